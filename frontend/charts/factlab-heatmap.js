@@ -1,0 +1,111 @@
+import { HeatmapChart } from 'echarts/charts';
+import { VisualMapContinuousComponent } from 'echarts/components';
+import { echarts, EChartsElement, shortNumber } from './echarts-base.js';
+
+echarts.use([HeatmapChart, VisualMapContinuousComponent]);
+
+/** Blue – white – red, for matrices with both signs; white is 0. */
+const DIVERGING = ['#2166ac', '#67a9cf', '#d1e5f0', '#f7f7f7', '#fddbc7', '#ef8a62', '#b2182b'];
+/** Dark – bright (viridis stops), for matrices of one sign. */
+const SEQUENTIAL = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
+
+/**
+ * <factlab-heatmap>: one matrix preview, driven by org.factlab.ui.charts.Heatmap. Row 0 is at the top.
+ * Each cell may stand for a block of the source matrix (the mean of rowBlock × colBlock entries); the
+ * axes and the tooltip give source indices.
+ */
+class FactlabHeatmap extends EChartsElement {
+  #matrix = null;
+
+  /**
+   * @param json '{"title","sourceRows","sourceCols","rowBlock","colBlock","rows","cols","min","max",
+   *             "values":[…]}', values row-major, null where missing; min and max null when all are
+   */
+  setMatrix(json) {
+    this.#matrix = JSON.parse(json);
+    this.requestRender();
+  }
+
+  clear() {
+    this.#matrix = null;
+    this.requestRender();
+  }
+
+  render(chart) {
+    if (this.#matrix) {
+      chart.setOption(heatmapOption(this.#matrix), { notMerge: true });
+    } else {
+      chart.clear();
+    }
+  }
+}
+
+function heatmapOption(m) {
+  const [low, high, palette] = colourScale(m.min, m.max);
+  return {
+    animation: false,
+    title: { text: m.title, left: 8, top: 4 },
+    toolbox: { top: 4, right: 8, feature: { saveAsImage: { name: m.title || 'matrix', pixelRatio: 2 } } },
+    tooltip: { formatter: ({ value }) => cellText(m, value) },
+    grid: { left: 48, right: 96, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: blockStarts(m.cols, m.colBlock), splitLine: { show: false } },
+    yAxis: { type: 'category', data: blockStarts(m.rows, m.rowBlock), inverse: true, splitLine: { show: false } },
+    visualMap: {
+      type: 'continuous',
+      min: low,
+      max: high,
+      text: [shortNumber(high), shortNumber(low)],
+      inRange: { color: palette },
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      itemHeight: 160,
+    },
+    series: [{ type: 'heatmap', data: cells(m), progressive: 0 }],
+  };
+}
+
+/** [low, high, colours]: symmetric around 0 when the values have both signs, their own range otherwise. */
+function colourScale(min, max) {
+  if (min == null) {
+    return [0, 1, SEQUENTIAL];
+  }
+  if (min < 0 && max > 0) {
+    const bound = Math.max(-min, max);
+    return [-bound, bound, DIVERGING];
+  }
+  return [min, max > min ? max : min + 1, SEQUENTIAL];
+}
+
+function blockStarts(count, block) {
+  return Array.from({ length: count }, (_, i) => String(i * block));
+}
+
+/** [col, row, value] per cell with a value. */
+function cells(m) {
+  const data = [];
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) {
+      const value = m.values[r * m.cols + c];
+      if (value != null) {
+        data.push([c, r, value]);
+      }
+    }
+  }
+  return data;
+}
+
+function cellText(m, [col, row, value]) {
+  const rows = sourceRange('row', row, m.rowBlock, m.sourceRows);
+  const cols = sourceRange('col', col, m.colBlock, m.sourceCols);
+  const label = m.rowBlock * m.colBlock > 1 ? 'mean' : 'value';
+  return `${rows}, ${cols}<br>${label} ${shortNumber(value)}`;
+}
+
+function sourceRange(name, index, block, sourceCount) {
+  const first = index * block;
+  const last = Math.min(first + block, sourceCount) - 1;
+  return first === last ? `${name} ${first}` : `${name}s ${first}–${last}`;
+}
+
+customElements.define('factlab-heatmap', FactlabHeatmap);

@@ -1,0 +1,58 @@
+package org.factlab.experiments;
+
+import java.util.List;
+
+/**
+ * An experiment kind is a plug-in: a validated spec record, named presets and a pure computation that
+ * reports through a {@link RunContext}. Implementations import nothing from Spring, Vaadin or JDBC.
+ *
+ * @param <S> the spec record; its compact constructor validates every field (see {@link SpecField})
+ */
+public interface ExperimentKind<S extends Record> {
+
+    /** Stable id stored with every run, e.g. {@code "quadratic"}. */
+    String id();
+
+    /** Short human title shown on the launch page. */
+    String title();
+
+    /** One paragraph: what the kind computes and which part of the paper it reproduces. */
+    String description();
+
+    Class<S> specType();
+
+    /** The spec used when neither a preset nor a field is given. */
+    S defaultSpec();
+
+    /** Named specs; the first is the one the launch page selects by default. */
+    List<Preset<S>> presets();
+
+    /** Summary keys shown as the headline results in the runs list. */
+    default List<String> headlineSeries() {
+        return List.of();
+    }
+
+    /** Which compute engine the kind runs on; the platform records it with every run. */
+    default Engine engine() {
+        return Engine.ND4J;
+    }
+
+    /** Estimated peak memory of a run in bytes; runs over the budget are refused before they start. */
+    default long estimateMemoryBytes(S spec) {
+        return 0L;
+    }
+
+    /**
+     * Runs the experiment. Returns normally when finished or when {@link RunContext#cancelled()} became
+     * true; throws {@link RunDivergedException} when numbers become NaN or infinite.
+     */
+    void run(S spec, RunContext ctx) throws Exception;
+
+    /** The compute engine a kind uses, so that the recorded backend says what really ran. */
+    enum Engine {
+        /** Hand-written double-precision Java arrays on one CPU thread. */
+        PLAIN_JAVA,
+        /** ND4J / DL4J on the configured backend (CPU or CUDA). */
+        ND4J
+    }
+}

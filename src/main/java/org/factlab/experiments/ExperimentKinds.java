@@ -1,0 +1,15 @@
+package org.factlab.experiments;
+
+import java.util.List;
+import org.factlab.experiments.quadratic.QuadraticKind;
+
+/** Every experiment kind FACT Lab offers, in launch-page order. */
+public final class ExperimentKinds {
+
+    private ExperimentKinds() {
+    }
+
+    public static List<ExperimentKind<?>> all() {
+        return List.of(new QuadraticKind());
+    }
+}

@@ -1,0 +1,32 @@
+package org.factlab.experiments;
+
+import java.util.Map;
+
+/**
+ * What a running experiment reports to the platform. Every call is committed before it returns, so a
+ * crash loses at most the step in flight. Reporting a NaN or infinite value throws
+ * {@link RunDivergedException} (the point is not stored; everything before it is).
+ */
+public interface RunContext {
+
+    /** Records one point of a series. */
+    void metric(String series, long step, double value);
+
+    /** Records several series at the same step in one commit. */
+    void metrics(long step, Map<String, Double> values);
+
+    /** Records a row-major float matrix snapshot. */
+    void matrix(String name, long step, int rows, int cols, float[] rowMajor);
+
+    /** Reports progress; {@code total} is the number of units the run will do. */
+    void progress(long done, long total);
+
+    /** Adds or replaces a headline value of the run's summary (final series values are added automatically). */
+    void summary(String key, double value);
+
+    /** True once the user asked to cancel; the kind returns at the next step. */
+    boolean cancelled();
+
+    /** Memory the run may use, in bytes. */
+    long memoryBudgetBytes();
+}

@@ -1,0 +1,54 @@
+package org.factlab.math;
+
+/**
+ * Similarity of two feature matrices of the same shape, taken over all flattened entries (diagonal
+ * included).
+ */
+public final class Similarity {
+
+    private Similarity() {
+    }
+
+    /**
+     * Cosine similarity corr(A, B) = ⟨A, B⟩ / (‖A‖_F ‖B‖_F), no centring: the "corr" of Theorem 3.4
+     * (Theorem D.1) and the figure reported in Figure 4. NaN when either matrix is zero.
+     */
+    public static double cosine(double[][] a, double[][] b) {
+        return Matrices.frobeniusInner(a, b) / (Matrices.frobeniusNorm(a) * Matrices.frobeniusNorm(b));
+    }
+
+    /**
+     * Pearson correlation of the flattened entries, Σ (a − ā)(b − b̄) / √(Σ (a − ā)² Σ (b − b̄)²) with the
+     * means over all entries: the correlation of Table 2 and Figure 3. NaN when either matrix is constant.
+     */
+    public static double pearson(double[][] a, double[][] b) {
+        if (a.length != b.length || a[0].length != b[0].length) {
+            throw new IllegalArgumentException("shapes differ");
+        }
+        double meanA = 0;
+        double meanB = 0;
+        int count = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                meanA += a[i][j];
+                meanB += b[i][j];
+                count++;
+            }
+        }
+        meanA /= count;
+        meanB /= count;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                double da = a[i][j] - meanA;
+                double db = b[i][j] - meanB;
+                sab += da * db;
+                saa += da * da;
+                sbb += db * db;
+            }
+        }
+        return sab / Math.sqrt(saa * sbb);
+    }
+}

@@ -1,0 +1,61 @@
+package org.factlab.runs;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code matrix_snapshot} table. */
+@Repository
+public class MatrixRepository {
+
+    private final JdbcClient jdbc;
+
+    public MatrixRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String runId, MatrixSnapshot m) {
+        jdbc.sql("DELETE FROM matrix_snapshot WHERE run_id = :id AND name = :name AND step = :step")
+                .param("id", runId).param("name", m.name()).param("step", m.step()).update();
+        jdbc.sql("""
+                INSERT INTO matrix_snapshot (run_id, name, step, n_rows, n_cols, min_val, max_val, data)
+                VALUES (:id, :name, :step, :rows, :cols, :min, :max, :data)""")
+                .param("id", runId).param("name", m.name()).param("step", m.step()).param("rows", m.rows())
+                .param("cols", m.cols()).param("min", m.min()).param("max", m.max())
+                .param("data", MatrixCodec.encode(m.data())).update();
+    }
+
+    /** Every snapshot of a run without data, ordered by name then step. */
+    public List<MatrixSnapshot.Info> list(String runId) {
+        return jdbc.sql("""
+                SELECT name, step, n_rows, n_cols, min_val, max_val FROM matrix_snapshot WHERE run_id = :id
+                ORDER BY name, step""").param("id", runId)
+                .query((rs, i) -> new MatrixSnapshot.Info(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
+                        rs.getFloat(5), rs.getFloat(6))).list();
+    }
+
+    /** The snapshot of {@code name} at exactly {@code step}, or the latest one when {@code step} is null. */
+    public Optional<MatrixSnapshot> find(String runId, String name, Long step) {
+        return query(runId, name, step, "(CAST(:step AS BIGINT) IS NULL OR step = :step)");
+    }
+
+    /** The latest snapshot of {@code name} at or before {@code step}. */
+    public Optional<MatrixSnapshot> findAtOrBefore(String runId, String name, long step) {
+        return query(runId, name, step, "step <= :step");
+    }
+
+    private Optional<MatrixSnapshot> query(String runId, String name, Long step, String stepCondition) {
+        return jdbc.sql("""
+                SELECT name, step, n_rows, n_cols, min_val, max_val, data FROM matrix_snapshot
+                WHERE run_id = :id AND name = :name AND %s
+                ORDER BY step DESC FETCH FIRST 1 ROWS ONLY""".formatted(stepCondition))
+                .param("id", runId).param("name", name).param("step", step)
+                .query((rs, i) -> {
+                    int rows = rs.getInt(3);
+                    int cols = rs.getInt(4);
+                    return new MatrixSnapshot(rs.getString(1), rs.getLong(2), rows, cols, rs.getFloat(5),
+                            rs.getFloat(6), MatrixCodec.decode(rs.getBytes(7), rows * cols));
+                }).optional();
+    }
+}

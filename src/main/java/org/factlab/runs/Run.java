@@ -1,0 +1,16 @@
+package org.factlab.runs;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One row of the {@code run} table, with its spec and summary decoded. */
+public record Run(String id, String shareToken, String name, String kind, String preset,
+                  Map<String, Object> spec, long seed, RunStatus status, String error,
+                  Instant createdAt, Instant startedAt, Instant finishedAt, String backend, String versions,
+                  Map<String, Double> summary, long progressDone, long progressTotal) {
+
+    /** Fraction done in [0, 1], or 0 when the total is not known yet. */
+    public double progress() {
+        return progressTotal <= 0 ? 0.0 : Math.min(1.0, (double) progressDone / progressTotal);
+    }
+}

@@ -1,0 +1,43 @@
+package org.factlab.runs;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Instant;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** The run queue on db-scheduler: one task instance per run, picked by the first free worker. */
+@Component
+public class RunQueue {
+
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<String> task;
+    private final RunExecutor executor;
+
+    public RunQueue(@Lazy SchedulerClient scheduler, OneTimeTask<String> runTask, RunExecutor executor) {
+        this.scheduler = scheduler;
+        this.task = runTask;
+        this.executor = executor;
+    }
+
+    void enqueue(String runId) {
+        scheduler.schedule(task.instance(runId, runId), Instant.now());
+    }
+
+    /** Drops a queued run's task instance (no-op when it was already picked or done). */
+    void remove(String runId) {
+        TaskInstanceId id = TaskInstanceId.of(RunQueueConfig.TASK_NAME, runId);
+        if (scheduler.getScheduledExecution(id).filter(e -> !e.isPicked()).isPresent()) {
+            try {
+                scheduler.cancel(id);
+            } catch (RuntimeException ignoredRace) {
+                // picked or finished meanwhile: the executor sees CANCELLED and skips it
+            }
+        }
+    }
+
+    void cancelLocal(String runId) {
+        executor.cancelLocal(runId);
+    }
+}

@@ -1,0 +1,124 @@
+package org.factlab.runs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.factlab.experiments.RunContext;
+import org.factlab.experiments.RunDivergedException;
+
+/**
+ * The {@link RunContext} of one executing run: commits every point and snapshot as it arrives, then
+ * tells the {@link LiveBus}. Keeps the last value of every series for the run's summary.
+ */
+final class RunRecorder implements RunContext {
+
+    private static final long CANCEL_POLL_NANOS = 500_000_000L;
+    private static final long PROGRESS_WRITE_NANOS = 500_000_000L;
+
+    private final String runId;
+    private final RunRepository runs;
+    private final MetricRepository metrics;
+    private final MatrixRepository matrices;
+    private final LiveBus bus;
+    private final long memoryBudgetBytes;
+    private final Map<String, Double> summary = new TreeMap<>();
+    private long lastCancelPoll;
+    private volatile boolean cancelled;
+    private long lastProgressWrite;
+
+    RunRecorder(String runId, RunRepository runs, MetricRepository metrics, MatrixRepository matrices, LiveBus bus,
+                long memoryBudgetBytes) {
+        this.runId = runId;
+        this.runs = runs;
+        this.metrics = metrics;
+        this.matrices = matrices;
+        this.bus = bus;
+        this.memoryBudgetBytes = memoryBudgetBytes;
+        this.lastCancelPoll = System.nanoTime();
+        this.lastProgressWrite = System.nanoTime() - PROGRESS_WRITE_NANOS;
+    }
+
+    @Override
+    public void metric(String series, long step, double value) {
+        metrics(step, Map.of(series, value));
+    }
+
+    @Override
+    public void metrics(long step, Map<String, Double> values) {
+        Map<String, Double> finite = new LinkedHashMap<>();
+        String diverged = null;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            double v = e.getValue();
+            if (Double.isFinite(v)) {
+                finite.put(e.getKey(), v);
+            } else if (diverged == null) {
+                diverged = e.getKey() + " = " + v + " at step " + step;
+            }
+        }
+        if (!finite.isEmpty()) {
+            metrics.upsert(runId, step, finite);
+            summary.putAll(finite);
+            bus.publish(new RunEvent.Metrics(runId, step, Map.copyOf(finite)));
+        }
+        if (diverged != null) {
+            throw new RunDivergedException("diverged: " + diverged);
+        }
+    }
+
+    @Override
+    public void matrix(String name, long step, int rows, int cols, float[] rowMajor) {
+        if (rowMajor.length != rows * cols) {
+            throw new IllegalArgumentException("matrix " + name + ": " + rowMajor.length + " values for " + rows + "×" + cols);
+        }
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : rowMajor) {
+            if (!Float.isFinite(v)) {
+                throw new RunDivergedException("diverged: matrix " + name + " has " + v + " at step " + step);
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        matrices.insert(runId, new MatrixSnapshot(name, step, rows, cols, min, max, rowMajor.clone()));
+        bus.publish(new RunEvent.Matrix(runId, name, step));
+    }
+
+    @Override
+    public void progress(long done, long total) {
+        long now = System.nanoTime();
+        if (done >= total || now - lastProgressWrite >= PROGRESS_WRITE_NANOS) {
+            lastProgressWrite = now;
+            runs.updateProgress(runId, done, total);
+        }
+        bus.publish(new RunEvent.Progress(runId, done, total));
+    }
+
+    @Override
+    public void summary(String key, double value) {
+        summary.put(key, value);
+    }
+
+    @Override
+    public boolean cancelled() {
+        long now = System.nanoTime();
+        if (!cancelled && now - lastCancelPoll >= CANCEL_POLL_NANOS) {
+            lastCancelPoll = now;
+            cancelled = runs.cancelRequested(runId);
+        }
+        return cancelled;
+    }
+
+    /** Asks for cancellation from this JVM without waiting for the next database poll. */
+    void cancelNow() {
+        cancelled = true;
+    }
+
+    @Override
+    public long memoryBudgetBytes() {
+        return memoryBudgetBytes;
+    }
+
+    Map<String, Double> summary() {
+        return new LinkedHashMap<>(summary);
+    }
+}

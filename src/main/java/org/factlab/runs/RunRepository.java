@@ -1,0 +1,151 @@
+package org.factlab.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code run} table. Every method is its own committed statement. */
+@Repository
+public class RunRepository {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> SPEC = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, Double>> SUMMARY = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public RunRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(Run run) {
+        jdbc.sql("""
+                INSERT INTO run (id, share_token, name, kind, preset, spec_json, seed, status, created_at, versions)
+                VALUES (:id, :token, :name, :kind, :preset, :spec, :seed, :status, :created, :versions)""")
+                .param("id", run.id()).param("token", run.shareToken()).param("name", run.name())
+                .param("kind", run.kind()).param("preset", run.preset()).param("spec", write(run.spec()))
+                .param("seed", run.seed()).param("status", run.status().name())
+                .param("created", utc(run.createdAt())).param("versions", run.versions())
+                .update();
+    }
+
+    public java.util.Optional<Run> find(String id) {
+        return jdbc.sql("SELECT * FROM run WHERE id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Runs newest first, optionally filtered by kind and status (null = any). */
+    public List<Run> list(String kind, RunStatus status) {
+        return jdbc.sql("""
+                SELECT * FROM run WHERE (CAST(:kind AS VARCHAR(40)) IS NULL OR kind = :kind)
+                AND (CAST(:status AS VARCHAR(16)) IS NULL OR status = :status)
+                ORDER BY created_at DESC, id""")
+                .param("kind", kind).param("status", status == null ? null : status.name())
+                .query(this::map).list();
+    }
+
+    /** QUEUED → RUNNING; false when the run is no longer queued (e.g. cancelled meanwhile). */
+    public boolean markStarted(String id, String backend, Instant at) {
+        return jdbc.sql("""
+                UPDATE run SET status = 'RUNNING', started_at = :at, backend = :backend
+                WHERE id = :id AND status = 'QUEUED'""")
+                .param("id", id).param("at", utc(at)).param("backend", backend).update() == 1;
+    }
+
+    /** Moves a run to a terminal status with its error and summary. */
+    public void markFinished(String id, RunStatus status, String error, Map<String, Double> summary, Instant at) {
+        jdbc.sql("""
+                UPDATE run SET status = :status, error = :error, summary_json = :summary, finished_at = :at
+                WHERE id = :id""")
+                .param("id", id).param("status", status.name()).param("error", error)
+                .param("summary", write(summary)).param("at", utc(at)).update();
+    }
+
+    /** Cancels a run that has not started; false when it already started or ended. */
+    public boolean cancelQueued(String id, Instant at) {
+        return jdbc.sql("""
+                UPDATE run SET status = 'CANCELLED', finished_at = :at, cancel_requested = TRUE
+                WHERE id = :id AND status = 'QUEUED'""")
+                .param("id", id).param("at", utc(at)).update() == 1;
+    }
+
+    public boolean requestCancel(String id) {
+        return jdbc.sql("UPDATE run SET cancel_requested = TRUE WHERE id = :id AND status = 'RUNNING'")
+                .param("id", id).update() == 1;
+    }
+
+    public boolean cancelRequested(String id) {
+        return jdbc.sql("SELECT cancel_requested FROM run WHERE id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(Boolean.TRUE);
+    }
+
+    public void updateProgress(String id, long done, long total) {
+        jdbc.sql("UPDATE run SET progress_done = :done, progress_total = :total WHERE id = :id")
+                .param("id", id).param("done", done).param("total", total).update();
+    }
+
+    /** At start-up: runs left RUNNING by a stopped server become INTERRUPTED (their recorded steps stay). */
+    public List<String> interruptAllRunning(Instant at) {
+        List<String> ids = jdbc.sql("SELECT id FROM run WHERE status = 'RUNNING'").query(String.class).list();
+        ids.forEach(id -> interrupt(id, at));
+        return ids;
+    }
+
+    /** RUNNING → INTERRUPTED; recorded points and snapshots stay. */
+    public void interrupt(String id, Instant at) {
+        jdbc.sql("""
+                UPDATE run SET status = 'INTERRUPTED', finished_at = :at,
+                error = 'the server stopped while this run was running; its recorded steps are kept'
+                WHERE id = :id AND status = 'RUNNING'""").param("id", id).param("at", utc(at)).update();
+    }
+
+    private Run map(ResultSet rs, int row) throws SQLException {
+        return new Run(rs.getString("id"), rs.getString("share_token"), rs.getString("name"), rs.getString("kind"),
+                rs.getString("preset"), read(rs.getString("spec_json"), SPEC), rs.getLong("seed"),
+                RunStatus.valueOf(rs.getString("status")), rs.getString("error"), instant(rs, "created_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("backend"),
+                rs.getString("versions"), read(rs.getString("summary_json"), SUMMARY),
+                rs.getLong("progress_done"), rs.getLong("progress_total"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private String write(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T extends Map<String, ?>> T read(String text, TypeReference<? extends T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt JSON in run table: " + e.getMessage(), e);
+        }
+    }
+}

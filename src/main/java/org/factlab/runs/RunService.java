@@ -1,0 +1,126 @@
+package org.factlab.runs;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.FieldError;
+import org.factlab.experiments.Preset;
+import org.factlab.experiments.SpecCodec;
+import org.factlab.experiments.SpecValidationException;
+import org.springframework.stereotype.Service;
+
+/** Submitting, finding and cancelling runs. */
+@Service
+public class RunService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final KindRegistry kinds;
+    private final RunRepository runs;
+    private final RunQueue queue;
+    private final LiveBus bus;
+    private final ComputeBackend backend;
+    private final FactlabProperties props;
+
+    public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend,
+                      FactlabProperties props) {
+        this.kinds = kinds;
+        this.runs = runs;
+        this.queue = queue;
+        this.bus = bus;
+        this.backend = backend;
+        this.props = props;
+    }
+
+    /**
+     * Validates and queues a run. The spec is the kind's defaults, overridden by the preset's spec, then by
+     * {@code fields}. Throws {@link SpecValidationException} naming each bad field.
+     */
+    public Run submit(String kindId, String presetId, Map<String, ?> fields, String name) {
+        ExperimentKind<?> kind = kinds.find(kindId).orElseThrow(() -> new SpecValidationException("kind",
+                "unknown kind '" + kindId + "'; allowed: " + String.join(", ", kinds.all().stream().map(ExperimentKind::id).toList())));
+        return submitTyped(kind, presetId, fields, name);
+    }
+
+    private <S extends Record> Run submitTyped(ExperimentKind<S> kind, String presetId, Map<String, ?> fields,
+                                               String name) {
+        Map<String, Object> base = null;
+        if (presetId != null && !presetId.isBlank()) {
+            Preset<S> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst()
+                    .orElseThrow(() -> new SpecValidationException("preset", "unknown preset '" + presetId
+                            + "' of kind " + kind.id() + "; allowed: "
+                            + String.join(", ", kind.presets().stream().map(Preset::id).toList())));
+            base = SpecCodec.toMap(preset.spec());
+        }
+        S spec = SpecCodec.bind(kind, base, fields);
+        long estimate = kind.estimateMemoryBytes(spec);
+        if (estimate > props.memoryBudgetBytes()) {
+            throw new SpecValidationException(List.of(new FieldError("spec", String.format(
+                    "estimated memory %.1f MiB exceeds the budget of %.1f MiB (factlab.memory-budget-bytes)",
+                    estimate / 1048576.0, props.memoryBudgetBytes() / 1048576.0))));
+        }
+        Map<String, Object> specMap = SpecCodec.toMap(spec);
+        Object seed = specMap.get("seed");
+        String runName = name == null || name.isBlank() ? defaultName(kind.id(), presetId) : name.strip();
+        if (runName.length() > 200) {
+            throw new SpecValidationException("name", "is " + runName.length() + " characters long; allowed: at most 200");
+        }
+        Run run = new Run(newId(), newShareToken(), runName, kind.id(), blankToNull(presetId), specMap,
+                seed instanceof Number n ? n.longValue() : 0L, RunStatus.QUEUED, null, Instant.now(), null, null,
+                null, backend.versions(), null, 0, 0);
+        runs.insert(run);
+        queue.enqueue(run.id());
+        bus.publish(new RunEvent.Status(run.id(), RunStatus.QUEUED));
+        return run;
+    }
+
+    public Optional<Run> find(String id) {
+        return runs.find(id);
+    }
+
+    public List<Run> list(String kind, RunStatus status) {
+        return runs.list(kind, status);
+    }
+
+    /** Cancels a queued run at once, or asks a running one to stop at its next step. False when already ended. */
+    public boolean cancel(String id) {
+        if (runs.cancelQueued(id, Instant.now())) {
+            queue.remove(id);
+            bus.publish(new RunEvent.Status(id, RunStatus.CANCELLED));
+            return true;
+        }
+        if (runs.requestCancel(id)) {
+            queue.cancelLocal(id);
+            return true;
+        }
+        return false;
+    }
+
+    private static String defaultName(String kind, String preset) {
+        return kind + (preset == null || preset.isBlank() ? "" : " · " + preset);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String newId() {
+        char[] id = new char[10];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+    /** 144 random bits, URL-safe. */
+    private static String newShareToken() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,49 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.factlab.ui.charts.LineChart;
+
+/** One live line chart per group of series, each with a log-scale toggle. */
+final class CurvePanel extends Div {
+
+    /** Groups whose values are similarities in [−1, 1]: linear axis by default; all others start in log scale. */
+    private static final Set<String> LINEAR = Set.of("cosine", "pearson", "accuracy");
+
+    private final Map<String, LineChart> charts = new LinkedHashMap<>();
+
+    CurvePanel() {
+        addClassName("chart-grid");
+        setId("curves");
+    }
+
+    void show(Map<String, Map<String, double[][]>> groups) {
+        groups.forEach((group, series) -> {
+            LineChart chart = charts.computeIfAbsent(group, this::addChart);
+            List<LineChart.Series> data = new ArrayList<>();
+            series.forEach((name, xy) -> data.add(new LineChart.Series(name, xy[0], xy[1])));
+            chart.setData(data);
+        });
+    }
+
+    private LineChart addChart(String group) {
+        LineChart chart = new LineChart();
+        chart.setTitle(group);
+        chart.setYAxisName(group);
+        chart.setId("chart-" + group);
+        boolean log = !LINEAR.contains(group);
+        chart.setLogScale(log);
+        Checkbox logToggle = new Checkbox("log scale", log, e -> chart.setLogScale(e.getValue()));
+        VerticalLayout cell = new VerticalLayout(chart, logToggle);
+        cell.setPadding(false);
+        cell.setSpacing(false);
+        add(cell);
+        return chart;
+    }
+}

@@ -1,0 +1,36 @@
+package org.factlab.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Display formats shared by the views. */
+final class Formats {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private Formats() {
+    }
+
+    static String time(Instant t) {
+        return t == null ? "" : TIME.format(t);
+    }
+
+    static String duration(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long s = d.toSeconds();
+        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600) / 60 + " min";
+    }
+
+    static String number(double v) {
+        if (v == 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5)) {
+            return String.format(Locale.ROOT, "%.4g", v);
+        }
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+}

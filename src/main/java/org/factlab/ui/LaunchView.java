@@ -1,0 +1,189 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.FieldError;
+import org.factlab.experiments.FieldInfo;
+import org.factlab.experiments.Preset;
+import org.factlab.experiments.SpecCodec;
+import org.factlab.experiments.SpecValidationException;
+import org.factlab.runs.KindRegistry;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunService;
+
+/**
+ * Launch page: kind, preset, a form generated from the kind's field metadata, launch. Accepts
+ * {@code ?kind=…&preset=…} to preselect.
+ */
+@Route(value = "launch", layout = MainLayout.class)
+@PageTitle("Launch · FACT Lab")
+public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final String NO_PRESET = "(defaults)";
+
+    private final RunService service;
+    private final KindRegistry kinds;
+    private final Select<ExperimentKind<?>> kindSelect = new Select<>();
+    private final Select<String> presetSelect = new Select<>();
+    private final Paragraph kindDescription = new Paragraph();
+    private final Paragraph presetDescription = new Paragraph();
+    private final TextField runName = new TextField("Run name");
+    private final FormLayout form = new FormLayout();
+    private final Span formError = new Span();
+    private final Map<String, HasValue<?, ?>> inputs = new LinkedHashMap<>();
+
+    public LaunchView(RunService service, KindRegistry kinds) {
+        this.service = service;
+        this.kinds = kinds;
+        setMaxWidth("1100px");
+        kindSelect.setLabel("Experiment kind");
+        kindSelect.setId("kind");
+        kindSelect.setItems(kinds.all());
+        kindSelect.setItemLabelGenerator(k -> k.title() + " (" + k.id() + ")");
+        presetSelect.setLabel("Preset");
+        presetSelect.setId("preset");
+        runName.setId("run-name");
+        runName.setPlaceholder("defaults to kind · preset");
+        runName.setWidth("24em");
+        formError.getStyle().set("color", "var(--lumo-error-text-color)");
+        formError.setId("form-error");
+        Button launch = new Button("Launch", e -> launch());
+        launch.setId("launch");
+        launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        kindSelect.addValueChangeListener(e -> onKind(e.getValue(), null));
+        presetSelect.addValueChangeListener(e -> onPreset(e.getValue()));
+        add(new H2("Launch a run"), kindSelect, kindDescription, presetSelect, presetDescription, runName, form,
+                formError, launch);
+        kindSelect.setValue(kinds.all().get(0));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
+        String preset = q.getOrDefault("preset", List.of()).stream().findFirst().orElse(null);
+        q.getOrDefault("kind", List.of()).stream().findFirst().flatMap(kinds::find)
+                .ifPresent(k -> onKindSelected(k, preset));
+    }
+
+    private void onKindSelected(ExperimentKind<?> kind, String preset) {
+        kindSelect.setValue(kind);
+        onKind(kind, preset);
+    }
+
+    private void onKind(ExperimentKind<?> kind, String preset) {
+        if (kind == null) {
+            return;
+        }
+        kindDescription.setText(kind.description());
+        form.removeAll();
+        inputs.clear();
+        for (FieldInfo f : SpecCodec.fields(kind)) {
+            Component input = input(f);
+            inputs.put(f.name(), (HasValue<?, ?>) input);
+            form.add(input);
+        }
+        List<String> presets = new java.util.ArrayList<>(kind.presets().stream().map(Preset::id).toList());
+        presets.add(NO_PRESET);
+        presetSelect.setItems(presets);
+        presetSelect.setItemLabelGenerator(id -> kind.presets().stream().filter(p -> p.id().equals(id)).findFirst()
+                .map(p -> p.title() + " [" + p.id() + "]").orElse(id));
+        presetSelect.setValue(preset != null && presets.contains(preset) ? preset : presets.get(0));
+    }
+
+    private void onPreset(String presetId) {
+        ExperimentKind<?> kind = kindSelect.getValue();
+        if (kind == null || presetId == null) {
+            return;
+        }
+        Preset<?> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst().orElse(null);
+        Record spec = preset == null ? kind.defaultSpec() : preset.spec();
+        presetDescription.setText(preset == null ? "The kind's default values." : preset.description()
+                + (preset.expected().isEmpty() ? "" : " Expected: " + preset.expected()));
+        SpecCodec.toMap(spec).forEach(this::setInput);
+        formError.setText("");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void setInput(String name, Object value) {
+        HasValue input = inputs.get(name);
+        if (input instanceof Checkbox c) {
+            c.setValue(Boolean.TRUE.equals(value));
+        } else if (input instanceof Select s) {
+            s.setValue(String.valueOf(value));
+        } else if (input != null) {
+            input.setValue(value instanceof Double d ? SpecText.number(d) : String.valueOf(value));
+        }
+        if (input instanceof com.vaadin.flow.component.HasValidation v) {
+            v.setInvalid(false);
+        }
+    }
+
+    private static Component input(FieldInfo f) {
+        String help = f.description() + " — " + f.allowedRange();
+        Component c;
+        switch (f.type()) {
+            case "boolean" -> {
+                Checkbox box = new Checkbox(f.name());
+                box.setTooltipText(help);
+                c = box;
+            }
+            case "choice" -> {
+                Select<String> s = new Select<>();
+                s.setLabel(f.name());
+                s.setItems(f.choices());
+                s.setHelperText(help);
+                c = s;
+            }
+            default -> {
+                TextField t = new TextField(f.name());
+                t.setHelperText(help);
+                c = t;
+            }
+        }
+        c.setId("field-" + f.name());
+        return c;
+    }
+
+    private void launch() {
+        ExperimentKind<?> kind = kindSelect.getValue();
+        String preset = NO_PRESET.equals(presetSelect.getValue()) ? null : presetSelect.getValue();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        inputs.forEach((name, input) -> fields.put(name, input.getValue()));
+        inputs.values().forEach(i -> {
+            if (i instanceof com.vaadin.flow.component.HasValidation v) {
+                v.setInvalid(false);
+            }
+        });
+        try {
+            Run run = service.submit(kind.id(), preset, fields, runName.getValue());
+            UI.getCurrent().navigate(RunView.class, run.id());
+        } catch (SpecValidationException e) {
+            for (FieldError err : e.errors()) {
+                if (inputs.get(err.field()) instanceof com.vaadin.flow.component.HasValidation v) {
+                    v.setErrorMessage(err.message());
+                    v.setInvalid(true);
+                }
+            }
+            formError.setText("Not launched: " + e.getMessage());
+        }
+    }
+}

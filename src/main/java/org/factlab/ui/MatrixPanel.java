@@ -1,0 +1,112 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Input;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import org.factlab.runs.MatrixSnapshot;
+import org.factlab.ui.charts.Heatmap;
+
+/** Heatmaps of a run's stored matrices, all driven by one step slider, with CSV/PNG downloads. */
+final class MatrixPanel extends VerticalLayout {
+
+    private final String runId;
+    private final TreeSet<Long> steps = new TreeSet<>();
+    private final Input slider = new Input(ValueChangeMode.ON_CHANGE);
+    private final Span stepLabel = new Span();
+    private final Checkbox followLatest = new Checkbox("follow latest step", true);
+    private final Div grid = new Div();
+    private final Map<String, Heatmap> heatmaps = new LinkedHashMap<>();
+    private final Map<String, HorizontalLayout> downloads = new LinkedHashMap<>();
+    private long shownStep = -1;
+
+    /** @param onStepChosen called (on the UI thread) when the user moves the slider; loads and shows that step */
+    MatrixPanel(String runId, LongConsumer onStepChosen) {
+        this.runId = runId;
+        setPadding(false);
+        slider.setType("range");
+        slider.setId("step-slider");
+        slider.setWidth("28em");
+        slider.getElement().setAttribute("min", "0");
+        slider.getElement().setAttribute("step", "1");
+        slider.addValueChangeListener(e -> {
+            List<Long> list = new ArrayList<>(steps);
+            if (list.isEmpty() || e.getValue() == null || e.getValue().isBlank()) {
+                return;
+            }
+            int i = Math.max(0, Math.min(list.size() - 1, Integer.parseInt(e.getValue())));
+            followLatest.setValue(i == list.size() - 1);
+            onStepChosen.accept(list.get(i));
+        });
+        grid.addClassName("heatmap-grid");
+        HorizontalLayout controls = new HorizontalLayout(new Span("Step"), slider, stepLabel, followLatest);
+        controls.setAlignItems(Alignment.CENTER);
+        add(controls, grid);
+        setVisible(false);
+    }
+
+    /** Adds known snapshot steps; returns true when the view should load the newest step (following). */
+    boolean addSteps(List<Long> newSteps) {
+        boolean grew = steps.addAll(newSteps);
+        if (!steps.isEmpty()) {
+            setVisible(true);
+            slider.getElement().setAttribute("max", Integer.toString(steps.size() - 1));
+        }
+        return grew && followLatest.getValue();
+    }
+
+    long latestStep() {
+        return steps.isEmpty() ? -1 : steps.last();
+    }
+
+    boolean isFollowing() {
+        return followLatest.getValue();
+    }
+
+    /** Shows the snapshots of one step (one per matrix name). */
+    void show(long step, List<MatrixSnapshot> snapshots) {
+        shownStep = step;
+        stepLabel.setText(Long.toString(step));
+        slider.setValue(Integer.toString(steps.headSet(step, true).size() - 1));
+        for (MatrixSnapshot m : snapshots) {
+            Heatmap h = heatmaps.computeIfAbsent(m.name(), this::addHeatmap);
+            h.setMatrix(m.name() + " (step " + m.step() + ")", m.rows(), m.cols(), m.data());
+            HorizontalLayout links = downloads.get(m.name());
+            links.removeAll();
+            String base = "/api/runs/" + runId + "/matrices/" + m.name();
+            links.add(download(base + ".csv?step=" + m.step(), "CSV"), download(base + ".png?step=" + m.step(), "PNG"));
+        }
+    }
+
+    long shownStep() {
+        return shownStep;
+    }
+
+    private Heatmap addHeatmap(String name) {
+        Heatmap h = new Heatmap();
+        h.setId("heatmap-" + name);
+        HorizontalLayout links = new HorizontalLayout();
+        downloads.put(name, links);
+        VerticalLayout cell = new VerticalLayout(h, links);
+        cell.setPadding(false);
+        cell.setSpacing(false);
+        grid.add(cell);
+        return h;
+    }
+
+    private static Anchor download(String href, String text) {
+        Anchor a = new Anchor(href, text);
+        a.getElement().setAttribute("download", true);
+        return a;
+    }
+}

@@ -1,0 +1,206 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import org.factlab.experiments.Preset;
+import org.factlab.runs.KindRegistry;
+import org.factlab.runs.LiveBus;
+import org.factlab.runs.MatrixRepository;
+import org.factlab.runs.MatrixSnapshot;
+import org.factlab.runs.MetricRepository;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunEvent;
+import org.factlab.runs.RunService;
+
+/**
+ * The page of one run ({@code /runs/{id}}): loads the recorded history from the database, then follows the
+ * live bus; updates are coalesced and pushed at most every 250 ms, with database reads outside the UI lock.
+ */
+@Route(value = "runs", layout = MainLayout.class)
+public class RunView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final RunService service;
+    private final KindRegistry kinds;
+    private final MetricRepository metrics;
+    private final MatrixRepository matrices;
+    private final LiveBus bus;
+    private final UiTicker ticker;
+    private final SeriesStore store = new SeriesStore();
+    private final ConcurrentLinkedQueue<RunEvent> pending = new ConcurrentLinkedQueue<>();
+    private final CurvePanel curves = new CurvePanel();
+    private final RunHeader header = new RunHeader(this::cancel);
+    private final Grid<ExpectedRow> expected = new Grid<>();
+    private MatrixPanel matrixPanel;
+    private volatile Run run;
+    private AutoCloseable subscription;
+    private ScheduledFuture<?> tick;
+
+    /** A preset's reference value beside this run's value of the same summary key. */
+    record ExpectedRow(String key, double expected, Double actual) {
+    }
+
+    public RunView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
+                   LiveBus bus, UiTicker ticker) {
+        this.service = service;
+        this.kinds = kinds;
+        this.metrics = metrics;
+        this.matrices = matrices;
+        this.bus = bus;
+        this.ticker = ticker;
+        setWidthFull();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String id) {
+        Optional<Run> found = service.find(id);
+        removeAll();
+        if (found.isEmpty()) {
+            add(new H3("No run " + id), new Paragraph("The link may be mistyped, or the run was deleted."));
+            return;
+        }
+        run = found.get();
+        matrixPanel = new MatrixPanel(id, this::showStep);
+        expected.setId("expected");
+        expected.addThemeVariants(GridVariant.LUMO_COMPACT);
+        expected.addColumn(ExpectedRow::key).setHeader("summary value");
+        expected.addColumn(r -> Formats.number(r.expected())).setHeader("expected (preset)");
+        expected.addColumn(r -> r.actual() == null ? "—" : Formats.number(r.actual())).setHeader("this run");
+        expected.setAllRowsVisible(true);
+        expected.setWidth("42em");
+        HorizontalLayout downloads = new HorizontalLayout(
+                RunHeader.download("/api/runs/" + id + "/metrics.csv", "Download metrics CSV"));
+        downloads.setId("downloads");
+        add(header, downloads, new H3("Curves"), curves, new H3("Feature matrices"), matrixPanel, expected);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (run == null ? "Run" : run.name()) + " · FACT Lab";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (run == null) {
+            return;
+        }
+        UI ui = event.getUI();
+        String id = run.id();
+        subscription = bus.subscribe(id, pending::add);
+        run = service.find(id).orElse(run);
+        store.addAll(metrics.points(id));
+        List<MatrixSnapshot.Info> infos = matrices.list(id);
+        header.show(run);
+        curves.show(store.byChart());
+        matrixPanel.addSteps(infos.stream().map(MatrixSnapshot.Info::step).toList());
+        if (matrixPanel.latestStep() >= 0) {
+            matrixPanel.show(matrixPanel.latestStep(), load(matrixPanel.latestStep()));
+        }
+        showExpected();
+        tick = ticker.every250ms(() -> flush(ui));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // closing a subscription cannot fail
+            }
+        }
+    }
+
+    /** Drains the events of the last 250 ms, reads what they point to, then pushes one update. */
+    private void flush(UI ui) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        boolean curvesChanged = false;
+        boolean statusChanged = false;
+        RunEvent.Progress progress = null;
+        List<Long> newSteps = new ArrayList<>();
+        for (RunEvent e; (e = pending.poll()) != null; ) {
+            if (e instanceof RunEvent.Metrics m) {
+                store.add(m.step(), m.values());
+                curvesChanged = true;
+            } else if (e instanceof RunEvent.Matrix m) {
+                newSteps.add(m.step());
+            } else if (e instanceof RunEvent.Progress p) {
+                progress = p;
+            } else {
+                statusChanged = true;
+            }
+        }
+        Run current = statusChanged ? service.find(run.id()).orElse(run) : run;
+        run = current;
+        Map<String, Map<String, double[][]>> chartData = curvesChanged ? store.byChart() : null;
+        RunEvent.Progress lastProgress = progress;
+        boolean reloadStatus = statusChanged;
+        ui.access(() -> {
+            if (chartData != null) {
+                curves.show(chartData);
+            }
+            if (reloadStatus) {
+                header.show(current);
+                showExpected();
+            } else if (lastProgress != null) {
+                header.progress(current, lastProgress.done(), lastProgress.total());
+            }
+            if (!newSteps.isEmpty() && matrixPanel.addSteps(newSteps)) {
+                long step = matrixPanel.latestStep();
+                showStepLater(ui, step);
+            }
+        });
+    }
+
+    /** Loads a step's matrices off the UI thread, then shows them. */
+    private void showStepLater(UI ui, long step) {
+        ticker.once(() -> {
+            List<MatrixSnapshot> snapshots = load(step);
+            ui.access(() -> matrixPanel.show(step, snapshots));
+        });
+    }
+
+    private void showStep(long step) {
+        matrixPanel.show(step, load(step));
+    }
+
+    private List<MatrixSnapshot> load(long step) {
+        String id = run.id();
+        return matrices.list(id).stream().map(MatrixSnapshot.Info::name).distinct()
+                .map(name -> matrices.findAtOrBefore(id, name, step)).flatMap(Optional::stream).toList();
+    }
+
+    private void showExpected() {
+        Map<String, Double> reference = kinds.find(run.kind()).flatMap(k -> k.presets().stream()
+                .filter(p -> p.id().equals(run.preset())).findFirst()).map(Preset::expected).orElse(Map.of());
+        expected.setVisible(!reference.isEmpty());
+        Map<String, Double> summary = run.summary() == null ? Map.of() : run.summary();
+        expected.setItems(reference.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new ExpectedRow(e.getKey(), e.getValue(), summary.get(e.getKey()))).toList());
+    }
+
+    private void cancel() {
+        service.cancel(run.id());
+    }
+}

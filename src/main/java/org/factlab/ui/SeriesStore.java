@@ -1,0 +1,42 @@
+package org.factlab.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.factlab.runs.MetricPoint;
+
+/** A view's copy of a run's curves: series → (step → value); history and live points merged by step. */
+final class SeriesStore {
+
+    private final Map<String, NavigableMap<Long, Double>> series = new TreeMap<>();
+
+    synchronized void addAll(List<MetricPoint> points) {
+        points.forEach(p -> series.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
+    }
+
+    synchronized void add(long step, Map<String, Double> values) {
+        values.forEach((name, v) -> series.computeIfAbsent(name, k -> new TreeMap<>()).put(step, v));
+    }
+
+    /** Series grouped into charts by the part after their last '/' (e.g. all ".../cosine" together). */
+    synchronized Map<String, Map<String, double[][]>> byChart() {
+        Map<String, Map<String, double[][]>> charts = new TreeMap<>();
+        series.forEach((name, points) -> {
+            double[][] xy = new double[2][points.size()];
+            int i = 0;
+            for (Map.Entry<Long, Double> p : points.entrySet()) {
+                xy[0][i] = p.getKey();
+                xy[1][i] = p.getValue();
+                i++;
+            }
+            charts.computeIfAbsent(chartOf(name), k -> new TreeMap<>()).put(name, xy);
+        });
+        return charts;
+    }
+
+    static String chartOf(String series) {
+        int slash = series.lastIndexOf('/');
+        return slash < 0 ? "training" : series.substring(slash + 1);
+    }
+}

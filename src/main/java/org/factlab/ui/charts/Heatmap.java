@@ -1,0 +1,93 @@
+package org.factlab.ui.charts;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import java.util.Objects;
+
+/**
+ * A matrix drawn as an ECharts heatmap, row 0 at the top, with its colour scale beside it: blue – white –
+ * red symmetric around 0 when the shown values have both signs, dark – bright over their range otherwise.
+ * Matrices with a side over {@link #MAX_SIDE} are shown block-averaged ({@link MatrixPreview}); axes and
+ * tooltip give source row and column indices. PNG export from the toolbox. Fills its container's width and
+ * is 320 px high unless sized otherwise ({@link HasSize}).
+ *
+ * <p>The heatmap keeps the last matrix and sends it again whenever it is attached, so it may be filled
+ * before it is shown.
+ */
+@Tag("factlab-heatmap")
+@JsModule("./charts/factlab-heatmap.js")
+@NpmPackage(value = "echarts", version = "6.1.0")
+public class Heatmap extends Component implements HasSize, HasStyle {
+
+    /** The most rows and columns sent to the browser. */
+    public static final int MAX_SIDE = 200;
+
+    /** The payload of the shown matrix, null when there is none. */
+    private String matrixJson;
+
+    public Heatmap() {
+        addAttachListener(event -> sendState());
+    }
+
+    /**
+     * Shows a matrix, replacing the previous one.
+     *
+     * @param rowMajor rows × cols values, row after row; NaN and infinities are left blank
+     */
+    public void setMatrix(String title, int rows, int cols, float[] rowMajor) {
+        matrixJson = matrixJson(Objects.requireNonNullElse(title, ""),
+                MatrixPreview.blockReduce(rows, cols, rowMajor, MAX_SIDE));
+        if (isAttached()) {
+            getElement().callJsFunction("setMatrix", matrixJson);
+        }
+    }
+
+    /** Shows nothing. */
+    public void clear() {
+        matrixJson = null;
+        if (isAttached()) {
+            getElement().callJsFunction("clear");
+        }
+    }
+
+    private void sendState() {
+        if (matrixJson == null) {
+            getElement().callJsFunction("clear");
+        } else {
+            getElement().callJsFunction("setMatrix", matrixJson);
+        }
+    }
+
+    /**
+     * The element's setMatrix payload: {@code {"title","sourceRows","sourceCols","rowBlock","colBlock",
+     * "rows","cols","min","max","values":[…]}}, values row-major with null for NaN.
+     */
+    static String matrixJson(String title, MatrixPreview preview) {
+        StringBuilder json = new StringBuilder(16 + preview.values().length * 12);
+        json.append("{\"title\":");
+        ChartJson.appendString(json, title);
+        json.append(",\"sourceRows\":").append(preview.sourceRows())
+                .append(",\"sourceCols\":").append(preview.sourceCols())
+                .append(",\"rowBlock\":").append(preview.rowBlock())
+                .append(",\"colBlock\":").append(preview.colBlock())
+                .append(",\"rows\":").append(preview.rows())
+                .append(",\"cols\":").append(preview.cols())
+                .append(",\"min\":");
+        ChartJson.appendFloat(json, preview.min());
+        json.append(",\"max\":");
+        ChartJson.appendFloat(json, preview.max());
+        json.append(",\"values\":[");
+        float[] values = preview.values();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            ChartJson.appendFloat(json, values[i]);
+        }
+        return json.append("]}").toString();
+    }
+}

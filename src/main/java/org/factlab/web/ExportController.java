@@ -1,0 +1,121 @@
+package org.factlab.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.factlab.runs.MatrixRepository;
+import org.factlab.runs.MatrixSnapshot;
+import org.factlab.runs.MetricRepository;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** CSV and PNG downloads of runs, their metrics and their matrix snapshots. */
+@RestController
+class ExportController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final RunService runs;
+    private final MetricRepository metrics;
+    private final MatrixRepository matrices;
+
+    ExportController(RunService runs, MetricRepository metrics, MatrixRepository matrices) {
+        this.runs = runs;
+        this.metrics = metrics;
+        this.matrices = matrices;
+    }
+
+    /** {@code series,step,value}, one row per recorded point. */
+    @GetMapping("/api/runs/{id}/metrics.csv")
+    ResponseEntity<String> metricsCsv(@PathVariable String id) {
+        Run run = find(id);
+        Csv csv = new Csv().row(List.of("series", "step", "value"));
+        metrics.points(run.id()).forEach(p -> csv.row(List.of(p.series(), p.step(), p.value())));
+        return download(csv.toString(), CSV, "factlab-" + run.id() + "-metrics.csv");
+    }
+
+    /** One row per run: id, name, kind, status, created, the spec fields, the summary values. */
+    @GetMapping("/api/runs.csv")
+    ResponseEntity<String> runsCsv(@RequestParam(required = false) String kind,
+                                   @RequestParam(required = false) String status) {
+        List<Run> all = runs.list(kind == null || kind.isBlank() ? null : kind, RunsController.parseStatus(status));
+        Set<String> specKeys = new LinkedHashSet<>();
+        Set<String> summaryKeys = new LinkedHashSet<>();
+        for (Run r : all) {
+            specKeys.addAll(r.spec().keySet());
+            if (r.summary() != null) {
+                summaryKeys.addAll(new java.util.TreeSet<>(r.summary().keySet()));
+            }
+        }
+        List<Object> header = new ArrayList<>(List.of("id", "name", "kind", "status", "created"));
+        header.addAll(specKeys);
+        header.addAll(summaryKeys);
+        Csv csv = new Csv().row(header);
+        for (Run r : all) {
+            List<Object> row = new ArrayList<>(List.of(r.id(), r.name(), r.kind(), r.status().name(),
+                    r.createdAt().toString()));
+            specKeys.forEach(k -> row.add(r.spec().get(k)));
+            Map<String, Double> summary = r.summary() == null ? Map.of() : r.summary();
+            summaryKeys.forEach(k -> row.add(summary.get(k)));
+            csv.row(row);
+        }
+        return download(csv.toString(), CSV, "factlab-runs.csv");
+    }
+
+    @GetMapping("/api/runs/{id}/matrices")
+    List<MatrixSnapshot.Info> matrices(@PathVariable String id) {
+        return matrices.list(find(id).id());
+    }
+
+    /** The full matrix at {@code step} (latest when omitted), one CSV row per matrix row. */
+    @GetMapping("/api/runs/{id}/matrices/{name}.csv")
+    ResponseEntity<String> matrixCsv(@PathVariable String id, @PathVariable String name,
+                                     @RequestParam(required = false) Long step) {
+        MatrixSnapshot m = snapshot(id, name, step);
+        Csv csv = new Csv();
+        for (int r = 0; r < m.rows(); r++) {
+            List<Object> row = new ArrayList<>(m.cols());
+            for (int c = 0; c < m.cols(); c++) {
+                row.add((double) m.data()[r * m.cols() + c]);
+            }
+            csv.row(row);
+        }
+        return download(csv.toString(), CSV, "factlab-" + id + "-" + name + "-step" + m.step() + ".csv");
+    }
+
+    /** Colour-mapped image; the value range is in the headers {@code X-Value-Min} and {@code X-Value-Max}. */
+    @GetMapping("/api/runs/{id}/matrices/{name}.png")
+    ResponseEntity<byte[]> matrixPng(@PathVariable String id, @PathVariable String name,
+                                     @RequestParam(required = false) Long step) {
+        MatrixSnapshot m = snapshot(id, name, step);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .header("X-Value-Min", Float.toString(m.min())).header("X-Value-Max", Float.toString(m.max()))
+                .header("X-Step", Long.toString(m.step()))
+                .body(MatrixPng.render(m));
+    }
+
+    private MatrixSnapshot snapshot(String id, String name, Long step) {
+        return matrices.find(find(id).id(), name, step).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "run " + id + " has no matrix " + name + (step == null ? "" : " at step " + step)));
+    }
+
+    private Run find(String id) {
+        return runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
+    }
+
+    private static <T> ResponseEntity<T> download(T body, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
+    }
+}

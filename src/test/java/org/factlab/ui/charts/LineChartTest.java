@@ -1,0 +1,91 @@
+package org.factlab.ui.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.UI;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineChartTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void payloadIsJsonWithOneEntryPerSeriesCappedInPoints() throws Exception {
+        List<LineChart.Series> series = List.of(
+                new LineChart.Series("train \"loss\"\n", steps(3000), ramp(3000)),
+                new LineChart.Series("test", steps(10), ramp(10)));
+        JsonNode json = JSON.readTree(LineChart.dataJson(series, false));
+        assertEquals(2, json.size());
+        assertEquals("train \"loss\"\n", json.get(0).get("name").asText());
+        assertTrue(json.get(0).get("x").size() <= LineChart.MAX_POINTS_PER_SERIES);
+        assertEquals(json.get(0).get("x").size(), json.get(0).get("y").size());
+        assertEquals(10, json.get(1).get("x").size());
+        assertTrue(json.get(1).get("x").get(3).isIntegralNumber(), "steps are sent as integers");
+        assertEquals(0.4, json.get(1).get("y").get(4).asDouble());
+    }
+
+    @Test
+    void nonFiniteValuesAreSentAsNull() throws Exception {
+        double[] y = {1, Double.NaN, Double.POSITIVE_INFINITY, -2};
+        JsonNode json = JSON.readTree(LineChart.dataJson(List.of(new LineChart.Series("s", steps(4), y)), false));
+        JsonNode sent = json.get(0).get("y");
+        assertEquals(1, sent.get(0).asDouble());
+        assertTrue(sent.get(1).isNull());
+        assertTrue(sent.get(2).isNull());
+        assertEquals(-2, sent.get(3).asDouble());
+    }
+
+    @Test
+    void logScaleDropsValuesAtOrBelowZero() throws Exception {
+        double[] y = {1e-300, 0, -1, 5e3};
+        JsonNode json = JSON.readTree(LineChart.dataJson(List.of(new LineChart.Series("s", steps(4), y)), true));
+        JsonNode sent = json.get(0).get("y");
+        assertEquals(1e-300, sent.get(0).asDouble());
+        assertTrue(sent.get(1).isNull());
+        assertTrue(sent.get(2).isNull());
+        assertEquals(5e3, sent.get(3).asDouble());
+    }
+
+    @Test
+    void seriesNeedMatchingArraysAndUniqueNames() {
+        assertThrows(IllegalArgumentException.class, () -> new LineChart.Series("s", new double[2], new double[3]));
+        LineChart.Series s = new LineChart.Series("s", new double[1], new double[1]);
+        assertThrows(IllegalArgumentException.class, () -> new LineChart().setData(List.of(s, s)));
+    }
+
+    @Test
+    void sendsNothingWhileDetachedAndTheWholeStateOnAttach() {
+        LineChart chart = new LineChart();
+        chart.setTitle("loss");
+        chart.setLogScale(true);
+        chart.setData(List.of(new LineChart.Series("train", steps(3), ramp(3))));
+        UI ui = JsCalls.ui();
+        assertEquals(List.of(), JsCalls.sent(ui));
+
+        ui.add(chart);
+        assertEquals(List.of("setTitle(loss)", "setYAxisName()", "setLogScale(true)",
+                "setData([{\"name\":\"train\",\"x\":[0,1,2],\"y\":[null,0.1,0.2]}])"), JsCalls.sent(ui));
+
+        chart.setData(List.of());
+        chart.setLogScale(false);
+        assertEquals(List.of("setData([])", "setLogScale(false)", "setData([])"), JsCalls.sent(ui));
+    }
+
+    private static double[] steps(int n) {
+        double[] x = new double[n];
+        Arrays.setAll(x, i -> i);
+        return x;
+    }
+
+    private static double[] ramp(int n) {
+        double[] y = new double[n];
+        Arrays.setAll(y, i -> i / 10.0);
+        return y;
+    }
+}
