@@ -45,11 +45,16 @@ function heatmapOption(m) {
   return {
     animation: false,
     title: { text: m.title, left: 8, top: 4 },
-    toolbox: { top: 4, right: 8, feature: { saveAsImage: { name: m.title || 'matrix', pixelRatio: 2 } } },
+    toolbox: {
+      top: 0,
+      right: 8,
+      padding: [6, 0],
+      feature: { saveAsImage: { name: m.title || 'matrix', pixelRatio: 2 } },
+    },
     tooltip: { formatter: ({ value }) => cellText(m, value) },
     grid: { left: 48, right: 96, top: 40, bottom: 32 },
-    xAxis: { type: 'category', data: blockStarts(m.cols, m.colBlock), splitLine: { show: false } },
-    yAxis: { type: 'category', data: blockStarts(m.rows, m.rowBlock), inverse: true, splitLine: { show: false } },
+    xAxis: indexAxis(m.cols, m.colBlock),
+    yAxis: { ...indexAxis(m.rows, m.rowBlock), inverse: true },
     visualMap: {
       type: 'continuous',
       min: low,
@@ -77,8 +82,26 @@ function colourScale(min, max) {
   return [min, max > min ? max : min + 1, SEQUENTIAL];
 }
 
-function blockStarts(count, block) {
-  return Array.from({ length: count }, (_, i) => String(i * block));
+/** A category axis over the cells, labelled with source indices every round number of cells. */
+function indexAxis(cells, block) {
+  const step = labelStep(cells);
+  return {
+    type: 'category',
+    data: Array.from({ length: cells }, (_, i) => String(i * block)),
+    axisLabel: { interval: index => index % step === 0, hideOverlap: true },
+    axisTick: { interval: index => index % step === 0 },
+  };
+}
+
+/** The least of 1, 2, 5, 10, 20, 50, … that labels at most six of the cells. */
+function labelStep(cells) {
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const step of [magnitude, 2 * magnitude, 5 * magnitude]) {
+      if (cells / step <= 6) {
+        return step;
+      }
+    }
+  }
 }
 
 /** [col, row, value] per cell with a value. */

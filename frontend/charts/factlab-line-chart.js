@@ -7,6 +7,8 @@ echarts.use([LineChart, DataZoomComponent, LegendScrollComponent]);
 const INSIDE_ZOOM = 'x-inside';
 const SLIDER_ZOOM = 'x-slider';
 const FULL_RANGE = { start: 0, end: 100 };
+const LEGEND_EVENTS = ['legendselectchanged', 'legendselected', 'legendunselected', 'legendselectall',
+  'legendinverseselect'];
 
 /** Twelve distinguishable colours, so that a dozen curves never share one. */
 const PALETTE = [
@@ -19,10 +21,10 @@ const FIXED_OPTION = {
   color: PALETTE,
   grid: { left: 56, right: 32, top: 76, bottom: 64 },
   legend: { type: 'scroll', top: 30, left: 8, right: 8, selector: true },
-  tooltip: { trigger: 'axis', confine: true, valueFormatter: shortNumber },
   toolbox: {
-    top: 4,
+    top: 0,
     right: 8,
+    padding: [6, 0],
     feature: { dataZoom: { yAxisIndex: false }, restore: {}, saveAsImage: { pixelRatio: 2 } },
   },
   xAxis: { type: 'value', name: 'step', min: 'dataMin', max: 'dataMax' },
@@ -45,6 +47,10 @@ class FactlabLineChart extends EChartsElement {
   #yAxisName = '';
   #zoom = FULL_RANGE;
   #zoomMoved = false;
+  /** Legend state by series name: false when the user hid the series. */
+  #legendSelected = {};
+  /** The names of the series last drawn, one per line. */
+  #drawnNames = '';
 
   /** @param json '[{"name","x":[…],"y":[…]}, …]', y null where nothing is drawn; the name is the series id */
   setData(json) {
@@ -68,21 +74,53 @@ class FactlabLineChart extends EChartsElement {
   }
 
   chartCreated(chart) {
-    chart.setOption(FIXED_OPTION);
+    this.#drawnNames = '';
+    // One call: the toolbox's restore goes back to the first option set.
+    chart.setOption({
+      ...FIXED_OPTION,
+      tooltip: { trigger: 'axis', confine: true, formatter: params => this.#tooltip(chart, params[0].axisValue) },
+    });
     chart.on('datazoom', () => {
       this.#zoomMoved = true;
     });
+    for (const event of LEGEND_EVENTS) {
+      chart.on(event, ({ selected }) => {
+        this.#legendSelected = selected;
+      });
+    }
     chart.on('restore', () => {
       this.#zoom = FULL_RANGE;
       this.#zoomMoved = false;
+      this.#legendSelected = {};
       this.requestRender();
     });
+  }
+
+  /**
+   * Every shown series' point nearest to the hovered step. ECharts' own axis tooltip on a value axis lists
+   * only the series that have a point exactly at the nearest step, and downsampled series rarely share steps.
+   */
+  #tooltip(chart, step) {
+    const rows = this.#series
+      .filter(series => series.x.length > 0 && this.#legendSelected[series.name] !== false)
+      .map(series => {
+        const marker = echarts.format.getTooltipMarker(chart.getVisual({ seriesId: series.name }, 'color'));
+        const value = series.y[nearestIndex(series.x, step)];
+        return `${marker}${echarts.format.encodeHTML(series.name)} <b>${shortNumber(value)}</b>`;
+      });
+    return [`step ${step}`, ...rows].join('<br>');
   }
 
   render(chart) {
     if (this.#zoomMoved) {
       this.#zoom = currentZoom(chart);
       this.#zoomMoved = false;
+    }
+    const names = this.#series.map(series => series.name).join('\n');
+    if (names !== this.#drawnNames) {
+      // An open axis tooltip refreshes with the old series indices and throws once they are gone.
+      chart.dispatchAction({ type: 'hideTip' });
+      this.#drawnNames = names;
     }
     chart.setOption({
       title: { text: this.#title, left: 8, top: 4 },
@@ -96,11 +134,26 @@ class FactlabLineChart extends EChartsElement {
 
 /** The x window the user left: fixed step values, except an edge at 0 % or 100 % that follows the data. */
 function currentZoom(chart) {
-  const window = chart.getOption().dataZoom.find(zoom => zoom.id === INSIDE_ZOOM);
+  const range = chart.getOption().dataZoom.find(zoom => zoom.id === INSIDE_ZOOM);
   return {
-    ...(window.start > 0 ? { startValue: window.startValue } : { start: 0 }),
-    ...(window.end < 100 ? { endValue: window.endValue } : { end: 100 }),
+    ...(range.start > 0 ? { startValue: range.startValue } : { start: 0 }),
+    ...(range.end < 100 ? { endValue: range.endValue } : { end: 100 }),
   };
+}
+
+/** The index of the x nearest to value, x ascending and not empty. */
+function nearestIndex(x, value) {
+  let low = 0;
+  let high = x.length - 1;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (x[middle] <= value) {
+      low = middle;
+    } else {
+      high = middle;
+    }
+  }
+  return Math.abs(x[high] - value) < Math.abs(x[low] - value) ? high : low;
 }
 
 function lineSeries({ name, x, y }) {

@@ -19,15 +19,11 @@ public final class QuadraticSeparationData {
 
     private static final int GRID_POINTS = 81;
 
-    private final double p;
-    private final double tau;
     private final double[][] inputs;
     private final double[] targets;
     private final double[] weights;
 
     private QuadraticSeparationData(double p, double tau) {
-        this.p = p;
-        this.tau = tau;
         int n = GRID_POINTS + 1;
         inputs = new double[n][];
         targets = new double[n];
@@ -60,14 +56,6 @@ public final class QuadraticSeparationData {
     /** f*(x) = τ x₁x₂ + x₃x₄. */
     public static double target(double[] x, double tau) {
         return tau * x[0] * x[1] + x[2] * x[3];
-    }
-
-    public double p() {
-        return p;
-    }
-
-    public double tau() {
-        return tau;
     }
 
     /** Number of atoms (82). */

@@ -39,7 +39,9 @@ public final class SpecCodec {
         Map<String, Object> out = new LinkedHashMap<>();
         for (RecordComponent rc : spec.getClass().getRecordComponents()) {
             try {
-                out.put(rc.getName(), rc.getAccessor().invoke(spec));
+                java.lang.reflect.Method accessor = rc.getAccessor();
+                accessor.setAccessible(true);
+                out.put(rc.getName(), accessor.invoke(spec));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -187,6 +189,7 @@ public final class SpecCodec {
         Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             Constructor<S> c = type.getDeclaredConstructor(types);
+            c.setAccessible(true);
             return c.newInstance(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof SpecValidationException sve) {

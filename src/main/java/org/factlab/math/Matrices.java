@@ -10,11 +10,6 @@ public final class Matrices {
     private Matrices() {
     }
 
-    /** A zero matrix of the given shape. */
-    public static double[][] zeros(int rows, int cols) {
-        return new double[rows][cols];
-    }
-
     /** Frobenius inner product ⟨A, B⟩ = Σ_{kl} A_kl B_kl (the numerator of corr in Theorem 3.4). */
     public static double frobeniusInner(double[][] a, double[][] b) {
         checkSameShape(a, b);
@@ -100,18 +95,6 @@ public final class Matrices {
             }
         }
         return s;
-    }
-
-    /** True when every entry is finite. */
-    public static boolean isFinite(double[][] a) {
-        for (double[] row : a) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** Row-major float copy, the form {@code RunContext.matrix} takes. */

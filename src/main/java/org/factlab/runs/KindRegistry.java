@@ -8,14 +8,21 @@ import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.ExperimentKinds;
 import org.springframework.stereotype.Component;
 
-/** Looks up experiment kinds by id. */
+/** Looks up experiment kinds by id: the built-in ones plus any {@link ExperimentKind} beans (plug-ins, tests). */
 @Component
 public class KindRegistry {
 
     private final Map<String, ExperimentKind<?>> kinds = new LinkedHashMap<>();
 
-    public KindRegistry() {
-        ExperimentKinds.all().forEach(k -> kinds.put(k.id(), k));
+    public KindRegistry(List<ExperimentKind<?>> pluginKinds) {
+        ExperimentKinds.all().forEach(this::register);
+        pluginKinds.forEach(this::register);
+    }
+
+    private void register(ExperimentKind<?> kind) {
+        if (kinds.putIfAbsent(kind.id(), kind) != null) {
+            throw new IllegalStateException("two experiment kinds share the id " + kind.id());
+        }
     }
 
     public List<ExperimentKind<?>> all() {

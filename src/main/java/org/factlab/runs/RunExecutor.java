@@ -8,6 +8,8 @@ import org.factlab.experiments.RunDivergedException;
 import org.factlab.experiments.SpecCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Executes one queued run on a queue worker thread and records how it ended. */
@@ -24,6 +26,7 @@ public class RunExecutor {
     private final ComputeBackend backend;
     private final FactlabProperties props;
     private final Map<String, RunRecorder> active = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
 
     public RunExecutor(KindRegistry kinds, RunRepository runs, MetricRepository metrics, MatrixRepository matrices,
                        LiveBus bus, ComputeBackend backend, FactlabProperties props) {
@@ -39,7 +42,7 @@ public class RunExecutor {
     /** Runs {@code runId} if it is still queued. Never throws: every outcome is written to the run row. */
     public void execute(String runId) {
         Run run = runs.find(runId).orElse(null);
-        if (run == null || run.status() != RunStatus.QUEUED) {
+        if (run == null || run.status() != RunStatus.QUEUED || shuttingDown) {
             return;
         }
         ExperimentKind<?> kind = kinds.find(run.kind()).orElse(null);
@@ -58,7 +61,12 @@ public class RunExecutor {
         String error = null;
         try {
             runTyped(kind, run.spec(), recorder);
-            status = recorder.cancelled() ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+            if (shuttingDown) {
+                status = RunStatus.INTERRUPTED;
+                error = "the server shut down while this run was running; its recorded steps are kept";
+            } else {
+                status = recorder.cancelled() ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+            }
         } catch (RunDivergedException e) {
             status = RunStatus.DIVERGED;
             error = e.getMessage();
@@ -70,6 +78,16 @@ public class RunExecutor {
             active.remove(runId);
         }
         finish(runId, status, error, recorder);
+    }
+
+    /**
+     * On shutdown, running experiments stop at their next step and end INTERRUPTED (queued runs stay queued
+     * and are re-queued at the next start).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void onShutdown() {
+        shuttingDown = true;
+        active.values().forEach(RunRecorder::cancelNow);
     }
 
     /** Flags a run executing in this JVM so it stops at its next step. */

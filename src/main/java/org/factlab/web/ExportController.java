@@ -45,7 +45,10 @@ class ExportController {
         return download(csv.toString(), CSV, "factlab-" + run.id() + "-metrics.csv");
     }
 
-    /** One row per run: id, name, kind, status, created, the spec fields, the summary values. */
+    /**
+     * One row per run: id, name, kind, status, created, the spec fields, the summary values (a summary key that
+     * equals a spec field's name is written {@code summary.<key>}).
+     */
     @GetMapping("/api/runs.csv")
     ResponseEntity<String> runsCsv(@RequestParam(required = false) String kind,
                                    @RequestParam(required = false) String status) {
@@ -60,7 +63,7 @@ class ExportController {
         }
         List<Object> header = new ArrayList<>(List.of("id", "name", "kind", "status", "created"));
         header.addAll(specKeys);
-        header.addAll(summaryKeys);
+        summaryKeys.forEach(k -> header.add(specKeys.contains(k) ? "summary." + k : k));
         Csv csv = new Csv().row(header);
         for (Run r : all) {
             List<Object> row = new ArrayList<>(List.of(r.id(), r.name(), r.kind(), r.status().name(),

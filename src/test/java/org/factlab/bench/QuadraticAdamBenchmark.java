@@ -49,7 +49,8 @@ public final class QuadraticAdamBenchmark {
 
     /** Seconds for {@code steps} Adam steps in Figure 4's setting (λ = 1e-7, cosine decay). */
     private static double timeSteps(long steps) {
-        QuadraticObjective objective = new QuadraticObjective(QuadraticSeparationData.of(1e-5, 0.02), 1, 1e-7);
+        QuadraticSeparationData data = QuadraticSeparationData.of(1e-5, 0.02);
+        QuadraticObjective objective = new QuadraticObjective(data.inputs(), data.targets(), data.weights(), 1, 1e-7);
         QuadraticNetwork net = QuadraticNetwork.initialised(10, 4, 1, new SplittableRandom(0));
         QuadraticTrainer trainer = new QuadraticTrainer(net, objective,
                 new Adam(net.parameters().length, 0.9, 0.999, 1e-8), LearningRateSchedule.COSINE, 0.01, steps);

@@ -25,7 +25,7 @@ import org.factlab.nn.quadratic.QuadraticTrainer;
  */
 public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
 
-    /** Steps between two looks at {@link RunContext#cancelled()} (a few milliseconds of work). */
+    /** Most steps between two looks at {@link RunContext#cancelled()} (about 2 ms of work). */
     static final int CANCEL_CHECK_INTERVAL = 1000;
 
     @Override
@@ -71,7 +71,8 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
     @Override
     public void run(QuadraticSpec spec, RunContext ctx) {
         QuadraticSeparationData data = QuadraticSeparationData.of(spec.p(), spec.tau());
-        QuadraticObjective objective = new QuadraticObjective(data, spec.lossScale(), spec.lambda());
+        QuadraticObjective objective = new QuadraticObjective(data.inputs(), data.targets(), data.weights(),
+                spec.lossScale(), spec.lambda());
         QuadraticNetwork network = QuadraticNetwork.initialised(spec.width(), QuadraticSeparationData.DIMENSION,
                 spec.initScale(), new SplittableRandom(spec.seed()));
         QuadraticTrainer trainer = new QuadraticTrainer(network, objective,
@@ -79,16 +80,17 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
                 LearningRateSchedule.fromId(spec.lrSchedule()), spec.lr(), spec.iterations());
         long total = spec.iterations();
         for (long step = 0; ; step++) {
-            if (step % spec.evalEvery() == 0 || step == total) {
+            boolean evaluation = step % spec.evalEvery() == 0 || step == total;
+            if (evaluation) {
                 evaluate(step, trainer, ctx);
                 ctx.progress(step, total);
             }
-            if (step == total || (step % CANCEL_CHECK_INTERVAL == 0 && ctx.cancelled())) {
+            if (step == total || ((evaluation || step % CANCEL_CHECK_INTERVAL == 0) && ctx.cancelled())) {
                 return;
             }
             if (!trainer.step()) {
-                throw new RunDivergedException("Adam step " + (step + 1) + " made a parameter NaN or infinite "
-                        + "(lr = " + spec.lr() + " is too large for this loss scale?)");
+                throw new RunDivergedException("Adam step " + (step + 1) + " of " + total
+                        + " made a parameter NaN or infinite (learning rate " + spec.lr() + " too large?)");
             }
         }
     }

@@ -14,7 +14,6 @@ public final class Adam {
     private final double[] v;
     private double beta1Power = 1;
     private double beta2Power = 1;
-    private long steps;
 
     public Adam(int parameterCount, double beta1, double beta2, double eps) {
         if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && eps >= 0)) {
@@ -29,7 +28,6 @@ public final class Adam {
 
     /** One update of {@code theta} in place with gradient {@code grad} and learning rate {@code lr}. */
     public void step(double[] theta, double[] grad, double lr) {
-        steps++;
         beta1Power *= beta1;
         beta2Power *= beta2;
         double stepSize = lr / (1 - beta1Power);
@@ -40,10 +38,5 @@ public final class Adam {
             v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
             theta[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / sqrtBias2 + eps);
         }
-    }
-
-    /** Number of updates done. */
-    public long steps() {
-        return steps;
     }
 }

@@ -1,11 +1,9 @@
 package org.factlab.nn.quadratic;
 
-import org.factlab.data.QuadraticSeparationData;
-
 /**
  * The population objective of Theorem 3.4 with coupled weight decay,
  * L_λ(θ) = L(θ) + (λ/2)(‖W‖_F² + ‖a‖²), L(θ) = Σᵢ wᵢ ℓᵢ, ℓᵢ = s·(f(xᵢ) − yᵢ)²,
- * over the weighted atoms of D(p, τ); s is the loss scale (1 in the paper's notation of App. D).
+ * over weighted atoms (xᵢ, yᵢ, wᵢ), e.g. those of D(p, τ); s is the loss scale (1 in Appendix D).
  *
  * <p>The parameter gradient uses f(x) = xᵀQx with Q = Σⱼ aⱼwⱼwⱼᵀ (Lemma D.2): with
  * G = ∂L/∂Q = Σᵢ wᵢ 2s(fᵢ − yᵢ) xᵢxᵢᵀ, ∂L/∂aⱼ = wⱼᵀGwⱼ and ∂L/∂wⱼ = 2aⱼGwⱼ. This costs
@@ -14,7 +12,9 @@ import org.factlab.data.QuadraticSeparationData;
  */
 public final class QuadraticObjective {
 
-    private final QuadraticSeparationData data;
+    private final double[][] inputs;
+    private final double[] targets;
+    private final double[] weights;
     private final double lossScale;
     private final double lambda;
     private final int d;
@@ -27,21 +27,29 @@ public final class QuadraticObjective {
     private final double[] gw;
 
     /**
+     * @param inputs    atoms xᵢ, n × d (not copied: callers must not modify them)
+     * @param targets   labels yᵢ
+     * @param weights   probability weights wᵢ (wᵢ = 1/n for a training set)
      * @param lossScale s &gt; 0 in ℓᵢ = s·(f(xᵢ) − yᵢ)²
-     * @param lambda    λ ≥ 0, the weight decay (coupled L2)
+     * @param lambda    λ &gt; 0, the weight decay (coupled L2); FACT divides by it
      */
-    public QuadraticObjective(QuadraticSeparationData data, double lossScale, double lambda) {
-        if (!(lossScale > 0) || !(lambda >= 0)) {
-            throw new IllegalArgumentException("need lossScale > 0 and lambda ≥ 0, got " + lossScale + ", " + lambda);
+    public QuadraticObjective(double[][] inputs, double[] targets, double[] weights, double lossScale, double lambda) {
+        if (inputs.length == 0 || targets.length != inputs.length || weights.length != inputs.length) {
+            throw new IllegalArgumentException("need n ≥ 1 atoms with one target and one weight each");
         }
-        this.data = data;
+        if (!(lossScale > 0) || !(lambda > 0)) {
+            throw new IllegalArgumentException("need lossScale > 0 and lambda > 0, got " + lossScale + ", " + lambda);
+        }
+        this.inputs = inputs;
+        this.targets = targets;
+        this.weights = weights;
         this.lossScale = lossScale;
         this.lambda = lambda;
-        this.d = QuadraticSeparationData.DIMENSION;
+        this.d = inputs[0].length;
         int upper = d * (d + 1) / 2;
-        monomials = new double[data.size()][upper];
-        for (int i = 0; i < data.size(); i++) {
-            double[] x = data.inputs()[i];
+        monomials = new double[inputs.length][upper];
+        for (int i = 0; i < inputs.length; i++) {
+            double[] x = inputs[i];
             int c = 0;
             for (int k = 0; k < d; k++) {
                 for (int l = k; l < d; l++) {
@@ -56,8 +64,19 @@ public final class QuadraticObjective {
         gw = new double[d];
     }
 
-    public QuadraticSeparationData data() {
-        return data;
+    /** Atom inputs xᵢ (n × d). */
+    public double[][] inputs() {
+        return inputs;
+    }
+
+    /** Labels yᵢ. */
+    public double[] targets() {
+        return targets;
+    }
+
+    /** Atom weights wᵢ. */
+    public double[] weights() {
+        return weights;
     }
 
     public double lossScale() {
@@ -71,9 +90,9 @@ public final class QuadraticObjective {
     /** The data term L = Σᵢ wᵢ s (f(xᵢ) − yᵢ)², evaluated atom by atom through the network. */
     public double dataLoss(QuadraticNetwork net) {
         double loss = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double r = net.output(data.inputs()[i]) - data.targets()[i];
-            loss += data.weights()[i] * lossScale * r * r;
+        for (int i = 0; i < inputs.length; i++) {
+            double r = net.output(inputs[i]) - targets[i];
+            loss += weights[i] * lossScale * r * r;
         }
         return loss;
     }
@@ -133,8 +152,6 @@ public final class QuadraticObjective {
             }
         }
         int upper = qUpper.length;
-        double[] weights = data.weights();
-        double[] targets = data.targets();
         for (int i = 0; i < monomials.length; i++) {
             double[] mono = monomials[i];
             double f = 0;

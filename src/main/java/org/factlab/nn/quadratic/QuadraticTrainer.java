@@ -44,11 +44,6 @@ public final class QuadraticTrainer {
         return schedule.rate(baseRate, done, totalSteps);
     }
 
-    /** Updates done so far. */
-    public long stepsDone() {
-        return done;
-    }
-
     /** ‖∇_θ L_λ‖ at the current parameters (the stationarity of Theorem 3.1's premise). */
     public double gradientNorm() {
         objective.objectiveGradient(network, gradient);

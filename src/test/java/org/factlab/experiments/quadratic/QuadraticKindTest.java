@@ -65,6 +65,17 @@ class QuadraticKindTest {
         assertTrue(ctx.last(QuadraticSeries.GRAD_NORM) < 1e-9);
     }
 
+    /** The expected values are science.md's reference figures (and 1.0 for the rank-one optimum). */
+    @Test
+    void everyPresetReachesItsExpectedValues() throws Exception {
+        for (Preset<QuadraticSpec> preset : kind.presets()) {
+            RecordingRunContext ctx = new RecordingRunContext();
+            kind.run(preset.spec(), ctx);
+            preset.expected().forEach((series, expected) ->
+                    assertEquals(expected, ctx.last(series), 0.005, preset.id() + " " + series));
+        }
+    }
+
     @Test
     void sameSpecGivesIdenticalNumbers() throws Exception {
         QuadraticSpec spec = quickWith(Map.of("iterations", 5_000, "evalEvery", 250));

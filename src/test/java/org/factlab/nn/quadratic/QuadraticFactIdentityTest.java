@@ -2,7 +2,6 @@ package org.factlab.nn.quadratic;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.factlab.data.QuadraticSeparationData;
 import org.factlab.math.Matrices;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,8 @@ class QuadraticFactIdentityTest {
     void factEqualsMinusWTransposeTimesDataGradientOverLambda() {
         for (long seed = 1; seed <= 5; seed++) {
             double lambda = 1e-3 * seed;
-            QuadraticObjective objective = new QuadraticObjective(QuadraticSeparationData.of(0.2, 0.5), 1.7, lambda);
-            QuadraticNetwork net = QuadraticTestNetworks.random(10, seed);
+            QuadraticObjective objective = QuadraticFixtures.objective(0.2, 0.5, 1.7, lambda);
+            QuadraticNetwork net = QuadraticFixtures.randomNetwork(10, seed);
             double[] grad = new double[net.parameters().length];
 
             objective.dataGradient(net, grad);

@@ -3,7 +3,6 @@ package org.factlab.nn.quadratic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.factlab.data.QuadraticSeparationData;
 import org.factlab.math.Matrices;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +13,11 @@ class QuadraticGradientTest {
 
     /** p = 0.3 so that the grid atoms matter; λ and s away from 1 so that mistakes in them show. */
     private final QuadraticObjective objective =
-            new QuadraticObjective(QuadraticSeparationData.of(0.3, 0.7), 2.5, 0.03);
+            QuadraticFixtures.objective(0.3, 0.7, 2.5, 0.03);
 
     @Test
     void parameterGradientOfTheObjectiveMatchesFiniteDifferences() {
-        QuadraticNetwork net = QuadraticTestNetworks.random(7, 11);
+        QuadraticNetwork net = QuadraticFixtures.randomNetwork(7, 11);
         double[] grad = new double[net.parameters().length];
         objective.objectiveGradient(net, grad);
         double[] theta = net.parameters();
@@ -36,7 +35,7 @@ class QuadraticGradientTest {
 
     @Test
     void dataGradientIsObjectiveGradientWithoutWeightDecay() {
-        QuadraticNetwork net = QuadraticTestNetworks.random(5, 12);
+        QuadraticNetwork net = QuadraticFixtures.randomNetwork(5, 12);
         double[] full = new double[net.parameters().length];
         double[] data = new double[full.length];
         objective.objectiveGradient(net, full);
@@ -48,7 +47,7 @@ class QuadraticGradientTest {
 
     @Test
     void inputGradientMatchesFiniteDifferences() {
-        QuadraticNetwork net = QuadraticTestNetworks.random(6, 13);
+        QuadraticNetwork net = QuadraticFixtures.randomNetwork(6, 13);
         double[] x = {0.3, -1.1, 2.0, 0.7};
         double[] grad = new double[4];
         net.inputGradient(x, grad);
@@ -64,7 +63,7 @@ class QuadraticGradientTest {
 
     @Test
     void outputIsTheQuadraticFormOfLemmaD2() {
-        QuadraticNetwork net = QuadraticTestNetworks.random(6, 14);
+        QuadraticNetwork net = QuadraticFixtures.randomNetwork(6, 14);
         double[] q = new double[16];
         net.quadraticForm(q);
         double[] x = {0.3, -1.1, 2.0, 0.7};
@@ -80,13 +79,12 @@ class QuadraticGradientTest {
     /** FACT = −(1/λ) Σᵢ wᵢ ∂ℓᵢ/∂x xᵢᵀ with ∂ℓᵢ/∂x taken by finite differences of ℓᵢ(x) = s(f(x) − yᵢ)². */
     @Test
     void factMatchesFiniteDifferenceLossGradients() {
-        QuadraticNetwork net = QuadraticTestNetworks.random(8, 15);
-        QuadraticSeparationData data = objective.data();
+        QuadraticNetwork net = QuadraticFixtures.randomNetwork(8, 15);
         double s = objective.lossScale();
         double[][] expected = new double[4][4];
-        for (int i = 0; i < data.size(); i++) {
-            double[] x = data.inputs()[i];
-            double y = data.targets()[i];
+        for (int i = 0; i < objective.inputs().length; i++) {
+            double[] x = objective.inputs()[i];
+            double y = objective.targets()[i];
             for (int k = 0; k < 4; k++) {
                 double[] up = x.clone();
                 double[] down = x.clone();
@@ -96,7 +94,7 @@ class QuadraticGradientTest {
                 double rd = net.output(down) - y;
                 double gk = (s * ru * ru - s * rd * rd) / (2 * H);
                 for (int l = 0; l < 4; l++) {
-                    expected[k][l] -= data.weights()[i] * gk * x[l] / objective.lambda();
+                    expected[k][l] -= objective.weights()[i] * gk * x[l] / objective.lambda();
                 }
             }
         }

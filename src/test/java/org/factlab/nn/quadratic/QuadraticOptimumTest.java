@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.factlab.data.QuadraticSeparationData;
 import org.factlab.math.Similarity;
 import org.factlab.math.SymmetricEigen;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class QuadraticOptimumTest {
     @Test
     void factHoldsAndNfaFailsAtTheSeparatingOptimum() {
         long steps = 100_000;
-        QuadraticObjective objective = new QuadraticObjective(QuadraticSeparationData.of(1e-5, 0.02), 1, 1e-7);
+        QuadraticObjective objective = QuadraticFixtures.objective(1e-5, 0.02, 1, 1e-7);
         QuadraticNetwork net = QuadraticNetwork.initialised(10, 4, 1, new SplittableRandom(42));
         QuadraticTrainer trainer = new QuadraticTrainer(net, objective, new Adam(net.parameters().length, 0.9, 0.999, 1e-8),
                 LearningRateSchedule.COSINE, 0.01, steps);
@@ -44,7 +43,7 @@ class QuadraticOptimumTest {
     @Test
     void printedLambdaGivesTheOneNeuronOptimum() {
         long steps = 200_000;
-        QuadraticObjective objective = new QuadraticObjective(QuadraticSeparationData.of(1e-5, 0.02), 1, 1e-5);
+        QuadraticObjective objective = QuadraticFixtures.objective(1e-5, 0.02, 1, 1e-5);
         QuadraticNetwork net = QuadraticNetwork.initialised(10, 4, 1, new SplittableRandom(7));
         QuadraticTrainer trainer = new QuadraticTrainer(net, objective, new Adam(net.parameters().length, 0.9, 0.999, 1e-8),
                 LearningRateSchedule.COSINE, 0.01, steps);
