@@ -1,30 +1,82 @@
 package org.factlab.runs;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.factlab.experiments.ComputeBackendInfo;
+import org.factlab.experiments.ComputeBackendProbe;
 import org.factlab.experiments.ExperimentKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Describes, for the run record, what hardware and engine a run executes on. */
+/** Describes what hardware and engine runs execute on: for each run record, in the log and at {@code /api/system}. */
 @Component
 public class ComputeBackend {
 
+    private static final Logger log = LoggerFactory.getLogger(ComputeBackend.class);
+
+    private final FactlabProperties props;
     private final String versions;
 
     public ComputeBackend(FactlabProperties props) {
+        this.props = props;
         this.versions = "factlab " + props.versions().factlab() + ", nd4j/dl4j " + props.versions().dl4j()
                 + ", java " + System.getProperty("java.version");
     }
 
-    /** e.g. {@code CPU (plain Java float64, 1 thread; 2 cores)}. */
+    /**
+     * e.g. {@code CPU (plain Java float64, 1 thread; 2 cores)} or, for ND4J kinds, the probed backend such as
+     * {@code CPU (nd4j-native, AVX512, OPENBLAS 2 threads; Intel Xeon …)}.
+     */
     public String describe(ExperimentKind.Engine engine) {
-        int cores = Runtime.getRuntime().availableProcessors();
         return switch (engine) {
-            case PLAIN_JAVA -> "CPU (plain Java float64, 1 thread; " + cores + " cores)";
-            case ND4J -> "CPU (nd4j-native linux-x86_64; " + cores + " cores)";
+            case PLAIN_JAVA -> "CPU (plain Java float64, 1 thread; " + Runtime.getRuntime().availableProcessors()
+                    + " cores)";
+            case ND4J -> ComputeBackendProbe.describe().summary();
         };
     }
 
     /** Library versions stored with each run. */
     public String versions() {
         return versions;
+    }
+
+    /** Everything {@code GET /api/system} reports. */
+    public Map<String, Object> system() {
+        ComputeBackendInfo nd4j = ComputeBackendProbe.describe();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("backend", nd4j.backend());
+        out.put("library", nd4j.library());
+        out.put("device", nd4j.device());
+        out.put("deviceMemoryBytes", nd4j.deviceMemoryBytes());
+        out.put("freeMemoryBytes", nd4j.freeMemoryBytes());
+        out.put("computeCapability", nd4j.computeCapability());
+        out.put("cpuOptimization", nd4j.cpuOptimization());
+        out.put("cpuSupports", nd4j.cpuSupports());
+        out.put("blasVendor", nd4j.blasVendor());
+        out.put("threads", nd4j.threads());
+        out.put("summary", nd4j.summary());
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("jvmMaxMemoryBytes", Runtime.getRuntime().maxMemory());
+        out.put("memoryBudgetBytes", props.memoryBudgetBytes());
+        out.put("versions", Map.of("factlab", props.versions().factlab(), "nd4j", props.versions().dl4j(),
+                "dl4j", props.versions().dl4j(), "java", System.getProperty("java.version")));
+        return out;
+    }
+
+    /** Logs the backend once the server is up, off the start-up path (ND4J takes seconds to initialise). */
+    @EventListener(ApplicationReadyEvent.class)
+    void logBackend() {
+        Thread probe = new Thread(() -> {
+            try {
+                log.info("compute backend: {}", ComputeBackendProbe.describe().summary());
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("ND4J backend unavailable: {}", e.toString());
+            }
+        }, "backend-probe");
+        probe.setDaemon(true);
+        probe.start();
     }
 }

@@ -59,6 +59,8 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         kindSelect.setId("kind");
         kindSelect.setItems(kinds.all());
         kindSelect.setItemLabelGenerator(k -> k.title() + " (" + k.id() + ")");
+        kindSelect.setWidth("40em");
+        presetSelect.setWidth("40em");
         presetSelect.setLabel("Preset");
         presetSelect.setId("preset");
         runName.setId("run-name");
@@ -117,9 +119,15 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         Preset<?> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst().orElse(null);
         Record spec = preset == null ? kind.defaultSpec() : preset.spec();
         presetDescription.setText(preset == null ? "The kind's default values." : preset.description()
-                + (preset.expected().isEmpty() ? "" : " Expected: " + preset.expected()));
+                + (preset.expected().isEmpty() ? "" : " Expected: " + expectedText(preset.expected())));
         SpecCodec.toMap(spec).forEach(this::setInput);
         formError.setText("");
+    }
+
+    private static String expectedText(Map<String, Double> expected) {
+        return expected.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " ≈ " + Formats.number(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")) + ".";
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

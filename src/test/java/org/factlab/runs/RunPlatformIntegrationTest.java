@@ -140,6 +140,16 @@ class RunPlatformIntegrationTest {
         assertTrue(none.findValuesAsText("id").stream().noneMatch(id::equals));
     }
 
+    @Test
+    void systemDescribesTheCpuBackendAndVersions() throws Exception {
+        JsonNode system = json.readTree(get("/api/system").body());
+        assertEquals("CPU", system.get("backend").asText());
+        assertEquals("nd4j-native", system.get("library").asText());
+        assertEquals("1.0.0-M2.1", system.get("versions").get("nd4j").asText());
+        assertEquals(Runtime.getRuntime().availableProcessors(), system.get("cores").asInt());
+        assertTrue(system.get("summary").asText().startsWith("CPU (nd4j-native"), system.toString());
+    }
+
     private static void assertError(JsonNode errors, String field, String messagePart) {
         for (JsonNode e : errors) {
             if (e.get("field").asText().equals(field)) {

@@ -64,6 +64,12 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
     }
 
     @Override
+    public List<String> headlineSeries() {
+        return List.of(QuadraticSeries.FACT_COSINE, QuadraticSeries.AGOP_COSINE, QuadraticSeries.SQRT_AGOP_COSINE,
+                QuadraticSeries.GRAD_NORM);
+    }
+
+    @Override
     public Engine engine() {
         return Engine.PLAIN_JAVA;
     }

@@ -1,0 +1,60 @@
+package org.factlab.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package rules of DESIGN.md §2. */
+@AnalyzeClasses(packages = "org.factlab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] CORE = {"org.factlab.math..", "org.factlab.nn..", "org.factlab.kernels..",
+        "org.factlab.data..", "org.factlab.experiments.."};
+
+    @ArchTest
+    static final ArchRule coreIsFreeOfFrameworks = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "jakarta..",
+                    "java.sql..")
+            .because("the numerical core stays free of Spring, Vaadin and JDBC");
+
+    @ArchTest
+    static final ArchRule nd4jStaysInTheCore = noClasses().that()
+            .resideInAnyPackage("org.factlab.runs..", "org.factlab.web..", "org.factlab.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
+            .because("experiments emit plain doubles and float[] with a shape");
+
+    @ArchTest
+    static final ArchRule nobodySetsGlobalDataTypes = noClasses()
+            .should().callMethod("org.nd4j.linalg.factory.Nd4j", "setDefaultDataTypes",
+                    "org.nd4j.linalg.api.buffer.DataType", "org.nd4j.linalg.api.buffer.DataType")
+            .because("runs execute concurrently: each array gets its data type explicitly");
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("app").definedBy("org.factlab")
+            .layer("ui").definedBy("org.factlab.ui..")
+            .layer("web").definedBy("org.factlab.web..")
+            .layer("runs").definedBy("org.factlab.runs..")
+            .layer("experiments").definedBy("org.factlab.experiments..")
+            .layer("nn").definedBy("org.factlab.nn..")
+            .layer("kernels").definedBy("org.factlab.kernels..")
+            .layer("data").definedBy("org.factlab.data..")
+            .layer("math").definedBy("org.factlab.math..")
+            .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+            .whereLayer("web").mayNotBeAccessedByAnyLayer()
+            .whereLayer("runs").mayOnlyBeAccessedByLayers("web", "ui")
+            .whereLayer("experiments").mayOnlyBeAccessedByLayers("runs", "web", "ui")
+            .whereLayer("nn").mayOnlyBeAccessedByLayers("experiments")
+            .whereLayer("kernels").mayOnlyBeAccessedByLayers("experiments")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("experiments")
+            .whereLayer("math").mayOnlyBeAccessedByLayers("nn", "kernels", "data", "experiments");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("org.factlab.(*)..").should().beFreeOfCycles();
+}
