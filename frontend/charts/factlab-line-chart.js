@@ -28,7 +28,7 @@ const FIXED_OPTION = {
     feature: { dataZoom: { yAxisIndex: false }, restore: {}, saveAsImage: { pixelRatio: 2 } },
   },
   xAxis: { type: 'value', name: 'step', min: 'dataMin', max: 'dataMax' },
-  yAxis: { type: 'value', scale: true },
+  yAxis: { type: 'value', scale: true, axisLabel: { formatter: shortNumber } },
   dataZoom: [
     { id: INSIDE_ZOOM, type: 'inside', xAxisIndex: 0 },
     { id: SLIDER_ZOOM, type: 'slider', xAxisIndex: 0, bottom: 8, height: 20 },
@@ -56,6 +56,14 @@ class FactlabLineChart extends EChartsElement {
   setData(json) {
     this.#series = JSON.parse(json);
     this.requestRender();
+  }
+
+  /**
+   * Read-only test hook: the number of points over all series, as last given to setData. Browser tests
+   * (BrowserTest) poll it to see live updates arrive; the application never calls it.
+   */
+  pointCount() {
+    return this.#series.reduce((count, series) => count + series.x.length, 0);
   }
 
   setTitle(title) {

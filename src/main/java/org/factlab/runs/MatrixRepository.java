@@ -2,6 +2,7 @@ package org.factlab.runs;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,18 @@ public class MatrixRepository {
         this.jdbc = jdbc;
     }
 
+    /** Stores a snapshot, replacing one of the same name and step (a repeated step). */
     public void insert(String runId, MatrixSnapshot m) {
-        jdbc.sql("DELETE FROM matrix_snapshot WHERE run_id = :id AND name = :name AND step = :step")
-                .param("id", runId).param("name", m.name()).param("step", m.step()).update();
+        try {
+            insertRow(runId, m);
+        } catch (DuplicateKeyException repeatedStep) {
+            jdbc.sql("DELETE FROM matrix_snapshot WHERE run_id = :id AND name = :name AND step = :step")
+                    .param("id", runId).param("name", m.name()).param("step", m.step()).update();
+            insertRow(runId, m);
+        }
+    }
+
+    private void insertRow(String runId, MatrixSnapshot m) {
         jdbc.sql("""
                 INSERT INTO matrix_snapshot (run_id, name, step, n_rows, n_cols, min_val, max_val, data)
                 VALUES (:id, :name, :step, :rows, :cols, :min, :max, :data)""")

@@ -2,6 +2,7 @@ package org.factlab.runs;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,12 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class MetricRepository {
 
-    private static final String UPSERT = """
-            MERGE INTO metric m USING (VALUES (CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(200)), CAST(? AS BIGINT),
-                CAST(? AS DOUBLE PRECISION))) AS v(run_id, series, step, val)
-            ON m.run_id = v.run_id AND m.series = v.series AND m.step = v.step
-            WHEN MATCHED THEN UPDATE SET val = v.val
-            WHEN NOT MATCHED THEN INSERT (run_id, series, step, val) VALUES (v.run_id, v.series, v.step, v.val)""";
+    private static final String INSERT = "INSERT INTO metric (run_id, series, step, val) VALUES (?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE metric SET val = ? WHERE run_id = ? AND series = ? AND step = ?";
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -28,11 +25,23 @@ public class MetricRepository {
         this.tx = tx;
     }
 
-    /** Stores all values of one step in a single committed transaction. */
+    /**
+     * Stores all values of one step in a single committed transaction; a point that exists already (a repeated
+     * step) is replaced. Plain inserts are the fast path: an upsert statement lets H2 plan through the run_id
+     * index and scan the whole run on every step.
+     */
     public void upsert(String runId, long step, Map<String, Double> values) {
         List<Object[]> rows = values.entrySet().stream()
                 .map(e -> new Object[] {runId, e.getKey(), step, e.getValue()}).toList();
-        tx.executeWithoutResult(s -> jdbcTemplate.batchUpdate(UPSERT, rows));
+        try {
+            tx.executeWithoutResult(s -> jdbcTemplate.batchUpdate(INSERT, rows));
+        } catch (DuplicateKeyException repeatedStep) {
+            tx.executeWithoutResult(s -> rows.forEach(r -> {
+                if (jdbcTemplate.update(UPDATE, r[3], r[0], r[1], r[2]) == 0) {
+                    jdbcTemplate.update(INSERT, r);
+                }
+            }));
+        }
     }
 
     /** Every point of a run, ordered by series then step. */

@@ -32,6 +32,12 @@ final class CurvePanel extends Div {
         });
     }
 
+    /** Removes every chart (e.g. when the set of overlaid runs changes); the next show() rebuilds them. */
+    void clear() {
+        removeAll();
+        charts.clear();
+    }
+
     private LineChart addChart(String group) {
         LineChart chart = new LineChart();
         chart.setTitle(group);

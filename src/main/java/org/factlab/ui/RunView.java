@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -47,6 +48,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private final CurvePanel curves = new CurvePanel();
     private final RunHeader header = new RunHeader(this::cancel);
     private final Grid<ExpectedRow> expected = new Grid<>();
+    private final MultiSelectComboBox<Run> overlay = new MultiSelectComboBox<>("Overlay other runs of this kind");
+    private volatile SeriesStore overlayStore = new SeriesStore();
     private MatrixPanel matrixPanel;
     private volatile Run run;
     private AutoCloseable subscription;
@@ -87,7 +90,11 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         HorizontalLayout downloads = new HorizontalLayout(
                 RunHeader.download("/api/runs/" + id + "/metrics.csv", "Download metrics CSV"));
         downloads.setId("downloads");
-        add(header, downloads, new H3("Curves"), curves, new H3("Feature matrices"), matrixPanel, expected);
+        overlay.setId("overlay");
+        overlay.setWidth("40em");
+        overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
+        overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
+        add(header, downloads, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, expected);
     }
 
     @Override
@@ -107,6 +114,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         store.addAll(metrics.points(id));
         List<MatrixSnapshot.Info> infos = matrices.list(id);
         header.show(run);
+        overlay.setItems(service.list(run.kind(), null).stream().filter(r -> !r.id().equals(id)).toList());
         curves.show(store.byChart());
         matrixPanel.addSteps(infos.stream().map(MatrixSnapshot.Info::step).toList());
         if (matrixPanel.latestStep() >= 0) {
@@ -153,7 +161,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         }
         Run current = statusChanged ? service.find(run.id()).orElse(run) : run;
         run = current;
-        Map<String, Map<String, double[][]>> chartData = curvesChanged ? store.byChart() : null;
+        Map<String, Map<String, double[][]>> chartData = curvesChanged ? SeriesStore.merge(store, overlayStore) : null;
         RunEvent.Progress lastProgress = progress;
         boolean reloadStatus = statusChanged;
         ui.access(() -> {
@@ -198,6 +206,15 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         Map<String, Double> summary = run.summary() == null ? Map.of() : run.summary();
         expected.setItems(reference.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new ExpectedRow(e.getKey(), e.getValue(), summary.get(e.getKey()))).toList());
+    }
+
+    /** Overlays the curves of the chosen runs (same kind, e.g. NFA-RFM next to FACT-RFM on one task). */
+    private void showOverlay(java.util.Set<Run> runs) {
+        SeriesStore chosen = new SeriesStore();
+        runs.forEach(r -> chosen.addAll(r.name() + " [" + r.id() + "]", metrics.points(r.id())));
+        overlayStore = chosen;
+        curves.clear();
+        curves.show(SeriesStore.merge(store, chosen));
     }
 
     private void cancel() {

@@ -15,6 +15,12 @@ final class SeriesStore {
         points.forEach(p -> series.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
     }
 
+    /** Adds another run's points under {@code "<label> · <series>"}, for overlays. */
+    synchronized void addAll(String label, List<MetricPoint> points) {
+        points.forEach(p -> series.computeIfAbsent(label + " · " + p.series(), k -> new TreeMap<>())
+                .put(p.step(), p.value()));
+    }
+
     synchronized void add(long step, Map<String, Double> values) {
         values.forEach((name, v) -> series.computeIfAbsent(name, k -> new TreeMap<>()).put(step, v));
     }
@@ -32,6 +38,13 @@ final class SeriesStore {
             }
             charts.computeIfAbsent(chartOf(name), k -> new TreeMap<>()).put(name, xy);
         });
+        return charts;
+    }
+
+    /** Both stores' charts merged: a chart of {@code other} joins the chart of the same name. */
+    static Map<String, Map<String, double[][]>> merge(SeriesStore first, SeriesStore other) {
+        Map<String, Map<String, double[][]>> charts = first.byChart();
+        other.byChart().forEach((chart, series) -> charts.computeIfAbsent(chart, k -> new TreeMap<>()).putAll(series));
         return charts;
     }
 

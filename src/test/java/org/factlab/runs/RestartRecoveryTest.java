@@ -30,7 +30,7 @@ class RestartRecoveryTest {
     /** Starts the application on an H2 file database that a second process may open too (AUTO_SERVER). */
     static ConfigurableApplicationContext server(String dataDir) {
         return CrashChild.builder().run("--server.port=0", "--factlab.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/factlab;AUTO_SERVER=TRUE");
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/factlab;AUTO_SERVER=TRUE;WRITE_DELAY=0");
     }
 
     @Test

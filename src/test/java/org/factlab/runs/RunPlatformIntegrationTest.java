@@ -141,6 +141,18 @@ class RunPlatformIntegrationTest {
     }
 
     @Test
+    void aRepeatedStepReplacesItsPoints() throws Exception {
+        String id = launch("{\"kind\":\"test-scripted\",\"preset\":\"tiny\"}");
+        waitFor(id, "SUCCEEDED");
+        long before = metrics.count(id);
+        metrics.upsert(id, 2, java.util.Map.of("x", 42.0, "z", 1.0));
+        assertEquals(before + 1, metrics.count(id));
+        assertTrue(metrics.points(id).contains(new MetricPoint("x", 2, 42.0)));
+        assertTrue(metrics.points(id).contains(new MetricPoint("z", 2, 1.0)));
+        assertTrue(metrics.points(id).contains(new MetricPoint("y", 2, 4.0)), "other series untouched");
+    }
+
+    @Test
     void systemDescribesTheCpuBackendAndVersions() throws Exception {
         JsonNode system = json.readTree(get("/api/system").body());
         assertEquals("CPU", system.get("backend").asText());
