@@ -28,7 +28,7 @@ const FIXED_OPTION = {
     feature: { dataZoom: { yAxisIndex: false }, restore: {}, saveAsImage: { pixelRatio: 2 } },
   },
   xAxis: { type: 'value', name: 'step', min: 'dataMin', max: 'dataMax' },
-  yAxis: { type: 'value', scale: true, axisLabel: { formatter: shortNumber } },
+  yAxis: { type: 'value', scale: true },
   dataZoom: [
     { id: INSIDE_ZOOM, type: 'inside', xAxisIndex: 0 },
     { id: SLIDER_ZOOM, type: 'slider', xAxisIndex: 0, bottom: 8, height: 20 },
@@ -133,7 +133,9 @@ class FactlabLineChart extends EChartsElement {
     chart.setOption({
       title: { text: this.#title, left: 8, top: 4 },
       toolbox: { feature: { saveAsImage: { name: this.#title || 'chart' } } },
-      yAxis: { type: this.#logScale ? 'log' : 'value', name: this.#yAxisName },
+      // the axis is rebuilt when its type changes, so its label format is set here, not once
+      yAxis: { type: this.#logScale ? 'log' : 'value', name: this.#yAxisName, scale: true,
+        axisLabel: { formatter: shortNumber } },
       dataZoom: [{ id: INSIDE_ZOOM, ...this.#zoom }, { id: SLIDER_ZOOM, ...this.#zoom }],
       series: this.#series.map(lineSeries),
     }, { replaceMerge: ['series'] });
