@@ -38,6 +38,24 @@ public class ComputeBackend {
         };
     }
 
+    /**
+     * The memory a run of this engine may use: the configured budget, and on a GPU no more than the device's
+     * free memory right now.
+     */
+    public MemoryBudget budgetFor(ExperimentKind.Engine engine) {
+        if (engine == ExperimentKind.Engine.ND4J) {
+            ComputeBackendInfo info = ComputeBackendProbe.describe();
+            if ("CUDA".equals(info.backend()) && info.freeMemoryBytes() < props.memoryBudgetBytes()) {
+                return new MemoryBudget(info.freeMemoryBytes(), "free memory of " + info.device());
+            }
+        }
+        return new MemoryBudget(props.memoryBudgetBytes(), "factlab.memory-budget-bytes");
+    }
+
+    /** A limit in bytes and where it comes from, for the refusal message. */
+    public record MemoryBudget(long bytes, String source) {
+    }
+
     /** Library versions stored with each run. */
     public String versions() {
         return versions;

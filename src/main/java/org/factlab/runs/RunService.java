@@ -25,16 +25,13 @@ public class RunService {
     private final RunQueue queue;
     private final LiveBus bus;
     private final ComputeBackend backend;
-    private final FactlabProperties props;
 
-    public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend,
-                      FactlabProperties props) {
+    public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend) {
         this.kinds = kinds;
         this.runs = runs;
         this.queue = queue;
         this.bus = bus;
         this.backend = backend;
-        this.props = props;
     }
 
     /**
@@ -59,10 +56,13 @@ public class RunService {
         }
         S spec = SpecCodec.bind(kind, base, fields);
         long estimate = kind.estimateMemoryBytes(spec);
-        if (estimate > props.memoryBudgetBytes()) {
-            throw new SpecValidationException(List.of(new FieldError("spec", String.format(
-                    "estimated memory %.1f MiB exceeds the budget of %.1f MiB (factlab.memory-budget-bytes)",
-                    estimate / 1048576.0, props.memoryBudgetBytes() / 1048576.0))));
+        if (estimate > 0) {
+            ComputeBackend.MemoryBudget budget = backend.budgetFor(kind.engine());
+            if (estimate > budget.bytes()) {
+                throw new SpecValidationException(List.of(new FieldError("spec", String.format(
+                        "estimated memory %.1f MiB exceeds the budget of %.1f MiB (%s); make n smaller or raise "
+                                + "the budget", estimate / 1048576.0, budget.bytes() / 1048576.0, budget.source()))));
+            }
         }
         Map<String, Object> specMap = SpecCodec.toMap(spec);
         Object seed = specMap.get("seed");

@@ -141,6 +141,14 @@ class RunPlatformIntegrationTest {
     }
 
     @Test
+    void aRunOverTheMemoryBudgetIsRefusedWithItsEstimate() throws Exception {
+        HttpResponse<String> r = post("/api/runs", "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":1000000}}");
+        assertEquals(400, r.statusCode());
+        String message = json.readTree(r.body()).get("errors").get(0).get("message").asText();
+        assertTrue(message.contains("estimated memory 9536.7 MiB exceeds the budget of 4096.0 MiB"), message);
+    }
+
+    @Test
     void aRepeatedStepReplacesItsPoints() throws Exception {
         String id = launch("{\"kind\":\"test-scripted\",\"preset\":\"tiny\"}");
         waitFor(id, "SUCCEEDED");

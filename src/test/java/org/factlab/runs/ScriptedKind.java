@@ -52,6 +52,12 @@ class ScriptedKind implements ExperimentKind<ScriptedKind.Spec> {
         return List.of(new Preset<>("tiny", "Tiny", "five steps", defaultSpec(), Map.of("x", 4.0)));
     }
 
+    /** 10 kB per step, so that a million steps (10 GB) exceed the default 4 GiB budget. */
+    @Override
+    public long estimateMemoryBytes(Spec spec) {
+        return spec.steps() * 10_000L;
+    }
+
     @Override
     public Engine engine() {
         return Engine.PLAIN_JAVA;
