@@ -1,6 +1,8 @@
 package org.factlab.experiments;
 
 import java.util.List;
+import org.factlab.experiments.modular.ModularKind;
+import org.factlab.experiments.parity.ParityKind;
 import org.factlab.experiments.quadratic.QuadraticKind;
 
 /** Every experiment kind FACT Lab offers, in launch-page order. */
@@ -10,6 +12,6 @@ public final class ExperimentKinds {
     }
 
     public static List<ExperimentKind<?>> all() {
-        return List.of(new QuadraticKind());
+        return List.of(new QuadraticKind(), new ParityKind(), new ModularKind());
     }
 }

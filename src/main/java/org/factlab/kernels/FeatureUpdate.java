@@ -1,0 +1,56 @@
+package org.factlab.kernels;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Line 6 of Algorithm 1: how the RFM replaces M after each fit. With diagonal-only M the matrix fed to the
+ * root is replaced by its diagonal, so the roots act entry-wise and fixed points stay fixed.
+ */
+public enum FeatureUpdate {
+    /** No update: plain kernel regression with M = I (the "Kernel regression" column of Table 3). */
+    KERNEL("kernel"),
+    /** NFA-RFM update (§4.1): M ← AGOPˢ, s = 1/2 by default. */
+    NFA("nfa"),
+    /** FACT-RFM update, no averaging (§4.2, App. E): M ← (F Fᵀ)^{1/2}. */
+    FACT("fact"),
+    /** FACT-RFM update' with geometric averaging (§4.2, App. E): M ← ((F M)(F M)ᵀ)^{1/4}. */
+    FACT_GEOMETRIC("fact-geometric");
+
+    private final String id;
+
+    FeatureUpdate(String id) {
+        this.id = id;
+    }
+
+    /** The spec value, e.g. {@code "fact-geometric"}. */
+    public String id() {
+        return id;
+    }
+
+    /** True for the updates driven by FACT (they need F of Lemma F.1). */
+    public boolean usesFact() {
+        return this == FACT || this == FACT_GEOMETRIC;
+    }
+
+    /**
+     * The next M (before normalisation) from the current M and this iteration's AGOP or F (d×d float64).
+     * Every update maps M to itself at its fixed point: AGOP = M^{1/s}, respectively F = M.
+     */
+    INDArray next(INDArray m, INDArray agop, INDArray fact, double agopPower, boolean diagonal) {
+        return switch (this) {
+            case KERNEL -> m.dup();
+            case NFA -> diagonal ? MatrixRoots.diagonalPower(agop, agopPower) : MatrixRoots.psdPower(agop, agopPower);
+            case FACT -> diagonal ? MatrixRoots.diagonalLeftPolarPower(fact, 1) : MatrixRoots.leftPolarPower(fact, 1);
+            case FACT_GEOMETRIC -> {
+                INDArray fm = fact.mmul(m);
+                yield diagonal ? MatrixRoots.diagonalLeftPolarPower(fm, 0.5) : MatrixRoots.leftPolarPower(fm, 0.5);
+            }
+        };
+    }
+
+    public static FeatureUpdate fromId(String id) {
+        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown RFM update " + id));
+    }
+}

@@ -1,0 +1,86 @@
+package org.factlab.kernels;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Radial kernels on the Mahalanobis distance ‖x − z‖_M = √((x − z)ᵀ M (x − z)) with bandwidth L
+ * (paper §4.1, K_W(x, z) = K(Wx, Wz) with M = WᵀW), and their gradient factors κ defined by
+ * ∇ₓK(x, z) = −κ(x, z) M (x − z).
+ */
+public enum KernelFunction {
+
+    /** K = exp(−‖x − z‖_M / L); κ = K / (L ‖x − z‖_M), set to 0 where x = z (the subgradient 0 of the cusp). */
+    LAPLACE("laplace") {
+        @Override
+        double distanceScale(double bandwidth) {
+            return 1;
+        }
+
+        @Override
+        GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth) {
+            Transforms.sqrt(Transforms.max(d2, 0.0, false), false);
+            if (kappa == null) {
+                Transforms.exp(d2.muli(-1 / bandwidth), false);
+                return null;
+            }
+            kappa.assign(d2);
+            Transforms.exp(d2.muli(-1 / bandwidth), false);
+            // ‖x − z‖ = 0 → +∞ so that κ = K / (L·∞) = 0 there
+            BooleanIndexing.replaceWhere(kappa, Double.POSITIVE_INFINITY, Conditions.equals(0));
+            kappa.muli(bandwidth).rdivi(d2);
+            return new GradientFactors(kappa, 1);
+        }
+    },
+
+    /**
+     * K = exp(−‖x − z‖²_M / (2L²)); κ = K / L². The exponent comes from the distance GEMM already scaled;
+     * a round-off-positive exponent gives K = 1 + O(ε), harmless, so it is not clamped.
+     */
+    GAUSSIAN("gaussian") {
+        @Override
+        double distanceScale(double bandwidth) {
+            return -0.5 / (bandwidth * bandwidth);
+        }
+
+        @Override
+        GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth) {
+            Transforms.exp(d2, false);
+            return new GradientFactors(d2, 1 / (bandwidth * bandwidth));
+        }
+    };
+
+    private final String id;
+
+    KernelFunction(String id) {
+        this.id = id;
+    }
+
+    /** The spec value, e.g. {@code "gaussian"}. */
+    public String id() {
+        return id;
+    }
+
+    /** Whether κ needs its own n×n buffer (it does not when it is a multiple of K). */
+    boolean needsKappaBuffer() {
+        return this == LAPLACE;
+    }
+
+    /** The factor the squared distances are computed with (folded into the distance GEMM). */
+    abstract double distanceScale(double bandwidth);
+
+    /**
+     * Overwrites {@code d2}, holding {@link #distanceScale} · ‖xᵢ − zⱼ‖²_M, with K and returns κ, written into
+     * {@code kappa} (same shape) when the kernel needs a buffer for it; returns null when {@code kappa} is
+     * null and the kernel needs one (a prediction, which needs K only).
+     */
+    abstract GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth);
+
+    public static KernelFunction fromId(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown kernel " + id));
+    }
+}

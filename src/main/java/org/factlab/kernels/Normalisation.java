@@ -1,0 +1,53 @@
+package org.factlab.kernels;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Rescaling of M after each RFM update. The scale of M is a dynamical variable of the fixed-point
+ * iteration (unnormalised FACT updates oscillate, diverge or freeze); every normalisation gives M the size
+ * of the initial M = I in its own norm.
+ */
+public enum Normalisation {
+    /** M as the update produced it. */
+    NONE("none"),
+    /** max |Mₖₗ| = 1. */
+    MAX("max"),
+    /** tr(M) = d. */
+    TRACE("trace"),
+    /** ‖M‖_F = √d. */
+    FRO("fro");
+
+    private final String id;
+
+    Normalisation(String id) {
+        this.id = id;
+    }
+
+    /** The spec value, e.g. {@code "trace"}. */
+    public String id() {
+        return id;
+    }
+
+    /** Rescales the d×d matrix {@code m} in place; throws when M is zero or not finite. */
+    INDArray apply(INDArray m) {
+        double d = m.rows();
+        double size = switch (this) {
+            case NONE -> 1;
+            case MAX -> Transforms.abs(m, true).maxNumber().doubleValue();
+            case TRACE -> SquareMatrices.trace(m) / d;
+            case FRO -> m.norm2Number().doubleValue() / Math.sqrt(d);
+        };
+        if (!(size > 0) || !Double.isFinite(size)) {
+            throw new KernelMachineException("cannot normalise M (" + id + "): its size is " + size
+                    + "; the update made M zero or not finite");
+        }
+        return m.divi(size);
+    }
+
+    public static Normalisation fromId(String id) {
+        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown normalisation " + id));
+    }
+}
