@@ -1,8 +1,8 @@
-import { LineChart } from 'echarts/charts';
+import { LineChart, ScatterChart } from 'echarts/charts';
 import { DataZoomComponent, LegendScrollComponent } from 'echarts/components';
 import { echarts, EChartsElement, shortNumber } from './echarts-base.js';
 
-echarts.use([LineChart, DataZoomComponent, LegendScrollComponent]);
+echarts.use([LineChart, ScatterChart, DataZoomComponent, LegendScrollComponent]);
 
 const INSIDE_ZOOM = 'x-inside';
 const SLIDER_ZOOM = 'x-slider';
@@ -45,6 +45,9 @@ class FactlabLineChart extends EChartsElement {
   #title = '';
   #logScale = false;
   #yAxisName = '';
+  #xAxisName = 'step';
+  /** Names of the series drawn as points instead of lines. */
+  #scatterNames = new Set();
   #zoom = FULL_RANGE;
   #zoomMoved = false;
   /** Legend state by series name: false when the user hid the series. */
@@ -78,6 +81,17 @@ class FactlabLineChart extends EChartsElement {
 
   setYAxisName(name) {
     this.#yAxisName = name;
+    this.requestRender();
+  }
+
+  setXAxisName(name) {
+    this.#xAxisName = name;
+    this.requestRender();
+  }
+
+  /** @param json '["name", …]': the series drawn as points (e.g. a scatter of pairs next to its fitted line) */
+  setScatterSeries(json) {
+    this.#scatterNames = new Set(JSON.parse(json));
     this.requestRender();
   }
 
@@ -116,7 +130,7 @@ class FactlabLineChart extends EChartsElement {
         const value = series.y[nearestIndex(series.x, step)];
         return `${marker}${echarts.format.encodeHTML(series.name)} <b>${shortNumber(value)}</b>`;
       });
-    return [`step ${step}`, ...rows].join('<br>');
+    return [`${echarts.format.encodeHTML(this.#xAxisName)} ${step}`, ...rows].join('<br>');
   }
 
   render(chart) {
@@ -136,8 +150,9 @@ class FactlabLineChart extends EChartsElement {
       // the axis is rebuilt when its type changes, so its label format is set here, not once
       yAxis: { type: this.#logScale ? 'log' : 'value', name: this.#yAxisName, scale: true,
         axisLabel: { formatter: shortNumber } },
+      xAxis: { name: this.#xAxisName },
       dataZoom: [{ id: INSIDE_ZOOM, ...this.#zoom }, { id: SLIDER_ZOOM, ...this.#zoom }],
-      series: this.#series.map(lineSeries),
+      series: this.#series.map(series => lineSeries(series, this.#scatterNames.has(series.name))),
     }, { replaceMerge: ['series'] });
   }
 }
@@ -166,12 +181,13 @@ function nearestIndex(x, value) {
   return Math.abs(x[high] - value) < Math.abs(x[low] - value) ? high : low;
 }
 
-function lineSeries({ name, x, y }) {
+function lineSeries({ name, x, y }, asPoints) {
   return {
     id: name,
     name,
-    type: 'line',
-    showSymbol: false,
+    type: asPoints ? 'scatter' : 'line',
+    symbolSize: 4,
+    showSymbol: asPoints || x.length < 2, // a lone point (e.g. a value recorded only at the end) stays visible
     lineStyle: { width: 1.5 },
     data: x.map((step, i) => [step, y[i]]),
   };

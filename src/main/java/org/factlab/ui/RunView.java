@@ -51,6 +51,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private final MultiSelectComboBox<Run> overlay = new MultiSelectComboBox<>("Overlay other runs of this kind");
     private volatile SeriesStore overlayStore = new SeriesStore();
     private MatrixPanel matrixPanel;
+    private Figure7Panel figure7;
     private volatile Run run;
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
@@ -94,7 +95,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setWidth("40em");
         overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
         overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
-        add(header, downloads, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, expected);
+        figure7 = new Figure7Panel(id);
+        add(header, downloads, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, figure7,
+                expected);
     }
 
     @Override
@@ -112,7 +115,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         subscription = bus.subscribe(id, pending::add);
         run = service.find(id).orElse(run);
         store.addAll(metrics.points(id));
-        List<MatrixSnapshot.Info> infos = matrices.list(id);
+        List<MatrixSnapshot.Info> infos = matrices.list(id).stream()
+                .filter(m -> !m.name().equals(Figure7Panel.PAIRS)).toList();
         header.show(run);
         overlay.setItems(service.list(run.kind(), null).stream().filter(r -> !r.id().equals(id)).toList());
         curves.show(store.byChart());
@@ -121,6 +125,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
             matrixPanel.show(matrixPanel.latestStep(), load(matrixPanel.latestStep()));
         }
         showExpected();
+        pairs().ifPresent(p -> figure7.show(p, summary(run)));
         tick = ticker.every250ms(() -> flush(ui));
     }
 
@@ -152,7 +157,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
                 store.add(m.step(), m.values());
                 curvesChanged = true;
             } else if (e instanceof RunEvent.Matrix m) {
-                newSteps.add(m.step());
+                if (!m.name().equals(Figure7Panel.PAIRS)) {
+                    newSteps.add(m.step());
+                }
             } else if (e instanceof RunEvent.Progress p) {
                 progress = p;
             } else {
@@ -162,6 +169,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         Run current = statusChanged ? service.find(run.id()).orElse(run) : run;
         run = current;
         Map<String, Map<String, double[][]>> chartData = curvesChanged ? SeriesStore.merge(store, overlayStore) : null;
+        Optional<MatrixSnapshot> pairs = statusChanged && current.status().isTerminal() ? pairs() : Optional.empty();
         RunEvent.Progress lastProgress = progress;
         boolean reloadStatus = statusChanged;
         ui.access(() -> {
@@ -171,6 +179,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
             if (reloadStatus) {
                 header.show(current);
                 showExpected();
+                pairs.ifPresent(p -> figure7.show(p, summary(current)));
             } else if (lastProgress != null) {
                 header.progress(current, lastProgress.done(), lastProgress.total());
             }
@@ -193,9 +202,19 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         matrixPanel.show(step, load(step));
     }
 
+    private Optional<MatrixSnapshot> pairs() {
+        return matrices.find(run.id(), Figure7Panel.PAIRS, null);
+    }
+
+    private static Map<String, Double> summary(Run r) {
+        return r.summary() == null ? Map.of() : r.summary();
+    }
+
+    /** The heatmaps of one step: every stored matrix except Figure 7's list of pairs. */
     private List<MatrixSnapshot> load(long step) {
         String id = run.id();
         return matrices.list(id).stream().map(MatrixSnapshot.Info::name).distinct()
+                .filter(name -> !name.equals(Figure7Panel.PAIRS))
                 .map(name -> matrices.findAtOrBefore(id, name, step)).flatMap(Optional::stream).toList();
     }
 

@@ -1,5 +1,7 @@
 package org.factlab.ui.charts;
 
+import java.util.List;
+
 /**
  * Appends the JSON tokens of the payloads sent to the chart elements. Non-finite numbers (NaN, infinities)
  * have no JSON form and are written as null, which the charts draw as a missing value.
@@ -30,6 +32,18 @@ final class ChartJson {
         } else {
             out.append(value);
         }
+    }
+
+    /** A JSON array of strings. */
+    static String strings(List<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            appendString(out, values.get(i));
+        }
+        return out.append(']').toString();
     }
 
     static void appendString(StringBuilder out, String value) {

@@ -47,6 +47,8 @@ public class LineChart extends Component implements HasSize, HasStyle {
     private String title = "";
     private boolean logScale;
     private String yAxisName = "";
+    private String xAxisName = "step";
+    private List<String> scatterSeries = List.of();
 
     public LineChart() {
         addAttachListener(event -> sendState());
@@ -91,9 +93,27 @@ public class LineChart extends Component implements HasSize, HasStyle {
         }
     }
 
+    /** Names the x axis ({@code step} by default). */
+    public void setXAxisName(String name) {
+        this.xAxisName = Objects.requireNonNullElse(name, "");
+        if (isAttached()) {
+            getElement().callJsFunction("setXAxisName", xAxisName);
+        }
+    }
+
+    /** Draws the named series as points instead of lines, e.g. a scatter of pairs beside its fitted line. */
+    public void setScatterSeries(List<String> names) {
+        this.scatterSeries = List.copyOf(names);
+        if (isAttached()) {
+            getElement().callJsFunction("setScatterSeries", ChartJson.strings(scatterSeries));
+        }
+    }
+
     private void sendState() {
         getElement().callJsFunction("setTitle", title);
         getElement().callJsFunction("setYAxisName", yAxisName);
+        getElement().callJsFunction("setXAxisName", xAxisName);
+        getElement().callJsFunction("setScatterSeries", ChartJson.strings(scatterSeries));
         getElement().callJsFunction("setLogScale", logScale);
         getElement().callJsFunction("setData", dataJson(series, logScale));
     }

@@ -69,12 +69,30 @@ class LineChartTest {
         assertEquals(List.of(), JsCalls.sent(ui));
 
         ui.add(chart);
-        assertEquals(List.of("setTitle(loss)", "setYAxisName()", "setLogScale(true)",
+        assertEquals(List.of("setTitle(loss)", "setYAxisName()", "setXAxisName(step)", "setScatterSeries([])",
+                "setLogScale(true)",
                 "setData([{\"name\":\"train\",\"x\":[0,1,2],\"y\":[null,0.1,0.2]}])"), JsCalls.sent(ui));
 
         chart.setData(List.of());
         chart.setLogScale(false);
         assertEquals(List.of("setData([])", "setLogScale(false)", "setData([])"), JsCalls.sent(ui));
+    }
+
+    @Test
+    void scatterSeriesAndXAxisNameAreSentAndKeptForTheNextAttach() {
+        LineChart chart = new LineChart();
+        UI ui = JsCalls.ui();
+        ui.add(chart);
+        JsCalls.sent(ui);
+        chart.setXAxisName("k′");
+        chart.setScatterSeries(List.of("pairs \"a\"", "b"));
+        assertEquals(List.of("setXAxisName(k′)", "setScatterSeries([\"pairs \\\"a\\\"\",\"b\"])"), JsCalls.sent(ui));
+
+        ui.remove(chart);
+        ui.add(chart);
+        List<String> resent = JsCalls.sent(ui);
+        assertTrue(resent.contains("setXAxisName(k′)"), resent.toString());
+        assertTrue(resent.contains("setScatterSeries([\"pairs \\\"a\\\"\",\"b\"])"), resent.toString());
     }
 
     private static double[] steps(int n) {
