@@ -34,7 +34,7 @@ final class Figure7Panel extends VerticalLayout {
         chart.setScatterSeries(List.of(POINTS));
         chart.setMaxWidth("760px");
         add(new H3("τ against k′ (Figure 7)"), fit, chart,
-                RunHeader.download("/api/runs/" + runId + "/matrices/" + PAIRS + ".csv", "Download the pairs (CSV: k′, τ)"));
+                DownloadLink.to("/api/runs/" + runId + "/matrices/" + PAIRS + ".csv", "Download the pairs (CSV: k′, τ)"));
         setVisible(false);
     }
 

@@ -1,7 +1,6 @@
 package org.factlab.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
@@ -84,7 +83,8 @@ final class MatrixPanel extends VerticalLayout {
             HorizontalLayout links = downloads.get(m.name());
             links.removeAll();
             String base = "/api/runs/" + runId + "/matrices/" + m.name();
-            links.add(download(base + ".csv?step=" + m.step(), "CSV"), download(base + ".png?step=" + m.step(), "PNG"));
+            links.add(DownloadLink.to(base + ".csv?step=" + m.step(), "CSV"),
+                    DownloadLink.to(base + ".png?step=" + m.step(), "PNG"));
         }
     }
 
@@ -102,11 +102,5 @@ final class MatrixPanel extends VerticalLayout {
         cell.setSpacing(false);
         grid.add(cell);
         return h;
-    }
-
-    private static Anchor download(String href, String text) {
-        Anchor a = new Anchor(href, text);
-        a.getElement().setAttribute("download", true);
-        return a;
     }
 }

@@ -3,7 +3,6 @@ package org.factlab.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -83,11 +82,5 @@ final class RunHeader extends VerticalLayout {
             text += " · ETA " + Formats.duration(Duration.ofMillis(etaMs));
         }
         return text;
-    }
-
-    static Anchor download(String href, String text) {
-        Anchor a = new Anchor(href, text);
-        a.getElement().setAttribute("download", true);
-        return a;
     }
 }

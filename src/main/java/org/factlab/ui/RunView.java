@@ -89,7 +89,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         expected.setAllRowsVisible(true);
         expected.setWidth("42em");
         HorizontalLayout downloads = new HorizontalLayout(
-                RunHeader.download("/api/runs/" + id + "/metrics.csv", "Download metrics CSV"));
+                DownloadLink.to("/api/runs/" + id + "/metrics.csv", "Download metrics CSV"));
         downloads.setId("downloads");
         overlay.setId("overlay");
         overlay.setWidth("40em");

@@ -74,8 +74,7 @@ public class RunsView extends VerticalLayout {
         statusFilter.setItems(statuses);
         statusFilter.setValue("all statuses");
         statusFilter.addValueChangeListener(e -> refresh());
-        Anchor allCsv = new Anchor("/api/runs.csv", "Download runs CSV");
-        allCsv.getElement().setAttribute("download", true);
+        Anchor allCsv = DownloadLink.to("/api/runs.csv", "Download runs CSV");
         Button launch = new Button("Launch a run", e -> UI.getCurrent().navigate(LaunchView.class));
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout toolbar = new HorizontalLayout(nameFilter, kindFilter, statusFilter, launch, allCsv);
@@ -151,8 +150,7 @@ public class RunsView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(Run r) {
-        Anchor csv = new Anchor("/api/runs/" + r.id() + "/metrics.csv", "CSV");
-        csv.getElement().setAttribute("download", true);
+        Anchor csv = DownloadLink.to("/api/runs/" + r.id() + "/metrics.csv", "CSV");
         HorizontalLayout actions = new HorizontalLayout(new RouterLink("Open", RunView.class, r.id()), csv);
         if (!r.status().isTerminal()) {
             Button cancel = new Button("Cancel", e -> {
