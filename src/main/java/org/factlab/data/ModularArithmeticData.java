@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * @param testLabels  (a ∘ b) mod p of the test pairs
  */
 public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] trainLabels, double[][] testX,
-                                    double[][] testY, int[] testLabels) {
+                                    double[][] testY, int[] testLabels) implements TrainTestSplit {
 
     /** The binary operation ∘ on ℤ_p. */
     public enum Operation {

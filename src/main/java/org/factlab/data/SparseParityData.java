@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * @param testY   nTest×1 labels in {0, 1}
  */
 public record SparseParityData(int[] support, double[][] trainX, double[][] trainY, double[][] testX,
-                               double[][] testY) {
+                               double[][] testY) implements TrainTestSplit {
 
     /**
      * Draws a data set.

@@ -15,23 +15,8 @@ final class ModularTask implements RfmTask {
     }
 
     @Override
-    public double[][] trainX() {
-        return data.trainX();
-    }
-
-    @Override
-    public double[][] trainY() {
-        return data.trainY();
-    }
-
-    @Override
-    public double[][] testX() {
-        return data.testX();
-    }
-
-    @Override
-    public double[][] testY() {
-        return data.testY();
+    public ModularArithmeticData data() {
+        return data;
     }
 
     @Override

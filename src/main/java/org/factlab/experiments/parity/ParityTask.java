@@ -17,23 +17,8 @@ final class ParityTask implements RfmTask {
     }
 
     @Override
-    public double[][] trainX() {
-        return data.trainX();
-    }
-
-    @Override
-    public double[][] trainY() {
-        return data.trainY();
-    }
-
-    @Override
-    public double[][] testX() {
-        return data.testX();
-    }
-
-    @Override
-    public double[][] testY() {
-        return data.testY();
+    public SparseParityData data() {
+        return data;
     }
 
     @Override

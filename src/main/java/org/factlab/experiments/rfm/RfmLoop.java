@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlab.data.TrainTestSplit;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.kernels.Features;
@@ -30,7 +31,8 @@ public final class RfmLoop {
      * @return M_0 … M_T and the test accuracies, or null when the run was cancelled
      */
     public static RfmHistory run(RfmOptions options, int iterations, long seed, RfmTask task, RunContext ctx) {
-        try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(task.trainX(), task.trainY(), options)) {
+        TrainTestSplit data = task.data();
+        try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(data.trainX(), data.trainY(), options)) {
             return run(rfm, options.update().usesFact(), iterations, seed, task, ctx);
         }
     }
@@ -43,12 +45,12 @@ public final class RfmLoop {
             double[][] m = rfm.featureMatrix();
             history.add(m);
             Features features = fitAndMeasure(rfm, fact, t);
-            double[][] testPredictions = rfm.predict(task.testX());
+            double[][] testPredictions = rfm.predict(task.data().testX());
             Map<String, Double> values = new LinkedHashMap<>();
-            values.put(RfmSeries.TRAIN_ACCURACY, task.accuracy(rfm.trainPredictions(), task.trainY()));
-            testAccuracy[t] = task.accuracy(testPredictions, task.testY());
+            values.put(RfmSeries.TRAIN_ACCURACY, task.accuracy(rfm.trainPredictions(), task.data().trainY()));
+            testAccuracy[t] = task.accuracy(testPredictions, task.data().testY());
             values.put(RfmSeries.TEST_ACCURACY, testAccuracy[t]);
-            values.put(RfmSeries.TEST_MSE, meanSquaredError(testPredictions, task.testY()));
+            values.put(RfmSeries.TEST_MSE, meanSquaredError(testPredictions, task.data().testY()));
             values.put(RfmSeries.TRACE_M, trace(m));
             if (t > 0) {
                 values.put(RfmSeries.M_REL_CHANGE, Matrices.relativeError(m, history.get(t - 1)));

@@ -1,17 +1,13 @@
 package org.factlab.experiments.rfm;
 
 import java.util.Map;
+import org.factlab.data.TrainTestSplit;
 
 /** What a Recursive Feature Machine kind adds to the shared loop: its data and its own measurements. */
 public interface RfmTask {
 
-    double[][] trainX();
-
-    double[][] trainY();
-
-    double[][] testX();
-
-    double[][] testY();
+    /** The training rows the machine fits and the test rows it is measured on. */
+    TrainTestSplit data();
 
     /** Fraction of rows whose prediction is right. */
     double accuracy(double[][] predictions, double[][] targets);
