@@ -1,5 +1,6 @@
 package org.factlab.experiments;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -29,4 +30,10 @@ public interface RunContext {
 
     /** Memory the run may use, in bytes. */
     long memoryBudgetBytes();
+
+    /**
+     * Folder of the bundled and user-supplied datasets ({@code factlab.datasets-dir}, default {@code ./data}):
+     * e.g. {@code mnist/}, {@code fashion-mnist/}, {@code cifar-10-batches-bin/}, {@code uci/}.
+     */
+    Path datasetsDirectory();
 }

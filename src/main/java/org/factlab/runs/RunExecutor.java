@@ -1,5 +1,6 @@
 package org.factlab.runs;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +56,8 @@ public class RunExecutor {
             return;
         }
         bus.publish(new RunEvent.Status(runId, RunStatus.RUNNING));
-        RunRecorder recorder = new RunRecorder(runId, runs, metrics, matrices, bus, props.memoryBudgetBytes());
+        RunRecorder recorder = new RunRecorder(runId, runs, metrics, matrices, bus, props.memoryBudgetBytes(),
+                Path.of(props.datasetsDir()).toAbsolutePath());
         active.put(runId, recorder);
         RunStatus status;
         String error = null;

@@ -1,5 +1,6 @@
 package org.factlab.runs;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,19 +22,21 @@ final class RunRecorder implements RunContext {
     private final MatrixRepository matrices;
     private final LiveBus bus;
     private final long memoryBudgetBytes;
+    private final Path datasetsDirectory;
     private final Map<String, Double> summary = new TreeMap<>();
     private long lastCancelPoll;
     private volatile boolean cancelled;
     private long lastProgressWrite;
 
     RunRecorder(String runId, RunRepository runs, MetricRepository metrics, MatrixRepository matrices, LiveBus bus,
-                long memoryBudgetBytes) {
+                long memoryBudgetBytes, Path datasetsDirectory) {
         this.runId = runId;
         this.runs = runs;
         this.metrics = metrics;
         this.matrices = matrices;
         this.bus = bus;
         this.memoryBudgetBytes = memoryBudgetBytes;
+        this.datasetsDirectory = datasetsDirectory;
         this.lastCancelPoll = System.nanoTime();
         this.lastProgressWrite = System.nanoTime() - PROGRESS_WRITE_NANOS;
     }
@@ -116,6 +119,11 @@ final class RunRecorder implements RunContext {
     @Override
     public long memoryBudgetBytes() {
         return memoryBudgetBytes;
+    }
+
+    @Override
+    public Path datasetsDirectory() {
+        return datasetsDirectory;
     }
 
     Map<String, Double> summary() {

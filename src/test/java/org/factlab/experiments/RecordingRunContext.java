@@ -1,5 +1,6 @@
 package org.factlab.experiments;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,12 @@ public final class RecordingRunContext implements RunContext {
     @Override
     public long memoryBudgetBytes() {
         return Runtime.getRuntime().maxMemory();
+    }
+
+    /** The repository's {@code data/} folder (tests run from the project root). */
+    @Override
+    public Path datasetsDirectory() {
+        return Path.of("data").toAbsolutePath();
     }
 
     /** Recorded series: name → (step → value), steps ascending. */
