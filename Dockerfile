@@ -33,9 +33,13 @@ RUN groupadd --system factlab \
     && chown -R factlab:factlab /app
 WORKDIR /app
 COPY --from=build --chown=factlab:factlab /build/factlab.jar /app/factlab.jar
+# Bundled datasets (MNIST, UCI tables) beside the database volume, so the volume never hides them. Mount more
+# (Fashion-MNIST, CIFAR-10) over /app/datasets/<name>, e.g. -v /srv/cifar:/app/datasets/cifar-10-batches-bin:ro
+COPY --from=build --chown=factlab:factlab /build/data/ /app/datasets/
 USER factlab
 # Half the container's memory for the heap: ND4J's off-heap buffers may grow as large as the heap again.
 ENV FACTLAB_DATA_DIR=/app/data \
+    FACTLAB_DATASETS_DIR=/app/datasets \
     PORT=8080 \
     JAVA_OPTS="-XX:MaxRAMPercentage=50"
 VOLUME ["/app/data"]
