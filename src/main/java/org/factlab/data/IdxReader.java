@@ -23,18 +23,21 @@ public final class IdxReader {
     /** Reads an unsigned-byte IDX file whose magic number must be {@code expectedMagic}. */
     public static IdxArray read(Path file, int expectedMagic) throws IOException {
         byte[] bytes = DatasetFiles.readAllBytes(file);
+        if (bytes.length < 4) {
+            throw new IOException("file " + file + ": " + bytes.length + " bytes is too short for an IDX magic number");
+        }
+        int magic = ByteBuffer.wrap(bytes, 0, 4).getInt();
         int rank = expectedMagic & 0xFF;
+        if (magic != expectedMagic) {
+            throw new IOException(String.format("file %s: IDX magic number is 0x%08X; expected 0x%08X"
+                    + " (unsigned bytes, %d dimension%s)", file, magic, expectedMagic, rank, rank == 1 ? "" : "s"));
+        }
         int headerBytes = 4 + 4 * rank;
         if (bytes.length < headerBytes) {
             throw new IOException("file " + file + ": " + bytes.length + " bytes is too short for an IDX header of "
                     + headerBytes + " bytes");
         }
-        ByteBuffer header = ByteBuffer.wrap(bytes, 0, headerBytes);
-        int magic = header.getInt();
-        if (magic != expectedMagic) {
-            throw new IOException(String.format("file %s: IDX magic number is 0x%08X; expected 0x%08X"
-                    + " (unsigned bytes, %d dimension%s)", file, magic, expectedMagic, rank, rank == 1 ? "" : "s"));
-        }
+        ByteBuffer header = ByteBuffer.wrap(bytes, 4, headerBytes - 4);
         int[] dims = new int[rank];
         long size = 1;
         for (int k = 0; k < rank; k++) {
