@@ -33,6 +33,8 @@ RUN groupadd --system factlab \
     && chown -R factlab:factlab /app
 WORKDIR /app
 COPY --from=build --chown=factlab:factlab /build/factlab.jar /app/factlab.jar
+# Bundled tables of the tabular kind; a new volume mounted at /app/data starts with them.
+COPY --chown=factlab:factlab data/uci /app/data/uci
 USER factlab
 # Half the container's memory for the heap: ND4J's off-heap buffers may grow as large as the heap again.
 ENV FACTLAB_DATA_DIR=/app/data \

@@ -227,7 +227,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     /** The results table of a tabular run (read outside the UI lock), null for other kinds. */
     private TabularResults tabularResults() {
         Map<String, java.util.NavigableMap<Long, Double>> series = store.snapshot();
-        return TabularResults.recognises(series.keySet()) ? TabularResults.of(series, service.notes(run.id())) : null;
+        return TabularResults.recognises(series.keySet()) ? TabularResults.of(series, summary(run),
+                service.notes(run.id())) : null;
     }
 
     private void showTabular(TabularResults results) {

@@ -48,10 +48,11 @@ class TabularController {
         if (!TabularResults.recognises(series.keySet())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id + " has no tabular results");
         }
-        TabularResults results = TabularResults.of(series, runs.notes(run.id()));
+        TabularResults results = TabularResults.of(series,
+                run.summary() == null ? Map.of() : run.summary(), runs.notes(run.id()));
         List<String> methods = results.methods();
         List<Object> header = new ArrayList<>(List.of("dataset"));
-        header.addAll(INFO);
+        INFO.forEach(k -> header.add(k.replace("/", "")));
         header.addAll(methods);
         header.add("best");
         methods.forEach(m -> header.add(m + "_reg"));

@@ -27,7 +27,8 @@ public final class TabularResults {
     }
 
     /**
-     * One dataset: its size as used, the majority-class baseline, the seconds it took, the cells by method, the
+     * One dataset: its size as used, the majority-class baseline, the seconds it took (key
+     * {@link TabularSeries#SECONDS}), the cells by method, the
      * best methods, and the dataset-level failure reason (null unless the whole dataset failed).
      */
     public record Row(String dataset, Map<String, Double> info, Map<String, Cell> cells, List<String> best,
@@ -57,10 +58,12 @@ public final class TabularResults {
     }
 
     /**
-     * @param series series name → (step → value)
-     * @param notes  the run's notes; lines {@code dataset/<name>[/<method>]: reason} give failure reasons
+     * @param series  series name → (step → value)
+     * @param summary the run's summary so far ({@code seconds/<name>} gives a dataset's time); may be empty
+     * @param notes   the run's notes; lines {@code dataset/<name>[/<method>]: reason} give failure reasons
      */
-    public static TabularResults of(Map<String, ? extends SortedMap<Long, Double>> series, List<String> notes) {
+    public static TabularResults of(Map<String, ? extends SortedMap<Long, Double>> series, Map<String, Double> summary,
+                                    List<String> notes) {
         Map<String, Map<String, Double>> info = new TreeMap<>();
         Map<String, Map<String, Map<String, SortedMap<Long, Double>>>> perMethod = new TreeMap<>();
         TreeSet<Integer> methodOrder = new TreeSet<>();
@@ -76,6 +79,12 @@ public final class TabularResults {
                 info.computeIfAbsent(parts[0], k -> new LinkedHashMap<>());
                 perMethod.computeIfAbsent(parts[0], k -> new TreeMap<>())
                         .computeIfAbsent(parts[1], k -> new TreeMap<>()).put(parts[2], points);
+            }
+        });
+        summary.forEach((key, value) -> {
+            String dataset = key.substring(TabularSeries.SECONDS.length());
+            if (key.startsWith(TabularSeries.SECONDS) && info.containsKey(dataset)) {
+                info.get(dataset).put(TabularSeries.SECONDS, value);
             }
         });
         Map<String, String> reasons = reasons(notes);

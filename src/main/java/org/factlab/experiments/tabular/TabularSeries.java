@@ -8,8 +8,9 @@ import java.util.List;
  * fold f at step f: {@code …/fold_test_accuracy}, {@code …/validation_accuracy} and the chosen hyper-parameters
  * {@code …/reg} and {@code …/iterations}; {@code …/failed} = 1 when the method failed on the dataset. Per dataset
  * at step 0: {@code dataset/<name>/rows}, {@code /features}, {@code /classes} (as used, after any cap),
- * {@code /majority_accuracy} (predicting the training part's most frequent class), {@code /seconds}, and
- * {@code /failed} = 1 when the dataset could not be used at all.
+ * {@code /majority_accuracy} (predicting the training part's most frequent class), and {@code /failed} = 1 when
+ * the dataset could not be used at all. The wall-clock time of each dataset is a summary value
+ * {@code seconds/<name>}, not a series, so that series stay reproducible.
  */
 public final class TabularSeries {
 
@@ -26,7 +27,8 @@ public final class TabularSeries {
     public static final String FEATURES = "features";
     public static final String CLASSES = "classes";
     public static final String MAJORITY_ACCURACY = "majority_accuracy";
-    public static final String SECONDS = "seconds";
+    /** Summary key prefix: {@code seconds/<name>}, the wall-clock seconds a dataset took. */
+    public static final String SECONDS = "seconds/";
 
     /** Summary: mean test accuracy of a method over the datasets on which every chosen method succeeded. */
     public static final String MEAN_TEST_ACCURACY = "mean_test_accuracy/";
