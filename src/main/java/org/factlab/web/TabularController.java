@@ -73,6 +73,9 @@ class TabularController {
         INFO.forEach(k -> mean.add(null));
         methods.forEach(m -> mean.add(results.means().get(m)));
         mean.add("over " + results.compared().size() + " datasets where every method succeeded");
+        while (mean.size() < header.size()) {
+            mean.add(null);
+        }
         csv.row(mean);
         return ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"factlab-" + run.id() + "-tabular.csv\"").body(csv.toString());
