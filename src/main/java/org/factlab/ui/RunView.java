@@ -99,8 +99,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
         figure7 = new Figure7Panel(id);
         tabular = new TabularPanel(id);
-        add(header, downloads, tabular, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, figure7,
-                expected);
+        add(header, downloads, tabular, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel,
+                figure7, expected);
     }
 
     @Override
