@@ -4,6 +4,7 @@ import java.util.List;
 import org.factlab.experiments.modular.ModularKind;
 import org.factlab.experiments.parity.ParityKind;
 import org.factlab.experiments.quadratic.QuadraticKind;
+import org.factlab.experiments.tabular.TabularKind;
 
 /** Every experiment kind FACT Lab offers, in launch-page order. */
 public final class ExperimentKinds {
@@ -12,6 +13,6 @@ public final class ExperimentKinds {
     }
 
     public static List<ExperimentKind<?>> all() {
-        return List.of(new QuadraticKind(), new ParityKind(), new ModularKind());
+        return List.of(new QuadraticKind(), new ParityKind(), new ModularKind(), new TabularKind());
     }
 }

@@ -25,6 +25,13 @@ public interface RunContext {
     /** Adds or replaces a headline value of the run's summary (final series values are added automatically). */
     void summary(String key, double value);
 
+    /**
+     * Appends one line of text to the run's notes, kept with the run: what numbers cannot say (e.g. why one
+     * dataset of a suite failed while the suite went on). Ignored where notes are not kept.
+     */
+    default void note(String line) {
+    }
+
     /** True once the user asked to cancel; the kind returns at the next step. */
     boolean cancelled();
 

@@ -25,7 +25,7 @@ public final class SpecCodec {
         for (RecordComponent rc : kind.specType().getRecordComponents()) {
             SpecField f = annotation(rc);
             List<String> choices = List.of(f.choices());
-            String type = typeOf(rc.getType(), choices);
+            String type = typeOf(rc, choices);
             Double min = Double.isInfinite(f.min()) ? null : f.min();
             Double max = Double.isInfinite(f.max()) ? null : f.max();
             out.add(new FieldInfo(rc.getName(), type, defaults.get(rc.getName()), min, max,
@@ -106,7 +106,12 @@ public final class SpecCodec {
         return f;
     }
 
-    private static String typeOf(Class<?> t, List<String> choices) {
+    private static String typeOf(RecordComponent rc, List<String> choices) {
+        Class<?> t = rc.getType();
+        if (t == List.class) {
+            listElementType(rc);
+            return "list";
+        }
         if (t == int.class || t == long.class) {
             return "integer";
         }
@@ -126,7 +131,7 @@ public final class SpecCodec {
         SpecField f = annotation(rc);
         String name = rc.getName();
         List<String> choices = List.of(f.choices());
-        String type = typeOf(rc.getType(), choices);
+        String type = typeOf(rc, choices);
         Double min = Double.isInfinite(f.min()) ? null : f.min();
         Double max = Double.isInfinite(f.max()) ? null : f.max();
         FieldInfo info = new FieldInfo(name, type, null, min, max, f.minExclusive(), choices, f.description());
@@ -142,6 +147,9 @@ public final class SpecCodec {
                     return Boolean.parseBoolean(raw.toString());
                 }
                 throw new SpecValidationException(name, "must be true or false, got '" + raw + "'");
+            }
+            case "list" -> {
+                return list(rc, raw, info);
             }
             case "string", "choice" -> {
                 String s = raw.toString();
@@ -163,6 +171,41 @@ public final class SpecCodec {
                 return rc.getType() == float.class ? (Object) (float) v : (Object) v;
             }
         }
+    }
+
+    /**
+     * A list field (a {@code List<String>} or {@code List<Double>} component) from a JSON array, a comma-separated
+     * string (the launch form) or a single value; every element is checked against the field's choices or range.
+     */
+    private static List<?> list(RecordComponent rc, Object raw, FieldInfo info) {
+        List<?> items = raw instanceof List<?> l ? l : raw instanceof String s
+                ? Arrays.stream(s.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList() : List.of(raw);
+        boolean numbers = listElementType(rc) == Double.class;
+        List<Object> out = new ArrayList<>();
+        for (Object item : items) {
+            if (numbers) {
+                double v = number(info.name(), item, info);
+                checkRange(info.name(), v, info);
+                out.add(v);
+            } else {
+                String s = String.valueOf(item).trim();
+                if (!info.choices().isEmpty() && !info.choices().contains(s)) {
+                    throw new SpecValidationException(info.name(), "'" + s + "' is not allowed; allowed: "
+                            + info.allowedRange());
+                }
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Class<?> listElementType(RecordComponent rc) {
+        if (rc.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                && (p.getActualTypeArguments()[0] == String.class || p.getActualTypeArguments()[0] == Double.class)) {
+            return (Class<?>) p.getActualTypeArguments()[0];
+        }
+        throw new IllegalStateException("unsupported spec field type " + rc.getGenericType()
+                + " (lists must be List<String> or List<Double>)");
     }
 
     private static double number(String name, Object raw, FieldInfo info) {

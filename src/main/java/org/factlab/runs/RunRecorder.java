@@ -102,6 +102,11 @@ final class RunRecorder implements RunContext {
     }
 
     @Override
+    public void note(String line) {
+        runs.appendNote(runId, line);
+    }
+
+    @Override
     public boolean cancelled() {
         long now = System.nanoTime();
         if (!cancelled && now - lastCancelPoll >= CANCEL_POLL_NANOS) {

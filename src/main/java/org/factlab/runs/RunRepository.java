@@ -94,6 +94,20 @@ public class RunRepository {
                 .param("id", id).param("done", done).param("total", total).update();
     }
 
+    /** Appends a line to the run's notes (one line per call). */
+    public void appendNote(String id, String line) {
+        jdbc.sql("""
+                UPDATE run SET notes = CASE WHEN notes IS NULL THEN :line ELSE notes || CHAR(10) || :line END
+                WHERE id = :id""").param("id", id).param("line", line).update();
+    }
+
+    /** The run's notes, one entry per line (empty when none or no such run). */
+    public List<String> notes(String id) {
+        String notes = jdbc.sql("SELECT notes FROM run WHERE id = :id").param("id", id).query(String.class)
+                .optional().orElse(null);
+        return notes == null ? List.of() : List.of(notes.split("\n"));
+    }
+
     /** At start-up: runs left RUNNING by a stopped server become INTERRUPTED (their recorded steps stay). */
     public List<String> interruptAllRunning(Instant at) {
         List<String> ids = jdbc.sql("SELECT id FROM run WHERE status = 'RUNNING'").query(String.class).list();

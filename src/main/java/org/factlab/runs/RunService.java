@@ -83,6 +83,11 @@ public class RunService {
         return runs.find(id);
     }
 
+    /** The notes a run recorded ({@code RunContext.note}), one per line. */
+    public List<String> notes(String id) {
+        return runs.notes(id);
+    }
+
     public List<Run> list(String kind, RunStatus status) {
         return runs.list(kind, status);
     }

@@ -138,7 +138,7 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         } else if (input instanceof Select s) {
             s.setValue(String.valueOf(value));
         } else if (input != null) {
-            input.setValue(value instanceof Double d ? SpecText.number(d) : String.valueOf(value));
+            input.setValue(SpecText.value(value));
         }
         if (input instanceof com.vaadin.flow.component.HasValidation v) {
             v.setInvalid(false);

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import org.factlab.experiments.Preset;
+import org.factlab.experiments.tabular.TabularResults;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.LiveBus;
 import org.factlab.runs.MatrixRepository;
@@ -52,6 +53,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private volatile SeriesStore overlayStore = new SeriesStore();
     private MatrixPanel matrixPanel;
     private Figure7Panel figure7;
+    private TabularPanel tabular;
     private volatile Run run;
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
@@ -96,8 +98,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
         overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
         figure7 = new Figure7Panel(id);
-        add(header, downloads, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, figure7,
-                expected);
+        tabular = new TabularPanel(id);
+        add(header, downloads, tabular, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel,
+                figure7, expected);
     }
 
     @Override
@@ -120,6 +123,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         header.show(run);
         overlay.setItems(service.list(run.kind(), null).stream().filter(r -> !r.id().equals(id)).toList());
         curves.show(store.byChart());
+        showTabular(tabularResults());
         matrixPanel.addSteps(infos.stream().map(MatrixSnapshot.Info::step).toList());
         if (matrixPanel.latestStep() >= 0) {
             matrixPanel.show(matrixPanel.latestStep(), load(matrixPanel.latestStep()));
@@ -170,12 +174,14 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         run = current;
         Map<String, Map<String, double[][]>> chartData = curvesChanged ? SeriesStore.merge(store, overlayStore) : null;
         Optional<MatrixSnapshot> pairs = statusChanged && current.status().isTerminal() ? pairs() : Optional.empty();
+        TabularResults tabularResults = curvesChanged || statusChanged ? tabularResults() : null;
         RunEvent.Progress lastProgress = progress;
         boolean reloadStatus = statusChanged;
         ui.access(() -> {
             if (chartData != null) {
                 curves.show(chartData);
             }
+            showTabular(tabularResults);
             if (reloadStatus) {
                 header.show(current);
                 showExpected();
@@ -216,6 +222,19 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         return matrices.list(id).stream().map(MatrixSnapshot.Info::name).distinct()
                 .filter(name -> !name.equals(Figure7Panel.PAIRS))
                 .map(name -> matrices.findAtOrBefore(id, name, step)).flatMap(Optional::stream).toList();
+    }
+
+    /** The results table of a tabular run (read outside the UI lock), null for other kinds. */
+    private TabularResults tabularResults() {
+        Map<String, java.util.NavigableMap<Long, Double>> series = store.snapshot();
+        return TabularResults.recognises(series.keySet()) ? TabularResults.of(series, summary(run),
+                service.notes(run.id())) : null;
+    }
+
+    private void showTabular(TabularResults results) {
+        if (results != null) {
+            tabular.show(results);
+        }
     }
 
     private void showExpected() {

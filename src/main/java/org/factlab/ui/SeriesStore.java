@@ -25,6 +25,13 @@ final class SeriesStore {
         values.forEach((name, v) -> series.computeIfAbsent(name, k -> new TreeMap<>()).put(step, v));
     }
 
+    /** A copy of every series: name → (step → value). */
+    synchronized Map<String, NavigableMap<Long, Double>> snapshot() {
+        Map<String, NavigableMap<Long, Double>> copy = new TreeMap<>();
+        series.forEach((name, points) -> copy.put(name, new TreeMap<>(points)));
+        return copy;
+    }
+
     /** Series grouped into charts by the part after their last '/' (e.g. all ".../cosine" together). */
     synchronized Map<String, Map<String, double[][]>> byChart() {
         Map<String, Map<String, double[][]>> charts = new TreeMap<>();

@@ -22,6 +22,7 @@ public final class RecordingRunContext implements RunContext {
     private final List<Snapshot> matrices = new ArrayList<>();
     private final List<long[]> progress = new ArrayList<>();
     private final Map<String, Double> summary = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
     private volatile boolean cancelled;
     private int metricCalls;
     private int cancelAfterMetricCalls = Integer.MAX_VALUE;
@@ -77,6 +78,16 @@ public final class RecordingRunContext implements RunContext {
     @Override
     public void summary(String key, double value) {
         summary.put(key, value);
+    }
+
+    @Override
+    public void note(String line) {
+        notes.add(line);
+    }
+
+    /** Lines recorded with {@link #note}. */
+    public List<String> notes() {
+        return notes;
     }
 
     @Override

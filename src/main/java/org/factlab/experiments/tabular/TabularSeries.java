@@ -1,0 +1,65 @@
+package org.factlab.experiments.tabular;
+
+import java.util.List;
+
+/**
+ * Series and summary names of the tabular kind (public contract: CSV headers, the run page's results table).
+ * Per dataset and method, at step 0: {@code dataset/<name>/<method>/test_accuracy} (mean over the folds); per
+ * fold f at step f: {@code …/fold_test_accuracy}, {@code …/validation_accuracy} and the chosen hyper-parameters
+ * {@code …/reg} and {@code …/iterations}; {@code …/failed} = 1 when the method failed on the dataset. Per dataset
+ * at step 0: {@code dataset/<name>/rows}, {@code /features}, {@code /classes} (as used, after any cap),
+ * {@code /majority_accuracy} (predicting the training part's most frequent class), and {@code /failed} = 1 when
+ * the dataset could not be used at all. The wall-clock time of each dataset is a summary value
+ * {@code seconds/<name>}, not a series, so that series stay reproducible.
+ */
+public final class TabularSeries {
+
+    public static final String PREFIX = "dataset/";
+
+    public static final String TEST_ACCURACY = "test_accuracy";
+    public static final String FOLD_TEST_ACCURACY = "fold_test_accuracy";
+    public static final String VALIDATION_ACCURACY = "validation_accuracy";
+    public static final String REG = "reg";
+    public static final String ITERATIONS = "iterations";
+    public static final String FAILED = "failed";
+
+    public static final String ROWS = "rows";
+    public static final String FEATURES = "features";
+    public static final String CLASSES = "classes";
+    public static final String MAJORITY_ACCURACY = "majority_accuracy";
+    /** Summary key prefix: {@code seconds/<name>}, the wall-clock seconds a dataset took. */
+    public static final String SECONDS = "seconds/";
+
+    /** Summary: mean test accuracy of a method over the datasets on which every chosen method succeeded. */
+    public static final String MEAN_TEST_ACCURACY = "mean_test_accuracy/";
+    /** Summary: on how many of those datasets a method has the best accuracy (ties count for each). */
+    public static final String DATASETS_BEST = "datasets_best/";
+    /** Summary: the number of datasets in those means. */
+    public static final String DATASETS_COMPARED = "datasets_compared";
+    /** Summary: datasets that failed as a whole or for some method. */
+    public static final String DATASETS_FAILED = "datasets_failed";
+
+    /** The methods in table order, with the names the paper's Table 3 uses. */
+    public static final List<String> METHODS = List.of("kernel", "nfa", "fact", "fact-geometric");
+    public static final List<String> METHOD_TITLES = List.of("Laplace kernel regression", "NFA-RFM",
+            "FACT-RFM (no averaging)", "FACT-RFM (geometric averaging)");
+
+    private TabularSeries() {
+    }
+
+    /** {@code dataset/<name>/<method>/<what>}. */
+    public static String of(String dataset, String method, String what) {
+        return PREFIX + dataset + "/" + method + "/" + what;
+    }
+
+    /** {@code dataset/<name>/<what>}. */
+    public static String of(String dataset, String what) {
+        return PREFIX + dataset + "/" + what;
+    }
+
+    /** The paper's title of a method id. */
+    public static String title(String method) {
+        int i = METHODS.indexOf(method);
+        return i < 0 ? method : METHOD_TITLES.get(i);
+    }
+}

@@ -1,0 +1,75 @@
+package org.factlab.experiments.tabular;
+
+import java.util.List;
+import org.factlab.experiments.SpecField;
+import org.factlab.experiments.SpecValidationException;
+
+/**
+ * Spec of one tabular benchmark suite (paper Table 3). Field names are a public contract (JSON keys, CSV
+ * exports, presets).
+ */
+public record TabularSpec(
+        @SpecField(description = "Datasets to run, by name: the files and sub-folders of the dataset folder without "
+                + "their endings (e.g. iris, letter); empty = every dataset in the folder")
+        List<String> datasets,
+        @SpecField(description = "Methods: kernel = Laplace kernel regression (M = I), nfa = NFA-RFM (M ← AGOPˢ), "
+                + "fact = FACT-RFM without averaging (M ← (F Fᵀ)^{1/2}), fact-geometric = FACT-RFM with geometric "
+                + "averaging (M ← ((F M)(F M)ᵀ)^{1/4})", choices = {"kernel", "nfa", "fact", "fact-geometric"})
+        List<String> methods,
+        @SpecField(description = "Cross-validation folds k (the benchmark: 4); 1 = a single stratified split into "
+                + "56% training, 19% validation and 25% test rows", min = 1, max = 10)
+        int folds,
+        @SpecField(description = "Random seed: row caps, folds and validation splits derive from it and the dataset "
+                + "name", min = 0, max = 9.007199254740992E15)
+        long seed,
+        @SpecField(description = "Bandwidth L of the Laplace kernel exp(−‖x − z‖_M/L) (the benchmark: 10)", min = 0,
+                max = 1e6, minExclusive = true)
+        double bandwidth,
+        @SpecField(description = "Ridge values reg tried on the validation rows, α = (K + reg·I)⁻¹Y (the "
+                + "benchmark: 10, 1, 0.1, 0.01, 0.001)", min = 0, max = 1e6, minExclusive = true)
+        List<Double> regs,
+        @SpecField(description = "RFM iterations T: fits with M_0 … M_T are scored and the best on validation is "
+                + "kept (the benchmark: 5)", min = 0, max = 50)
+        int iterations,
+        @SpecField(description = "Power s of the NFA update M ← AGOPˢ (Radhakrishnan et al.: 1)", min = 0, max = 4,
+                minExclusive = true)
+        double agopPower,
+        @SpecField(description = "Rescale M after each update: none, max (max |Mₖₗ| = 1), trace (tr M = d), "
+                + "fro (‖M‖_F = √d)", choices = {"none", "max", "trace", "fro"})
+        String normalize,
+        @SpecField(description = "Cap on the rows of a dataset: larger ones are subsampled (stratified, seeded) to "
+                + "this many rows; 0 = no cap", min = 0, max = 1_000_000)
+        int maxRows,
+        @SpecField(description = "Feature preprocessing: train = standardise with the training rows' mean and "
+                + "standard deviation, none = use the values as they are (e.g. tables already scaled like the "
+                + "benchmark's); missing values become the training mean either way", choices = {"train", "none"})
+        String standardize,
+        @SpecField(description = "Dataset folder, relative to the datasets directory (factlab.datasets-dir, "
+                + "default ./data) or absolute")
+        String folder) {
+
+    public TabularSpec {
+        datasets = List.copyOf(datasets);
+        methods = List.copyOf(methods);
+        regs = List.copyOf(regs);
+        if (methods.isEmpty()) {
+            throw new SpecValidationException("methods", "is empty; allowed: a comma-separated list, each one of "
+                    + String.join(", ", TabularSeries.METHODS));
+        }
+        if (regs.isEmpty()) {
+            throw new SpecValidationException("regs", "is empty; allowed: a comma-separated list of numbers > 0");
+        }
+        if (datasets.stream().anyMatch(d -> d.isBlank() || d.contains("/"))) {
+            throw new SpecValidationException("datasets", datasets + " is not allowed; allowed: dataset names "
+                    + "without '/', comma-separated, or empty for all");
+        }
+        if (folder == null || folder.isBlank()) {
+            throw new SpecValidationException("folder", "is empty; allowed: a folder name such as uci");
+        }
+    }
+
+    /** The methods in table order (kernel, nfa, fact, fact-geometric), without repeats. */
+    public List<String> orderedMethods() {
+        return TabularSeries.METHODS.stream().filter(methods::contains).toList();
+    }
+}

@@ -1,0 +1,174 @@
+package org.factlab.experiments.tabular;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.factlab.data.tabular.StratifiedSplits;
+import org.factlab.data.tabular.Table;
+import org.factlab.data.tabular.TableFolder;
+import org.factlab.experiments.RunContext;
+import org.factlab.kernels.FeatureUpdate;
+import org.factlab.kernels.KernelFunction;
+import org.factlab.kernels.Normalisation;
+import org.factlab.kernels.Precision;
+import org.factlab.kernels.RecursiveFeatureMachine;
+import org.factlab.kernels.RfmOptions;
+
+/**
+ * One run of the tabular kind: every chosen dataset in turn (read, capped, split into folds), every method on
+ * every fold ({@link ModelSelection}), each result recorded as it is known. A dataset or method that fails (bad
+ * file, too large for the memory budget, singular system) is recorded as failed, with its reason in the run's
+ * notes, and the suite goes on. Progress counts dataset × method × fold units.
+ */
+final class TabularSuite {
+
+    private final TabularSpec spec;
+    private final RunContext ctx;
+    private final List<String> methods;
+    private final Map<String, TreeMap<Long, Double>> recorded = new TreeMap<>();
+    private final List<String> notes = new java.util.ArrayList<>();
+    private long done;
+    private long total;
+
+    TabularSuite(TabularSpec spec, RunContext ctx) {
+        this.spec = spec;
+        this.ctx = ctx;
+        this.methods = spec.orderedMethods();
+    }
+
+    void run() {
+        Path path = ctx.datasetsDirectory().resolve(spec.folder());
+        TableFolder folder = TableFolder.open(path);
+        List<String> names = spec.datasets().isEmpty() ? folder.names() : spec.datasets();
+        total = (long) names.size() * methods.size() * spec.folds();
+        for (String name : names) {
+            if (!runDataset(folder, name)) {
+                return;
+            }
+        }
+        TabularResults.of(recorded, Map.of(), notes).summary().forEach(ctx::summary);
+    }
+
+    /** Runs one dataset; false when the run was cancelled. */
+    private boolean runDataset(TableFolder folder, String name) {
+        long start = System.nanoTime();
+        long unitsAtStart = done;
+        Table table;
+        Fold[] folds;
+        try {
+            table = capped(folder.load(name));
+            checkMemory(table);
+            folds = Fold.of(table, spec.folds(), seed(name), "train".equals(spec.standardize()));
+        } catch (RuntimeException e) {
+            fail(TabularSeries.of(name, ""), message(e));
+            advanceTo(unitsAtStart + (long) methods.size() * spec.folds());
+            return !ctx.cancelled();
+        }
+        Map<String, Double> info = new LinkedHashMap<>();
+        info.put(TabularSeries.of(name, TabularSeries.ROWS), (double) table.rows());
+        info.put(TabularSeries.of(name, TabularSeries.FEATURES), (double) table.featureCount());
+        info.put(TabularSeries.of(name, TabularSeries.CLASSES), (double) table.classCount());
+        info.put(TabularSeries.of(name, TabularSeries.MAJORITY_ACCURACY),
+                java.util.Arrays.stream(folds).mapToDouble(Fold::majorityAccuracy).average().orElseThrow());
+        if (!record(0, info)) {
+            return false;
+        }
+        for (String method : methods) {
+            if (!runMethod(name, method, folds)) {
+                return false;
+            }
+        }
+        ctx.summary(TabularSeries.SECONDS + name, (System.nanoTime() - start) / 1e9);
+        return true;
+    }
+
+    /** Runs one method on every fold; false when the run was cancelled. */
+    private boolean runMethod(String name, String method, Fold[] folds) {
+        FeatureUpdate update = FeatureUpdate.fromId(method);
+        double sum = 0;
+        long methodStart = done;
+        for (int f = 0; f < folds.length; f++) {
+            ModelSelection.Choice choice;
+            try {
+                choice = ModelSelection.choose(folds[f], update, spec.regs(), spec.iterations(), spec.bandwidth(),
+                        spec.agopPower(), Normalisation.fromId(spec.normalize()), ctx::cancelled);
+            } catch (RuntimeException e) {
+                fail(TabularSeries.of(name, method, ""), "fold " + (f + 1) + " of " + folds.length + ": " + message(e));
+                advanceTo(methodStart + folds.length);
+                return !ctx.cancelled();
+            }
+            if (choice == null) {
+                return false;
+            }
+            sum += choice.testAccuracy();
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(TabularSeries.of(name, method, TabularSeries.FOLD_TEST_ACCURACY), choice.testAccuracy());
+            values.put(TabularSeries.of(name, method, TabularSeries.VALIDATION_ACCURACY), choice.validationAccuracy());
+            values.put(TabularSeries.of(name, method, TabularSeries.REG), choice.reg());
+            values.put(TabularSeries.of(name, method, TabularSeries.ITERATIONS), (double) choice.iterations());
+            done++;
+            ctx.progress(done, total);
+            if (!record(f, values)) {
+                return false;
+            }
+        }
+        return record(0, Map.of(TabularSeries.of(name, method, TabularSeries.TEST_ACCURACY), sum / folds.length));
+    }
+
+    /** Records one step of values; false when the run was cancelled meanwhile. */
+    private boolean record(long step, Map<String, Double> values) {
+        ctx.metrics(step, values);
+        values.forEach((k, v) -> recorded.computeIfAbsent(k, x -> new TreeMap<>()).put(step, v));
+        return !ctx.cancelled();
+    }
+
+    /** Marks {@code key} ("dataset/<name>/" or "dataset/<name>/<method>/") failed, with its reason in the notes. */
+    private void fail(String key, String reason) {
+        String line = key.substring(0, key.length() - 1) + ": " + reason;
+        notes.add(line);
+        ctx.note(line);
+        record(0, Map.of(key + TabularSeries.FAILED, 1.0));
+    }
+
+    private void advanceTo(long units) {
+        done = units;
+        ctx.progress(done, total);
+    }
+
+    /** At most {@code maxRows} rows, a stratified seeded subsample (no cap when maxRows is 0). */
+    private Table capped(Table table) {
+        if (spec.maxRows() == 0 || table.rows() <= spec.maxRows()) {
+            return table;
+        }
+        return table.subset(StratifiedSplits.subsample(table.labels(), spec.maxRows(), seed(table.name())));
+    }
+
+    private void checkMemory(Table table) {
+        long trainRows = (long) Math.ceil(table.rows() * (spec.folds() == 1 ? 0.75 : 1 - 1.0 / spec.folds()) * 0.75);
+        long bytes = estimateBytes(trainRows, table.rows() / Math.max(spec.folds(), 4) + 1, table.featureCount(),
+                table.classCount());
+        if (bytes > ctx.memoryBudgetBytes()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d rows need about %.1f MiB, more "
+                    + "than the run's memory budget of %.1f MiB; set maxRows", table.rows(), bytes / 1048576.0,
+                    ctx.memoryBudgetBytes() / 1048576.0));
+        }
+    }
+
+    /** Peak bytes of the RFM on {@code trainRows} training rows (the largest of the methods' options). */
+    static long estimateBytes(long trainRows, long testRows, long features, long classes) {
+        RfmOptions options = new RfmOptions(KernelFunction.LAPLACE, 1, 1, FeatureUpdate.NFA, 1, false,
+                Normalisation.NONE, false, Precision.FLOAT64);
+        return RecursiveFeatureMachine.estimateBytes(trainRows, testRows, features, classes, options);
+    }
+
+    /** The dataset's own seed: the same dataset gets the same folds whichever other datasets run. */
+    private long seed(String dataset) {
+        return spec.seed() * 1_000_003L + dataset.hashCode();
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
