@@ -74,13 +74,13 @@ final class AlignmentPanel extends VerticalLayout {
             Integer chosen = layer.getValue();
             layerChoices = layers;
             layer.setItems(layers);
-            layer.setValue(layers.contains(chosen) ? chosen : layers.get(0));
+            layer.setValue(chosen != null && layers.contains(chosen) ? chosen : layers.get(0));
         }
         if (!methods.equals(methodChoices) && !methods.isEmpty()) {
             String chosen = method.getValue();
             methodChoices = methods;
             method.setItems(methods);
-            method.setValue(methods.contains(chosen) ? chosen
+            method.setValue(chosen != null && methods.contains(chosen) ? chosen
                     : methods.contains(DEFAULT_METHOD) ? DEFAULT_METHOD : methods.get(0));
         }
         refreshing = false;
