@@ -99,7 +99,7 @@ class AlignmentBrowserTest {
                     ? true : null);
             assertEquals("RUNNING", status(driver), "the run is held");
             assertCounts(driver, perLayerCounts(held));
-            assertFalse(driver.findElement(By.id("alignment-method")).isDisplayed(), "no method choice for one layer");
+            assertFalse(displayed(driver, "alignment-method"), "no method choice for one layer");
             assertTrue(driver.findElements(By.id("chart-pearson")).isEmpty(),
                     "the generic panel leaves the layer-wise series to the alignment section");
             assertEquals(held, pointCount(driver, "chart-training"), "the generic panel keeps lr");
@@ -112,7 +112,7 @@ class AlignmentBrowserTest {
 
             choose(driver, "alignment-layer", "all layers");
             waitFor(driver, PAGE_TIMEOUT, d -> pointCount(d, "alignment-pearson") == DEPTH * EPOCHS ? true : null);
-            assertTrue(driver.findElement(By.id("alignment-method")).isDisplayed(), "method choice for all layers");
+            assertTrue(displayed(driver, "alignment-method"), "method choice for all layers");
             Map<String, Long> allLayers = new LinkedHashMap<>();
             for (String chart : List.of("alignment-pearson", "alignment-cosine", "alignment-backward-pearson",
                     "alignment-backward-cosine", "stationarity-grad_norm", "stationarity-relerr")) {
@@ -120,8 +120,7 @@ class AlignmentBrowserTest {
             }
             assertCounts(driver, allLayers);
             choose(driver, "alignment-method", "AGOP^{1/L}");
-            waitFor(driver, PAGE_TIMEOUT, d -> !d.findElement(By.id("alignment-backward-pearson")).isDisplayed()
-                    ? true : null);
+            waitFor(driver, PAGE_TIMEOUT, d -> !displayed(d, "alignment-backward-pearson") ? true : null);
             assertEquals(DEPTH * EPOCHS, pointCount(driver, "alignment-pearson"), "AGOP^{1/L} of both layers");
 
             assertHeatmapsAtStep(driver, EPOCHS);
@@ -162,7 +161,7 @@ class AlignmentBrowserTest {
         Map<String, Long> actual = new LinkedHashMap<>();
         expected.keySet().forEach(chart -> actual.put(chart, waitFor(driver, PAGE_TIMEOUT,
                 d -> pointCount(d, chart) == expected.get(chart) ? expected.get(chart) : null)));
-        expected.keySet().forEach(chart -> assertTrue(driver.findElement(By.id(chart)).isDisplayed(), chart));
+        expected.keySet().forEach(chart -> assertTrue(displayed(driver, chart), chart));
         assertEquals(expected, actual);
     }
 
@@ -173,21 +172,27 @@ class AlignmentBrowserTest {
         assertEquals(HEATMAPS, order, "WᵀW next to FACT, √AGOP, √eNFA");
         for (String id : HEATMAPS) {
             assertEquals(Long.toString(step), step(driver, id), id);
-            assertTrue(driver.findElement(By.id(id)).isDisplayed(), id);
+            assertTrue(displayed(driver, id), id);
         }
+    }
+
+    /** False also for a hidden Vaadin component, which the browser never receives. */
+    private static boolean displayed(WebDriver driver, String id) {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return !found.isEmpty() && found.get(0).isDisplayed();
     }
 
     private static String step(WebDriver driver, String heatmapId) {
         return driver.findElement(By.id(heatmapId)).getDomAttribute("data-step");
     }
 
-    /** Each heatmap's canvas as a data URL: what ECharts has drawn. */
+    /** Each heatmap's canvases (ECharts draws in layers) as data URLs: what it has drawn. */
     private static Map<String, String> heatmapImages(WebDriver driver) {
         Map<String, String> images = new LinkedHashMap<>();
         for (String id : HEATMAPS) {
             images.put(id, String.valueOf(js(driver).executeScript("""
-                    const canvas = document.getElementById(arguments[0]).shadowRoot.querySelector('canvas');
-                    return canvas && canvas.width > 0 ? canvas.toDataURL() : '';""", id)));
+                    const canvases = document.getElementById(arguments[0]).shadowRoot.querySelectorAll('canvas');
+                    return Array.from(canvases).filter(c => c.width > 0).map(c => c.toDataURL()).join(' ');""", id)));
             assertFalse(images.get(id).isEmpty(), id + " has a canvas");
         }
         return images;
