@@ -98,8 +98,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
         overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
         figure7 = new Figure7Panel(id);
-        add(header, downloads, alignment, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, figure7,
-                expected);
+        add(header, downloads, alignment, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel,
+                figure7, expected);
     }
 
     @Override

@@ -14,29 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The feature-alignment section and the four heatmaps in a real browser, for a run of the {@code layered-test}
@@ -44,9 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * method for layer 1, follows the rest live, switches to one curve per layer, and draws WᵀW, FACT, √AGOP, √eNFA at
  * the step chosen with the slider.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class AlignmentBrowserTest {
+class AlignmentBrowserTest extends BrowserTestBase {
 
     private static final int DEPTH = 2;
     private static final int EPOCHS = 6;
@@ -65,27 +55,11 @@ class AlignmentBrowserTest {
         }
     }
 
-    @TempDir
-    static Path tempDir;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> tempDir.resolve("data").toString());
-    }
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     RunService runs;
 
     @Autowired
     LayeredTestKind kind;
-
-    @BeforeAll
-    static void browserInstalled() {
-        Browsers.assumeInstalled();
-    }
 
     @Test
     void alignmentChartsFollowTheRunAndTheHeatmapsFollowTheSlider() throws Exception {
@@ -93,7 +67,7 @@ class AlignmentBrowserTest {
                 "holdAt", HOLD_AT), "alignment browser test");
         WebDriver driver = newBrowser(tempDir, "alignment");
         try {
-            driver.get("http://localhost:" + port + "/runs/" + run.id());
+            driver.get(url("/runs/" + run.id()));
             int held = HOLD_AT - 1;
             waitFor(driver, FIRST_PAGE_TIMEOUT, d -> pointCount(d, "alignment-pearson") == FORWARD_METHODS * held
                     ? true : null);

@@ -21,24 +21,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Vaadin UI in a real browser (Debian's headless Chromium driven by its chromedriver, no TestBench), on a
@@ -49,9 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Both binaries are given to Selenium explicitly, so Selenium Manager never downloads anything. On failure a
  * screenshot and the page source are written to {@code <build dir>/browser-test/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class BrowserTest {
+class BrowserTest extends BrowserTestBase {
 
     /**
      * Long enough to see many live pushes (250 ms apart), short enough for a test: 7–15 s on a busy 2-core
@@ -68,23 +58,7 @@ class BrowserTest {
 
     private static final Pattern RUN_URL = Pattern.compile("/runs/([A-Za-z0-9_-]+)$");
 
-    @TempDir
-    static Path tempDir;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> tempDir.resolve("data").toString());
-    }
-
-    @LocalServerPort
-    int port;
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @BeforeAll
-    static void browserInstalled() {
-        Browsers.assumeInstalled();
-    }
 
     @Test
     void launchWatchLiveReopenInFreshBrowserAndDownloadCsv() throws Exception {
@@ -203,10 +177,6 @@ class BrowserTest {
         } finally {
             driver.quit();
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
