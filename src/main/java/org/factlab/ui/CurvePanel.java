@@ -1,8 +1,6 @@
 package org.factlab.ui;
 
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,17 +37,8 @@ final class CurvePanel extends Div {
     }
 
     private LineChart addChart(String group) {
-        LineChart chart = new LineChart();
-        chart.setTitle(group);
-        chart.setYAxisName(group);
-        chart.setId("chart-" + group);
-        boolean log = !LINEAR.contains(group);
-        chart.setLogScale(log);
-        Checkbox logToggle = new Checkbox("log scale", log, e -> chart.setLogScale(e.getValue()));
-        VerticalLayout cell = new VerticalLayout(chart, logToggle);
-        cell.setPadding(false);
-        cell.setSpacing(false);
+        ChartCell cell = new ChartCell("chart-" + group, group, group, !LINEAR.contains(group));
         add(cell);
-        return chart;
+        return cell.chart();
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +73,19 @@ final class MatrixPanel extends VerticalLayout {
         return followLatest.getValue();
     }
 
-    /** Shows the snapshots of one step (one per matrix name). */
+    /**
+     * Shows the snapshots of one step (one per matrix name), layer matrices first (WᵀW, FACT, √AGOP, √eNFA); each
+     * heatmap's {@code data-step} attribute names the step of the snapshot it shows.
+     */
     void show(long step, List<MatrixSnapshot> snapshots) {
         shownStep = step;
         stepLabel.setText(Long.toString(step));
         slider.setValue(Integer.toString(steps.headSet(step, true).size() - 1));
-        for (MatrixSnapshot m : snapshots) {
+        for (MatrixSnapshot m : snapshots.stream()
+                .sorted(Comparator.comparing(MatrixSnapshot::name, SeriesNames.matrixOrder())).toList()) {
             Heatmap h = heatmaps.computeIfAbsent(m.name(), this::addHeatmap);
-            h.setMatrix(m.name() + " (step " + m.step() + ")", m.rows(), m.cols(), m.data());
+            h.setMatrix(SeriesNames.matrixLabel(m.name()) + " (step " + m.step() + ")", m.rows(), m.cols(), m.data());
+            h.getElement().setAttribute("data-step", Long.toString(m.step()));
             HorizontalLayout links = downloads.get(m.name());
             links.removeAll();
             String base = "/api/runs/" + runId + "/matrices/" + m.name();

@@ -52,6 +52,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private final MultiSelectComboBox<Run> overlay = new MultiSelectComboBox<>("Overlay other runs of this kind");
     private volatile SeriesStore overlayStore = new SeriesStore();
     private MatrixPanel matrixPanel;
+    private AlignmentPanel alignment;
     private Figure7Panel figure7;
     private TabularPanel tabular;
     private volatile Run run;
@@ -83,6 +84,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         }
         run = found.get();
         matrixPanel = new MatrixPanel(id, this::showStep);
+        alignment = new AlignmentPanel();
         expected.setId("expected");
         expected.addThemeVariants(GridVariant.LUMO_COMPACT);
         expected.addColumn(ExpectedRow::key).setHeader("summary value");
@@ -99,7 +101,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
         figure7 = new Figure7Panel(id);
         tabular = new TabularPanel(id);
-        add(header, downloads, tabular, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel,
+        add(header, downloads, tabular, alignment, new H3("Curves"), overlay, curves, new H3("Feature matrices"),
+                matrixPanel,
                 figure7, expected);
     }
 
@@ -122,7 +125,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
                 .filter(m -> !m.name().equals(Figure7Panel.PAIRS)).toList();
         header.show(run);
         overlay.setItems(service.list(run.kind(), null).stream().filter(r -> !r.id().equals(id)).toList());
-        curves.show(store.byChart());
+        Map<String, double[][]> own = store.curves();
+        alignment.show(own);
+        curves.show(genericCharts(own));
         showTabular(tabularResults());
         matrixPanel.addSteps(infos.stream().map(MatrixSnapshot.Info::step).toList());
         if (matrixPanel.latestStep() >= 0) {
@@ -172,13 +177,15 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         }
         Run current = statusChanged ? service.find(run.id()).orElse(run) : run;
         run = current;
-        Map<String, Map<String, double[][]>> chartData = curvesChanged ? SeriesStore.merge(store, overlayStore) : null;
+        Map<String, double[][]> own = curvesChanged ? store.curves() : null;
+        Map<String, Map<String, double[][]>> chartData = own == null ? null : genericCharts(own);
         Optional<MatrixSnapshot> pairs = statusChanged && current.status().isTerminal() ? pairs() : Optional.empty();
         TabularResults tabularResults = curvesChanged || statusChanged ? tabularResults() : null;
         RunEvent.Progress lastProgress = progress;
         boolean reloadStatus = statusChanged;
         ui.access(() -> {
-            if (chartData != null) {
+            if (own != null) {
+                alignment.show(own);
                 curves.show(chartData);
             }
             showTabular(tabularResults);
@@ -252,7 +259,12 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         runs.forEach(r -> chosen.addAll(r.name() + " [" + r.id() + "]", metrics.points(r.id())));
         overlayStore = chosen;
         curves.clear();
-        curves.show(SeriesStore.merge(store, chosen));
+        curves.show(genericCharts(store.curves()));
+    }
+
+    /** The generic panel's charts: this run's curves the alignment section does not draw, and the overlaid runs'. */
+    private Map<String, Map<String, double[][]>> genericCharts(Map<String, double[][]> own) {
+        return SeriesStore.merge(SeriesNames.notInAlignmentSection(own), overlayStore);
     }
 
     private void cancel() {

@@ -32,9 +32,9 @@ final class SeriesStore {
         return copy;
     }
 
-    /** Series grouped into charts by the part after their last '/' (e.g. all ".../cosine" together). */
-    synchronized Map<String, Map<String, double[][]>> byChart() {
-        Map<String, Map<String, double[][]>> charts = new TreeMap<>();
+    /** A copy of every series: name → {steps, values}, steps ascending. */
+    synchronized Map<String, double[][]> curves() {
+        Map<String, double[][]> curves = new TreeMap<>();
         series.forEach((name, points) -> {
             double[][] xy = new double[2][points.size()];
             int i = 0;
@@ -43,15 +43,23 @@ final class SeriesStore {
                 xy[1][i] = p.getValue();
                 i++;
             }
-            charts.computeIfAbsent(chartOf(name), k -> new TreeMap<>()).put(name, xy);
+            curves.put(name, xy);
         });
+        return curves;
+    }
+
+    /** Series grouped into charts by the part after their last '/' (e.g. all ".../cosine" together). */
+    static Map<String, Map<String, double[][]>> byChart(Map<String, double[][]> curves) {
+        Map<String, Map<String, double[][]>> charts = new TreeMap<>();
+        curves.forEach((name, xy) -> charts.computeIfAbsent(chartOf(name), k -> new TreeMap<>()).put(name, xy));
         return charts;
     }
 
-    /** Both stores' charts merged: a chart of {@code other} joins the chart of the same name. */
-    static Map<String, Map<String, double[][]>> merge(SeriesStore first, SeriesStore other) {
-        Map<String, Map<String, double[][]>> charts = first.byChart();
-        other.byChart().forEach((chart, series) -> charts.computeIfAbsent(chart, k -> new TreeMap<>()).putAll(series));
+    /** Both sets of curves grouped into charts: a chart of {@code other} joins the chart of the same name. */
+    static Map<String, Map<String, double[][]>> merge(Map<String, double[][]> first, SeriesStore other) {
+        Map<String, Map<String, double[][]>> charts = byChart(first);
+        byChart(other.curves()).forEach((chart, series) -> charts.computeIfAbsent(chart, k -> new TreeMap<>())
+                .putAll(series));
         return charts;
     }
 

@@ -3,41 +3,34 @@ package org.factlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.factlab.ui.Browsers.FIRST_PAGE_TIMEOUT;
+import static org.factlab.ui.Browsers.PAGE_TIMEOUT;
+import static org.factlab.ui.Browsers.click;
+import static org.factlab.ui.Browsers.isTerminal;
+import static org.factlab.ui.Browsers.newBrowser;
+import static org.factlab.ui.Browsers.pointCount;
+import static org.factlab.ui.Browsers.saveEvidence;
+import static org.factlab.ui.Browsers.status;
+import static org.factlab.ui.Browsers.type;
+import static org.factlab.ui.Browsers.visible;
+import static org.factlab.ui.Browsers.waitFor;
+import static org.factlab.ui.Browsers.waitForVaadin;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WrapsDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Vaadin UI in a real browser (Debian's headless Chromium driven by its chromedriver, no TestBench), on a
@@ -48,12 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Both binaries are given to Selenium explicitly, so Selenium Manager never downloads anything. On failure a
  * screenshot and the page source are written to {@code <build dir>/browser-test/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class BrowserTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+class BrowserTest extends BrowserTestBase {
 
     /**
      * Long enough to see many live pushes (250 ms apart), short enough for a test: 7–15 s on a busy 2-core
@@ -66,34 +54,11 @@ class BrowserTest {
     /** The cosine chart shows fact/, agop/, sqrt_agop/ and enfa/cosine. */
     private static final int COSINE_SERIES = 4;
 
-    /**
-     * The first page of a JVM: Vaadin dev mode needs some seconds, and minutes (npm install + Vite) when the
-     * committed src/main/bundles/dev.bundle is stale ("A development mode bundle build is needed" in the log).
-     */
-    private static final Duration FIRST_PAGE_TIMEOUT = Duration.ofSeconds(300);
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(180);
 
     private static final Pattern RUN_URL = Pattern.compile("/runs/([A-Za-z0-9_-]+)$");
 
-    @TempDir
-    static Path tempDir;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> tempDir.resolve("data").toString());
-    }
-
-    @LocalServerPort
-    int port;
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @BeforeAll
-    static void browserInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent: browser tests skipped");
-        assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing (Debian package chromium-driver)");
-    }
 
     @Test
     void launchWatchLiveReopenInFreshBrowserAndDownloadCsv() throws Exception {
@@ -101,7 +66,7 @@ class BrowserTest {
         String runId;
         long finalCount;
 
-        WebDriver driver = newBrowser("first");
+        WebDriver driver = newBrowser(tempDir, "first");
         try {
             driver.get(url("/launch?kind=quadratic&preset=quick"));
             WebElement iterations = waitFor(driver, FIRST_PAGE_TIMEOUT, d -> visible(d, "#field-iterations input"));
@@ -131,7 +96,7 @@ class BrowserTest {
             String status = waitFor(driver, RUN_TIMEOUT, d -> isTerminal(status(d)) ? status(d) : null);
             assertEquals("SUCCEEDED", status, "run status; " + driver.findElement(By.id("run-error")).getText());
             finalCount = waitFor(driver, Duration.ofSeconds(30),
-                    d -> cosinePoints(d) == (long) COSINE_SERIES * EVALUATIONS ? cosinePoints(d) : null);
+                    d -> pointCount(d, "chart-cosine") == (long) COSINE_SERIES * EVALUATIONS ? pointCount(d, "chart-cosine") : null);
             List<long[]> samples = samples(driver);
             System.out.printf("BrowserTest: run %s %s after %.1f s; cosine chart (ms, RUNNING?, points): %s%n", runId,
                     status, (System.nanoTime() - start) / 1e9, samples.stream().map(Arrays::toString).toList());
@@ -154,12 +119,12 @@ class BrowserTest {
 
         // The same link in a new browser with a new profile: history from the database, no live session.
         String csvHref;
-        WebDriver fresh = newBrowser("second");
+        WebDriver fresh = newBrowser(tempDir, "second");
         try {
             fresh.get(url("/runs/" + runId));
             waitFor(fresh, PAGE_TIMEOUT, d -> "SUCCEEDED".equals(status(d)) ? true : null);
             assertTrue(fresh.getTitle().contains(runName), fresh.getTitle());
-            long count = waitFor(fresh, Duration.ofSeconds(30), d -> cosinePoints(d) == finalCount ? finalCount : null);
+            long count = waitFor(fresh, Duration.ofSeconds(30), d -> pointCount(d, "chart-cosine") == finalCount ? finalCount : null);
             assertEquals((long) COSINE_SERIES * EVALUATIONS, count, "full history in the fresh browser");
             assertEquals(1, fresh.findElements(By.cssSelector("factlab-heatmap#heatmap-FACT")).size(), "FACT heatmap");
             WebElement anchor = fresh.findElement(By.cssSelector("#downloads a"));
@@ -190,7 +155,7 @@ class BrowserTest {
 
     @Test
     void invalidWidthIsRejectedOnTheLaunchPage() throws Exception {
-        WebDriver driver = newBrowser("invalid");
+        WebDriver driver = newBrowser(tempDir, "invalid");
         try {
             driver.get(url("/launch?kind=quadratic&preset=quick"));
             WebElement width = waitFor(driver, FIRST_PAGE_TIMEOUT, d -> visible(d, "#field-width input"));
@@ -214,70 +179,8 @@ class BrowserTest {
         }
     }
 
-    private WebDriver newBrowser(String name) throws IOException {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        Path profile = Files.createTempDirectory(tempDir, "chromium-" + name + "-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(FIRST_PAGE_TIMEOUT);
-        return driver;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static <T> T waitFor(WebDriver driver, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
-    }
-
-    private static WebElement visible(WebDriver driver, String css) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-    }
-
-    /** Until no Vaadin client has a request in flight (what TestBench's waitForVaadin checks). */
-    private static void waitForVaadin(WebDriver driver) {
-        waitFor(driver, PAGE_TIMEOUT, d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
-                const flow = window.Vaadin && window.Vaadin.Flow;
-                if (!flow || !flow.clients) { return false; }
-                return Object.values(flow.clients).every(c => !c.isActive || !c.isActive());""") ? true : null);
-    }
-
-    /**
-     * Scrolls the element to the middle of the view first: the views scroll inside the layout's content area,
-     * which chromedriver's own scrolling leaves alone ("element click intercepted").
-     */
-    private static void click(WebElement element) {
-        JavascriptExecutor js = (JavascriptExecutor) ((WrapsDriver) element).getWrappedDriver();
-        js.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
-        element.click();
-    }
-
-    /** Replaces an input's text as a user would, then leaves it (Vaadin syncs text fields on change). */
-    private static void type(WebElement input, String text) {
-        click(input);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
-    }
-
-    private static String status(WebDriver driver) {
-        List<WebElement> found = driver.findElements(By.id("run-status"));
-        return found.isEmpty() ? null : found.get(0).getDomAttribute("data-status");
-    }
-
-    private static boolean isTerminal(String status) {
-        return status != null && !"QUEUED".equals(status) && !"RUNNING".equals(status);
     }
 
     /**
@@ -310,23 +213,4 @@ class BrowserTest {
                 .toList();
     }
 
-    /** The points the cosine chart holds, through the element's pointCount() test hook; -1 before it exists. */
-    private static long cosinePoints(WebDriver driver) {
-        Object count = ((JavascriptExecutor) driver).executeScript("""
-                const chart = document.getElementById('chart-cosine');
-                return chart && typeof chart.pointCount === 'function' ? chart.pointCount() : -1;""");
-        return ((Number) count).longValue();
-    }
-
-    /** A screenshot and the page source under the build folder, for a failure seen only on CI. */
-    private static void saveEvidence(WebDriver driver, String name) {
-        try {
-            Path testClasses = Path.of(BrowserTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = Files.createDirectories(testClasses.getParent().resolve("browser-test"));
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
-        } catch (Exception ignored) {
-            // evidence is best effort; the original failure is what matters
-        }
-    }
 }

@@ -1,0 +1,73 @@
+package org.factlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.select.Select;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The section's state on the server: when it shows, what the selectors offer, which charts are visible. */
+class AlignmentPanelTest {
+
+    @Test
+    void staysHiddenForARunWithoutLayerSeries() {
+        AlignmentPanel panel = new AlignmentPanel();
+        panel.show(SeriesNamesTest.curves("fact/cosine", "loss", "train/loss"));
+        assertFalse(panel.isVisible());
+    }
+
+    @Test
+    void choosesLayerOneFirstThenOffersAllLayersWithAMethod() {
+        AlignmentPanel panel = new AlignmentPanel();
+        panel.show(SeriesNamesTest.curves("lr"));
+        panel.show(forwardOnly(3));
+        assertTrue(panel.isVisible(), "shown once a layer-wise series arrives");
+        Select<Integer> layer = find(panel, "alignment-layer");
+        Select<String> method = find(panel, "alignment-method");
+        assertEquals(1, layer.getValue());
+        assertFalse(method.isVisible(), "a single layer draws every method");
+        assertTrue(cellOf(panel, "alignment-pearson").isVisible());
+        assertFalse(cellOf(panel, "alignment-backward-pearson").isVisible(), "no backward series, no backward chart");
+
+        layer.setValue(AlignmentCharts.Selection.ALL_LAYERS);
+        assertTrue(method.isVisible());
+        assertEquals("fact", method.getValue(), "FACT is the default method");
+
+        panel.show(forwardOnly(4));
+        assertEquals(AlignmentCharts.Selection.ALL_LAYERS, layer.getValue(), "the choice survives a new layer");
+        assertEquals("fact", method.getValue());
+    }
+
+    /** Every forward similarity and the stationarity series of {@code depth} layers. */
+    private static Map<String, double[][]> forwardOnly(int depth) {
+        List<String> names = new ArrayList<>();
+        for (int l = 1; l <= depth; l++) {
+            for (String m : LayeredTestKind.FORWARD) {
+                names.add("layer" + l + "/" + m + "/pearson");
+            }
+            names.add("layer" + l + "/grad_norm");
+        }
+        return SeriesNamesTest.curves(names.toArray(String[]::new));
+    }
+
+    private static Component cellOf(Component root, String chartId) {
+        return find(root, chartId).getParent().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Component> C find(Component root, String id) {
+        return (C) descendants(root).filter(c -> Optional.of(id).equals(c.getId())).findFirst().orElseThrow(
+                () -> new AssertionError("no component " + id));
+    }
+
+    private static Stream<Component> descendants(Component root) {
+        return Stream.concat(Stream.of(root), root.getChildren().flatMap(AlignmentPanelTest::descendants));
+    }
+}
