@@ -81,10 +81,24 @@ class ExportController {
         return matrices.list(find(id).id());
     }
 
-    /** The full matrix at {@code step} (latest when omitted), one CSV row per matrix row. */
-    @GetMapping("/api/runs/{id}/matrices/{name}.csv")
-    ResponseEntity<String> matrixCsv(@PathVariable String id, @PathVariable String name,
-                                     @RequestParam(required = false) Long step) {
+    /**
+     * One matrix at {@code step} (latest when omitted): {@code <name>.csv} (one CSV row per matrix row) or
+     * {@code <name>.png}. Names may contain slashes ({@code layer1/WtW}), hence the catch-all path.
+     */
+    @GetMapping("/api/runs/{id}/matrices/{*file}")
+    ResponseEntity<?> matrix(@PathVariable String id, @PathVariable String file,
+                             @RequestParam(required = false) Long step) {
+        String path = file.startsWith("/") ? file.substring(1) : file;
+        if (path.endsWith(".csv")) {
+            return matrixCsv(id, path.substring(0, path.length() - 4), step);
+        }
+        if (path.endsWith(".png")) {
+            return matrixPng(id, path.substring(0, path.length() - 4), step);
+        }
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "matrix downloads end in .csv or .png: " + path);
+    }
+
+    private ResponseEntity<String> matrixCsv(String id, String name, Long step) {
         MatrixSnapshot m = snapshot(id, name, step);
         Csv csv = new Csv();
         for (int r = 0; r < m.rows(); r++) {
@@ -94,13 +108,11 @@ class ExportController {
             }
             csv.row(row);
         }
-        return download(csv.toString(), CSV, "factlab-" + id + "-" + name + "-step" + m.step() + ".csv");
+        return download(csv.toString(), CSV, "factlab-" + id + "-" + name.replace('/', '-') + "-step" + m.step() + ".csv");
     }
 
     /** Colour-mapped image; the value range is in the headers {@code X-Value-Min} and {@code X-Value-Max}. */
-    @GetMapping("/api/runs/{id}/matrices/{name}.png")
-    ResponseEntity<byte[]> matrixPng(@PathVariable String id, @PathVariable String name,
-                                     @RequestParam(required = false) Long step) {
+    private ResponseEntity<byte[]> matrixPng(String id, String name, Long step) {
         MatrixSnapshot m = snapshot(id, name, step);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header("X-Value-Min", Float.toString(m.min())).header("X-Value-Max", Float.toString(m.max()))

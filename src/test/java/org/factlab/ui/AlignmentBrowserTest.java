@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,11 +113,30 @@ class AlignmentBrowserTest extends BrowserTestBase {
                 return HEATMAPS.stream().noneMatch(id -> images.get(id).equals(atLastStep.get(id))) ? images : null;
             });
             HEATMAPS.forEach(id -> assertNotEquals(atLastStep.get(id), atStep2.get(id), id + " redrawn"));
+            assertMatrixDownloads(run.id());
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "alignment");
             throw e;
         } finally {
             driver.quit();
+        }
+    }
+
+    /** The heatmaps' download links: matrix names with a slash ({@code layer1/WtW}) resolve to CSV and PNG. */
+    private void assertMatrixDownloads(String runId) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String name : LayeredTestKind.MATRICES) {
+            String base = url("/api/runs/" + runId + "/matrices/layer1/" + name);
+            HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + ".csv?step=2")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, csv.statusCode(), name + ".csv");
+            assertEquals(6, csv.body().strip().split("\\R").length, name + ".csv has one line per matrix row");
+            assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("layer1-" + name),
+                    "file name without the slash");
+            HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(base + ".png")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, png.statusCode(), name + ".png");
+            assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
         }
     }
 
