@@ -84,6 +84,15 @@ public final class StudyTable {
     }
 
     /**
+     * The grid for a layout choice: {@link #pivot} by {@code pivotField}, or {@link #bySetting} when it is null;
+     * {@code chosenKeys} empty means every key.
+     */
+    public TableGrid layout(String pivotField, List<String> chosenKeys) {
+        List<String> shown = chosenKeys == null || chosenKeys.isEmpty() ? keys : chosenKeys;
+        return pivotField == null ? bySetting(shown) : pivot(pivotField, shown);
+    }
+
+    /**
      * One row per setting: the axes, then for each key {@code <key>.mean}, {@code <key>.std}, {@code <key>.n}
      * and, where the paper prints it, {@code <key>.paper}. Empty cells: no value (std needs two seeds).
      */
