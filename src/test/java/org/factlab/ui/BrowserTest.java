@@ -42,7 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The Vaadin UI in a real browser (Debian's headless Chromium driven by its chromedriver, no TestBench), on a
  * fresh H2 database: launch a quadratic run from the form, watch its cosine chart fill while it runs, reopen
- * its link in a second browser with a new profile, download the metrics CSV; and a rejected launch.
+ * its link in a second browser with a new profile, download the metrics CSV; a rejected launch; a study page
+ * whose results table fills in.
  *
  * <p>Skipped when {@code /usr/bin/chromium} is absent ({@code apt-get install chromium chromium-driver}).
  * Both binaries are given to Selenium explicitly, so Selenium Manager never downloads anything. On failure a
@@ -212,6 +213,63 @@ class BrowserTest {
         } finally {
             driver.quit();
         }
+    }
+
+    /**
+     * A study of three quadratic runs launched through the API: its page shows the progress and a results
+     * table whose fact/cosine means fill in and equal the runs' summaries.
+     */
+    @Test
+    void aStudyPageShowsItsTableFillIn() throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/studies")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"browser study\","
+                                + "\"spec\":{\"evalEvery\":10000},\"sweep\":{\"iterations\":[20000,40000,60000]}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher id = Pattern.compile("\"id\":\"([a-z0-9]+)\"").matcher(created.body());
+        assertTrue(id.find(), created.body());
+        String studyId = id.group(1);
+
+        WebDriver driver = newBrowser("study");
+        try {
+            driver.get(url("/studies/" + studyId));
+            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> visible(d, "#study-table table"));
+            assertTrue(driver.getTitle().contains("browser study"), driver.getTitle());
+            List<String> means = waitFor(driver, RUN_TIMEOUT, d -> {
+                List<String> column = tableColumn(d, "fact/cosine.mean");
+                return column.size() == 3 && column.stream().noneMatch(String::isBlank)
+                        && "SUCCEEDED".equals(d.findElement(By.id("study-status")).getDomAttribute("data-status"))
+                        ? column : null;
+            });
+            assertEquals(List.of("20000", "40000", "60000"), tableColumn(driver, "iterations"));
+            String study = get("/api/studies/" + studyId).body();
+            Matcher runIds = Pattern.compile("\"runIds\":\\[([^\\]]*)\\]").matcher(study);
+            assertTrue(runIds.find(), study);
+            List<String> ids = Arrays.stream(runIds.group(1).split(",")).map(s -> s.replace("\"", "")).toList();
+            for (int i = 0; i < 3; i++) {
+                Matcher cosine = Pattern.compile("\"fact/cosine\":([-0-9.eE]+)").matcher(get("/api/runs/" + ids.get(i)).body());
+                assertTrue(cosine.find());
+                assertEquals(Formats.number(Double.parseDouble(cosine.group(1))), means.get(i), "row " + i);
+            }
+            assertTrue(driver.findElement(By.id("study-timing")).getText().startsWith("3 / 3 runs done"));
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(driver, "study");
+            throw e;
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** The texts of one column of the study table, found by its header. */
+    private static List<String> tableColumn(WebDriver driver, String header) {
+        List<WebElement> headers = driver.findElements(By.cssSelector("#study-table th"));
+        int index = headers.stream().map(WebElement::getText).toList().indexOf(header);
+        if (index < 0) {
+            return List.of();
+        }
+        return driver.findElements(By.cssSelector("#study-table tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).get(index).getText().trim()).toList();
     }
 
     private WebDriver newBrowser(String name) throws IOException {
