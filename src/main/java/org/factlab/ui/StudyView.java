@@ -26,9 +26,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.experiments.study.Settings;
 import org.factlab.experiments.study.StudyPreset;
@@ -60,8 +58,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private StudyTablePanel tablePanel;
     private Anchor compare;
     private volatile StudyRuns study;
-    private AutoCloseable subscription;
-    private ScheduledFuture<?> tick;
+    private LiveTicket live;
 
     public StudyView(StudyService service, LiveBus bus, UiTicker ticker) {
         this.service = service;
@@ -72,13 +69,12 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
 
     @Override
     public void setParameter(BeforeEvent event, String id) {
-        Optional<StudyRuns> found = service.find(id);
         removeAll();
-        if (found.isEmpty()) {
-            add(new H3("No study " + id), new Paragraph("The link may be mistyped, or the study was deleted."));
+        study = service.find(id).orElse(null);
+        if (study == null) {
+            add(new H3("No study " + id), new Paragraph("Check the link; the studies list is at /studies."));
             return;
         }
-        study = found.get();
         runIds.addAll(study.runIds());
         StudyPreset preset = study.studyPreset();
         status.setId("study-status");
@@ -119,30 +115,22 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
             return;
         }
         UI ui = event.getUI();
-        subscription = bus.subscribeAll(e -> {
+        dirty.set(true);
+        live = new LiveTicket(bus.subscribeAll(e -> {
             if (runIds.contains(e.runId())) {
                 dirty.set(true);
             }
-        });
-        dirty.set(true);
-        tick = ticker.every250ms(() -> {
+        }), ticker.every250ms(() -> {
             if (dirty.getAndSet(false)) {
                 service.find(study.study().id()).ifPresent(fresh -> ui.access(() -> show(fresh)));
             }
-        });
+        }));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (tick != null) {
-            tick.cancel(false);
-        }
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // closing a subscription cannot fail
-            }
+        if (live != null) {
+            live.close();
         }
     }
 
