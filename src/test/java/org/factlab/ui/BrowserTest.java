@@ -234,7 +234,7 @@ class BrowserTest {
         WebDriver driver = newBrowser("study");
         try {
             driver.get(url("/studies/" + studyId));
-            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> visible(d, "#study-table table"));
+            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> tableColumn(d, "iterations").size() == 3 ? true : null);
             assertTrue(driver.getTitle().contains("browser study"), driver.getTitle());
             List<String> means = waitFor(driver, RUN_TIMEOUT, d -> {
                 List<String> column = tableColumn(d, "fact/cosine.mean");
@@ -261,15 +261,19 @@ class BrowserTest {
         }
     }
 
-    /** The texts of one column of the study table, found by its header. */
+    /**
+     * The texts of one column of the study table, found by its header, read in one script: the page redraws the
+     * table as runs end, so element handles would go stale between commands.
+     */
     private static List<String> tableColumn(WebDriver driver, String header) {
-        List<WebElement> headers = driver.findElements(By.cssSelector("#study-table th"));
-        int index = headers.stream().map(WebElement::getText).toList().indexOf(header);
-        if (index < 0) {
-            return List.of();
-        }
-        return driver.findElements(By.cssSelector("#study-table tbody tr")).stream()
-                .map(tr -> tr.findElements(By.tagName("td")).get(index).getText().trim()).toList();
+        List<?> column = (List<?>) ((JavascriptExecutor) driver).executeScript("""
+                const table = document.querySelector('#study-table table');
+                if (!table) { return []; }
+                const index = [...table.querySelectorAll('th')].map(th => th.textContent.trim()).indexOf(arguments[0]);
+                if (index < 0) { return []; }
+                return [...table.querySelectorAll('tbody tr')].map(tr => tr.children[index].textContent.trim());""",
+                header);
+        return column.stream().map(String::valueOf).toList();
     }
 
     private WebDriver newBrowser(String name) throws IOException {
