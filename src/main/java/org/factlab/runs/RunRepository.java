@@ -1,6 +1,5 @@
 package org.factlab.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -22,11 +21,11 @@ public class RunRepository {
     private static final TypeReference<LinkedHashMap<String, Double>> SUMMARY = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonText json;
 
     public RunRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = new JsonText(json, "run");
     }
 
     public void insert(Run run) {
@@ -34,7 +33,7 @@ public class RunRepository {
                 INSERT INTO run (id, share_token, name, kind, preset, spec_json, seed, status, created_at, versions)
                 VALUES (:id, :token, :name, :kind, :preset, :spec, :seed, :status, :created, :versions)""")
                 .param("id", run.id()).param("token", run.shareToken()).param("name", run.name())
-                .param("kind", run.kind()).param("preset", run.preset()).param("spec", write(run.spec()))
+                .param("kind", run.kind()).param("preset", run.preset()).param("spec", json.write(run.spec()))
                 .param("seed", run.seed()).param("status", run.status().name())
                 .param("created", utc(run.createdAt())).param("versions", run.versions())
                 .update();
@@ -54,6 +53,12 @@ public class RunRepository {
                 .query(this::map).list();
     }
 
+    /** The runs of a study, setting after setting, seeds ascending within a setting. */
+    public List<Run> listOfStudy(String studyId) {
+        return jdbc.sql("SELECT * FROM run WHERE study_id = :study ORDER BY study_setting, seed, id")
+                .param("study", studyId).query(this::map).list();
+    }
+
     /** QUEUED → RUNNING; false when the run is no longer queued (e.g. cancelled meanwhile). */
     public boolean markStarted(String id, String backend, Instant at) {
         return jdbc.sql("""
@@ -68,7 +73,7 @@ public class RunRepository {
                 UPDATE run SET status = :status, error = :error, summary_json = :summary, finished_at = :at
                 WHERE id = :id""")
                 .param("id", id).param("status", status.name()).param("error", error)
-                .param("summary", write(summary)).param("at", utc(at)).update();
+                .param("summary", json.write(summary)).param("at", utc(at)).update();
     }
 
     /** Cancels a run that has not started; false when it already started or ended. */
@@ -125,10 +130,10 @@ public class RunRepository {
 
     private Run map(ResultSet rs, int row) throws SQLException {
         return new Run(rs.getString("id"), rs.getString("share_token"), rs.getString("name"), rs.getString("kind"),
-                rs.getString("preset"), read(rs.getString("spec_json"), SPEC), rs.getLong("seed"),
+                rs.getString("preset"), json.read(rs.getString("spec_json"), SPEC), rs.getLong("seed"),
                 RunStatus.valueOf(rs.getString("status")), rs.getString("error"), instant(rs, "created_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("backend"),
-                rs.getString("versions"), read(rs.getString("summary_json"), SUMMARY),
+                rs.getString("versions"), json.read(rs.getString("summary_json"), SUMMARY),
                 rs.getLong("progress_done"), rs.getLong("progress_total"));
     }
 
@@ -139,27 +144,5 @@ public class RunRepository {
 
     private static OffsetDateTime utc(Instant at) {
         return at == null ? null : at.atOffset(ZoneOffset.UTC);
-    }
-
-    private String write(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T extends Map<String, ?>> T read(String text, TypeReference<? extends T> type) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt JSON in run table: " + e.getMessage(), e);
-        }
     }
 }

@@ -39,13 +39,30 @@ public class RunService {
      * {@code fields}. Throws {@link SpecValidationException} naming each bad field.
      */
     public Run submit(String kindId, String presetId, Map<String, ?> fields, String name) {
-        ExperimentKind<?> kind = kinds.find(kindId).orElseThrow(() -> new SpecValidationException("kind",
-                "unknown kind '" + kindId + "'; allowed: " + String.join(", ", kinds.all().stream().map(ExperimentKind::id).toList())));
-        return submitTyped(kind, presetId, fields, name);
+        Run run = prepare(kindId, presetId, fields, name);
+        runs.insert(run);
+        enqueue(run);
+        return run;
     }
 
-    private <S extends Record> Run submitTyped(ExperimentKind<S> kind, String presetId, Map<String, ?> fields,
-                                               String name) {
+    /**
+     * A validated QUEUED run that is neither stored nor queued yet (studies store many in one transaction, then
+     * {@link #enqueue} them). Throws {@link SpecValidationException} naming each bad field.
+     */
+    Run prepare(String kindId, String presetId, Map<String, ?> fields, String name) {
+        ExperimentKind<?> kind = kinds.find(kindId).orElseThrow(() -> new SpecValidationException("kind",
+                "unknown kind '" + kindId + "'; allowed: " + String.join(", ", kinds.all().stream().map(ExperimentKind::id).toList())));
+        return prepareTyped(kind, presetId, fields, name);
+    }
+
+    /** Hands a stored QUEUED run to the queue and tells the open views. */
+    void enqueue(Run run) {
+        queue.enqueue(run.id());
+        bus.publish(new RunEvent.Status(run.id(), RunStatus.QUEUED));
+    }
+
+    private <S extends Record> Run prepareTyped(ExperimentKind<S> kind, String presetId, Map<String, ?> fields,
+                                                String name) {
         Map<String, Object> base = null;
         if (presetId != null && !presetId.isBlank()) {
             Preset<S> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst()
@@ -70,13 +87,9 @@ public class RunService {
         if (runName.length() > 200) {
             throw new SpecValidationException("name", "is " + runName.length() + " characters long; allowed: at most 200");
         }
-        Run run = new Run(newId(), newShareToken(), runName, kind.id(), blankToNull(presetId), specMap,
+        return new Run(newId(), newShareToken(), runName, kind.id(), blankToNull(presetId), specMap,
                 seed instanceof Number n ? n.longValue() : 0L, RunStatus.QUEUED, null, Instant.now(), null, null,
                 null, backend.versions(), null, 0, 0);
-        runs.insert(run);
-        queue.enqueue(run.id());
-        bus.publish(new RunEvent.Status(run.id(), RunStatus.QUEUED));
-        return run;
     }
 
     public Optional<Run> find(String id) {
@@ -114,7 +127,7 @@ public class RunService {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String newId() {
+    static String newId() {
         char[] id = new char[10];
         for (int i = 0; i < id.length; i++) {
             id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];

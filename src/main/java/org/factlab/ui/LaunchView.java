@@ -29,6 +29,12 @@ import org.factlab.experiments.SpecValidationException;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
+import org.factlab.runs.StudyRequest;
+import org.factlab.runs.StudyRuns;
+import org.factlab.runs.StudyService;
+import org.factlab.experiments.study.StudyPlan;
+import org.factlab.experiments.study.StudyPreset;
+import org.factlab.experiments.study.StudyPresets;
 
 /**
  * Launch page: kind, preset, a form generated from the kind's field metadata, launch. Accepts
@@ -50,10 +56,21 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
     private final FormLayout form = new FormLayout();
     private final Span formError = new Span();
     private final Map<String, HasValue<?, ?>> inputs = new LinkedHashMap<>();
+    /** Each input's value as the chosen preset filled it in: a study sends only the fields changed since. */
+    private final Map<String, String> presetValues = new LinkedHashMap<>();
+    private final StudyService studies;
+    private final SweepEditor sweep;
 
-    public LaunchView(RunService service, KindRegistry kinds) {
+    public LaunchView(RunService service, KindRegistry kinds, StudyService studies) {
         this.service = service;
         this.kinds = kinds;
+        this.studies = studies;
+        List<String> installed = kinds.all().stream().map(ExperimentKind::id).toList();
+        String unavailable = StudyPresets.all().stream().filter(p -> p.unavailableReason(installed).isPresent())
+                .map(p -> p.id() + " (" + p.unavailableReason(installed).orElseThrow() + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        sweep = new SweepEditor(studies.availablePresets(), unavailable.isEmpty() ? "" : "Not available here: "
+                + unavailable + ".", this::applyStudyPreset, this::updateSize);
         setMaxWidth("1100px");
         kindSelect.setLabel("Experiment kind");
         kindSelect.setId("kind");
@@ -74,7 +91,7 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         kindSelect.addValueChangeListener(e -> onKind(e.getValue(), null));
         presetSelect.addValueChangeListener(e -> onPreset(e.getValue()));
         add(new H2("Launch a run"), kindSelect, kindDescription, presetSelect, presetDescription, runName, form,
-                formError, launch);
+                sweep, formError, launch);
         kindSelect.setValue(kinds.all().get(0));
     }
 
@@ -101,8 +118,10 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         for (FieldInfo f : SpecCodec.fields(kind)) {
             Component input = input(f);
             inputs.put(f.name(), (HasValue<?, ?>) input);
+            onChange((HasValue<?, ?>) input);
             form.add(input);
         }
+        sweep.setKind(kind.id(), SpecCodec.fields(kind).stream().map(FieldInfo::name).toList());
         List<String> presets = new java.util.ArrayList<>(kind.presets().stream().map(Preset::id).toList());
         presets.add(NO_PRESET);
         presetSelect.setItems(presets);
@@ -121,7 +140,48 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         presetDescription.setText(preset == null ? "The kind's default values." : preset.description()
                 + (preset.expected().isEmpty() ? "" : " Expected: " + expectedText(preset.expected())));
         SpecCodec.toMap(spec).forEach(this::setInput);
+        presetValues.clear();
+        inputs.forEach((name, input) -> presetValues.put(name, String.valueOf(input.getValue())));
         formError.setText("");
+        updateSize();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void onChange(HasValue input) {
+        input.addValueChangeListener(e -> updateSize());
+    }
+
+    /** Sets the form to a study preset's kind and run preset (its fields then show that preset's values). */
+    private void applyStudyPreset(StudyPreset p) {
+        kinds.find(p.kind()).ifPresent(k -> onKindSelected(k, p.preset() == null ? NO_PRESET : p.preset()));
+    }
+
+    private StudyRequest studyRequest() {
+        String preset = NO_PRESET.equals(presetSelect.getValue()) ? null : presetSelect.getValue();
+        Map<String, Object> changed = new LinkedHashMap<>();
+        inputs.forEach((name, input) -> {
+            if (!String.valueOf(input.getValue()).equals(presetValues.get(name))) {
+                changed.put(name, input.getValue());
+            }
+        });
+        String studyPreset = sweep.studyPresetId();
+        return new StudyRequest(kindSelect.getValue().id(), studyPreset != null ? studyPreset : preset, changed,
+                sweep.sweep(), sweep.seeds(), runName.getValue(), sweep.notes());
+    }
+
+    /** The expansion size of the sweep as it stands, or why it would be refused. */
+    private void updateSize() {
+        if (kindSelect.getValue() == null || !sweep.isStudy()) {
+            sweep.showSize("No sweep: Launch starts one run.", true);
+            return;
+        }
+        try {
+            StudyPlan plan = studies.plan(studyRequest());
+            sweep.showSize(plan.settings().size() + " settings × " + plan.seeds() + " seeds = " + plan.runs().size()
+                    + " runs (at most " + studies.maxRuns() + ")", true);
+        } catch (SpecValidationException e) {
+            sweep.showSize("Not launchable: " + e.getMessage(), false);
+        }
     }
 
     private static String expectedText(Map<String, Double> expected) {
@@ -182,6 +242,11 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         try {
+            if (sweep.isStudy()) {
+                StudyRuns study = studies.create(studyRequest());
+                UI.getCurrent().navigate(StudyView.class, study.study().id());
+                return;
+            }
             Run run = service.submit(kind.id(), preset, fields, runName.getValue());
             UI.getCurrent().navigate(RunView.class, run.id());
         } catch (SpecValidationException e) {

@@ -16,11 +16,13 @@ public class MainLayout extends AppLayout {
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0 var(--lumo-space-m)");
         RouterLink runs = new RouterLink("Runs", RunsView.class);
         RouterLink launch = new RouterLink("Launch", LaunchView.class);
+        RouterLink studies = new RouterLink("Studies", StudiesView.class);
+        studies.setId("nav-studies");
         RouterLink system = new RouterLink("System", SystemView.class);
         system.setId("nav-system");
         runs.setId("nav-runs");
         launch.setId("nav-launch");
-        HorizontalLayout bar = new HorizontalLayout(title, runs, launch, system);
+        HorizontalLayout bar = new HorizontalLayout(title, runs, launch, studies, system);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setSpacing(true);
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");

@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.experiments.ExperimentKind;
@@ -49,6 +51,10 @@ public class RunsView extends VerticalLayout {
     private final Select<String> kindFilter = new Select<>();
     private final Select<String> statusFilter = new Select<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
+    /** Ids of the runs ticked for comparison; kept across the live reloads of the grid. */
+    private final Set<String> chosen = new LinkedHashSet<>();
+    private final Button compare = new Button("Compare", e -> UI.getCurrent().navigate("compare",
+            CompareState.of(List.copyOf(chosen)).toQuery()));
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
 
@@ -77,10 +83,21 @@ public class RunsView extends VerticalLayout {
         Anchor allCsv = DownloadLink.to("/api/runs.csv", "Download runs CSV");
         Button launch = new Button("Launch a run", e -> UI.getCurrent().navigate(LaunchView.class));
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(nameFilter, kindFilter, statusFilter, launch, allCsv);
+        compare.setId("compare-runs");
+        compare.setEnabled(false);
+        compare.setTooltipText("Tick two or more runs to overlay their curves");
+        HorizontalLayout toolbar = new HorizontalLayout(nameFilter, kindFilter, statusFilter, launch, compare, allCsv);
         toolbar.setAlignItems(Alignment.BASELINE);
 
         grid.setId("runs-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.asMultiSelect().addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                chosen.clear();
+                e.getValue().forEach(r -> chosen.add(r.id()));
+            }
+            compare.setEnabled(chosen.size() >= 2);
+        });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(r -> new RouterLink(r.name(), RunView.class, r.id())).setHeader("Name")
                 .setComparator(Comparator.comparing(Run::name, String.CASE_INSENSITIVE_ORDER)).setAutoWidth(true)
@@ -106,7 +123,7 @@ public class RunsView extends VerticalLayout {
         tick = ticker.every250ms(() -> {
             if (dirty.getAndSet(false)) {
                 List<Run> runs = load();
-                ui.access(() -> grid.setItems(runs));
+                ui.access(() -> show(runs));
             }
         });
     }
@@ -122,7 +139,13 @@ public class RunsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(load());
+        show(load());
+    }
+
+    /** Replaces the grid's rows and ticks again the runs chosen for comparison. */
+    private void show(List<Run> runs) {
+        grid.setItems(runs);
+        grid.asMultiSelect().select(runs.stream().filter(r -> chosen.contains(r.id())).toList());
     }
 
     private List<Run> load() {

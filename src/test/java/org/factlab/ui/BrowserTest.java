@@ -35,7 +35,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The Vaadin UI in a real browser (Debian's headless Chromium driven by its chromedriver, no TestBench), on a
  * fresh H2 database: launch a quadratic run from the form, watch its cosine chart fill while it runs, reopen
- * its link in a second browser with a new profile, download the metrics CSV; and a rejected launch.
+ * its link in a second browser with a new profile, download the metrics CSV; a rejected launch; a study page
+ * whose results table fills in.
  *
  * <p>Skipped when {@code /usr/bin/chromium} is absent ({@code apt-get install chromium chromium-driver}).
  * Both binaries are given to Selenium explicitly, so Selenium Manager never downloads anything. On failure a
@@ -177,6 +178,67 @@ class BrowserTest extends BrowserTestBase {
         } finally {
             driver.quit();
         }
+    }
+
+    /**
+     * A study of three quadratic runs launched through the API: its page shows the progress and a results
+     * table whose fact/cosine means fill in and equal the runs' summaries.
+     */
+    @Test
+    void aStudyPageShowsItsTableFillIn() throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/studies")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"browser study\","
+                                + "\"spec\":{\"evalEvery\":10000},\"sweep\":{\"iterations\":[20000,40000,60000]}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher id = Pattern.compile("\"id\":\"([a-z0-9]+)\"").matcher(created.body());
+        assertTrue(id.find(), created.body());
+        String studyId = id.group(1);
+
+        WebDriver driver = newBrowser(tempDir, "study");
+        try {
+            driver.get(url("/studies/" + studyId));
+            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> tableColumn(d, "iterations").size() == 3 ? true : null);
+            assertTrue(driver.getTitle().contains("browser study"), driver.getTitle());
+            List<String> means = waitFor(driver, RUN_TIMEOUT, d -> {
+                List<String> column = tableColumn(d, "fact/cosine.mean");
+                return column.size() == 3 && column.stream().noneMatch(String::isBlank)
+                        && "SUCCEEDED".equals(d.findElement(By.id("study-status")).getDomAttribute("data-status"))
+                        ? column : null;
+            });
+            assertEquals(List.of("20000", "40000", "60000"), tableColumn(driver, "iterations"));
+            String study = get("/api/studies/" + studyId).body();
+            Matcher runIds = Pattern.compile("\"runIds\":\\[([^\\]]*)\\]").matcher(study);
+            assertTrue(runIds.find(), study);
+            List<String> ids = Arrays.stream(runIds.group(1).split(",")).map(s -> s.replace("\"", "")).toList();
+            for (int i = 0; i < 3; i++) {
+                Matcher cosine = Pattern.compile("\"fact/cosine\":([-0-9.eE]+)").matcher(get("/api/runs/" + ids.get(i)).body());
+                assertTrue(cosine.find());
+                assertEquals(Formats.number(Double.parseDouble(cosine.group(1))), means.get(i), "row " + i);
+            }
+            assertTrue(driver.findElement(By.id("study-timing")).getText().startsWith("3 / 3 runs done"));
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(driver, "study");
+            throw e;
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
+     * The texts of one column of the study table, found by its header, read in one script: the page redraws the
+     * table as runs end, so element handles would go stale between commands.
+     */
+    private static List<String> tableColumn(WebDriver driver, String header) {
+        List<?> column = (List<?>) ((JavascriptExecutor) driver).executeScript("""
+                const table = document.querySelector('#study-table table');
+                if (!table) { return []; }
+                const index = [...table.querySelectorAll('th')].map(th => th.textContent.trim()).indexOf(arguments[0]);
+                if (index < 0) { return []; }
+                return [...table.querySelectorAll('tbody tr')].map(tr => tr.children[index].textContent.trim());""",
+                header);
+        return column.stream().map(String::valueOf).toList();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,0 +1,195 @@
+package org.factlab.runs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.FieldError;
+import org.factlab.experiments.SpecValidationException;
+import org.factlab.experiments.study.Settings;
+import org.factlab.experiments.study.StudyPlan;
+import org.factlab.experiments.study.StudyPreset;
+import org.factlab.experiments.study.StudyPresets;
+import org.factlab.experiments.study.SweepExpansion;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Launching, finding and cancelling studies: sweeps whose runs are validated, stored and queued together. */
+@Service
+public class StudyService {
+
+    private final KindRegistry kinds;
+    private final RunService runService;
+    private final RunRepository runs;
+    private final StudyRepository studies;
+    private final TransactionTemplate transaction;
+    private final StudyProperties props;
+
+    public StudyService(KindRegistry kinds, RunService runService, RunRepository runs, StudyRepository studies,
+                        TransactionTemplate transaction, StudyProperties props) {
+        this.kinds = kinds;
+        this.runService = runService;
+        this.runs = runs;
+        this.studies = studies;
+        this.transaction = transaction;
+        this.props = props;
+    }
+
+    public int maxRuns() {
+        return props.maxRuns();
+    }
+
+    /** The study presets whose kind is installed here. */
+    public List<StudyPreset> availablePresets() {
+        List<String> installed = kinds.all().stream().map(ExperimentKind::id).toList();
+        return StudyPresets.all().stream().filter(p -> p.unavailableReason(installed).isEmpty()).toList();
+    }
+
+    /** Expands the request without launching anything (the launch page's live size); throws like {@link #create}. */
+    public StudyPlan plan(StudyRequest request) {
+        Resolved r = resolve(request);
+        return SweepExpansion.expand(r.kind, r.preset, r.spec, r.sweep, r.seeds, props.maxRuns());
+    }
+
+    /**
+     * Validates every run (fields, ranges, memory budget), stores the study and its runs in one transaction,
+     * then queues the runs in setting order. Throws {@link SpecValidationException} naming each bad field.
+     */
+    public StudyRuns create(StudyRequest request) {
+        Resolved r = resolve(request);
+        StudyPlan plan = SweepExpansion.expand(r.kind, r.preset, r.spec, r.sweep, r.seeds, props.maxRuns());
+        String name = name(request, r, plan);
+        List<Run> prepared = prepare(plan, name);
+        Study study = new Study(RunService.newId(), name, blankToNull(request.notes()), plan.kind(),
+                r.studyPreset == null ? null : r.studyPreset.id(), plan.preset(), r.spec, plan.sweep(), plan.seeds(),
+                prepared.size(), Instant.now(), false);
+        transaction.executeWithoutResult(status -> {
+            studies.insert(study);
+            for (int i = 0; i < prepared.size(); i++) {
+                runs.insert(prepared.get(i));
+                studies.link(prepared.get(i).id(), study.id(), plan.runs().get(i).setting());
+            }
+        });
+        prepared.forEach(runService::enqueue);
+        return find(study.id()).orElseThrow();
+    }
+
+    public Optional<StudyRuns> find(String id) {
+        return studies.find(id).map(this::withRuns);
+    }
+
+    public List<StudyRuns> list() {
+        return studies.list().stream().map(this::withRuns).toList();
+    }
+
+    /** Cancels every run not yet ended; false when all had ended already. */
+    public boolean cancel(String id) {
+        StudyRuns current = find(id).orElseThrow(() -> new IllegalArgumentException("no study " + id));
+        if (current.status() != StudyStatus.RUNNING) {
+            return false;
+        }
+        studies.requestCancel(id);
+        current.runs().stream().map(StudyRuns.StudyRun::run).filter(run -> !run.status().isTerminal())
+                .forEach(run -> runService.cancel(run.id()));
+        return true;
+    }
+
+    public void updateNotes(String id, String notes) {
+        studies.updateNotes(id, blankToNull(notes));
+    }
+
+    private StudyRuns withRuns(Study study) {
+        return StudyRuns.of(study, runs.listOfStudy(study.id()), studies.settingsOfRuns(study.id()));
+    }
+
+    /** Every planned run through the single-run checks (memory budget included), errors named per setting. */
+    private List<Run> prepare(StudyPlan plan, String studyName) {
+        Set<FieldError> errors = new LinkedHashSet<>();
+        List<Run> prepared = new ArrayList<>();
+        for (StudyPlan.PlannedRun p : plan.runs()) {
+            String label = Settings.label(plan.settings().get(p.setting()));
+            String runName = studyName + (label.isEmpty() ? "" : " · " + label) + " · seed " + p.spec().get("seed");
+            try {
+                prepared.add(runService.prepare(plan.kind(), p.preset(), p.spec(), truncate(runName)));
+            } catch (SpecValidationException e) {
+                e.errors().forEach(err -> errors.add(new FieldError(err.field(),
+                        (label.isEmpty() ? "" : "setting " + label + ": ") + err.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new SpecValidationException(new ArrayList<>(errors));
+        }
+        return prepared;
+    }
+
+    private Resolved resolve(StudyRequest request) {
+        StudyPreset studyPreset = request.preset() == null ? null : StudyPresets.find(request.preset()).orElse(null);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        Map<String, Object> sweep = new LinkedHashMap<>();
+        String kindId = blankToNull(request.kind());
+        String runPreset = blankToNull(request.preset());
+        int seeds = 1;
+        if (studyPreset != null) {
+            List<String> installed = kinds.all().stream().map(ExperimentKind::id).toList();
+            studyPreset.unavailableReason(installed).ifPresent(reason -> {
+                throw new SpecValidationException("preset", "study preset '" + studyPreset.id() + "' " + reason);
+            });
+            if (kindId != null && !kindId.equals(studyPreset.kind())) {
+                throw new SpecValidationException("kind", "study preset '" + studyPreset.id() + "' is of kind "
+                        + studyPreset.kind() + ", not " + kindId);
+            }
+            kindId = studyPreset.kind();
+            runPreset = studyPreset.preset();
+            spec.putAll(studyPreset.spec());
+            sweep.putAll(studyPreset.sweep());
+            seeds = studyPreset.seeds();
+        }
+        if (kindId == null) {
+            throw new SpecValidationException("kind", "is required (or a study preset: " + String.join(", ",
+                    StudyPresets.all().stream().map(StudyPreset::id).toList()) + ")");
+        }
+        String id = kindId;
+        ExperimentKind<?> kind = kinds.find(id).orElseThrow(() -> new SpecValidationException("kind", "unknown kind '"
+                + id + "'; allowed: " + String.join(", ", kinds.all().stream().map(ExperimentKind::id).toList())));
+        if (request.spec() != null) {
+            spec.putAll(request.spec());
+        }
+        if (request.sweep() != null) {
+            sweep.putAll(request.sweep());
+        }
+        return new Resolved(kind, runPreset, spec, sweep, request.seeds() == null ? seeds : request.seeds(),
+                studyPreset);
+    }
+
+    private static String name(StudyRequest request, Resolved r, StudyPlan plan) {
+        if (request.name() != null && !request.name().isBlank()) {
+            String name = request.name().strip();
+            if (name.length() > 160) {
+                throw new SpecValidationException("name", "is " + name.length() + " characters long; allowed: at most 160");
+            }
+            return name;
+        }
+        if (r.studyPreset != null) {
+            return r.studyPreset.id();
+        }
+        return r.kind.id() + (r.preset == null ? "" : " · " + r.preset) + (plan.sweep().isEmpty()
+                ? " · " + plan.seeds() + " seeds" : " · sweep " + String.join(" × ", plan.sweep().keySet()));
+    }
+
+    private static String truncate(String name) {
+        return name.length() <= 200 ? name : name.substring(0, 199) + "…";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private record Resolved(ExperimentKind<?> kind, String preset, Map<String, Object> spec, Map<String, Object> sweep,
+                            int seeds, StudyPreset studyPreset) {
+    }
+}

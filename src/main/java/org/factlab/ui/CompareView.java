@@ -1,0 +1,237 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.factlab.experiments.ExperimentKind;
+import org.factlab.runs.KindRegistry;
+import org.factlab.runs.MatrixRepository;
+import org.factlab.runs.MatrixSnapshot;
+import org.factlab.runs.MetricPoint;
+import org.factlab.runs.MetricRepository;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunService;
+import org.factlab.ui.charts.Heatmap;
+import org.factlab.ui.charts.LineChart;
+
+/**
+ * Compares runs ({@code /compare?runs=a,b,c&series=…&groupBy=…&colour=…&matrix=…&step=…}): one chart per chosen
+ * series with every run's curve on shared axes; runs grouped by {@link CompareState#groupBy()} become a mean
+ * curve with ± one standard deviation drawn as point series beside it; one matrix of every run side by side
+ * at one step. Every choice is written back to the URL, so the page can be shared.
+ */
+@Route(value = "compare", layout = MainLayout.class)
+@PageTitle("Compare · FACT Lab")
+public class CompareView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final String NO_COLOUR = "(none)";
+    private static final String NO_MATRIX = "(none)";
+    private static final String LATEST = "latest";
+
+    private final RunService service;
+    private final KindRegistry kinds;
+    private final MetricRepository metrics;
+    private final MatrixRepository matrices;
+    private final MultiSelectComboBox<String> seriesChoice = new MultiSelectComboBox<>("Series");
+    private final Select<String> groupChoice = new Select<>();
+    private final Select<String> colourChoice = new Select<>();
+    private final Select<String> matrixChoice = new Select<>();
+    private final Select<String> stepChoice = new Select<>();
+    private final Div charts = new Div();
+    private final Div heatmaps = new Div();
+    private final Paragraph runList = new Paragraph();
+    private final Map<String, Map<String, NavigableMap<Long, Double>>> curves = new LinkedHashMap<>();
+    private List<Run> runs = List.of();
+    private CompareState state = CompareState.of(List.of());
+    private boolean updating;
+
+    public CompareView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices) {
+        this.service = service;
+        this.kinds = kinds;
+        this.metrics = metrics;
+        this.matrices = matrices;
+        setWidthFull();
+        seriesChoice.setId("compare-series");
+        seriesChoice.setWidth("40em");
+        groupChoice.setLabel("Group runs");
+        groupChoice.setId("compare-group");
+        colourChoice.setLabel("Colour by");
+        colourChoice.setId("compare-colour");
+        matrixChoice.setLabel("Matrix");
+        stepChoice.setLabel("Step");
+        charts.addClassName("chart-grid");
+        charts.setId("compare-charts");
+        heatmaps.addClassName("heatmap-grid");
+        heatmaps.setId("compare-heatmaps");
+        seriesChoice.addValueChangeListener(e -> changed(state.withSeries(new ArrayList<>(new TreeSet<>(e.getValue())))));
+        groupChoice.addValueChangeListener(e -> changed(state.withGroupBy(e.getValue())));
+        colourChoice.addValueChangeListener(e -> changed(state.withColour(NO_COLOUR.equals(e.getValue()) ? null : e.getValue())));
+        matrixChoice.addValueChangeListener(e -> changed(state.withMatrix(NO_MATRIX.equals(e.getValue()) ? null
+                : e.getValue(), state.step())));
+        stepChoice.addValueChangeListener(e -> changed(state.withMatrix(state.matrix(),
+                e.getValue() == null || LATEST.equals(e.getValue()) ? null : Long.parseLong(e.getValue()))));
+        HorizontalLayout controls = new HorizontalLayout(seriesChoice, groupChoice, colourChoice);
+        controls.setAlignItems(Alignment.BASELINE);
+        HorizontalLayout matrixControls = new HorizontalLayout(matrixChoice, stepChoice);
+        add(new H2("Compare runs"), runList, controls, charts, new H3("Matrices side by side"), matrixControls, heatmaps);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        state = CompareState.from(event.getLocation().getQueryParameters());
+        runs = state.runs().stream().map(service::find).flatMap(Optional::stream).toList();
+        curves.clear();
+        runs.forEach(r -> curves.put(r.id(), byseries(metrics.points(r.id()))));
+        if (state.series().isEmpty()) {
+            state = state.withSeries(defaultSeries());
+        }
+        fillChoices();
+        render();
+    }
+
+    private void fillChoices() {
+        updating = true;
+        runList.removeAll();
+        runList.add(runs.isEmpty() ? "No runs chosen: select runs on the runs page and press Compare." : "Runs: ");
+        runs.forEach(r -> runList.add(new RouterLink(r.name() + " [" + r.id() + "]", RunView.class, r.id()),
+                new com.vaadin.flow.component.html.Span("  ")));
+        Set<String> allSeries = new TreeSet<>();
+        curves.values().forEach(c -> allSeries.addAll(c.keySet()));
+        seriesChoice.setItems(allSeries);
+        seriesChoice.setValue(new LinkedHashSet<>(state.series()));
+        List<String> varying = CompareGroups.varyingFields(runs);
+        List<String> groups = new ArrayList<>(List.of(CompareState.GROUP_SPEC, CompareState.GROUP_NONE));
+        varying.stream().filter(f -> !"seed".equals(f)).forEach(groups::add);
+        if (!groups.contains(state.groupBy())) {
+            groups.add(state.groupBy());
+        }
+        groupChoice.setItems(groups);
+        groupChoice.setItemLabelGenerator(g -> CompareState.GROUP_SPEC.equals(g) ? "runs differing only in seed"
+                : CompareState.GROUP_NONE.equals(g) ? "no grouping" : "by " + g);
+        groupChoice.setValue(state.groupBy());
+        List<String> colours = new ArrayList<>(List.of(NO_COLOUR));
+        colours.addAll(varying);
+        colourChoice.setItems(colours);
+        colourChoice.setValue(state.colour() == null || !colours.contains(state.colour()) ? NO_COLOUR : state.colour());
+        Set<String> names = new TreeSet<>();
+        Set<Long> steps = new TreeSet<>();
+        for (Run r : runs) {
+            for (MatrixSnapshot.Info m : matrices.list(r.id())) {
+                names.add(m.name());
+                if (m.name().equals(state.matrix())) {
+                    steps.add(m.step());
+                }
+            }
+        }
+        List<String> matrixItems = new ArrayList<>(List.of(NO_MATRIX));
+        matrixItems.addAll(names);
+        matrixChoice.setItems(matrixItems);
+        matrixChoice.setValue(state.matrix() == null || !names.contains(state.matrix()) ? NO_MATRIX : state.matrix());
+        List<String> stepItems = new ArrayList<>(List.of(LATEST));
+        steps.forEach(s -> stepItems.add(Long.toString(s)));
+        stepChoice.setItems(stepItems);
+        stepChoice.setValue(state.step() == null ? LATEST : state.step().toString());
+        updating = false;
+    }
+
+    private void changed(CompareState next) {
+        if (updating || next.equals(state)) {
+            return;
+        }
+        boolean matrixChanged = !java.util.Objects.equals(next.matrix(), state.matrix());
+        state = next;
+        UI.getCurrent().getPage().getHistory().replaceState(null, state.location());
+        if (matrixChanged) {
+            fillChoices();
+        }
+        render();
+    }
+
+    private void render() {
+        charts.removeAll();
+        List<CompareGroups.Group> groups = CompareGroups.of(runs, state.groupBy(), state.colour());
+        for (String series : state.series()) {
+            LineChart chart = new LineChart();
+            chart.setTitle(series);
+            chart.setYAxisName(series);
+            chart.setId("compare-chart-" + series);
+            List<LineChart.Series> data = new ArrayList<>();
+            List<String> bands = new ArrayList<>();
+            for (CompareGroups.Group g : groups) {
+                List<NavigableMap<Long, Double>> members = g.runs().stream()
+                        .map(r -> curves.get(r.id()).getOrDefault(series, new TreeMap<>()))
+                        .filter(c -> !c.isEmpty()).toList();
+                if (members.isEmpty()) {
+                    continue;
+                }
+                CurveBand band = CurveBand.of(members);
+                boolean averaged = members.size() > 1;
+                data.add(new LineChart.Series(averaged ? g.label() + " · mean" : g.label(), band.steps(), band.mean()));
+                if (averaged) {
+                    data.add(new LineChart.Series(g.label() + " · +1 std", band.steps(), band.upper()));
+                    data.add(new LineChart.Series(g.label() + " · −1 std", band.steps(), band.lower()));
+                    bands.add(g.label() + " · +1 std");
+                    bands.add(g.label() + " · −1 std");
+                }
+            }
+            chart.setScatterSeries(bands);
+            chart.setData(data);
+            charts.add(chart);
+        }
+        renderHeatmaps();
+    }
+
+    private void renderHeatmaps() {
+        heatmaps.removeAll();
+        if (state.matrix() == null) {
+            return;
+        }
+        for (Run r : runs) {
+            Optional<MatrixSnapshot> m = state.step() == null ? matrices.find(r.id(), state.matrix(), null)
+                    : matrices.findAtOrBefore(r.id(), state.matrix(), state.step());
+            m.ifPresent(snapshot -> {
+                Heatmap h = new Heatmap();
+                h.setMatrix(r.name() + " (step " + snapshot.step() + ")", snapshot.rows(), snapshot.cols(),
+                        snapshot.data());
+                heatmaps.add(h);
+            });
+        }
+    }
+
+    /** The kinds' headline series that were recorded, else the first two series. */
+    private List<String> defaultSeries() {
+        Set<String> recorded = new TreeSet<>();
+        curves.values().forEach(c -> recorded.addAll(c.keySet()));
+        Set<String> headline = new LinkedHashSet<>();
+        runs.forEach(r -> kinds.find(r.kind()).map(ExperimentKind::headlineSeries).ifPresent(headline::addAll));
+        List<String> chosen = headline.stream().filter(recorded::contains).toList();
+        return chosen.isEmpty() ? recorded.stream().limit(2).toList() : chosen;
+    }
+
+    private static Map<String, NavigableMap<Long, Double>> byseries(List<MetricPoint> points) {
+        Map<String, NavigableMap<Long, Double>> out = new TreeMap<>();
+        points.forEach(p -> out.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
+        return out;
+    }
+}

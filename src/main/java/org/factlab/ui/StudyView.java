@@ -1,0 +1,174 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.factlab.experiments.study.Settings;
+import org.factlab.experiments.study.StudyPreset;
+import org.factlab.runs.LiveBus;
+import org.factlab.runs.StudyRuns;
+import org.factlab.runs.StudyService;
+import org.factlab.runs.StudyStatus;
+
+/**
+ * The page of one study ({@code /studies/{id}}): name and notes, progress (runs done / total, ETA), cancel, the
+ * grid of its runs, and its results table, refreshed live (at most every 250 ms) while runs end.
+ */
+@Route(value = "studies", layout = MainLayout.class)
+public class StudyView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final StudyService service;
+    private final LiveBus bus;
+    private final UiTicker ticker;
+    private final H2 title = new H2();
+    private final Span meta = new Span();
+    private final Span status = new Span();
+    private final ProgressBar bar = new ProgressBar(0, 1);
+    private final Span timing = new Span();
+    private final Button cancel = new Button("Cancel study", e -> cancel());
+    private final TextArea notes = new TextArea("Notes");
+    private final Grid<StudyRuns.StudyRun> grid = new Grid<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final Set<String> runIds = new HashSet<>();
+    private StudyTablePanel tablePanel;
+    private Anchor compare;
+    private volatile StudyRuns study;
+    private LiveTicket live;
+
+    public StudyView(StudyService service, LiveBus bus, UiTicker ticker) {
+        this.service = service;
+        this.bus = bus;
+        this.ticker = ticker;
+        setWidthFull();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String id) {
+        removeAll();
+        study = service.find(id).orElse(null);
+        if (study == null) {
+            add(new H3("No study " + id), new Paragraph("Check the link; the studies list is at /studies."));
+            return;
+        }
+        runIds.addAll(study.runIds());
+        StudyPreset preset = study.studyPreset();
+        status.setId("study-status");
+        timing.setId("study-timing");
+        timing.addClassName("run-meta");
+        meta.addClassName("run-meta");
+        bar.setWidth("24em");
+        cancel.setId("cancel-study");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        notes.setWidth("40em");
+        notes.setValue(study.study().notes() == null ? "" : study.study().notes());
+        Button saveNotes = new Button("Save notes", e -> service.updateNotes(id, notes.getValue()));
+        compare = new Anchor("/" + CompareState.of(study.runIds()).location(), "Compare these runs");
+        compare.setId("study-compare");
+        HorizontalLayout line = new HorizontalLayout(status, bar, timing, cancel);
+        line.setAlignItems(Alignment.CENTER);
+        HorizontalLayout notesLine = new HorizontalLayout(notes, saveNotes);
+        notesLine.setAlignItems(Alignment.BASELINE);
+        configureGrid();
+        tablePanel = new StudyTablePanel(id, List.copyOf(study.study().sweep().keySet()),
+                preset == null ? null : preset.pivot(), preset == null ? List.of() : preset.tableKeys());
+        add(title, line, meta, notesLine);
+        if (preset != null) {
+            add(new Paragraph(preset.title() + ". " + preset.description()));
+        }
+        add(new H3("Results"), tablePanel, new H3("Runs"), compare, grid);
+        show(study);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (study == null ? "Study" : study.study().name()) + " · FACT Lab";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (study == null) {
+            return;
+        }
+        UI ui = event.getUI();
+        dirty.set(true);
+        live = new LiveTicket(bus.subscribeAll(e -> {
+            if (runIds.contains(e.runId())) {
+                dirty.set(true);
+            }
+        }), ticker.every250ms(() -> {
+            if (dirty.getAndSet(false)) {
+                service.find(study.study().id()).ifPresent(fresh -> ui.access(() -> show(fresh)));
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    private void configureGrid() {
+        grid.setId("study-runs");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addComponentColumn(r -> new RouterLink(r.run().name(), RunView.class, r.run().id())).setHeader("Run")
+                .setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(r -> Settings.label(study.study().settings().get(r.setting()))).setHeader("Setting")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.run().seed()).setHeader("Seed").setAutoWidth(true);
+        grid.addComponentColumn(r -> new RunsView.StatusBadge(r.run())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> Formats.duration(RunsView.duration(r.run()))).setHeader("Duration").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+    }
+
+    private void show(StudyRuns s) {
+        study = s;
+        title.setText(s.study().name());
+        StudyStatus st = s.status();
+        status.setText(st.name());
+        status.setClassName("status-badge status-" + st.name().toLowerCase(java.util.Locale.ROOT));
+        status.getElement().setAttribute("data-status", st.name());
+        bar.setValue(s.progress());
+        Duration eta = s.eta(Instant.now());
+        timing.setText(s.done() + " / " + s.total() + " runs done" + (eta == null ? "" : " · ETA " + Formats.duration(eta)));
+        cancel.setVisible(st == StudyStatus.RUNNING);
+        Map<String, List<Object>> sweep = s.study().sweep();
+        meta.setText(s.study().kind() + (s.study().studyPreset() == null ? "" : " · study preset " + s.study().studyPreset())
+                + (s.study().preset() == null ? "" : " · preset " + s.study().preset())
+                + (sweep.isEmpty() ? "" : " · sweep " + sweep) + " · " + s.study().seeds() + " seed(s)"
+                + " · created " + Formats.time(s.study().createdAt()));
+        grid.setItems(s.runs());
+        tablePanel.show(s.table());
+    }
+
+    private void cancel() {
+        service.cancel(study.study().id());
+        dirty.set(true);
+    }
+}

@@ -1,0 +1,117 @@
+package org.factlab.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.factlab.experiments.SpecValidationException;
+import org.factlab.experiments.study.PaperValue;
+import org.factlab.experiments.study.StudyPreset;
+import org.factlab.experiments.study.StudyPresets;
+import org.factlab.experiments.study.StudyTable;
+import org.factlab.experiments.study.TableGrid;
+import org.factlab.runs.KindRegistry;
+import org.factlab.runs.StudyRequest;
+import org.factlab.runs.StudyRuns;
+import org.factlab.runs.StudyService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Launch, list, read and cancel studies; their results table as CSV; the study presets. */
+@RestController
+class StudiesController {
+
+    record Launched(String id, String url, int runs) {
+    }
+
+    record StudyPresetJson(String id, String title, String description, String kind, String preset,
+                           Map<String, Object> spec, Map<String, List<Object>> sweep,
+                           Map<String, List<Object>> gpuScaleSweep, int seeds, List<String> tableKeys, String pivot,
+                           List<PaperValue> paper, boolean available, String unavailableReason) {
+    }
+
+    private final StudyService service;
+    private final KindRegistry kinds;
+
+    StudiesController(StudyService service, KindRegistry kinds) {
+        this.service = service;
+        this.kinds = kinds;
+    }
+
+    @PostMapping("/api/studies")
+    ResponseEntity<Launched> launch(@RequestBody StudyRequest request) {
+        StudyRuns study = service.create(request);
+        String url = "/studies/" + study.study().id();
+        return ResponseEntity.created(URI.create(url)).body(new Launched(study.study().id(), url, study.total()));
+    }
+
+    @GetMapping("/api/studies")
+    List<StudyJson> list() {
+        return service.list().stream().map(StudyJson::of).toList();
+    }
+
+    @GetMapping("/api/studies/{id}")
+    StudyJson get(@PathVariable String id) {
+        return StudyJson.of(find(id));
+    }
+
+    @PostMapping("/api/studies/{id}/cancel")
+    StudyJson cancel(@PathVariable String id) {
+        StudyRuns study = find(id);
+        if (!service.cancel(id)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "study " + id + " has already ended as "
+                    + study.status());
+        }
+        return StudyJson.of(find(id));
+    }
+
+    /**
+     * One row per setting: the swept fields, then for each summary value {@code <key>.mean}, {@code .std},
+     * {@code .n} over the setting's succeeded runs (and {@code .paper} for a paper preset). {@code pivot=<field>}
+     * and {@code keys=a,b} give the layout the study page shows.
+     */
+    @GetMapping("/api/studies/{id}/table.csv")
+    ResponseEntity<String> table(@PathVariable String id, @RequestParam(required = false) String pivot,
+                                 @RequestParam(required = false) String keys) {
+        StudyTable table = find(id).table();
+        String field = pivot == null || pivot.isBlank() ? null : pivot.strip();
+        if (field != null && !table.axes().contains(field)) {
+            throw new SpecValidationException("pivot", "'" + field + "' is not a swept field of this study; allowed: "
+                    + String.join(", ", table.axes()));
+        }
+        List<String> chosen = keys == null || keys.isBlank() ? List.of()
+                : Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+        TableGrid grid = table.layout(field, chosen);
+        Csv csv = new Csv().row(grid.header());
+        grid.rows().forEach(csv::row);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"factlab-study-" + id + "-table.csv\"")
+                .body(csv.toString());
+    }
+
+    @GetMapping("/api/study-presets")
+    List<StudyPresetJson> presets() {
+        List<String> installed = kinds.all().stream().map(k -> k.id()).toList();
+        return StudyPresets.all().stream().map(p -> json(p, installed)).toList();
+    }
+
+    private static StudyPresetJson json(StudyPreset p, List<String> installed) {
+        String reason = p.unavailableReason(installed).orElse(null);
+        return new StudyPresetJson(p.id(), p.title(), p.description(), p.kind(), p.preset(), p.spec(), p.sweep(),
+                p.gpuScaleSweep(), p.seeds(), p.tableKeys(), p.pivot(), p.paper(), reason == null, reason);
+    }
+
+    private StudyRuns find(String id) {
+        return service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no study " + id));
+    }
+}
