@@ -15,9 +15,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -35,6 +41,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @ConditionalOnProperty(name = "factlab.auth.enabled", havingValue = "true")
 class ApiSecurity {
 
+    private static final String SIGN_IN = "sign in: send HTTP basic credentials";
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     private final ObjectMapper json;
@@ -54,16 +61,33 @@ class ApiSecurity {
                                 PATHS.matcher(HttpMethod.POST, "/api/runs/*/share"),
                                 PATHS.matcher(HttpMethod.DELETE, "/api/shares/*")).hasRole(researcher)
                         .anyRequest().hasRole(Role.VIEWER.name()))
-                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) ->
-                        error(response, HttpServletResponse.SC_UNAUTHORIZED, "sign in: send HTTP basic credentials")))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> error(response,
-                                HttpServletResponse.SC_UNAUTHORIZED, "sign in: send HTTP basic credentials"))
-                        .accessDeniedHandler((request, response, ex) -> error(response,
-                                HttpServletResponse.SC_FORBIDDEN, "your role may not do this")))
+                .httpBasic(b -> b.authenticationEntryPoint(this::unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized).accessDeniedHandler(this::denied))
                 .csrf(c -> c.ignoringRequestMatchers(ApiSecurity::sendsBasicCredentials))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    private void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        error(response, HttpServletResponse.SC_UNAUTHORIZED, SIGN_IN);
+    }
+
+    /**
+     * 403 for an account whose role does not allow the call; 401 for a caller without an account, whom the CSRF
+     * check (which runs before authentication) turned away.
+     */
+    private void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
+            error(response, HttpServletResponse.SC_UNAUTHORIZED, SIGN_IN);
+        } else if (e instanceof CsrfException) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, "a call with the browser's session needs the CSRF token "
+                    + "(header X-CSRF-TOKEN); scripts send HTTP basic credentials instead");
+        } else {
+            error(response, HttpServletResponse.SC_FORBIDDEN, "your role may not do this");
+        }
     }
 
     private static boolean sendsBasicCredentials(HttpServletRequest request) {
