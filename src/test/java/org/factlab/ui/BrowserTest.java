@@ -3,36 +3,34 @@ package org.factlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.factlab.ui.Browsers.FIRST_PAGE_TIMEOUT;
+import static org.factlab.ui.Browsers.PAGE_TIMEOUT;
+import static org.factlab.ui.Browsers.click;
+import static org.factlab.ui.Browsers.newBrowser;
+import static org.factlab.ui.Browsers.saveEvidence;
+import static org.factlab.ui.Browsers.type;
+import static org.factlab.ui.Browsers.visible;
+import static org.factlab.ui.Browsers.waitFor;
+import static org.factlab.ui.Browsers.waitForVaadin;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WrapsDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -52,9 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     /**
      * Long enough to see many live pushes (250 ms apart), short enough for a test: 7–15 s on a busy 2-core
      * machine. Few evaluations keep the pushed chart data and the database small.
@@ -66,12 +61,6 @@ class BrowserTest {
     /** The cosine chart shows fact/, agop/, sqrt_agop/ and enfa/cosine. */
     private static final int COSINE_SERIES = 4;
 
-    /**
-     * The first page of a JVM: Vaadin dev mode needs some seconds, and minutes (npm install + Vite) when the
-     * committed src/main/bundles/dev.bundle is stale ("A development mode bundle build is needed" in the log).
-     */
-    private static final Duration FIRST_PAGE_TIMEOUT = Duration.ofSeconds(300);
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(180);
 
     private static final Pattern RUN_URL = Pattern.compile("/runs/([A-Za-z0-9_-]+)$");
@@ -91,8 +80,7 @@ class BrowserTest {
 
     @BeforeAll
     static void browserInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent: browser tests skipped");
-        assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing (Debian package chromium-driver)");
+        Browsers.assumeInstalled();
     }
 
     @Test
@@ -101,7 +89,7 @@ class BrowserTest {
         String runId;
         long finalCount;
 
-        WebDriver driver = newBrowser("first");
+        WebDriver driver = newBrowser(tempDir, "first");
         try {
             driver.get(url("/launch?kind=quadratic&preset=quick"));
             WebElement iterations = waitFor(driver, FIRST_PAGE_TIMEOUT, d -> visible(d, "#field-iterations input"));
@@ -154,7 +142,7 @@ class BrowserTest {
 
         // The same link in a new browser with a new profile: history from the database, no live session.
         String csvHref;
-        WebDriver fresh = newBrowser("second");
+        WebDriver fresh = newBrowser(tempDir, "second");
         try {
             fresh.get(url("/runs/" + runId));
             waitFor(fresh, PAGE_TIMEOUT, d -> "SUCCEEDED".equals(status(d)) ? true : null);
@@ -190,7 +178,7 @@ class BrowserTest {
 
     @Test
     void invalidWidthIsRejectedOnTheLaunchPage() throws Exception {
-        WebDriver driver = newBrowser("invalid");
+        WebDriver driver = newBrowser(tempDir, "invalid");
         try {
             driver.get(url("/launch?kind=quadratic&preset=quick"));
             WebElement width = waitFor(driver, FIRST_PAGE_TIMEOUT, d -> visible(d, "#field-width input"));
@@ -214,61 +202,12 @@ class BrowserTest {
         }
     }
 
-    private WebDriver newBrowser(String name) throws IOException {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        Path profile = Files.createTempDirectory(tempDir, "chromium-" + name + "-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(FIRST_PAGE_TIMEOUT);
-        return driver;
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static <T> T waitFor(WebDriver driver, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
-    }
-
-    private static WebElement visible(WebDriver driver, String css) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-    }
-
-    /** Until no Vaadin client has a request in flight (what TestBench's waitForVaadin checks). */
-    private static void waitForVaadin(WebDriver driver) {
-        waitFor(driver, PAGE_TIMEOUT, d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
-                const flow = window.Vaadin && window.Vaadin.Flow;
-                if (!flow || !flow.clients) { return false; }
-                return Object.values(flow.clients).every(c => !c.isActive || !c.isActive());""") ? true : null);
-    }
-
-    /**
-     * Scrolls the element to the middle of the view first: the views scroll inside the layout's content area,
-     * which chromedriver's own scrolling leaves alone ("element click intercepted").
-     */
-    private static void click(WebElement element) {
-        JavascriptExecutor js = (JavascriptExecutor) ((WrapsDriver) element).getWrappedDriver();
-        js.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
-        element.click();
-    }
-
-    /** Replaces an input's text as a user would, then leaves it (Vaadin syncs text fields on change). */
-    private static void type(WebElement input, String text) {
-        click(input);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
     }
 
     private static String status(WebDriver driver) {
@@ -316,17 +255,5 @@ class BrowserTest {
                 const chart = document.getElementById('chart-cosine');
                 return chart && typeof chart.pointCount === 'function' ? chart.pointCount() : -1;""");
         return ((Number) count).longValue();
-    }
-
-    /** A screenshot and the page source under the build folder, for a failure seen only on CI. */
-    private static void saveEvidence(WebDriver driver, String name) {
-        try {
-            Path testClasses = Path.of(BrowserTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = Files.createDirectories(testClasses.getParent().resolve("browser-test"));
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
-        } catch (Exception ignored) {
-            // evidence is best effort; the original failure is what matters
-        }
     }
 }

@@ -1,0 +1,111 @@
+package org.factlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WrapsDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by its chromedriver (no TestBench), for the browser tests. Both binaries are
+ * given to Selenium explicitly, so Selenium Manager never downloads anything.
+ */
+final class Browsers {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /**
+     * The first page of a JVM: Vaadin dev mode needs some seconds, and minutes (npm install + Vite) when the
+     * committed src/main/bundles/dev.bundle is stale ("A development mode bundle build is needed" in the log).
+     */
+    static final Duration FIRST_PAGE_TIMEOUT = Duration.ofSeconds(300);
+    static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
+
+    private Browsers() {
+    }
+
+    /** Skips the calling test class when Chromium is absent ({@code apt-get install chromium chromium-driver}). */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent: browser tests skipped");
+        assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing (Debian package chromium-driver)");
+    }
+
+    /** A fresh browser with its own new profile (no cookies, no session) under {@code dir}. */
+    static WebDriver newBrowser(Path dir, String name) throws IOException {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        Path profile = Files.createTempDirectory(dir, "chromium-" + name + "-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(FIRST_PAGE_TIMEOUT);
+        return driver;
+    }
+
+    static <T> T waitFor(WebDriver driver, Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
+    }
+
+    static WebElement visible(WebDriver driver, String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+    }
+
+    /** Until no Vaadin client has a request in flight (what TestBench's waitForVaadin checks). */
+    static void waitForVaadin(WebDriver driver) {
+        waitFor(driver, PAGE_TIMEOUT, d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
+                const flow = window.Vaadin && window.Vaadin.Flow;
+                if (!flow || !flow.clients) { return false; }
+                return Object.values(flow.clients).every(c => !c.isActive || !c.isActive());""") ? true : null);
+    }
+
+    /**
+     * Scrolls the element to the middle of the view first: the views scroll inside the layout's content area,
+     * which chromedriver's own scrolling leaves alone ("element click intercepted").
+     */
+    static void click(WebElement element) {
+        JavascriptExecutor js = (JavascriptExecutor) ((WrapsDriver) element).getWrappedDriver();
+        js.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+        element.click();
+    }
+
+    /** Replaces an input's text as a user would, then leaves it (Vaadin syncs text fields on change). */
+    static void type(WebElement input, String text) {
+        click(input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+    }
+
+    /** A screenshot and the page source under the build folder, for a failure seen only on CI. */
+    static void saveEvidence(WebDriver driver, String name) {
+        try {
+            Path testClasses = Path.of(Browsers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = Files.createDirectories(testClasses.getParent().resolve("browser-test"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        } catch (Exception ignored) {
+            // evidence is best effort; the original failure is what matters
+        }
+    }
+}
