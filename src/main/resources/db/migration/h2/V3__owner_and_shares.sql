@@ -3,7 +3,7 @@
 ALTER TABLE run ADD COLUMN owner VARCHAR(100);
 -- Shares live in their own table (several links per run, each revocable); the single token per run that V1
 -- created at submit is dropped: it was never served, and a link that cannot be revoked is not wanted.
-ALTER TABLE run DROP COLUMN share_token;
+ALTER TABLE run DROP COLUMN IF EXISTS share_token;
 
 -- One read-only link: /s/{token}. target_type says what it opens ('run' now; 'study' later), target_id which.
 -- No foreign key, as the target may live in different tables; a link whose target is gone resolves to nothing.
