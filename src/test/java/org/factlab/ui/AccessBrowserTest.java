@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.factlab.runs.TestKindsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Login on, in a real browser: a researcher signs in through the login form (sent there from the run's link),
- * sees cancel and share on their running run, makes a share link, and sign out; the session cannot call the API
- * without the CSRF token. A second browser without an account opens the share link read-only, and is sent to the
- * login when it tries the run's own page. A viewer sees neither cancel, share nor launch.
+ * sees cancel and share on their running run, makes a share link, launches a run from the form that is recorded
+ * as theirs, and signs out; the session cannot change anything through the API without the CSRF token. A second
+ * browser without an account opens the share link read-only, and is sent to the login when it tries the run's
+ * own page. A viewer sees neither cancel, share nor launch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestKindsConfig.class)
@@ -52,6 +55,7 @@ class AccessBrowserTest {
 
     private static final String RESEARCHER = "rita";
     private static final String RESEARCHER_PASSWORD = "rita's password";
+    private static final Pattern RUN_URL = Pattern.compile("/runs/([a-z0-9]+)$");
     private static final String VIEWER = "vera";
     private static final String VIEWER_PASSWORD = "vera's password";
 
@@ -105,6 +109,17 @@ class AccessBrowserTest {
             assertEquals(200L, fetch(researcher, "GET", "/api/runs/" + id), "downloads work with the session");
             assertEquals(403L, fetch(researcher, "POST", "/api/runs/" + id + "/cancel"),
                     "CSRF: the session alone may not change anything through the API");
+
+            researcher.get(url("/launch?kind=test-scripted&preset=tiny"));
+            WebElement launch = waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#launch"));
+            waitForVaadin(researcher);
+            click(launch);
+            String launched = waitFor(researcher, PAGE_TIMEOUT, d -> {
+                Matcher m = RUN_URL.matcher(d.getCurrentUrl());
+                return m.find() && !m.group(1).equals(id) ? m.group(1) : null;
+            });
+            assertEquals(RESEARCHER, new ObjectMapper().readTree(api("GET", "/api/runs/" + launched, "").body())
+                    .get("owner").asText(), "a run launched from the form belongs to the signed-in account");
 
             click(researcher.findElement(By.id("sign-out")));
             waitFor(researcher, PAGE_TIMEOUT, d -> d.getCurrentUrl().endsWith("/login") ? true : null);
