@@ -3,11 +3,14 @@ package org.factlab.runs;
 import java.time.Instant;
 import java.util.Map;
 
-/** One row of the {@code run} table, with its spec and summary decoded. */
-public record Run(String id, String shareToken, String name, String kind, String preset,
+/**
+ * One row of the {@code run} table, with its spec and summary decoded. {@code owner} is the account that launched
+ * the run, null when login was off.
+ */
+public record Run(String id, String name, String kind, String preset,
                   Map<String, Object> spec, long seed, RunStatus status, String error,
                   Instant createdAt, Instant startedAt, Instant finishedAt, String backend, String versions,
-                  Map<String, Double> summary, long progressDone, long progressTotal) {
+                  Map<String, Double> summary, long progressDone, long progressTotal, String owner) {
 
     /** Fraction done in [0, 1], or 0 when the total is not known yet. */
     public double progress() {

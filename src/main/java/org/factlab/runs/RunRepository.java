@@ -30,13 +30,13 @@ public class RunRepository {
 
     public void insert(Run run) {
         jdbc.sql("""
-                INSERT INTO run (id, share_token, name, kind, preset, spec_json, seed, status, created_at, versions)
-                VALUES (:id, :token, :name, :kind, :preset, :spec, :seed, :status, :created, :versions)""")
-                .param("id", run.id()).param("token", run.shareToken()).param("name", run.name())
+                INSERT INTO run (id, name, kind, preset, spec_json, seed, status, created_at, versions, owner)
+                VALUES (:id, :name, :kind, :preset, :spec, :seed, :status, :created, :versions, :owner)""")
+                .param("id", run.id()).param("name", run.name())
                 .param("kind", run.kind()).param("preset", run.preset()).param("spec", json.write(run.spec()))
                 .param("seed", run.seed()).param("status", run.status().name())
                 .param("created", utc(run.createdAt())).param("versions", run.versions())
-                .update();
+                .param("owner", run.owner()).update();
     }
 
     public java.util.Optional<Run> find(String id) {
@@ -129,12 +129,12 @@ public class RunRepository {
     }
 
     private Run map(ResultSet rs, int row) throws SQLException {
-        return new Run(rs.getString("id"), rs.getString("share_token"), rs.getString("name"), rs.getString("kind"),
+        return new Run(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
                 rs.getString("preset"), json.read(rs.getString("spec_json"), SPEC), rs.getLong("seed"),
                 RunStatus.valueOf(rs.getString("status")), rs.getString("error"), instant(rs, "created_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("backend"),
                 rs.getString("versions"), json.read(rs.getString("summary_json"), SUMMARY),
-                rs.getLong("progress_done"), rs.getLong("progress_total"));
+                rs.getLong("progress_done"), rs.getLong("progress_total"), rs.getString("owner"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,7 +2,6 @@ package org.factlab.runs;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,19 +18,24 @@ public class RunService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    /** 16 characters of a 32-letter alphabet: 80 random bits, so ids cannot be found by walking or guessing. */
+    private static final int ID_LENGTH = 16;
 
     private final KindRegistry kinds;
     private final RunRepository runs;
     private final RunQueue queue;
     private final LiveBus bus;
     private final ComputeBackend backend;
+    private final RunOwner owner;
 
-    public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend) {
+    public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend,
+                      RunOwner owner) {
         this.kinds = kinds;
         this.runs = runs;
         this.queue = queue;
         this.bus = bus;
         this.backend = backend;
+        this.owner = owner;
     }
 
     /**
@@ -87,9 +91,9 @@ public class RunService {
         if (runName.length() > 200) {
             throw new SpecValidationException("name", "is " + runName.length() + " characters long; allowed: at most 200");
         }
-        return new Run(newId(), newShareToken(), runName, kind.id(), blankToNull(presetId), specMap,
+        return new Run(newId(), runName, kind.id(), blankToNull(presetId), specMap,
                 seed instanceof Number n ? n.longValue() : 0L, RunStatus.QUEUED, null, Instant.now(), null, null,
-                null, backend.versions(), null, 0, 0);
+                null, backend.versions(), null, 0, 0, owner.current().orElse(null));
     }
 
     public Optional<Run> find(String id) {
@@ -128,17 +132,10 @@ public class RunService {
     }
 
     static String newId() {
-        char[] id = new char[10];
+        char[] id = new char[ID_LENGTH];
         for (int i = 0; i < id.length; i++) {
             id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];
         }
         return new String(id);
-    }
-
-    /** 144 random bits, URL-safe. */
-    private static String newShareToken() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

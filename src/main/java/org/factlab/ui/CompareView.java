@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ import org.factlab.ui.charts.LineChart;
  * curve with ± one standard deviation drawn as point series beside it; one matrix of every run side by side
  * at one step. Every choice is written back to the URL, so the page can be shared.
  */
+@PermitAll
 @Route(value = "compare", layout = MainLayout.class)
 @PageTitle("Compare · FACT Lab")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {

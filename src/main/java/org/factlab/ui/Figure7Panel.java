@@ -25,7 +25,8 @@ final class Figure7Panel extends VerticalLayout {
     private final LineChart chart = new LineChart();
     private final Paragraph fit = new Paragraph();
 
-    Figure7Panel(String runId) {
+    /** @param downloadBase the run's download root: {@code /api/runs/<id>}, or {@code /s/<token>} on a share link */
+    Figure7Panel(String downloadBase) {
         setPadding(false);
         chart.setId("chart-figure7");
         chart.setTitle("τ vs k′ (Figure 7)");
@@ -34,7 +35,7 @@ final class Figure7Panel extends VerticalLayout {
         chart.setScatterSeries(List.of(POINTS));
         chart.setMaxWidth("760px");
         add(new H3("τ against k′ (Figure 7)"), fit, chart,
-                DownloadLink.to("/api/runs/" + runId + "/matrices/" + PAIRS + ".csv", "Download the pairs (CSV: k′, τ)"));
+                DownloadLink.to(downloadBase + "/matrices/" + PAIRS + ".csv", "Download the pairs (CSV: k′, τ)"));
         setVisible(false);
     }
 

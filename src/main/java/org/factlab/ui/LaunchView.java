@@ -17,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.factlab.experiments.study.StudyPresets;
  */
 @Route(value = "launch", layout = MainLayout.class)
 @PageTitle("Launch · FACT Lab")
+@RolesAllowed("RESEARCHER") // admins have the researcher role too (access.Role)
 public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final String NO_PRESET = "(defaults)";

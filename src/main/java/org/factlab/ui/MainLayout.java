@@ -1,17 +1,26 @@
 package org.factlab.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import org.factlab.access.CurrentUser;
+import org.factlab.access.RunPermissions;
 
 @CssImport("./styles/factlab.css")
-/** Top bar with the app name and navigation. */
+/** Top bar with the app name and navigation; with login on, the account, its role and a sign-out button. */
+@PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    public MainLayout(CurrentUser user, RunPermissions permissions, AuthenticationContext authentication) {
         H1 title = new H1("FACT Lab");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0 var(--lumo-space-m)");
         RouterLink runs = new RouterLink("Runs", RunsView.class);
@@ -22,10 +31,21 @@ public class MainLayout extends AppLayout {
         system.setId("nav-system");
         runs.setId("nav-runs");
         launch.setId("nav-launch");
+        launch.setVisible(permissions.mayLaunch());
         HorizontalLayout bar = new HorizontalLayout(title, runs, launch, studies, system);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setSpacing(true);
+        bar.setWidthFull();
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        user.name().ifPresent(name -> {
+            Span account = new Span(name + " · " + user.role().name().toLowerCase(Locale.ROOT));
+            account.setId("account");
+            account.getStyle().set("margin-left", "auto");
+            Button signOut = new Button("Sign out", e -> authentication.logout());
+            signOut.setId("sign-out");
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            bar.add(account, signOut);
+        });
         addToNavbar(bar);
     }
 }

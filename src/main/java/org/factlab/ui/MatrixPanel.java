@@ -20,7 +20,7 @@ import org.factlab.ui.charts.Heatmap;
 /** Heatmaps of a run's stored matrices, all driven by one step slider, with CSV/PNG downloads. */
 final class MatrixPanel extends VerticalLayout {
 
-    private final String runId;
+    private final String downloadBase;
     private final TreeSet<Long> steps = new TreeSet<>();
     private final Input slider = new Input(ValueChangeMode.ON_CHANGE);
     private final Span stepLabel = new Span();
@@ -30,9 +30,12 @@ final class MatrixPanel extends VerticalLayout {
     private final Map<String, HorizontalLayout> downloads = new LinkedHashMap<>();
     private long shownStep = -1;
 
-    /** @param onStepChosen called (on the UI thread) when the user moves the slider; loads and shows that step */
-    MatrixPanel(String runId, LongConsumer onStepChosen) {
-        this.runId = runId;
+    /**
+     * @param downloadBase the run's download root: {@code /api/runs/<id>}, or {@code /s/<token>} on a share link
+     * @param onStepChosen called (on the UI thread) when the user moves the slider; loads and shows that step
+     */
+    MatrixPanel(String downloadBase, LongConsumer onStepChosen) {
+        this.downloadBase = downloadBase;
         setPadding(false);
         slider.setType("range");
         slider.setId("step-slider");
@@ -88,7 +91,7 @@ final class MatrixPanel extends VerticalLayout {
             h.getElement().setAttribute("data-step", Long.toString(m.step()));
             HorizontalLayout links = downloads.get(m.name());
             links.removeAll();
-            String base = "/api/runs/" + runId + "/matrices/" + m.name();
+            String base = downloadBase + "/matrices/" + m.name();
             links.add(DownloadLink.to(base + ".csv?step=" + m.step(), "CSV"),
                     DownloadLink.to(base + ".png?step=" + m.step(), "PNG"));
         }

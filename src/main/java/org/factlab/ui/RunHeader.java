@@ -26,6 +26,7 @@ final class RunHeader extends VerticalLayout {
     private final Span error = new Span();
     private final Pre spec = new Pre();
     private final Button cancel;
+    private boolean cancellable = true;
 
     RunHeader(Runnable onCancel) {
         setPadding(false);
@@ -53,13 +54,18 @@ final class RunHeader extends VerticalLayout {
         bar.setValue(run.status() == RunStatus.SUCCEEDED ? 1.0 : run.progress());
         bar.setIndeterminate(run.status() == RunStatus.QUEUED);
         timing.setText(timing(run, run.progress()));
-        cancel.setVisible(!run.status().isTerminal());
+        cancel.setVisible(cancellable && !run.status().isTerminal());
         meta.setText(run.kind() + (run.preset() == null ? "" : " · preset " + run.preset()) + " · seed " + run.seed()
                 + " · created " + Formats.time(run.createdAt())
                 + (run.backend() == null ? "" : " · " + run.backend()) + " · " + run.versions());
         error.setText(run.error() == null ? "" : run.error());
         spec.setText(run.spec().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining("\n")));
+    }
+
+    /** Whether the viewer may cancel this run (its owner or an admin; never on a shared link). */
+    void setCancellable(boolean cancellable) {
+        this.cancellable = cancellable;
     }
 
     /** Live progress between run-row reloads. */

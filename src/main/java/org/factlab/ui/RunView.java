@@ -14,12 +14,15 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
+import org.factlab.access.RunPermissions;
+import org.factlab.access.ShareService;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.tabular.TabularResults;
 import org.factlab.runs.KindRegistry;
@@ -36,6 +39,7 @@ import org.factlab.runs.RunService;
  * live bus; updates are coalesced and pushed at most every 250 ms, with database reads outside the UI lock.
  */
 @Route(value = "runs", layout = MainLayout.class)
+@PermitAll
 public class RunView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final RunService service;
@@ -44,6 +48,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private final MatrixRepository matrices;
     private final LiveBus bus;
     private final UiTicker ticker;
+    private final RunPermissions permissions;
+    private final ShareService shares;
     private final SeriesStore store = new SeriesStore();
     private final ConcurrentLinkedQueue<RunEvent> pending = new ConcurrentLinkedQueue<>();
     private final CurvePanel curves = new CurvePanel();
@@ -56,6 +62,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private Figure7Panel figure7;
     private TabularPanel tabular;
     private volatile Run run;
+    private boolean readOnly;
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
 
@@ -64,26 +71,42 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     }
 
     public RunView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
-                   LiveBus bus, UiTicker ticker) {
+                   LiveBus bus, UiTicker ticker, RunPermissions permissions, ShareService shares) {
         this.service = service;
         this.kinds = kinds;
         this.metrics = metrics;
         this.matrices = matrices;
         this.bus = bus;
         this.ticker = ticker;
+        this.permissions = permissions;
+        this.shares = shares;
         setWidthFull();
     }
 
     @Override
     public void setParameter(BeforeEvent event, String id) {
         Optional<Run> found = service.find(id);
-        removeAll();
         if (found.isEmpty()) {
+            removeAll();
             add(new H3("No run " + id), new Paragraph("The link may be mistyped, or the run was deleted."));
             return;
         }
-        run = found.get();
-        matrixPanel = new MatrixPanel(id, this::showStep);
+        open(found.get(), "/api/runs/" + id, false);
+    }
+
+    /**
+     * Lays out the page of {@code found}: header, downloads under {@code downloadBase}, curves, heatmaps, Figure 7
+     * and expected values. A read-only page (a share link) has no cancel button, no share links and no overlay of
+     * other runs, so it shows nothing but this run; otherwise cancel and share are there for the run's owner and
+     * admins.
+     */
+    protected void open(Run found, String downloadBase, boolean readOnly) {
+        removeAll();
+        run = found;
+        this.readOnly = readOnly;
+        boolean controls = !readOnly && permissions.mayControl(found);
+        header.setCancellable(controls);
+        matrixPanel = new MatrixPanel(downloadBase, this::showStep);
         alignment = new AlignmentPanel();
         expected.setId("expected");
         expected.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -93,17 +116,21 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         expected.setAllRowsVisible(true);
         expected.setWidth("42em");
         HorizontalLayout downloads = new HorizontalLayout(
-                DownloadLink.to("/api/runs/" + id + "/metrics.csv", "Download metrics CSV"));
+                DownloadLink.to(downloadBase + "/metrics.csv", "Download metrics CSV"));
         downloads.setId("downloads");
         overlay.setId("overlay");
         overlay.setWidth("40em");
         overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
         overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
-        figure7 = new Figure7Panel(id);
-        tabular = new TabularPanel(id);
-        add(header, downloads, tabular, alignment, new H3("Curves"), overlay, curves, new H3("Feature matrices"),
-                matrixPanel,
-                figure7, expected);
+        overlay.setVisible(!readOnly);
+        figure7 = new Figure7Panel(downloadBase);
+        tabular = new TabularPanel(found.id());
+        add(header, downloads);
+        if (controls) {
+            add(new SharePanel(shares, permissions, found));
+        }
+        add(tabular, alignment, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, figure7,
+                expected);
     }
 
     @Override
@@ -124,7 +151,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         List<MatrixSnapshot.Info> infos = matrices.list(id).stream()
                 .filter(m -> !m.name().equals(Figure7Panel.PAIRS)).toList();
         header.show(run);
-        overlay.setItems(service.list(run.kind(), null).stream().filter(r -> !r.id().equals(id)).toList());
+        if (!readOnly) {
+            overlay.setItems(service.list(run.kind(), null).stream().filter(r -> !r.id().equals(id)).toList());
+        }
         Map<String, double[][]> own = store.curves();
         alignment.show(own);
         curves.show(genericCharts(own));
@@ -268,6 +297,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     }
 
     private void cancel() {
+        permissions.require(!readOnly && permissions.mayControl(run), "cancel this run");
         service.cancel(run.id());
     }
 }

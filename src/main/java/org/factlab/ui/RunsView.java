@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.factlab.access.RunPermissions;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.LiveBus;
@@ -40,12 +42,14 @@ import org.factlab.runs.RunStatus;
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "runs", layout = MainLayout.class)
 @PageTitle("Runs · FACT Lab")
+@PermitAll
 public class RunsView extends VerticalLayout {
 
     private final RunService service;
     private final KindRegistry kinds;
     private final LiveBus bus;
     private final UiTicker ticker;
+    private final RunPermissions permissions;
     private final Grid<Run> grid = new Grid<>();
     private final TextField nameFilter = new TextField();
     private final Select<String> kindFilter = new Select<>();
@@ -58,11 +62,12 @@ public class RunsView extends VerticalLayout {
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
 
-    public RunsView(RunService service, KindRegistry kinds, LiveBus bus, UiTicker ticker) {
+    public RunsView(RunService service, KindRegistry kinds, LiveBus bus, UiTicker ticker, RunPermissions permissions) {
         this.service = service;
         this.kinds = kinds;
         this.bus = bus;
         this.ticker = ticker;
+        this.permissions = permissions;
         setSizeFull();
 
         nameFilter.setPlaceholder("Filter by name");
@@ -86,6 +91,7 @@ public class RunsView extends VerticalLayout {
         compare.setId("compare-runs");
         compare.setEnabled(false);
         compare.setTooltipText("Tick two or more runs to overlay their curves");
+        launch.setVisible(permissions.mayLaunch());
         HorizontalLayout toolbar = new HorizontalLayout(nameFilter, kindFilter, statusFilter, launch, compare, allCsv);
         toolbar.setAlignItems(Alignment.BASELINE);
 
@@ -175,8 +181,9 @@ public class RunsView extends VerticalLayout {
     private HorizontalLayout actions(Run r) {
         Anchor csv = DownloadLink.to("/api/runs/" + r.id() + "/metrics.csv", "CSV");
         HorizontalLayout actions = new HorizontalLayout(new RouterLink("Open", RunView.class, r.id()), csv);
-        if (!r.status().isTerminal()) {
+        if (!r.status().isTerminal() && permissions.mayControl(r)) {
             Button cancel = new Button("Cancel", e -> {
+                permissions.require(permissions.mayControl(r), "cancel this run");
                 service.cancel(r.id());
                 refresh();
             });

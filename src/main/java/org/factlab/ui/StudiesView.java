@@ -9,12 +9,14 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Comparator;
 import org.factlab.runs.StudyRuns;
 import org.factlab.runs.StudyService;
 
 /** Every study, newest first, with its status and progress. */
+@PermitAll
 @Route(value = "studies", layout = MainLayout.class)
 @PageTitle("Studies · FACT Lab")
 public class StudiesView extends VerticalLayout {

@@ -20,6 +20,8 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.factlab.access.RunPermissions;
 import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,7 @@ import org.factlab.runs.StudyStatus;
  * The page of one study ({@code /studies/{id}}): name and notes, progress (runs done / total, ETA), cancel, the
  * grid of its runs, and its results table, refreshed live (at most every 250 ms) while runs end.
  */
+@PermitAll
 @Route(value = "studies", layout = MainLayout.class)
 public class StudyView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
@@ -50,6 +53,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private final Span status = new Span();
     private final ProgressBar bar = new ProgressBar(0, 1);
     private final Span timing = new Span();
+    private final boolean mayCancel;
     private final Button cancel = new Button("Cancel study", e -> cancel());
     private final TextArea notes = new TextArea("Notes");
     private final Grid<StudyRuns.StudyRun> grid = new Grid<>();
@@ -60,8 +64,9 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private volatile StudyRuns study;
     private LiveTicket live;
 
-    public StudyView(StudyService service, LiveBus bus, UiTicker ticker) {
+    public StudyView(StudyService service, LiveBus bus, UiTicker ticker, RunPermissions permissions) {
         this.service = service;
+        this.mayCancel = permissions.mayLaunch();
         this.bus = bus;
         this.ticker = ticker;
         setWidthFull();
@@ -157,7 +162,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         bar.setValue(s.progress());
         Duration eta = s.eta(Instant.now());
         timing.setText(s.done() + " / " + s.total() + " runs done" + (eta == null ? "" : " · ETA " + Formats.duration(eta)));
-        cancel.setVisible(st == StudyStatus.RUNNING);
+        cancel.setVisible(mayCancel && st == StudyStatus.RUNNING);
         Map<String, List<Object>> sweep = s.study().sweep();
         meta.setText(s.study().kind() + (s.study().studyPreset() == null ? "" : " · study preset " + s.study().studyPreset())
                 + (s.study().preset() == null ? "" : " · preset " + s.study().preset())

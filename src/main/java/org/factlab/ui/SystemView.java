@@ -6,12 +6,14 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.factlab.runs.ComputeBackend;
 
 /** What this server computes on: backend, device, memory, BLAS, versions (the same as {@code GET /api/system}). */
 @Route(value = "system", layout = MainLayout.class)
 @PageTitle("System · FACT Lab")
+@PermitAll
 public class SystemView extends VerticalLayout {
 
     public SystemView(ComputeBackend backend) {

@@ -7,6 +7,7 @@ import org.factlab.experiments.SpecValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -24,6 +25,12 @@ class ApiErrors {
     ResponseEntity<Map<String, List<FieldError>>> unreadable(HttpMessageNotReadableException e) {
         return ResponseEntity.badRequest().body(Map.of("errors",
                 List.of(new FieldError("body", "is not a JSON object of the expected shape: " + rootMessage(e)))));
+    }
+
+    /** An ownership check of {@code access.RunPermissions} failed. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, List<FieldError>>> denied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("errors", List.of(new FieldError("", e.getMessage()))));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

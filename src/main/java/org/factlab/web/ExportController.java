@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.factlab.access.ShareService;
 import org.factlab.runs.MatrixRepository;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.MetricRepository;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** CSV and PNG downloads of runs, their metrics and their matrix snapshots. */
+/**
+ * CSV and PNG downloads of runs, their metrics and their matrix snapshots; the same downloads of a shared run
+ * under its link {@code /s/{token}/…}, without an account (an unknown or revoked token answers 404).
+ */
 @RestController
 class ExportController {
 
@@ -29,17 +33,27 @@ class ExportController {
     private final RunService runs;
     private final MetricRepository metrics;
     private final MatrixRepository matrices;
+    private final ShareService shares;
 
-    ExportController(RunService runs, MetricRepository metrics, MatrixRepository matrices) {
+    ExportController(RunService runs, MetricRepository metrics, MatrixRepository matrices, ShareService shares) {
         this.runs = runs;
         this.metrics = metrics;
         this.matrices = matrices;
+        this.shares = shares;
     }
 
     /** {@code series,step,value}, one row per recorded point. */
     @GetMapping("/api/runs/{id}/metrics.csv")
     ResponseEntity<String> metricsCsv(@PathVariable String id) {
-        Run run = find(id);
+        return metricsCsv(find(id));
+    }
+
+    @GetMapping("/s/{token}/metrics.csv")
+    ResponseEntity<String> sharedMetricsCsv(@PathVariable String token) {
+        return metricsCsv(shared(token));
+    }
+
+    private ResponseEntity<String> metricsCsv(Run run) {
         Csv csv = new Csv().row(List.of("series", "step", "value"));
         metrics.points(run.id()).forEach(p -> csv.row(List.of(p.series(), p.step(), p.value())));
         return download(csv.toString(), CSV, "factlab-" + run.id() + "-metrics.csv");
@@ -88,18 +102,28 @@ class ExportController {
     @GetMapping("/api/runs/{id}/matrices/{*file}")
     ResponseEntity<?> matrix(@PathVariable String id, @PathVariable String file,
                              @RequestParam(required = false) Long step) {
+        return matrix(find(id), file, step);
+    }
+
+    @GetMapping("/s/{token}/matrices/{*file}")
+    ResponseEntity<?> sharedMatrix(@PathVariable String token, @PathVariable String file,
+                                   @RequestParam(required = false) Long step) {
+        return matrix(shared(token), file, step);
+    }
+
+    private ResponseEntity<?> matrix(Run run, String file, Long step) {
         String path = file.startsWith("/") ? file.substring(1) : file;
         if (path.endsWith(".csv")) {
-            return matrixCsv(id, path.substring(0, path.length() - 4), step);
+            return matrixCsv(run, path.substring(0, path.length() - 4), step);
         }
         if (path.endsWith(".png")) {
-            return matrixPng(id, path.substring(0, path.length() - 4), step);
+            return matrixPng(run, path.substring(0, path.length() - 4), step);
         }
         throw new ResponseStatusException(HttpStatus.NOT_FOUND, "matrix downloads end in .csv or .png: " + path);
     }
 
-    private ResponseEntity<String> matrixCsv(String id, String name, Long step) {
-        MatrixSnapshot m = snapshot(id, name, step);
+    private ResponseEntity<String> matrixCsv(Run run, String name, Long step) {
+        MatrixSnapshot m = snapshot(run, name, step);
         Csv csv = new Csv();
         for (int r = 0; r < m.rows(); r++) {
             List<Object> row = new ArrayList<>(m.cols());
@@ -108,21 +132,27 @@ class ExportController {
             }
             csv.row(row);
         }
-        return download(csv.toString(), CSV, "factlab-" + id + "-" + name.replace('/', '-') + "-step" + m.step() + ".csv");
+        return download(csv.toString(), CSV, "factlab-" + run.id() + "-" + name.replace('/', '-') + "-step" + m.step()
+                + ".csv");
     }
 
     /** Colour-mapped image; the value range is in the headers {@code X-Value-Min} and {@code X-Value-Max}. */
-    private ResponseEntity<byte[]> matrixPng(String id, String name, Long step) {
-        MatrixSnapshot m = snapshot(id, name, step);
+    private ResponseEntity<byte[]> matrixPng(Run run, String name, Long step) {
+        MatrixSnapshot m = snapshot(run, name, step);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header("X-Value-Min", Float.toString(m.min())).header("X-Value-Max", Float.toString(m.max()))
                 .header("X-Step", Long.toString(m.step()))
                 .body(MatrixPng.render(m));
     }
 
-    private MatrixSnapshot snapshot(String id, String name, Long step) {
-        return matrices.find(find(id).id(), name, step).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "run " + id + " has no matrix " + name + (step == null ? "" : " at step " + step)));
+    private MatrixSnapshot snapshot(Run run, String name, Long step) {
+        return matrices.find(run.id(), name, step).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "the run has no matrix " + name + (step == null ? "" : " at step " + step)));
+    }
+
+    /** The run behind an active share link; one answer for unknown and revoked tokens alike. */
+    private Run shared(String token) {
+        return shares.sharedRun(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "not found"));
     }
 
     private Run find(String id) {

@@ -3,12 +3,16 @@ package org.factlab.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.factlab.access.RunPermissions;
+import org.factlab.access.Share;
+import org.factlab.access.ShareService;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
 import org.factlab.runs.RunStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Launch, list, read and cancel runs. */
+/** Launch, list, read, cancel and share runs. */
 @RestController
 class RunsController {
 
@@ -29,9 +33,13 @@ class RunsController {
     }
 
     private final RunService service;
+    private final RunPermissions permissions;
+    private final ShareService shares;
 
-    RunsController(RunService service) {
+    RunsController(RunService service, RunPermissions permissions, ShareService shares) {
         this.service = service;
+        this.permissions = permissions;
+        this.shares = shares;
     }
 
     @PostMapping("/api/runs")
@@ -57,10 +65,30 @@ class RunsController {
     @PostMapping("/api/runs/{id}/cancel")
     RunJson cancel(@PathVariable String id) {
         Run run = find(id);
+        permissions.require(permissions.mayControl(run), "cancel run " + id + ": only its owner or an admin may");
         if (!service.cancel(id)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "run " + id + " has already ended as " + run.status());
         }
         return RunJson.of(find(id));
+    }
+
+    /** A new read-only link {@code /s/<token>} to the run, which works without an account until revoked. */
+    @PostMapping("/api/runs/{id}/share")
+    ResponseEntity<Map<String, String>> share(@PathVariable String id) {
+        Run run = find(id);
+        permissions.require(permissions.mayControl(run), "share run " + id + ": only its owner or an admin may");
+        String url = shares.shareRun(run).url();
+        return ResponseEntity.created(URI.create(url)).body(Map.of("url", url));
+    }
+
+    /** Revokes a link: from then on it answers 404, like a link that never existed. */
+    @DeleteMapping("/api/shares/{token}")
+    ResponseEntity<Void> revoke(@PathVariable String token) {
+        Share share = shares.findActive(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no such share link"));
+        permissions.require(permissions.mayRevoke(share), "revoke this link: only its creator or an admin may");
+        shares.revoke(share);
+        return ResponseEntity.noContent().build();
     }
 
     private Run find(String id) {

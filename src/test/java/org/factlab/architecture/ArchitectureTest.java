@@ -32,7 +32,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule nd4jStaysInTheCore = noClasses().that()
-            .resideInAnyPackage("org.factlab.runs..", "org.factlab.web..", "org.factlab.ui..")
+            .resideInAnyPackage("org.factlab.runs..", "org.factlab.web..", "org.factlab.ui..", "org.factlab.access..")
             .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
             .because("experiments emit plain doubles and float[] with a shape");
 
@@ -48,6 +48,7 @@ class ArchitectureTest {
             .layer("app").definedBy("org.factlab")
             .layer("ui").definedBy("org.factlab.ui..")
             .layer("web").definedBy("org.factlab.web..")
+            .layer("access").definedBy("org.factlab.access..")
             .layer("runs").definedBy("org.factlab.runs..")
             .layer("experiments").definedBy("org.factlab.experiments..")
             .layer("nn").definedBy("org.factlab.nn..")
@@ -56,7 +57,8 @@ class ArchitectureTest {
             .layer("math").definedBy("org.factlab.math..")
             .whereLayer("ui").mayNotBeAccessedByAnyLayer()
             .whereLayer("web").mayNotBeAccessedByAnyLayer()
-            .whereLayer("runs").mayOnlyBeAccessedByLayers("web", "ui")
+            .whereLayer("access").mayOnlyBeAccessedByLayers("web", "ui")
+            .whereLayer("runs").mayOnlyBeAccessedByLayers("web", "ui", "access")
             .whereLayer("experiments").mayOnlyBeAccessedByLayers("runs", "web", "ui")
             .whereLayer("nn").mayOnlyBeAccessedByLayers("experiments")
             .whereLayer("kernels").mayOnlyBeAccessedByLayers("experiments")

@@ -28,8 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browsers {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /**
      * The first page of a JVM: Vaadin dev mode needs some seconds, and minutes (npm install + Vite) when the

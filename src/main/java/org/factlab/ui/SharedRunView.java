@@ -1,0 +1,47 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Optional;
+import org.factlab.access.RunPermissions;
+import org.factlab.access.ShareService;
+import org.factlab.runs.KindRegistry;
+import org.factlab.runs.LiveBus;
+import org.factlab.runs.MatrixRepository;
+import org.factlab.runs.MetricRepository;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunService;
+
+/**
+ * A run opened by its share link {@code /s/{token}}: the run page of {@link RunView}, read-only, without the app's
+ * navigation and without an account even when login is on; its downloads go through {@code /s/{token}/…}. An
+ * unknown or revoked token shows {@link ShareNotFoundView} (HTTP 404), the same for both.
+ */
+@Route("s")
+@AnonymousAllowed
+public class SharedRunView extends RunView {
+
+    private final ShareService shares;
+
+    public SharedRunView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
+                         LiveBus bus, UiTicker ticker, RunPermissions permissions, ShareService shares) {
+        super(service, kinds, metrics, matrices, bus, ticker, permissions, shares);
+        this.shares = shares;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String token) {
+        Optional<Run> run = shares.sharedRun(token);
+        if (run.isEmpty()) {
+            event.rerouteToError(ShareNotFoundView.NotShared.class, "");
+            return;
+        }
+        open(run.get(), "/s/" + token, true);
+        Span banner = new Span("FACT Lab · a run shared with you (read-only)");
+        banner.setId("shared-banner");
+        banner.addClassName("run-meta");
+        addComponentAsFirst(banner);
+    }
+}

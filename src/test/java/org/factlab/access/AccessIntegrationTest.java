@@ -1,0 +1,225 @@
+package org.factlab.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.factlab.runs.TestKindsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Login on ({@code factlab.auth.enabled=true}) with four accounts from properties, their bcrypt hashes made here:
+ * the API's 401 / 403 answers per role, ownership of cancel and share, and share links opened without an account.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestKindsConfig.class)
+class AccessIntegrationTest {
+
+    /** name, password, role; the passwords exist only in this test, the server sees their hashes. */
+    private static final String[][] ACCOUNTS = {
+        {"vera", "viewer-pass", "viewer"},
+        {"rita", "researcher-pass", "researcher"},
+        {"remy", "other-researcher-pass", "RESEARCHER"},
+        {"ada", "admin-pass", "admin"},
+    };
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void accounts(DynamicPropertyRegistry registry) {
+        registry.add("factlab.data-dir", dataDir::toString);
+        registry.add("factlab.auth.enabled", () -> "true");
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        for (int i = 0; i < ACCOUNTS.length; i++) {
+            String[] a = ACCOUNTS[i];
+            registry.add("factlab.auth.users[" + i + "].name", () -> a[0]);
+            registry.add("factlab.auth.users[" + i + "].password-hash", () -> bcrypt.encode(a[1]));
+            registry.add("factlab.auth.users[" + i + "].role", () -> a[2]);
+        }
+    }
+
+    private static final String LONG_RUN = "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
+    private static final String SHORT_RUN = "{\"kind\":\"test-scripted\",\"preset\":\"tiny\"}";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void anonymousCallsGet401AndTheUiAsksForALogin() throws Exception {
+        for (String path : List.of("/api/runs", "/api/runs.csv", "/api/kinds", "/api/system", "/api/runs/x/metrics.csv")) {
+            HttpResponse<String> r = send(null, "GET", path, null);
+            assertEquals(401, r.statusCode(), path);
+            assertTrue(r.body().contains("sign in"), r.body());
+            assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty(), "no Basic prompt for browsers");
+        }
+        assertEquals(401, send(null, "POST", "/api/runs", SHORT_RUN).statusCode());
+        assertEquals(401, send(new String[] {"rita", "wrong"}, "GET", "/api/runs", null).statusCode());
+        assertEquals(401, send(new String[] {"nobody", "researcher-pass"}, "GET", "/api/runs", null).statusCode());
+
+        for (String page : List.of("/", "/launch", "/runs/abc", "/system")) {
+            HttpResponse<String> r = send(null, "GET", page, null);
+            assertEquals(302, r.statusCode(), page);
+            assertTrue(r.headers().firstValue("Location").orElseThrow().endsWith("/login"), page);
+        }
+        assertEquals(200, send(null, "GET", "/login", null).statusCode());
+    }
+
+    @Test
+    void aViewerSeesRunsButCannotLaunchCancelOrShare() throws Exception {
+        String[] vera = account("vera");
+        String id = launch(account("rita"), LONG_RUN);
+        assertEquals(200, send(vera, "GET", "/api/runs", null).statusCode());
+        assertEquals(200, send(vera, "GET", "/api/runs/" + id, null).statusCode());
+        assertEquals(200, send(vera, "GET", "/api/runs/" + id + "/metrics.csv", null).statusCode());
+        for (String[] call : List.of(new String[] {"/api/runs", SHORT_RUN}, new String[] {"/api/runs/" + id + "/cancel", ""},
+                new String[] {"/api/runs/" + id + "/share", ""})) {
+            HttpResponse<String> r = send(vera, "POST", call[0], call[1]);
+            assertEquals(403, r.statusCode(), call[0]);
+            assertTrue(r.body().contains("errors"), r.body());
+        }
+        cancel(account("rita"), id);
+    }
+
+    @Test
+    void aResearcherCancelsTheirOwnRunsOnlyAndAnAdminCancelsAny() throws Exception {
+        String[] rita = account("rita");
+        String[] remy = account("remy");
+        String ritas = launch(rita, LONG_RUN);
+        String remys = launch(remy, LONG_RUN);
+        assertEquals("rita", get(rita, "/api/runs/" + ritas).get("owner").asText());
+        assertEquals("remy", get(rita, "/api/runs/" + remys).get("owner").asText());
+
+        HttpResponse<String> denied = send(remy, "POST", "/api/runs/" + ritas + "/cancel", "");
+        assertEquals(403, denied.statusCode());
+        assertTrue(denied.body().contains("only its owner or an admin"), denied.body());
+        assertEquals(403, send(remy, "POST", "/api/runs/" + ritas + "/share", "").statusCode());
+        cancel(rita, ritas);
+        cancel(account("ada"), remys);
+        assertEquals(201, send(account("ada"), "POST", "/api/runs", SHORT_RUN).statusCode(), "admins launch too");
+    }
+
+    @Test
+    void aShareLinkOpensTheRunWithoutAnAccountUntilRevoked() throws Exception {
+        String[] rita = account("rita");
+        String id = launch(rita, SHORT_RUN);
+        waitFor(rita, id, "SUCCEEDED");
+        HttpResponse<String> shared = send(rita, "POST", "/api/runs/" + id + "/share", "");
+        assertEquals(201, shared.statusCode(), shared.body());
+        String url = json.readTree(shared.body()).get("url").asText();
+        assertEquals(url, URI.create(shared.headers().firstValue("Location").orElseThrow()).getPath());
+        assertTrue(url.matches("/s/[A-Za-z0-9_-]{32}"), url);
+        assertEquals(24, Base64.getUrlDecoder().decode(url.substring(3)).length, "192 random bits");
+        String token = url.substring(3);
+
+        String accountCsv = send(rita, "GET", "/api/runs/" + id + "/metrics.csv", null).body();
+        HttpResponse<String> csv = send(null, "GET", url + "/metrics.csv", null);
+        assertEquals(200, csv.statusCode());
+        assertEquals(accountCsv, csv.body(), "the shared CSV is the run's CSV");
+        assertTrue(csv.body().startsWith("series,step,value\r\n") && csv.body().contains("x,4,4"), csv.body());
+        assertEquals(200, send(null, "GET", url + "/matrices/M.csv?step=4", null).statusCode());
+        assertEquals(200, send(null, "GET", url + "/matrices/M.png", null).statusCode());
+        assertEquals(200, send(null, "GET", url, null).statusCode(), "the run page, anonymously");
+        assertEquals(401, send(null, "GET", "/api/runs/" + id, null).statusCode(), "the token opens only /s/…");
+
+        assertEquals(403, send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(403, send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(204, send(rita, "DELETE", "/api/shares/" + token, null).statusCode());
+        HttpResponse<String> revoked = send(null, "GET", url + "/metrics.csv", null);
+        HttpResponse<String> unknown = send(null, "GET", "/s/" + "A".repeat(32) + "/metrics.csv", null);
+        assertEquals(404, revoked.statusCode());
+        assertEquals(404, unknown.statusCode());
+        assertEquals(unknown.body(), revoked.body(), "a revoked link says no more than an unknown one");
+        assertFalse(revoked.body().contains(id), revoked.body());
+        assertEquals(404, send(null, "GET", url, null).statusCode(), "the page too");
+        assertEquals(404, send(null, "GET", "/s/not-a-token", null).statusCode());
+        assertEquals(404, send(rita, "DELETE", "/api/shares/" + token, null).statusCode(), "already revoked");
+
+        String again = json.readTree(send(account("ada"), "POST", "/api/runs/" + id + "/share", "").body())
+                .get("url").asText();
+        assertFalse(again.equals(url), "every link is new");
+        assertEquals(200, send(null, "GET", again + "/metrics.csv", null).statusCode(), "admins share any run");
+    }
+
+    @Test
+    void runIdsCarry80RandomBits() throws Exception {
+        String id = launch(account("rita"), SHORT_RUN);
+        assertTrue(id.matches("[a-km-np-z2-9]{16}"), id);
+    }
+
+    private String[] account(String name) {
+        for (String[] a : ACCOUNTS) {
+            if (a[0].equals(name)) {
+                return new String[] {a[0], a[1]};
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private String launch(String[] account, String body) throws Exception {
+        HttpResponse<String> r = send(account, "POST", "/api/runs", body);
+        assertEquals(201, r.statusCode(), r.body());
+        return json.readTree(r.body()).get("id").asText();
+    }
+
+    private void cancel(String[] account, String id) throws Exception {
+        HttpResponse<String> r = send(account, "POST", "/api/runs/" + id + "/cancel", "");
+        assertEquals(200, r.statusCode(), r.body());
+        waitFor(account, id, "CANCELLED");
+    }
+
+    private JsonNode get(String[] account, String path) throws Exception {
+        HttpResponse<String> r = send(account, "GET", path, null);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return json.readTree(r.body());
+    }
+
+    private void waitFor(String[] account, String id, String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode run;
+        do {
+            run = get(account, "/api/runs/" + id);
+            if (run.get("status").asText().equals(status)) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("run " + id + " did not reach " + status + ": " + run);
+    }
+
+    /** One request; {@code account} null = anonymous, else HTTP basic {name, password}. */
+    private HttpResponse<String> send(String[] account, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (account != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((account[0] + ":" + account[1]).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
