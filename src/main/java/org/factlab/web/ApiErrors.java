@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecValidationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,6 +23,12 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, List<FieldError>>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("errors",
+                        List.of(new FieldError("body", tooLarge.getMessage()))));
+            }
+        }
         return ResponseEntity.badRequest().body(Map.of("errors",
                 List.of(new FieldError("body", "is not a JSON object of the expected shape: " + rootMessage(e)))));
     }
@@ -31,6 +38,13 @@ class ApiErrors {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
         return ResponseEntity.status(status).body(Map.of("errors",
                 List.of(new FieldError("", e.getReason() == null ? status.getReasonPhrase() : e.getReason()))));
+    }
+
+    /** The database is down or unreachable: the server stays up and says so. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Map<String, List<FieldError>>> databaseUnavailable(DataAccessException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("errors",
+                List.of(new FieldError("", "the database is unavailable; try again later (" + rootMessage(e) + ")"))));
     }
 
     private static String rootMessage(Throwable e) {
