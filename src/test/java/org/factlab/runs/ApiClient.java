@@ -52,7 +52,7 @@ public final class ApiClient {
             try {
                 run[0] = json("/api/runs/" + id);
                 return run[0].get("status").asText().equals(status);
-            } catch (Exception e) {
+            } catch (Exception | AssertionError notYet) {
                 return false;
             }
         });
