@@ -1,7 +1,9 @@
 package org.factlab.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecValidationException;
 import org.springframework.dao.DataAccessException;
@@ -30,7 +32,7 @@ class ApiErrors {
             }
         }
         return ResponseEntity.badRequest().body(Map.of("errors",
-                List.of(new FieldError("body", "is not a JSON object of the expected shape: " + rootMessage(e)))));
+                List.of(new FieldError(fieldOf(e), "is not a JSON object of the expected shape: " + rootMessage(e)))));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -45,6 +47,18 @@ class ApiErrors {
     ResponseEntity<Map<String, List<FieldError>>> databaseUnavailable(DataAccessException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("errors",
                 List.of(new FieldError("", "the database is unavailable; try again later (" + rootMessage(e) + ")"))));
+    }
+
+    /** The JSON path of the value that could not be read (e.g. {@code name}), or {@code body}. */
+    private static String fieldOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                String path = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                        : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+                return path.isEmpty() ? "body" : path;
+            }
+        }
+        return "body";
     }
 
     private static String rootMessage(Throwable e) {
