@@ -11,8 +11,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,24 +33,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestKindsConfig.class)
 @ActiveProfiles("postgres")
 @DirtiesContext
+@ExtendWith(PostgresCluster.ForTestClass.class)
 class DatabaseOutageTest {
 
     @TempDir
     static Path dataDir;
 
-    static PostgresCluster postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresCluster.startOrSkip();
-    }
-
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
         registry.add("factlab.data-dir", () -> dataDir.toString());
-        registry.add("spring.datasource.url", () -> postgres.url());
-        registry.add("spring.datasource.username", () -> PostgresCluster.USER);
-        registry.add("spring.datasource.password", () -> "");
+        PostgresCluster.register(registry);
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
         registry.add("factlab.workers.finish-retry", () -> "90s");
     }
@@ -67,17 +59,22 @@ class DatabaseOutageTest {
         String id = api.launch("{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":20}}");
         ApiClient.await("20 steps recorded", Duration.ofSeconds(60), () -> metrics.count(id) >= 40);
         long before = committedPoints(id);
+        long down = System.nanoTime();
 
-        postgres.stopImmediately();
+        PostgresCluster.ForTestClass.current().stopImmediately();
         assertEquals(200, api.get("/api/system").statusCode(), "the server answers without its database");
         HttpResponse<String> runs = api.get("/api/runs");
         assertEquals(503, runs.statusCode(), runs.body());
         assertTrue(runs.body().contains("the database is unavailable"), runs.body());
         Thread.sleep(3000);
-        postgres.start();
+        PostgresCluster.ForTestClass.current().start();
 
+        long up = System.nanoTime();
         JsonNode failed = api.awaitStatus(id, "FAILED");
         String error = failed.get("error").asText();
+        System.out.printf("DatabaseOutageTest: %d points committed when PostgreSQL stopped, %d after it came back "
+                        + "(%.1f s down; FAILED recorded %.1f s after the restart): %s%n", before, committedPoints(id),
+                (up - down) / 1e9, (System.nanoTime() - up) / 1e9, error);
         assertTrue(error.contains("the database became unavailable while this run was recording"), error);
         assertTrue(error.contains("every step recorded before is kept"), error);
         long after = committedPoints(id);
@@ -90,7 +87,7 @@ class DatabaseOutageTest {
 
     /** Points committed so far, read by an independent connection. */
     private static long committedPoints(String runId) throws Exception {
-        try (Connection c = postgres.connect();
+        try (Connection c = PostgresCluster.ForTestClass.current().connect();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM metric WHERE run_id = '" + runId + "'")) {
             rs.next();
             return rs.getLong(1);

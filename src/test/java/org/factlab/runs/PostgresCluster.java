@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real, throwaway PostgreSQL server for tests: {@code initdb} in a temporary folder, {@code pg_ctl start} on a
@@ -69,6 +72,32 @@ public final class PostgresCluster {
 
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /**
+     * For Spring tests: {@code @ExtendWith(PostgresCluster.ForTestClass.class)} starts a cluster before the test
+     * class (or skips it), and {@link #register} in the class's {@code @DynamicPropertySource} method points the
+     * datasource at it.
+     */
+    public static final class ForTestClass implements BeforeAllCallback {
+        private static PostgresCluster current;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            current = startOrSkip();
+        }
+
+        /** The cluster of the running test class. */
+        public static PostgresCluster current() {
+            return current;
+        }
+    }
+
+    /** Points a Spring test's datasource at the cluster of {@link ForTestClass}. */
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> ForTestClass.current().url());
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
     }
 
     /** Spring arguments that put a FACT Lab instance on this cluster's database. */

@@ -1,6 +1,6 @@
 package org.factlab.runs;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,19 +12,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ActiveProfiles("postgres")
 @DirtiesContext
+@ExtendWith(PostgresCluster.ForTestClass.class)
 class PostgresPlatformIntegrationTest extends RunPlatformIntegrationTest {
-
-    static PostgresCluster postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresCluster.startOrSkip();
-    }
 
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.url());
-        registry.add("spring.datasource.username", () -> PostgresCluster.USER);
-        registry.add("spring.datasource.password", () -> "");
+        PostgresCluster.register(registry);
     }
 }

@@ -166,8 +166,11 @@ class TwoWorkersTest {
         a.getBean(LiveBus.class).subscribe(onB, seenOnA::add);
 
         b.kill();
+        long killed = System.nanoTime();
         ApiClient.await("A interrupts B's run", Duration.ofSeconds(60),
                 () -> repository.find(onB).orElseThrow().status() == RunStatus.INTERRUPTED);
+        System.out.printf("TwoWorkersTest: B killed with %d points recorded; A marked its run INTERRUPTED %.1f s later "
+                + "(heartbeat 1 s, 4 missed) with %d points%n", 10, (System.nanoTime() - killed) / 1e9, metrics.count(onB));
         Run interrupted = repository.find(onB).orElseThrow();
         assertTrue(interrupted.error().contains("worker B stopped sending heartbeats"), interrupted.error());
         assertEquals(10, metrics.count(onB), "every point recorded before the kill is kept");

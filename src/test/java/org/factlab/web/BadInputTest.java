@@ -13,18 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.factlab.runs.ApiClient;
 import org.factlab.runs.TestKindsConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Table-driven bad input through {@code POST /api/runs}: for every field of every kind that {@code GET /api/kinds}
@@ -32,20 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * wrong JSON type, out of range, not whole, not finite and oversized; each must be answered 400 with an error
  * naming that field. Also the request's own fields, and bodies over the 1 MiB limit (413).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:bad-input;DB_CLOSE_DELAY=-1")
 @Import(TestKindsConfig.class)
 class BadInputTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String OVERSIZED_TEXT = "9".repeat(20_000);
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;
