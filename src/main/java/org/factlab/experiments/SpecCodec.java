@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class SpecCodec {
 
+    /** Longest text a string field accepts (an oversized value is refused, never stored). */
+    public static final int MAX_STRING_LENGTH = 10_000;
+
     private SpecCodec() {
     }
 
@@ -146,15 +149,23 @@ public final class SpecCodec {
                 if ("true".equalsIgnoreCase(raw.toString()) || "false".equalsIgnoreCase(raw.toString())) {
                     return Boolean.parseBoolean(raw.toString());
                 }
-                throw new SpecValidationException(name, "must be true or false, got '" + raw + "'");
+                throw new SpecValidationException(name, "must be true or false, got " + describe(raw));
             }
             case "list" -> {
                 return list(rc, raw, info);
             }
             case "string", "choice" -> {
+                if (!(raw instanceof CharSequence)) {
+                    throw new SpecValidationException(name, "must be text, got " + describe(raw) + " (allowed: "
+                            + info.allowedRange() + ")");
+                }
                 String s = raw.toString();
+                if (s.length() > MAX_STRING_LENGTH) {
+                    throw new SpecValidationException(name, "is " + s.length() + " characters long; allowed: at most "
+                            + MAX_STRING_LENGTH);
+                }
                 if (!choices.isEmpty() && !choices.contains(s)) {
-                    throw new SpecValidationException(name, "'" + s + "' is not allowed; allowed: " + info.allowedRange());
+                    throw new SpecValidationException(name, describe(s) + " is not allowed; allowed: " + info.allowedRange());
                 }
                 return s;
             }
@@ -165,6 +176,11 @@ public final class SpecCodec {
                     if (v != Math.rint(v)) {
                         throw new SpecValidationException(name, "must be a whole number, got " + raw + " (allowed: "
                                 + info.allowedRange() + ")");
+                    }
+                    double limit = rc.getType() == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
+                    if (Math.abs(v) > limit) {
+                        throw new SpecValidationException(name, formatNumber(v, type) + " is out of range; allowed: "
+                                + info.allowedRange() + " within ±" + formatNumber(limit, type));
                     }
                     return rc.getType() == int.class ? (Object) (int) v : (Object) (long) v;
                 }
@@ -208,9 +224,32 @@ public final class SpecCodec {
                 + " (lists must be List<String> or List<Double>)");
     }
 
+    /** A rejected value in an error message: its JSON type, or the text itself cut to 40 characters. */
+    private static String describe(Object raw) {
+        if (raw instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (raw instanceof Iterable<?> || raw.getClass().isArray()) {
+            return "a list";
+        }
+        if (raw instanceof Boolean || raw instanceof Number) {
+            return raw.toString();
+        }
+        String text = raw.toString();
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…' (" + text.length() + " characters)" : text + "'");
+    }
+
     private static double number(String name, Object raw, FieldInfo info) {
         if (raw instanceof Number n) {
             return n.doubleValue();
+        }
+        if (!(raw instanceof CharSequence)) {
+            throw new SpecValidationException(name, "must be a number, got " + describe(raw) + " (allowed: "
+                    + info.allowedRange() + ")");
+        }
+        if (raw.toString().length() > 100) {
+            throw new SpecValidationException(name, "is a " + raw.toString().length() + "-character text; allowed: "
+                    + info.allowedRange());
         }
         try {
             return Double.parseDouble(raw.toString().trim());

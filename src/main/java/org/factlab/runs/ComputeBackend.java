@@ -78,6 +78,7 @@ public class ComputeBackend {
         out.put("summary", nd4j.summary());
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("jvmMaxMemoryBytes", Runtime.getRuntime().maxMemory());
+        out.put("heapUsedBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         out.put("memoryBudgetBytes", props.memoryBudgetBytes());
         out.put("versions", Map.of("factlab", props.versions().factlab(), "nd4j", props.versions().dl4j(),
                 "dl4j", props.versions().dl4j(), "java", System.getProperty("java.version")));

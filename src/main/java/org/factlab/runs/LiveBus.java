@@ -35,6 +35,11 @@ public class LiveBus {
         return () -> all.remove(listener);
     }
 
+    /** True when someone follows this run (the cross-instance feed reads points back only for those). */
+    public boolean hasSubscribers(String runId) {
+        return byRun.containsKey(runId);
+    }
+
     public void publish(RunEvent event) {
         deliver(all, event);
         Set<Consumer<RunEvent>> listeners = byRun.get(event.runId());

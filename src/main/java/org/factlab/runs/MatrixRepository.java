@@ -40,9 +40,27 @@ public class MatrixRepository {
     public List<MatrixSnapshot.Info> list(String runId) {
         return jdbc.sql("""
                 SELECT name, step, n_rows, n_cols, min_val, max_val FROM matrix_snapshot WHERE run_id = :id
-                ORDER BY name, step""").param("id", runId)
-                .query((rs, i) -> new MatrixSnapshot.Info(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
-                        rs.getFloat(5), rs.getFloat(6))).list();
+                ORDER BY name, step""").param("id", runId).query(MatrixRepository::info).list();
+    }
+
+    private static MatrixSnapshot.Info info(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new MatrixSnapshot.Info(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getFloat(5),
+                rs.getFloat(6));
+    }
+
+    /** The snapshots (without data) of a run at {@code fromStep} and later, ordered by step then name. */
+    public List<MatrixSnapshot.Info> listFrom(String runId, long fromStep) {
+        return jdbc.sql("""
+                SELECT name, step, n_rows, n_cols, min_val, max_val FROM matrix_snapshot
+                WHERE run_id = :id AND step >= :from ORDER BY step, name""")
+                .param("id", runId).param("from", fromStep).query(MatrixRepository::info).list();
+    }
+
+    /** The latest step with a snapshot, or −1. */
+    public long lastStep(String runId) {
+        Long last = jdbc.sql("SELECT MAX(step) FROM matrix_snapshot WHERE run_id = :id").param("id", runId)
+                .query(Long.class).single();
+        return last == null ? -1 : last;
     }
 
     /** The snapshot of {@code name} at exactly {@code step}, or the latest one when {@code step} is null. */

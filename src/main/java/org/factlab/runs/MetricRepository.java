@@ -51,6 +51,20 @@ public class MetricRepository {
                 .query((rs, i) -> new MetricPoint(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
     }
 
+    /** The points of a run at {@code fromStep} and later, ordered by step then series. */
+    public List<MetricPoint> pointsFrom(String runId, long fromStep) {
+        return jdbc.sql("SELECT series, step, val FROM metric WHERE run_id = :id AND step >= :from ORDER BY step, series")
+                .param("id", runId).param("from", fromStep)
+                .query((rs, i) -> new MetricPoint(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
+    }
+
+    /** The latest step with a point, or −1. */
+    public long lastStep(String runId) {
+        Long last = jdbc.sql("SELECT MAX(step) FROM metric WHERE run_id = :id").param("id", runId)
+                .query(Long.class).single();
+        return last == null ? -1 : last;
+    }
+
     public long count(String runId) {
         return jdbc.sql("SELECT COUNT(*) FROM metric WHERE run_id = :id").param("id", runId)
                 .query(Long.class).single();

@@ -3,12 +3,14 @@ package org.factlab.runs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.experiments.SpecCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,11 +28,14 @@ public class RunExecutor {
     private final LiveBus bus;
     private final ComputeBackend backend;
     private final FactlabProperties props;
+    private final WorkerProperties worker;
     private final Map<String, RunRecorder> active = new ConcurrentHashMap<>();
+    /** Runs this JVM is starting, executing or finishing: their live events come from here, not the database. */
+    private final Set<String> local = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     public RunExecutor(KindRegistry kinds, RunRepository runs, MetricRepository metrics, MatrixRepository matrices,
-                       LiveBus bus, ComputeBackend backend, FactlabProperties props) {
+                       LiveBus bus, ComputeBackend backend, FactlabProperties props, WorkerProperties worker) {
         this.kinds = kinds;
         this.runs = runs;
         this.metrics = metrics;
@@ -38,6 +43,7 @@ public class RunExecutor {
         this.bus = bus;
         this.backend = backend;
         this.props = props;
+        this.worker = worker;
     }
 
     /** Runs {@code runId} if it is still queued. Never throws: every outcome is written to the run row. */
@@ -52,9 +58,23 @@ public class RunExecutor {
             bus.publish(new RunEvent.Status(runId, RunStatus.FAILED));
             return;
         }
-        if (!runs.markStarted(runId, backend.describe(kind.engine()), Instant.now())) {
-            return;
+        local.add(runId);
+        try {
+            if (runs.markStarted(runId, backend.describe(kind.engine()), worker.name(), Instant.now())) {
+                log.info("run {} started on worker {}", runId, worker.name());
+                executeStarted(runId, kind, run);
+            }
+        } finally {
+            local.remove(runId);
         }
+    }
+
+    /** True while {@code runId} is being started, executed or finished by this JVM. */
+    boolean executesHere(String runId) {
+        return local.contains(runId);
+    }
+
+    private void executeStarted(String runId, ExperimentKind<?> kind, Run run) {
         bus.publish(new RunEvent.Status(runId, RunStatus.RUNNING));
         RunRecorder recorder = new RunRecorder(runId, runs, metrics, matrices, bus, props.memoryBudgetBytes(),
                 Path.of(props.datasetsDir()).toAbsolutePath());
@@ -72,6 +92,11 @@ public class RunExecutor {
         } catch (RunDivergedException e) {
             status = RunStatus.DIVERGED;
             error = e.getMessage();
+        } catch (DataAccessException e) {
+            log.warn("run {} lost its database", runId, e);
+            status = RunStatus.FAILED;
+            error = "the database became unavailable while this run was recording (" + rootMessage(e)
+                    + "); every step recorded before is kept";
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             log.warn("run {} failed", runId, e);
             status = RunStatus.FAILED;
@@ -100,14 +125,46 @@ public class RunExecutor {
         }
     }
 
+    /**
+     * Records how the run ended; while the database is unavailable, tries again every second for
+     * {@code factlab.workers.finish-retry}. After that the run stays RUNNING in the database until
+     * db-scheduler's dead-execution detection marks it INTERRUPTED.
+     */
     private void finish(String runId, RunStatus status, String error, RunRecorder recorder) {
-        try {
-            runs.markFinished(runId, status, error, recorder.summary(), Instant.now());
-        } catch (RuntimeException e) {
-            log.error("could not record the end of run {} ({})", runId, status, e);
-            return;
+        long deadline = System.nanoTime() + worker.finishRetry().toNanos();
+        while (true) {
+            try {
+                runs.markFinished(runId, status, error, recorder.summary(), Instant.now());
+                break;
+            } catch (DataAccessException e) {
+                if (System.nanoTime() > deadline || !sleepOneSecond()) {
+                    log.error("could not record the end of run {} ({})", runId, status, e);
+                    return;
+                }
+                log.warn("database unavailable, retrying to record the end of run {} ({}): {}", runId, status,
+                        rootMessage(e));
+            }
         }
         bus.publish(new RunEvent.Status(runId, status));
+    }
+
+    private static boolean sleepOneSecond() {
+        try {
+            Thread.sleep(1000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
     }
 
     private static <S extends Record> void runTyped(ExperimentKind<S> kind, Map<String, Object> spec,

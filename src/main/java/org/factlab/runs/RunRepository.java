@@ -59,19 +59,26 @@ public class RunRepository {
                 .param("study", studyId).query(this::map).list();
     }
 
-    /** QUEUED → RUNNING; false when the run is no longer queued (e.g. cancelled meanwhile). */
-    public boolean markStarted(String id, String backend, Instant at) {
+    /**
+     * QUEUED → RUNNING on {@code worker}; false when the run is no longer queued (cancelled meanwhile, or
+     * started by another worker): of several workers exactly one gets true.
+     */
+    public boolean markStarted(String id, String backend, String worker, Instant at) {
         return jdbc.sql("""
-                UPDATE run SET status = 'RUNNING', started_at = :at, backend = :backend
+                UPDATE run SET status = 'RUNNING', started_at = :at, backend = :backend, worker = :worker
                 WHERE id = :id AND status = 'QUEUED'""")
-                .param("id", id).param("at", utc(at)).param("backend", backend).update() == 1;
+                .param("id", id).param("at", utc(at)).param("backend", backend).param("worker", worker)
+                .update() == 1;
     }
 
-    /** Moves a run to a terminal status with its error and summary. */
+    /**
+     * Moves a queued or running run to a terminal status with its error and summary. A run that already ended
+     * (e.g. INTERRUPTED by another worker that took this one for dead) keeps its status.
+     */
     public void markFinished(String id, RunStatus status, String error, Map<String, Double> summary, Instant at) {
         jdbc.sql("""
                 UPDATE run SET status = :status, error = :error, summary_json = :summary, finished_at = :at
-                WHERE id = :id""")
+                WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
                 .param("id", id).param("status", status.name()).param("error", error)
                 .param("summary", json.write(summary)).param("at", utc(at)).update();
     }
@@ -102,8 +109,8 @@ public class RunRepository {
     /** Appends a line to the run's notes (one line per call). */
     public void appendNote(String id, String line) {
         jdbc.sql("""
-                UPDATE run SET notes = CASE WHEN notes IS NULL THEN :line ELSE notes || CHAR(10) || :line END
-                WHERE id = :id""").param("id", id).param("line", line).update();
+                UPDATE run SET notes = COALESCE(notes || :newline, '') || :line
+                WHERE id = :id""").param("id", id).param("newline", "\n").param("line", line).update();
     }
 
     /** The run's notes, one entry per line (empty when none or no such run). */
@@ -113,19 +120,45 @@ public class RunRepository {
         return notes == null ? List.of() : List.of(notes.split("\n"));
     }
 
-    /** At start-up: runs left RUNNING by a stopped server become INTERRUPTED (their recorded steps stay). */
-    public List<String> interruptAllRunning(Instant at) {
-        List<String> ids = jdbc.sql("SELECT id FROM run WHERE status = 'RUNNING'").query(String.class).list();
-        ids.forEach(id -> interrupt(id, at));
+    /**
+     * At start-up: runs left RUNNING by a stopped server — every one when this server is the database's only
+     * user ({@code worker} null), else those of {@code worker} — become INTERRUPTED (their recorded steps stay).
+     */
+    public List<String> interruptRunning(String worker, Instant at) {
+        List<String> ids = jdbc.sql("""
+                SELECT id FROM run WHERE status = 'RUNNING' AND (CAST(:worker AS VARCHAR(100)) IS NULL OR worker = :worker)""")
+                .param("worker", worker).query(String.class).list();
+        ids.forEach(id -> interrupt(id, at, "the server stopped while this run was running; its recorded steps are kept"));
         return ids;
     }
 
-    /** RUNNING → INTERRUPTED; recorded points and snapshots stay. */
-    public void interrupt(String id, Instant at) {
-        jdbc.sql("""
-                UPDATE run SET status = 'INTERRUPTED', finished_at = :at,
-                error = 'the server stopped while this run was running; its recorded steps are kept'
-                WHERE id = :id AND status = 'RUNNING'""").param("id", id).param("at", utc(at)).update();
+    /**
+     * RUNNING → INTERRUPTED with {@code reason}; recorded points and snapshots stay. Also asks the run to stop, in
+     * case its worker is alive after all. False when the run was not running.
+     */
+    public boolean interrupt(String id, Instant at, String reason) {
+        return jdbc.sql("""
+                UPDATE run SET status = 'INTERRUPTED', finished_at = :at, error = :reason, cancel_requested = TRUE
+                WHERE id = :id AND status = 'RUNNING'""")
+                .param("id", id).param("at", utc(at)).param("reason", reason).update() == 1;
+    }
+
+    /** The worker that executes or executed a run (null while queued). */
+    public java.util.Optional<String> worker(String id) {
+        return jdbc.sql("SELECT worker FROM run WHERE id = :id").param("id", id).query(String.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Status and progress of every queued or running run, as another worker's live feed reads them. */
+    public List<LiveState> liveStates() {
+        return jdbc.sql("""
+                SELECT id, status, progress_done, progress_total FROM run WHERE status IN ('QUEUED', 'RUNNING')""")
+                .query((rs, i) -> new LiveState(rs.getString(1), RunStatus.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getLong(4))).list();
+    }
+
+    /** A run's status and progress, without its spec. */
+    public record LiveState(String id, RunStatus status, long done, long total) {
     }
 
     private Run map(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,12 @@
 package org.factlab.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecValidationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,8 +26,14 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, List<FieldError>>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("errors",
+                        List.of(new FieldError("body", tooLarge.getMessage()))));
+            }
+        }
         return ResponseEntity.badRequest().body(Map.of("errors",
-                List.of(new FieldError("body", "is not a JSON object of the expected shape: " + rootMessage(e)))));
+                List.of(new FieldError(fieldOf(e), "is not a JSON object of the expected shape: " + rootMessage(e)))));
     }
 
     /** An ownership check of {@code access.RunPermissions} failed. */
@@ -38,6 +47,25 @@ class ApiErrors {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
         return ResponseEntity.status(status).body(Map.of("errors",
                 List.of(new FieldError("", e.getReason() == null ? status.getReasonPhrase() : e.getReason()))));
+    }
+
+    /** The database is down or unreachable: the server stays up and says so. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Map<String, List<FieldError>>> databaseUnavailable(DataAccessException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("errors",
+                List.of(new FieldError("", "the database is unavailable; try again later (" + rootMessage(e) + ")"))));
+    }
+
+    /** The JSON path of the value that could not be read (e.g. {@code name}), or {@code body}. */
+    private static String fieldOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                String path = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                        : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+                return path.isEmpty() ? "body" : path;
+            }
+        }
+        return "body";
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,131 @@
+package org.factlab.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.factlab.experiments.FieldError;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses REST request bodies larger than {@code factlab.max-request-bytes} with 413: at once when the declared
+ * length is too large, or as soon as a body without a declared length (chunked) reads past the limit.
+ */
+@Component
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    /** Thrown while reading a body past the limit; {@link ApiErrors} answers 413. */
+    static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    private final long maxBytes;
+    private final ObjectMapper json;
+
+    RequestSizeLimit(@Value("${factlab.max-request-bytes:1048576}") long maxBytes, ObjectMapper json) {
+        this.maxBytes = maxBytes;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), Map.of("errors", List.of(new FieldError("body", message(declared)))));
+            return;
+        }
+        chain.doFilter(declared < 0 ? new Limited(request) : request, response);
+    }
+
+    String message(long bytes) {
+        return "request body of " + (bytes < 0 ? "more than " + maxBytes : bytes) + " bytes is too large; allowed: at most "
+                + maxBytes + " bytes";
+    }
+
+    /** A request whose body stream fails once it has delivered more than the limit. */
+    private final class Limited extends HttpServletRequestWrapper {
+        private ServletInputStream limited;
+
+        Limited(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                limited = new CountingStream(super.getInputStream());
+            }
+            return limited;
+        }
+    }
+
+    private final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private long count;
+
+        CountingStream(ServletInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws TooLarge {
+            count += n;
+            if (count > maxBytes) {
+                throw new TooLarge(message(-1));
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
