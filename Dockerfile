@@ -33,9 +33,13 @@ RUN groupadd --system factlab \
     && chown -R factlab:factlab /app
 WORKDIR /app
 COPY --from=build --chown=factlab:factlab /build/factlab.jar /app/factlab.jar
+# Datasets: the bundled MNIST; mount Fashion-MNIST or CIFAR-10 next to it, e.g.
+#   -v /path/to/cifar-10-batches-bin:/app/datasets/cifar-10-batches-bin:ro   (see data/README.md)
+COPY --from=build --chown=factlab:factlab /build/data/mnist /app/datasets/mnist
 USER factlab
 # Half the container's memory for the heap: ND4J's off-heap buffers may grow as large as the heap again.
 ENV FACTLAB_DATA_DIR=/app/data \
+    FACTLAB_DATASETS_DIR=/app/datasets \
     PORT=8080 \
     JAVA_OPTS="-XX:MaxRAMPercentage=50"
 VOLUME ["/app/data"]

@@ -1,0 +1,43 @@
+package org.factlab.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads the image datasets from the datasets folder (RunContext.datasetsDirectory()). */
+public final class ImageDatasets {
+
+    public static final List<String> NAMES = List.of("mnist", "fashion-mnist", "cifar10");
+
+    private ImageDatasets() {
+    }
+
+    /**
+     * Pixels scaled to [0,1]; train = true for the training part, false for the test part. Throws
+     * DatasetMissingException (an IOException) whose message names the exact expected path(s) and how to get them.
+     *
+     * <ul>
+     *   <li>{@code mnist}: {@code <datasetsDir>/mnist/}, bundled in the repository (60000 + 10000, 28×28, d = 784);</li>
+     *   <li>{@code fashion-mnist}: {@code <datasetsDir>/fashion-mnist/}, same IDX layout, fetched by
+     *       {@code data/fetch-fashion-mnist.sh};</li>
+     *   <li>{@code cifar10}: {@code <datasetsDir>/cifar-10-batches-bin/}, the official binary batches (d = 3072).</li>
+     * </ul>
+     */
+    public static LabeledData load(String name, boolean train, Path datasetsDir) throws IOException {
+        switch (name == null ? "" : name) {
+            case "mnist":
+                return new IdxImageFolder("MNIST", datasetsDir.resolve("mnist"),
+                        "MNIST is bundled in the repository's data/mnist/; point factlab.datasets-dir"
+                                + " (FACTLAB_DATASETS_DIR) at the folder that holds mnist/.").load(train);
+            case "fashion-mnist":
+                return new IdxImageFolder("Fashion-MNIST", datasetsDir.resolve("fashion-mnist"),
+                        "Run data/fetch-fashion-mnist.sh (it extracts the Debian package dataset-fashion-mnist),"
+                                + " or copy the four *-ubyte.gz files of https://github.com/zalandoresearch/fashion-mnist"
+                                + " there.").load(train);
+            case "cifar10":
+                return Cifar10Reader.read(datasetsDir.resolve(Cifar10Reader.FOLDER), train);
+            default:
+                throw new IllegalArgumentException("dataset must be one of " + NAMES + "; got '" + name + "'");
+        }
+    }
+}
