@@ -29,15 +29,23 @@ public final class Decompositions {
         return new INDArray[] {values, vectors};
     }
 
-    /** Full SVD A = U diag(σ) Vᵀ of a square float64 matrix ({@code dgesdd}): returns {U, σ (descending), Vᵀ}. */
-    public static INDArray[] svd(INDArray square) {
-        int n = checkSquare(square);
-        INDArray a = square.castTo(DataType.DOUBLE).dup('f');
-        INDArray sigma = Nd4j.create(DataType.DOUBLE, n);
-        INDArray u = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
-        INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
-        int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'A', n, n, doubles(a), n, doubles(sigma), doubles(u), n,
-                doubles(vt), n);
+    /**
+     * Thin SVD A = U diag(σ) Vᵀ of an m×n float64 matrix ({@code dgesdd}, k = min(m, n)): returns {U (m×k),
+     * σ (k, descending), Vᵀ (k×n)}; for a square matrix the full SVD.
+     */
+    public static INDArray[] svd(INDArray matrix) {
+        if (!matrix.isMatrix()) {
+            throw new IllegalArgumentException("needs a matrix, got " + matrix.shapeInfoToString());
+        }
+        int m = Math.toIntExact(matrix.rows());
+        int n = Math.toIntExact(matrix.columns());
+        int k = Math.min(m, n);
+        INDArray a = matrix.castTo(DataType.DOUBLE).dup('f');
+        INDArray sigma = Nd4j.create(DataType.DOUBLE, k);
+        INDArray u = Nd4j.create(DataType.DOUBLE, new long[] {m, k}, 'f');
+        INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {k, n}, 'f');
+        int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, doubles(a), m, doubles(sigma), doubles(u), m,
+                doubles(vt), k);
         check(info, "dgesdd");
         return new INDArray[] {u, sigma, vt};
     }

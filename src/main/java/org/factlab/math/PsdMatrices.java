@@ -2,6 +2,8 @@ package org.factlab.math;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -27,19 +29,23 @@ public final class PsdMatrices {
         return SymmetricEigen.of(a).reassemble(lambda -> lambda > 0 ? Math.sqrt(lambda) : 0);
     }
 
-    /** Aˢ = V diag(max(λ, 0)ˢ) Vᵀ of the symmetric part of a float64 matrix (s &gt; 0). */
+    /** Aˢ = V diag(λˢ) Vᵀ of the symmetric part of a float64 matrix (s &gt; 0), eigenvalues clipped as in {@link #powers}. */
     public static INDArray power(INDArray a, double s) {
         return powers(a, s)[0];
     }
 
     /**
      * A^{s₁}, A^{s₂}, … of the symmetric part of a float64 matrix from one eigendecomposition (e.g. √AGOP and
-     * AGOP^{1/L} of Appendix C), negative eigenvalues clipped to 0.
+     * AGOP^{1/L} of Appendix C). Eigenvalues up to the round-off level d·ε·λ_max are set to 0: a rank-deficient
+     * PSD matrix (AGOP has rank ≤ c·n, AGOP of a layer ≤ its width) has eigenvalues ~ε·λ_max in its null space,
+     * and their roots (ε^{1/4} ≈ 1e-4 for s = 1/4) would otherwise fill it.
      */
     public static INDArray[] powers(INDArray a, double... s) {
         INDArray symmetric = a.add(a.transpose()).muli(0.5);
         INDArray[] eigen = Decompositions.symmetricEigen(symmetric);
-        INDArray clipped = Transforms.max(eigen[0], 0.0, false);
+        double roundOff = eigen[0].length() * Math.ulp(1.0) * Math.max(0, eigen[0].maxNumber().doubleValue());
+        INDArray clipped = eigen[0].dup();
+        BooleanIndexing.replaceWhere(clipped, 0.0, Conditions.lessThanOrEqual(roundOff));
         INDArray[] out = new INDArray[s.length];
         for (int i = 0; i < s.length; i++) {
             checkPower(s[i]);
@@ -49,8 +55,8 @@ public final class PsdMatrices {
     }
 
     /**
-     * (A Aᵀ)^{p/2} = U diag(σᵖ) Uᵀ from the SVD A = U diag(σ) Vᵀ of a square float64 matrix: with p = 1 the
-     * symmetrisation √(FACT·FACTᵀ) of Remark 3.3, taken from the SVD rather than from the squared product.
+     * (A Aᵀ)^{p/2} = U diag(σᵖ) Uᵀ from the thin SVD A = U diag(σ) Vᵀ of a float64 matrix (m×m for m×n A): with
+     * p = 1 the symmetrisation √(FACT·FACTᵀ) of Remark 3.3, taken from the SVD rather than from the squared product.
      */
     public static INDArray leftPolarPower(INDArray a, double p) {
         INDArray[] svd = Decompositions.svd(a);

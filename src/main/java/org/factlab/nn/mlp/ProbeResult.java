@@ -1,6 +1,7 @@
 package org.factlab.nn.mlp;
 
 import java.util.List;
+import org.factlab.math.Decompositions;
 import org.factlab.math.FeatureMatrices;
 import org.factlab.math.FeatureSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -67,10 +68,18 @@ public final class ProbeResult {
         INDArray bAgop = jacobianGrams.get(l).div(n);
         INDArray bEnfa = deltaGrams.get(l).div(n);
         FeatureSet forward = new FeatureSet(w.transpose().mmul(w), FeatureMatrices.factFromGradient(w, gradient, lambda),
-                FeatureMatrices.pullBack(w, bAgop), FeatureMatrices.pullBack(w, bEnfa));
+                FeatureMatrices.pullBack(w, bAgop), FeatureMatrices.pullBack(w, bEnfa), rowSpace(w));
         FeatureSet backward = new FeatureSet(w.mmul(w.transpose()),
-                FeatureMatrices.backwardFactFromGradient(w, gradient, lambda), bAgop, bEnfa);
+                FeatureMatrices.backwardFactFromGradient(w, gradient, lambda), bAgop, bEnfa, null);
         return new LayerFeatures(forward, backward);
+    }
+
+    /**
+     * For a layer with fewer outputs than inputs, orthonormal columns V spanning the row space of W (from its thin
+     * SVD): the forward matrices are all Wᵀ(…), so their roots can be formed in that space; null otherwise.
+     */
+    private static INDArray rowSpace(INDArray w) {
+        return w.rows() < w.columns() ? Decompositions.svd(w)[2].transpose() : null;
     }
 
     /** The two sides of one layer's feature matrices. */
