@@ -9,8 +9,11 @@ import org.factlab.nn.mlp.MlpProbe;
  */
 final class MlpMemory {
 
-    /** Square float64 matrices of the largest layer dimension alive while one layer's predictions are formed. */
-    private static final int FEATURE_MATRICES = 30;
+    /**
+     * Square float64 matrices of the largest layer dimension alive while one layer's predictions are formed: the
+     * four of a side, the seven predictions (three of them shared) and the eigen/SVD work arrays.
+     */
+    private static final int FEATURE_MATRICES = 12;
 
     private MlpMemory() {
     }
