@@ -31,8 +31,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Floors. Epoch: forward 2nP, weight gradients 2nP, input gradients 2n(P − P₁) over the weight count P (P₁
  * the first layer's), at the float32 rate. Probe: the GEMMs of {@link MlpProbe} (forward, loss backward,
  * c Jacobian backward passes, the three sums per layer, the pull-backs of {@link ProbeResult#layer}) and the
- * predictions of both sides of every layer: per k×k matrix one SVD (21k³, Golub–Van Loan's count for U, Σ, V)
- * and two symmetric eigendecompositions (9k³ each), plus 2k³ per reassembled root, all at the float64 GEMM rate.
+ * predictions of both sides of every layer ({@link #rootFlops}: Golub–Van Loan's counts for the SVD and the
+ * symmetric eigendecomposition), all at the float64 GEMM rate.
  */
 public final class MlpBenchmark {
 
@@ -144,14 +144,20 @@ public final class MlpBenchmark {
         return flops;
     }
 
-    /** SVD, two eigendecompositions and three reassemblies per side (AGOP^{1/L} only forward). */
+    /**
+     * Per side one SVD (21k³), two eigendecompositions (9k³ each) and the reassembled roots (2k³ each: three
+     * forward, two backward) at the side's dimension k. A forward side narrower than its input (r = out &lt; in)
+     * works in W's row space: a thin SVD of W (≈ 14·in·r²), the roots at k = r, and about seven in×in×r GEMM pairs
+     * to restrict and expand the matrices (4·in²·r each).
+     */
     private static double rootFlops(MlpArchitecture a) {
         double flops = 0;
         for (int l = 0; l < a.depth(); l++) {
             double in = a.layerInputs(l);
             double out = a.layerOutputs(l);
-            flops += (21 + 9 + 9 + 2 * 4) * in * in * in;
-            flops += (21 + 9 + 9 + 2 * 3) * out * out * out;
+            double k = Math.min(in, out);
+            flops += (21 + 9 + 9 + 2 * 3) * k * k * k + (out < in ? 14 * in * out * out + 7 * 4 * in * in * out : 0);
+            flops += (21 + 9 + 9 + 2 * 2) * out * out * out;
         }
         return flops;
     }

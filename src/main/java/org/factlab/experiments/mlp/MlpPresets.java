@@ -11,6 +11,9 @@ import org.factlab.math.Prediction;
  */
 final class MlpPresets {
 
+    /** Minutes of CPU for the Figure 11 presets by depth, from 5 timed epochs (0.39 s at L = 2, 1.15 s at L = 4). */
+    private static final int[] CPU_MINUTES = {0, 0, 35, 65, 95};
+
     private static final String FACT = layer1(Prediction.FACT, MlpSeries.PEARSON);
     private static final String SYM_FACT = layer1(Prediction.SYM_FACT, MlpSeries.PEARSON);
     private static final String SQRT_AGOP = layer1(Prediction.SQRT_AGOP, MlpSeries.PEARSON);
@@ -22,15 +25,15 @@ final class MlpPresets {
                     + "λ = 1e-4, batch 64, 200 epochs, PyTorch initialisation, on a stratified 1000-image MNIST subset. "
                     + "3,200 SGD steps do not decay the random initial weights, so Pearson(FACT, W₁ᵀW₁) ends near 0.3 "
                     + "(science.md), not the paper's 0.890 (√(FACT·FACTᵀ) 0.956, √AGOP 0.899, √eNFA 0.903); watch "
-                    + "layer1/grad_norm and layer1/fact/relerr. CPU time here: see README (≈ 0.1 s per epoch and "
-                    + "≈ 3 s per probe on 2 cores, 21 probes).",
+                    + "layer1/grad_norm and layer1/fact/relerr. CPU time on the shared 2-core VM: ≈ 8 min (0.4 s per "
+                    + "epoch, ≈ 18 s per probe of all layers and both sides, 21 probes).",
             table2("mnist", 1_000, 1024, 200, 10), Map.of(FACT, 0.3));
 
     static final Preset<MlpSpec> TABLE2_MNIST_1K_CONVERGED = new Preset<>("table2-mnist-1k-converged",
             "Table 2, MNIST n = 1000, trained longer (width 256, 1000 epochs)",
             "The Appendix B recipe with width 256 and 1000 epochs, long enough for weight decay to remove the "
                     + "initial weights: Pearson(FACT, W₁ᵀW₁) ≈ 0.84 (science.md), close to the paper's 0.890. CPU "
-                    + "time here: see README (1000 epochs of 16 batches, 21 probes).",
+                    + "time on the shared 2-core VM: ≈ 6 min (0.27 s per epoch, 21 probes).",
             table2("mnist", 1_000, 256, 1_000, 50), Map.of(FACT, 0.84));
 
     static final Preset<MlpSpec> TABLE2_MNIST_2K = paperScale("table2-mnist-2k", 2_000,
@@ -68,8 +71,8 @@ final class MlpPresets {
             "Quick check (MNIST n = 500, width 64, 12 epochs)",
             "A small version of Table 2 for demos and tests: depth 3, width 64, ReLU, 500 MNIST images, the "
                     + "Appendix B optimiser, 12 epochs, a probe every 3 epochs (5 probes, backward forms included). "
-                    + "Training accuracy reaches ≈ 0.9 while FACT is still far from WᵀW: the run shows the "
-                    + "stationarity figures rather than convergence. A few seconds on the 2-core CPU here.",
+                    + "Training accuracy reaches ≈ 0.8 while FACT is still far from WᵀW (Pearson ≈ 0.14, relerr ≈ 42): "
+                    + "the run shows the stationarity figures rather than convergence. 8–14 s on the shared 2-core VM.",
             new MlpSpec("mnist", 500, 1_000, 3, 64, "relu", true, "sgd", 0.1, 0.9, 1e-4, 64, 12, 3, true, 0L, false,
                     10, 5, "cosine"), Map.of());
 
@@ -94,8 +97,8 @@ final class MlpPresets {
         return new Preset<>(id, "Table 2, MNIST n = " + n + " (App. B recipe)",
                 "Appendix B's recipe (depth 3, width 1024, 200 epochs) on " + n + " MNIST images; expected values "
                         + "are the paper's Table 2 (Pearson with W₁ᵀW₁). One epoch is n/64 SGD steps and each of the "
-                        + "21 probes runs over all n samples: about " + Math.max(1, n / 1000) + "× the CPU time of "
-                        + "table2-mnist-1k (README), GPU scale from n = 5000 on.",
+                        + "21 probes runs over all n samples: roughly " + Math.max(1, n / 1000) + "× the ≈ 8 min of "
+                        + "table2-mnist-1k on the 2-core CPU here; GPU scale from n = 5000 on.",
                 table2("mnist", n, 1024, 200, 10), paper);
     }
 
@@ -108,8 +111,8 @@ final class MlpPresets {
                 "Appendix C: f(x) = W_L ⋯ W₁x with width 512, no bias, on x ~ N(0, I₁₀), y = W*x (W* ∈ ℝ^{5×10} "
                         + "standard Gaussian), n = 5000, plain SGD (batch 128, lr 5e-3 constant), λ = 1e-2, 5000 epochs. "
                         + "science.md: cos(FACT, W₁ᵀW₁) ≈ " + fact + ", cos(AGOP^{1/L}, W₁ᵀW₁) ≈ 1.0000, cos(√AGOP, "
-                        + "W₁ᵀW₁) ≈ " + sqrtAgop + ". About " + (depth - 1) * 2 + "–" + depth * 3 + " hours of CPU "
-                        + "here (200,000 SGD steps, see README).",
+                        + "W₁ᵀW₁) ≈ " + sqrtAgop + ". 200,000 SGD steps: ≈ " + CPU_MINUTES[depth]
+                        + " min on the shared 2-core VM, where DL4J's ≈ 9 ms per minibatch dominates.",
                 new MlpSpec("gaussian-linear", 5_000, 1_000, depth, 512, "identity", false, "sgd", 5e-3, 0, 1e-2, 128,
                         5_000, 100, true, 0L, false, 10, 5, "constant"),
                 Map.of(layer1(Prediction.FACT, MlpSeries.COSINE), fact,

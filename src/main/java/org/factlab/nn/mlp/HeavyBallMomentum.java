@@ -106,7 +106,7 @@ public record HeavyBallMomentum(ISchedule learningRate, double momentum) impleme
         @Override
         public void applyUpdater(INDArray gradient, int iteration, int epoch) {
             buffer.muli(config.momentum()).addi(gradient);
-            gradient.assign(buffer).muli(config.getLearningRate(iteration, epoch));
+            buffer.mul(config.getLearningRate(iteration, epoch), gradient);
         }
     }
 }
