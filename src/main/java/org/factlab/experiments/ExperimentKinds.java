@@ -1,6 +1,7 @@
 package org.factlab.experiments;
 
 import java.util.List;
+import org.factlab.experiments.mlp.MlpKind;
 import org.factlab.experiments.modular.ModularKind;
 import org.factlab.experiments.parity.ParityKind;
 import org.factlab.experiments.quadratic.QuadraticKind;
@@ -13,6 +14,6 @@ public final class ExperimentKinds {
     }
 
     public static List<ExperimentKind<?>> all() {
-        return List.of(new QuadraticKind(), new ParityKind(), new ModularKind(), new TabularKind());
+        return List.of(new MlpKind(), new QuadraticKind(), new ParityKind(), new ModularKind(), new TabularKind());
     }
 }

@@ -1,8 +1,6 @@
 package org.factlab.kernels;
 
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dposv;
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsysv;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_sposv;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_ssysv;
@@ -13,10 +11,10 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The LAPACK routines the kernel machine needs, called directly on ND4J buffers through the OpenBLAS that
+ * The LAPACK solvers the kernel machine needs (its eigendecompositions and SVDs are
+ * {@link org.factlab.math.Decompositions}), called directly on ND4J buffers through the OpenBLAS that
  * nd4j-native bundles (org.bytedeco.openblas). Every routine works in place on column-major arrays with
  * offset 0; callers pass copies. Avoided on purpose: ND4J's {@code lapack().getrf} and OpenBLAS
  * {@code ?gesv} (LU), which crash this OpenBLAS build with SIGSEGV on several threads from n ≈ 200 on;
@@ -57,35 +55,6 @@ final class Lapack {
                 return LAPACKE_dsysv(LAPACK_COL_MAJOR, LOWER, n, nrhs, doubles(a), n, pivots, doubles(b), n);
             }
             return LAPACKE_ssysv(LAPACK_COL_MAJOR, LOWER, n, nrhs, floats(a), n, pivots, floats(b), n);
-        }
-    }
-
-    /** Eigenvalues (ascending) and eigenvectors (columns) of a symmetric float64 matrix ({@code dsyevd}). */
-    static INDArray[] symmetricEigen(INDArray symmetric) {
-        int n = checkSquare(symmetric);
-        INDArray vectors = symmetric.castTo(DataType.DOUBLE).dup('f');
-        INDArray values = Nd4j.create(DataType.DOUBLE, n);
-        int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', LOWER, n, doubles(vectors), n, doubles(values));
-        check(info, "dsyevd");
-        return new INDArray[] {values, vectors};
-    }
-
-    /** Full SVD A = U diag(σ) Vᵀ of a square float64 matrix ({@code dgesdd}): returns {U, σ (descending), Vᵀ}. */
-    static INDArray[] svd(INDArray square) {
-        int n = checkSquare(square);
-        INDArray a = square.castTo(DataType.DOUBLE).dup('f');
-        INDArray sigma = Nd4j.create(DataType.DOUBLE, n);
-        INDArray u = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
-        INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
-        int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'A', n, n, doubles(a), n, doubles(sigma), doubles(u), n,
-                doubles(vt), n);
-        check(info, "dgesdd");
-        return new INDArray[] {u, sigma, vt};
-    }
-
-    private static void check(int info, String routine) {
-        if (info != 0) {
-            throw new ArithmeticException(routine + " did not converge (info " + info + ")");
         }
     }
 

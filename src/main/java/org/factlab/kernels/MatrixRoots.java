@@ -1,5 +1,6 @@
 package org.factlab.kernels;
 
+import org.factlab.math.PsdMatrices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,21 +16,14 @@ final class MatrixRoots {
     private MatrixRoots() {
     }
 
-    /** Aˢ = V diag(max(λ, 0)ˢ) Vᵀ of the symmetric part of A (s &gt; 0). */
+    /** Aˢ of the symmetric part of A with negative eigenvalues clipped ({@link PsdMatrices#power(INDArray, double)}). */
     static INDArray psdPower(INDArray a, double s) {
-        INDArray symmetric = a.add(a.transpose()).muli(0.5);
-        INDArray[] eigen = Lapack.symmetricEigen(symmetric);
-        INDArray powers = Transforms.pow(Transforms.max(eigen[0], 0.0, false), s, false);
-        INDArray v = eigen[1];
-        return v.mulRowVector(powers.reshape(1, powers.length())).mmul(v.transpose()).dup('c');
+        return PsdMatrices.power(a, s);
     }
 
-    /** (A Aᵀ)^{p/2} = U diag(σᵖ) Uᵀ from the SVD A = U diag(σ) Vᵀ. */
+    /** (A Aᵀ)^{p/2} from the SVD of A ({@link PsdMatrices#leftPolarPower}). */
     static INDArray leftPolarPower(INDArray a, double p) {
-        INDArray[] svd = Lapack.svd(a);
-        INDArray u = svd[0];
-        INDArray powers = Transforms.pow(svd[1], p, true);
-        return u.mulRowVector(powers.reshape(1, powers.length())).mmul(u.transpose()).dup('c');
+        return PsdMatrices.leftPolarPower(a, p);
     }
 
     /** diag(max(Aₖₖ, 0)ˢ): the power of the diagonal part, for diagonal-only M. */

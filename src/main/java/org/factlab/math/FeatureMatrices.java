@@ -1,10 +1,19 @@
 package org.factlab.math;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 /**
- * The feature matrices of §2–3 for a single-output model, from per-sample probe data of one layer with
- * sample weights wᵢ (wᵢ = 1/n for a training set, the population weights for a distribution):
- * hᵢ the layer input, gᵢ = ∇_h ℓᵢ the loss gradient and Jᵢ = ∇_h fᵢ the model gradient at that input.
- * All arrays are {@code n × d}; results are {@code d × d}.
+ * The feature matrices of §2–3 from per-sample probe data of one layer.
+ *
+ * <p>{@code double[][]} forms, for a single-output model with sample weights wᵢ (wᵢ = 1/n for a training
+ * set, the population weights for a distribution): hᵢ the layer input, gᵢ = ∇_h ℓᵢ the loss gradient and
+ * Jᵢ = ∇_h fᵢ the model gradient at that input; arrays are {@code n × d}, results {@code d × d}.
+ *
+ * <p>ND4J float64 forms, for a dense layer u = W h (W is out×in) of a c-output model with wᵢ = 1/n: each
+ * is one GEMM over the n rows. Since h enters the model only through u, gᵢ = Wᵀδᵢ with δᵢ = ∂ℓᵢ/∂uᵢ and
+ * ∂f/∂h = Wᵀ ∂f/∂u, so every input-side matrix is the output-side one pulled back through W
+ * ({@link #pullBack}); {@link #fact(INDArray, INDArray, double)} on explicit gᵢ is the cross-check.
  */
 public final class FeatureMatrices {
 
@@ -47,5 +56,44 @@ public final class FeatureMatrices {
             }
         }
         return out;
+    }
+
+    /**
+     * FACT = −(1/(nλ)) Σᵢ gᵢ hᵢᵀ = −(1/(nλ)) Gᵀ H (eq. FACT, Theorem 3.1) from the n×in matrices of loss
+     * gradients G and inputs H; with U = H Wᵀ and Δ in their place it is bFACT = −(1/(nλ)) Uᵀ Δ (Theorem A.1).
+     */
+    public static INDArray fact(INDArray lossGradients, INDArray inputs, double lambda) {
+        return lossGradients.transpose().mmul(inputs).muli(-1 / (lossGradients.rows() * lambda));
+    }
+
+    /** (1/n) Σᵢ aᵢ aᵢᵀ = (1/n) Aᵀ A of n rows aᵢ: eNFA of G, beNFA of Δ, AGOP of stacked Jacobian rows. */
+    public static INDArray meanGram(INDArray rows, long n) {
+        return rows.transpose().mmul(rows).muli(1.0 / n);
+    }
+
+    /** sum += Aᵀ B (one GEMM): accumulates Σᵢ aᵢ bᵢᵀ over a chunk of rows. */
+    public static void addCrossProducts(INDArray sum, INDArray a, INDArray b) {
+        Nd4j.gemm(a, b, sum, true, false, 1.0, 1.0);
+    }
+
+    /**
+     * FACT = −(1/λ) Wᵀ ∇_W L (proof of Theorem 3.1), equal to {@link #fact(INDArray, INDArray, double)}
+     * because ∇_W L = (1/n) Σᵢ δᵢ hᵢᵀ and gᵢ = Wᵀδᵢ. {@code dataGradient} is ∇_W L (out×in, no λW).
+     */
+    public static INDArray factFromGradient(INDArray w, INDArray dataGradient, double lambda) {
+        return w.transpose().mmul(dataGradient).muli(-1 / lambda);
+    }
+
+    /** bFACT = −(1/λ) W (∇_W L)ᵀ (proof of Theorem A.1) = −(1/(nλ)) Σᵢ (W hᵢ) δᵢᵀ. */
+    public static INDArray backwardFactFromGradient(INDArray w, INDArray dataGradient, double lambda) {
+        return w.mmul(dataGradient.transpose()).muli(-1 / lambda);
+    }
+
+    /**
+     * Wᵀ B W: the input-side matrix of an output-side one, since gᵢ = Wᵀδᵢ and ∂f/∂h = Wᵀ ∂f/∂u. With B = beNFA
+     * it is eNFA = (1/n) Σᵢ gᵢgᵢᵀ; with B = bAGOP it is AGOP = (1/n) Σᵢ (∂f/∂h)(∂f/∂h)ᵀ (eq. NFA).
+     */
+    public static INDArray pullBack(INDArray w, INDArray outputSide) {
+        return w.transpose().mmul(outputSide).mmul(w);
     }
 }

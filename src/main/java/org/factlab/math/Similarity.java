@@ -1,5 +1,7 @@
 package org.factlab.math;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * Similarity of two feature matrices of the same shape, taken over all flattened entries (diagonal
  * included).
@@ -50,5 +52,25 @@ public final class Similarity {
             }
         }
         return sab / Math.sqrt(saa * sbb);
+    }
+
+    /** {@link #cosine(double[][], double[][])} of two float64 ND4J matrices of the same shape. */
+    public static double cosine(INDArray a, INDArray b) {
+        checkSameShape(a, b);
+        return a.mul(b).sumNumber().doubleValue() / (a.norm2Number().doubleValue() * b.norm2Number().doubleValue());
+    }
+
+    /** {@link #pearson(double[][], double[][])} of two float64 ND4J matrices of the same shape. */
+    public static double pearson(INDArray a, INDArray b) {
+        checkSameShape(a, b);
+        INDArray da = a.sub(a.meanNumber());
+        INDArray db = b.sub(b.meanNumber());
+        return da.mul(db).sumNumber().doubleValue() / (da.norm2Number().doubleValue() * db.norm2Number().doubleValue());
+    }
+
+    private static void checkSameShape(INDArray a, INDArray b) {
+        if (!a.equalShapes(b)) {
+            throw new IllegalArgumentException("shapes differ: " + a.shapeInfoToString() + " vs " + b.shapeInfoToString());
+        }
     }
 }

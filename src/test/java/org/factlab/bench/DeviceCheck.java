@@ -17,8 +17,9 @@ public final class DeviceCheck {
 
     /** kind/preset pairs, small to paper scale; the last values of these series are compared across backends. */
     private static final List<String> WORKLOADS = List.of("parity/quick", "parity/fig5-k3", "modular/quick",
-            "modular/fig6-nfa", "modular/fig6-fact");
-    private static final List<String> COMPARED = List.of("test/accuracy", "train/accuracy", "test/mse", "trace_M");
+            "modular/fig6-nfa", "modular/fig6-fact", "mlp/quick");
+    private static final List<String> COMPARED = List.of("test/accuracy", "train/accuracy", "test/mse", "trace_M",
+            "layer1/fact/pearson");
 
     private DeviceCheck() {
     }

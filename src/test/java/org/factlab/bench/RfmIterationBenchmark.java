@@ -4,9 +4,6 @@ import static org.bytedeco.openblas.global.openblas.LAPACKE_dposv;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_sposv;
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +43,7 @@ public final class RfmIterationBenchmark {
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {1000, 5000, 10000}
                 : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        printLoad("before");
+        BenchMachine.printLoad("before");
         System.out.printf(Locale.ROOT, "| n | precision | update | kernel s (×floor) | solve s (×floor) "
                 + "| update s (×floor) | iteration s (×floor) |%n|---|---|---|---|---|---|---|%n");
         for (int n : sizes) {
@@ -55,27 +52,14 @@ public final class RfmIterationBenchmark {
             for (Precision precision : Precision.values()) {
                 for (FeatureUpdate update : List.of(FeatureUpdate.NFA, FeatureUpdate.FACT_GEOMETRIC)) {
                     // rates right before the timing: on a shared machine the load drifts
-                    double gemmRate = gemmFlopsPerSecond(precision);
+                    double gemmRate = BenchMachine.gemmFlopsPerSecond(
+                            precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT);
                     double choleskyRate = choleskyFlopsPerSecond(n, precision);
                     report(n, precision, update, time(x, y, precision, update), gemmRate, choleskyRate);
                 }
             }
         }
-        printLoad("after");
-    }
-
-    /** The 1, 5 and 15 minute load averages, where the OS reports them: the floors assume an idle machine. */
-    private static void printLoad(String when) {
-        Path loadavg = Path.of("/proc/loadavg");
-        if (Files.isReadable(loadavg)) {
-            try {
-                String[] fields = Files.readString(loadavg).trim().split("\\s+");
-                System.out.printf(Locale.ROOT, "load average %s: %s %s %s (%d cores)%n", when, fields[0], fields[1],
-                        fields[2], Runtime.getRuntime().availableProcessors());
-            } catch (IOException e) {
-                System.out.println("load average " + when + ": unreadable (" + e.getMessage() + ")");
-            }
-        }
+        BenchMachine.printLoad("after");
     }
 
     /** Best-of-{@value #TIMED_ITERATIONS} seconds of each phase {kernel, solve, update} after one warm-up. */
@@ -118,21 +102,6 @@ public final class RfmIterationBenchmark {
         System.out.printf(Locale.ROOT, "| %d | %s | %s | %.3f (%.1f) | %.3f (%.2f) | %.3f (%.1f) | %.3f (%.2f) |%n", n,
                 precision.id(), update.id(), seconds[0], seconds[0] / kernelFloor, seconds[1], seconds[1] / solveFloor,
                 seconds[2], seconds[2] / updateFloor, total, total / floor);
-    }
-
-    /** FLOP/s of a square 2048 GEMM (best of three). */
-    private static double gemmFlopsPerSecond(Precision precision) {
-        DataType type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
-        int size = 2048;
-        INDArray a = Nd4j.rand(type, size, size);
-        INDArray c = Nd4j.create(type, size, size);
-        double best = Double.MAX_VALUE;
-        for (int r = 0; r < 3; r++) {
-            long start = System.nanoTime();
-            Nd4j.gemm(a, a, c, false, true, 1.0, 0.0);
-            best = Math.min(best, (System.nanoTime() - start) / 1e9);
-        }
-        return 2.0 * size * size * size / best;
     }
 
     /** FLOP/s (n³/3 + 2n²) of a bare LAPACKE ?posv on an SPD n×n matrix with one right-hand side (best of two). */

@@ -1,0 +1,59 @@
+package org.factlab.nn.mlp;
+
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Hidden-layer activation σ of the MLP; identity with no bias gives the deep linear networks of Appendix C. */
+public enum Activation {
+    RELU("relu", org.nd4j.linalg.activations.Activation.RELU),
+    TANH("tanh", org.nd4j.linalg.activations.Activation.TANH),
+    IDENTITY("identity", org.nd4j.linalg.activations.Activation.IDENTITY);
+
+    private final String id;
+    private final org.nd4j.linalg.activations.Activation dl4j;
+
+    Activation(String id, org.nd4j.linalg.activations.Activation dl4j) {
+        this.id = id;
+        this.dl4j = dl4j;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    org.nd4j.linalg.activations.Activation dl4j() {
+        return dl4j;
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Activation::id).toList();
+    }
+
+    public static Activation fromId(String id) {
+        return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown activation '" + id + "'; allowed: " + ids()));
+    }
+
+    /** σ(z), a new array. */
+    INDArray apply(INDArray z) {
+        return switch (this) {
+            case RELU -> Transforms.relu(z, true);
+            case TANH -> Transforms.tanh(z, true);
+            case IDENTITY -> z.dup();
+        };
+    }
+
+    /** σ'(z), a new array (ReLU: 1 where z &gt; 0, else 0, as in PyTorch and DL4J). */
+    INDArray derivative(INDArray z) {
+        return switch (this) {
+            case RELU -> Transforms.step(z);
+            case TANH -> {
+                INDArray t = Transforms.tanh(z, true);
+                yield t.muli(t).rsubi(1.0);
+            }
+            case IDENTITY -> z.ulike().assign(1.0);
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package org.factlab.nn.mlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.factlab.math.FeatureMatrices;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Probes an MLP's weights on a data set in float64 (§3, Appendix A): per chunk of samples one forward pass,
+ * one backward pass of the loss (every δᵢ = ∂ℓᵢ/∂uᵢ at every layer) and c backward passes of the model
+ * (pass k seeded with ones in output column k: the rows ∂f_k(xᵢ)/∂u). Each layer keeps three running sums,
+ * one GEMM per chunk each: Σᵢ δᵢhᵢᵀ (n ∇_W L), Σᵢ δᵢδᵢᵀ (n beNFA) and Σᵢ Σ_k (∂f_k/∂u)(∂f_k/∂u)ᵀ (n bAGOP).
+ * Everything else follows from these and W ({@link ProbeResult}).
+ *
+ * <p>Loss: ℓᵢ = (1/c)‖f(xᵢ) − yᵢ‖² (mean squared error averaged over the c outputs), L = (1/n) Σᵢ ℓᵢ, so
+ * ∂ℓᵢ/∂f = (2/c)(f(xᵢ) − yᵢ).
+ */
+public final class MlpProbe {
+
+    private final MlpWeights weights;
+    private final Activation activation;
+    private final int chunkRows;
+
+    /**
+     * @param chunkRows samples per chunk; memory grows with it (see {@link #bytesPerChunkRow})
+     */
+    public MlpProbe(MlpWeights weights, Activation activation, int chunkRows) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be ≥ 1, got " + chunkRows);
+        }
+        this.weights = weights;
+        this.activation = activation;
+        this.chunkRows = chunkRows;
+    }
+
+    /** Float64 bytes one sample of a chunk holds: inputs, pre-activations, σ′ and two sets of deltas. */
+    public static long bytesPerChunkRow(int inputDim, int width, int depth, int outputs) {
+        long widths = (long) width * Math.max(0, depth - 1) + outputs;
+        return 8L * (inputDim + 5 * widths);
+    }
+
+    /** Loss, accuracy and the per-layer sums on ({@code x}, {@code y}) (n×d and n×c, any data type). */
+    public ProbeResult probe(INDArray x, INDArray y, double lambda) {
+        int depth = weights.depth();
+        long n = x.rows();
+        int c = (int) y.columns();
+        List<INDArray> gradientSums = new ArrayList<>();
+        List<INDArray> deltaGrams = new ArrayList<>();
+        List<INDArray> jacobianGrams = new ArrayList<>();
+        for (int l = 0; l < depth; l++) {
+            INDArray w = weights.weight(l);
+            gradientSums.add(Nd4j.zeros(DataType.DOUBLE, w.rows(), w.columns()));
+            deltaGrams.add(Nd4j.zeros(DataType.DOUBLE, w.rows(), w.rows()));
+            jacobianGrams.add(Nd4j.zeros(DataType.DOUBLE, w.rows(), w.rows()));
+        }
+        Totals totals = new Totals();
+        for (long start = 0; start < n; start += chunkRows) {
+            long end = Math.min(n, start + chunkRows);
+            INDArray xc = rows(x, start, end);
+            INDArray yc = rows(y, start, end);
+            ForwardPass pass = new ForwardPass(weights, activation, xc);
+            totals.add(pass.output(), yc);
+            List<INDArray> deltas = pass.backward(lossDelta(pass.output(), yc));
+            for (int l = 0; l < depth; l++) {
+                FeatureMatrices.addCrossProducts(gradientSums.get(l), deltas.get(l), pass.input(l));
+                FeatureMatrices.addCrossProducts(deltaGrams.get(l), deltas.get(l), deltas.get(l));
+            }
+            for (int k = 0; k < c; k++) {
+                List<INDArray> jacobian = pass.backward(outputSeed(end - start, c, k));
+                for (int l = 0; l < depth; l++) {
+                    FeatureMatrices.addCrossProducts(jacobianGrams.get(l), jacobian.get(l), jacobian.get(l));
+                }
+            }
+        }
+        return new ProbeResult(weights, lambda, n, totals.loss / n, totals.correct / (double) n, gradientSums,
+                deltaGrams, jacobianGrams);
+    }
+
+    /** Loss L and argmax accuracy on ({@code x}, {@code y}) from forward passes only. */
+    public double[] lossAndAccuracy(INDArray x, INDArray y) {
+        long n = x.rows();
+        Totals totals = new Totals();
+        for (long start = 0; start < n; start += chunkRows) {
+            long end = Math.min(n, start + chunkRows);
+            totals.add(new ForwardPass(weights, activation, rows(x, start, end)).output(), rows(y, start, end));
+        }
+        return new double[] {totals.loss / n, totals.correct / (double) n};
+    }
+
+    /** ∂ℓᵢ/∂f = (2/c)(f − y) for every row. */
+    static INDArray lossDelta(INDArray f, INDArray y) {
+        return f.sub(y).muli(2.0 / f.columns());
+    }
+
+    /** B×c with ones in column k: the seed of the backward pass of f_k. */
+    static INDArray outputSeed(long rows, int c, int k) {
+        INDArray seed = Nd4j.zeros(DataType.DOUBLE, rows, c);
+        seed.getColumn(k).assign(1.0);
+        return seed;
+    }
+
+    private static INDArray rows(INDArray a, long start, long end) {
+        return a.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).castTo(DataType.DOUBLE).dup('c');
+    }
+
+    /** Σᵢ ℓᵢ and the count of rows whose largest output is at the target's largest entry. */
+    private static final class Totals {
+        private double loss;
+        private long correct;
+
+        void add(INDArray f, INDArray y) {
+            INDArray r = f.sub(y);
+            loss += r.mul(r).sumNumber().doubleValue() / f.columns();
+            long[] predicted = f.argMax(1).toLongVector();
+            long[] target = y.argMax(1).toLongVector();
+            for (int i = 0; i < predicted.length; i++) {
+                if (predicted[i] == target[i]) {
+                    correct++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.factlab.nn.mlp;
+
+import java.util.List;
+import org.factlab.math.Decompositions;
+import org.factlab.math.FeatureMatrices;
+import org.factlab.math.FeatureSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What {@link MlpProbe} measured: the loss L = (1/n) Σᵢ ℓᵢ, the argmax accuracy, and per layer the sums
+ * from which {@link #layer} builds the feature matrices (float64) on demand, one layer at a time.
+ */
+public final class ProbeResult {
+
+    private final MlpWeights weights;
+    private final double lambda;
+    private final long n;
+    private final double loss;
+    private final double accuracy;
+    private final List<INDArray> gradientSums;
+    private final List<INDArray> deltaGrams;
+    private final List<INDArray> jacobianGrams;
+
+    ProbeResult(MlpWeights weights, double lambda, long n, double loss, double accuracy, List<INDArray> gradientSums,
+                List<INDArray> deltaGrams, List<INDArray> jacobianGrams) {
+        this.weights = weights;
+        this.lambda = lambda;
+        this.n = n;
+        this.loss = loss;
+        this.accuracy = accuracy;
+        this.gradientSums = gradientSums;
+        this.deltaGrams = deltaGrams;
+        this.jacobianGrams = jacobianGrams;
+    }
+
+    /** L = (1/n) Σᵢ (1/c)‖f(xᵢ) − yᵢ‖². */
+    public double loss() {
+        return loss;
+    }
+
+    /** Fraction of samples whose largest output is at the target's largest entry. */
+    public double accuracy() {
+        return accuracy;
+    }
+
+    public int depth() {
+        return weights.depth();
+    }
+
+    /** ∇_W L = (1/n) Σᵢ δᵢ hᵢᵀ of layer l (0-based), out×in, without the λW of the regulariser. */
+    public INDArray dataGradient(int l) {
+        return gradientSums.get(l).div(n);
+    }
+
+    /** ‖∇_W L_λ‖_F = ‖∇_W L + λW‖_F of layer l: stationarity, since FACT − WᵀW = −(1/λ) Wᵀ ∇_W L_λ. */
+    public double gradientNorm(int l) {
+        return dataGradient(l).addi(weights.weight(l).mul(lambda)).norm2Number().doubleValue();
+    }
+
+    /**
+     * Layer l's feature matrices (0-based). Forward: WᵀW; FACT = −(1/λ) Wᵀ ∇_W L (Theorem 3.1);
+     * AGOP = Wᵀ bAGOP W; eNFA = Wᵀ beNFA W. Backward (Appendix A): WWᵀ; bFACT = −(1/λ) W (∇_W L)ᵀ;
+     * bAGOP = (1/n) Σᵢ Σ_k (∂f_k/∂u)(∂f_k/∂u)ᵀ; beNFA = (1/n) Σᵢ δᵢδᵢᵀ.
+     */
+    public LayerFeatures layer(int l) {
+        INDArray w = weights.weight(l);
+        INDArray gradient = dataGradient(l);
+        INDArray bAgop = jacobianGrams.get(l).div(n);
+        INDArray bEnfa = deltaGrams.get(l).div(n);
+        FeatureSet forward = new FeatureSet(w.transpose().mmul(w), FeatureMatrices.factFromGradient(w, gradient, lambda),
+                FeatureMatrices.pullBack(w, bAgop), FeatureMatrices.pullBack(w, bEnfa), rowSpace(w));
+        FeatureSet backward = new FeatureSet(w.mmul(w.transpose()),
+                FeatureMatrices.backwardFactFromGradient(w, gradient, lambda), bAgop, bEnfa, null);
+        return new LayerFeatures(forward, backward);
+    }
+
+    /**
+     * For a layer with fewer outputs than inputs, orthonormal columns V spanning the row space of W (from its thin
+     * SVD): the forward matrices are all Wᵀ(…), so their roots can be formed in that space; null otherwise.
+     */
+    private static INDArray rowSpace(INDArray w) {
+        return w.rows() < w.columns() ? Decompositions.svd(w)[2].transpose() : null;
+    }
+
+    /** The two sides of one layer's feature matrices. */
+    public record LayerFeatures(FeatureSet forward, FeatureSet backward) {
+    }
+}

@@ -1,0 +1,164 @@
+package org.factlab.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.factlab.data.ImageDatasets;
+import org.factlab.data.LabeledData;
+import org.factlab.data.Subsets;
+import org.factlab.math.FeatureSet;
+import org.factlab.math.Prediction;
+import org.factlab.math.Similarity;
+import org.factlab.nn.mlp.Activation;
+import org.factlab.nn.mlp.MlpArchitecture;
+import org.factlab.nn.mlp.MlpProbe;
+import org.factlab.nn.mlp.MlpTrainer;
+import org.factlab.nn.mlp.MlpWeights;
+import org.factlab.nn.mlp.Optimizer;
+import org.factlab.nn.mlp.ProbeResult;
+import org.factlab.nn.mlp.TrainingOptions;
+import org.factlab.nn.quadratic.LearningRateSchedule;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Seconds per training epoch and per full probe of the Table 2 configuration (MNIST n = 1000, depth 3, width
+ * 1024, batch 64; Appendix B), each as a ratio to its FLOP floor at the GEMM rates measured in this process
+ * (float32 for training, float64 for the probe). Arguments: [n] [width]. Not a test: run it with
+ * {@code bench/mlp.sh}.
+ *
+ * <p>Floors. Epoch: forward 2nP, weight gradients 2nP, input gradients 2n(P − P₁) over the weight count P (P₁
+ * the first layer's), at the float32 rate. Probe: the GEMMs of {@link MlpProbe} (forward, loss backward,
+ * c Jacobian backward passes, the three sums per layer, the pull-backs of {@link ProbeResult#layer}) and the
+ * predictions of both sides of every layer ({@link #rootFlops}: Golub–Van Loan's counts for the SVD and the
+ * symmetric eigendecomposition), all at the float64 GEMM rate.
+ */
+public final class MlpBenchmark {
+
+    private static final int DEPTH = 3;
+    private static final int CLASSES = 10;
+    private static final int BATCH = 64;
+    private static final double LAMBDA = 1e-4;
+
+    private MlpBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int width = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
+        BenchMachine.printLoad("before");
+        LabeledData train = Subsets.stratified(ImageDatasets.load("mnist", true, Path.of("data")), n, 0);
+        INDArray x = Nd4j.create(train.features(), new long[] {n, train.d()}, 'c');
+        INDArray y = Nd4j.create(Subsets.oneHot(train.labels(), CLASSES), new long[] {n, CLASSES}, 'c');
+        MlpArchitecture arch = new MlpArchitecture(train.d(), width, DEPTH, CLASSES, Activation.RELU, true);
+        TrainingOptions options = new TrainingOptions(Optimizer.SGD, 0.1, 0.9, LAMBDA, LearningRateSchedule.COSINE, 200,
+                BATCH, 0L);
+        MlpTrainer trainer = new MlpTrainer(arch, options, x, y, DataType.FLOAT);
+
+        double rate32 = BenchMachine.gemmFlopsPerSecond(DataType.FLOAT);
+        trainer.trainEpoch(() -> false);
+        double epoch = Double.MAX_VALUE;
+        for (int r = 0; r < 3; r++) {
+            long start = System.nanoTime();
+            trainer.trainEpoch(() -> false);
+            epoch = Math.min(epoch, (System.nanoTime() - start) / 1e9);
+        }
+        double epochFloor = epochFlops(arch, n) / rate32;
+
+        double rate64 = BenchMachine.gemmFlopsPerSecond(DataType.DOUBLE);
+        MlpWeights weights = trainer.weights();
+        fullProbe(weights, x, y, n);
+        double[] probe = {Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int r = 0; r < 2; r++) {
+            double[] t = fullProbe(weights, x, y, n);
+            probe[0] = Math.min(probe[0], t[0]);
+            probe[1] = Math.min(probe[1], t[1]);
+        }
+        double sumsFloor = probeSumFlops(arch, n) / rate64;
+        double rootsFloor = rootFlops(arch) / rate64;
+        BenchMachine.printLoad("after");
+        System.out.printf(Locale.ROOT, "GEMM rate: float32 %.0f GFLOP/s, float64 %.0f GFLOP/s%n", rate32 / 1e9,
+                rate64 / 1e9);
+        System.out.printf(Locale.ROOT, "| what (n = %d, width %d, depth %d) | seconds | FLOP floor s | ×floor |%n"
+                + "|---|---|---|---|%n", n, width, DEPTH);
+        row("training epoch (float32, batch 64)", epoch, epochFloor);
+        row("probe: passes, sums, pull-backs (float64)", probe[0], sumsFloor);
+        row("probe: roots and similarities (float64)", probe[1], rootsFloor);
+        row("full probe, all layers, both sides", probe[0] + probe[1], sumsFloor + rootsFloor);
+    }
+
+    private static void row(String what, double seconds, double floor) {
+        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2f |%n", what, seconds, floor, seconds / floor);
+    }
+
+    /** Seconds of {probe and feature matrices, roots and similarities} for every layer, both sides. */
+    private static double[] fullProbe(MlpWeights weights, INDArray x, INDArray y, int n) {
+        long start = System.nanoTime();
+        ProbeResult result = new MlpProbe(weights, Activation.RELU, n).probe(x, y, LAMBDA);
+        ProbeResult.LayerFeatures[] layers = new ProbeResult.LayerFeatures[DEPTH];
+        for (int l = 0; l < DEPTH; l++) {
+            layers[l] = result.layer(l);
+        }
+        long sums = System.nanoTime();
+        double check = 0;
+        for (ProbeResult.LayerFeatures layer : layers) {
+            check += similarities(layer.forward(), DEPTH) + similarities(layer.backward(), 0);
+        }
+        long end = System.nanoTime();
+        if (!Double.isFinite(check)) {
+            throw new IllegalStateException("a similarity is not finite");
+        }
+        return new double[] {(sums - start) / 1e9, (end - sums) / 1e9};
+    }
+
+    private static double similarities(FeatureSet side, int depth) {
+        double s = 0;
+        for (Map.Entry<Prediction, INDArray> e : side.predictions(depth).entrySet()) {
+            s += Similarity.pearson(e.getValue(), side.reference()) + Similarity.cosine(e.getValue(), side.reference());
+        }
+        return s + side.factRelativeError();
+    }
+
+    private static double epochFlops(MlpArchitecture a, int n) {
+        double weights = 0;
+        for (int l = 0; l < a.depth(); l++) {
+            weights += (double) a.layerInputs(l) * a.layerOutputs(l);
+        }
+        double first = (double) a.layerInputs(0) * a.layerOutputs(0);
+        return n * (6 * weights - 2 * first);
+    }
+
+    /** GEMMs of one probe: passes, sums and the pull-backs of every layer. */
+    private static double probeSumFlops(MlpArchitecture a, int n) {
+        double flops = 0;
+        for (int l = 0; l < a.depth(); l++) {
+            double in = a.layerInputs(l);
+            double out = a.layerOutputs(l);
+            double passes = l == 0 ? 1 : 2 + CLASSES;          // forward; loss and c Jacobian backward passes
+            flops += 2.0 * n * in * out * passes;
+            flops += 2.0 * n * in * out + 2.0 * n * out * out * (1 + CLASSES);  // Σ δhᵀ, Σ δδᵀ, Σ JJᵀ
+            flops += 2 * (2 * in * out * out + 2 * in * in * out);             // AGOP, eNFA pull-backs
+            flops += 2 * in * in * out * 2 + 2 * out * out * in * 2;           // WᵀW, FACT, WWᵀ, bFACT
+        }
+        return flops;
+    }
+
+    /**
+     * Per side one SVD (21k³), two eigendecompositions (9k³ each) and the reassembled roots (2k³ each: three
+     * forward, two backward) at the side's dimension k. A forward side narrower than its input (r = out &lt; in)
+     * works in W's row space: a thin SVD of W (≈ 14·in·r²), the roots at k = r, and about seven in×in×r GEMM pairs
+     * to restrict and expand the matrices (4·in²·r each).
+     */
+    private static double rootFlops(MlpArchitecture a) {
+        double flops = 0;
+        for (int l = 0; l < a.depth(); l++) {
+            double in = a.layerInputs(l);
+            double out = a.layerOutputs(l);
+            double k = Math.min(in, out);
+            flops += (21 + 9 + 9 + 2 * 3) * k * k * k + (out < in ? 14 * in * out * out + 7 * 4 * in * in * out : 0);
+            flops += (21 + 9 + 9 + 2 * 2) * out * out * out;
+        }
+        return flops;
+    }
+}
