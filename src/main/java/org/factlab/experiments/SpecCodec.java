@@ -17,6 +17,8 @@ public final class SpecCodec {
 
     /** Longest text a string field accepts (an oversized value is refused, never stored). */
     public static final int MAX_STRING_LENGTH = 10_000;
+    /** Most elements a list field may have. */
+    public static final int MAX_LIST_LENGTH = 1_000;
 
     private SpecCodec() {
     }
@@ -194,19 +196,37 @@ public final class SpecCodec {
      * string (the launch form) or a single value; every element is checked against the field's choices or range.
      */
     private static List<?> list(RecordComponent rc, Object raw, FieldInfo info) {
+        String name = info.name();
+        if (raw instanceof Map<?, ?> || raw instanceof Boolean) {
+            throw new SpecValidationException(name, "must be a JSON array or comma-separated text, got "
+                    + describe(raw) + " (allowed: " + info.allowedRange() + ")");
+        }
         List<?> items = raw instanceof List<?> l ? l : raw instanceof String s
                 ? Arrays.stream(s.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList() : List.of(raw);
+        if (items.size() > MAX_LIST_LENGTH) {
+            throw new SpecValidationException(name, "has " + items.size() + " elements; allowed: at most "
+                    + MAX_LIST_LENGTH);
+        }
         boolean numbers = listElementType(rc) == Double.class;
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
+            if (item == null || item instanceof Map<?, ?> || item instanceof List<?> || item instanceof Boolean
+                    || (!numbers && !(item instanceof CharSequence))) {
+                throw new SpecValidationException(name, "has an element " + (item == null ? "null" : describe(item))
+                        + "; allowed: " + info.allowedRange());
+            }
             if (numbers) {
-                double v = number(info.name(), item, info);
-                checkRange(info.name(), v, info);
+                double v = number(name, item, info);
+                checkRange(name, v, info);
                 out.add(v);
             } else {
-                String s = String.valueOf(item).trim();
+                String s = item.toString().trim();
+                if (s.length() > MAX_STRING_LENGTH) {
+                    throw new SpecValidationException(name, "has an element " + s.length()
+                            + " characters long; allowed: at most " + MAX_STRING_LENGTH);
+                }
                 if (!info.choices().isEmpty() && !info.choices().contains(s)) {
-                    throw new SpecValidationException(info.name(), "'" + s + "' is not allowed; allowed: "
+                    throw new SpecValidationException(name, describe(s) + " is not allowed; allowed: "
                             + info.allowedRange());
                 }
                 out.add(s);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -118,6 +119,10 @@ class BadInputTest {
         String type = f.get("type").asText();
         List<Case> out = new ArrayList<>();
         out.add(new Case(kind, name, "missing (null)", NODES.nullNode()));
+        if (type.equals("list")) {
+            out.addAll(listCases(kind, name, f));
+            return out;
+        }
         out.add(new Case(kind, name, "a list", NODES.arrayNode().add(1)));
         out.add(new Case(kind, name, "an object", NODES.objectNode().put("value", 1)));
         out.add(new Case(kind, name, "oversized text", NODES.textNode(OVERSIZED_TEXT)));
@@ -157,6 +162,47 @@ class BadInputTest {
                     out.add(new Case(kind, name, "a choice in upper case",
                             NODES.textNode(f.get("choices").get(0).asText().toUpperCase() + "!")));
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A list field (a JSON array or comma-separated text; of numbers in [min, max] when the field has a range, else of
+     * text, each one of the choices when there are any): wrong container types, bad elements, too many elements.
+     */
+    private static List<Case> listCases(String kind, String name, JsonNode f) {
+        boolean numbers = (f.hasNonNull("min") || f.hasNonNull("max")) && f.get("choices").isEmpty();
+        List<Case> out = new ArrayList<>();
+        out.add(new Case(kind, name, "an object", NODES.objectNode().put("value", 1)));
+        out.add(new Case(kind, name, "a boolean", NODES.booleanNode(true)));
+        out.add(new Case(kind, name, "oversized text", NODES.textNode(OVERSIZED_TEXT)));
+        out.add(new Case(kind, name, "a nested list", NODES.arrayNode().add(NODES.arrayNode().add(1))));
+        out.add(new Case(kind, name, "a null element", NODES.arrayNode().addNull()));
+        out.add(new Case(kind, name, "an object element", NODES.arrayNode().add(NODES.objectNode())));
+        out.add(new Case(kind, name, "a boolean element", NODES.arrayNode().add(false)));
+        ArrayNode tooMany = NODES.arrayNode();
+        for (int i = 0; i <= 1000; i++) {
+            tooMany.add(numbers ? NODES.numberNode(f.get("default").get(0).asDouble()) : NODES.textNode("x"));
+        }
+        out.add(new Case(kind, name, "1001 elements", tooMany));
+        if (numbers) {
+            out.add(new Case(kind, name, "a text element", NODES.arrayNode().add("abc")));
+            out.add(new Case(kind, name, "a NaN element", NODES.arrayNode().add("NaN")));
+            if (f.hasNonNull("min")) {
+                double min = f.get("min").asDouble();
+                out.add(new Case(kind, name, "an element below min",
+                        NODES.arrayNode().add(min - Math.max(1, Math.abs(min)))));
+            }
+            if (f.hasNonNull("max")) {
+                double max = f.get("max").asDouble();
+                out.add(new Case(kind, name, "an element above max",
+                        NODES.arrayNode().add(max + Math.max(1, Math.abs(max)))));
+            }
+        } else {
+            out.add(new Case(kind, name, "a number element", NODES.arrayNode().add(1)));
+            if (!f.get("choices").isEmpty()) {
+                out.add(new Case(kind, name, "an element not a choice", NODES.arrayNode().add("no-such-choice")));
             }
         }
         return out;
