@@ -11,6 +11,9 @@ import org.factlab.experiments.SpecCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -92,7 +95,7 @@ public class RunExecutor {
         } catch (RunDivergedException e) {
             status = RunStatus.DIVERGED;
             error = e.getMessage();
-        } catch (DataAccessException e) {
+        } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException e) {
             log.warn("run {} lost its database", runId, e);
             status = RunStatus.FAILED;
             error = "the database became unavailable while this run was recording (" + rootMessage(e)

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecValidationException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -50,7 +53,8 @@ class ApiErrors {
     }
 
     /** The database is down or unreachable: the server stays up and says so. */
-    @ExceptionHandler(DataAccessException.class)
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class})
     ResponseEntity<Map<String, List<FieldError>>> databaseUnavailable(DataAccessException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("errors",
                 List.of(new FieldError("", "the database is unavailable; try again later (" + rootMessage(e) + ")"))));

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.factlab.ui.PushViewer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -95,9 +96,11 @@ class TwoWorkersTest {
         // launched through B and executed by B (A's only thread is busy); A follows it like a run page does:
         // subscribe to the live bus, then load the history
         List<RunEvent> seenOnA = new CopyOnWriteArrayList<>();
-        String followed = bApi.launch("{\"kind\":\"test-scripted\",\"spec\":{\"steps\":60,\"sleepMs\":50}}");
+        String followed = bApi.launch("{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100,\"sleepMs\":50}}");
         AutoCloseable subscription = a.getBean(LiveBus.class).subscribe(followed, seenOnA::add);
         List<MetricPoint> history = a.getBean(MetricRepository.class).points(followed);
+        PushViewer page = new PushViewer();
+        page.open("http://localhost:" + a.getEnvironment().getProperty("local.server.port"), followed);
         bApi.awaitStatus(followed, "SUCCEEDED");
         ApiClient.await("A sees the end of B's run", Duration.ofSeconds(10), () -> seenOnA.stream()
                 .anyMatch(e -> e instanceof RunEvent.Status s && s.status() == RunStatus.SUCCEEDED));
@@ -109,7 +112,7 @@ class TwoWorkersTest {
         List<RunEvent.Metrics> live = seenOnA.stream().filter(e -> e instanceof RunEvent.Metrics)
                 .map(e -> (RunEvent.Metrics) e).toList();
         live.forEach(m -> points.computeIfAbsent(m.step(), k -> new HashMap<>()).putAll(m.values()));
-        assertEquals(60, points.size(), "history plus live events hold every step");
+        assertEquals(100, points.size(), "history plus live events hold every step");
         points.forEach((step, values) -> assertEquals(Map.of("x", (double) step, "y", (double) step * step), values));
         int statusAt = indexOfEnd(seenOnA);
         long liveBeforeEnd = seenOnA.subList(0, statusAt).stream().filter(e -> e instanceof RunEvent.Metrics).count();
@@ -117,6 +120,9 @@ class TwoWorkersTest {
         assertTrue(seenOnA.stream().filter(e -> e instanceof RunEvent.Progress).count() >= 2, "progress followed");
         assertTrue(seenOnA.stream().anyMatch(e -> e instanceof RunEvent.Matrix m && m.name().equals("M")),
                 "matrix snapshots followed");
+        assertTrue(page.updates() >= 3, "A's run page pushed B's run " + page.updates() + " times");
+        assertEquals(0, page.errors(), page.firstError());
+        page.close();
 
         // both instances list every run
         assertTrue(bApi.json("/api/runs").findValuesAsText("id").containsAll(List.of(waiting, followed)));

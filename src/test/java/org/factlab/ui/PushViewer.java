@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * view's live updates (UIDL messages, framed {@code <length>|<json>}). Counts the pushes, their bytes, the longest
  * silence between two, and errors.
  */
-final class PushViewer implements WebSocket.Listener {
+public final class PushViewer implements WebSocket.Listener {
 
     private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\":\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
@@ -42,7 +42,7 @@ final class PushViewer implements WebSocket.Listener {
     private WebSocket socket;
 
     /** Opens {@code /runs/{runId}} on the server at {@code base} (e.g. http://localhost:8080) and connects push. */
-    void open(String base, String runId) throws Exception {
+    public void open(String base, String runId) throws Exception {
         String location = URLEncoder.encode("runs/" + runId, StandardCharsets.UTF_8);
         String init = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location=" + location + "&query=")).GET());
         String pushId = group(PUSH_ID, init);
@@ -65,35 +65,35 @@ final class PushViewer implements WebSocket.Listener {
     }
 
     /** Starts measuring from now (updates, bytes and gaps so far are dropped). */
-    void resetCounters() {
+    public void resetCounters() {
         updates.set(0);
         bytes.set(0);
         longestGapNanos = 0;
         lastUpdateNanos = System.nanoTime();
     }
 
-    long updates() {
+    public long updates() {
         return updates.get();
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes.get();
     }
 
-    long errors() {
+    public long errors() {
         return errors.get();
     }
 
-    String firstError() {
+    public String firstError() {
         return firstError;
     }
 
     /** The longest time without an update, up to now. */
-    Duration longestGap() {
+    public Duration longestGap() {
         return Duration.ofNanos(Math.max(longestGapNanos, System.nanoTime() - lastUpdateNanos));
     }
 
-    void close() {
+    public void close() {
         if (socket != null) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null);
         }
