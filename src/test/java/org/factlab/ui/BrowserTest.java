@@ -227,6 +227,63 @@ class BrowserTest extends BrowserTestBase {
     }
 
     /**
+     * The tabular kind's results on its run page: a {@code quick} suite (iris and wine, four methods) ends with the
+     * dataset × method table (both datasets and the mean row, whose accuracies equal the run's summary), the
+     * FACT-RFM vs NFA-RFM scatter (a point per dataset and FACT variant, plus the diagonal) and the table's CSV.
+     */
+    @Test
+    void aTabularRunShowsItsResultsTableAndScatter() throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/runs")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\":\"tabular\",\"preset\":\"quick\",\"name\":\"tabular browser test\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher id = Pattern.compile("\"id\":\"([a-z0-9]+)\"").matcher(created.body());
+        assertTrue(id.find(), created.body());
+        String runId = id.group(1);
+
+        WebDriver driver = newBrowser(tempDir, "tabular");
+        try {
+            driver.get(url("/runs/" + runId));
+            waitFor(driver, RUN_TIMEOUT, d -> "SUCCEEDED".equals(status(d)) ? true : null);
+            String run = get("/api/runs/" + runId).body();
+            List<String> means = new java.util.ArrayList<>();
+            for (String method : List.of("kernel", "nfa", "fact", "fact-geometric")) {
+                Matcher mean = Pattern.compile("\"mean_test_accuracy/" + method + "\":([-0-9.eE]+)").matcher(run);
+                assertTrue(mean.find(), method + " in " + run);
+                means.add(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * Double.parseDouble(mean.group(1))));
+            }
+            List<String> cells = waitFor(driver, PAGE_TIMEOUT, d -> {
+                List<String> texts = gridTexts(d, "tabular-table");
+                return texts.contains("iris") && texts.contains("wine") && texts.contains("mean over 2 datasets")
+                        && texts.containsAll(means) ? texts : null;
+            });
+            assertTrue(cells.stream().filter(t -> t.endsWith("%")).count() >= 2 * 4 + 4,
+                    "an accuracy per dataset and method, and the means: " + cells);
+            waitFor(driver, PAGE_TIMEOUT, d -> pointCount(d, "chart-tabular-scatter") == 2 * 2 + 2 ? true : null);
+            HttpResponse<String> csv = get("/api/runs/" + runId + "/tabular.csv");
+            assertEquals(200, csv.statusCode());
+            assertTrue(csv.body().lines().anyMatch(l -> l.startsWith("iris,")), csv.body());
+            assertTrue(csv.body().lines().anyMatch(l -> l.startsWith("wine,")), csv.body());
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(driver, "tabular");
+            throw e;
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** The texts of a Vaadin grid's cells (header and body), read in one script. */
+    private static List<String> gridTexts(WebDriver driver, String gridId) {
+        List<?> texts = (List<?>) ((JavascriptExecutor) driver).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                if (!grid) { return []; }
+                return [...grid.querySelectorAll('vaadin-grid-cell-content')].map(c => c.textContent.trim());""",
+                gridId);
+        return texts.stream().map(String::valueOf).toList();
+    }
+
+    /**
      * The texts of one column of the study table, found by its header, read in one script: the page redraws the
      * table as runs end, so element handles would go stale between commands.
      */
