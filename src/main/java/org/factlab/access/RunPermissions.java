@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what to a run, for the REST API and the views alike. Seeing runs needs a viewer; launching a
  * researcher; cancelling or sharing a run its owner (a researcher) or an admin; revoking a link its creator or an
- * admin. With login off everything is allowed.
+ * admin. Studies have no owner: any researcher or admin may cancel or share any study. With login off everything is
+ * allowed.
  */
 @Component
 public class RunPermissions {
@@ -26,6 +27,11 @@ public class RunPermissions {
     /** Cancel the run, or share it by a link. */
     public boolean mayControl(Run run) {
         return user.has(Role.ADMIN) || user.has(Role.RESEARCHER) && isMe(run.owner());
+    }
+
+    /** Share a study by a link: studies have no owner, so any researcher or admin may share any of them. */
+    public boolean mayShareStudies() {
+        return user.has(Role.RESEARCHER);
     }
 
     public boolean mayRevoke(Share share) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
+import org.factlab.runs.StudyRuns;
+import org.factlab.runs.StudyService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,17 +26,28 @@ public class ShareService {
 
     private final ShareRepository shares;
     private final RunService runs;
+    private final StudyService studies;
     private final CurrentUser user;
 
-    public ShareService(ShareRepository shares, RunService runs, CurrentUser user) {
+    public ShareService(ShareRepository shares, RunService runs, StudyService studies, CurrentUser user) {
         this.shares = shares;
         this.runs = runs;
+        this.studies = studies;
         this.user = user;
     }
 
     /** A new link to the run, created by the current account. */
     public Share shareRun(Run run) {
-        Share share = new Share(newToken(), Share.RUN, run.id(), Instant.now(), user.name().orElse(null), null);
+        return share(Share.RUN, run.id());
+    }
+
+    /** A new link to the study, created by the current account. */
+    public Share shareStudy(StudyRuns study) {
+        return share(Share.STUDY, study.study().id());
+    }
+
+    private Share share(String targetType, String targetId) {
+        Share share = new Share(newToken(), targetType, targetId, Instant.now(), user.name().orElse(null), null);
         shares.insert(share);
         return share;
     }
@@ -48,8 +61,20 @@ public class ShareService {
         return findActive(token).filter(s -> Share.RUN.equals(s.targetType())).flatMap(s -> runs.find(s.targetId()));
     }
 
-    public List<Share> activeShares(Run run) {
-        return shares.active(Share.RUN, run.id());
+    /** The study an active link of type {@link Share#STUDY} opens. */
+    public Optional<StudyRuns> sharedStudy(String token) {
+        return findActive(token).filter(s -> Share.STUDY.equals(s.targetType()))
+                .flatMap(s -> studies.find(s.targetId()));
+    }
+
+    /** Whether the token is an active link whose run or study still exists. */
+    public boolean opensSomething(String token) {
+        return sharedRun(token).isPresent() || sharedStudy(token).isPresent();
+    }
+
+    /** The target's links that still work, oldest first; {@code targetType} is {@link Share#RUN} or {@link Share#STUDY}. */
+    public List<Share> activeShares(String targetType, String targetId) {
+        return shares.active(targetType, targetId);
     }
 
     /** False when the link was unknown or already revoked. */

@@ -127,7 +127,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         tabular = new TabularPanel(found.id());
         add(header, downloads);
         if (controls) {
-            add(new SharePanel(shares, permissions, found));
+            add(SharePanel.of(shares, permissions, found));
         }
         add(tabular, alignment, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, figure7,
                 expected);

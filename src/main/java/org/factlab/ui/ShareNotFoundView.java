@@ -8,11 +8,11 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** HTTP 404 for a share link that is unknown or revoked, saying nothing about which, nor about any run. */
+/** HTTP 404 for a share link that is unknown or revoked, saying nothing about which, nor about any run or study. */
 @AnonymousAllowed
 public class ShareNotFoundView extends Div implements HasErrorParameter<ShareNotFoundView.NotShared> {
 
-    /** Raised by {@link SharedRunView} when its token opens nothing. */
+    /** Raised by {@link SharedRunView} and {@link SharedStudyView} when their token opens nothing. */
     public static class NotShared extends RuntimeException {
     }
 

@@ -5,42 +5,60 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.function.Supplier;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.Share;
 import org.factlab.access.ShareService;
 import org.factlab.runs.Run;
+import org.factlab.runs.StudyRuns;
 
-/** The run's read-only links for its owner and admins: make a new one, open or revoke the active ones. */
+/**
+ * The read-only links of a run (for its owner and admins) or of a study (for researchers and admins): make a new
+ * one, open or revoke the active ones.
+ */
 final class SharePanel extends VerticalLayout {
 
     private final ShareService shares;
     private final RunPermissions permissions;
-    private final Run run;
+    private final String targetType;
+    private final String targetId;
     private final VerticalLayout links = new VerticalLayout();
 
-    SharePanel(ShareService shares, RunPermissions permissions, Run run) {
+    private SharePanel(ShareService shares, RunPermissions permissions, String targetType, String targetId,
+                       boolean mayShare, Supplier<Share> create) {
         this.shares = shares;
         this.permissions = permissions;
-        this.run = run;
+        this.targetType = targetType;
+        this.targetId = targetId;
         setPadding(false);
         setSpacing(false);
         links.setId("share-links");
         links.setPadding(false);
         links.setSpacing(false);
-        Button create = new Button("Share a read-only link", e -> {
-            permissions.require(permissions.mayControl(run), "share this run");
-            shares.shareRun(run);
+        Button share = new Button("Share a read-only link", e -> {
+            permissions.require(mayShare, "share this " + targetType);
+            create.get();
             refresh();
         });
-        create.setId("share-run");
-        create.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        add(create, links);
+        share.setId("share-" + targetType);
+        share.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        add(share, links);
         refresh();
+    }
+
+    static SharePanel of(ShareService shares, RunPermissions permissions, Run run) {
+        return new SharePanel(shares, permissions, Share.RUN, run.id(), permissions.mayControl(run),
+                () -> shares.shareRun(run));
+    }
+
+    static SharePanel of(ShareService shares, RunPermissions permissions, StudyRuns study) {
+        return new SharePanel(shares, permissions, Share.STUDY, study.study().id(), permissions.mayShareStudies(),
+                () -> shares.shareStudy(study));
     }
 
     private void refresh() {
         links.removeAll();
-        for (Share share : shares.activeShares(run)) {
+        for (Share share : shares.activeShares(targetType, targetId)) {
             Anchor link = new Anchor(share.url(), share.url());
             link.setTarget("_blank");
             Button revoke = new Button("Revoke", e -> {

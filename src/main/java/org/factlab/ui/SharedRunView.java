@@ -16,8 +16,9 @@ import org.factlab.runs.RunService;
 
 /**
  * A run opened by its share link {@code /s/{token}}: the run page of {@link RunView}, read-only, without the app's
- * navigation and without an account even when login is on; its downloads go through {@code /s/{token}/…}. An
- * unknown or revoked token shows {@link ShareNotFoundView} (HTTP 404), the same for both.
+ * navigation and without an account even when login is on; its downloads go through {@code /s/{token}/…}. A study's
+ * token is rerouted to {@link SharedStudyView} under the same URL. An unknown or revoked token shows
+ * {@link ShareNotFoundView} (HTTP 404), the same for both.
  */
 @Route("s")
 @AnonymousAllowed
@@ -34,6 +35,10 @@ public class SharedRunView extends RunView {
     @Override
     public void setParameter(BeforeEvent event, String token) {
         Optional<Run> run = shares.sharedRun(token);
+        if (run.isEmpty() && shares.sharedStudy(token).isPresent()) {
+            event.rerouteTo(SharedStudyView.class, token);
+            return;
+        }
         if (run.isEmpty()) {
             event.rerouteToError(ShareNotFoundView.NotShared.class, "");
             return;

@@ -17,14 +17,14 @@ import org.factlab.experiments.study.TableGrid;
 
 /**
  * A study's results table as an HTML table, with its pivot and its summary keys chosen here, and a CSV link to
- * {@code /api/studies/{id}/table.csv} with the same choices, so the download has exactly the shown rows and
- * columns (at full precision).
+ * {@code <base>/table.csv} ({@code /api/studies/{id}}, or {@code /s/{token}} on a shared study) with the same
+ * choices, so the download has exactly the shown rows and columns (at full precision).
  */
 final class StudyTablePanel extends VerticalLayout {
 
     private static final String BY_SETTING = "(one row per setting)";
 
-    private final String studyId;
+    private final String downloadBase;
     private final Select<String> pivot = new Select<>();
     private final MultiSelectComboBox<String> keys = new MultiSelectComboBox<>("Summary values");
     private final Anchor csv = DownloadLink.to("", "Download this table (CSV)");
@@ -32,8 +32,8 @@ final class StudyTablePanel extends VerticalLayout {
     private StudyTable shown;
     private boolean updating;
 
-    StudyTablePanel(String studyId, List<String> axes, String defaultPivot, List<String> defaultKeys) {
-        this.studyId = studyId;
+    StudyTablePanel(String downloadBase, List<String> axes, String defaultPivot, List<String> defaultKeys) {
+        this.downloadBase = downloadBase;
         setPadding(false);
         pivot.setLabel("Columns");
         pivot.setId("study-pivot");
@@ -76,7 +76,7 @@ final class StudyTablePanel extends VerticalLayout {
         String field = BY_SETTING.equals(pivot.getValue()) ? null : pivot.getValue();
         List<String> chosen = new ArrayList<>(new java.util.TreeSet<>(keys.getValue()));
         TableGrid grid = shown.layout(field, chosen);
-        csv.setHref("/api/studies/" + studyId + "/table.csv?" + (field == null ? "" : "pivot=" + encode(field) + "&")
+        csv.setHref(downloadBase + "/table.csv?" + (field == null ? "" : "pivot=" + encode(field) + "&")
                 + "keys=" + encode(String.join(",", chosen.isEmpty() ? shown.keys() : chosen)));
         table.getElement().removeAllChildren();
         Element html = new Element("table");

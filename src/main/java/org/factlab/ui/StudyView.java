@@ -20,9 +20,8 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
-import org.factlab.access.RunPermissions;
 import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -30,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.factlab.access.RunPermissions;
+import org.factlab.access.ShareService;
 import org.factlab.experiments.study.Settings;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.runs.LiveBus;
@@ -39,7 +40,8 @@ import org.factlab.runs.StudyStatus;
 
 /**
  * The page of one study ({@code /studies/{id}}): name and notes, progress (runs done / total, ETA), cancel, the
- * grid of its runs, and its results table, refreshed live (at most every 250 ms) while runs end.
+ * grid of its runs, and its results table, refreshed live (at most every 250 ms) while runs end. Researchers and
+ * admins also find its share links here.
  */
 @PermitAll
 @Route(value = "studies", layout = MainLayout.class)
@@ -48,12 +50,15 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private final StudyService service;
     private final LiveBus bus;
     private final UiTicker ticker;
+    private final RunPermissions permissions;
+    private final ShareService shares;
     private final H2 title = new H2();
     private final Span meta = new Span();
     private final Span status = new Span();
     private final ProgressBar bar = new ProgressBar(0, 1);
     private final Span timing = new Span();
-    private final boolean mayCancel;
+    private boolean mayCancel;
+    private boolean readOnly;
     private final Button cancel = new Button("Cancel study", e -> cancel());
     private final TextArea notes = new TextArea("Notes");
     private final Grid<StudyRuns.StudyRun> grid = new Grid<>();
@@ -64,11 +69,13 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private volatile StudyRuns study;
     private LiveTicket live;
 
-    public StudyView(StudyService service, LiveBus bus, UiTicker ticker, RunPermissions permissions) {
+    public StudyView(StudyService service, LiveBus bus, UiTicker ticker, RunPermissions permissions,
+                     ShareService shares) {
         this.service = service;
-        this.mayCancel = permissions.mayLaunch();
         this.bus = bus;
         this.ticker = ticker;
+        this.permissions = permissions;
+        this.shares = shares;
         setWidthFull();
     }
 
@@ -80,6 +87,20 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
             add(new H3("No study " + id), new Paragraph("Check the link; the studies list is at /studies."));
             return;
         }
+        open(study, "/api/studies/" + id, false);
+    }
+
+    /**
+     * Lays out the page of {@code found}, its table download under {@code downloadBase}. A read-only page (a share
+     * link) has no cancel button, no share links, no notes to save and no links to pages that need an account
+     * (runs, compare); otherwise cancel and share are there for researchers and admins.
+     */
+    protected void open(StudyRuns found, String downloadBase, boolean readOnly) {
+        removeAll();
+        study = found;
+        this.readOnly = readOnly;
+        mayCancel = !readOnly && permissions.mayLaunch();
+        String id = found.study().id();
         runIds.addAll(study.runIds());
         StudyPreset preset = study.studyPreset();
         status.setId("study-status");
@@ -91,17 +112,23 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         notes.setWidth("40em");
         notes.setValue(study.study().notes() == null ? "" : study.study().notes());
+        notes.setReadOnly(readOnly);
         Button saveNotes = new Button("Save notes", e -> service.updateNotes(id, notes.getValue()));
+        saveNotes.setVisible(!readOnly);
         compare = new Anchor("/" + CompareState.of(study.runIds()).location(), "Compare these runs");
         compare.setId("study-compare");
+        compare.setVisible(!readOnly);
         HorizontalLayout line = new HorizontalLayout(status, bar, timing, cancel);
         line.setAlignItems(Alignment.CENTER);
         HorizontalLayout notesLine = new HorizontalLayout(notes, saveNotes);
         notesLine.setAlignItems(Alignment.BASELINE);
         configureGrid();
-        tablePanel = new StudyTablePanel(id, List.copyOf(study.study().sweep().keySet()),
+        tablePanel = new StudyTablePanel(downloadBase, List.copyOf(study.study().sweep().keySet()),
                 preset == null ? null : preset.pivot(), preset == null ? List.of() : preset.tableKeys());
         add(title, line, meta, notesLine);
+        if (!readOnly && permissions.mayShareStudies()) {
+            add(SharePanel.of(shares, permissions, found));
+        }
         if (preset != null) {
             add(new Paragraph(preset.title() + ". " + preset.description()));
         }
@@ -142,7 +169,8 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private void configureGrid() {
         grid.setId("study-runs");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(r -> new RouterLink(r.run().name(), RunView.class, r.run().id())).setHeader("Run")
+        grid.addComponentColumn(r -> readOnly ? new Span(r.run().name())
+                : new RouterLink(r.run().name(), RunView.class, r.run().id())).setHeader("Run")
                 .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(r -> Settings.label(study.study().settings().get(r.setting()))).setHeader("Setting")
                 .setAutoWidth(true);

@@ -152,7 +152,12 @@ class ExportController {
 
     /** The run behind an active share link; one answer for unknown and revoked tokens alike. */
     private Run shared(String token) {
-        return shares.sharedRun(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "not found"));
+        return shares.sharedRun(token).orElseThrow(ExportController::notShared);
+    }
+
+    /** The one answer to a download under an unknown or revoked share link, whatever it would have opened. */
+    static ResponseStatusException notShared() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "not found");
     }
 
     private Run find(String id) {

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The document request of a share page {@code GET /s/{token}}: an unknown or revoked token answers 404 here, with
  * one fixed sentence, before Vaadin would serve its page shell with status 200. A working token passes on to the
- * Vaadin route {@code ui.SharedRunView}.
+ * Vaadin route {@code ui.SharedRunView} (which reroutes a study token to {@code ui.SharedStudyView}).
  */
 @Component
 class SharePageFilter extends OncePerRequestFilter {
@@ -38,7 +38,7 @@ class SharePageFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Matcher m = PAGE.matcher(pathOf(request));
-        if (m.matches() && shares.sharedRun(m.group(1)).isPresent()) {
+        if (m.matches() && shares.opensSomething(m.group(1))) {
             chain.doFilter(request, response);
             return;
         }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.factlab.access.RunPermissions;
+import org.factlab.access.ShareService;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.study.PaperValue;
 import org.factlab.experiments.study.StudyPreset;
@@ -27,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Launch, list, read and cancel studies; their results table as CSV; the study presets. */
+/**
+ * Launch, list, read, cancel and share studies; their results table as CSV, also under a study's share link
+ * {@code /s/{token}/table.csv} without an account; the study presets.
+ */
 @RestController
 class StudiesController {
 
@@ -42,10 +47,14 @@ class StudiesController {
 
     private final StudyService service;
     private final KindRegistry kinds;
+    private final ShareService shares;
+    private final RunPermissions permissions;
 
-    StudiesController(StudyService service, KindRegistry kinds) {
+    StudiesController(StudyService service, KindRegistry kinds, ShareService shares, RunPermissions permissions) {
         this.service = service;
         this.kinds = kinds;
+        this.shares = shares;
+        this.permissions = permissions;
     }
 
     @PostMapping("/api/studies")
@@ -76,6 +85,18 @@ class StudiesController {
     }
 
     /**
+     * A new read-only link {@code /s/<token>} to the study (page and table CSV), which works without an account until
+     * revoked through {@code DELETE /api/shares/{token}}. Studies have no owner: any researcher or admin may share.
+     */
+    @PostMapping("/api/studies/{id}/share")
+    ResponseEntity<Map<String, String>> share(@PathVariable String id) {
+        StudyRuns study = find(id);
+        permissions.require(permissions.mayShareStudies(), "share study " + id + ": only researchers and admins may");
+        String url = shares.shareStudy(study).url();
+        return ResponseEntity.created(URI.create(url)).body(Map.of("url", url));
+    }
+
+    /**
      * One row per setting: the swept fields, then for each summary value {@code <key>.mean}, {@code .std},
      * {@code .n} over the setting's succeeded runs (and {@code .paper} for a paper preset). {@code pivot=<field>}
      * and {@code keys=a,b} give the layout the study page shows.
@@ -83,7 +104,19 @@ class StudiesController {
     @GetMapping("/api/studies/{id}/table.csv")
     ResponseEntity<String> table(@PathVariable String id, @RequestParam(required = false) String pivot,
                                  @RequestParam(required = false) String keys) {
-        StudyTable table = find(id).table();
+        return table(find(id), pivot, keys);
+    }
+
+    /** The table CSV of a shared study, as {@link #table(String, String, String)}; 404 as for a shared run. */
+    @GetMapping("/s/{token}/table.csv")
+    ResponseEntity<String> sharedTable(@PathVariable String token, @RequestParam(required = false) String pivot,
+                                       @RequestParam(required = false) String keys) {
+        return table(shares.sharedStudy(token).orElseThrow(ExportController::notShared), pivot, keys);
+    }
+
+    private ResponseEntity<String> table(StudyRuns study, String pivot, String keys) {
+        String id = study.study().id();
+        StudyTable table = study.table();
         String field = pivot == null || pivot.isBlank() ? null : pivot.strip();
         if (field != null && !table.axes().contains(field)) {
             throw new SpecValidationException("pivot", "'" + field + "' is not a swept field of this study; allowed: "

@@ -1,0 +1,45 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Optional;
+import org.factlab.access.RunPermissions;
+import org.factlab.access.ShareService;
+import org.factlab.runs.LiveBus;
+import org.factlab.runs.StudyRuns;
+import org.factlab.runs.StudyService;
+
+/**
+ * A study opened by its share link {@code /s/{token}}: {@link SharedRunView} reroutes a study's token here, keeping
+ * the URL. The page of {@link StudyView}, read-only, without the app's navigation and without an account even when
+ * login is on; its table download goes through {@code /s/{token}/table.csv}. An unknown or revoked token shows
+ * {@link ShareNotFoundView} (HTTP 404), as for runs.
+ */
+@Route("s/study")
+@AnonymousAllowed
+public class SharedStudyView extends StudyView {
+
+    private final ShareService shares;
+
+    public SharedStudyView(StudyService service, LiveBus bus, UiTicker ticker, RunPermissions permissions,
+                           ShareService shares) {
+        super(service, bus, ticker, permissions, shares);
+        this.shares = shares;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String token) {
+        Optional<StudyRuns> study = shares.sharedStudy(token);
+        if (study.isEmpty()) {
+            event.rerouteToError(ShareNotFoundView.NotShared.class, "");
+            return;
+        }
+        open(study.get(), "/s/" + token, true);
+        Span banner = new Span("FACT Lab · a study shared with you (read-only)");
+        banner.setId("shared-banner");
+        banner.addClassName("run-meta");
+        addComponentAsFirst(banner);
+    }
+}
