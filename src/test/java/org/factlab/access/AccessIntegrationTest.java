@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Login on ({@code factlab.auth.enabled=true}) with four accounts from properties, their bcrypt hashes made here:
- * the API's 401 / 403 answers per role, ownership of cancel and share, and share links opened without an account.
+ * the API's 401 / 403 answers per role, ownership of cancel and share, and share links of runs and studies opened
+ * without an account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestKindsConfig.class)
@@ -59,6 +60,7 @@ class AccessIntegrationTest {
 
     private static final String LONG_RUN = "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
     private static final String SHORT_RUN = "{\"kind\":\"test-scripted\",\"preset\":\"tiny\"}";
+    private static final String SHORT_STUDY = "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}";
 
     @LocalServerPort
     int port;
@@ -124,7 +126,7 @@ class AccessIntegrationTest {
     void aShareLinkOpensTheRunWithoutAnAccountUntilRevoked() throws Exception {
         String[] rita = account("rita");
         String id = launch(rita, SHORT_RUN);
-        waitFor(rita, id, "SUCCEEDED");
+        waitFor(rita, "/api/runs/" + id, "SUCCEEDED");
         HttpResponse<String> shared = send(rita, "POST", "/api/runs/" + id + "/share", "");
         assertEquals(201, shared.statusCode(), shared.body());
         String url = json.readTree(shared.body()).get("url").asText();
@@ -163,6 +165,50 @@ class AccessIntegrationTest {
     }
 
     @Test
+    void aStudyShareLinkOpensTheStudyAndItsTableWithoutAnAccountUntilRevoked() throws Exception {
+        String[] rita = account("rita");
+        HttpResponse<String> launched = send(rita, "POST", "/api/studies", SHORT_STUDY);
+        assertEquals(201, launched.statusCode(), launched.body());
+        String id = json.readTree(launched.body()).get("id").asText();
+        waitFor(rita, "/api/studies/" + id, "SUCCEEDED");
+
+        HttpResponse<String> viewer = send(account("vera"), "POST", "/api/studies/" + id + "/share", "");
+        assertEquals(403, viewer.statusCode());
+        assertTrue(viewer.body().contains("errors"), viewer.body());
+        assertEquals(404, send(rita, "POST", "/api/studies/nosuchstudy/share", "").statusCode());
+        HttpResponse<String> shared = send(account("remy"), "POST", "/api/studies/" + id + "/share", "");
+        assertEquals(201, shared.statusCode(), "studies have no owner: any researcher shares any study");
+        String url = json.readTree(shared.body()).get("url").asText();
+        assertEquals(url, URI.create(shared.headers().firstValue("Location").orElseThrow()).getPath());
+        assertTrue(url.matches("/s/[A-Za-z0-9_-]{32}"), url);
+        String token = url.substring(3);
+
+        for (String query : List.of("", "?pivot=steps&keys=x,y")) {
+            String accountCsv = send(rita, "GET", "/api/studies/" + id + "/table.csv" + query, null).body();
+            HttpResponse<String> csv = send(null, "GET", url + "/table.csv" + query, null);
+            assertEquals(200, csv.statusCode(), query);
+            assertEquals(accountCsv, csv.body(), "the shared CSV is the study's CSV " + query);
+        }
+        assertTrue(send(null, "GET", url + "/table.csv", null).body().startsWith("steps,"), "one row per setting");
+        assertEquals(400, send(null, "GET", url + "/table.csv?pivot=colour", null).statusCode());
+        assertEquals(200, send(null, "GET", url, null).statusCode(), "the study page, anonymously");
+        assertEquals(401, send(null, "GET", "/api/studies/" + id, null).statusCode(), "the token opens only /s/…");
+        assertEquals(404, send(null, "GET", url + "/metrics.csv", null).statusCode(), "a study token is no run token");
+
+        assertEquals(403, send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(204, send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
+        HttpResponse<String> revoked = send(null, "GET", url + "/table.csv", null);
+        HttpResponse<String> unknown = send(null, "GET", "/s/" + "A".repeat(32) + "/table.csv", null);
+        assertEquals(404, revoked.statusCode());
+        assertEquals(404, unknown.statusCode());
+        assertEquals(unknown.body(), revoked.body(), "a revoked link says no more than an unknown one");
+        assertFalse(revoked.body().contains(id), revoked.body());
+        HttpResponse<String> page = send(null, "GET", url, null);
+        assertEquals(404, page.statusCode(), "the page too");
+        assertEquals(send(null, "GET", "/s/" + "A".repeat(32), null).body(), page.body());
+    }
+
+    @Test
     void runIdsCarry80RandomBits() throws Exception {
         String id = launch(account("rita"), SHORT_RUN);
         assertTrue(id.matches("[a-km-np-z2-9]{16}"), id);
@@ -186,7 +232,7 @@ class AccessIntegrationTest {
     private void cancel(String[] account, String id) throws Exception {
         HttpResponse<String> r = send(account, "POST", "/api/runs/" + id + "/cancel", "");
         assertEquals(200, r.statusCode(), r.body());
-        waitFor(account, id, "CANCELLED");
+        waitFor(account, "/api/runs/" + id, "CANCELLED");
     }
 
     private JsonNode get(String[] account, String path) throws Exception {
@@ -195,17 +241,18 @@ class AccessIntegrationTest {
         return json.readTree(r.body());
     }
 
-    private void waitFor(String[] account, String id, String status) throws Exception {
+    /** Polls a run or study ({@code /api/runs/{id}}, {@code /api/studies/{id}}) until it has {@code status}. */
+    private void waitFor(String[] account, String path, String status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode run;
+        JsonNode target;
         do {
-            run = get(account, "/api/runs/" + id);
-            if (run.get("status").asText().equals(status)) {
+            target = get(account, path);
+            if (target.get("status").asText().equals(status)) {
                 return;
             }
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("run " + id + " did not reach " + status + ": " + run);
+        throw new AssertionError(path + " did not reach " + status + ": " + target);
     }
 
     /** One request; {@code account} null = anonymous, else HTTP basic {name, password}. */
