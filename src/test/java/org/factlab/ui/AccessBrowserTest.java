@@ -46,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * sees cancel and share on their running run, makes a share link, launches a run from the form that is recorded
  * as theirs, and signs out; the session cannot change anything through the API without the CSRF token. A second
  * browser without an account opens the share link read-only, and is sent to the login when it tries the run's
- * own page. A viewer sees neither cancel, share nor launch.
+ * own page. A viewer sees neither cancel, share nor launch. A study is shared the same way from its page and opens
+ * read-only under its link, its runs listed without links to pages that need an account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestKindsConfig.class)
@@ -167,6 +168,57 @@ class AccessBrowserTest {
             viewer.quit();
         }
         assertEquals(200, api("POST", "/api/runs/" + id + "/cancel", "").statusCode());
+    }
+
+    @Test
+    void shareAStudyAndOpenItWithoutAnAccount() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String id = json.readTree(api("POST", "/api/studies",
+                "{\"kind\":\"test-scripted\",\"name\":\"study shared in a browser\",\"sweep\":{\"steps\":[3,4]}}")
+                .body()).get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (json.readTree(api("GET", "/api/studies/" + id, "").body()).get("status").asText().equals("RUNNING")) {
+            assertTrue(System.nanoTime() < deadline, "study " + id + " still running");
+            Thread.sleep(100);
+        }
+        String runName = json.readTree(api("GET", "/api/runs/" + json.readTree(api("GET", "/api/studies/" + id, "")
+                .body()).get("runIds").get(0).asText(), "").body()).get("name").asText();
+        String shareUrl;
+
+        WebDriver researcher = newBrowser(tempDir, "study-researcher");
+        try {
+            researcher.get(url("/studies/" + id));
+            signIn(researcher, RESEARCHER, RESEARCHER_PASSWORD);
+            waitFor(researcher, PAGE_TIMEOUT, d -> d.getCurrentUrl().startsWith(url("/studies/" + id)) ? true : null);
+            click(waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#share-study")));
+            shareUrl = waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#share-links a")).getDomProperty("href");
+            assertTrue(shareUrl.matches(url("/s/[A-Za-z0-9_-]{32}")), shareUrl);
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(researcher, "access-study-researcher");
+            throw e;
+        } finally {
+            researcher.quit();
+        }
+
+        WebDriver anonymous = newBrowser(tempDir, "study-anonymous");
+        try {
+            anonymous.get(shareUrl);
+            waitFor(anonymous, FIRST_PAGE_TIMEOUT, d -> visible(d, "#shared-banner"));
+            assertEquals(shareUrl, anonymous.getCurrentUrl(), "the link stays in the address bar");
+            assertTrue(anonymous.getTitle().startsWith("study shared in a browser"), anonymous.getTitle());
+            waitFor(anonymous, PAGE_TIMEOUT, d -> d.findElement(By.id("study-runs")).getText().contains(runName)
+                    ? true : null);
+            assertTrue(anonymous.findElements(By.cssSelector("#study-runs a")).isEmpty(), "no links to run pages");
+            assertTrue(anonymous.findElement(By.id("study-table-csv")).getDomProperty("href")
+                    .startsWith(shareUrl + "/table.csv?"), "the table downloads through the link");
+            assertTrue(hidden(anonymous, "#cancel-study") && hidden(anonymous, "#share-study")
+                    && hidden(anonymous, "#study-compare") && hidden(anonymous, "#nav-runs"), "read-only, no navigation");
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(anonymous, "access-study-anonymous");
+            throw e;
+        } finally {
+            anonymous.quit();
+        }
     }
 
     /** Fills Vaadin's login form and submits it with Enter. */
