@@ -44,9 +44,14 @@ public class SharedRunView extends RunView {
             return;
         }
         open(run.get(), "/s/" + token, true);
-        Span banner = new Span("FACT Lab · a run shared with you (read-only)");
+        addComponentAsFirst(banner("run"));
+    }
+
+    /** The line atop a shared page saying what it shows: {@code what} is "run" or "study". */
+    static Span banner(String what) {
+        Span banner = new Span("FACT Lab · a " + what + " shared with you (read-only)");
         banner.setId("shared-banner");
         banner.addClassName("run-meta");
-        addComponentAsFirst(banner);
+        return banner;
     }
 }

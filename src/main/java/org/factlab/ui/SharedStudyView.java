@@ -1,6 +1,5 @@
 package org.factlab.ui;
 
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -37,9 +36,6 @@ public class SharedStudyView extends StudyView {
             return;
         }
         open(study.get(), "/s/" + token, true);
-        Span banner = new Span("FACT Lab · a study shared with you (read-only)");
-        banner.setId("shared-banner");
-        banner.addClassName("run-meta");
-        addComponentAsFirst(banner);
+        addComponentAsFirst(SharedRunView.banner("study"));
     }
 }
