@@ -205,18 +205,21 @@ function nearestIndex(x, value) {
   return Math.abs(x[high] - value) < Math.abs(x[low] - value) ? high : low;
 }
 
-/** One ECharts series; a style (colour, dashed, width) overrides the palette colour and the solid 1.5 px line. */
+/**
+ * One ECharts series; a style (colour, dashed, width) overrides the palette colour and the solid 1.5 px line.
+ * Without a style every field is still given (colour null: the palette's), since series merge by id and a
+ * style removed from a drawn series would otherwise stay.
+ */
 function lineSeries({ name, x, y }, asPoints, style) {
+  const color = style ? style.color : null;
   return {
     id: name,
     name,
     type: asPoints ? 'scatter' : 'line',
     symbolSize: 4,
     showSymbol: asPoints || x.length < 2, // a lone point (e.g. a value recorded only at the end) stays visible
-    lineStyle: style
-      ? { width: style.width, type: style.dashed ? 'dashed' : 'solid', color: style.color }
-      : { width: 1.5 },
-    ...(style ? { itemStyle: { color: style.color } } : {}),
+    lineStyle: { width: style ? style.width : 1.5, type: style && style.dashed ? 'dashed' : 'solid', color },
+    itemStyle: { color },
     data: x.map((step, i) => [step, y[i]]),
   };
 }
