@@ -48,6 +48,10 @@ class FactlabLineChart extends EChartsElement {
   #xAxisName = 'step';
   /** Names of the series drawn as points instead of lines. */
   #scatterNames = new Set();
+  /** Style by series name ({color, dashed, width}); series without one keep the palette colour. */
+  #styles = {};
+  /** The ECharts instance, for the read-only test hook seriesColors(). */
+  #chart = null;
   #zoom = FULL_RANGE;
   #zoomMoved = false;
   /** Legend state by series name: false when the user hid the series. */
@@ -67,6 +71,18 @@ class FactlabLineChart extends EChartsElement {
    */
   pointCount() {
     return this.#series.reduce((count, series) => count + series.x.length, 0);
+  }
+
+  /**
+   * Read-only test hook: the colour each series is drawn in, by name, as ECharts resolved it (a style's colour,
+   * else the palette's). Browser tests read it; the application never calls it.
+   */
+  seriesColors() {
+    const colors = {};
+    for (const series of this.#chart ? this.#series : []) {
+      colors[series.name] = this.#chart.getVisual({ seriesId: series.name }, 'color');
+    }
+    return colors;
   }
 
   setTitle(title) {
@@ -95,7 +111,14 @@ class FactlabLineChart extends EChartsElement {
     this.requestRender();
   }
 
+  /** @param json '{"name": {"color": "#rrggbb", "dashed": bool, "width": px}, …}' */
+  setSeriesStyles(json) {
+    this.#styles = JSON.parse(json);
+    this.requestRender();
+  }
+
   chartCreated(chart) {
+    this.#chart = chart;
     this.#drawnNames = '';
     // One call: the toolbox's restore goes back to the first option set.
     chart.setOption({
@@ -152,7 +175,8 @@ class FactlabLineChart extends EChartsElement {
         axisLabel: { formatter: shortNumber } },
       xAxis: { name: this.#xAxisName },
       dataZoom: [{ id: INSIDE_ZOOM, ...this.#zoom }, { id: SLIDER_ZOOM, ...this.#zoom }],
-      series: this.#series.map(series => lineSeries(series, this.#scatterNames.has(series.name))),
+      series: this.#series.map(series => lineSeries(series, this.#scatterNames.has(series.name),
+        this.#styles[series.name])),
     }, { replaceMerge: ['series'] });
   }
 }
@@ -181,14 +205,21 @@ function nearestIndex(x, value) {
   return Math.abs(x[high] - value) < Math.abs(x[low] - value) ? high : low;
 }
 
-function lineSeries({ name, x, y }, asPoints) {
+/**
+ * One ECharts series; a style (colour, dashed, width) overrides the palette colour and the solid 1.5 px line.
+ * Without a style every field is still given (colour null: the palette's), since series merge by id and a
+ * style removed from a drawn series would otherwise stay.
+ */
+function lineSeries({ name, x, y }, asPoints, style) {
+  const color = style ? style.color : null;
   return {
     id: name,
     name,
     type: asPoints ? 'scatter' : 'line',
     symbolSize: 4,
     showSymbol: asPoints || x.length < 2, // a lone point (e.g. a value recorded only at the end) stays visible
-    lineStyle: { width: 1.5 },
+    lineStyle: { width: style ? style.width : 1.5, type: style && style.dashed ? 'dashed' : 'solid', color },
+    itemStyle: { color },
     data: x.map((step, i) => [step, y[i]]),
   };
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param groupBy {@link #GROUP_SPEC} (runs whose specs differ only in the seed become one mean ± std curve),
  *                {@link #GROUP_NONE} (one curve per run), or comma-separated field names (runs sharing those
  *                fields' values are averaged)
- * @param colour  the field whose value leads each curve's label and orders the curves (null: none)
+ * @param colour  the field whose value leads each curve's label, orders the curves and gives their colour (null: none)
  * @param matrix  the matrix shown side by side for every run (null: none)
  * @param step    the heatmaps' step (null: each run's latest)
  */

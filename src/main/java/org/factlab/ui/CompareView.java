@@ -39,8 +39,9 @@ import org.factlab.ui.charts.LineChart;
 /**
  * Compares runs ({@code /compare?runs=a,b,c&series=…&groupBy=…&colour=…&matrix=…&step=…}): one chart per chosen
  * series with every run's curve on shared axes; runs grouped by {@link CompareState#groupBy()} become a mean
- * curve with ± one standard deviation drawn as point series beside it; one matrix of every run side by side
- * at one step. Every choice is written back to the URL, so the page can be shared.
+ * curve with ± one standard deviation drawn as thinner dashed curves in its colour; curves of runs sharing the
+ * value of the {@link CompareState#colour()} field share a colour ({@link CurveColours}); one matrix of every run
+ * side by side at one step. Every choice is written back to the URL, so the page can be shared.
  */
 @PermitAll
 @Route(value = "compare", layout = MainLayout.class)
@@ -50,6 +51,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private static final String NO_COLOUR = "(none)";
     private static final String NO_MATRIX = "(none)";
     private static final String LATEST = "latest";
+    private static final double MEAN_WIDTH = 2;
+    private static final double BAND_WIDTH = 1;
 
     private final RunService service;
     private final KindRegistry kinds;
@@ -173,14 +176,17 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private void render() {
         charts.removeAll();
         List<CompareGroups.Group> groups = CompareGroups.of(runs, state.groupBy(), state.colour());
+        List<String> groupColours = groupColours(groups);
         for (String series : state.series()) {
             LineChart chart = new LineChart();
             chart.setTitle(series);
             chart.setYAxisName(series);
             chart.setId("compare-chart-" + series);
             List<LineChart.Series> data = new ArrayList<>();
-            List<String> bands = new ArrayList<>();
-            for (CompareGroups.Group g : groups) {
+            Map<String, LineChart.SeriesStyle> styles = new LinkedHashMap<>();
+            for (int i = 0; i < groups.size(); i++) {
+                CompareGroups.Group g = groups.get(i);
+                String colour = groupColours.get(i);
                 List<NavigableMap<Long, Double>> members = g.runs().stream()
                         .map(r -> curves.get(r.id()).getOrDefault(series, new TreeMap<>()))
                         .filter(c -> !c.isEmpty()).toList();
@@ -189,19 +195,38 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 }
                 CurveBand band = CurveBand.of(members);
                 boolean averaged = members.size() > 1;
-                data.add(new LineChart.Series(averaged ? g.label() + " · mean" : g.label(), band.steps(), band.mean()));
+                String meanName = averaged ? g.label() + " · mean" : g.label();
+                data.add(new LineChart.Series(meanName, band.steps(), band.mean()));
+                styles.put(meanName, new LineChart.SeriesStyle(colour, false, MEAN_WIDTH));
                 if (averaged) {
                     data.add(new LineChart.Series(g.label() + " · +1 std", band.steps(), band.upper()));
                     data.add(new LineChart.Series(g.label() + " · −1 std", band.steps(), band.lower()));
-                    bands.add(g.label() + " · +1 std");
-                    bands.add(g.label() + " · −1 std");
+                    styles.put(g.label() + " · +1 std", new LineChart.SeriesStyle(colour, true, BAND_WIDTH));
+                    styles.put(g.label() + " · −1 std", new LineChart.SeriesStyle(colour, true, BAND_WIDTH));
                 }
             }
-            chart.setScatterSeries(bands);
+            chart.setSeriesStyles(styles);
             chart.setData(data);
             charts.add(chart);
         }
         renderHeatmaps();
+    }
+
+    /**
+     * Each group's colour: by the value of the colour field in its first run when one is chosen (so groups
+     * sharing the value share the colour), else one categorical colour per group.
+     */
+    private List<String> groupColours(List<CompareGroups.Group> groups) {
+        if (state.colour() == null) {
+            List<String> colours = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                colours.add(CurveColours.categorical(i));
+            }
+            return colours;
+        }
+        List<Object> values = groups.stream().map(g -> g.runs().get(0).spec().get(state.colour())).toList();
+        Map<Object, String> byValue = CurveColours.of(values);
+        return values.stream().map(byValue::get).toList();
     }
 
     private void renderHeatmaps() {

@@ -10,6 +10,7 @@ import static org.factlab.ui.Browsers.isTerminal;
 import static org.factlab.ui.Browsers.newBrowser;
 import static org.factlab.ui.Browsers.pointCount;
 import static org.factlab.ui.Browsers.saveEvidence;
+import static org.factlab.ui.Browsers.seriesColors;
 import static org.factlab.ui.Browsers.status;
 import static org.factlab.ui.Browsers.type;
 import static org.factlab.ui.Browsers.visible;
@@ -24,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ import org.openqa.selenium.WebElement;
  * The Vaadin UI in a real browser (Debian's headless Chromium driven by its chromedriver, no TestBench), on a
  * fresh H2 database: launch a quadratic run from the form, watch its cosine chart fill while it runs, reopen
  * its link in a second browser with a new profile, download the metrics CSV; a rejected launch; a study page
- * whose results table fills in.
+ * whose results table fills in, and its runs compared with curves coloured by the swept field.
  *
  * <p>Skipped when {@code /usr/bin/chromium} is absent ({@code apt-get install chromium chromium-driver}).
  * Both binaries are given to Selenium explicitly, so Selenium Manager never downloads anything. On failure a
@@ -182,7 +185,8 @@ class BrowserTest extends BrowserTestBase {
 
     /**
      * A study of three quadratic runs launched through the API: its page shows the progress and a results
-     * table whose fact/cosine means fill in and equal the runs' summaries.
+     * table whose fact/cosine means fill in and equal the runs' summaries; comparing its runs coloured by the
+     * swept field draws each run's curve in that value's colour.
      */
     @Test
     void aStudyPageShowsItsTableFillIn() throws Exception {
@@ -218,6 +222,16 @@ class BrowserTest extends BrowserTestBase {
                 assertEquals(Formats.number(Double.parseDouble(cosine.group(1))), means.get(i), "row " + i);
             }
             assertTrue(driver.findElement(By.id("study-timing")).getText().startsWith("3 / 3 runs done"));
+
+            driver.get(url("/compare?runs=" + String.join(",", ids) + "&series=fact/cosine&colour=iterations"));
+            Map<String, String> drawn = waitFor(driver, PAGE_TIMEOUT, d -> {
+                Map<String, String> colors = seriesColors(d, "compare-chart-fact/cosine");
+                return colors.size() == 3 ? colors : null;
+            });
+            Map<Object, String> byValue = CurveColours.of(List.of(20000, 40000, 60000));
+            Map<String, String> expected = new TreeMap<>();
+            byValue.forEach((value, colour) -> expected.put("iterations=" + value, colour));
+            assertEquals(expected, drawn, "each run's curve in its iterations value's colour");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "study");
             throw e;

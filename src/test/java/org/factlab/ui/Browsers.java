@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -113,6 +115,16 @@ final class Browsers {
                 const chart = document.getElementById(arguments[0]);
                 return chart && typeof chart.pointCount === 'function' ? chart.pointCount() : -1;""", chartId);
         return ((Number) count).longValue();
+    }
+
+    /** The colour each series of a line chart is drawn in, by name, through its seriesColors() test hook. */
+    static Map<String, String> seriesColors(WebDriver driver, String chartId) {
+        Object colors = ((JavascriptExecutor) driver).executeScript("""
+                const chart = document.getElementById(arguments[0]);
+                return chart && typeof chart.seriesColors === 'function' ? chart.seriesColors() : {};""", chartId);
+        Map<String, String> out = new TreeMap<>();
+        ((Map<?, ?>) colors).forEach((name, color) -> out.put(String.valueOf(name), String.valueOf(color)));
+        return out;
     }
 
     /** A screenshot and the page source under the build folder, for a failure seen only on CI. */

@@ -7,7 +7,9 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -43,12 +45,28 @@ public class LineChart extends Component implements HasSize, HasStyle {
         }
     }
 
+    /**
+     * How one series is drawn, overriding the palette colour given by its position: {@code color} as
+     * "#rrggbb" for its line and points, a dashed or solid line, and the line's width in pixels.
+     */
+    public record SeriesStyle(String color, boolean dashed, double width) {
+        public SeriesStyle {
+            if (color == null || !color.matches("#[0-9a-fA-F]{6}")) {
+                throw new IllegalArgumentException("color must be #rrggbb, got " + color);
+            }
+            if (!(width > 0 && width <= 20)) {
+                throw new IllegalArgumentException("width must be in (0, 20] pixels, got " + width);
+            }
+        }
+    }
+
     private List<Series> series = List.of();
     private String title = "";
     private boolean logScale;
     private String yAxisName = "";
     private String xAxisName = "step";
     private List<String> scatterSeries = List.of();
+    private Map<String, SeriesStyle> seriesStyles = Map.of();
 
     public LineChart() {
         addAttachListener(event -> sendState());
@@ -109,11 +127,23 @@ public class LineChart extends Component implements HasSize, HasStyle {
         }
     }
 
+    /**
+     * Styles series by name (colour, dashed, width); series without an entry keep their palette colour and the
+     * default solid line. Replaces the previous styles; names not (yet) among the series are kept for later.
+     */
+    public void setSeriesStyles(Map<String, SeriesStyle> styles) {
+        this.seriesStyles = new LinkedHashMap<>(styles);
+        if (isAttached()) {
+            getElement().callJsFunction("setSeriesStyles", stylesJson(seriesStyles));
+        }
+    }
+
     private void sendState() {
         getElement().callJsFunction("setTitle", title);
         getElement().callJsFunction("setYAxisName", yAxisName);
         getElement().callJsFunction("setXAxisName", xAxisName);
         getElement().callJsFunction("setScatterSeries", ChartJson.strings(scatterSeries));
+        getElement().callJsFunction("setSeriesStyles", stylesJson(seriesStyles));
         getElement().callJsFunction("setLogScale", logScale);
         getElement().callJsFunction("setData", dataJson(series, logScale));
     }
@@ -147,6 +177,23 @@ public class LineChart extends Component implements HasSize, HasStyle {
             json.append('}');
         }
         return json.append(']').toString();
+    }
+
+    /** The element's setSeriesStyles payload: {@code {"<name>":{"color":"#rrggbb","dashed":…,"width":…}, …}}. */
+    static String stylesJson(Map<String, SeriesStyle> styles) {
+        StringBuilder json = new StringBuilder("{");
+        styles.forEach((name, style) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            ChartJson.appendString(json, name);
+            json.append(":{\"color\":");
+            ChartJson.appendString(json, style.color());
+            json.append(",\"dashed\":").append(style.dashed()).append(",\"width\":");
+            ChartJson.appendDouble(json, style.width());
+            json.append('}');
+        });
+        return json.append('}').toString();
     }
 
     private static double[] positiveOrNaN(double[] values) {

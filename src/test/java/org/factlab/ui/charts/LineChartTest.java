@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.UI;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LineChartTest {
@@ -70,7 +72,7 @@ class LineChartTest {
 
         ui.add(chart);
         assertEquals(List.of("setTitle(loss)", "setYAxisName()", "setXAxisName(step)", "setScatterSeries([])",
-                "setLogScale(true)",
+                "setSeriesStyles({})", "setLogScale(true)",
                 "setData([{\"name\":\"train\",\"x\":[0,1,2],\"y\":[null,0.1,0.2]}])"), JsCalls.sent(ui));
 
         chart.setData(List.of());
@@ -93,6 +95,45 @@ class LineChartTest {
         List<String> resent = JsCalls.sent(ui);
         assertTrue(resent.contains("setXAxisName(k′)"), resent.toString());
         assertTrue(resent.contains("setScatterSeries([\"pairs \\\"a\\\"\",\"b\"])"), resent.toString());
+    }
+
+    @Test
+    void seriesStylesAreSentAsJsonByNameAndKeptForTheNextAttach() throws Exception {
+        LineChart chart = new LineChart();
+        UI ui = JsCalls.ui();
+        ui.add(chart);
+        JsCalls.sent(ui);
+        Map<String, LineChart.SeriesStyle> styles = new LinkedHashMap<>();
+        styles.put("n=1000 · mean", new LineChart.SeriesStyle("#440154", false, 2));
+        styles.put("n=1000 · +1 \"std\"", new LineChart.SeriesStyle("#440154", true, 0.75));
+        chart.setSeriesStyles(styles);
+        List<String> sent = JsCalls.sent(ui);
+        assertEquals(1, sent.size(), sent.toString());
+        assertTrue(sent.get(0).startsWith("setSeriesStyles("), sent.get(0));
+
+        JsonNode json = JSON.readTree(LineChart.stylesJson(styles));
+        assertEquals(2, json.size());
+        JsonNode mean = json.get("n=1000 · mean");
+        assertEquals("#440154", mean.get("color").asText());
+        assertTrue(mean.get("dashed").isBoolean() && !mean.get("dashed").asBoolean());
+        assertEquals(2, mean.get("width").asDouble());
+        JsonNode band = json.get("n=1000 · +1 \"std\"");
+        assertTrue(band.get("dashed").asBoolean());
+        assertEquals(0.75, band.get("width").asDouble());
+        assertEquals("{}", LineChart.stylesJson(Map.of()));
+
+        ui.remove(chart);
+        ui.add(chart);
+        assertTrue(JsCalls.sent(ui).contains("setSeriesStyles(" + LineChart.stylesJson(styles) + ")"));
+    }
+
+    @Test
+    void aStyleNeedsAHexColourAndAPositiveWidth() {
+        assertThrows(IllegalArgumentException.class, () -> new LineChart.SeriesStyle("red", false, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LineChart.SeriesStyle("#12345", false, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LineChart.SeriesStyle(null, false, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LineChart.SeriesStyle("#123456", false, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LineChart.SeriesStyle("#123456", false, Double.NaN));
     }
 
     private static double[] steps(int n) {
