@@ -190,15 +190,8 @@ class BrowserTest extends BrowserTestBase {
      */
     @Test
     void aStudyPageShowsItsTableFillIn() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/studies")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"browser study\","
-                                + "\"spec\":{\"evalEvery\":10000},\"sweep\":{\"iterations\":[20000,40000,60000]}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), created.body());
-        Matcher id = Pattern.compile("\"id\":\"([a-z0-9]+)\"").matcher(created.body());
-        assertTrue(id.find(), created.body());
-        String studyId = id.group(1);
+        String studyId = create("/api/studies", "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"browser study\","
+                + "\"spec\":{\"evalEvery\":10000},\"sweep\":{\"iterations\":[20000,40000,60000]}}");
 
         WebDriver driver = newBrowser(tempDir, "study");
         try {
@@ -247,14 +240,7 @@ class BrowserTest extends BrowserTestBase {
      */
     @Test
     void aTabularRunShowsItsResultsTableAndScatter() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/runs")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"kind\":\"tabular\",\"preset\":\"quick\",\"name\":\"tabular browser test\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), created.body());
-        Matcher id = Pattern.compile("\"id\":\"([a-z0-9]+)\"").matcher(created.body());
-        assertTrue(id.find(), created.body());
-        String runId = id.group(1);
+        String runId = create("/api/runs", "{\"kind\":\"tabular\",\"preset\":\"quick\",\"name\":\"tabular browser test\"}");
 
         WebDriver driver = newBrowser(tempDir, "tabular");
         try {
@@ -285,6 +271,17 @@ class BrowserTest extends BrowserTestBase {
         } finally {
             driver.quit();
         }
+    }
+
+    /** POSTs {@code body} to {@code path}, expects 201 and returns the created object's id. */
+    private String create(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher id = Pattern.compile("\"id\":\"([a-z0-9]+)\"").matcher(created.body());
+        assertTrue(id.find(), created.body());
+        return id.group(1);
     }
 
     /** The texts of a Vaadin grid's cells (header and body), read in one script. */
