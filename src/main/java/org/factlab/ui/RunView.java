@@ -124,7 +124,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
         overlay.setVisible(!readOnly);
         figure7 = new Figure7Panel(downloadBase);
-        tabular = new TabularPanel(found.id());
+        tabular = new TabularPanel(downloadBase);
         add(header, downloads);
         if (controls) {
             add(SharePanel.of(shares, permissions, found));

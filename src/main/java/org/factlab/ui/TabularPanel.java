@@ -44,7 +44,8 @@ final class TabularPanel extends VerticalLayout {
     private final LineChart scatter = new LineChart();
     private List<String> shownMethods = List.of();
 
-    TabularPanel(String runId) {
+    /** @param downloadBase {@code /api/runs/<id>}, or {@code /s/<token>} on a share page */
+    TabularPanel(String downloadBase) {
         setPadding(false);
         setId("tabular");
         table.setId("tabular-table");
@@ -65,7 +66,7 @@ final class TabularPanel extends VerticalLayout {
         scatter.setScatterSeries(List.of(TabularSeries.title("fact"), TabularSeries.title("fact-geometric")));
         scatter.setMaxWidth("760px");
         add(new H3("Results (paper Table 3)"), protocol(), table, failures, compared, comparison, scatter,
-                DownloadLink.to("/api/runs/" + runId + "/tabular.csv", "Download the table (CSV)"));
+                DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
         setVisible(false);
     }
 

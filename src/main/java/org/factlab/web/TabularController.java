@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.factlab.access.ShareService;
 import org.factlab.experiments.tabular.TabularResults;
 import org.factlab.experiments.tabular.TabularSeries;
 import org.factlab.runs.MetricPoint;
@@ -35,15 +36,28 @@ class TabularController {
 
     private final RunService runs;
     private final MetricRepository metrics;
+    private final ShareService shares;
 
-    TabularController(RunService runs, MetricRepository metrics) {
+    TabularController(RunService runs, MetricRepository metrics, ShareService shares) {
         this.runs = runs;
         this.metrics = metrics;
+        this.shares = shares;
     }
 
     @GetMapping("/api/runs/{id}/tabular.csv")
     ResponseEntity<String> tabularCsv(@PathVariable String id) {
-        Run run = runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
+        return tabularCsv(runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no run " + id)));
+    }
+
+    /** The same table for the run behind a share link, without an account. */
+    @GetMapping("/s/{token}/tabular.csv")
+    ResponseEntity<String> sharedTabularCsv(@PathVariable String token) {
+        return tabularCsv(shares.sharedRun(token).orElseThrow(ExportController::notShared));
+    }
+
+    private ResponseEntity<String> tabularCsv(Run run) {
+        String id = run.id();
         Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
         if (!TabularResults.recognises(series.keySet())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id + " has no tabular results");

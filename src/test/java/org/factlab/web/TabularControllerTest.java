@@ -1,6 +1,7 @@
 package org.factlab.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.factlab.access.ShareService;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
@@ -24,7 +26,8 @@ class TabularControllerTest {
 
     private final RunService runs = mock(RunService.class);
     private final MetricRepository metrics = mock(MetricRepository.class);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TabularController(runs, metrics)).build();
+    private final ShareService shares = mock(ShareService.class);
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TabularController(runs, metrics, shares)).build();
 
     @Test
     void tableWithBestMethodsFailuresAndMeanRow() throws Exception {
@@ -53,6 +56,22 @@ class TabularControllerTest {
         when(metrics.points("r2")).thenReturn(List.of(new MetricPoint("test/accuracy", 0, 1)));
         mvc.perform(get("/api/runs/r2/tabular.csv")).andExpect(status().isNotFound());
         mvc.perform(get("/api/runs/nope/tabular.csv")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aShareLinkGivesTheSameTableAndAnUnknownTokenNothing() throws Exception {
+        Run run = run("r3", Map.of());
+        when(runs.find("r3")).thenReturn(Optional.of(run));
+        when(shares.sharedRun("tok")).thenReturn(Optional.of(run));
+        when(shares.sharedRun("nope")).thenReturn(Optional.empty());
+        when(metrics.points("r3")).thenReturn(List.of(new MetricPoint("dataset/iris/nfa/test_accuracy", 0, 0.9)));
+        String direct = mvc.perform(get("/api/runs/r3/tabular.csv")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        String shared = mvc.perform(get("/s/tok/tabular.csv")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertTrue(direct.contains("iris,"), direct);
+        assertEquals(direct, shared);
+        mvc.perform(get("/s/nope/tabular.csv")).andExpect(status().isNotFound());
     }
 
     private static Run run(String id, Map<String, Double> summary) {
