@@ -63,12 +63,12 @@ public final class FeatureMatrices {
      * gradients G and inputs H; with U = H Wᵀ and Δ in their place it is bFACT = −(1/(nλ)) Uᵀ Δ (Theorem A.1).
      */
     public static INDArray fact(INDArray lossGradients, INDArray inputs, double lambda) {
-        return lossGradients.transpose().mmul(inputs).muli(-1 / (lossGradients.rows() * lambda));
+        return Products.transposeTimes(lossGradients, inputs).muli(-1 / (lossGradients.rows() * lambda));
     }
 
     /** (1/n) Σᵢ aᵢ aᵢᵀ = (1/n) Aᵀ A of n rows aᵢ: eNFA of G, beNFA of Δ, AGOP of stacked Jacobian rows. */
     public static INDArray meanGram(INDArray rows, long n) {
-        return rows.transpose().mmul(rows).muli(1.0 / n);
+        return Products.transposeTimes(rows, rows).muli(1.0 / n);
     }
 
     /** sum += Aᵀ B (one GEMM): accumulates Σᵢ aᵢ bᵢᵀ over a chunk of rows. */
@@ -81,12 +81,12 @@ public final class FeatureMatrices {
      * because ∇_W L = (1/n) Σᵢ δᵢ hᵢᵀ and gᵢ = Wᵀδᵢ. {@code dataGradient} is ∇_W L (out×in, no λW).
      */
     public static INDArray factFromGradient(INDArray w, INDArray dataGradient, double lambda) {
-        return w.transpose().mmul(dataGradient).muli(-1 / lambda);
+        return Products.transposeTimes(w, dataGradient).muli(-1 / lambda);
     }
 
     /** bFACT = −(1/λ) W (∇_W L)ᵀ (proof of Theorem A.1) = −(1/(nλ)) Σᵢ (W hᵢ) δᵢᵀ. */
     public static INDArray backwardFactFromGradient(INDArray w, INDArray dataGradient, double lambda) {
-        return w.mmul(dataGradient.transpose()).muli(-1 / lambda);
+        return Products.timesTranspose(w, dataGradient).muli(-1 / lambda);
     }
 
     /**
@@ -94,6 +94,6 @@ public final class FeatureMatrices {
      * it is eNFA = (1/n) Σᵢ gᵢgᵢᵀ; with B = bAGOP it is AGOP = (1/n) Σᵢ (∂f/∂h)(∂f/∂h)ᵀ (eq. NFA).
      */
     public static INDArray pullBack(INDArray w, INDArray outputSide) {
-        return w.transpose().mmul(outputSide).mmul(w);
+        return Products.congruence(w, outputSide);
     }
 }

@@ -2,6 +2,7 @@ package org.factlab.math;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,14 +18,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDArray enfa, INDArray range) {
 
     /**
-     * Every {@link Prediction} of this side: the three matrices and their roots. √(FACT·FACTᵀ) comes from an
-     * SVD of FACT, √AGOP and AGOP^{1/depth} from one eigendecomposition; {@code depth} = 0 leaves out
-     * AGOP^{1/L} (the backward side). Roots clip negative eigenvalues to 0.
+     * Every {@link Prediction} of this side: the three matrices and their roots, one symmetric eigendecomposition
+     * each: √(FACT·FACTᵀ) (Remark 3.3) from the product FACT·FACTᵀ, √AGOP and AGOP^{1/depth} together, √eNFA;
+     * {@code depth} = 0 leaves out AGOP^{1/L} (the backward side). Roots set eigenvalues below the round-off
+     * level to 0 ({@link PsdMatrices#powers}); for √(FACT·FACTᵀ) that drops singular values of FACT below
+     * √(d·ε) ≈ 1e-6 of the largest, which no correlation can see, at half the cost of an SVD.
      */
     public Map<Prediction, INDArray> predictions(int depth) {
         Map<Prediction, INDArray> out = new EnumMap<>(Prediction.class);
         out.put(Prediction.FACT, fact);
-        out.put(Prediction.SYM_FACT, expand(PsdMatrices.leftPolarPower(restrictColumns(fact), 1)));
+        out.put(Prediction.SYM_FACT, expand(PsdMatrices.power(restrict(Products.timesTranspose(fact, fact)), 0.5)));
         out.put(Prediction.AGOP, agop);
         INDArray[] agopRoots = depth > 0 ? PsdMatrices.powers(restrict(agop), 0.5, 1.0 / depth)
                 : PsdMatrices.powers(restrict(agop), 0.5);
@@ -37,23 +40,49 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
         return out;
     }
 
+    /**
+     * Pearson and cosine of every prediction with the reference, FACT's relative error, and float32 copies of the
+     * reference and of the predictions in {@code keep}: plain Java values that outlive every ND4J array used.
+     */
+    public Comparison compare(int depth, Set<Prediction> keep) {
+        Map<Prediction, INDArray> predictions = predictions(depth);
+        Map<Prediction, Double> pearson = new EnumMap<>(Prediction.class);
+        Map<Prediction, Double> cosine = new EnumMap<>(Prediction.class);
+        Map<Prediction, float[]> kept = new EnumMap<>(Prediction.class);
+        predictions.forEach((p, matrix) -> {
+            pearson.put(p, Similarity.pearson(matrix, reference));
+            cosine.put(p, Similarity.cosine(matrix, reference));
+            if (keep.contains(p)) {
+                kept.put(p, Entries.floats(matrix));
+            }
+        });
+        return new Comparison(pearson, cosine, factRelativeError(),
+                keep.isEmpty() ? null : Entries.floats(reference), kept, (int) reference.rows());
+    }
+
+    /**
+     * What {@link #compare} measured.
+     *
+     * @param reference WᵀW or WWᵀ row-major as float32, null when nothing was kept
+     * @param kept      the kept predictions, row-major float32, each {@code dimension}²
+     */
+    public record Comparison(Map<Prediction, Double> pearson, Map<Prediction, Double> cosine,
+                             double factRelativeError, float[] reference, Map<Prediction, float[]> kept,
+                             int dimension) {
+    }
+
     /** ‖FACT − reference‖_F / ‖reference‖_F: how far (FACT) or (bFACT) is from holding. */
     public double factRelativeError() {
-        return fact.sub(reference).norm2Number().doubleValue() / reference.norm2Number().doubleValue();
+        return Similarity.relativeDistance(fact, reference);
     }
 
     /** QᵀAQ, or A without a range. */
     private INDArray restrict(INDArray a) {
-        return range == null ? a : range.transpose().mmul(a).mmul(range);
-    }
-
-    /** QᵀA: the same left singular structure (A Aᵀ = Q (QᵀA)(QᵀA)ᵀ Qᵀ), or A without a range. */
-    private INDArray restrictColumns(INDArray a) {
-        return range == null ? a : range.transpose().mmul(a);
+        return range == null ? a : Products.congruence(range, a);
     }
 
     /** Q B Qᵀ, or B without a range. */
     private INDArray expand(INDArray b) {
-        return range == null ? b : range.mmul(b).mmul(range.transpose());
+        return range == null ? b : Products.timesTranspose(Products.times(range, b), range);
     }
 }

@@ -2,9 +2,7 @@ package org.factlab.math;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.conditions.Conditions;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Powers of positive semi-definite matrices, as used for the NFA prediction WᵀW ∝ AGOPˢ (eq. NFA,
@@ -41,15 +39,23 @@ public final class PsdMatrices {
      * and their roots (ε^{1/4} ≈ 1e-4 for s = 1/4) would otherwise fill it.
      */
     public static INDArray[] powers(INDArray a, double... s) {
-        INDArray symmetric = a.add(a.transpose()).muli(0.5);
-        INDArray[] eigen = Decompositions.symmetricEigen(symmetric);
-        double roundOff = eigen[0].length() * Math.ulp(1.0) * Math.max(0, eigen[0].maxNumber().doubleValue());
-        INDArray clipped = eigen[0].dup();
-        BooleanIndexing.replaceWhere(clipped, 0.0, Conditions.lessThanOrEqual(roundOff));
+        for (double power : s) {
+            checkPower(power);
+        }
+        INDArray[] eigen = Decompositions.symmetricEigen(symmetricPart(a));
+        double[] values = eigen[0].toDoubleVector();
+        double largest = 0;
+        for (double v : values) {
+            largest = Math.max(largest, v);
+        }
+        double roundOff = values.length * Math.ulp(1.0) * largest;
         INDArray[] out = new INDArray[s.length];
         for (int i = 0; i < s.length; i++) {
-            checkPower(s[i]);
-            out[i] = reassemble(eigen[1], Transforms.pow(clipped, s[i], true));
+            double[] powered = new double[values.length];
+            for (int k = 0; k < values.length; k++) {
+                powered[k] = values[k] > roundOff ? Math.pow(values[k], s[i]) : 0;
+            }
+            out[i] = reassemble(eigen[1], powered);
         }
         return out;
     }
@@ -60,13 +66,49 @@ public final class PsdMatrices {
      */
     public static INDArray leftPolarPower(INDArray a, double p) {
         INDArray[] svd = Decompositions.svd(a);
-        return reassemble(svd[0], Transforms.pow(svd[1], p, true));
+        double[] sigma = svd[1].toDoubleVector();
+        double[] powered = new double[sigma.length];
+        for (int k = 0; k < sigma.length; k++) {
+            powered[k] = Math.pow(sigma[k], p);
+        }
+        return reassemble(svd[0], powered);
     }
 
-    /** V diag(values) Vᵀ as a C-ordered float64 matrix. */
-    private static INDArray reassemble(INDArray vectors, INDArray values) {
-        INDArray scaled = vectors.mulRowVector(values.reshape(1, values.length()));
-        return scaled.mmul(vectors.transpose()).castTo(DataType.DOUBLE).dup('c');
+    /** (A + Aᵀ)/2 as a column-major float64 matrix (LAPACK's layout; symmetric, so also its row-major one), in one pass over the entries. */
+    private static INDArray symmetricPart(INDArray a) {
+        int n = Math.toIntExact(a.rows());
+        if (a.columns() != n) {
+            throw new IllegalArgumentException("needs a square matrix, got " + a.shapeInfoToString());
+        }
+        double[] e = Entries.of(a);
+        double[] sym = new double[e.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = 0.5 * (e[i * n + j] + e[j * n + i]);
+                sym[i * n + j] = v;
+                sym[j * n + i] = v;
+            }
+        }
+        return Entries.matrix(sym, n, n, 'f');
+    }
+
+    /**
+     * V diag(values) Vᵀ as a float64 matrix: the columns of V scaled in a copy, then one GEMM. The GEMM writes
+     * column-major like V (a row-major result from column-major operands costs ≈ 1.6× more), and the result is
+     * read as row-major: for a symmetric product that is the same matrix.
+     */
+    private static INDArray reassemble(INDArray vectors, double[] values) {
+        int rows = Math.toIntExact(vectors.rows());
+        double[] v = Entries.of(vectors.transpose());
+        for (int k = 0; k < values.length; k++) {
+            for (int i = 0; i < rows; i++) {
+                v[k * rows + i] *= values[k];
+            }
+        }
+        INDArray scaled = Entries.matrix(v, rows, values.length, 'f');
+        INDArray product = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {rows, rows}, 'f');
+        Nd4j.gemm(scaled, vectors, product, false, true, 1.0, 0.0);
+        return Nd4j.create(product.data(), new long[] {rows, rows}, new long[] {rows, 1}, 0, 'c');
     }
 
     private static void checkPower(double s) {

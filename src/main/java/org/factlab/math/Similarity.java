@@ -54,18 +54,49 @@ public final class Similarity {
         return sab / Math.sqrt(saa * sbb);
     }
 
-    /** {@link #cosine(double[][], double[][])} of two float64 ND4J matrices of the same shape. */
+    /** {@link #cosine(double[][], double[][])} of two ND4J matrices of the same shape. */
     public static double cosine(INDArray a, INDArray b) {
         checkSameShape(a, b);
-        return a.mul(b).sumNumber().doubleValue() / (a.norm2Number().doubleValue() * b.norm2Number().doubleValue());
+        double[] x = Entries.of(a);
+        double[] y = Entries.of(b);
+        double xy = 0;
+        for (int i = 0; i < x.length; i++) {
+            xy += x[i] * y[i];
+        }
+        return xy / Math.sqrt(Entries.squaredNorm(x) * Entries.squaredNorm(y));
     }
 
-    /** {@link #pearson(double[][], double[][])} of two float64 ND4J matrices of the same shape. */
+    /** {@link #pearson(double[][], double[][])} of two ND4J matrices of the same shape (two passes: means, then the centred sums). */
     public static double pearson(INDArray a, INDArray b) {
         checkSameShape(a, b);
-        INDArray da = a.sub(a.meanNumber());
-        INDArray db = b.sub(b.meanNumber());
-        return da.mul(db).sumNumber().doubleValue() / (da.norm2Number().doubleValue() * db.norm2Number().doubleValue());
+        double[] x = Entries.of(a);
+        double[] y = Entries.of(b);
+        double meanX = Entries.mean(x);
+        double meanY = Entries.mean(y);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            double dx = x[i] - meanX;
+            double dy = y[i] - meanY;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** ‖A − B‖_F / ‖B‖_F of two ND4J matrices of the same shape. */
+    public static double relativeDistance(INDArray a, INDArray reference) {
+        checkSameShape(a, reference);
+        double[] x = Entries.of(a);
+        double[] y = Entries.of(reference);
+        double d = 0;
+        for (int i = 0; i < x.length; i++) {
+            double e = x[i] - y[i];
+            d += e * e;
+        }
+        return Math.sqrt(d / Entries.squaredNorm(y));
     }
 
     private static void checkSameShape(INDArray a, INDArray b) {

@@ -2,13 +2,11 @@ package org.factlab.bench;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import org.factlab.data.ImageDatasets;
 import org.factlab.data.LabeledData;
 import org.factlab.data.Subsets;
-import org.factlab.math.FeatureSet;
 import org.factlab.math.Prediction;
-import org.factlab.math.Similarity;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpArchitecture;
 import org.factlab.nn.mlp.MlpProbe;
@@ -92,32 +90,22 @@ public final class MlpBenchmark {
         System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2f |%n", what, seconds, floor, seconds / floor);
     }
 
-    /** Seconds of {probe and feature matrices, roots and similarities} for every layer, both sides. */
+    /** Seconds of {probe: passes and sums; every layer's feature matrices, roots and similarities, both sides}. */
     private static double[] fullProbe(MlpWeights weights, INDArray x, INDArray y, int n) {
         long start = System.nanoTime();
         ProbeResult result = new MlpProbe(weights, Activation.RELU, n).probe(x, y, LAMBDA);
-        ProbeResult.LayerFeatures[] layers = new ProbeResult.LayerFeatures[DEPTH];
-        for (int l = 0; l < DEPTH; l++) {
-            layers[l] = result.layer(l);
-        }
         long sums = System.nanoTime();
         double check = 0;
-        for (ProbeResult.LayerFeatures layer : layers) {
-            check += similarities(layer.forward(), DEPTH) + similarities(layer.backward(), 0);
+        for (int l = 0; l < DEPTH; l++) {
+            ProbeResult.LayerComparison layer = result.compare(l, true, Set.of());
+            check += layer.gradientNorm() + layer.forward().pearson().get(Prediction.SYM_FACT)
+                    + layer.backward().cosine().get(Prediction.SQRT_AGOP);
         }
         long end = System.nanoTime();
         if (!Double.isFinite(check)) {
             throw new IllegalStateException("a similarity is not finite");
         }
         return new double[] {(sums - start) / 1e9, (end - sums) / 1e9};
-    }
-
-    private static double similarities(FeatureSet side, int depth) {
-        double s = 0;
-        for (Map.Entry<Prediction, INDArray> e : side.predictions(depth).entrySet()) {
-            s += Similarity.pearson(e.getValue(), side.reference()) + Similarity.cosine(e.getValue(), side.reference());
-        }
-        return s + side.factRelativeError();
     }
 
     private static double epochFlops(MlpArchitecture a, int n) {

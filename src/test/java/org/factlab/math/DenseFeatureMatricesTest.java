@@ -1,5 +1,6 @@
 package org.factlab.math;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,12 +102,53 @@ class DenseFeatureMatricesTest {
         assertEquals(3, root.rows());
     }
 
+    /** √(FACT·FACTᵀ) from the eigendecomposition of the product equals the SVD's U diag(σ) Uᵀ. */
+    @Test
+    void symmetrisedFactFromTheProductEqualsTheSvdForm() {
+        INDArray fact = gaussian(6, 6, 13).addi(gaussian(6, 6, 14).mul(0.1));
+        INDArray w = gaussian(6, 6, 15);
+        INDArray wtw = w.transpose().mmul(w);
+        INDArray viaProduct = new FeatureSet(wtw, fact, wtw, wtw, null).predictions(2).get(Prediction.SYM_FACT);
+        assertTrue(viaProduct.sub(PsdMatrices.leftPolarPower(fact, 1)).amaxNumber().doubleValue() < 1e-10);
+    }
+
+    /** Views, column-major and float32 arrays give their entries in row-major order; matrices round-trip. */
+    @Test
+    void entriesReadAnyLayoutInRowMajorOrder() {
+        INDArray a = gaussian(4, 5, 16);
+        double[] expected = Arrays.stream(rows(a)).flatMapToDouble(Arrays::stream).toArray();
+        assertArrayEquals(expected, Entries.of(a), 0.0);
+        assertArrayEquals(expected, Entries.of(a.dup('f')), 0.0);
+        assertArrayEquals(Arrays.copyOfRange(expected, 5, 15), Entries.of(a.get(NDArrayIndex.interval(1, 3),
+                NDArrayIndex.all())), 0.0);
+        assertArrayEquals(Entries.of(a.transpose().dup('c')), Entries.of(a.transpose()), 0.0);
+        assertArrayEquals(expected, Entries.of(a.castTo(DataType.FLOAT)), 1e-6);
+        assertEquals(0.0, a.sub(Entries.matrix(expected, 4, 5, 'c')).amaxNumber().doubleValue(), 0.0);
+        assertEquals(0.0, a.transpose().sub(Entries.matrix(expected, 5, 4, 'f')).amaxNumber().doubleValue(), 0.0);
+    }
+
+    /** The GEMM-flag products equal ND4J's mmul of explicit transposes. */
+    @Test
+    void productsEqualMmulOfTheTransposes() {
+        INDArray a = gaussian(3, 5, 17);
+        INDArray b = gaussian(3, 4, 18);
+        INDArray c = gaussian(4, 5, 19);
+        INDArray s = gaussian(3, 3, 20);
+        assertTrue(Products.transposeTimes(a, b).sub(a.transpose().mmul(b)).amaxNumber().doubleValue() < 1e-14);
+        assertTrue(Products.timesTranspose(a, c).sub(a.mmul(c.transpose())).amaxNumber().doubleValue() < 1e-14);
+        assertTrue(Products.times(b.transpose(), a).sub(b.transpose().mmul(a)).amaxNumber().doubleValue() < 1e-14);
+        assertTrue(Products.congruence(a, s).sub(a.transpose().mmul(s).mmul(a)).amaxNumber().doubleValue() < 1e-13);
+        assertEquals('c', Products.times(a.dup('f'), c.transpose().dup('f')).ordering());
+    }
+
     @Test
     void similaritiesMatchTheArrayImplementation() {
         INDArray a = gaussian(5, 5, 8);
         INDArray b = gaussian(5, 5, 9).addi(a);
         assertEquals(Similarity.pearson(rows(a), rows(b)), Similarity.pearson(a, b), 1e-14);
         assertEquals(Similarity.cosine(rows(a), rows(b)), Similarity.cosine(a, b), 1e-14);
+        assertEquals(Matrices.relativeError(rows(a), rows(b)), Similarity.relativeDistance(a, b), 1e-14);
+        assertEquals(Similarity.pearson(a, b), Similarity.pearson(a.dup('f'), b.transpose().transpose()), 1e-15);
     }
 
     /** Roots formed in the row space of W (r = 3 of d = 8) equal the roots formed in the whole space. */

@@ -2,17 +2,15 @@ package org.factlab.experiments.mlp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.math.FeatureSet;
 import org.factlab.math.Prediction;
-import org.factlab.math.Similarity;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.nn.mlp.MlpWeights;
 import org.factlab.nn.mlp.ProbeResult;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One probe of a run: the network's current weights on the whole training subset in float64, every series of
@@ -24,6 +22,9 @@ final class MlpEvaluator {
     static final long PROBE_CHUNK_BYTES = 128L << 20;
     /** Uncompressed float32 bytes of matrix snapshots one run may record. */
     static final long MATRIX_BUDGET_BYTES = 256L << 20;
+
+    /** The first-layer predictions stored as heatmaps next to WᵀW. */
+    private static final Set<Prediction> KEPT = Set.of(Prediction.FACT, Prediction.SQRT_AGOP, Prediction.SQRT_ENFA);
 
     private final MlpSpec spec;
     private final MlpData data;
@@ -78,50 +79,41 @@ final class MlpEvaluator {
             }
         }
         values.put(MlpSeries.LEARNING_RATE, lr);
-        Map<Prediction, INDArray> firstLayer = null;
-        INDArray firstReference = null;
+        FeatureSet.Comparison firstLayer = null;
+        boolean keep = last || evaluationsDone % snapshotStride == 0;
         for (int l = 0; l < result.depth(); l++) {
-            ProbeResult.LayerFeatures features = result.layer(l);
-            values.put(MlpSeries.gradNorm(l + 1), result.gradientNorm(l));
-            Map<Prediction, INDArray> forward = record(values, l + 1, false, features.forward(), spec.depth());
-            if (spec.backward()) {
-                record(values, l + 1, true, features.backward(), 0);
+            ProbeResult.LayerComparison layer = result.compare(l, spec.backward(), l == 0 && keep ? KEPT : Set.of());
+            values.put(MlpSeries.gradNorm(l + 1), layer.gradientNorm());
+            record(values, l + 1, false, layer.forward());
+            if (layer.backward() != null) {
+                record(values, l + 1, true, layer.backward());
             }
             if (l == 0) {
-                firstLayer = forward;
-                firstReference = features.forward().reference();
+                firstLayer = layer.forward();
             }
         }
         ctx.metrics(epoch, values);
-        if (last || evaluationsDone % snapshotStride == 0) {
-            snapshot(epoch, firstReference, firstLayer);
+        if (keep) {
+            snapshot(epoch, firstLayer);
         }
         evaluationsDone++;
     }
 
     /** Pearson and cosine of every prediction of one side with its reference, and the FACT relative error. */
-    private static Map<Prediction, INDArray> record(Map<String, Double> values, int layer, boolean backward,
-                                                    FeatureSet side, int depth) {
-        Map<Prediction, INDArray> predictions = side.predictions(depth);
-        predictions.forEach((p, matrix) -> {
-            values.put(MlpSeries.similarity(layer, backward, p, MlpSeries.PEARSON),
-                    Similarity.pearson(matrix, side.reference()));
-            values.put(MlpSeries.similarity(layer, backward, p, MlpSeries.COSINE),
-                    Similarity.cosine(matrix, side.reference()));
-        });
+    private static void record(Map<String, Double> values, int layer, boolean backward, FeatureSet.Comparison side) {
+        side.pearson().forEach((p, v) -> values.put(MlpSeries.similarity(layer, backward, p, MlpSeries.PEARSON), v));
+        side.cosine().forEach((p, v) -> values.put(MlpSeries.similarity(layer, backward, p, MlpSeries.COSINE), v));
         values.put(MlpSeries.factRelativeError(layer, backward), side.factRelativeError());
-        return predictions;
     }
 
-    private void snapshot(int epoch, INDArray wtw, Map<Prediction, INDArray> predictions) {
-        matrix(MlpSeries.MATRIX_WTW, epoch, wtw);
-        matrix(MlpSeries.MATRIX_FACT, epoch, predictions.get(Prediction.FACT));
-        matrix(MlpSeries.MATRIX_SQRT_AGOP, epoch, predictions.get(Prediction.SQRT_AGOP));
-        matrix(MlpSeries.MATRIX_SQRT_ENFA, epoch, predictions.get(Prediction.SQRT_ENFA));
+    private void snapshot(int epoch, FeatureSet.Comparison first) {
+        matrix(MlpSeries.MATRIX_WTW, epoch, first.dimension(), first.reference());
+        matrix(MlpSeries.MATRIX_FACT, epoch, first.dimension(), first.kept().get(Prediction.FACT));
+        matrix(MlpSeries.MATRIX_SQRT_AGOP, epoch, first.dimension(), first.kept().get(Prediction.SQRT_AGOP));
+        matrix(MlpSeries.MATRIX_SQRT_ENFA, epoch, first.dimension(), first.kept().get(Prediction.SQRT_ENFA));
     }
 
-    private void matrix(String name, int epoch, INDArray m) {
-        float[] values = m.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        ctx.matrix(name, epoch, (int) m.rows(), (int) m.columns(), values);
+    private void matrix(String name, int epoch, int dimension, float[] values) {
+        ctx.matrix(name, epoch, dimension, dimension, values);
     }
 }

@@ -8,6 +8,7 @@ import org.factlab.experiments.RunDivergedException;
 import org.factlab.math.Prediction;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpArchitecture;
+import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.nn.mlp.MlpTrainer;
 import org.factlab.nn.mlp.Optimizer;
 import org.factlab.nn.mlp.TrainingOptions;
@@ -76,6 +77,14 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
 
     @Override
     public void run(MlpSpec spec, RunContext ctx) throws Exception {
+        try {
+            train(spec, ctx);
+        } finally {
+            MlpProbe.releaseMemory();
+        }
+    }
+
+    private static void train(MlpSpec spec, RunContext ctx) throws Exception {
         MlpData data = MlpData.load(spec, ctx.datasetsDirectory());
         MlpArchitecture architecture = new MlpArchitecture(data.inputDim(), spec.width(), spec.depth(),
                 data.outputDim(), Activation.fromId(spec.activation()), spec.bias());

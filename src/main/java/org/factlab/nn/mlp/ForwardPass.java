@@ -2,6 +2,7 @@ package org.factlab.nn.mlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.factlab.math.Products;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -20,7 +21,7 @@ final class ForwardPass {
         INDArray h = x;
         for (int l = 0; l < weights.depth(); l++) {
             inputs.add(h);
-            INDArray z = h.mmul(weights.weight(l).transpose());
+            INDArray z = Products.timesTranspose(h, weights.weight(l));
             if (weights.bias(l) != null) {
                 z.addiRowVector(weights.bias(l));
             }
@@ -51,13 +52,13 @@ final class ForwardPass {
         INDArray[] deltas = new INDArray[depth];
         deltas[depth - 1] = outputDelta;
         for (int l = depth - 2; l >= 0; l--) {
-            deltas[l] = deltas[l + 1].mmul(weights.weight(l + 1)).muli(derivatives.get(l));
+            deltas[l] = Products.times(deltas[l + 1], weights.weight(l + 1)).muli(derivatives.get(l));
         }
         return List.of(deltas);
     }
 
     /** ∂s/∂h_l = Δ_l W_l (B×in): the gᵢ of Theorem 3.1 when Δ_l holds the δᵢ. */
     INDArray inputGradient(int l, INDArray delta) {
-        return delta.mmul(weights.weight(l));
+        return Products.times(delta, weights.weight(l));
     }
 }

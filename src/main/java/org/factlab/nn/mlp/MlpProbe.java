@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.factlab.math.FeatureMatrices;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -46,7 +47,6 @@ public final class MlpProbe {
     public ProbeResult probe(INDArray x, INDArray y, double lambda) {
         int depth = weights.depth();
         long n = x.rows();
-        int c = (int) y.columns();
         List<INDArray> gradientSums = new ArrayList<>();
         List<INDArray> deltaGrams = new ArrayList<>();
         List<INDArray> jacobianGrams = new ArrayList<>();
@@ -58,25 +58,39 @@ public final class MlpProbe {
         }
         Totals totals = new Totals();
         for (long start = 0; start < n; start += chunkRows) {
-            long end = Math.min(n, start + chunkRows);
-            INDArray xc = rows(x, start, end);
-            INDArray yc = rows(y, start, end);
-            ForwardPass pass = new ForwardPass(weights, activation, xc);
-            totals.add(pass.output(), yc);
-            List<INDArray> deltas = pass.backward(lossDelta(pass.output(), yc));
-            for (int l = 0; l < depth; l++) {
-                FeatureMatrices.addCrossProducts(gradientSums.get(l), deltas.get(l), pass.input(l));
-                FeatureMatrices.addCrossProducts(deltaGrams.get(l), deltas.get(l), deltas.get(l));
-            }
-            for (int k = 0; k < c; k++) {
-                List<INDArray> jacobian = pass.backward(outputSeed(end - start, c, k));
-                for (int l = 0; l < depth; l++) {
-                    FeatureMatrices.addCrossProducts(jacobianGrams.get(l), jacobian.get(l), jacobian.get(l));
-                }
+            try (MemoryWorkspace cycle = ProbeWorkspaces.cycle(ProbeWorkspaces.PASSES)) {
+                addChunk(x, y, start, Math.min(n, start + chunkRows), totals, gradientSums, deltaGrams, jacobianGrams);
             }
         }
         return new ProbeResult(weights, lambda, n, totals.loss / n, totals.correct / (double) n, gradientSums,
                 deltaGrams, jacobianGrams);
+    }
+
+    /** One chunk's passes, added to the totals and to every layer's three sums. */
+    private void addChunk(INDArray x, INDArray y, long start, long end, Totals totals, List<INDArray> gradientSums,
+                          List<INDArray> deltaGrams, List<INDArray> jacobianGrams) {
+        int depth = weights.depth();
+        int c = (int) y.columns();
+        INDArray xc = rows(x, start, end);
+        INDArray yc = rows(y, start, end);
+        ForwardPass pass = new ForwardPass(weights, activation, xc);
+        totals.add(pass.output(), yc);
+        List<INDArray> deltas = pass.backward(lossDelta(pass.output(), yc));
+        for (int l = 0; l < depth; l++) {
+            FeatureMatrices.addCrossProducts(gradientSums.get(l), deltas.get(l), pass.input(l));
+            FeatureMatrices.addCrossProducts(deltaGrams.get(l), deltas.get(l), deltas.get(l));
+        }
+        for (int k = 0; k < c; k++) {
+            List<INDArray> jacobian = pass.backward(outputSeed(end - start, c, k));
+            for (int l = 0; l < depth; l++) {
+                FeatureMatrices.addCrossProducts(jacobianGrams.get(l), jacobian.get(l), jacobian.get(l));
+            }
+        }
+    }
+
+    /** Frees the memory the calling thread's probes kept for reuse ({@link ProbeWorkspaces}); call at the end of a run. */
+    public static void releaseMemory() {
+        ProbeWorkspaces.release();
     }
 
     /** Loss L and argmax accuracy on ({@code x}, {@code y}) from forward passes only. */
@@ -85,7 +99,9 @@ public final class MlpProbe {
         Totals totals = new Totals();
         for (long start = 0; start < n; start += chunkRows) {
             long end = Math.min(n, start + chunkRows);
-            totals.add(new ForwardPass(weights, activation, rows(x, start, end)).output(), rows(y, start, end));
+            try (MemoryWorkspace cycle = ProbeWorkspaces.cycle(ProbeWorkspaces.PASSES)) {
+                totals.add(new ForwardPass(weights, activation, rows(x, start, end)).output(), rows(y, start, end));
+            }
         }
         return new double[] {totals.loss / n, totals.correct / (double) n};
     }

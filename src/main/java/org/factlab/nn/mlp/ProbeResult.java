@@ -1,9 +1,13 @@
 package org.factlab.nn.mlp;
 
 import java.util.List;
+import java.util.Set;
 import org.factlab.math.Decompositions;
 import org.factlab.math.FeatureMatrices;
 import org.factlab.math.FeatureSet;
+import org.factlab.math.Prediction;
+import org.factlab.math.Products;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -67,11 +71,28 @@ public final class ProbeResult {
         INDArray gradient = dataGradient(l);
         INDArray bAgop = jacobianGrams.get(l).div(n);
         INDArray bEnfa = deltaGrams.get(l).div(n);
-        FeatureSet forward = new FeatureSet(w.transpose().mmul(w), FeatureMatrices.factFromGradient(w, gradient, lambda),
+        FeatureSet forward = new FeatureSet(Products.transposeTimes(w, w), FeatureMatrices.factFromGradient(w, gradient, lambda),
                 FeatureMatrices.pullBack(w, bAgop), FeatureMatrices.pullBack(w, bEnfa), rowSpace(w));
-        FeatureSet backward = new FeatureSet(w.mmul(w.transpose()),
+        FeatureSet backward = new FeatureSet(Products.timesTranspose(w, w),
                 FeatureMatrices.backwardFactFromGradient(w, gradient, lambda), bAgop, bEnfa, null);
         return new LayerFeatures(forward, backward);
+    }
+
+    /**
+     * Layer l's comparisons (0-based; {@link FeatureSet#compare}): forward with AGOP^{1/depth}, backward when asked,
+     * and the stationarity ‖∇_W L_λ‖_F, computed in a reused workspace ({@link ProbeWorkspaces}) so that only
+     * plain Java values leave it. {@code keep}: the forward predictions to copy out (with WᵀW) for heatmaps.
+     */
+    public LayerComparison compare(int l, boolean backward, Set<Prediction> keep) {
+        try (MemoryWorkspace cycle = ProbeWorkspaces.cycle(ProbeWorkspaces.FEATURES)) {
+            LayerFeatures features = layer(l);
+            return new LayerComparison(gradientNorm(l), features.forward().compare(depth(), keep),
+                    backward ? features.backward().compare(0, Set.of()) : null);
+        }
+    }
+
+    /** What {@link #compare} measured of one layer; {@code backward} is null when it was not asked for. */
+    public record LayerComparison(double gradientNorm, FeatureSet.Comparison forward, FeatureSet.Comparison backward) {
     }
 
     /**
