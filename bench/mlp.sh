@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 build=target-bench
 mvn -q -Dbuild.dir="$build" test-compile
 mvn -q -Dbuild.dir="$build" dependency:build-classpath -Dmdep.outputFile="$build/bench.classpath"
-java -Xmx2g -cp "$build/test-classes:$build/classes:$(cat "$build/bench.classpath")" \
+java -Xmx2g ${FACTLAB_CPU_THREADS:+-Dfactlab.cpu-threads=$FACTLAB_CPU_THREADS} -cp "$build/test-classes:$build/classes:$(cat "$build/bench.classpath")" \
     org.factlab.bench.MlpBenchmark "$@" 2>&1 | grep -v -E '^\s*$|INFO|GCC|STD version|DEFAULT_ENGINE|HAVE_'

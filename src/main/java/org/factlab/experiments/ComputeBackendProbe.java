@@ -15,8 +15,26 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 public final class ComputeBackendProbe {
 
     private static volatile ComputeBackendInfo cached;
+    private static volatile int cpuThreads;
 
     private ComputeBackendProbe() {
+    }
+
+    /**
+     * Sets the threads of the CPU backend (OpenBLAS and ND4J's element-wise ops; global to the process) when ND4J
+     * is first described, and at once if it already was; 0 keeps ND4J's default.
+     */
+    public static void useCpuThreads(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("factlab.cpu-threads must be ≥ 0, got " + threads);
+        }
+        cpuThreads = threads;
+        synchronized (ComputeBackendProbe.class) {
+            if (cached != null && threads > 0 && "CPU".equals(cached.backend())) {
+                applyCpuThreads(threads);
+                cached = probe();
+            }
+        }
     }
 
     public static ComputeBackendInfo describe() {
@@ -32,8 +50,18 @@ public final class ComputeBackendProbe {
         return info;
     }
 
+    private static void applyCpuThreads(int threads) {
+        Nd4j.factory().blas().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+    }
+
     private static ComputeBackendInfo probe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        if (cpuThreads > 0 && !"CUDA".equalsIgnoreCase(value(env, "backend", "CPU"))) {
+            applyCpuThreads(cpuThreads);
+            env = Nd4j.getExecutioner().getEnvironmentInformation();
+        }
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         String backend = value(env, "backend", "CPU");
         String blas = value(env, "blas.vendor", "unknown");

@@ -22,6 +22,7 @@ public class ComputeBackend {
 
     public ComputeBackend(FactlabProperties props) {
         this.props = props;
+        ComputeBackendProbe.useCpuThreads(props.cpuThreads());
         this.versions = "factlab " + props.versions().factlab() + ", nd4j/dl4j " + props.versions().dl4j()
                 + ", java " + System.getProperty("java.version");
     }

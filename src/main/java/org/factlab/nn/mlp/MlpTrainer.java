@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -29,6 +28,9 @@ public final class MlpTrainer {
     private final MultiLayerNetwork net;
     private final INDArray x;
     private final INDArray y;
+    /** x and y in this epoch's order, refilled every epoch (one allocation per run, not per epoch). */
+    private final INDArray shuffledX;
+    private final INDArray shuffledY;
     private final SplittableRandom shuffle;
     private int epoch;
 
@@ -46,6 +48,8 @@ public final class MlpTrainer {
         this.options = options;
         this.x = x.castTo(dataType);
         this.y = y.castTo(dataType);
+        this.shuffledX = Nd4j.create(dataType, x.shape(), 'c');
+        this.shuffledY = Nd4j.create(dataType, y.shape(), 'c');
         this.net = new MultiLayerNetwork(configuration(architecture, options, dataType));
         net.init();
         SplittableRandom random = new SplittableRandom(options.seed());
@@ -64,8 +68,8 @@ public final class MlpTrainer {
                 .weightInit(WeightInit.ZERO)
                 .list();
         for (int l = 0; l < a.depth() - 1; l++) {
-            list.layer(new DenseLayer.Builder().nIn(a.layerInputs(l)).nOut(a.width())
-                    .activation(a.activation().dl4j()).hasBias(a.bias()).build());
+            list.layer(new KeptPreActivationDenseLayer(a.layerInputs(l), a.width(),
+                    a.activation().dl4j().getActivationFunction(), a.bias()));
         }
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(a.layerInputs(a.depth() - 1))
                 .nOut(a.outputDim()).activation(org.nd4j.linalg.activations.Activation.IDENTITY).hasBias(a.bias())
@@ -102,8 +106,8 @@ public final class MlpTrainer {
     public boolean trainEpoch(BooleanSupplier cancelled) {
         long n = x.rows();
         int[] order = permutation((int) n);
-        INDArray xs = Nd4j.pullRows(x, 1, order);
-        INDArray ys = Nd4j.pullRows(y, 1, order);
+        INDArray xs = Nd4j.pullRows(x, shuffledX, 1, order);
+        INDArray ys = Nd4j.pullRows(y, shuffledY, 1, order);
         for (long start = 0; start < n; start += options.batchSize()) {
             if (cancelled.getAsBoolean()) {
                 return false;

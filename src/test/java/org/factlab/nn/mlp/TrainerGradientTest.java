@@ -7,20 +7,24 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.factlab.math.FeatureMatrices;
 import org.factlab.nn.quadratic.LearningRateSchedule;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Test (3): FACT from the per-sample loss gradients gᵢ = ∂ℓᵢ/∂h of our backward pass, −(1/(nλ)) Σᵢ gᵢhᵢᵀ,
  * equals −(1/λ) Wᵀ ∇_W L with ∇_W L taken from DL4J's own parameter gradient of the trained network on the
- * whole training set (DL4J's gradient is that of the batch sum, unregularised).
+ * whole training set (DL4J's gradient is that of the batch sum, unregularised). The trainer's hidden layers are
+ * {@link KeptPreActivationDenseLayer}s, so this also checks that they back-propagate through the right z.
  */
 class TrainerGradientTest {
 
-    @Test
-    void factFromPerSampleGradientsEqualsTheTrainersParameterGradient() {
-        MlpArchitecture arch = new MlpArchitecture(6, 8, 3, 3, Activation.RELU, true);
+    /** tanh as well as ReLU: ReLU's derivative is the same at z and at relu(z), tanh's is not (the kept z of KeptPreActivationDenseLayer). */
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"RELU", "TANH"})
+    void factFromPerSampleGradientsEqualsTheTrainersParameterGradient(Activation activation) {
+        MlpArchitecture arch = new MlpArchitecture(6, 8, 3, 3, activation, true);
         int n = 50;
         double lambda = 1e-3;
         INDArray x = gaussian(n, 6, 1, 41);
