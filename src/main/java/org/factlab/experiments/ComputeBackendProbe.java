@@ -58,14 +58,14 @@ public final class ComputeBackendProbe {
 
     private static ComputeBackendInfo probe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
-        if (cpuThreads > 0 && !"CUDA".equalsIgnoreCase(value(env, "backend", "CPU"))) {
+        boolean cpu = !"CUDA".equalsIgnoreCase(value(env, "backend", "CPU"));
+        if (cpuThreads > 0 && cpu) {
             applyCpuThreads(cpuThreads);
-            env = Nd4j.getExecutioner().getEnvironmentInformation();
         }
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         String backend = value(env, "backend", "CPU");
         String blas = value(env, "blas.vendor", "unknown");
-        int threads = Integer.parseInt(value(env, "omp.threads", "1"));
+        int threads = cpuThreads > 0 && cpu ? cpuThreads : Integer.parseInt(value(env, "omp.threads", "1"));
         if ("CUDA".equalsIgnoreCase(backend)) {
             int device = 0;
             return new ComputeBackendInfo("CUDA", "nd4j-cuda-11.6", ops.getDeviceName(device),

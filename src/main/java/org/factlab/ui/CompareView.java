@@ -1,5 +1,7 @@
 package org.factlab.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
@@ -25,13 +27,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.runs.KindRegistry;
+import org.factlab.runs.LiveBus;
 import org.factlab.runs.MatrixRepository;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
+import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunService;
 import org.factlab.ui.charts.Heatmap;
 import org.factlab.ui.charts.LineChart;
@@ -41,7 +47,8 @@ import org.factlab.ui.charts.LineChart;
  * series with every run's curve on shared axes; runs grouped by {@link CompareState#groupBy()} become a mean
  * curve with ± one standard deviation drawn as thinner dashed curves in its colour; curves of runs sharing the
  * value of the {@link CompareState#colour()} field share a colour ({@link CurveColours}); one matrix of every run
- * side by side at one step. Every choice is written back to the URL, so the page can be shared.
+ * side by side at one step. Every choice is written back to the URL, so the page can be shared. Runs still in
+ * progress stream in: their new points and matrices are drawn at most every 250 ms.
  */
 @PermitAll
 @Route(value = "compare", layout = MainLayout.class)
@@ -58,6 +65,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private final KindRegistry kinds;
     private final MetricRepository metrics;
     private final MatrixRepository matrices;
+    private final LiveBus bus;
+    private final UiTicker ticker;
+    private final ConcurrentLinkedQueue<RunEvent> pending = new ConcurrentLinkedQueue<>();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private ScheduledFuture<?> tick;
     private final MultiSelectComboBox<String> seriesChoice = new MultiSelectComboBox<>("Series");
     private final Select<String> groupChoice = new Select<>();
     private final Select<String> colourChoice = new Select<>();
@@ -67,15 +79,19 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private final Div heatmaps = new Div();
     private final Paragraph runList = new Paragraph();
     private final Map<String, Map<String, NavigableMap<Long, Double>>> curves = new LinkedHashMap<>();
+    private final Map<String, LineChart> chartsBySeries = new LinkedHashMap<>();
     private List<Run> runs = List.of();
     private CompareState state = CompareState.of(List.of());
     private boolean updating;
 
-    public CompareView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices) {
+    public CompareView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
+                       LiveBus bus, UiTicker ticker) {
         this.service = service;
         this.kinds = kinds;
         this.metrics = metrics;
         this.matrices = matrices;
+        this.bus = bus;
+        this.ticker = ticker;
         setWidthFull();
         seriesChoice.setId("compare-series");
         seriesChoice.setWidth("40em");
@@ -113,6 +129,89 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         }
         fillChoices();
         render();
+        if (isAttached()) {
+            getUI().ifPresent(this::follow);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        follow(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        unfollow();
+    }
+
+    /**
+     * Subscribes to the runs still in progress, then reads their points again, so that none recorded between the
+     * first read and the subscription is missed.
+     */
+    private void follow(UI ui) {
+        unfollow();
+        List<Run> live = runs.stream().filter(r -> !r.status().isTerminal()).toList();
+        if (live.isEmpty()) {
+            return;
+        }
+        live.forEach(r -> subscriptions.add(bus.subscribe(r.id(), pending::add)));
+        live.forEach(r -> curves.put(r.id(), byseries(metrics.points(r.id()))));
+        fillChoices();
+        render();
+        tick = ticker.every250ms(() -> flush(ui));
+    }
+
+    private void unfollow() {
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // closing a subscription cannot fail
+            }
+        }
+        subscriptions.clear();
+    }
+
+    /** The points and matrices of the last 250 ms, drawn in one push. */
+    private void flush(UI ui) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<RunEvent.Metrics> points = new ArrayList<>();
+        boolean matricesChanged = false;
+        for (RunEvent e; (e = pending.poll()) != null; ) {
+            if (e instanceof RunEvent.Metrics m) {
+                points.add(m);
+            } else if (e instanceof RunEvent.Matrix) {
+                matricesChanged = true;
+            }
+        }
+        boolean redrawMatrices = matricesChanged;
+        if (points.isEmpty() && !redrawMatrices) {
+            return;
+        }
+        ui.access(() -> {
+            boolean newSeries = false;
+            for (RunEvent.Metrics m : points) {
+                Map<String, NavigableMap<Long, Double>> runCurves = curves.computeIfAbsent(m.runId(),
+                        k -> new TreeMap<>());
+                for (Map.Entry<String, Double> v : m.values().entrySet()) {
+                    newSeries |= !runCurves.containsKey(v.getKey());
+                    runCurves.computeIfAbsent(v.getKey(), k -> new TreeMap<>()).put(m.step(), v.getValue());
+                }
+            }
+            if (newSeries || redrawMatrices) {
+                fillChoices();
+            }
+            renderCharts();
+            if (redrawMatrices) {
+                renderHeatmaps();
+            }
+        });
     }
 
     private void fillChoices() {
@@ -174,14 +273,24 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void render() {
-        charts.removeAll();
+        renderCharts();
+        renderHeatmaps();
+    }
+
+    /** One chart per chosen series; the charts already on the page get new data instead of being rebuilt. */
+    private void renderCharts() {
+        Map<String, LineChart> previous = new LinkedHashMap<>(chartsBySeries);
+        chartsBySeries.clear();
+        previous.forEach((series, chart) -> {
+            if (!state.series().contains(series)) {
+                charts.remove(chart);
+            }
+        });
         List<CompareGroups.Group> groups = CompareGroups.of(runs, state.groupBy(), state.colour());
         List<String> groupColours = groupColours(groups);
         for (String series : state.series()) {
-            LineChart chart = new LineChart();
-            chart.setTitle(series);
-            chart.setYAxisName(series);
-            chart.setId("compare-chart-" + series);
+            LineChart chart = previous.containsKey(series) ? previous.get(series) : newChart(series);
+            chartsBySeries.put(series, chart);
             List<LineChart.Series> data = new ArrayList<>();
             Map<String, LineChart.SeriesStyle> styles = new LinkedHashMap<>();
             for (int i = 0; i < groups.size(); i++) {
@@ -207,9 +316,18 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             }
             chart.setSeriesStyles(styles);
             chart.setData(data);
-            charts.add(chart);
+            if (!previous.containsKey(series)) {
+                charts.add(chart);
+            }
         }
-        renderHeatmaps();
+    }
+
+    private static LineChart newChart(String series) {
+        LineChart chart = new LineChart();
+        chart.setTitle(series);
+        chart.setYAxisName(series);
+        chart.setId("compare-chart-" + series);
+        return chart;
     }
 
     /**

@@ -181,7 +181,10 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         }
     }
 
-    /** Drains the events of the last 250 ms, reads what they point to, then pushes one update. */
+    /**
+     * Drains the events of the last 250 ms, reads what they point to (the newest heatmaps included), then pushes
+     * one update: at most 4 pushes a second, curves and heatmaps together.
+     */
     private void flush(UI ui) {
         if (pending.isEmpty()) {
             return;
@@ -212,6 +215,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         TabularResults tabularResults = curvesChanged || statusChanged ? tabularResults() : null;
         RunEvent.Progress lastProgress = progress;
         boolean reloadStatus = statusChanged;
+        long newest = newSteps.stream().mapToLong(Long::longValue).max().orElse(-1);
+        List<MatrixSnapshot> newestSnapshots = newest >= 0 ? load(newest) : List.of();
         ui.access(() -> {
             if (own != null) {
                 alignment.show(own);
@@ -227,7 +232,11 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
             }
             if (!newSteps.isEmpty() && matrixPanel.addSteps(newSteps)) {
                 long step = matrixPanel.latestStep();
-                showStepLater(ui, step);
+                if (step == newest) {
+                    matrixPanel.show(step, newestSnapshots);
+                } else {
+                    showStepLater(ui, step);
+                }
             }
         });
     }

@@ -28,10 +28,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code bench/mlp.sh}.
  *
  * <p>Floors. Epoch: forward 2nP, weight gradients 2nP, input gradients 2n(P − P₁) over the weight count P (P₁
- * the first layer's), at the float32 rate. Probe: the GEMMs of {@link MlpProbe} (forward, loss backward,
- * c Jacobian backward passes, the three sums per layer, the pull-backs of {@link ProbeResult#layer}) and the
- * predictions of both sides of every layer ({@link #rootFlops}: Golub–Van Loan's counts for the SVD and the
- * symmetric eigendecomposition), all at the float64 GEMM rate.
+ * the first layer's), at the float32 rate. Probe: the GEMMs of {@link MlpProbe} ({@link #passFlops}: forward, loss
+ * backward, c Jacobian backward passes, the three sums per layer) and of {@link ProbeResult#compare} for both sides
+ * of every layer ({@link #featureFlops}: products, pull-backs, Golub–Van Loan's count for the symmetric
+ * eigendecomposition, the reassembled roots), all at the float64 GEMM rate. ND4J runs on
+ * {@code -Dfactlab.cpu-threads} threads (default 1, the application's default), and so do the GEMM rates.
  */
 public final class MlpBenchmark {
 
@@ -79,16 +80,16 @@ public final class MlpBenchmark {
             probe[0] = Math.min(probe[0], t[0]);
             probe[1] = Math.min(probe[1], t[1]);
         }
-        double sumsFloor = probeSumFlops(arch, n) / rate64;
-        double rootsFloor = rootFlops(arch) / rate64;
+        double sumsFloor = passFlops(arch, n) / rate64;
+        double rootsFloor = featureFlops(arch) / rate64;
         BenchMachine.printLoad("after");
         System.out.printf(Locale.ROOT, "GEMM rate: float32 %.0f GFLOP/s, float64 %.0f GFLOP/s%n", rate32 / 1e9,
                 rate64 / 1e9);
         System.out.printf(Locale.ROOT, "| what (n = %d, width %d, depth %d) | seconds | FLOP floor s | ×floor |%n"
                 + "|---|---|---|---|%n", n, width, DEPTH);
         row("training epoch (float32, batch 64)", epoch, epochFloor);
-        row("probe: passes, sums, pull-backs (float64)", probe[0], sumsFloor);
-        row("probe: roots and similarities (float64)", probe[1], rootsFloor);
+        row("probe: passes and sums (float64)", probe[0], sumsFloor);
+        row("probe: feature matrices, roots, similarities (float64)", probe[1], rootsFloor);
         row("full probe, all layers, both sides", probe[0] + probe[1], sumsFloor + rootsFloor);
     }
 
@@ -123,8 +124,8 @@ public final class MlpBenchmark {
         return n * (6 * weights - 2 * first);
     }
 
-    /** GEMMs of one probe: passes, sums and the pull-backs of every layer. */
-    private static double probeSumFlops(MlpArchitecture a, int n) {
+    /** GEMMs of the passes and sums: forward, loss and c Jacobian backward passes, Σ δhᵀ, Σ δδᵀ, Σ JJᵀ per layer. */
+    private static double passFlops(MlpArchitecture a, int n) {
         double flops = 0;
         for (int l = 0; l < a.depth(); l++) {
             double in = a.layerInputs(l);
@@ -132,27 +133,37 @@ public final class MlpBenchmark {
             double passes = l == 0 ? 1 : 2 + CLASSES;          // forward; loss and c Jacobian backward passes
             flops += 2.0 * n * in * out * passes;
             flops += 2.0 * n * in * out + 2.0 * n * out * out * (1 + CLASSES);  // Σ δhᵀ, Σ δδᵀ, Σ JJᵀ
-            flops += 2 * (2 * in * out * out + 2 * in * in * out);             // AGOP, eNFA pull-backs
-            flops += 2 * in * in * out * 2 + 2 * out * out * in * 2;           // WᵀW, FACT, WWᵀ, bFACT
         }
         return flops;
     }
 
     /**
-     * Per side one SVD (21k³), two eigendecompositions (9k³ each) and the reassembled roots (2k³ each: three
-     * forward, two backward) at the side's dimension k. A forward side narrower than its input (r = out &lt; in)
-     * works in W's row space: a thin SVD of W (≈ 14·in·r²), the roots at k = r, and about seven in×in×r GEMM pairs
-     * to restrict and expand the matrices (4·in²·r each).
+     * Feature matrices, roots and similarities of both sides of every layer ({@link ProbeResult#compare}): the
+     * products WᵀW, FACT = −Wᵀ∇L/λ, the pull-backs Wᵀ(·)W of bAGOP and beNFA, WWᵀ, bFACT and the products FACT·FACTᵀ
+     * of both sides; per side three symmetric eigendecompositions (Golub–Van Loan: 9k³ each, with vectors) and one
+     * GEMM per reassembled root (2k³: four forward, three backward) at the side's dimension k. A forward side
+     * narrower than its input (r = out &lt; in) works in W's row space: a thin SVD of W (≈ 14·in·r²), the
+     * eigendecompositions and roots at k = r, three restrictions Qᵀ(·)Q and four expansions Q(·)Qᵀ
+     * (2·in²·r + 2·in·r² each). The similarities are memory passes that no FLOP count sees.
      */
-    private static double rootFlops(MlpArchitecture a) {
+    private static double featureFlops(MlpArchitecture a) {
         double flops = 0;
         for (int l = 0; l < a.depth(); l++) {
             double in = a.layerInputs(l);
             double out = a.layerOutputs(l);
-            double k = Math.min(in, out);
-            flops += (21 + 9 + 9 + 2 * 3) * k * k * k + (out < in ? 14 * in * out * out + 7 * 4 * in * in * out : 0);
-            flops += (21 + 9 + 9 + 2 * 2) * out * out * out;
+            flops += 2 * (2 * in * in * out) + 2 * (2 * in * out * out + 2 * in * in * out) + 2 * (2 * out * out * in);
+            flops += 2 * in * in * in + 2 * out * out * out;
+            if (out < in) {
+                flops += 14 * in * out * out + 7 * (2 * in * in * out + 2 * in * out * out) + (27 + 8) * cube(out);
+            } else {
+                flops += (27 + 8) * cube(in);
+            }
+            flops += (27 + 6) * cube(out);
         }
         return flops;
+    }
+
+    private static double cube(double k) {
+        return k * k * k;
     }
 }

@@ -18,11 +18,13 @@ import static org.factlab.ui.Browsers.waitFor;
 import static org.factlab.ui.Browsers.waitForVaadin;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -234,6 +236,41 @@ class BrowserTest extends BrowserTestBase {
     }
 
     /**
+     * The compare page follows a run in progress: its curve gains points while the run is RUNNING (read through
+     * the API) and ends with every evaluation, without reloading the page. The run is three times as long as the
+     * first test's (20–45 s), so that it is still running once a fresh browser has loaded the page.
+     */
+    @Test
+    void theComparePageFollowsARunInProgress() throws Exception {
+        String runId = create("/api/runs", "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"compare live\","
+                + "\"spec\":{\"iterations\":" + 3 * ITERATIONS + ",\"evalEvery\":" + 3 * EVAL_EVERY + "}}");
+        WebDriver driver = newBrowser(tempDir, "compare-live");
+        try {
+            driver.get(url("/compare?runs=" + runId + "&series=fact/cosine"));
+            String chart = "compare-chart-fact/cosine";
+            List<Long> whileRunning = new ArrayList<>();
+            List<String> seen = new ArrayList<>();
+            waitFor(driver, RUN_TIMEOUT, d -> {
+                long points = pointCount(d, chart);
+                boolean running = runStatus(runId).equals("RUNNING");
+                seen.add(System.currentTimeMillis() % 100000 + ":" + points + (running ? "R" : ""));
+                if (running && points > 0 && (whileRunning.isEmpty() || whileRunning.get(whileRunning.size() - 1) != points)) {
+                    whileRunning.add(points);
+                }
+                return points == EVALUATIONS ? true : null;
+            });
+            System.out.println("BrowserTest compare page (ms, points, R = RUNNING): " + seen);
+            assertTrue(whileRunning.size() >= 2, "the curve should grow at least twice while RUNNING: " + whileRunning);
+            assertTrue(whileRunning.get(0) < EVALUATIONS, whileRunning.toString());
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(driver, "compare-live");
+            throw e;
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
      * The tabular kind's results on its run page: a {@code quick} suite (iris and wine, four methods) ends with the
      * dataset × method table (both datasets and the mean row, whose accuracies equal the run's summary), the
      * FACT-RFM vs NFA-RFM scatter (a point per dataset and FACT variant, plus the diagonal) and the table's CSV.
@@ -307,6 +344,19 @@ class BrowserTest extends BrowserTestBase {
                 return [...table.querySelectorAll('tbody tr')].map(tr => tr.children[index].textContent.trim());""",
                 header);
         return column.stream().map(String::valueOf).toList();
+    }
+
+    /** The run's status through the API (for use inside waits, which cannot throw checked exceptions). */
+    private String runStatus(String runId) {
+        try {
+            Matcher m = Pattern.compile("\"status\":\"([A-Z_]+)\"").matcher(get("/api/runs/" + runId).body());
+            return m.find() ? m.group(1) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
