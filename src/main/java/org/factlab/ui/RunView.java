@@ -25,6 +25,7 @@ import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.tabular.TabularResults;
+import org.factlab.experiments.tabular.TabularSeries;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.LiveBus;
 import org.factlab.runs.MatrixRepository;
@@ -301,8 +302,17 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     }
 
     /** The generic panel's charts: this run's curves the alignment section does not draw, and the overlaid runs'. */
+    /**
+     * The curves no dedicated section shows: not the layer-wise ones (alignment section) and not a tabular suite's
+     * per-dataset values (results table; their per-fold values are in the metrics CSV).
+     */
     private Map<String, Map<String, double[][]>> genericCharts(Map<String, double[][]> own) {
-        return SeriesStore.merge(SeriesNames.notInAlignmentSection(own), overlayStore);
+        Map<String, double[][]> rest = SeriesNames.notInAlignmentSection(own);
+        if (TabularResults.recognises(rest.keySet())) {
+            rest = new java.util.TreeMap<>(rest);
+            rest.keySet().removeIf(name -> name.startsWith(TabularSeries.PREFIX));
+        }
+        return SeriesStore.merge(rest, overlayStore);
     }
 
     private void cancel() {

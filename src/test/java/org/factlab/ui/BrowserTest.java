@@ -298,6 +298,8 @@ class BrowserTest extends BrowserTestBase {
             assertTrue(cells.stream().filter(t -> t.endsWith("%")).count() >= 2 * 4 + 4,
                     "an accuracy per dataset and method, and the means: " + cells);
             waitFor(driver, PAGE_TIMEOUT, d -> pointCount(d, "chart-tabular-scatter") == 2 * 2 + 2 ? true : null);
+            assertEquals(List.of(), driver.findElements(By.cssSelector("#curves [id^='chart-']")).stream()
+                    .map(e -> e.getDomAttribute("id")).toList(), "no one-point curve charts next to the results table");
             HttpResponse<String> csv = get("/api/runs/" + runId + "/tabular.csv");
             assertEquals(200, csv.statusCode());
             assertTrue(csv.body().lines().anyMatch(l -> l.startsWith("iris,")), csv.body());
