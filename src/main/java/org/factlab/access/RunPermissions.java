@@ -2,14 +2,15 @@ package org.factlab.access;
 
 import java.util.Objects;
 import org.factlab.runs.Run;
+import org.factlab.runs.Study;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what to a run, for the REST API and the views alike. Seeing runs needs a viewer; launching a
- * researcher; cancelling or sharing a run its owner (a researcher) or an admin; revoking a link its creator or an
- * admin. Studies have no owner: any researcher or admin may cancel or share any study. With login off everything is
- * allowed.
+ * Who may do what to a run or study, for the REST API and the views alike. Seeing them needs a viewer; launching a
+ * researcher; cancelling or sharing a run or a study its owner (a researcher) or an admin; revoking a link its
+ * creator or an admin. Runs and studies launched while login was off have no owner: only admins control them once
+ * login is on. With login off everything is allowed.
  */
 @Component
 public class RunPermissions {
@@ -29,9 +30,9 @@ public class RunPermissions {
         return user.has(Role.ADMIN) || user.has(Role.RESEARCHER) && isMe(run.owner());
     }
 
-    /** Share a study by a link: studies have no owner, so any researcher or admin may share any of them. */
-    public boolean mayShareStudies() {
-        return user.has(Role.RESEARCHER);
+    /** Cancel the study (all its runs not yet finished), or share it by a link. */
+    public boolean mayControl(Study study) {
+        return user.has(Role.ADMIN) || user.has(Role.RESEARCHER) && isMe(study.owner());
     }
 
     public boolean mayRevoke(Share share) {

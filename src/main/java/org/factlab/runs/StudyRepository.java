@@ -31,12 +31,13 @@ public class StudyRepository {
     public void insert(Study s) {
         jdbc.sql("""
                 INSERT INTO study (id, name, notes, kind, study_preset, preset, spec_json, sweep_json, seeds,
-                                   total_runs, created_at)
-                VALUES (:id, :name, :notes, :kind, :studyPreset, :preset, :spec, :sweep, :seeds, :total, :created)""")
+                                   total_runs, created_at, owner)
+                VALUES (:id, :name, :notes, :kind, :studyPreset, :preset, :spec, :sweep, :seeds, :total, :created,
+                        :owner)""")
                 .param("id", s.id()).param("name", s.name()).param("notes", s.notes()).param("kind", s.kind())
                 .param("studyPreset", s.studyPreset()).param("preset", s.preset()).param("spec", json.write(s.spec()))
                 .param("sweep", json.write(s.sweep())).param("seeds", s.seeds()).param("total", s.totalRuns())
-                .param("created", s.createdAt().atOffset(ZoneOffset.UTC)).update();
+                .param("created", s.createdAt().atOffset(ZoneOffset.UTC)).param("owner", s.owner()).update();
     }
 
     /** Marks a stored run as setting {@code setting} of a study. */
@@ -75,7 +76,8 @@ public class StudyRepository {
         return new Study(rs.getString("id"), rs.getString("name"), rs.getString("notes"), rs.getString("kind"),
                 rs.getString("study_preset"), rs.getString("preset"), json.read(rs.getString("spec_json"), SPEC),
                 json.read(rs.getString("sweep_json"), SWEEP), rs.getInt("seeds"), rs.getInt("total_runs"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("cancel_requested"));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("cancel_requested"),
+                rs.getString("owner"));
     }
 
 }

@@ -29,9 +29,11 @@ public class StudyService {
     private final StudyRepository studies;
     private final TransactionTemplate transaction;
     private final StudyProperties props;
+    private final RunOwner owner;
 
     public StudyService(KindRegistry kinds, RunService runService, RunRepository runs, StudyRepository studies,
-                        TransactionTemplate transaction, StudyProperties props) {
+                        TransactionTemplate transaction, StudyProperties props, RunOwner owner) {
+        this.owner = owner;
         this.kinds = kinds;
         this.runService = runService;
         this.runs = runs;
@@ -67,7 +69,7 @@ public class StudyService {
         List<Run> prepared = prepare(plan, name);
         Study study = new Study(RunService.newId(), name, blankToNull(request.notes()), plan.kind(),
                 r.studyPreset == null ? null : r.studyPreset.id(), plan.preset(), r.spec, plan.sweep(), plan.seeds(),
-                prepared.size(), Instant.now(), false);
+                prepared.size(), Instant.now(), false, owner.current().orElse(null));
         transaction.executeWithoutResult(status -> {
             studies.insert(study);
             for (int i = 0; i < prepared.size(); i++) {

@@ -52,7 +52,7 @@ final class SharePanel extends VerticalLayout {
     }
 
     static SharePanel of(ShareService shares, RunPermissions permissions, StudyRuns study) {
-        return new SharePanel(shares, permissions, Share.STUDY, study.study().id(), permissions.mayShareStudies(),
+        return new SharePanel(shares, permissions, Share.STUDY, study.study().id(), permissions.mayControl(study.study()),
                 () -> shares.shareStudy(study));
     }
 

@@ -93,13 +93,13 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     /**
      * Lays out the page of {@code found}, its table download under {@code downloadBase}. A read-only page (a share
      * link) has no cancel button, no share links, no notes to save and no links to pages that need an account
-     * (runs, compare); otherwise cancel and share are there for researchers and admins.
+     * (runs, compare); otherwise cancel and share are there for the study's owner and admins.
      */
     protected void open(StudyRuns found, String downloadBase, boolean readOnly) {
         removeAll();
         study = found;
         this.readOnly = readOnly;
-        mayCancel = !readOnly && permissions.mayLaunch();
+        mayCancel = !readOnly && permissions.mayControl(found.study());
         String id = found.study().id();
         runIds.addAll(study.runIds());
         StudyPreset preset = study.studyPreset();
@@ -126,7 +126,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         tablePanel = new StudyTablePanel(downloadBase, List.copyOf(study.study().sweep().keySet()),
                 preset == null ? null : preset.pivot(), preset == null ? List.of() : preset.tableKeys());
         add(title, line, meta, notesLine);
-        if (!readOnly && permissions.mayShareStudies()) {
+        if (!readOnly && permissions.mayControl(found.study())) {
             add(SharePanel.of(shares, permissions, found));
         }
         if (preset != null) {
@@ -201,6 +201,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private void cancel() {
+        permissions.require(mayCancel, "cancel this study");
         service.cancel(study.study().id());
         dirty.set(true);
     }

@@ -30,8 +30,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * With login on, {@code /api/**}: every call needs an account, from the browser's session or from HTTP basic
  * credentials (scripts); anonymous calls get 401, calls the role does not allow 403, both as
  * {@code {"errors": [...]}}. Launching runs and studies needs a researcher; cancelling, sharing and revoking too, and the
- * controllers then check ownership of runs ({@code access.RunPermissions}; studies have no owner, so any researcher
- * or admin may cancel or share any study).
+ * controllers then check ownership of runs and studies ({@code access.RunPermissions}).
  *
  * <p>CSRF: a request authenticated by the session cookie must carry the CSRF token, as browsers attach cookies to
  * cross-site requests. A request that carries HTTP basic credentials in its {@code Authorization} header is exempt: a cross-site page cannot

@@ -77,6 +77,7 @@ class StudiesController {
     @PostMapping("/api/studies/{id}/cancel")
     StudyJson cancel(@PathVariable String id) {
         StudyRuns study = find(id);
+        permissions.require(permissions.mayControl(study.study()), "cancel study " + id + ": only its owner or an admin may");
         if (!service.cancel(id)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "study " + id + " has already ended as "
                     + study.status());
@@ -86,12 +87,12 @@ class StudiesController {
 
     /**
      * A new read-only link {@code /s/<token>} to the study (page and table CSV), which works without an account until
-     * revoked through {@code DELETE /api/shares/{token}}. Studies have no owner: any researcher or admin may share.
+     * revoked through {@code DELETE /api/shares/{token}}. Only the study's owner or an admin may share it.
      */
     @PostMapping("/api/studies/{id}/share")
     ResponseEntity<Map<String, String>> share(@PathVariable String id) {
         StudyRuns study = find(id);
-        permissions.require(permissions.mayShareStudies(), "share study " + id + ": only researchers and admins may");
+        permissions.require(permissions.mayControl(study.study()), "share study " + id + ": only its owner or an admin may");
         String url = shares.shareStudy(study).url();
         return ResponseEntity.created(URI.create(url)).body(Map.of("url", url));
     }

@@ -61,6 +61,8 @@ class AccessIntegrationTest {
     private static final String LONG_RUN = "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
     private static final String SHORT_RUN = "{\"kind\":\"test-scripted\",\"preset\":\"tiny\"}";
     private static final String SHORT_STUDY = "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}";
+    private static final String LONG_STUDY = "{\"kind\":\"test-scripted\",\"spec\":{\"sleepMs\":5},"
+            + "\"sweep\":{\"steps\":[100000,100001]}}";
 
     @LocalServerPort
     int port;
@@ -171,8 +173,12 @@ class AccessIntegrationTest {
         assertEquals(403, viewer.statusCode());
         assertTrue(viewer.body().contains("errors"), viewer.body());
         assertEquals(404, send(rita, "POST", "/api/studies/nosuchstudy/share", "").statusCode());
-        HttpResponse<String> shared = send(account("remy"), "POST", "/api/studies/" + id + "/share", "");
-        assertEquals(201, shared.statusCode(), "studies have no owner: any researcher shares any study");
+        assertEquals("rita", get(rita, "/api/studies/" + id).get("owner").asText());
+        HttpResponse<String> notOwner = send(account("remy"), "POST", "/api/studies/" + id + "/share", "");
+        assertEquals(403, notOwner.statusCode());
+        assertTrue(notOwner.body().contains("only its owner or an admin"), notOwner.body());
+        HttpResponse<String> shared = send(rita, "POST", "/api/studies/" + id + "/share", "");
+        assertEquals(201, shared.statusCode(), shared.body());
         String url = json.readTree(shared.body()).get("url").asText();
         assertEquals(url, URI.create(shared.headers().firstValue("Location").orElseThrow()).getPath());
         assertTrue(url.matches("/s/[A-Za-z0-9_-]{32}"), url);
@@ -191,9 +197,28 @@ class AccessIntegrationTest {
         assertEquals(404, send(null, "GET", url + "/metrics.csv", null).statusCode(), "a study token is no run token");
 
         assertEquals(403, send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
-        assertEquals(204, send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(403, send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(204, send(rita, "DELETE", "/api/shares/" + token, null).statusCode());
         assertAnswersLikeAnUnknownLink(url, "/table.csv", id);
         assertAnswersLikeAnUnknownLink(url, "", id);
+        assertEquals(201, send(account("ada"), "POST", "/api/studies/" + id + "/share", "").statusCode(),
+                "admins share any study");
+    }
+
+    @Test
+    void aResearcherCancelsTheirOwnStudiesOnlyAndAnAdminCancelsAny() throws Exception {
+        String[] rita = account("rita");
+        String[] remy = account("remy");
+        String ritas = json.readTree(send(rita, "POST", "/api/studies", LONG_STUDY).body()).get("id").asText();
+        String remys = json.readTree(send(remy, "POST", "/api/studies", LONG_STUDY).body()).get("id").asText();
+        HttpResponse<String> denied = send(remy, "POST", "/api/studies/" + ritas + "/cancel", "");
+        assertEquals(403, denied.statusCode());
+        assertTrue(denied.body().contains("only its owner or an admin"), denied.body());
+        assertEquals(403, send(account("vera"), "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
+        assertEquals(200, send(rita, "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
+        assertEquals(200, send(account("ada"), "POST", "/api/studies/" + remys + "/cancel", "").statusCode());
+        waitFor(rita, "/api/studies/" + ritas, "CANCELLED");
+        waitFor(rita, "/api/studies/" + remys, "CANCELLED");
     }
 
     @Test
