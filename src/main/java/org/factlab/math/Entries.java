@@ -27,7 +27,10 @@ final class Entries {
 
     /** The entries in row-major order, rounded to float32 (for stored snapshots). */
     static float[] floats(INDArray a) {
-        double[] values = of(a);
+        return floats(of(a));
+    }
+
+    static float[] floats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = (float) values[i];

@@ -3,6 +3,7 @@ package org.factlab.math;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,37 +28,85 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
     public Map<Prediction, INDArray> predictions(int depth) {
         Map<Prediction, INDArray> out = new EnumMap<>(Prediction.class);
         out.put(Prediction.FACT, fact);
-        out.put(Prediction.SYM_FACT, expand(PsdMatrices.power(restrict(Products.timesTranspose(fact, fact)), 0.5)));
+        out.put(Prediction.SYM_FACT, symmetrisedFact());
         out.put(Prediction.AGOP, agop);
-        INDArray[] agopRoots = depth > 0 ? PsdMatrices.powers(restrict(agop), 0.5, 1.0 / depth)
-                : PsdMatrices.powers(restrict(agop), 0.5);
-        out.put(Prediction.SQRT_AGOP, expand(agopRoots[0]));
+        INDArray[] agopRoots = agopRoots(depth);
+        out.put(Prediction.SQRT_AGOP, agopRoots[0]);
         if (depth > 0) {
-            out.put(Prediction.AGOP_1_OVER_L, expand(agopRoots[1]));
+            out.put(Prediction.AGOP_1_OVER_L, agopRoots[1]);
         }
         out.put(Prediction.ENFA, enfa);
-        out.put(Prediction.SQRT_ENFA, expand(PsdMatrices.power(restrict(enfa), 0.5)));
+        out.put(Prediction.SQRT_ENFA, sqrtEnfa());
         return out;
     }
 
+    private INDArray symmetrisedFact() {
+        return expand(PsdMatrices.power(restrict(Products.timesTranspose(fact, fact)), 0.5));
+    }
+
+    /** √AGOP, and AGOP^{1/depth} when depth &gt; 0. */
+    private INDArray[] agopRoots(int depth) {
+        INDArray[] roots = depth > 0 ? PsdMatrices.powers(restrict(agop), 0.5, 1.0 / depth)
+                : PsdMatrices.powers(restrict(agop), 0.5);
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = expand(roots[i]);
+        }
+        return roots;
+    }
+
+    private INDArray sqrtEnfa() {
+        return expand(PsdMatrices.power(restrict(enfa), 0.5));
+    }
+
     /**
-     * Pearson and cosine of every prediction with the reference, FACT's relative error, and float32 copies of the
-     * reference and of the predictions in {@code keep}: plain Java values that outlive every ND4J array used.
+     * The {@link #predictions} compared with the reference: Pearson and cosine of each, FACT's relative error, and
+     * float32 copies of the reference and of the predictions in {@code keep}, all plain Java values. Each root is
+     * formed and measured in its own cycle of the {@link ScratchWorkspaces#ROOTS} workspace, so that only one root's
+     * temporaries are alive at a time (when called inside a workspace; outside one, ND4J frees them as usual).
      */
     public Comparison compare(int depth, Set<Prediction> keep) {
-        Map<Prediction, INDArray> predictions = predictions(depth);
-        Map<Prediction, Double> pearson = new EnumMap<>(Prediction.class);
-        Map<Prediction, Double> cosine = new EnumMap<>(Prediction.class);
-        Map<Prediction, float[]> kept = new EnumMap<>(Prediction.class);
-        predictions.forEach((p, matrix) -> {
-            pearson.put(p, Similarity.pearson(matrix, reference));
-            cosine.put(p, Similarity.cosine(matrix, reference));
-            if (keep.contains(p)) {
-                kept.put(p, Entries.floats(matrix));
+        Measurements m = new Measurements(Entries.of(reference), keep);
+        m.measure(Prediction.FACT, fact);
+        m.measure(Prediction.AGOP, agop);
+        m.measure(Prediction.ENFA, enfa);
+        try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.ROOTS)) {
+            m.measure(Prediction.SYM_FACT, symmetrisedFact());
+        }
+        try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.ROOTS)) {
+            INDArray[] roots = agopRoots(depth);
+            m.measure(Prediction.SQRT_AGOP, roots[0]);
+            if (depth > 0) {
+                m.measure(Prediction.AGOP_1_OVER_L, roots[1]);
             }
-        });
-        return new Comparison(pearson, cosine, factRelativeError(),
-                keep.isEmpty() ? null : Entries.floats(reference), kept, (int) reference.rows());
+        }
+        try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.ROOTS)) {
+            m.measure(Prediction.SQRT_ENFA, sqrtEnfa());
+        }
+        return new Comparison(m.pearson, m.cosine, factRelativeError(),
+                keep.isEmpty() ? null : Entries.floats(reference), m.kept, (int) reference.rows());
+    }
+
+    /** Similarities with the reference's entries, collected prediction by prediction. */
+    private static final class Measurements {
+        private final double[] reference;
+        private final Set<Prediction> keep;
+        private final Map<Prediction, Double> pearson = new EnumMap<>(Prediction.class);
+        private final Map<Prediction, Double> cosine = new EnumMap<>(Prediction.class);
+        private final Map<Prediction, float[]> kept = new EnumMap<>(Prediction.class);
+
+        Measurements(double[] reference, Set<Prediction> keep) {
+            this.reference = reference;
+            this.keep = keep;
+        }
+
+        void measure(Prediction p, INDArray matrix) {
+            double[] entries = Entries.of(matrix);
+            pearson.put(p, Similarity.pearson(entries, reference));
+            cosine.put(p, Similarity.cosine(entries, reference));
+            if (keep.contains(p)) {
+                kept.put(p, Entries.floats(entries));
+            }
+        }
     }
 
     /**

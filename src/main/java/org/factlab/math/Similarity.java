@@ -57,8 +57,11 @@ public final class Similarity {
     /** {@link #cosine(double[][], double[][])} of two ND4J matrices of the same shape. */
     public static double cosine(INDArray a, INDArray b) {
         checkSameShape(a, b);
-        double[] x = Entries.of(a);
-        double[] y = Entries.of(b);
+        return cosine(Entries.of(a), Entries.of(b));
+    }
+
+    /** Cosine of two matrices' entries in the same order. */
+    static double cosine(double[] x, double[] y) {
         double xy = 0;
         for (int i = 0; i < x.length; i++) {
             xy += x[i] * y[i];
@@ -69,8 +72,11 @@ public final class Similarity {
     /** {@link #pearson(double[][], double[][])} of two ND4J matrices of the same shape (two passes: means, then the centred sums). */
     public static double pearson(INDArray a, INDArray b) {
         checkSameShape(a, b);
-        double[] x = Entries.of(a);
-        double[] y = Entries.of(b);
+        return pearson(Entries.of(a), Entries.of(b));
+    }
+
+    /** Pearson correlation of two matrices' entries in the same order. */
+    static double pearson(double[] x, double[] y) {
         double meanX = Entries.mean(x);
         double meanY = Entries.mean(y);
         double sxy = 0;

@@ -10,10 +10,13 @@ import org.factlab.nn.mlp.MlpProbe;
 final class MlpMemory {
 
     /**
-     * Square float64 matrices of the largest layer dimension alive while one layer's predictions are formed: the
-     * four of a side, the seven predictions (three of them shared) and the eigen/SVD work arrays.
+     * Square float64 matrices of the largest layer dimension d alive while one layer is compared (its workspace
+     * cycle, {@code ScratchWorkspaces}): native, the four d×d matrices of a side (WᵀW, FACT, AGOP, eNFA), the six of
+     * the root being formed in its own cycle (√AGOP and AGOP^{1/L}: symmetric part, eigenvectors, two scaled copies
+     * and two products) and about two for the narrower out×out and in×out terms; JVM heap, about four for the
+     * entries of the reference and of one prediction and the float32 copies kept for heatmaps.
      */
-    private static final int FEATURE_MATRICES = 12;
+    private static final int FEATURE_MATRICES = 16;
 
     private MlpMemory() {
     }

@@ -3,6 +3,7 @@ package org.factlab.nn.mlp;
 import java.util.ArrayList;
 import java.util.List;
 import org.factlab.math.FeatureMatrices;
+import org.factlab.math.ScratchWorkspaces;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -58,7 +59,7 @@ public final class MlpProbe {
         }
         Totals totals = new Totals();
         for (long start = 0; start < n; start += chunkRows) {
-            try (MemoryWorkspace cycle = ProbeWorkspaces.cycle(ProbeWorkspaces.PASSES)) {
+            try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.PASSES)) {
                 addChunk(x, y, start, Math.min(n, start + chunkRows), totals, gradientSums, deltaGrams, jacobianGrams);
             }
         }
@@ -88,9 +89,9 @@ public final class MlpProbe {
         }
     }
 
-    /** Frees the memory the calling thread's probes kept for reuse ({@link ProbeWorkspaces}); call at the end of a run. */
+    /** Frees the memory the calling thread's probes kept for reuse ({@link ScratchWorkspaces}); call at the end of a run. */
     public static void releaseMemory() {
-        ProbeWorkspaces.release();
+        ScratchWorkspaces.release();
     }
 
     /** Loss L and argmax accuracy on ({@code x}, {@code y}) from forward passes only. */
@@ -99,7 +100,7 @@ public final class MlpProbe {
         Totals totals = new Totals();
         for (long start = 0; start < n; start += chunkRows) {
             long end = Math.min(n, start + chunkRows);
-            try (MemoryWorkspace cycle = ProbeWorkspaces.cycle(ProbeWorkspaces.PASSES)) {
+            try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.PASSES)) {
                 totals.add(new ForwardPass(weights, activation, rows(x, start, end)).output(), rows(y, start, end));
             }
         }

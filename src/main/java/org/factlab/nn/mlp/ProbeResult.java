@@ -7,6 +7,7 @@ import org.factlab.math.FeatureMatrices;
 import org.factlab.math.FeatureSet;
 import org.factlab.math.Prediction;
 import org.factlab.math.Products;
+import org.factlab.math.ScratchWorkspaces;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -80,11 +81,11 @@ public final class ProbeResult {
 
     /**
      * Layer l's comparisons (0-based; {@link FeatureSet#compare}): forward with AGOP^{1/depth}, backward when asked,
-     * and the stationarity ‖∇_W L_λ‖_F, computed in a reused workspace ({@link ProbeWorkspaces}) so that only
+     * and the stationarity ‖∇_W L_λ‖_F, computed in a reused workspace ({@link ScratchWorkspaces}) so that only
      * plain Java values leave it. {@code keep}: the forward predictions to copy out (with WᵀW) for heatmaps.
      */
     public LayerComparison compare(int l, boolean backward, Set<Prediction> keep) {
-        try (MemoryWorkspace cycle = ProbeWorkspaces.cycle(ProbeWorkspaces.FEATURES)) {
+        try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.FEATURES)) {
             LayerFeatures features = layer(l);
             return new LayerComparison(gradientNorm(l), features.forward().compare(depth(), keep),
                     backward ? features.backward().compare(0, Set.of()) : null);
