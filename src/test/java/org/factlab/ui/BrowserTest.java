@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -236,32 +237,52 @@ class BrowserTest extends BrowserTestBase {
     }
 
     /**
-     * The compare page follows a run in progress: its curve gains points while the run is RUNNING (read through
-     * the API) and ends with every evaluation, without reloading the page. The run is three times as long as the
-     * first test's (20–45 s), so that it is still running once a fresh browser has loaded the page.
+     * The compare page follows a run in progress: its curve gains points before the run finishes and ends with
+     * every evaluation, without reloading the page. The run waits in the queue behind a long one (one worker)
+     * until the page shows its empty chart, then the long one is cancelled. The page is sampled from inside
+     * (chromedriver's commands can wait seconds on a busy machine) with wall-clock times, compared with the run's
+     * finishedAt from the API (the browser and the server share this machine's clock).
      */
     @Test
     void theComparePageFollowsARunInProgress() throws Exception {
+        String blocker = create("/api/runs", "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"blocker\","
+                + "\"spec\":{\"iterations\":" + 100 * ITERATIONS + ",\"evalEvery\":" + 100 * EVAL_EVERY + "}}");
         String runId = create("/api/runs", "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"compare live\","
-                + "\"spec\":{\"iterations\":" + 3 * ITERATIONS + ",\"evalEvery\":" + 3 * EVAL_EVERY + "}}");
+                + "\"spec\":{\"iterations\":" + ITERATIONS + ",\"evalEvery\":" + EVAL_EVERY + "}}");
         WebDriver driver = newBrowser(tempDir, "compare-live");
         try {
             driver.get(url("/compare?runs=" + runId + "&series=fact/cosine"));
             String chart = "compare-chart-fact/cosine";
-            List<Long> whileRunning = new ArrayList<>();
-            List<String> seen = new ArrayList<>();
-            waitFor(driver, RUN_TIMEOUT, d -> {
-                long points = pointCount(d, chart);
-                boolean running = runStatus(runId).equals("RUNNING");
-                seen.add(System.currentTimeMillis() % 100000 + ":" + points + (running ? "R" : ""));
-                if (running && points > 0 && (whileRunning.isEmpty() || whileRunning.get(whileRunning.size() - 1) != points)) {
-                    whileRunning.add(points);
-                }
-                return points == EVALUATIONS ? true : null;
-            });
-            System.out.println("BrowserTest compare page (ms, points, R = RUNNING): " + seen);
-            assertTrue(whileRunning.size() >= 2, "the curve should grow at least twice while RUNNING: " + whileRunning);
-            assertTrue(whileRunning.get(0) < EVALUATIONS, whileRunning.toString());
+            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> pointCount(d, chart) == 0 ? true : null);
+            assertEquals("QUEUED", runStatus(runId), "the run waits behind the blocker");
+            ((JavascriptExecutor) driver).executeScript("""
+                    const samples = [];
+                    window.factlabCompareSamples = samples;
+                    setInterval(() => {
+                      const chart = document.getElementById(arguments[0]);
+                      const points = chart && typeof chart.pointCount === 'function' ? chart.pointCount() : -1;
+                      const last = samples[samples.length - 1];
+                      if (!last || last[1] !== points) {
+                        samples.push([Date.now(), points]);
+                      }
+                    }, 50);""", chart);
+            HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create(url("/api/runs/" + blocker
+                    + "/cancel"))).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, cancelled.statusCode(), cancelled.body());
+            waitFor(driver, RUN_TIMEOUT, d -> pointCount(d, chart) == EVALUATIONS ? true : null);
+            waitFor(driver, PAGE_TIMEOUT, d -> isTerminal(runStatus(runId)) ? true : null);
+            Matcher finished = Pattern.compile("\"finishedAt\":\"([^\"]+)\"").matcher(get("/api/runs/" + runId).body());
+            assertTrue(finished.find());
+            long finishedAt = Instant.parse(finished.group(1)).toEpochMilli();
+            List<?> raw = (List<?>) ((JavascriptExecutor) driver).executeScript("return window.factlabCompareSamples;");
+            List<long[]> samples = raw.stream().map(sample -> ((List<?>) sample).stream()
+                    .mapToLong(v -> ((Number) v).longValue()).toArray()).toList();
+            System.out.println("BrowserTest compare page (ms before the run finished, points): " + samples.stream()
+                    .map(sample -> (finishedAt - sample[0]) + ":" + sample[1]).toList());
+            List<Long> beforeTheEnd = samples.stream().filter(sample -> sample[0] < finishedAt && sample[1] > 0)
+                    .map(sample -> sample[1]).toList();
+            assertTrue(beforeTheEnd.size() >= 2, "the curve should grow at least twice before the run ended: " + beforeTheEnd);
+            assertTrue(beforeTheEnd.get(0) < EVALUATIONS, beforeTheEnd.toString());
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "compare-live");
             throw e;
