@@ -6,6 +6,7 @@ import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -26,6 +27,7 @@ public final class Decompositions {
         INDArray values = Nd4j.create(DataType.DOUBLE, n);
         int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, doubles(vectors), n, doubles(values));
         check(info, "dsyevd");
+        written(vectors, values);
         return new INDArray[] {values, vectors};
     }
 
@@ -47,6 +49,7 @@ public final class Decompositions {
         int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, doubles(a), m, doubles(sigma), doubles(u), m,
                 doubles(vt), k);
         check(info, "dgesdd");
+        written(u, sigma, vt);
         return new INDArray[] {u, sigma, vt};
     }
 
@@ -63,7 +66,16 @@ public final class Decompositions {
         return Math.toIntExact(a.rows());
     }
 
+    /** The host buffer of {@code a}, synchronised from the device first on a GPU backend (no-op on the CPU). */
     private static DoublePointer doubles(INDArray a) {
+        Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
         return (DoublePointer) a.data().addressPointer();
+    }
+
+    /** Marks arrays that LAPACK wrote on the host as newest there, so a GPU backend copies them over when used. */
+    private static void written(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
+        }
     }
 }
