@@ -10,7 +10,9 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The LAPACK solvers the kernel machine needs (its eigendecompositions and SVDs are
@@ -36,10 +38,11 @@ final class Lapack {
         int n = checkSquare(a);
         checkColumnMajor(b, n);
         int nrhs = (int) b.columns();
-        if (a.dataType() == DataType.DOUBLE) {
-            return LAPACKE_dposv(LAPACK_COL_MAJOR, LOWER, n, nrhs, doubles(a), n, doubles(b), n);
-        }
-        return LAPACKE_sposv(LAPACK_COL_MAJOR, LOWER, n, nrhs, floats(a), n, floats(b), n);
+        int info = a.dataType() == DataType.DOUBLE
+                ? LAPACKE_dposv(LAPACK_COL_MAJOR, LOWER, n, nrhs, doubles(a), n, doubles(b), n)
+                : LAPACKE_sposv(LAPACK_COL_MAJOR, LOWER, n, nrhs, floats(a), n, floats(b), n);
+        written(a, b);
+        return info;
     }
 
     /**
@@ -51,10 +54,11 @@ final class Lapack {
         checkColumnMajor(b, n);
         int nrhs = (int) b.columns();
         try (IntPointer pivots = new IntPointer(n)) {
-            if (a.dataType() == DataType.DOUBLE) {
-                return LAPACKE_dsysv(LAPACK_COL_MAJOR, LOWER, n, nrhs, doubles(a), n, pivots, doubles(b), n);
-            }
-            return LAPACKE_ssysv(LAPACK_COL_MAJOR, LOWER, n, nrhs, floats(a), n, pivots, floats(b), n);
+            int info = a.dataType() == DataType.DOUBLE
+                    ? LAPACKE_dsysv(LAPACK_COL_MAJOR, LOWER, n, nrhs, doubles(a), n, pivots, doubles(b), n)
+                    : LAPACKE_ssysv(LAPACK_COL_MAJOR, LOWER, n, nrhs, floats(a), n, pivots, floats(b), n);
+            written(a, b);
+            return info;
         }
     }
 
@@ -72,11 +76,21 @@ final class Lapack {
         }
     }
 
+    /** The host buffer, synchronised from the device first on a GPU backend (no-op on the CPU). */
     private static DoublePointer doubles(INDArray a) {
+        Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
         return (DoublePointer) a.data().addressPointer();
     }
 
     private static FloatPointer floats(INDArray a) {
+        Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
         return (FloatPointer) a.data().addressPointer();
+    }
+
+    /** Marks arrays LAPACK overwrote on the host as newest there, for a GPU backend. */
+    private static void written(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
+        }
     }
 }
