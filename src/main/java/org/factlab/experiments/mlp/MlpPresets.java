@@ -100,7 +100,7 @@ final class MlpPresets {
         return new Preset<>(id, "Table 2, MNIST n = " + n + " (App. B recipe)",
                 "Appendix B's recipe (depth 3, width 1024, 200 epochs) on " + n + " MNIST images; expected values "
                         + "are the paper's Table 2 (Pearson with W₁ᵀW₁). One epoch is n/64 SGD steps and each of the "
-                        + "21 probes runs over all n samples: roughly " + Math.max(1, n / 1000) + "× the ≈ 8 min of "
+                        + "21 probes runs over all n samples: roughly " + Math.max(1, n / 1000) + "× the ≈ 5 min of "
                         + "table2-mnist-1k on the 2-core CPU here; GPU scale from n = 5000 on.",
                 table2("mnist", n, 1024, 200, 10), paper);
     }

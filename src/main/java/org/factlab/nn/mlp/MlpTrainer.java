@@ -19,7 +19,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * L_λ(θ) = (1/n) Σᵢ ℓᵢ + (λ/2)‖θ‖², ℓᵢ = (1/c)‖f(xᵢ) − yᵢ‖² (DL4J's {@code LossMSE}: per example
  * Σ(f − y)²/c, averaged over the minibatch), λ as DL4J's coupled {@code l2} on weights and {@code l2Bias} on
  * biases (all of θ, like PyTorch's {@code weight_decay}). Initialisation as PyTorch's {@code nn.Linear}:
- * weights and biases U(±1/√fan_in), drawn from the seed.
+ * weights and biases U(±1/√fan_in), drawn from the seed. Hidden layers are DL4J dense layers that keep the
+ * forward pass's pre-activation for the backward pass ({@link KeptPreActivationDenseLayer}).
  */
 public final class MlpTrainer {
 
