@@ -11,8 +11,11 @@ import org.factlab.math.Prediction;
  */
 final class MlpPresets {
 
-    /** Minutes of CPU for the Figure 11 presets by depth, from 5 timed epochs (0.39 s at L = 2, 1.15 s at L = 4). */
-    private static final int[] CPU_MINUTES = {0, 0, 35, 65, 95};
+    /** Wall time of the Figure 11 presets by depth on the shared 2-core VM, as measured (bench/README.md). */
+    private static final String[] CPU_TIME = {"", "",
+        "22 min (measured with the test suite running alongside)",
+        "73 min (measured side by side with another run and a build)",
+        "over 73 min (longer than L = 3; not run to the end here)"};
 
     private static final String FACT = layer1(Prediction.FACT, MlpSeries.PEARSON);
     private static final String SYM_FACT = layer1(Prediction.SYM_FACT, MlpSeries.PEARSON);
@@ -114,8 +117,8 @@ final class MlpPresets {
                 "Appendix C: f(x) = W_L ⋯ W₁x with width 512, no bias, on x ~ N(0, I₁₀), y = W*x (W* ∈ ℝ^{5×10} "
                         + "standard Gaussian), n = 5000, plain SGD (batch 128, lr 5e-3 constant), λ = 1e-2, 5000 epochs. "
                         + "science.md: cos(FACT, W₁ᵀW₁) ≈ " + fact + ", cos(AGOP^{1/L}, W₁ᵀW₁) ≈ 1.0000, cos(√AGOP, "
-                        + "W₁ᵀW₁) ≈ " + sqrtAgop + ". 200,000 SGD steps: ≈ " + CPU_MINUTES[depth]
-                        + " min on the shared 2-core VM, where DL4J's ≈ 9 ms per minibatch dominates.",
+                        + "W₁ᵀW₁) ≈ " + sqrtAgop + ". 200,000 SGD steps: " + CPU_TIME[depth]
+                        + " on the shared 2-core VM, where DL4J's fixed cost per minibatch dominates.",
                 new MlpSpec("gaussian-linear", 5_000, 1_000, depth, 512, "identity", false, "sgd", 5e-3, 0, 1e-2, 128,
                         5_000, 100, true, 0L, false, 10, 5, "constant"),
                 Map.of(layer1(Prediction.FACT, MlpSeries.COSINE), fact,
