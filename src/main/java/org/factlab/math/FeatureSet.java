@@ -3,6 +3,7 @@ package org.factlab.math;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,17 +28,38 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
      */
     public Map<Prediction, INDArray> predictions(int depth) {
         Map<Prediction, INDArray> out = new EnumMap<>(Prediction.class);
-        out.put(Prediction.FACT, fact);
-        out.put(Prediction.SYM_FACT, symmetrisedFact());
-        out.put(Prediction.AGOP, agop);
-        INDArray[] agopRoots = agopRoots(depth);
-        out.put(Prediction.SQRT_AGOP, agopRoots[0]);
-        if (depth > 0) {
-            out.put(Prediction.AGOP_1_OVER_L, agopRoots[1]);
-        }
-        out.put(Prediction.ENFA, enfa);
-        out.put(Prediction.SQRT_ENFA, sqrtEnfa());
+        formPredictions(depth, false, out::put);
         return out;
+    }
+
+    /**
+     * Hands every prediction of {@link #predictions} to {@code sink}, root group by root group (a group shares one
+     * eigendecomposition); with {@code ownCycles} each group is formed and handed over inside its own cycle of the
+     * {@link ScratchWorkspaces#ROOTS} workspace, so the sink must not keep the arrays.
+     */
+    private void formPredictions(int depth, boolean ownCycles, BiConsumer<Prediction, INDArray> sink) {
+        sink.accept(Prediction.FACT, fact);
+        sink.accept(Prediction.AGOP, agop);
+        sink.accept(Prediction.ENFA, enfa);
+        inCycle(ownCycles, () -> sink.accept(Prediction.SYM_FACT, symmetrisedFact()));
+        inCycle(ownCycles, () -> {
+            INDArray[] roots = agopRoots(depth);
+            sink.accept(Prediction.SQRT_AGOP, roots[0]);
+            if (depth > 0) {
+                sink.accept(Prediction.AGOP_1_OVER_L, roots[1]);
+            }
+        });
+        inCycle(ownCycles, () -> sink.accept(Prediction.SQRT_ENFA, sqrtEnfa()));
+    }
+
+    private static void inCycle(boolean ownCycle, Runnable group) {
+        if (!ownCycle) {
+            group.run();
+            return;
+        }
+        try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.ROOTS)) {
+            group.run();
+        }
     }
 
     private INDArray symmetrisedFact() {
@@ -66,22 +88,7 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
      */
     public Comparison compare(int depth, Set<Prediction> keep) {
         Measurements m = new Measurements(Entries.of(reference), keep);
-        m.measure(Prediction.FACT, fact);
-        m.measure(Prediction.AGOP, agop);
-        m.measure(Prediction.ENFA, enfa);
-        try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.ROOTS)) {
-            m.measure(Prediction.SYM_FACT, symmetrisedFact());
-        }
-        try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.ROOTS)) {
-            INDArray[] roots = agopRoots(depth);
-            m.measure(Prediction.SQRT_AGOP, roots[0]);
-            if (depth > 0) {
-                m.measure(Prediction.AGOP_1_OVER_L, roots[1]);
-            }
-        }
-        try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.ROOTS)) {
-            m.measure(Prediction.SQRT_ENFA, sqrtEnfa());
-        }
+        formPredictions(depth, true, m::measure);
         return new Comparison(m.pearson, m.cosine, factRelativeError(),
                 keep.isEmpty() ? null : Entries.floats(reference), m.kept, (int) reference.rows());
     }
