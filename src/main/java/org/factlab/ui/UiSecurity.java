@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -37,7 +37,7 @@ class UiSecurity {
         http.authorizeHttpRequests(a -> a.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/s/**"))
                 .permitAll());
         http.csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        http.addFilterBefore(new LoginThrottleFilter(throttle, "/login"), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new LoginThrottleFilter(throttle, "/login"), CsrfFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .enableCsrfConfiguration(false)).build();
     }

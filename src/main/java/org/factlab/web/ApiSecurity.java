@@ -25,7 +25,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -75,7 +75,7 @@ class ApiSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized).accessDeniedHandler(this::denied))
                 .csrf(c -> c.ignoringRequestMatchers(ApiSecurity::sendsBasicCredentials))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), CsrfFilter.class)
                 .build();
     }
 
