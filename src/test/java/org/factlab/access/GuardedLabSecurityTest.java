@@ -79,7 +79,11 @@ class GuardedLabSecurityTest {
         String form = "username=rita&password=researcher-pass";
         Answer without = send("127.0.0.1", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded"),
                 form);
-        assertEquals(403, without.status(), without.head());
+        assertEquals(302, without.status(), without.head());
+        assertTrue(without.header("Location").contains("/login") && !without.header("Location").contains("error"),
+                "sent back to the login page, not signed in: " + without.head());
+        String refusedSession = without.header("Set-Cookie") == null ? "" : without.header("Set-Cookie").split(";")[0];
+        assertEquals(401, send("127.0.0.1", "GET", "/api/runs", List.of("Cookie: " + refusedSession), null).status());
 
         Answer page = send("127.0.0.1", "GET", "/login", List.of(), null);
         assertEquals(200, page.status());

@@ -110,10 +110,10 @@ class StreamedTablesTest {
         Path root = Files.createDirectories(dir.resolve("datasets"));
         Files.createDirectories(root.resolve("t"));
         Files.writeString(root.resolve("t/first.arff"), "TOPSECRET line\n@data\n");
-        Files.writeString(root.resolve("t/value.csv"), "1,2,a\nTOPSECRET,b\n");
+        Files.writeString(root.resolve("t/value.csv"), "1,2,a\n3,4,b\nTOPSECRET,b\n");
         Files.writeString(root.resolve("t/broken.csv.gz"), "TOPSECRET, not gzip");
         TableFolder folder = TableFolder.open(new DatasetRoots(List.of(root)), "t");
-        for (String[] c : List.of(new String[] {"first", "t/first.arff:1"}, new String[] {"value", "t/value.csv:2"},
+        for (String[] c : List.of(new String[] {"first", "t/first.arff:1"}, new String[] {"value", "t/value.csv:3"},
                 new String[] {"broken", "t/broken.csv.gz"})) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> folder.load(c[0]));
             assertTrue(e.getMessage().startsWith(c[1]), e.getMessage());
