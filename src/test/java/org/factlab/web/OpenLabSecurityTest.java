@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code Host} names and cross-site form posts; tabular folders stay inside the datasets directory and never leak
  * file content or absolute paths; launch bodies refuse unknown keys and cap their error lists; names and notes
  * refuse control and bidi-override characters; answers carry a Content-Security-Policy; a run that passes
- * {@code factlab.quota.max-run-time} ends CANCELLED with the reason.
+ * {@code factlab.quota.max-run-time} ends CANCELLED with the reason; a run that exhausts the heap ends FAILED saying so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestKindsConfig.class)
@@ -219,6 +219,16 @@ class OpenLabSecurityTest {
         String id = api.launch(LONG_RUN);
         JsonNode run = api.awaitStatus(id, "CANCELLED");
         assertTrue(run.get("error").asText().contains("factlab.quota.max-run-time"), run.toString());
+    }
+
+    @Test
+    void aRunThatExhaustsTheHeapEndsFailedWithAClearMessageAndTheServerAnswers() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String id = api.launch("{\"kind\":\"test-scripted\",\"spec\":{\"steps\":10,\"oomAt\":3}}");
+        JsonNode run = api.awaitStatus(id, "FAILED");
+        assertTrue(run.get("error").asText().startsWith("the run ran out of memory"), run.toString());
+        assertEquals(200, api.get("/api/runs").statusCode());
+        assertEquals(201, api.post("/api/runs", "{\"kind\":\"test-scripted\"}").statusCode());
     }
 
     private JsonNode awaitEnd(ApiClient api, String id) throws Exception {
