@@ -24,21 +24,13 @@ public class LoginThrottle {
 
     public static final int MAX_FAILURES = 10;
     public static final Duration WINDOW = Duration.ofMinutes(10);
-    /** Keys kept at most; the oldest are dropped first, so the table cannot grow without bound. */
+    /** Beyond this many keys, those without a failure in the window are dropped. */
     private static final int MAX_KEYS = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    public LoginThrottle() {
-        this(Clock.systemUTC());
-    }
-
-    LoginThrottle(Clock clock) {
-        this.clock = clock;
-    }
+    private final Clock clock = Clock.systemUTC();
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
@@ -48,10 +40,15 @@ public class LoginThrottle {
     }
 
     void recordFailure(String account, String address) {
-        if (failures.size() > MAX_KEYS) {
-            failures.clear();
-        }
         Instant now = clock.instant();
+        if (failures.size() > MAX_KEYS) {
+            failures.values().removeIf(times -> {
+                synchronized (times) {
+                    prune(times, now);
+                    return times.isEmpty();
+                }
+            });
+        }
         for (String key : keys(account, address)) {
             Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (times) {

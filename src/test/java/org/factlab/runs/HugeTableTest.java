@@ -38,7 +38,7 @@ class HugeTableTest {
                         "--factlab.cpu-threads=1"))) {
             ApiClient api = new ApiClient(server.port());
             long launched = System.nanoTime();
-            String id = api.launch("{\"kind\":\"tabular\",\"spec\":{\"folder\":\"huge\",\"maxRows\":2000,"
+            String id = api.launch("{\"kind\":\"tabular\",\"spec\":{\"folder\":\"huge\",\"datasets\":[],\"maxRows\":2000,"
                     + "\"methods\":[\"kernel\"],\"folds\":2,\"regs\":[1],\"iterations\":0}}");
             long slowest = 0;
             JsonNode run = null;
