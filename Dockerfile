@@ -2,7 +2,7 @@
 #
 # FACT Lab: production image.
 #   docker build -t factlab .
-#   docker run -p 8080:8080 -v factlab-data:/app/data factlab
+#   docker run -p 127.0.0.1:8080:8080 -v factlab-data:/app/data factlab
 #
 # Stage 1 builds the production jar (Vaadin production bundle, no dev tools) with Maven and JDK 17. Node 20 /
 # npm are there only for the case that the committed src/main/bundles/prod.bundle is stale (frontend/ changed
@@ -38,7 +38,10 @@ COPY --from=build --chown=factlab:factlab /build/factlab.jar /app/factlab.jar
 COPY --from=build --chown=factlab:factlab /build/data/ /app/datasets/
 USER factlab
 # Half the container's memory for the heap: ND4J's off-heap buffers may grow as large as the heap again.
+# SERVER_ADDRESS: every interface of the container, so Docker's port mapping reaches it (publish it on the host's
+# loopback, -p 127.0.0.1:8080:8080, unless login is on).
 ENV FACTLAB_DATA_DIR=/app/data \
+    SERVER_ADDRESS=0.0.0.0 \
     FACTLAB_DATASETS_DIR=/app/datasets \
     PORT=8080 \
     JAVA_OPTS="-XX:MaxRAMPercentage=50"

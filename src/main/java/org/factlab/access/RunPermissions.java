@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what to a run or study, for the REST API and the views alike. Seeing them needs a viewer; launching a
- * researcher; cancelling or sharing a run or a study its owner (a researcher) or an admin; revoking a link its
+ * researcher; cancelling, sharing or changing the notes of a run or a study its owner (a researcher) or an admin; revoking a link its
  * creator or an admin. Runs and studies launched while login was off have no owner: only admins control them once
  * login is on. With login off everything is allowed.
  */
@@ -33,6 +33,16 @@ public class RunPermissions {
     /** Cancel the study (all its runs not yet finished), or share it by a link. */
     public boolean mayControl(Study study) {
         return user.has(Role.ADMIN) || user.has(Role.RESEARCHER) && isMe(study.owner());
+    }
+
+    /** Change the run's notes: the same rule as {@link #mayControl(Run)}. */
+    public boolean mayEditNotes(Run run) {
+        return mayControl(run);
+    }
+
+    /** Change the study's notes: the same rule as {@link #mayControl(Study)}. */
+    public boolean mayEditNotes(Study study) {
+        return mayControl(study);
     }
 
     public boolean mayRevoke(Share share) {

@@ -1,5 +1,6 @@
 package org.factlab.experiments;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -40,6 +41,16 @@ public interface ExperimentKind<S extends Record> {
     /** Estimated peak memory of a run in bytes; runs over the budget are refused before they start. */
     default long estimateMemoryBytes(S spec) {
         return 0L;
+    }
+
+    /**
+     * Problems of a valid spec that depend on this server's files, found at launch so the launch is refused with
+     * 400 (e.g. a dataset folder outside the datasets directories); empty when there are none.
+     *
+     * @param datasetRoots the datasets directory first, then the extra roots the administrator configured
+     */
+    default List<FieldError> launchProblems(S spec, List<Path> datasetRoots) {
+        return List.of();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.factlab.experiments;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,4 +44,12 @@ public interface RunContext {
      * e.g. {@code mnist/}, {@code fashion-mnist/}, {@code cifar-10-batches-bin/}, {@code uci/}.
      */
     Path datasetsDirectory();
+
+    /**
+     * The folders a run may read user-named tables from: {@link #datasetsDirectory()} first, then the extra roots the
+     * administrator configured ({@code factlab.extra-datasets-dirs}).
+     */
+    default List<Path> datasetRoots() {
+        return List.of(datasetsDirectory());
+    }
 }

@@ -1,6 +1,5 @@
 package org.factlab.runs;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +79,7 @@ public class RunExecutor {
     private void executeStarted(String runId, ExperimentKind<?> kind, Run run) {
         bus.publish(new RunEvent.Status(runId, RunStatus.RUNNING));
         RunRecorder recorder = new RunRecorder(runId, runs, metrics, matrices, bus, props.memoryBudgetBytes(),
-                Path.of(props.datasetsDir()).toAbsolutePath());
+                props.datasetRoots(), props.quota().maxRunTime());
         active.put(runId, recorder);
         RunStatus status;
         String error = null;
@@ -91,6 +90,7 @@ public class RunExecutor {
                 error = "the server shut down while this run was running; its recorded steps are kept";
             } else {
                 status = recorder.cancelled() ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+                error = recorder.stopReason();
             }
         } catch (RunDivergedException e) {
             status = RunStatus.DIVERGED;
@@ -100,7 +100,12 @@ public class RunExecutor {
             status = RunStatus.FAILED;
             error = "the database became unavailable while this run was recording (" + rootMessage(e)
                     + "); every step recorded before is kept";
-        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+        } catch (OutOfMemoryError e) {
+            log.warn("run {} ran out of memory", runId, e);
+            status = RunStatus.FAILED;
+            error = "the run ran out of memory (" + e.getMessage() + ") and was stopped; the server goes on. Make "
+                    + "the run smaller (e.g. maxRows, n) or give the server more heap (-Xmx)";
+        } catch (Exception | StackOverflowError e) {
             log.warn("run {} failed", runId, e);
             status = RunStatus.FAILED;
             error = e.getClass().getSimpleName() + ": " + e.getMessage();

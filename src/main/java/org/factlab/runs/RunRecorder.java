@@ -1,7 +1,9 @@
 package org.factlab.runs;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.factlab.experiments.RunContext;
@@ -22,21 +24,26 @@ final class RunRecorder implements RunContext {
     private final MatrixRepository matrices;
     private final LiveBus bus;
     private final long memoryBudgetBytes;
-    private final Path datasetsDirectory;
+    private final List<Path> datasetRoots;
+    private final long deadlineNanos;
+    private final Duration maxRunTime;
     private final Map<String, Double> summary = new TreeMap<>();
     private long lastCancelPoll;
     private volatile boolean cancelled;
+    private volatile boolean timedOut;
     private long lastProgressWrite;
 
     RunRecorder(String runId, RunRepository runs, MetricRepository metrics, MatrixRepository matrices, LiveBus bus,
-                long memoryBudgetBytes, Path datasetsDirectory) {
+                long memoryBudgetBytes, List<Path> datasetRoots, Duration maxRunTime) {
         this.runId = runId;
         this.runs = runs;
         this.metrics = metrics;
         this.matrices = matrices;
         this.bus = bus;
         this.memoryBudgetBytes = memoryBudgetBytes;
-        this.datasetsDirectory = datasetsDirectory;
+        this.datasetRoots = List.copyOf(datasetRoots);
+        this.maxRunTime = maxRunTime;
+        this.deadlineNanos = System.nanoTime() + maxRunTime.toNanos();
         this.lastCancelPoll = System.nanoTime();
         this.lastProgressWrite = System.nanoTime() - PROGRESS_WRITE_NANOS;
     }
@@ -109,11 +116,21 @@ final class RunRecorder implements RunContext {
     @Override
     public boolean cancelled() {
         long now = System.nanoTime();
+        if (!cancelled && now - deadlineNanos >= 0) {
+            timedOut = true;
+            cancelled = true;
+        }
         if (!cancelled && now - lastCancelPoll >= CANCEL_POLL_NANOS) {
             lastCancelPoll = now;
             cancelled = runs.cancelRequested(runId);
         }
         return cancelled;
+    }
+
+    /** Why the run was stopped by the platform rather than by a person, or null. */
+    String stopReason() {
+        return timedOut ? "stopped after running for the longest time a run may run (factlab.quota.max-run-time = "
+                + maxRunTime + "); every step recorded before is kept" : null;
     }
 
     /** Asks for cancellation from this JVM without waiting for the next database poll. */
@@ -128,7 +145,12 @@ final class RunRecorder implements RunContext {
 
     @Override
     public Path datasetsDirectory() {
-        return datasetsDirectory;
+        return datasetRoots.get(0);
+    }
+
+    @Override
+    public List<Path> datasetRoots() {
+        return datasetRoots;
     }
 
     Map<String, Double> summary() {

@@ -53,6 +53,12 @@ public class RunRepository {
                 .query(this::map).list();
     }
 
+    /** How many runs of {@code owner} are queued or running. */
+    public long countActive(String owner) {
+        return jdbc.sql("SELECT COUNT(*) FROM run WHERE owner = :owner AND status IN ('QUEUED', 'RUNNING')")
+                .param("owner", owner).query(Long.class).single();
+    }
+
     /** The runs of a study, setting after setting, seeds ascending within a setting. */
     public List<Run> listOfStudy(String studyId) {
         return jdbc.sql("SELECT * FROM run WHERE study_id = :study ORDER BY study_setting, seed, id")

@@ -27,15 +27,17 @@ public class RunService {
     private final LiveBus bus;
     private final ComputeBackend backend;
     private final RunOwner owner;
+    private final FactlabProperties props;
 
     public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend,
-                      RunOwner owner) {
+                      RunOwner owner, FactlabProperties props) {
         this.kinds = kinds;
         this.runs = runs;
         this.queue = queue;
         this.bus = bus;
         this.backend = backend;
         this.owner = owner;
+        this.props = props;
     }
 
     /**
@@ -44,6 +46,7 @@ public class RunService {
      */
     public Run submit(String kindId, String presetId, Map<String, ?> fields, String name) {
         Run run = prepare(kindId, presetId, fields, name);
+        checkQuota(1);
         runs.insert(run);
         enqueue(run);
         return run;
@@ -57,6 +60,24 @@ public class RunService {
         ExperimentKind<?> kind = kinds.find(kindId).orElseThrow(() -> new SpecValidationException("kind",
                 "unknown kind '" + kindId + "'; allowed: " + String.join(", ", kinds.all().stream().map(ExperimentKind::id).toList())));
         return prepareTyped(kind, presetId, fields, name);
+    }
+
+    /**
+     * Refuses ({@link QuotaExceededException}) a launch of {@code adding} runs that would give the signed-in account
+     * more than {@code factlab.quota.runs} queued or running runs. Without login there are no accounts and no quota.
+     */
+    void checkQuota(int adding) {
+        String account = owner.current().orElse(null);
+        if (account == null) {
+            return;
+        }
+        long active = runs.countActive(account);
+        int limit = props.quota().runs();
+        if (active + adding > limit) {
+            throw new QuotaExceededException(account + " has " + active + " runs queued or running; launching " + adding
+                    + " more would pass the limit of " + limit + " (factlab.quota.runs); wait for some to finish or "
+                    + "cancel some");
+        }
     }
 
     /** Hands a stored QUEUED run to the queue and tells the open views. */
@@ -76,6 +97,10 @@ public class RunService {
             base = SpecCodec.toMap(preset.spec());
         }
         S spec = SpecCodec.bind(kind, base, fields);
+        List<FieldError> problems = kind.launchProblems(spec, props.datasetRoots());
+        if (!problems.isEmpty()) {
+            throw new SpecValidationException(problems);
+        }
         long estimate = kind.estimateMemoryBytes(spec);
         if (estimate > 0) {
             ComputeBackend.MemoryBudget budget = backend.budgetFor(kind.engine());
@@ -91,6 +116,7 @@ public class RunService {
         if (runName.length() > 200) {
             throw new SpecValidationException("name", "is " + runName.length() + " characters long; allowed: at most 200");
         }
+        DisplayText.require("name", runName, false);
         return new Run(newId(), runName, kind.id(), blankToNull(presetId), specMap,
                 seed instanceof Number n ? n.longValue() : 0L, RunStatus.QUEUED, null, Instant.now(), null, null,
                 null, backend.versions(), null, 0, 0, owner.current().orElse(null));

@@ -66,7 +66,9 @@ public class StudyService {
         Resolved r = resolve(request);
         StudyPlan plan = SweepExpansion.expand(r.kind, r.preset, r.spec, r.sweep, r.seeds, props.maxRuns());
         String name = name(request, r, plan);
+        DisplayText.require("notes", request.notes(), true);
         List<Run> prepared = prepare(plan, name);
+        runService.checkQuota(prepared.size());
         Study study = new Study(RunService.newId(), name, blankToNull(request.notes()), plan.kind(),
                 r.studyPreset == null ? null : r.studyPreset.id(), plan.preset(), r.spec, plan.sweep(), plan.seeds(),
                 prepared.size(), Instant.now(), false, owner.current().orElse(null));
@@ -102,6 +104,7 @@ public class StudyService {
     }
 
     public void updateNotes(String id, String notes) {
+        DisplayText.require("notes", notes, true);
         studies.updateNotes(id, blankToNull(notes));
     }
 
@@ -174,6 +177,7 @@ public class StudyService {
             if (name.length() > 160) {
                 throw new SpecValidationException("name", "is " + name.length() + " characters long; allowed: at most 160");
             }
+            DisplayText.require("name", name, false);
             return name;
         }
         if (r.studyPreset != null) {

@@ -28,6 +28,7 @@ import org.factlab.experiments.Preset;
 import org.factlab.experiments.SpecCodec;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.runs.KindRegistry;
+import org.factlab.runs.QuotaExceededException;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
 import org.factlab.runs.StudyRequest;
@@ -258,6 +259,8 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
                     v.setInvalid(true);
                 }
             }
+            formError.setText("Not launched: " + e.getMessage());
+        } catch (QuotaExceededException e) {
             formError.setText("Not launched: " + e.getMessage());
         }
     }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
+import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.study.Settings;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.runs.LiveBus;
@@ -112,9 +114,11 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         notes.setWidth("40em");
         notes.setValue(study.study().notes() == null ? "" : study.study().notes());
-        notes.setReadOnly(readOnly);
-        Button saveNotes = new Button("Save notes", e -> service.updateNotes(id, notes.getValue()));
-        saveNotes.setVisible(!readOnly);
+        boolean mayEditNotes = !readOnly && permissions.mayEditNotes(found.study());
+        notes.setReadOnly(!mayEditNotes);
+        Button saveNotes = new Button("Save notes", e -> saveNotes(id));
+        saveNotes.setId("save-study-notes");
+        saveNotes.setVisible(mayEditNotes);
         compare = new Anchor("/" + CompareState.of(study.runIds()).location(), "Compare these runs");
         compare.setId("study-compare");
         compare.setVisible(!readOnly);
@@ -134,6 +138,20 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         }
         add(new H3("Results"), tablePanel, new H3("Runs"), compare, grid);
         show(study);
+    }
+
+    /** Saves the notes when the current account still may (its owner or an admin); otherwise says why not. */
+    private void saveNotes(String id) {
+        if (!permissions.mayEditNotes(study.study())) {
+            Notification.show("Only the study's owner or an admin may change its notes.");
+            return;
+        }
+        try {
+            service.updateNotes(id, notes.getValue());
+        } catch (SpecValidationException e) {
+            notes.setInvalid(true);
+            notes.setErrorMessage(e.errors().get(0).message());
+        }
     }
 
     @Override

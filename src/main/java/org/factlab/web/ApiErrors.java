@@ -1,11 +1,14 @@
 package org.factlab.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.runs.QuotaExceededException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -22,14 +25,39 @@ import org.springframework.web.server.ResponseStatusException;
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
+    /** The most errors one answer lists; a last entry counts the rest. */
+    static final int MAX_ERRORS = 100;
+
     @ExceptionHandler(SpecValidationException.class)
     ResponseEntity<Map<String, List<FieldError>>> invalid(SpecValidationException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors", e.errors()));
+        return ResponseEntity.badRequest().body(Map.of("errors", capped(e.errors())));
+    }
+
+    /** The first {@link #MAX_ERRORS} errors and, when there are more, an entry saying how many were left out. */
+    static List<FieldError> capped(List<FieldError> errors) {
+        if (errors.size() <= MAX_ERRORS) {
+            return errors;
+        }
+        List<FieldError> out = new ArrayList<>(errors.subList(0, MAX_ERRORS));
+        out.add(new FieldError("", (errors.size() - MAX_ERRORS) + " more errors not listed (" + errors.size()
+                + " in all; the first " + MAX_ERRORS + " are above)"));
+        return out;
+    }
+
+    /** A launch past the account's quota of queued and running runs. */
+    @ExceptionHandler(QuotaExceededException.class)
+    ResponseEntity<Map<String, List<FieldError>>> quota(QuotaExceededException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("errors",
+                List.of(new FieldError("", e.getMessage()))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, List<FieldError>>> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return ResponseEntity.badRequest().body(Map.of("errors", List.of(new FieldError(fieldOf(e),
+                        "is not a field of this request; allowed: " + allowed(unknown)))));
+            }
             if (t instanceof RequestSizeLimit.TooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("errors",
                         List.of(new FieldError("body", tooLarge.getMessage()))));
@@ -70,6 +98,11 @@ class ApiErrors {
             }
         }
         return "body";
+    }
+
+    private static String allowed(UnrecognizedPropertyException e) {
+        return e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private static String rootMessage(Throwable e) {

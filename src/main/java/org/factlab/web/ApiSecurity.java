@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.factlab.access.LoginThrottle;
+import org.factlab.access.LoginThrottleFilter;
 import org.factlab.access.Role;
 import org.factlab.experiments.FieldError;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,6 +25,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -36,6 +39,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * cross-site requests. A request that carries HTTP basic credentials in its {@code Authorization} header is exempt: a cross-site page cannot
  * set that header, and the 401 answer has no Basic challenge, so a browser never prompts for, caches and then
  * automatically resends Basic credentials.
+ *
+ * <p>Brute force: while {@link LoginThrottle} blocks an account or client address, its calls with credentials get 429.
  */
 @Configuration
 @ConditionalOnProperty(name = "factlab.auth.enabled", havingValue = "true")
@@ -45,9 +50,11 @@ class ApiSecurity {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     private final ObjectMapper json;
+    private final LoginThrottle throttle;
 
-    ApiSecurity(ObjectMapper json) {
+    ApiSecurity(ObjectMapper json, LoginThrottle throttle) {
         this.json = json;
+        this.throttle = throttle;
     }
 
     @Bean
@@ -68,6 +75,7 @@ class ApiSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized).accessDeniedHandler(this::denied))
                 .csrf(c -> c.ignoringRequestMatchers(ApiSecurity::sendsBasicCredentials))
                 .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), CsrfFilter.class)
                 .build();
     }
 

@@ -26,6 +26,7 @@ public final class RecordingRunContext implements RunContext {
     private volatile boolean cancelled;
     private int metricCalls;
     private int cancelAfterMetricCalls = Integer.MAX_VALUE;
+    private final List<Path> extraDatasetRoots = new ArrayList<>();
 
     /** Asks the run to stop (as the user's cancel button does). */
     public void cancel() {
@@ -104,6 +105,19 @@ public final class RecordingRunContext implements RunContext {
     @Override
     public Path datasetsDirectory() {
         return Path.of("data").toAbsolutePath();
+    }
+
+    /** Adds a folder searched for tables after {@link #datasetsDirectory()}, as an administrator's extra root. */
+    public RecordingRunContext withExtraDatasetRoot(Path root) {
+        extraDatasetRoots.add(root);
+        return this;
+    }
+
+    @Override
+    public List<Path> datasetRoots() {
+        List<Path> roots = new ArrayList<>(List.of(datasetsDirectory()));
+        roots.addAll(extraDatasetRoots);
+        return roots;
     }
 
     /** Recorded series: name → (step → value), steps ascending. */

@@ -19,6 +19,8 @@ class ScriptedKind implements ExperimentKind<ScriptedKind.Spec> {
                 @SpecField(description = "step at which y becomes NaN (−1: never)", min = -1, max = 1_000_000) int nanAt,
                 @SpecField(description = "step at which the run stops reporting and waits forever (−1: never)",
                         min = -1, max = 1_000_000) int hangAt,
+                @SpecField(description = "step at which the run throws OutOfMemoryError (−1: never)",
+                        min = -1, max = 1_000_000) int oomAt,
                 @SpecField(description = "seed", min = 0) long seed) {
     }
 
@@ -44,7 +46,7 @@ class ScriptedKind implements ExperimentKind<ScriptedKind.Spec> {
 
     @Override
     public Spec defaultSpec() {
-        return new Spec(5, 0, -1, -1, 0);
+        return new Spec(5, 0, -1, -1, -1, 0);
     }
 
     @Override
@@ -71,6 +73,9 @@ class ScriptedKind implements ExperimentKind<ScriptedKind.Spec> {
             }
             if (ctx.cancelled()) {
                 return;
+            }
+            if (step == spec.oomAt()) {
+                throw new OutOfMemoryError("Java heap space");
             }
             double y = step == spec.nanAt() ? Double.NaN : (double) step * step;
             ctx.metrics(step, Map.of("x", (double) step, "y", y));

@@ -47,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * as theirs, and signs out; the session cannot change anything through the API without the CSRF token. A second
  * browser without an account opens the share link read-only, and is sent to the login when it tries the run's
  * own page. A viewer sees neither cancel, share nor launch. A study is shared the same way from its page and opens
- * read-only under its link, its runs listed without links to pages that need an account.
+ * read-only under its link, its runs listed without links to pages that need an account. A study's notes are
+ * edited by its owner only: a viewer sees them read-only, without Save.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestKindsConfig.class)
@@ -218,6 +219,50 @@ class AccessBrowserTest {
             throw e;
         } finally {
             anonymous.quit();
+        }
+    }
+
+    @Test
+    void onlyTheOwnerOfAStudyEditsItsNotesAViewerSeesThemReadOnly() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String id = json.readTree(api("POST", "/api/studies",
+                "{\"kind\":\"test-scripted\",\"notes\":\"first notes\",\"sweep\":{\"steps\":[3]}}")
+                .body()).get("id").asText();
+
+        WebDriver viewer = newBrowser(tempDir, "notes-viewer");
+        try {
+            viewer.get(url("/studies/" + id));
+            signIn(viewer, VIEWER, VIEWER_PASSWORD);
+            WebElement notes = waitFor(viewer, PAGE_TIMEOUT, d -> visible(d, "vaadin-text-area"));
+            assertTrue(notes.getDomProperty("readonly").equals("true"), "a viewer's notes field is read-only");
+            assertTrue(hidden(viewer, "#save-study-notes"), "a viewer has no Save notes");
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(viewer, "access-notes-viewer");
+            throw e;
+        } finally {
+            viewer.quit();
+        }
+
+        WebDriver owner = newBrowser(tempDir, "notes-owner");
+        try {
+            owner.get(url("/studies/" + id));
+            signIn(owner, RESEARCHER, RESEARCHER_PASSWORD);
+            WebElement field = waitFor(owner, PAGE_TIMEOUT, d -> visible(d, "vaadin-text-area textarea"));
+            field.sendKeys(" and more");
+            click(waitFor(owner, PAGE_TIMEOUT, d -> visible(d, "#save-study-notes")));
+            waitFor(owner, PAGE_TIMEOUT, d -> {
+                try {
+                    return json.readTree(api("GET", "/api/studies/" + id, "").body()).get("notes").asText()
+                            .equals("first notes and more") ? true : null;
+                } catch (Exception e) {
+                    return null;
+                }
+            });
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(owner, "access-notes-owner");
+            throw e;
+        } finally {
+            owner.quit();
         }
     }
 

@@ -267,7 +267,8 @@ class BrowserTest extends BrowserTestBase {
                       }
                     }, 50);""", chart);
             HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create(url("/api/runs/" + blocker
-                    + "/cancel"))).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/cancel"))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, cancelled.statusCode(), cancelled.body());
             waitFor(driver, RUN_TIMEOUT, d -> pointCount(d, chart) == EVALUATIONS ? true : null);
             waitFor(driver, PAGE_TIMEOUT, d -> isTerminal(runStatus(runId)) ? true : null);

@@ -12,58 +12,88 @@ import java.util.Locale;
  * be quoted with ' or "; {@code %} starts a comment line; {@code ?} is a missing value. The class is the last
  * attribute unless the caller names another.
  */
-final class ArffTableReader {
+final class ArffTableReader implements TableFile {
 
-    private ArffTableReader() {
+    private final TextSource text;
+    private final List<RawTable.Column> columns;
+    private final int label;
+    private final int dataLine;
+
+    private ArffTableReader(TextSource text, List<RawTable.Column> columns, int label, int dataLine) {
+        this.text = text;
+        this.columns = List.copyOf(columns);
+        this.label = label;
+        this.dataLine = dataLine;
     }
 
     /**
+     * Reads the header up to {@code @data}.
+     *
      * @param labelColumn 0-based attribute index of the class, or −1 for the last attribute
      */
-    static RawTable read(TextLines text, int labelColumn) {
+    static ArffTableReader prepare(TextSource text, int labelColumn) {
         List<RawTable.Column> columns = new ArrayList<>();
-        RawTable raw = null;
-        for (int line = 1; line <= text.count(); line++) {
-            String s = text.line(line).trim();
+        int[] data = {0};
+        text.lines((line, number) -> {
+            String s = line.trim();
             if (s.isEmpty() || s.startsWith("%")) {
-                continue;
-            }
-            if (raw != null) {
-                raw.add(row(s, columns, text, line), text.origin(line));
-                continue;
+                return true;
             }
             String keyword = s.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
             switch (keyword) {
                 case "@relation" -> { }
-                case "@attribute" -> columns.add(attribute(s.substring(keyword.length()).trim(), text, line));
-                case "@data" -> raw = start(columns, labelColumn, text, line);
-                default -> throw text.error(line, "expected @relation, @attribute or @data, found '" + shorten(s) + "'");
+                case "@attribute" -> columns.add(attribute(s.substring(keyword.length()).trim(), text, number));
+                case "@data" -> data[0] = number;
+                default -> throw text.error(number, "expected @relation, @attribute or @data");
             }
-        }
-        if (raw == null) {
+            return data[0] == 0;
+        });
+        if (data[0] == 0) {
             throw text.error(0, "no @data section");
         }
-        return raw;
-    }
-
-    private static RawTable start(List<RawTable.Column> columns, int labelColumn, TextLines text, int line) {
         if (columns.size() < 2) {
-            throw text.error(line, "needs at least one attribute and the class before @data");
+            throw text.error(data[0], "needs at least one attribute and the class before @data");
         }
         int label = labelColumn < 0 ? columns.size() - 1 : labelColumn;
         if (label >= columns.size() || columns.get(label).type() == RawTable.Type.SKIP) {
-            throw text.error(line, "the class attribute " + (label + 1) + " does not exist or is a string/date");
+            throw text.error(data[0], "the class attribute " + (label + 1) + " does not exist or is a string/date");
         }
-        return new RawTable(columns, label);
+        return new ArffTableReader(text, columns, label, data[0]);
     }
 
-    private static RawTable.Column attribute(String rest, TextLines text, int line) {
+    @Override
+    public TextSource source() {
+        return text;
+    }
+
+    @Override
+    public List<RawTable.Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public int labelColumn() {
+        return label;
+    }
+
+    @Override
+    public void rows(RowSink sink) {
+        text.lines((line, number) -> {
+            String s = line.trim();
+            if (number > dataLine && !s.isEmpty() && !s.startsWith("%")) {
+                sink.row(row(s, columns, text, number), number);
+            }
+            return true;
+        });
+    }
+
+    private static RawTable.Column attribute(String rest, TextSource text, int line) {
         String[] nameAndType = nameAndType(rest, text, line);
         String type = nameAndType[1];
         String lower = type.toLowerCase(Locale.ROOT);
         if (type.startsWith("{")) {
             if (!type.endsWith("}")) {
-                throw text.error(line, "nominal attribute '" + nameAndType[0] + "' lacks its closing }");
+                throw text.error(line, "a nominal attribute lacks its closing }");
             }
             List<String> categories = Arrays.asList(tokens(type.substring(1, type.length() - 1), text, line));
             return new RawTable.Column(nameAndType[0], RawTable.Type.NOMINAL, categories);
@@ -74,12 +104,12 @@ final class ArffTableReader {
         if (lower.equals("string") || lower.startsWith("date")) {
             return new RawTable.Column(nameAndType[0], RawTable.Type.SKIP, List.of());
         }
-        throw text.error(line, "attribute '" + nameAndType[0] + "' has unsupported type '" + type
-                + "' (allowed: numeric, real, integer, {nominal values}, string, date)");
+        throw text.error(line, "the attribute has an unsupported type (allowed: numeric, real, integer, "
+                + "{nominal values}, string, date)");
     }
 
     /** The attribute name (unquoted) and the rest of the line. */
-    private static String[] nameAndType(String rest, TextLines text, int line) {
+    private static String[] nameAndType(String rest, TextSource text, int line) {
         if (rest.isEmpty()) {
             throw text.error(line, "@attribute without a name");
         }
@@ -102,12 +132,12 @@ final class ArffTableReader {
         }
         String type = rest.substring(end).trim();
         if (type.isEmpty()) {
-            throw text.error(line, "attribute '" + name + "' has no type");
+            throw text.error(line, "the attribute has no type");
         }
         return new String[] {name, type};
     }
 
-    private static String[] row(String s, List<RawTable.Column> columns, TextLines text, int line) {
+    private static String[] row(String s, List<RawTable.Column> columns, TextSource text, int line) {
         if (s.startsWith("{")) {
             return sparseRow(s, columns, text, line);
         }
@@ -119,7 +149,7 @@ final class ArffTableReader {
         return TableEncoder.withMissing(tokens);
     }
 
-    private static String[] sparseRow(String s, List<RawTable.Column> columns, TextLines text, int line) {
+    private static String[] sparseRow(String s, List<RawTable.Column> columns, TextSource text, int line) {
         if (!s.endsWith("}")) {
             throw text.error(line, "sparse row lacks its closing }");
         }
@@ -138,10 +168,10 @@ final class ArffTableReader {
             try {
                 index = Integer.parseInt(parts[0]);
             } catch (NumberFormatException e) {
-                throw text.error(line, "sparse entry '" + entry + "' does not start with an attribute index");
+                throw text.error(line, "a sparse entry does not start with an attribute index");
             }
             if (parts.length < 2 || index < 0 || index >= tokens.length) {
-                throw text.error(line, "sparse entry '" + entry + "': index must be in 0…" + (tokens.length - 1)
+                throw text.error(line, "a sparse entry's index must be in 0…" + (tokens.length - 1)
                         + " and be followed by a value");
             }
             tokens[index] = unquote(parts[1].trim());
@@ -150,7 +180,7 @@ final class ArffTableReader {
     }
 
     /** Comma-separated values, quotes respected and removed. */
-    private static String[] tokens(String s, TextLines text, int line) {
+    private static String[] tokens(String s, TextSource text, int line) {
         List<String> out = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         char quote = 0;
@@ -186,9 +216,5 @@ final class ArffTableReader {
             return token.substring(1, token.length() - 1).replaceAll("\\\\(.)", "$1");
         }
         return token;
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -1,6 +1,7 @@
 package org.factlab.data.tabular;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,67 +14,162 @@ import java.util.List;
  * but text in the first. scikit-learn's bundled tables start with {@code n,d,class names…}: that line is recognised
  * (its n and d match the file) and the integer labels are replaced by the class names. Columns are typed per
  * {@link RawTable.Type#INFER}: numeric when every present value is a number, nominal (one-hot) otherwise.
+ * <p>
+ * {@link #prepare} reads the file once to learn its layout (keeping only the first two rows); the rows are then
+ * streamed.
  */
-final class CsvTableReader {
+final class CsvTableReader implements TableFile {
 
     /** Whether the first line names the columns. */
     enum Header { AUTO, YES, NO }
 
-    private CsvTableReader() {
+    private final TextSource text;
+    private final char delimiter;
+    private final boolean hasHeader;
+    private final List<String> sklearnClasses;
+    private final List<RawTable.Column> columns;
+    private final int label;
+    private final int width;
+    private final int firstDataLine;
+
+    private CsvTableReader(TextSource text, Scan scan, int labelColumn, Header header) {
+        this.text = text;
+        this.delimiter = scan.delimiter;
+        this.sklearnClasses = scan.sklearnClasses();
+        this.hasHeader = sklearnClasses != null || header == Header.YES || header == Header.AUTO && scan.looksLikeHeader();
+        String[] first = hasHeader ? scan.second : scan.head;
+        if (first == null) {
+            throw text.error(0, "no data rows");
+        }
+        this.firstDataLine = hasHeader ? scan.secondLine : scan.headLine;
+        this.width = first.length;
+        this.label = labelColumn < 0 ? width - 1 : labelColumn;
+        if (label >= width) {
+            throw text.error(firstDataLine, "label column " + (label + 1) + " does not exist: the rows have "
+                    + width + " values");
+        }
+        List<RawTable.Column> cols = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            String name = hasHeader && sklearnClasses == null && c < scan.head.length ? scan.head[c] : "x" + (c + 1);
+            cols.add(new RawTable.Column(name, RawTable.Type.INFER, List.of()));
+        }
+        this.columns = List.copyOf(cols);
     }
 
     /**
      * @param labelColumn 0-based column of the class label, or −1 for the last column
      */
-    static RawTable read(TextLines text, int labelColumn, Header header) {
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
-        Character delimiter = null;
-        for (int line = 1; line <= text.count(); line++) {
-            String s = text.line(line);
+    static CsvTableReader prepare(TextSource text, int labelColumn, Header header) {
+        Scan scan = new Scan(text);
+        text.lines(scan::line);
+        if (scan.head == null) {
+            throw text.error(0, "no rows");
+        }
+        return new CsvTableReader(text, scan, labelColumn, header);
+    }
+
+    @Override
+    public TextSource source() {
+        return text;
+    }
+
+    @Override
+    public List<RawTable.Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public int labelColumn() {
+        return label;
+    }
+
+    @Override
+    public void rows(RowSink sink) {
+        boolean[] skipHeader = {hasHeader};
+        text.lines((s, line) -> {
             if (s.isBlank()) {
-                continue;
+                return true;
+            }
+            if (skipHeader[0]) {
+                skipHeader[0] = false;
+                return true;
+            }
+            String[] tokens = split(s, delimiter, text, line);
+            if (tokens.length != width) {
+                throw text.error(line, "expected " + width + " values (as in line " + firstDataLine + "), found "
+                        + tokens.length);
+            }
+            if (sklearnClasses != null) {
+                tokens[label] = sklearnClass(tokens[label], sklearnClasses, text, line);
+            }
+            sink.row(TableEncoder.withMissing(tokens), line);
+            return true;
+        });
+    }
+
+    /** The first pass: delimiter, the first two rows, the row count and which columns are numeric after row 1. */
+    private static final class Scan {
+        private final TextSource text;
+        private Character delimiter;
+        private String[] head;
+        private int headLine;
+        private String[] second;
+        private int secondLine;
+        private long rows;
+        private boolean[] numericBody;
+
+        Scan(TextSource text) {
+            this.text = text;
+        }
+
+        boolean line(String s, int line) {
+            if (s.isBlank()) {
+                return true;
             }
             if (delimiter == null) {
                 delimiter = delimiterOf(s);
             }
-            rows.add(split(s, delimiter, text, line));
-            lineNumbers.add(line);
-        }
-        if (rows.isEmpty()) {
-            throw text.error(0, "no rows");
-        }
-        List<String> sklearnClasses = sklearnClasses(rows);
-        boolean hasHeader = sklearnClasses != null || header == Header.YES
-                || header == Header.AUTO && looksLikeHeader(rows);
-        int first = hasHeader ? 1 : 0;
-        if (rows.size() <= first) {
-            throw text.error(0, "no data rows");
-        }
-        int width = rows.get(first).length;
-        int label = labelColumn < 0 ? width - 1 : labelColumn;
-        if (label >= width) {
-            throw text.error(lineNumbers.get(first), "label column " + (label + 1) + " does not exist: the rows have "
-                    + width + " values");
-        }
-        List<RawTable.Column> columns = new ArrayList<>();
-        for (int c = 0; c < width; c++) {
-            String name = hasHeader && sklearnClasses == null && c < rows.get(0).length ? rows.get(0)[c] : "x" + (c + 1);
-            columns.add(new RawTable.Column(name, RawTable.Type.INFER, List.of()));
-        }
-        RawTable raw = new RawTable(columns, label);
-        for (int r = first; r < rows.size(); r++) {
-            String[] tokens = rows.get(r);
-            if (tokens.length != width) {
-                throw text.error(lineNumbers.get(r), "expected " + width + " values (as in line "
-                        + lineNumbers.get(first) + "), found " + tokens.length);
+            String[] tokens = split(s, delimiter, text, line);
+            rows++;
+            if (head == null) {
+                head = tokens;
+                headLine = line;
+                numericBody = new boolean[head.length];
+                Arrays.fill(numericBody, true);
+                return true;
             }
-            if (sklearnClasses != null) {
-                tokens[label] = sklearnClass(tokens[label], sklearnClasses, text, lineNumbers.get(r));
+            if (second == null) {
+                second = tokens;
+                secondLine = line;
             }
-            raw.add(TableEncoder.withMissing(tokens), text.origin(lineNumbers.get(r)));
+            for (int c = 0; c < numericBody.length && c < tokens.length; c++) {
+                if (numericBody[c]) {
+                    String t = tokens[c];
+                    numericBody[c] = t.isEmpty() || t.equals("?") || TableEncoder.isNumber(t);
+                }
+            }
+            return true;
         }
-        return raw;
+
+        /** The class names of a scikit-learn header {@code n,d,name…}, or null when the first row is not one. */
+        List<String> sklearnClasses() {
+            if (second == null || head.length < 3 || !isCount(head[0]) || !isCount(head[1])) {
+                return null;
+            }
+            boolean matches = Long.parseLong(head[0]) == rows - 1 && Integer.parseInt(head[1]) == second.length - 1;
+            return matches ? List.of(head).subList(2, head.length) : null;
+        }
+
+        /** True when a column numeric in every later row has a non-number in the first row. */
+        boolean looksLikeHeader() {
+            for (int c = 0; c < head.length; c++) {
+                boolean textHead = !head[c].isEmpty() && !head[c].equals("?") && !TableEncoder.isNumber(head[c]);
+                if (textHead && second != null && numericBody[c]) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static char delimiterOf(String line) {
@@ -85,7 +181,7 @@ final class CsvTableReader {
         return ' ';
     }
 
-    private static String[] split(String line, char delimiter, TextLines text, int number) {
+    private static String[] split(String line, char delimiter, TextSource text, int number) {
         if (delimiter == ' ') {
             return line.trim().split("\\s+");
         }
@@ -120,42 +216,14 @@ final class CsvTableReader {
         return out.toArray(String[]::new);
     }
 
-    /** The class names of a scikit-learn header {@code n,d,name…}, or null when the first row is not one. */
-    private static List<String> sklearnClasses(List<String[]> rows) {
-        String[] head = rows.get(0);
-        if (rows.size() < 2 || head.length < 3 || !isCount(head[0]) || !isCount(head[1])) {
-            return null;
-        }
-        boolean matches = Integer.parseInt(head[0]) == rows.size() - 1
-                && Integer.parseInt(head[1]) == rows.get(1).length - 1;
-        return matches ? List.of(head).subList(2, head.length) : null;
-    }
-
-    private static String sklearnClass(String token, List<String> classes, TextLines text, int line) {
+    private static String sklearnClass(String token, List<String> classes, TextSource text, int line) {
         if (token == null || !isCount(token) || Integer.parseInt(token) >= classes.size()) {
-            throw text.error(line, "label '" + token + "' is not a class index 0…" + (classes.size() - 1)
-                    + " of the header");
+            throw text.error(line, "the label is not a class index 0…" + (classes.size() - 1) + " of the header");
         }
         return classes.get(Integer.parseInt(token));
     }
 
     private static boolean isCount(String s) {
         return s.matches("\\d{1,9}");
-    }
-
-    /** True when a column numeric in every later row has a non-number in the first row. */
-    private static boolean looksLikeHeader(List<String[]> rows) {
-        String[] head = rows.get(0);
-        for (int c = 0; c < head.length; c++) {
-            int column = c;
-            boolean textHead = !head[c].isEmpty() && !head[c].equals("?") && !TableEncoder.isNumber(head[c]);
-            boolean numericBody = rows.size() > 1 && rows.subList(1, rows.size()).stream()
-                    .allMatch(r -> column >= r.length || r[column].isEmpty() || r[column].equals("?")
-                            || TableEncoder.isNumber(r[column]));
-            if (textHead && numericBody) {
-                return true;
-            }
-        }
-        return false;
     }
 }

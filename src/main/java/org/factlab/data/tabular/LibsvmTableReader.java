@@ -7,75 +7,108 @@ import java.util.regex.Pattern;
 
 /**
  * LIBSVM's sparse format: {@code label index:value index:value …} per line, indices 1-based, absent features 0
- * (they are zeros, not missing values); {@code #} starts a comment. d is the largest index in the file.
+ * (they are zeros, not missing values); {@code #} starts a comment. d is the largest index in the file, found by
+ * {@link #prepare}'s pass over it; the rows are then streamed.
  */
-final class LibsvmTableReader {
+final class LibsvmTableReader implements TableFile {
 
     private static final Pattern ENTRY = Pattern.compile("\\d+:\\S+");
 
-    private LibsvmTableReader() {
+    private final TextSource text;
+    private final List<RawTable.Column> columns;
+    private final int d;
+
+    private LibsvmTableReader(TextSource text, int d) {
+        this.text = text;
+        this.d = d;
+        List<RawTable.Column> cols = new ArrayList<>();
+        for (int j = 1; j <= d; j++) {
+            cols.add(new RawTable.Column("x" + j, RawTable.Type.NUMERIC, List.of()));
+        }
+        cols.add(new RawTable.Column("label", RawTable.Type.INFER, List.of()));
+        this.columns = List.copyOf(cols);
     }
 
     /** True when the first non-blank line looks like LIBSVM (every field after the label is index:value). */
-    static boolean looksLike(TextLines text) {
-        for (int line = 1; line <= text.count(); line++) {
-            String[] fields = content(text.line(line));
-            if (fields.length > 0) {
-                return fields.length > 1 && Arrays.stream(fields).skip(1).allMatch(f -> ENTRY.matcher(f).matches());
+    static boolean looksLike(TextSource text) {
+        boolean[] libsvm = {false};
+        text.lines((line, number) -> {
+            String[] fields = content(line);
+            if (fields.length == 0) {
+                return true;
             }
-        }
-        return false;
+            libsvm[0] = fields.length > 1 && Arrays.stream(fields).skip(1).allMatch(f -> ENTRY.matcher(f).matches());
+            return false;
+        });
+        return libsvm[0];
     }
 
-    static RawTable read(TextLines text) {
-        List<String> labels = new ArrayList<>();
-        List<double[]> entries = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
-        int d = 0;
-        for (int line = 1; line <= text.count(); line++) {
-            String[] fields = content(text.line(line));
-            if (fields.length == 0) {
-                continue;
-            }
-            double[] pairs = new double[2 * (fields.length - 1)];
-            for (int f = 1; f < fields.length; f++) {
-                int colon = fields[f].indexOf(':');
-                try {
-                    int index = Integer.parseInt(fields[f].substring(0, colon));
-                    if (index < 1) {
-                        throw text.error(line, "feature index " + index + " in '" + fields[f] + "' must be ≥ 1");
-                    }
-                    pairs[2 * (f - 1)] = index;
-                    pairs[2 * (f - 1) + 1] = Double.parseDouble(fields[f].substring(colon + 1));
-                    d = Math.max(d, index);
-                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                    throw text.error(line, "'" + fields[f] + "' is not index:value");
+    static LibsvmTableReader prepare(TextSource text) {
+        int[] d = {0};
+        long[] rows = {0};
+        text.lines((line, number) -> {
+            String[] fields = content(line);
+            if (fields.length > 0) {
+                rows[0]++;
+                for (int f = 1; f < fields.length; f++) {
+                    d[0] = Math.max(d[0], entry(fields[f], text, number)[0]);
                 }
             }
-            labels.add(fields[0]);
-            entries.add(pairs);
-            lineNumbers.add(line);
-        }
-        if (labels.isEmpty()) {
+            return true;
+        });
+        if (rows[0] == 0) {
             throw text.error(0, "no rows");
         }
-        List<RawTable.Column> columns = new ArrayList<>();
-        for (int j = 1; j <= d; j++) {
-            columns.add(new RawTable.Column("x" + j, RawTable.Type.NUMERIC, List.of()));
-        }
-        columns.add(new RawTable.Column("label", RawTable.Type.INFER, List.of()));
-        RawTable raw = new RawTable(columns, d);
-        for (int r = 0; r < labels.size(); r++) {
-            String[] tokens = new String[d + 1];
-            Arrays.fill(tokens, "0");
-            double[] pairs = entries.get(r);
-            for (int p = 0; p < pairs.length; p += 2) {
-                tokens[(int) pairs[p] - 1] = Double.toString(pairs[p + 1]);
+        return new LibsvmTableReader(text, d[0]);
+    }
+
+    @Override
+    public TextSource source() {
+        return text;
+    }
+
+    @Override
+    public List<RawTable.Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public int labelColumn() {
+        return d;
+    }
+
+    @Override
+    public void rows(RowSink sink) {
+        text.lines((line, number) -> {
+            String[] fields = content(line);
+            if (fields.length == 0) {
+                return true;
             }
-            tokens[d] = labels.get(r);
-            raw.add(tokens, text.origin(lineNumbers.get(r)));
+            String[] tokens = new String[d + 1];
+            Arrays.fill(tokens, 0, d, "0");
+            for (int f = 1; f < fields.length; f++) {
+                int index = entry(fields[f], text, number)[0];
+                tokens[index - 1] = fields[f].substring(fields[f].indexOf(':') + 1);
+            }
+            tokens[d] = fields[0];
+            sink.row(tokens, number);
+            return true;
+        });
+    }
+
+    /** {index} of one index:value field, its value checked to be a number. */
+    private static int[] entry(String field, TextSource text, int line) {
+        int colon = field.indexOf(':');
+        try {
+            int index = Integer.parseInt(field.substring(0, colon));
+            if (index < 1) {
+                throw text.error(line, "a feature index must be ≥ 1");
+            }
+            Double.parseDouble(field.substring(colon + 1));
+            return new int[] {index};
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw text.error(line, "a field after the label is not index:value");
         }
-        return raw;
     }
 
     private static String[] content(String line) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A table as read from its file(s), before encoding: declared columns, the label column, and one row of text
- * tokens per record ({@code null} = missing value), each with its origin "file:line" for error messages.
+ * tokens per record ({@code null} = missing value), each with its origin "file:line" for error messages (the file relative to the datasets directory).
  */
 final class RawTable {
 
@@ -38,15 +38,6 @@ final class RawTable {
     void add(String[] tokens, String origin) {
         rows.add(tokens);
         origins.add(origin);
-    }
-
-    /** Appends the rows of another part of the same dataset (same columns). */
-    void append(RawTable part, String partOrigin) {
-        if (!part.columns.equals(columns) || part.labelColumn != labelColumn) {
-            throw new TableFormatException(partOrigin, "its columns differ from those of the dataset's first file");
-        }
-        rows.addAll(part.rows);
-        origins.addAll(part.origins);
     }
 
     List<Column> columns() {

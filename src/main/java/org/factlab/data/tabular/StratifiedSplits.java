@@ -3,14 +3,13 @@ package org.factlab.data.tabular;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Seeded, class-stratified partitions of row indices: each class's rows are shuffled and dealt in turn to the
- * folds (so every fold gets its share of every class, and fold sizes differ by at most one), and proportional
- * subsamples. Same labels and seed ⇒ same partition.
+ * folds (so every fold gets its share of every class, and fold sizes differ by at most one). Same labels and seed ⇒
+ * same partition. (Row caps are sampled while a table is read: {@link StratifiedReservoir}.)
  */
 public final class StratifiedSplits {
 
@@ -33,30 +32,6 @@ public final class StratifiedSplits {
             }
         }
         return folds.stream().map(f -> f.stream().mapToInt(Integer::intValue).sorted().toArray()).toArray(int[][]::new);
-    }
-
-    /**
-     * At most {@code max} indices with the class proportions of {@code labels} (each class's rows in a seeded
-     * random order, interleaved by relative rank), sorted ascending; all indices when there are no more than max.
-     */
-    public static int[] subsample(int[] labels, int max, long seed) {
-        if (labels.length <= max) {
-            int[] all = new int[labels.length];
-            Arrays.setAll(all, i -> i);
-            return all;
-        }
-        Random random = new Random(seed);
-        double[] key = new double[labels.length];
-        for (List<Integer> members : byClass(labels)) {
-            Collections.shuffle(members, random);
-            for (int rank = 0; rank < members.size(); rank++) {
-                key[members.get(rank)] = (rank + random.nextDouble()) / members.size();
-            }
-        }
-        Integer[] order = new Integer[labels.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble(i -> key[i]));
-        return Arrays.stream(order, 0, max).mapToInt(Integer::intValue).sorted().toArray();
     }
 
     /** The indices not in {@code excluded} among 0 … n−1, ascending. */

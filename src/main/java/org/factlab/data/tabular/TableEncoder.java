@@ -36,8 +36,7 @@ final class TableEncoder {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = classes.indexOf(rows.get(i)[raw.labelColumn()]);
             if (labels[i] < 0) {
-                throw new TableFormatException(raw.origin(kept.get(i)), "class '" + rows.get(i)[raw.labelColumn()]
-                        + "' is not one of " + classes);
+                throw new TableFormatException(raw.origin(kept.get(i)), "the class is not one of the declared classes");
             }
         }
         List<String> names = new ArrayList<>();
@@ -77,7 +76,7 @@ final class TableEncoder {
         if (numeric) {
             double[] values = new double[rows.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = number(rows.get(i)[c], column, raw.origin(kept.get(i)));
+                values[i] = number(rows.get(i)[c], c, raw.origin(kept.get(i)));
             }
             names.add(column.name());
             columns.add(values);
@@ -96,8 +95,8 @@ final class TableEncoder {
             }
             int k = categories.indexOf(v);
             if (k < 0) {
-                throw new TableFormatException(raw.origin(kept.get(i)), "value '" + v + "' of attribute '"
-                        + column.name() + "' is not one of " + categories);
+                throw new TableFormatException(raw.origin(kept.get(i)), "the value of column " + (c + 1)
+                        + " is not one of its declared categories");
             }
             oneHot[k][i] = 1;
         }
@@ -107,15 +106,14 @@ final class TableEncoder {
         }
     }
 
-    private static double number(String token, RawTable.Column column, String origin) {
+    private static double number(String token, int c, String origin) {
         if (token == null) {
             return Double.NaN;
         }
         try {
             return Double.parseDouble(token);
         } catch (NumberFormatException e) {
-            throw new TableFormatException(origin, "'" + token + "' of numeric attribute '" + column.name()
-                    + "' is not a number");
+            throw new TableFormatException(origin, "the value of numeric column " + (c + 1) + " is not a number");
         }
     }
 

@@ -2,11 +2,11 @@ package org.factlab.data.tabular;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,41 +29,54 @@ public final class TableFolder {
 
     public static final String OPTIONS_FILE = "datasets.properties";
     private static final List<String> FORMATS = List.of(".csv", ".data", ".txt", ".dat", ".arff", ".libsvm", ".svm");
+    /** More distinct labels than this: the label column is not a class (a wrong {@code .label} setting?). */
+    static final int MAX_CLASSES = 10_000;
+    /** Bytes a kept row's token costs while read and encoded, beyond its characters (objects, references, doubles). */
+    private static final long BYTES_PER_TOKEN = 96;
 
+    private final DatasetRoots roots;
     private final Path folder;
     private final Map<String, Path> datasets;
     private final Properties options = new Properties();
 
-    private TableFolder(Path folder, Map<String, Path> datasets) {
+    private TableFolder(DatasetRoots roots, Path folder, Map<String, Path> datasets) {
+        this.roots = roots;
         this.folder = folder;
         this.datasets = datasets;
     }
 
-    /** Lists the datasets of {@code folder}; an error names the folder when it does not exist. */
-    public static TableFolder open(Path folder) {
+    /**
+     * Lists the datasets of the folder named {@code folderName} under the roots; files that lead out of the roots
+     * through a link are not listed. Errors name the folder as given, never its absolute path.
+     *
+     * @throws DatasetRoots.Refused when the name is absolute, has {@code ..} or leads out through a link
+     */
+    public static TableFolder open(DatasetRoots roots, String folderName) {
+        Path folder = roots.resolve(folderName);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("dataset folder " + folder.toAbsolutePath() + " does not exist");
+            throw new IllegalArgumentException("dataset folder '" + folderName + "' does not exist in the datasets "
+                    + "directory");
         }
         Map<String, List<Path>> byName = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(folder)) {
-            entries.sorted().forEach(p -> {
-                if (Files.isDirectory(p) ? !parts(p).isEmpty() : isTable(p)) {
-                    byName.computeIfAbsent(baseName(p), k -> new ArrayList<>()).add(p);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        for (Path p : entries(folder)) {
+            if (!roots.contains(p)) {
+                continue;
+            }
+            if (Files.isDirectory(p) ? !parts(p, roots).isEmpty() : isTable(p)) {
+                byName.computeIfAbsent(baseName(p), k -> new ArrayList<>()).add(p);
+            }
         }
         Map<String, Path> datasets = new TreeMap<>();
         byName.forEach((name, paths) -> paths.forEach(p -> datasets.put(paths.size() == 1 ? name
                 : p.getFileName().toString(), p)));
-        TableFolder result = new TableFolder(folder, datasets);
+        TableFolder result = new TableFolder(roots, folder, datasets);
         result.loadOptions();
         return result;
     }
 
-    public Path path() {
-        return folder;
+    /** The folder itself as the only root (tests and tools). */
+    public static TableFolder open(Path folder) {
+        return open(new DatasetRoots(List.of(folder)), ".");
     }
 
     /** Dataset names, sorted. */
@@ -71,37 +84,96 @@ public final class TableFolder {
         return List.copyOf(datasets.keySet());
     }
 
-    /** Reads and encodes one dataset; errors name the file and line. */
+    /** Reads and encodes every row of one dataset; errors name the file and line. */
     public Table load(String name) {
+        return load(name, 0, 0L, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads and encodes one dataset as a stream, keeping at most {@code maxRows} rows: a seeded sample stratified by
+     * class ({@link StratifiedReservoir}), taken while reading, so the table is never held whole. A first pass counts
+     * the rows per class; when the rows to keep would need more than {@code memoryBudgetBytes} to read and encode,
+     * the dataset is refused before they are read. Errors name the file (relative to the datasets directory) and
+     * line, never its content.
+     *
+     * @param maxRows the most rows to keep; 0 = all
+     * @param seed    the sample's seed
+     */
+    public Table load(String name, int maxRows, long seed, long memoryBudgetBytes) {
         Path path = datasets.get(name);
         if (path == null) {
-            throw new IllegalArgumentException("no dataset '" + name + "' in " + folder + "; found: "
-                    + String.join(", ", names()));
+            throw new IllegalArgumentException("no dataset '" + name + "' in folder '" + roots.displayName(folder)
+                    + "'; found: " + String.join(", ", names()));
         }
-        List<Path> files = Files.isDirectory(path) ? parts(path) : List.of(path);
-        RawTable raw = null;
-        for (Path file : files) {
-            RawTable part = read(name, file);
-            if (raw == null) {
-                raw = part;
-            } else {
-                raw.append(part, file.toString());
+        List<TableFile> files = new ArrayList<>();
+        for (Path file : Files.isDirectory(path) ? parts(path, roots) : List.of(path)) {
+            files.add(prepare(name, file));
+        }
+        TableFile first = files.get(0);
+        for (TableFile part : files) {
+            if (!part.columns().equals(first.columns()) || part.labelColumn() != first.labelColumn()) {
+                throw new TableFormatException(part.source().name(), "its columns differ from those of the dataset's "
+                        + "first file");
             }
         }
+        int label = first.labelColumn();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        long[] characters = {0};
+        for (TableFile part : files) {
+            part.rows((tokens, line) -> {
+                if (tokens[label] != null) {
+                    counts.merge(tokens[label], 1L, Long::sum);
+                    if (counts.size() > MAX_CLASSES) {
+                        throw part.source().error(line, "the label column has more than " + MAX_CLASSES
+                                + " distinct values; allowed: at most " + MAX_CLASSES + " classes (is the label column"
+                                + " right? see " + OPTIONS_FILE + ")");
+                    }
+                    for (String t : tokens) {
+                        characters[0] += t == null ? 0 : t.length();
+                    }
+                }
+            });
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        checkReadingMemory(name, total, StratifiedReservoir.keptRows(total, maxRows), first.columns().size(),
+                characters[0], memoryBudgetBytes);
+        StratifiedReservoir sample = new StratifiedReservoir(counts, maxRows, seed);
+        long[] position = {0};
+        for (TableFile part : files) {
+            part.rows((tokens, line) -> {
+                if (tokens[label] != null) {
+                    sample.offer(tokens[label], position[0]++, tokens, part.source().origin(line));
+                }
+            });
+        }
+        RawTable raw = new RawTable(first.columns(), label);
+        sample.rows().forEach(k -> raw.add(k.tokens(), k.origin()));
         return TableEncoder.encode(name, raw);
     }
 
-    private RawTable read(String name, Path file) {
-        TextLines text = TextLines.read(file);
+    /** Refuses, before the rows are read, a table whose kept rows would not fit the memory budget. */
+    private static void checkReadingMemory(String name, long total, long kept, int columns, long characters,
+                                           long budget) {
+        double charactersPerRow = total == 0 ? 0 : (double) characters / total;
+        double bytes = kept * (columns * (double) BYTES_PER_TOKEN + 2 * charactersPerRow);
+        if (bytes > budget) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: reading %d of its %d rows (%d columns) "
+                    + "needs about %.1f MiB, more than the %.1f MiB this run may use; set maxRows", name, kept, total,
+                    columns, bytes / 1048576.0, budget / 1048576.0));
+        }
+    }
+
+    private TableFile prepare(String name, Path file) {
+        TextSource text = new TextSource(file, roots.displayName(file));
         String suffix = formatSuffix(file.getFileName().toString());
         int label = labelColumn(name);
         if (suffix.equals(".arff")) {
-            return ArffTableReader.read(text, label);
+            return ArffTableReader.prepare(text, label);
         }
         if (suffix.equals(".libsvm") || suffix.equals(".svm") || LibsvmTableReader.looksLike(text)) {
-            return LibsvmTableReader.read(text);
+            return LibsvmTableReader.prepare(text);
         }
-        return CsvTableReader.read(text, label, header(name));
+        return CsvTableReader.prepare(text, label, header(name));
     }
 
     /** 0-based label column, −1 = last. */
@@ -123,7 +195,7 @@ public final class TableFolder {
                 } catch (NumberFormatException ignored) {
                     // reported below
                 }
-                throw new TableFormatException(folder.resolve(OPTIONS_FILE), 0, name + ".label = '" + value
+                throw new TableFormatException(optionsName(), 0, name + ".label = '" + value
                         + "' is not allowed; allowed: last, first or a column number ≥ 1");
             }
         }
@@ -135,28 +207,37 @@ public final class TableFolder {
             case "auto" -> CsvTableReader.Header.AUTO;
             case "yes", "true" -> CsvTableReader.Header.YES;
             case "no", "false" -> CsvTableReader.Header.NO;
-            default -> throw new TableFormatException(folder.resolve(OPTIONS_FILE), 0, name + ".header = '" + value
+            default -> throw new TableFormatException(optionsName(), 0, name + ".header = '" + value
                     + "' is not allowed; allowed: auto, yes, no");
         };
     }
 
     private void loadOptions() {
         Path file = folder.resolve(OPTIONS_FILE);
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file) && roots.contains(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 options.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new TableFormatException(optionsName(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
             }
         }
     }
 
-    private static List<Path> parts(Path directory) {
+    private String optionsName() {
+        return roots.displayName(folder.resolve(OPTIONS_FILE));
+    }
+
+    private static List<Path> entries(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(TableFolder::isTable).sorted().toList();
+            return entries.sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("a dataset folder cannot be listed (" + e.getClass().getSimpleName()
+                    + ")");
         }
+    }
+
+    private static List<Path> parts(Path directory, DatasetRoots roots) {
+        return entries(directory).stream().filter(p -> roots.contains(p) && isTable(p)).toList();
     }
 
     private static boolean isTable(Path p) {

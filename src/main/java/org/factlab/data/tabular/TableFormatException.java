@@ -1,11 +1,12 @@
 package org.factlab.data.tabular;
 
-import java.nio.file.Path;
-
-/** A table file that cannot be read; the message names the file and, where known, the line. */
+/**
+ * A table file that cannot be read. The message names the file relative to the datasets directory and, where
+ * known, the line and column; it never quotes the file's content.
+ */
 public final class TableFormatException extends RuntimeException {
 
-    public TableFormatException(Path file, int line, String message) {
+    public TableFormatException(String file, int line, String message) {
         super(file + (line > 0 ? ":" + line : "") + ": " + message);
     }
 

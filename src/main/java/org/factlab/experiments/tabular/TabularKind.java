@@ -1,7 +1,10 @@
 package org.factlab.experiments.tabular;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.factlab.data.tabular.DatasetRoots;
 import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
 
@@ -57,6 +60,17 @@ public final class TabularKind implements ExperimentKind<TabularSpec> {
     @Override
     public long estimateMemoryBytes(TabularSpec spec) {
         return spec.maxRows() == 0 ? 0 : TabularSuite.estimateBytes(spec.maxRows() * 9L / 16, 0, 1, 1);
+    }
+
+    /** The folder must lie inside a datasets root, after links are followed. */
+    @Override
+    public List<FieldError> launchProblems(TabularSpec spec, List<Path> datasetRoots) {
+        try {
+            new DatasetRoots(datasetRoots).resolve(spec.folder());
+            return List.of();
+        } catch (DatasetRoots.Refused e) {
+            return List.of(new FieldError("folder", e.getMessage()));
+        }
     }
 
     @Override

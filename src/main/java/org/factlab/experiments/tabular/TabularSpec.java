@@ -44,8 +44,8 @@ public record TabularSpec(
                 + "standard deviation, none = use the values as they are (e.g. tables already scaled like the "
                 + "benchmark's); missing values become the training mean either way", choices = {"train", "none"})
         String standardize,
-        @SpecField(description = "Dataset folder, relative to the datasets directory (factlab.datasets-dir, "
-                + "default ./data) or absolute")
+        @SpecField(description = "Dataset folder inside the datasets directory (factlab.datasets-dir, default "
+                + "./data) or an extra root the administrator configured: a relative name such as uci, without '..'")
         String folder) {
 
     public TabularSpec {

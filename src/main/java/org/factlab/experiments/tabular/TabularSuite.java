@@ -1,11 +1,10 @@
 package org.factlab.experiments.tabular;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.factlab.data.tabular.StratifiedSplits;
+import org.factlab.data.tabular.DatasetRoots;
 import org.factlab.data.tabular.Table;
 import org.factlab.data.tabular.TableFolder;
 import org.factlab.experiments.RunContext;
@@ -39,8 +38,7 @@ final class TabularSuite {
     }
 
     void run() {
-        Path path = ctx.datasetsDirectory().resolve(spec.folder());
-        TableFolder folder = TableFolder.open(path);
+        TableFolder folder = TableFolder.open(new DatasetRoots(ctx.datasetRoots()), spec.folder());
         List<String> names = spec.datasets().isEmpty() ? folder.names() : spec.datasets();
         total = (long) names.size() * methods.size() * spec.folds();
         for (String name : names) {
@@ -58,7 +56,7 @@ final class TabularSuite {
         Table table;
         Fold[] folds;
         try {
-            table = capped(folder.load(name));
+            table = folder.load(name, spec.maxRows(), seed(name), readingBudget());
             checkMemory(table);
             folds = Fold.of(table, spec.folds(), seed(name), "train".equals(spec.standardize()));
         } catch (RuntimeException e) {
@@ -137,12 +135,14 @@ final class TabularSuite {
         ctx.progress(done, total);
     }
 
-    /** At most {@code maxRows} rows, a stratified seeded subsample (no cap when maxRows is 0). */
-    private Table capped(Table table) {
-        if (spec.maxRows() == 0 || table.rows() <= spec.maxRows()) {
-            return table;
-        }
-        return table.subset(StratifiedSplits.subsample(table.labels(), spec.maxRows(), seed(table.name())));
+    /**
+     * Memory a dataset's rows may take while read: the run's budget, but no more than half the JVM's free heap, so a
+     * table that cannot fit is refused before it is read instead of exhausting the server's memory.
+     */
+    private long readingBudget() {
+        Runtime rt = Runtime.getRuntime();
+        long freeHeap = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return Math.min(ctx.memoryBudgetBytes(), freeHeap / 2);
     }
 
     private void checkMemory(Table table) {

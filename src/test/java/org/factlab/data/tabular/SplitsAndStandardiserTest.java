@@ -33,16 +33,6 @@ class SplitsAndStandardiserTest {
     }
 
     @Test
-    void subsampleKeepsClassProportions() {
-        int[] rows = StratifiedSplits.subsample(LABELS, 50, 3);
-        assertEquals(50, rows.length);
-        assertEquals(50, Arrays.stream(rows).distinct().count());
-        long zeros = Arrays.stream(rows).filter(i -> LABELS[i] == 0).count();
-        assertTrue(Math.abs(zeros - 50 * 72 / 103.0) <= 1, zeros + " of class 0");
-        assertEquals(LABELS.length, StratifiedSplits.subsample(LABELS, 500, 3).length);
-    }
-
-    @Test
     void standardisesWithTrainingStatisticsAndFillsMissingWithTheMean() {
         double[][] train = {{1, 5, Double.NaN}, {3, 5, 2}, {Double.NaN, 5, 4}};
         Standardiser s = Standardiser.fit(train, true);

@@ -119,7 +119,7 @@ class TableFolderTest {
         write("undeclared.arff", "@relation r\n@attribute x {u, v}\n@attribute c {a, b}\n@data\nu,a\nw,b\n");
         write("entry.libsvm", "1 1:0.5\n2 1:x\n");
         assertMessage("short", "short.csv:3", "expected 3 values");
-        assertMessage("undeclared", "undeclared.arff:6", "'w'");
+        assertMessage("undeclared", "undeclared.arff:6", "column 1 is not one of its declared categories");
         assertMessage("entry", "entry.libsvm:2", "index:value");
     }
 

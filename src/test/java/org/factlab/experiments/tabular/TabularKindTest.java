@@ -50,9 +50,9 @@ class TabularKindTest {
     @Test
     void suiteIsDeterministicRecordsFailuresAndGoesOn() {
         TabularSpec spec = new TabularSpec(List.of(), TabularSeries.METHODS, 2, 3L, 10, REGS, 2, 1, "none", 0, "train",
-                folder.toString());
-        RecordingRunContext first = run(spec);
-        RecordingRunContext second = run(spec);
+                folder.getFileName().toString());
+        RecordingRunContext first = runWithTempRoot(spec);
+        RecordingRunContext second = runWithTempRoot(spec);
         assertEquals(first.series(), second.series(), "same spec and seed, same numbers");
 
         assertEquals(1.0, first.last(TabularSeries.of("broken", TabularSeries.FAILED)));
@@ -96,6 +96,13 @@ class TabularKindTest {
             double accuracy = ctx.last(TabularSeries.of("iris", method, TabularSeries.TEST_ACCURACY));
             assertTrue(accuracy > majority + 0.5, method + ": " + accuracy + " vs majority " + majority);
         }
+    }
+
+    /** Runs with the temporary folder's parent as an extra dataset root (folders are names inside a root). */
+    private static RecordingRunContext runWithTempRoot(TabularSpec spec) {
+        RecordingRunContext ctx = new RecordingRunContext().withExtraDatasetRoot(folder.getParent());
+        new TabularKind().run(spec, ctx);
+        return ctx;
     }
 
     private static RecordingRunContext run(TabularSpec spec) {

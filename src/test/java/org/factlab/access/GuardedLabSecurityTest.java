@@ -1,0 +1,196 @@
+package org.factlab.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.factlab.runs.TestKindsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Login on, over raw HTTP (so that requests can come from chosen loopback addresses 127.0.0.x): the login form needs
+ * its CSRF token; ten failed logins for an account or from an address within ten minutes block further logins for
+ * it with 429, by HTTP basic and by the form; an account cannot have more queued and running runs than
+ * {@code factlab.quota.runs}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestKindsConfig.class)
+class GuardedLabSecurityTest {
+
+    private static final String[][] ACCOUNTS = {
+        {"rita", "researcher-pass", "researcher"},
+        {"remy", "other-researcher-pass", "researcher"},
+        {"tess", "target-pass", "researcher"},
+    };
+    private static final String LONG_RUN = "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("factlab.data-dir", dataDir::toString);
+        registry.add("factlab.auth.enabled", () -> "true");
+        registry.add("factlab.quota.runs", () -> "3");
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        for (int i = 0; i < ACCOUNTS.length; i++) {
+            String[] a = ACCOUNTS[i];
+            registry.add("factlab.auth.users[" + i + "].name", () -> a[0]);
+            registry.add("factlab.auth.users[" + i + "].password-hash", () -> bcrypt.encode(a[1]));
+            registry.add("factlab.auth.users[" + i + "].role", () -> a[2]);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** One HTTP exchange: status, headers and body as text. */
+    record Answer(int status, String head, String body) {
+        String header(String name) {
+            Matcher m = Pattern.compile("(?im)^" + name + ":\\s*(.*?)\\r?$").matcher(head);
+            return m.find() ? m.group(1) : null;
+        }
+    }
+
+    @Test
+    void theLoginFormNeedsItsCsrfToken() throws Exception {
+        String form = "username=rita&password=researcher-pass";
+        Answer without = send("127.0.0.1", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded"),
+                form);
+        assertEquals(302, without.status(), without.head());
+        assertTrue(without.header("Location").contains("/login") && !without.header("Location").contains("error"),
+                "sent back to the login page, not signed in: " + without.head());
+        String refusedSession = without.header("Set-Cookie") == null ? "" : without.header("Set-Cookie").split(";")[0];
+        assertEquals(401, send("127.0.0.1", "GET", "/api/runs", List.of("Cookie: " + refusedSession), null).status());
+
+        Answer page = send("127.0.0.1", "GET", "/login", List.of(), null);
+        assertEquals(200, page.status());
+        Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(token.find() && parameter.find(), "the login page hands Vaadin's form the token: " + page.body());
+        String cookie = page.header("Set-Cookie").split(";")[0];
+        Answer with = send("127.0.0.1", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded",
+                "Cookie: " + cookie), form + "&" + parameter.group(1) + "=" + URLEncoder.encode(token.group(1),
+                StandardCharsets.UTF_8));
+        assertEquals(302, with.status(), with.head());
+        assertTrue(!with.header("Location").contains("error"), "signed in: " + with.header("Location"));
+    }
+
+    @Test
+    void tenFailedLoginsBlockTheAccountAndTheAddressFor429() throws Exception {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertEquals(401, basic("127.0.0.2", "tess", "wrong-" + i).status());
+        }
+        Answer blocked = basic("127.0.0.2", "tess", "target-pass");
+        assertEquals(429, blocked.status(), "even the right password, for a while");
+        assertTrue(blocked.body().contains("too many failed logins"), blocked.body());
+        assertEquals(429, basic("127.0.0.3", "tess", "target-pass").status(), "the account, from anywhere");
+        assertEquals(429, basic("127.0.0.2", "rita", "researcher-pass").status(), "the address, for any account");
+        assertEquals(200, basic("127.0.0.3", "rita", "researcher-pass").status(), "others are not affected");
+        Answer formLogin = send("127.0.0.3", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded"),
+                "username=tess&password=target-pass");
+        assertEquals(429, formLogin.status(), "the login form too");
+    }
+
+    @Test
+    void anAccountCannotHaveMoreQueuedAndRunningRunsThanItsQuota() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Answer launched = basicPost("rita", "researcher-pass", "/api/runs", LONG_RUN);
+            assertEquals(201, launched.status(), launched.body());
+            ids.add(json.readTree(launched.body()).get("id").asText());
+        }
+        Answer fourth = basicPost("rita", "researcher-pass", "/api/runs", LONG_RUN);
+        assertEquals(429, fourth.status(), fourth.body());
+        assertTrue(fourth.body().contains("factlab.quota.runs"), fourth.body());
+        Answer study = basicPost("rita", "researcher-pass", "/api/studies",
+                "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}");
+        assertEquals(429, study.status(), study.body());
+        assertEquals(201, basicPost("remy", "other-researcher-pass", "/api/runs", LONG_RUN).status(), "per account");
+        for (String id : ids) {
+            assertEquals(200, basicPost("rita", "researcher-pass", "/api/runs/" + id + "/cancel", "").status());
+        }
+        assertEquals(201, basicPost("rita", "researcher-pass", "/api/runs", "{\"kind\":\"test-scripted\"}").status(),
+                "room again once runs ended");
+    }
+
+    private Answer basic(String from, String name, String password) throws IOException {
+        return send(from, "GET", "/api/runs", List.of(authorization(name, password)), null);
+    }
+
+    private Answer basicPost(String name, String password, String path, String body) throws IOException {
+        return send("127.0.0.1", "POST", path, List.of(authorization(name, password), "Content-Type: application/json"),
+                body);
+    }
+
+    private static String authorization(String name, String password) {
+        return "Authorization: Basic " + Base64.getEncoder().encodeToString((name + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A raw HTTP/1.1 exchange from the local address {@code from} (any of 127.0.0.0/8). */
+    private Answer send(String from, String method, String path, List<String> headers, String body) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nConnection: close\r\n");
+            headers.forEach(h -> request.append(h).append("\r\n"));
+            if (body != null) {
+                request.append("Content-Length: ").append(content.length).append("\r\n");
+            }
+            request.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int split = all.indexOf("\r\n\r\n");
+            String head = split < 0 ? all : all.substring(0, split);
+            String rest = split < 0 ? "" : all.substring(split + 4);
+            boolean chunked = head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");
+            return new Answer(Integer.parseInt(head.substring(9, 12)), head, chunked ? dechunk(rest) : rest);
+        }
+    }
+
+    /** The body of a chunked answer (sizes in hex, each chunk followed by CRLF). */
+    private static String dechunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            byte[] bytes = chunked.substring(eol + 2).getBytes(StandardCharsets.UTF_8);
+            String chunk = new String(bytes, 0, size, StandardCharsets.UTF_8);
+            body.append(chunk);
+            at = eol + 2 + chunk.length() + 2;
+        }
+    }
+}
