@@ -40,6 +40,11 @@ public interface ExperimentKind<S extends Record> {
         return series;
     }
 
+    /** A series' entry in a chart legend, e.g. "√AGOP" in a chart of cosine similarities; the key by default. */
+    default String curveLabel(String series) {
+        return series;
+    }
+
     /** Which compute engine the kind runs on; the platform records it with every run. */
     default Engine engine() {
         return Engine.ND4J;

@@ -69,6 +69,12 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
     }
 
     @Override
+    public String curveLabel(String series) {
+        String method = PaperNotation.method(series);
+        return method == null ? series : method;
+    }
+
+    @Override
     public List<String> headlineSeries() {
         return List.of(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
                 MlpSeries.similarity(1, false, Prediction.SYM_FACT, MlpSeries.PEARSON),

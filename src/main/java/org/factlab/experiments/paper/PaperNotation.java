@@ -15,6 +15,8 @@ public final class PaperNotation {
             "agop", "AGOP", "sqrt_agop", "√AGOP", "agop_1_over_L", "AGOP^{1/L}", "enfa", "eNFA", "sqrt_enfa", "√eNFA");
     private static final Map<String, String> BACKWARD = Map.of("fact", "bFACT", "sym_fact", "√(bFACT·bFACTᵀ)",
             "agop", "bAGOP", "sqrt_agop", "√bAGOP", "enfa", "beNFA", "sqrt_enfa", "√beNFA");
+    private static final Map<String, String> MATRICES = Map.of("WtW", "WᵀW", "sqrt_agop", "√AGOP", "sqrt_enfa",
+            "√eNFA", "sqrt_fact_Mt", "√(FACT·Mᵀ)", "M", "M", "FACT", "FACT", "AGOP", "AGOP");
     private static final Map<String, String> MEASURES = Map.of("pearson", "Pearson correlation",
             "cosine", "cosine similarity");
     private static final Pattern LAYER = Pattern.compile("layer([1-9][0-9]*)/(backward/)?([a-z_1L]+)/(pearson|cosine)");
@@ -55,8 +57,16 @@ public final class PaperNotation {
         return m == null ? null : m + " with WᵀW";
     }
 
+    /** A stored matrix as the paper writes it: "WᵀW", "√AGOP", "√(FACT·Mᵀ)", with ", layer l" for layer matrices. */
+    public static String matrix(String name) {
+        Matcher m = Pattern.compile("layer([1-9][0-9]*)/(.+)").matcher(name);
+        String base = m.matches() ? m.group(2) : name;
+        String label = MATRICES.getOrDefault(base, base);
+        return m.matches() ? label + ", layer " + m.group(1) : label;
+    }
+
     /** W_lᵀW_l (forward) or W_lW_lᵀ (backward) with the layer as a subscript. */
-    static String neuralFeatureMatrix(int layer, boolean backward) {
+    public static String neuralFeatureMatrix(int layer, boolean backward) {
         StringBuilder sub = new StringBuilder();
         for (char c : Integer.toString(layer).toCharArray()) {
             sub.append(SUBSCRIPTS.charAt(c - '0'));

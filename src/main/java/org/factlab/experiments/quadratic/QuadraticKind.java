@@ -71,6 +71,12 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
     }
 
     @Override
+    public String curveLabel(String series) {
+        String method = PaperNotation.method(series);
+        return method == null ? series : method;
+    }
+
+    @Override
     public List<String> headlineSeries() {
         return List.of(QuadraticSeries.FACT_COSINE, QuadraticSeries.AGOP_COSINE, QuadraticSeries.SQRT_AGOP_COSINE,
                 QuadraticSeries.GRAD_NORM);
