@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.Set;
 import java.util.TreeSet;
+import org.factlab.experiments.paper.ChartGroups;
 
 /**
  * Links to every chart of the run as a figure for a paper (SVG, and PNG at 2×: title, axis names, legend, no
@@ -21,9 +22,9 @@ final class FigureDownloads extends HorizontalLayout {
         add(new Span("Charts as figures:"));
     }
 
-    /** Adds links for the groups not shown yet. */
-    void show(Set<String> groups) {
-        for (String group : groups) {
+    /** Adds links for the charts of these series not shown yet. */
+    void show(Set<String> series) {
+        for (String group : ChartGroups.all(series)) {
             if (shown.add(group)) {
                 Span entry = new Span(group + " ");
                 entry.add(DownloadLink.to(base + group + ".svg", "SVG"), new Span(" "),

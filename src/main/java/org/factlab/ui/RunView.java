@@ -60,6 +60,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private final MultiSelectComboBox<Run> overlay = new MultiSelectComboBox<>("Overlay other runs of this kind");
     private volatile SeriesStore overlayStore = new SeriesStore();
     private MatrixPanel matrixPanel;
+    private FigureDownloads figures;
     private AlignmentPanel alignment;
     private Figure7Panel figure7;
     private TabularPanel tabular;
@@ -109,6 +110,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         departure.show(found);
         HorizontalLayout downloads = new HorizontalLayout(
                 DownloadLink.to(downloadBase + "/metrics.csv", "Download metrics CSV"));
+        figures = new FigureDownloads(downloadBase);
         downloads.setId("downloads");
         overlay.setId("overlay");
         overlay.setWidth("40em");
@@ -121,7 +123,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         if (controls) {
             add(SharePanel.of(shares, permissions, found));
         }
-        add(tabular, alignment, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, figure7,
+        add(tabular, alignment, new H3("Curves"), overlay, curves, figures, new H3("Feature matrices"), matrixPanel, figure7,
                 expected);
     }
 
@@ -149,6 +151,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         Map<String, double[][]> own = store.curves();
         alignment.show(own);
         curves.show(genericCharts(own));
+        figures.show(own.keySet());
         showTabular(tabularResults());
         matrixPanel.addSteps(infos.stream().map(MatrixSnapshot.Info::step).toList());
         if (matrixPanel.latestStep() >= 0) {
@@ -213,6 +216,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
             if (own != null) {
                 alignment.show(own);
                 curves.show(chartData);
+                figures.show(own.keySet());
             }
             showTabular(tabularResults);
             if (reloadStatus) {

@@ -7,6 +7,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.paper.ChartGroups;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;

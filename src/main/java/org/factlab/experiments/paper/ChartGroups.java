@@ -1,18 +1,17 @@
-package org.factlab.web;
+package org.factlab.experiments.paper;
 
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.factlab.experiments.paper.PaperNotation;
 
 /**
  * The charts a run's series form, as the run page groups them: a similarity of one layer per measure and
  * direction ({@code layer1-pearson}, {@code layer1-backward-cosine}), otherwise the part after the last '/'
  * ({@code cosine}, {@code accuracy}), and {@code training} for names without one.
  */
-final class ChartGroups {
+public final class ChartGroups {
 
     private static final Pattern LAYER = Pattern.compile("layer([1-9][0-9]*)/(backward/)?[^/]+/(pearson|cosine)");
     private static final Set<String> LINEAR = Set.of("cosine", "pearson", "accuracy");
@@ -20,7 +19,7 @@ final class ChartGroups {
     private ChartGroups() {
     }
 
-    static String of(String series) {
+    public static String of(String series) {
         Matcher m = LAYER.matcher(series);
         if (m.matches()) {
             return "layer" + m.group(1) + (m.group(2) == null ? "-" : "-backward-") + m.group(3);
@@ -29,13 +28,13 @@ final class ChartGroups {
         return slash < 0 ? "training" : series.substring(slash + 1);
     }
 
-    static Set<String> all(Iterable<String> series) {
+    public static Set<String> all(Iterable<String> series) {
         Set<String> groups = new TreeSet<>();
         series.forEach(s -> groups.add(of(s)));
         return groups;
     }
 
-    static List<String> members(String group, Iterable<String> series) {
+    public static List<String> members(String group, Iterable<String> series) {
         List<String> out = new java.util.ArrayList<>();
         series.forEach(s -> {
             if (of(s).equals(group)) {
@@ -46,7 +45,7 @@ final class ChartGroups {
     }
 
     /** The chart's title as the paper writes it: "Pearson correlation with W₁ᵀW₁"; other groups by name. */
-    static String title(String group) {
+    public static String title(String group) {
         String measure = measure(group);
         String title = PaperNotation.chartTitle(measure);
         if (title == null) {
@@ -58,13 +57,13 @@ final class ChartGroups {
     }
 
     /** The y axis name: the measure's words for similarities, the group otherwise. */
-    static String yAxis(String group) {
+    public static String yAxis(String group) {
         String title = PaperNotation.chartTitle(measure(group));
         return title == null ? group : title.substring(0, title.indexOf(" with "));
     }
 
     /** As on the page: similarities and accuracies on a linear axis, everything else on a log axis. */
-    static boolean logByDefault(String group) {
+    public static boolean logByDefault(String group) {
         return !LINEAR.contains(measure(group));
     }
 
