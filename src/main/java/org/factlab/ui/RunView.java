@@ -111,6 +111,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         HorizontalLayout downloads = new HorizontalLayout(
                 DownloadLink.to(downloadBase + "/metrics.csv", "Download metrics CSV"));
         figures = new FigureDownloads(downloadBase);
+        curves.setLabels(s -> kinds.find(found.kind()).map(k -> k.curveLabel(s)).orElse(s));
         downloads.setId("downloads");
         overlay.setId("overlay");
         overlay.setWidth("40em");
