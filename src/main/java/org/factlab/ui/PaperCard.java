@@ -33,7 +33,10 @@ final class PaperCard extends Div {
     private final Paragraph reason = new Paragraph();
     private Map<String, Double> latest = Map.of();
 
-    /** @param launch what the card's button does; null where the visitor may not launch */
+    /**
+     * @param launch what the card's button does; null where the visitor may not launch
+     * @param label  a series' short label as the paper writes it ({@code ExperimentKind.curveLabel})
+     */
     PaperCard(PaperFigure figure, Runnable launch, UnaryOperator<String> label) {
         this.figure = figure;
         setId("card-" + figure.id());
@@ -59,8 +62,8 @@ final class PaperCard extends Div {
         values.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         values.setAllRowsVisible(true);
         values.addColumn(r -> label.apply(r.series())).setHeader("value").setFlexGrow(3);
-        values.addColumn(r -> r.paper() == null ? "not printed" : Formats.number(r.paper())).setHeader("paper");
-        values.addColumn(r -> r.reference() == null ? "—" : Formats.number(r.reference())).setHeader("lab");
+        values.addColumn(r -> r.paper() == null ? "—" : Formats.printed(r.paper())).setHeader("paper");
+        values.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab");
         values.addColumn(r -> latest.containsKey(r.series()) ? Formats.number(latest.get(r.series())) : "—")
                 .setHeader("latest");
         values.setItems(figure.values());
@@ -100,8 +103,8 @@ final class PaperCard extends Div {
 
     private static String meta(PaperFigure f) {
         String what = f.kind() + " · " + f.preset() + (f.studyPreset() == null ? "" : " · study " + f.studyPreset());
-        String time = f.cpuSeconds() == null ? "" : " · " + Formats.duration(java.time.Duration.ofSeconds(
-                Math.round(f.cpuSeconds()))) + " on the CPU here";
+        String time = f.cpuSeconds() == null ? "" : " · ≈ " + (f.cpuSeconds() < 60 ? Math.round(f.cpuSeconds()) + " s"
+                : Math.round(f.cpuSeconds() / 60) + " min") + " on the CPU here";
         return what + time + (f.gpuScale() ? " · GPU scale" : "");
     }
 }

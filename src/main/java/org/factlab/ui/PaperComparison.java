@@ -39,11 +39,11 @@ final class PaperComparison extends VerticalLayout {
         actual = summary;
         grid.removeAllColumns();
         grid.addColumn(r -> label.apply(r.series())).setHeader("value").setFlexGrow(3);
-        grid.addColumn(r -> r.paper() == null ? "not printed" : Formats.number(r.paper())).setHeader("paper");
-        grid.addColumn(r -> r.reference() == null ? "—" : Formats.number(r.reference())).setHeader("lab reference");
+        grid.addColumn(r -> r.paper() == null ? "not printed" : Formats.printed(r.paper())).setHeader("paper");
+        grid.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab reference");
         grid.addColumn(r -> actual.containsKey(r.series()) ? Formats.number(actual.get(r.series())) : "—")
                 .setHeader("this run");
-        grid.addColumn(r -> "± " + Formats.number(r.tolerance())).setHeader("tolerance");
+        grid.addColumn(r -> "± " + Formats.printed(r.tolerance())).setHeader("tolerance");
         grid.addColumn(PaperRow::note).setHeader("note").setFlexGrow(3);
         grid.setItems(rows);
         badge.setVisible(finished);

@@ -63,7 +63,7 @@ public class PaperView extends VerticalLayout {
         for (PaperFigure f : results.figures()) {
             figures.put(f.id(), f);
             PaperCard card = new PaperCard(f, permissions.mayLaunch() ? () -> launch(f) : null,
-                    s -> kinds.find(f.kind()).map(k -> k.seriesLabel(s)).orElse(s));
+                    s -> kinds.find(f.kind()).map(k -> k.curveLabel(s)).orElse(s));
             cards.add(card);
             grid.add(card);
         }

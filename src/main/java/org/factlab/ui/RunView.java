@@ -120,12 +120,12 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setVisible(!readOnly);
         figure7 = new Figure7Panel(downloadBase);
         tabular = new TabularPanel(downloadBase);
-        add(departure, header, downloads);
+        add(departure, header, downloads, expected);
         if (controls) {
             add(SharePanel.of(shares, permissions, found));
         }
-        add(tabular, alignment, new H3("Curves"), overlay, curves, figures, new H3("Feature matrices"), matrixPanel, figure7,
-                expected);
+        add(tabular, alignment, new H3("Curves"), overlay, curves, figures, new H3("Feature matrices"), matrixPanel,
+                figure7);
     }
 
     @Override
