@@ -28,7 +28,7 @@ final class PaperComparison extends VerticalLayout {
         grid.setId("paper-values");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.setWidth("64em");
+        grid.setWidth("80em");
         add(new HorizontalLayout(new H3("The paper, the lab, this run"), badge), grid);
         setVisible(false);
     }
@@ -38,13 +38,13 @@ final class PaperComparison extends VerticalLayout {
         setVisible(!rows.isEmpty());
         actual = summary;
         grid.removeAllColumns();
-        grid.addColumn(r -> label.apply(r.series())).setHeader("value").setFlexGrow(3);
+        grid.addColumn(r -> label.apply(r.series())).setHeader("value").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.paper() == null ? "not printed" : Formats.printed(r.paper())).setHeader("paper");
         grid.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab reference");
         grid.addColumn(r -> actual.containsKey(r.series()) ? Formats.number(actual.get(r.series())) : "—")
                 .setHeader("this run");
         grid.addColumn(r -> "± " + Formats.printed(r.tolerance())).setHeader("tolerance");
-        grid.addColumn(PaperRow::note).setHeader("note").setFlexGrow(3);
+        grid.addColumn(PaperRow::note).setHeader("note").setFlexGrow(2);
         grid.setItems(rows);
         badge.setVisible(finished);
         badge.show(Verdict.of(rows, summary));
