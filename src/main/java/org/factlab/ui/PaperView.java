@@ -13,6 +13,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import org.factlab.runs.KindRegistry;
 import org.factlab.runs.LiveBus;
 import org.factlab.runs.PaperResults;
 import org.factlab.runs.Run;
+import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunService;
 import org.factlab.runs.StudyRequest;
 import org.factlab.runs.StudyService;
@@ -44,7 +47,7 @@ public class PaperView extends VerticalLayout {
     private final LiveBus bus;
     private final UiTicker ticker;
     private final List<PaperCard> cards = new ArrayList<>();
-    private final Map<String, PaperFigure> figures = new java.util.LinkedHashMap<>();
+    private final Map<String, PaperFigure> figures = new LinkedHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
@@ -78,7 +81,11 @@ public class PaperView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        subscription = bus.subscribeAll(e -> dirty.set(true));
+        subscription = bus.subscribeAll(e -> {
+            if (e instanceof RunEvent.Status || e instanceof RunEvent.Progress) {
+                dirty.set(true); // a card changes with a run's status and progress, not with its points
+            }
+        });
         tick = ticker.every250ms(() -> {
             if (dirty.getAndSet(false)) {
                 Map<String, Shown> shown = load();
@@ -102,7 +109,7 @@ public class PaperView extends VerticalLayout {
 
     /** Every card's latest result and run in flight, read outside the UI lock. */
     private Map<String, Shown> load() {
-        Map<String, Shown> shown = new java.util.HashMap<>();
+        Map<String, Shown> shown = new HashMap<>();
         figures.values().forEach(f -> shown.put(f.id(), new Shown(results.latest(f), results.inFlight(f))));
         return shown;
     }
