@@ -32,7 +32,7 @@ import org.w3c.dom.NodeList;
 /**
  * {@code GET /api/paper} and the figure downloads end to end on a fresh database: every card listed and not run
  * yet, Figure 4 launched, then its card carries the run, its values and the badge; the run's matrix and chart
- * download as valid SVG with a colour bar and a legend, and as PNG at twice the size.
+ * download as valid SVG with a colour bar and a legend, and as PNG at twice the size, also under a share link.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaperApiIntegrationTest {
@@ -133,6 +133,15 @@ class PaperApiIntegrationTest {
         assertTrue(texts(group(doc, "axes")).containsAll(List.of("step", "cosine similarity")));
         assertTrue(texts(doc.getDocumentElement()).contains("cosine similarity with WᵀW · run " + id + " · step 150000"));
         assertEquals(404, get("/api/runs/" + id + "/charts/nothing.svg").statusCode());
+
+        HttpResponse<String> share = http.send(request("/api/runs/" + id + "/share")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, share.statusCode(), share.body());
+        String link = json.readTree(share.body()).get("url").asText();
+        HttpResponse<byte[]> png = http.send(request(link + "/charts/pearson.png").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode(), "a shared run's chart without an account");
+        assertEquals(1520, ImageIO.read(new ByteArrayInputStream(png.body())).getWidth(), "2× the SVG's 760");
     }
 
     private static JsonNode card(JsonNode paper, String id) {
