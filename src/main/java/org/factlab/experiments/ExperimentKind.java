@@ -33,6 +33,19 @@ public interface ExperimentKind<S extends Record> {
         return List.of();
     }
 
+    /**
+     * How the paper writes a summary or series key, for labels only (keys stay the contract of CSV and API), e.g.
+     * "Pearson correlation of FACT with W₁ᵀW₁"; the key itself by default.
+     */
+    default String seriesLabel(String series) {
+        return series;
+    }
+
+    /** A series' entry in a chart legend, e.g. "√AGOP" in a chart of cosine similarities; the key by default. */
+    default String curveLabel(String series) {
+        return series;
+    }
+
     /** Which compute engine the kind runs on; the platform records it with every run. */
     default Engine engine() {
         return Engine.ND4J;

@@ -27,6 +27,15 @@ final class Formats {
         return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600) / 60 + " min";
     }
 
+    /**
+     * A value as it was written down (the paper's 0.068, a tolerance 0.01): its shortest decimal form, or
+     * {@link #number} when that has more than five significant digits (a measured 1859/1860).
+     */
+    static String printed(double v) {
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(v).stripTrailingZeros();
+        return exact.precision() > 5 ? number(v) : exact.toPlainString();
+    }
+
     static String number(double v) {
         if (v == 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5)) {
             return String.format(Locale.ROOT, "%.4g", v);

@@ -48,6 +48,8 @@ import org.factlab.experiments.study.StudyPresets;
 public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final String NO_PRESET = "(defaults)";
+    /** What a first visit opens on: Figure 4 in seconds (the quadratic kind's first preset), not a long run. */
+    private static final String DEFAULT_KIND = "quadratic";
 
     private final RunService service;
     private final KindRegistry kinds;
@@ -95,7 +97,7 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         presetSelect.addValueChangeListener(e -> onPreset(e.getValue()));
         add(new H2("Launch a run"), kindSelect, kindDescription, presetSelect, presetDescription, runName, form,
                 sweep, formError, launch);
-        kindSelect.setValue(kinds.all().get(0));
+        kindSelect.setValue(kinds.find(DEFAULT_KIND).orElse(kinds.all().get(0)));
     }
 
     @Override

@@ -24,6 +24,8 @@ public class MainLayout extends AppLayout {
         H1 title = new H1("FACT Lab");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0 var(--lumo-space-m)");
         RouterLink runs = new RouterLink("Runs", RunsView.class);
+        RouterLink paper = new RouterLink("The paper", PaperView.class);
+        paper.setId("nav-paper");
         RouterLink launch = new RouterLink("Launch", LaunchView.class);
         RouterLink studies = new RouterLink("Studies", StudiesView.class);
         studies.setId("nav-studies");
@@ -32,7 +34,7 @@ public class MainLayout extends AppLayout {
         runs.setId("nav-runs");
         launch.setId("nav-launch");
         launch.setVisible(permissions.mayLaunch());
-        HorizontalLayout bar = new HorizontalLayout(title, runs, launch, studies, system);
+        HorizontalLayout bar = new HorizontalLayout(title, paper, runs, launch, studies, system);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setSpacing(true);
         bar.setWidthFull();

@@ -93,7 +93,8 @@ final class MatrixPanel extends VerticalLayout {
             links.removeAll();
             String base = downloadBase + "/matrices/" + m.name();
             links.add(DownloadLink.to(base + ".csv?step=" + m.step(), "CSV"),
-                    DownloadLink.to(base + ".png?step=" + m.step(), "PNG"));
+                    DownloadLink.to(base + ".png?step=" + m.step(), "PNG"),
+                    DownloadLink.to(base + ".svg?step=" + m.step(), "SVG"));
         }
     }
 

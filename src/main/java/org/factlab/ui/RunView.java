@@ -3,9 +3,7 @@ package org.factlab.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,7 +21,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
+import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
+import org.factlab.experiments.paper.PresetRows;
 import org.factlab.experiments.tabular.TabularResults;
 import org.factlab.experiments.tabular.TabularSeries;
 import org.factlab.runs.KindRegistry;
@@ -55,10 +55,12 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private final ConcurrentLinkedQueue<RunEvent> pending = new ConcurrentLinkedQueue<>();
     private final CurvePanel curves = new CurvePanel();
     private final RunHeader header = new RunHeader(this::cancel);
-    private final Grid<ExpectedRow> expected = new Grid<>();
+    private final PaperComparison expected = new PaperComparison();
+    private final DepartureBanner departure = new DepartureBanner();
     private final MultiSelectComboBox<Run> overlay = new MultiSelectComboBox<>("Overlay other runs of this kind");
     private volatile SeriesStore overlayStore = new SeriesStore();
     private MatrixPanel matrixPanel;
+    private FigureDownloads figures;
     private AlignmentPanel alignment;
     private Figure7Panel figure7;
     private TabularPanel tabular;
@@ -66,10 +68,6 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private boolean readOnly;
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
-
-    /** A preset's reference value beside this run's value of the same summary key. */
-    record ExpectedRow(String key, double expected, Double actual) {
-    }
 
     public RunView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
                    LiveBus bus, UiTicker ticker, RunPermissions permissions, ShareService shares) {
@@ -109,15 +107,11 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         header.setCancellable(controls);
         matrixPanel = new MatrixPanel(downloadBase, this::showStep);
         alignment = new AlignmentPanel();
-        expected.setId("expected");
-        expected.addThemeVariants(GridVariant.LUMO_COMPACT);
-        expected.addColumn(ExpectedRow::key).setHeader("summary value");
-        expected.addColumn(r -> Formats.number(r.expected())).setHeader("expected (preset)");
-        expected.addColumn(r -> r.actual() == null ? "—" : Formats.number(r.actual())).setHeader("this run");
-        expected.setAllRowsVisible(true);
-        expected.setWidth("42em");
+        departure.show(found);
         HorizontalLayout downloads = new HorizontalLayout(
                 DownloadLink.to(downloadBase + "/metrics.csv", "Download metrics CSV"));
+        figures = new FigureDownloads(downloadBase);
+        curves.setLabels(s -> kinds.find(found.kind()).map(k -> k.curveLabel(s)).orElse(s));
         downloads.setId("downloads");
         overlay.setId("overlay");
         overlay.setWidth("40em");
@@ -126,12 +120,12 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setVisible(!readOnly);
         figure7 = new Figure7Panel(downloadBase);
         tabular = new TabularPanel(downloadBase);
-        add(header, downloads);
+        add(departure, header, downloads, expected);
         if (controls) {
             add(SharePanel.of(shares, permissions, found));
         }
-        add(tabular, alignment, new H3("Curves"), overlay, curves, new H3("Feature matrices"), matrixPanel, figure7,
-                expected);
+        add(tabular, alignment, new H3("Curves"), overlay, curves, figures, new H3("Feature matrices"), matrixPanel,
+                figure7);
     }
 
     @Override
@@ -158,6 +152,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         Map<String, double[][]> own = store.curves();
         alignment.show(own);
         curves.show(genericCharts(own));
+        figures.show(own.keySet());
         showTabular(tabularResults());
         matrixPanel.addSteps(infos.stream().map(MatrixSnapshot.Info::step).toList());
         if (matrixPanel.latestStep() >= 0) {
@@ -222,6 +217,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
             if (own != null) {
                 alignment.show(own);
                 curves.show(chartData);
+                figures.show(own.keySet());
             }
             showTabular(tabularResults);
             if (reloadStatus) {
@@ -284,12 +280,11 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     }
 
     private void showExpected() {
-        Map<String, Double> reference = kinds.find(run.kind()).flatMap(k -> k.presets().stream()
+        Optional<? extends ExperimentKind<?>> kind = kinds.find(run.kind());
+        Map<String, Double> reference = kind.flatMap(k -> k.presets().stream()
                 .filter(p -> p.id().equals(run.preset())).findFirst()).map(Preset::expected).orElse(Map.of());
-        expected.setVisible(!reference.isEmpty());
-        Map<String, Double> summary = run.summary() == null ? Map.of() : run.summary();
-        expected.setItems(reference.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> new ExpectedRow(e.getKey(), e.getValue(), summary.get(e.getKey()))).toList());
+        expected.show(run.preset() == null ? List.of() : PresetRows.of(run.kind(), run.preset(), reference),
+                summary(run), run.status().isTerminal(), s -> kind.map(k -> k.seriesLabel(s)).orElse(s));
     }
 
     /** Overlays the curves of the chosen runs (same kind, e.g. NFA-RFM next to FACT-RFM on one task). */

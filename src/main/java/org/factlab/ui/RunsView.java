@@ -59,6 +59,8 @@ public class RunsView extends VerticalLayout {
     private final Set<String> chosen = new LinkedHashSet<>();
     private final Button compare = new Button("Compare", e -> UI.getCurrent().navigate("compare",
             CompareState.of(List.copyOf(chosen)).toQuery()));
+    /** Shown while the list is empty: the paper page, where one click reproduces a figure. */
+    private final FirstVisit firstVisit = new FirstVisit();
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
 
@@ -118,7 +120,7 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(this::headline).setHeader("Headline results").setFlexGrow(2);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setSizeFull();
-        add(toolbar, grid);
+        add(toolbar, firstVisit, grid);
         refresh();
     }
 
@@ -151,6 +153,7 @@ public class RunsView extends VerticalLayout {
     /** Replaces the grid's rows and ticks again the runs chosen for comparison. */
     private void show(List<Run> runs) {
         grid.setItems(runs);
+        firstVisit.setVisible(runs.isEmpty());
         grid.asMultiSelect().select(runs.stream().filter(r -> chosen.contains(r.id())).toList());
     }
 

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.factlab.access.ShareService;
+import org.factlab.experiments.paper.PaperNotation;
 import org.factlab.runs.MatrixRepository;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
+import org.factlab.web.figures.MatrixFigure;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,13 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * CSV and PNG downloads of runs, their metrics and their matrix snapshots; the same downloads of a shared run
+ * CSV, PNG and SVG downloads of runs, their metrics and their matrix snapshots; the same downloads of a shared run
  * under its link {@code /s/{token}/…}, without an account (an unknown or revoked token answers 404).
  */
 @RestController
 class ExportController {
 
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType SVG = new MediaType("image", "svg+xml", java.nio.charset.StandardCharsets.UTF_8);
 
     private final RunService runs;
     private final MetricRepository metrics;
@@ -119,7 +122,10 @@ class ExportController {
         if (path.endsWith(".png")) {
             return matrixPng(run, path.substring(0, path.length() - 4), step);
         }
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "matrix downloads end in .csv or .png: " + path);
+        if (path.endsWith(".svg")) {
+            return matrixSvg(run, path.substring(0, path.length() - 4), step);
+        }
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "matrix downloads end in .csv, .png or .svg: " + path);
     }
 
     private ResponseEntity<String> matrixCsv(Run run, String name, Long step) {
@@ -136,13 +142,32 @@ class ExportController {
                 + ".csv");
     }
 
-    /** Colour-mapped image; the value range is in the headers {@code X-Value-Min} and {@code X-Value-Max}. */
+    /**
+     * The matrix as a figure at 2× resolution (axes, the page's colour scale, a colour bar with values); the value
+     * range is in the headers {@code X-Value-Min} and {@code X-Value-Max}.
+     */
     private ResponseEntity<byte[]> matrixPng(Run run, String name, Long step) {
         MatrixSnapshot m = snapshot(run, name, step);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header("X-Value-Min", Float.toString(m.min())).header("X-Value-Max", Float.toString(m.max()))
                 .header("X-Step", Long.toString(m.step()))
-                .body(MatrixPng.render(m));
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + matrixFile(run, m, "png") + "\"")
+                .body(MatrixFigure.png(matrixTitle(run, m), m.rows(), m.cols(), m.data()));
+    }
+
+    /** The same figure as an SVG document. */
+    private ResponseEntity<String> matrixSvg(Run run, String name, Long step) {
+        MatrixSnapshot m = snapshot(run, name, step);
+        return download(MatrixFigure.svg(matrixTitle(run, m), m.rows(), m.cols(), m.data()), SVG,
+                matrixFile(run, m, "svg"));
+    }
+
+    private static String matrixTitle(Run run, MatrixSnapshot m) {
+        return PaperNotation.matrix(m.name()) + " · run " + run.id() + " · step " + m.step();
+    }
+
+    private static String matrixFile(Run run, MatrixSnapshot m, String extension) {
+        return "factlab-" + run.id() + "-" + m.name().replace('/', '-') + "-step" + m.step() + "." + extension;
     }
 
     private MatrixSnapshot snapshot(Run run, String name, Long step) {
@@ -164,7 +189,7 @@ class ExportController {
         return runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
     }
 
-    private static <T> ResponseEntity<T> download(T body, MediaType type, String filename) {
+    static <T> ResponseEntity<T> download(T body, MediaType type, String filename) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
     }

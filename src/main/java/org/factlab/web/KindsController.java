@@ -6,6 +6,8 @@ import java.util.Map;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldInfo;
 import org.factlab.experiments.SpecCodec;
+import org.factlab.experiments.paper.PaperRow;
+import org.factlab.experiments.paper.PresetRows;
 import org.factlab.runs.KindRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KindsController {
 
+    /** {@code values}: the paper's printed value beside each reference ({@code expected} stays as it was). */
     record PresetJson(String id, String title, String description, Map<String, Object> spec,
-                      Map<String, Double> expected) {
+                      Map<String, Double> expected, List<PaperRow> values) {
     }
 
     /** One spec field; {@code default} is a Java keyword, hence the annotation. */
@@ -43,7 +46,8 @@ class KindsController {
 
     private static KindJson json(ExperimentKind<?> k) {
         List<PresetJson> presets = k.presets().stream()
-                .map(p -> new PresetJson(p.id(), p.title(), p.description(), SpecCodec.toMap(p.spec()), p.expected()))
+                .map(p -> new PresetJson(p.id(), p.title(), p.description(), SpecCodec.toMap(p.spec()), p.expected(),
+                        PresetRows.of(k.id(), p.id(), p.expected())))
                 .toList();
         return new KindJson(k.id(), k.title(), k.description(), SpecCodec.fields(k).stream().map(FieldJson::of).toList(), presets);
     }

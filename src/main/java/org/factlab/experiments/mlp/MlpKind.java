@@ -1,6 +1,7 @@
 package org.factlab.experiments.mlp;
 
 import java.util.List;
+import org.factlab.experiments.paper.PaperNotation;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
@@ -59,6 +60,18 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
     @Override
     public List<Preset<MlpSpec>> presets() {
         return MlpPresets.ALL;
+    }
+
+    /** The similarity series as the paper writes them ({@link PaperNotation}). */
+    @Override
+    public String seriesLabel(String series) {
+        return PaperNotation.label(series);
+    }
+
+    @Override
+    public String curveLabel(String series) {
+        String method = PaperNotation.method(series);
+        return method == null ? series : method;
     }
 
     @Override

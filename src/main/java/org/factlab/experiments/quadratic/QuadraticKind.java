@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.factlab.experiments.paper.PaperNotation;
 import org.factlab.data.QuadraticSeparationData;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
@@ -61,6 +62,18 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
     @Override
     public List<Preset<QuadraticSpec>> presets() {
         return QuadraticPresets.ALL;
+    }
+
+    /** The similarity series as the paper writes them ({@link PaperNotation}). */
+    @Override
+    public String seriesLabel(String series) {
+        return PaperNotation.label(series);
+    }
+
+    @Override
+    public String curveLabel(String series) {
+        String method = PaperNotation.method(series);
+        return method == null ? series : method;
     }
 
     @Override
