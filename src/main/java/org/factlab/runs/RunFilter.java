@@ -107,7 +107,8 @@ public record RunFilter(String kind, RunStatus status, List<String> tags, String
         return q;
     }
 
-    static String plain(double v) {
+    /** A number as plain text without trailing zeros ({@code 0.99}, {@code 1000}). */
+    public static String plain(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 

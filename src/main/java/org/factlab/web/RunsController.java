@@ -9,7 +9,6 @@ import org.factlab.access.ShareService;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
-import org.factlab.runs.RunStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -95,17 +94,5 @@ class RunsController {
 
     private Run find(String id) {
         return service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
-    }
-
-    static RunStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return RunStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new SpecValidationException("status", "'" + status + "' is not a run status; allowed: "
-                    + java.util.Arrays.toString(RunStatus.values()));
-        }
     }
 }
