@@ -63,7 +63,7 @@ final class RunsFilterBar extends VerticalLayout {
         preset.setPlaceholder("Preset");
         preset.setId("filter-preset");
         preset.setWidth("9em");
-        conditions.setPlaceholder("Spec and summary, e.g. n=500 test/accuracy>=0.99");
+        conditions.setPlaceholder("Spec, summary: n=500 test/accuracy>=0.99");
         conditions.setId("filter-conditions");
         conditions.setWidth("26em");
         error.setId("filter-error");

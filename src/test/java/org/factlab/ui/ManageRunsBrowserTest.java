@@ -119,7 +119,7 @@ class ManageRunsBrowserTest extends BrowserTestBase {
         List<?> names = (List<?>) ((JavascriptExecutor) driver).executeScript("""
                 const grid = document.getElementById('runs-grid');
                 if (!grid) { return null; }
-                return [...grid.querySelectorAll('vaadin-grid-cell-content a')].map(a => a.textContent.trim())
+                return [...grid.querySelectorAll('vaadin-grid-cell-content a[router-link]')].map(a => a.textContent.trim())
                     .filter(t => t && t !== 'Open');""");
         return names == null ? List.of("?") : names.stream().map(String::valueOf).toList();
     }
