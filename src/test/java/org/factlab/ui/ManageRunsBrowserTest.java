@@ -77,7 +77,9 @@ class ManageRunsBrowserTest extends BrowserTestBase {
             notes.sendKeys("**checked** by hand");
             type(driver.findElement(By.cssSelector("#edit-tags input")), "reviewed");
             click(driver.findElement(By.id("save-run-labels")));
-            assertEquals("checked", waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#run-notes strong")).getText());
+            assertEquals("checked", waitFor(driver, PAGE_TIMEOUT, d -> ((JavascriptExecutor) d).executeScript(
+                    "const b = document.querySelector('#run-notes strong'); return b && b.textContent;")),
+                    "the notes are shown as rendered Markdown");
             assertEquals(List.of("reviewed"), List.of(api.json("/api/runs/" + keep).get("tags").get(0).asText()));
 
             click(driver.findElement(By.id("edit-and-launch")));
