@@ -62,7 +62,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final Anchor allCsv = DownloadLink.to("/api/runs.csv", "Download runs CSV");
     private volatile RunFilter filter = RunFilter.NONE;
     private final AtomicBoolean dirty = new AtomicBoolean();
-    /** Ids of the runs ticked for comparison; kept across the live reloads of the grid. */
+    /** Ids of the runs ticked for comparison or deletion; kept across the live reloads of the grid. */
     private final Set<String> chosen = new LinkedHashSet<>();
     private final Button compare = new Button("Compare", e -> UI.getCurrent().navigate("compare",
             CompareState.of(List.copyOf(chosen)).toQuery()));
@@ -89,6 +89,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setTooltipText("Tick the runs to delete");
         launch.setVisible(permissions.mayLaunch());
+        delete.setVisible(permissions.mayLaunch());
         HorizontalLayout toolbar = new HorizontalLayout(launch, compare, delete, allCsv);
         toolbar.setAlignItems(Alignment.BASELINE);
 
@@ -148,7 +149,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void confirmDeletion() {
-        List<Run> runs = chosen.stream().map(service::find).flatMap(java.util.Optional::stream).toList();
+        List<Run> runs = chosen.stream().map(service::find).flatMap(java.util.Optional::stream)
+                .filter(filter::matches).toList();
         if (!runs.stream().allMatch(permissions::mayControl)) {
             filterBar.showError("You may delete only your own runs.");
             return;
