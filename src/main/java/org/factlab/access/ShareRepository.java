@@ -48,6 +48,12 @@ class ShareRepository {
                 .param("token", token).param("at", utc(at)).update() == 1;
     }
 
+    /** Removes every link of a target, revoked or not (its run or study is being deleted). */
+    void deleteAll(String targetType, String targetId) {
+        jdbc.sql("DELETE FROM share WHERE target_type = :type AND target_id = :target").param("type", targetType)
+                .param("target", targetId).update();
+    }
+
     private static Share map(ResultSet rs, int row) throws SQLException {
         return new Share(rs.getString("token"), rs.getString("target_type"), rs.getString("target_id"),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "revoked_at"));

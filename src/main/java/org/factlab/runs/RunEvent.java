@@ -20,4 +20,8 @@ public sealed interface RunEvent {
     /** Status changed (queued, started, finished); listeners reload the run row. */
     record Status(String runId, RunStatus status) implements RunEvent {
     }
+
+    /** Name, notes or tags changed, or the run was deleted; listeners reload the run row (gone when deleted). */
+    record Edited(String runId) implements RunEvent {
+    }
 }

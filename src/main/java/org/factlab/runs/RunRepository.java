@@ -149,6 +149,28 @@ public class RunRepository {
                 .param("id", id).param("at", utc(at)).param("reason", reason).update() == 1;
     }
 
+    /** Sets what people wrote about a run: its name, notes (Markdown, null for none) and tags. */
+    public void updateLabels(String id, String name, String notes, List<String> tags) {
+        jdbc.sql("UPDATE run SET name = :name, user_notes = :notes, tags = :tags WHERE id = :id")
+                .param("id", id).param("name", name).param("notes", notes)
+                .param("tags", tags.isEmpty() ? null : String.join(",", tags)).update();
+    }
+
+    /** Deletes the run row; its metric points and matrix snapshots go with it (ON DELETE CASCADE). */
+    public boolean delete(String id) {
+        return jdbc.sql("DELETE FROM run WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    /** The study a run belongs to and its setting there, if any. */
+    public java.util.Optional<StudyMembership> studyOf(String id) {
+        return jdbc.sql("SELECT study_id, study_setting FROM run WHERE id = :id AND study_id IS NOT NULL")
+                .param("id", id).query((rs, i) -> new StudyMembership(rs.getString(1), rs.getInt(2))).optional();
+    }
+
+    /** A run's place in a study. */
+    public record StudyMembership(String studyId, int setting) {
+    }
+
     /** The worker that executes or executed a run (null while queued). */
     public java.util.Optional<String> worker(String id) {
         return jdbc.sql("SELECT worker FROM run WHERE id = :id").param("id", id).query(String.class).list().stream()
@@ -173,7 +195,12 @@ public class RunRepository {
                 RunStatus.valueOf(rs.getString("status")), rs.getString("error"), instant(rs, "created_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("backend"),
                 rs.getString("versions"), json.read(rs.getString("summary_json"), SUMMARY),
-                rs.getLong("progress_done"), rs.getLong("progress_total"), rs.getString("owner"));
+                rs.getLong("progress_done"), rs.getLong("progress_total"), rs.getString("owner"),
+                tags(rs.getString("tags")), rs.getString("user_notes"));
+    }
+
+    private static List<String> tags(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,18 +1,25 @@
 package org.factlab.runs;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.SpecCodec;
 import org.factlab.experiments.SpecValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Submitting, finding and cancelling runs. */
+/** Submitting, finding, cancelling, editing, relaunching and deleting runs. */
 @Service
 public class RunService {
 
@@ -20,6 +27,8 @@ public class RunService {
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     /** 16 characters of a 32-letter alphabet: 80 random bits, so ids cannot be found by walking or guessing. */
     private static final int ID_LENGTH = 16;
+    /** How long deleting waits for a cancelled run to stop before its rows go anyway. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     private final KindRegistry kinds;
     private final RunRepository runs;
@@ -28,9 +37,13 @@ public class RunService {
     private final ComputeBackend backend;
     private final RunOwner owner;
     private final FactlabProperties props;
+    private final StudyRepository studies;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend,
-                      RunOwner owner, FactlabProperties props) {
+                      RunOwner owner, FactlabProperties props, StudyRepository studies, TransactionTemplate transaction,
+                      ApplicationEventPublisher events) {
         this.kinds = kinds;
         this.runs = runs;
         this.queue = queue;
@@ -38,6 +51,9 @@ public class RunService {
         this.backend = backend;
         this.owner = owner;
         this.props = props;
+        this.studies = studies;
+        this.transaction = transaction;
+        this.events = events;
     }
 
     /**
@@ -113,13 +129,14 @@ public class RunService {
         Map<String, Object> specMap = SpecCodec.toMap(spec);
         Object seed = specMap.get("seed");
         String runName = name == null || name.isBlank() ? defaultName(kind.id(), presetId) : name.strip();
-        if (runName.length() > 200) {
-            throw new SpecValidationException("name", "is " + runName.length() + " characters long; allowed: at most 200");
+        if (runName.length() > RunLabels.MAX_NAME) {
+            throw new SpecValidationException("name", "is " + runName.length() + " characters long; allowed: at most "
+                    + RunLabels.MAX_NAME);
         }
         DisplayText.require("name", runName, false);
         return new Run(newId(), runName, kind.id(), blankToNull(presetId), specMap,
                 seed instanceof Number n ? n.longValue() : 0L, RunStatus.QUEUED, null, Instant.now(), null, null,
-                null, backend.versions(), null, 0, 0, owner.current().orElse(null));
+                null, backend.versions(), null, 0, 0, owner.current().orElse(null), List.of(), null);
     }
 
     public Optional<Run> find(String id) {
@@ -133,6 +150,84 @@ public class RunService {
 
     public List<Run> list(String kind, RunStatus status) {
         return runs.list(kind, status);
+    }
+
+    /** The runs that pass {@code filter}, newest first. */
+    public List<Run> list(RunFilter filter) {
+        return runs.list(filter.kind(), filter.status()).stream().filter(filter::matches).toList();
+    }
+
+    /**
+     * Reads a filter from query parameters; {@code spec.<field>} must name a field of some installed kind. Throws
+     * {@link SpecValidationException} naming every bad key.
+     */
+    public RunFilter filter(Map<String, List<String>> params) {
+        Set<String> fields = new TreeSet<>();
+        kinds.all().forEach(k -> SpecCodec.fields(k).forEach(f -> fields.add(f.name())));
+        return RunFilter.parse(params, fields);
+    }
+
+    /**
+     * Sets a run's name, notes and tags; a null argument leaves that one as it is, a blank notes text clears them.
+     * Throws {@link SpecValidationException} naming a bad value and what is allowed.
+     */
+    public Run edit(String id, String name, String notes, Object tags) {
+        Run run = runs.find(id).orElseThrow(() -> new NoSuchElementException("no run " + id));
+        String newName = name == null ? run.name() : RunLabels.name("name", name, RunLabels.MAX_NAME);
+        String newNotes = notes == null ? run.notes() : RunLabels.notes(notes);
+        List<String> newTags = tags == null ? run.tags() : RunLabels.tags(tags);
+        runs.updateLabels(id, newName, newNotes, newTags);
+        bus.publish(new RunEvent.Edited(id));
+        return runs.find(id).orElseThrow();
+    }
+
+    /**
+     * Launches a new run of the same kind and preset with this run's spec, {@code overrides} on top; named
+     * {@code name}, or like the original when blank.
+     */
+    public Run relaunch(Run original, Map<String, ?> overrides, String name) {
+        Map<String, Object> spec = new LinkedHashMap<>(original.spec());
+        if (overrides != null) {
+            spec.putAll(overrides);
+        }
+        return submit(original.kind(), original.preset(), spec, name == null || name.isBlank() ? original.name() : name);
+    }
+
+    /**
+     * Deletes a run with its metrics, matrices, notes and share links; a queued or running run is cancelled first
+     * (and given {@link #STOP_WAIT} to stop). A run of a study leaves a row saying it was deleted.
+     */
+    public void delete(Run run) {
+        stop(List.of(run));
+        transaction.executeWithoutResult(status -> deleteRow(run, true));
+        bus.publish(new RunEvent.Edited(run.id()));
+    }
+
+    /** Cancels the runs that have not ended, then waits up to {@link #STOP_WAIT} for them to stop. */
+    void stop(List<Run> all) {
+        List<String> unfinished = all.stream().filter(r -> !r.status().isTerminal()).map(Run::id).toList();
+        unfinished.forEach(this::cancel);
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        for (String id : unfinished) {
+            while (runs.find(id).map(r -> !r.status().isTerminal()).orElse(false) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Deletes one run's row (metrics and matrices cascade) inside the caller's transaction. */
+    void deleteRow(Run run, boolean keepInStudy) {
+        if (keepInStudy) {
+            runs.studyOf(run.id()).ifPresent(m -> studies.recordDeletedRun(m.studyId(), new DeletedRun(run.id(),
+                    run.name(), m.setting(), run.seed(), Instant.now(), owner.current().orElse(null))));
+        }
+        runs.delete(run.id());
+        events.publishEvent(new Deleted(Deleted.Target.RUN, run.id()));
     }
 
     /** Cancels a queued run at once, or asks a running one to stop at its next step. False when already ended. */

@@ -72,6 +72,35 @@ public class StudyRepository {
         jdbc.sql("UPDATE study SET notes = :notes WHERE id = :id").param("id", id).param("notes", notes).update();
     }
 
+    public void rename(String id, String name) {
+        jdbc.sql("UPDATE study SET name = :name WHERE id = :id").param("id", id).param("name", name).update();
+    }
+
+    /** Deletes the study row and the record of its deleted runs; its runs must be deleted first. */
+    public void delete(String id) {
+        jdbc.sql("DELETE FROM study WHERE id = :id").param("id", id).update();
+    }
+
+    /** Keeps a row on the study's page for a run of it that is being deleted. */
+    public void recordDeletedRun(String studyId, DeletedRun run) {
+        jdbc.sql("""
+                INSERT INTO deleted_run (id, study_id, study_setting, name, seed, deleted_at, deleted_by)
+                VALUES (:id, :study, :setting, :name, :seed, :at, :by)""")
+                .param("id", run.id()).param("study", studyId).param("setting", run.setting())
+                .param("name", run.name()).param("seed", run.seed()).param("at", run.deletedAt().atOffset(ZoneOffset.UTC))
+                .param("by", run.deletedBy()).update();
+    }
+
+    /** The deleted runs of a study, setting after setting. */
+    public List<DeletedRun> deletedRuns(String studyId) {
+        return jdbc.sql("""
+                SELECT * FROM deleted_run WHERE study_id = :study ORDER BY study_setting, seed, id""")
+                .param("study", studyId).query((rs, row) -> new DeletedRun(rs.getString("id"), rs.getString("name"),
+                        rs.getInt("study_setting"), rs.getLong("seed"),
+                        rs.getObject("deleted_at", OffsetDateTime.class).toInstant(), rs.getString("deleted_by")))
+                .list();
+    }
+
     private Study map(ResultSet rs, int row) throws SQLException {
         return new Study(rs.getString("id"), rs.getString("name"), rs.getString("notes"), rs.getString("kind"),
                 rs.getString("study_preset"), rs.getString("preset"), json.read(rs.getString("spec_json"), SPEC),

@@ -11,8 +11,11 @@ import org.factlab.experiments.study.StudyPreset;
 import org.factlab.experiments.study.StudyPresets;
 import org.factlab.experiments.study.StudyTable;
 
-/** A study with its runs as they stand now: status, progress, ETA and results table derive from the runs. */
-public record StudyRuns(Study study, List<StudyRun> runs) {
+/**
+ * A study with its runs as they stand now: status, progress, ETA and results table derive from the runs. Runs deleted
+ * since the study was launched are only listed in {@code deleted}; they no longer count.
+ */
+public record StudyRuns(Study study, List<StudyRun> runs, List<DeletedRun> deleted) {
 
     /** One run of the study and the index of its setting. */
     public record StudyRun(Run run, int setting) {
@@ -27,8 +30,9 @@ public record StudyRuns(Study study, List<StudyRun> runs) {
         return (int) runs.stream().filter(r -> r.run().status().isTerminal()).count();
     }
 
+    /** The runs launched, less those deleted since. */
     public int total() {
-        return study.totalRuns();
+        return study.totalRuns() - deleted.size();
     }
 
     public StudyStatus status() {
@@ -90,7 +94,8 @@ public record StudyRuns(Study study, List<StudyRun> runs) {
         return preset == null ? List.of() : preset.paper();
     }
 
-    static StudyRuns of(Study study, List<Run> runs, Map<String, Integer> settings) {
-        return new StudyRuns(study, runs.stream().map(r -> new StudyRun(r, settings.getOrDefault(r.id(), 0))).toList());
+    static StudyRuns of(Study study, List<Run> runs, Map<String, Integer> settings, List<DeletedRun> deleted) {
+        return new StudyRuns(study, runs.stream().map(r -> new StudyRun(r, settings.getOrDefault(r.id(), 0))).toList(),
+                deleted);
     }
 }

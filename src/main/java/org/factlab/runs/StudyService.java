@@ -16,12 +16,16 @@ import org.factlab.experiments.study.StudyPlan;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.experiments.study.StudyPresets;
 import org.factlab.experiments.study.SweepExpansion;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Launching, finding and cancelling studies: sweeps whose runs are validated, stored and queued together. */
 @Service
 public class StudyService {
+
+    /** The longest study name: its runs are named after it, plus the setting, within the run's 200 characters. */
+    static final int MAX_NAME = 160;
 
     private final KindRegistry kinds;
     private final RunService runService;
@@ -30,10 +34,15 @@ public class StudyService {
     private final TransactionTemplate transaction;
     private final StudyProperties props;
     private final RunOwner owner;
+    private final LiveBus bus;
+    private final ApplicationEventPublisher events;
 
     public StudyService(KindRegistry kinds, RunService runService, RunRepository runs, StudyRepository studies,
-                        TransactionTemplate transaction, StudyProperties props, RunOwner owner) {
+                        TransactionTemplate transaction, StudyProperties props, RunOwner owner, LiveBus bus,
+                        ApplicationEventPublisher events) {
         this.owner = owner;
+        this.bus = bus;
+        this.events = events;
         this.kinds = kinds;
         this.runService = runService;
         this.runs = runs;
@@ -104,12 +113,32 @@ public class StudyService {
     }
 
     public void updateNotes(String id, String notes) {
-        DisplayText.require("notes", notes, true);
-        studies.updateNotes(id, blankToNull(notes));
+        studies.updateNotes(id, RunLabels.notes(notes));
+    }
+
+    /** Renames a study; throws {@link SpecValidationException} for a bad name. */
+    public void rename(String id, String name) {
+        studies.rename(id, RunLabels.name("name", name, MAX_NAME));
+    }
+
+    /**
+     * Deletes a study with all its runs (cancelled first, as {@link RunService#delete}) and their share links and its
+     * own.
+     */
+    public void delete(StudyRuns study) {
+        List<Run> all = study.runs().stream().map(StudyRuns.StudyRun::run).toList();
+        runService.stop(all);
+        transaction.executeWithoutResult(status -> {
+            all.forEach(run -> runService.deleteRow(run, false));
+            studies.delete(study.study().id());
+            events.publishEvent(new Deleted(Deleted.Target.STUDY, study.study().id()));
+        });
+        all.forEach(run -> bus.publish(new RunEvent.Edited(run.id())));
     }
 
     private StudyRuns withRuns(Study study) {
-        return StudyRuns.of(study, runs.listOfStudy(study.id()), studies.settingsOfRuns(study.id()));
+        return StudyRuns.of(study, runs.listOfStudy(study.id()), studies.settingsOfRuns(study.id()),
+                studies.deletedRuns(study.id()));
     }
 
     /** Every planned run through the single-run checks (memory budget included), errors named per setting. */
@@ -174,8 +203,9 @@ public class StudyService {
     private static String name(StudyRequest request, Resolved r, StudyPlan plan) {
         if (request.name() != null && !request.name().isBlank()) {
             String name = request.name().strip();
-            if (name.length() > 160) {
-                throw new SpecValidationException("name", "is " + name.length() + " characters long; allowed: at most 160");
+            if (name.length() > MAX_NAME) {
+                throw new SpecValidationException("name", "is " + name.length() + " characters long; allowed: at most "
+                        + MAX_NAME);
             }
             DisplayText.require("name", name, false);
             return name;

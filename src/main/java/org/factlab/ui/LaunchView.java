@@ -40,7 +40,8 @@ import org.factlab.experiments.study.StudyPresets;
 
 /**
  * Launch page: kind, preset, a form generated from the kind's field metadata, launch. Accepts
- * {@code ?kind=…&preset=…} to preselect.
+ * {@code ?kind=…&preset=…} to preselect, and {@code ?from=<run id>} to fill in a run's kind, preset, spec and name
+ * (*Edit and launch* on a run's page).
  */
 @Route(value = "launch", layout = MainLayout.class)
 @PageTitle("Launch · FACT Lab")
@@ -106,6 +107,16 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         String preset = q.getOrDefault("preset", List.of()).stream().findFirst().orElse(null);
         q.getOrDefault("kind", List.of()).stream().findFirst().flatMap(kinds::find)
                 .ifPresent(k -> onKindSelected(k, preset));
+        q.getOrDefault("from", List.of()).stream().findFirst().flatMap(service::find).ifPresent(this::fillFrom);
+    }
+
+    /** The form as {@code run} was launched: its kind, preset, every spec field and its name. */
+    private void fillFrom(Run run) {
+        kinds.find(run.kind()).ifPresent(k -> {
+            onKindSelected(k, run.preset() == null ? NO_PRESET : run.preset());
+            run.spec().forEach(this::setInput);
+            runName.setValue(run.name());
+        });
     }
 
     private void onKindSelected(ExperimentKind<?> kind, String preset) {

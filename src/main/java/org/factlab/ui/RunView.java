@@ -121,6 +121,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         figure7 = new Figure7Panel(downloadBase);
         tabular = new TabularPanel(downloadBase);
         add(departure, header, downloads, expected);
+        if (!readOnly) {
+            add(new RunManagePanel(service, permissions, found, header::show));
+        }
         if (controls) {
             add(SharePanel.of(shares, permissions, found));
         }

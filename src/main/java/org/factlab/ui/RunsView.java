@@ -11,10 +11,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
@@ -32,18 +33,23 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.SpecValidationException;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.LiveBus;
 import org.factlab.runs.Run;
+import org.factlab.runs.RunFilter;
 import org.factlab.runs.RunService;
 import org.factlab.runs.RunStatus;
 
-/** Every run: sortable, filterable, with live status. */
+/**
+ * Every run: sortable, filtered as {@code GET /api/runs} filters (the filter is the page's query string, so a filtered
+ * list can be bookmarked and shared), with live status; the ticked runs can be compared or deleted.
+ */
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "runs", layout = MainLayout.class)
 @PageTitle("Runs · FACT Lab")
 @PermitAll
-public class RunsView extends VerticalLayout {
+public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final RunService service;
     private final KindRegistry kinds;
@@ -51,16 +57,18 @@ public class RunsView extends VerticalLayout {
     private final UiTicker ticker;
     private final RunPermissions permissions;
     private final Grid<Run> grid = new Grid<>();
-    private final TextField nameFilter = new TextField();
-    private final Select<String> kindFilter = new Select<>();
-    private final Select<String> statusFilter = new Select<>();
+    private final RunsFilterBar filterBar;
+    private final ConfirmBar confirmDelete = new ConfirmBar("confirm-delete-runs");
+    private final Anchor allCsv = DownloadLink.to("/api/runs.csv", "Download runs CSV");
+    private volatile RunFilter filter = RunFilter.NONE;
     private final AtomicBoolean dirty = new AtomicBoolean();
-    /** Ids of the runs ticked for comparison; kept across the live reloads of the grid. */
+    /** Ids of the runs ticked for comparison or deletion; kept across the live reloads of the grid. */
     private final Set<String> chosen = new LinkedHashSet<>();
     private final Button compare = new Button("Compare", e -> UI.getCurrent().navigate("compare",
             CompareState.of(List.copyOf(chosen)).toQuery()));
     /** Shown while the list is empty: the paper page, where one click reproduces a figure. */
     private final FirstVisit firstVisit = new FirstVisit();
+    private final Button delete = new Button("Delete", e -> confirmDeletion());
     private AutoCloseable subscription;
     private ScheduledFuture<?> tick;
 
@@ -72,29 +80,19 @@ public class RunsView extends VerticalLayout {
         this.permissions = permissions;
         setSizeFull();
 
-        nameFilter.setPlaceholder("Filter by name");
-        nameFilter.setValueChangeMode(ValueChangeMode.LAZY);
-        nameFilter.addValueChangeListener(e -> refresh());
-        List<String> kindIds = new ArrayList<>(List.of("all kinds"));
-        kinds.all().forEach(k -> kindIds.add(k.id()));
-        kindFilter.setItems(kindIds);
-        kindFilter.setValue("all kinds");
-        kindFilter.addValueChangeListener(e -> refresh());
-        List<String> statuses = new ArrayList<>(List.of("all statuses"));
-        for (RunStatus s : RunStatus.values()) {
-            statuses.add(s.name());
-        }
-        statusFilter.setItems(statuses);
-        statusFilter.setValue("all statuses");
-        statusFilter.addValueChangeListener(e -> refresh());
-        Anchor allCsv = DownloadLink.to("/api/runs.csv", "Download runs CSV");
+        filterBar = new RunsFilterBar(service, kinds.all().stream().map(ExperimentKind::id).toList(), this::filterBy);
         Button launch = new Button("Launch a run", e -> UI.getCurrent().navigate(LaunchView.class));
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compare.setId("compare-runs");
         compare.setEnabled(false);
         compare.setTooltipText("Tick two or more runs to overlay their curves");
+        delete.setId("delete-runs");
+        delete.setEnabled(false);
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.setTooltipText("Tick the runs to delete");
         launch.setVisible(permissions.mayLaunch());
-        HorizontalLayout toolbar = new HorizontalLayout(nameFilter, kindFilter, statusFilter, launch, compare, allCsv);
+        delete.setVisible(permissions.mayLaunch());
+        HorizontalLayout toolbar = new HorizontalLayout(launch, compare, delete, allCsv);
         toolbar.setAlignItems(Alignment.BASELINE);
 
         grid.setId("runs-grid");
@@ -105,6 +103,7 @@ public class RunsView extends VerticalLayout {
                 e.getValue().forEach(r -> chosen.add(r.id()));
             }
             compare.setEnabled(chosen.size() >= 2);
+            delete.setEnabled(!chosen.isEmpty());
         });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(r -> new RouterLink(r.name(), RunView.class, r.id())).setHeader("Name")
@@ -113,6 +112,7 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(Run::kind).setHeader("Kind").setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(StatusBadge::new).setHeader("Status")
                 .setComparator(Comparator.comparing(Run::status)).setAutoWidth(true);
+        grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags").setAutoWidth(true);
         grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("Created")
                 .setComparator(Comparator.comparing(Run::createdAt)).setAutoWidth(true);
         grid.addColumn(r -> Formats.duration(duration(r))).setHeader("Duration")
@@ -120,8 +120,55 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(this::headline).setHeader("Headline results").setFlexGrow(2);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setSizeFull();
-        add(toolbar, firstVisit, grid);
+        add(filterBar, toolbar, firstVisit, confirmDelete, grid);
+    }
+
+    /** Reads the filter from the query string: the same parameters as {@code GET /api/runs}. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            filter = service.filter(event.getLocation().getQueryParameters().getParameters());
+            filterBar.show(filter);
+        } catch (SpecValidationException e) {
+            filterBar.showError("Filter in the address not applied: " + e.getMessage());
+        }
+        showFilterLinks();
         refresh();
+    }
+
+    private void filterBy(RunFilter chosenFilter) {
+        filter = chosenFilter;
+        UI.getCurrent().getPage().getHistory().replaceState(null,
+                new Location("", new QueryParameters(filter.toQuery())));
+        showFilterLinks();
+        refresh();
+    }
+
+    /** The runs CSV of exactly the listed runs. */
+    private void showFilterLinks() {
+        String query = new QueryParameters(filter.toQuery()).getQueryString();
+        allCsv.setHref("/api/runs.csv" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    private void confirmDeletion() {
+        List<Run> runs = chosen.stream().map(service::find).flatMap(java.util.Optional::stream)
+                .filter(filter::matches).toList();
+        if (!runs.stream().allMatch(permissions::mayControl)) {
+            filterBar.showError("You may delete only your own runs.");
+            return;
+        }
+        String count = runs.size() == 1 ? "1 run" : runs.size() + " runs";
+        confirmDelete.ask("Delete " + count + "? Their metrics, matrices, notes and share links go too; this cannot "
+                + "be undone.", "Delete " + count, () -> {
+                    runs.forEach(r -> {
+                        permissions.require(permissions.mayControl(r), "delete run " + r.id());
+                        service.delete(r);
+                    });
+                    chosen.clear();
+                    delete.setEnabled(false);
+                    compare.setEnabled(false);
+                    refresh();
+                });
     }
 
     @Override
@@ -153,16 +200,12 @@ public class RunsView extends VerticalLayout {
     /** Replaces the grid's rows and ticks again the runs chosen for comparison. */
     private void show(List<Run> runs) {
         grid.setItems(runs);
-        firstVisit.setVisible(runs.isEmpty());
+        firstVisit.setVisible(runs.isEmpty() && filter.toQuery().isEmpty());
         grid.asMultiSelect().select(runs.stream().filter(r -> chosen.contains(r.id())).toList());
     }
 
     private List<Run> load() {
-        String kind = kindFilter.getValue() == null || kindFilter.getValue().startsWith("all") ? null : kindFilter.getValue();
-        String status = statusFilter.getValue();
-        RunStatus st = status == null || status.startsWith("all") ? null : RunStatus.valueOf(status);
-        String text = nameFilter.getValue() == null ? "" : nameFilter.getValue().toLowerCase(Locale.ROOT);
-        return service.list(kind, st).stream().filter(r -> r.name().toLowerCase(Locale.ROOT).contains(text)).toList();
+        return service.list(filter);
     }
 
     private String headline(Run r) {

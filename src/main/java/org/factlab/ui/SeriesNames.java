@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The layer-wise series and matrix names of issue #3 (a public contract), read back for the run page:
+ * The layer-wise series and matrix names of the mlp kind (a public contract, listed in README.md), read back for the run page:
  * {@code layer{l}/{method}/{pearson|cosine}} (forward: similarity with WᵀW),
  * {@code layer{l}/backward/{method}/{pearson|cosine}} (backward: with WWᵀ), the stationarity series
  * {@code layer{l}/grad_norm} and {@code layer{l}/fact/relerr}, the training series {@code train/loss},

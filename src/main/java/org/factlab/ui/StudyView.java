@@ -64,6 +64,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private final Button cancel = new Button("Cancel study", e -> cancel());
     private final TextArea notes = new TextArea("Notes");
     private final Grid<StudyRuns.StudyRun> grid = new Grid<>();
+    private final Paragraph deleted = new Paragraph();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final Set<String> runIds = new HashSet<>();
     private StudyTablePanel tablePanel;
@@ -131,12 +132,14 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
                 preset == null ? null : preset.pivot(), preset == null ? List.of() : preset.tableKeys());
         add(title, line, meta, notesLine);
         if (!readOnly && permissions.mayControl(found.study())) {
+            add(new StudyManagePanel(service, permissions, found, title::setText));
             add(SharePanel.of(shares, permissions, found));
         }
         if (preset != null) {
             add(new Paragraph(preset.title() + ". " + preset.description()));
         }
-        add(new H3("Results"), tablePanel, new H3("Runs"), compare, grid);
+        deleted.setId("study-deleted-runs");
+        add(new H3("Results"), tablePanel, new H3("Runs"), compare, grid, deleted);
         show(study);
     }
 
@@ -215,6 +218,9 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
                 + (sweep.isEmpty() ? "" : " · sweep " + sweep) + " · " + s.study().seeds() + " seed(s)"
                 + " · created " + Formats.time(s.study().createdAt()));
         grid.setItems(s.runs());
+        deleted.setText(s.deleted().isEmpty() ? "" : "Deleted: " + s.deleted().stream().map(d -> d.name() + " ("
+                + Formats.time(d.deletedAt()) + (d.deletedBy() == null ? "" : " by " + d.deletedBy()) + ")")
+                .collect(java.util.stream.Collectors.joining("; ")));
         tablePanel.show(s.table());
     }
 

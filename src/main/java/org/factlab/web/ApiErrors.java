@@ -17,6 +17,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -78,6 +83,16 @@ class ApiErrors {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
         return ResponseEntity.status(status).body(Map.of("errors",
                 List.of(new FieldError("", e.getReason() == null ? status.getReasonPhrase() : e.getReason()))));
+    }
+
+    /** Spring MVC's own refusals (unsupported media type, missing parameter, …) with their status. */
+    @ExceptionHandler({ErrorResponseException.class, HttpMediaTypeNotSupportedException.class,
+            HttpRequestMethodNotSupportedException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<Map<String, List<FieldError>>> refused(Exception e) {
+        ErrorResponse r = (ErrorResponse) e;
+        String detail = r.getBody().getDetail();
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).body(Map.of("errors",
+                List.of(new FieldError("", detail == null ? e.getMessage() : detail))));
     }
 
     /** The database is down or unreachable: the server stays up and says so. */

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,13 +64,12 @@ class ExportController {
     }
 
     /**
-     * One row per run: id, name, kind, status, created, the spec fields, the summary values (a summary key that
-     * equals a spec field's name is written {@code summary.<key>}).
+     * One row per run that passes the filter of {@code GET /api/runs}: id, name, kind, status, created, the spec
+     * fields, the summary values (a summary key that equals a spec field's name is written {@code summary.<key>}).
      */
     @GetMapping("/api/runs.csv")
-    ResponseEntity<String> runsCsv(@RequestParam(required = false) String kind,
-                                   @RequestParam(required = false) String status) {
-        List<Run> all = runs.list(kind == null || kind.isBlank() ? null : kind, RunsController.parseStatus(status));
+    ResponseEntity<String> runsCsv(@RequestParam MultiValueMap<String, String> filter) {
+        List<Run> all = runs.list(runs.filter(filter));
         Set<String> specKeys = new LinkedHashSet<>();
         Set<String> summaryKeys = new LinkedHashSet<>();
         for (Run r : all) {

@@ -9,9 +9,9 @@ import org.factlab.access.ShareService;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
-import org.factlab.runs.RunStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,9 +52,10 @@ class RunsController {
         return ResponseEntity.created(URI.create(url)).body(new Launched(run.id(), url));
     }
 
+    /** Filtered by the query parameters of {@link org.factlab.runs.RunFilter}; an unknown key answers 400. */
     @GetMapping("/api/runs")
-    List<RunJson> list(@RequestParam(required = false) String kind, @RequestParam(required = false) String status) {
-        return service.list(blankToNull(kind), parseStatus(status)).stream().map(RunJson::of).toList();
+    List<RunJson> list(@RequestParam MultiValueMap<String, String> filter) {
+        return service.list(service.filter(filter)).stream().map(RunJson::of).toList();
     }
 
     @GetMapping("/api/runs/{id}")
@@ -93,21 +94,5 @@ class RunsController {
 
     private Run find(String id) {
         return service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
-    }
-
-    static RunStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return RunStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new SpecValidationException("status", "'" + status + "' is not a run status; allowed: "
-                    + java.util.Arrays.toString(RunStatus.values()));
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -19,7 +19,7 @@ class AlignmentChartsTest {
             List.of("fact", "sym_fact", "agop", "sqrt_agop", "agop_1_over_L", "enfa", "sqrt_enfa");
     private static final List<String> BACKWARD = List.of("fact", "sym_fact", "agop", "sqrt_agop", "enfa", "sqrt_enfa");
 
-    /** Every series of issue #3 for {@code depth} layers, plus lr; each with its own arrays. */
+    /** Every layer-wise series of the mlp kind for {@code depth} layers, plus lr; each with its own arrays. */
     private static Map<String, double[][]> mlpCurves(int depth, boolean backward) {
         List<String> names = new ArrayList<>(List.of("train/loss", "train/accuracy", "test/accuracy", "lr"));
         for (int layer = depth; layer >= 1; layer--) {

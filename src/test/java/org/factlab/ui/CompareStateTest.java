@@ -60,6 +60,6 @@ class CompareStateTest {
 
     private static Run run(String id, int n, long seed) {
         return new Run(id, "run " + id, "parity", "quick", Map.of("n", n, "seed", seed, "k", 2), seed,
-                RunStatus.SUCCEEDED, null, Instant.EPOCH, null, null, null, null, Map.of(), 0, 0, null);
+                RunStatus.SUCCEEDED, null, Instant.EPOCH, null, null, null, null, Map.of(), 0, 0, null, List.of(), null);
     }
 }

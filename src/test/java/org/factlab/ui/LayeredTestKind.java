@@ -11,7 +11,7 @@ import org.factlab.experiments.RunContext;
 import org.factlab.experiments.SpecField;
 
 /**
- * A test kind that emits the names of issue #3 (kind {@code mlp}) without training anything: at each epoch
+ * A test kind that emits the mlp kind's layer-wise names (kind {@code mlp}) without training anything: at each epoch
  * 1…epochs, every layer's forward and backward similarities, gradient norm and relative error, the training series,
  * and the first layer's four matrices. It can hold before an epoch until the test releases it, so that a browser
  * test sees a run that is still going.

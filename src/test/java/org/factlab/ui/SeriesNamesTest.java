@@ -16,7 +16,7 @@ import org.factlab.ui.SeriesNames.Alignment;
 import org.factlab.ui.SeriesNames.Family;
 import org.junit.jupiter.api.Test;
 
-/** The layer-wise names of issue #3 read back: every contract name, and the near misses that must not match. */
+/** The mlp kind's layer-wise names (README.md) read back: every contract name, and the near misses that must not match. */
 class SeriesNamesTest {
 
     private static final List<String> FORWARD =

@@ -76,6 +76,6 @@ class TabularControllerTest {
 
     private static Run run(String id, Map<String, Double> summary) {
         return new Run(id, "t", "tabular", null, Map.of(), 0, RunStatus.SUCCEEDED, null, Instant.now(), null,
-                null, null, null, summary, 0, 0, null);
+                null, null, null, summary, 0, 0, null, java.util.List.of(), null);
     }
 }

@@ -1,0 +1,109 @@
+package org.factlab.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.factlab.access.RunPermissions;
+import org.factlab.experiments.FieldError;
+import org.factlab.experiments.SpecValidationException;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Managing runs: rename, notes and tags ({@code PATCH}), delete, relaunch. Editing and deleting are for the run's
+ * owner or an admin (as cancel and share); relaunching for whoever may launch runs.
+ */
+@RestController
+class RunEditsController {
+
+    private static final Set<String> EDITABLE = Set.of("name", "notes", "tags");
+    private static final Set<String> RELAUNCH_KEYS = Set.of("spec", "name");
+
+    private final RunService service;
+    private final RunPermissions permissions;
+
+    RunEditsController(RunService service, RunPermissions permissions) {
+        this.service = service;
+        this.permissions = permissions;
+    }
+
+    /** {@code {"name", "notes", "tags"}}, each optional: sets those and answers the run. */
+    @PatchMapping("/api/runs/{id}")
+    RunJson edit(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        Run run = find(id);
+        permissions.require(permissions.mayControl(run), "edit run " + id + ": only its owner or an admin may");
+        onlyKeys(body, EDITABLE);
+        return RunJson.of(service.edit(id, text(body, "name"), notesOf(body), body.get("tags")));
+    }
+
+    /** Cancels the run if it has not ended, then deletes it with everything it recorded and its share links. */
+    @DeleteMapping("/api/runs/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        Run run = find(id);
+        permissions.require(permissions.mayControl(run), "delete run " + id + ": only its owner or an admin may");
+        service.delete(run);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A new run with this run's kind, preset and spec, {@code spec} overriding fields; {@code 201} like a launch. */
+    @PostMapping("/api/runs/{id}/relaunch")
+    ResponseEntity<RunsController.Launched> relaunch(@PathVariable String id,
+                                                     @RequestBody(required = false) Map<String, Object> body) {
+        Run run = find(id);
+        permissions.require(permissions.mayLaunch(), "launch runs: a researcher or an admin may");
+        Map<String, Object> request = body == null ? Map.of() : body;
+        onlyKeys(request, RELAUNCH_KEYS);
+        Object spec = request.get("spec");
+        if (spec != null && !(spec instanceof Map)) {
+            throw new SpecValidationException("spec", "is not a JSON object of field values");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> overrides = (Map<String, Object>) spec;
+        Run launched = service.relaunch(run, overrides, text(request, "name"));
+        String url = "/runs/" + launched.id();
+        return ResponseEntity.created(URI.create(url)).body(new RunsController.Launched(launched.id(), url));
+    }
+
+    /** Refuses a body with keys other than {@code allowed}, naming each. */
+    static void onlyKeys(Map<String, Object> body, Set<String> allowed) {
+        List<FieldError> errors = new ArrayList<>();
+        body.keySet().stream().filter(k -> !allowed.contains(k)).sorted().forEach(k -> errors.add(new FieldError(k,
+                "is not a field of this call; allowed: " + String.join(", ", allowed.stream().sorted().toList()))));
+        if (!errors.isEmpty()) {
+            throw new SpecValidationException(errors);
+        }
+    }
+
+    /** A text value of the body, null when absent; anything but a string is refused naming the key. */
+    static String text(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        throw new SpecValidationException(key, "is not a string");
+    }
+
+    /** The notes to set: absent leaves them, null or blank clears them. */
+    private static String notesOf(Map<String, Object> body) {
+        if (!body.containsKey("notes")) {
+            return null;
+        }
+        String notes = text(body, "notes");
+        return notes == null ? "" : notes;
+    }
+
+    private Run find(String id) {
+        return service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
+    }
+}
