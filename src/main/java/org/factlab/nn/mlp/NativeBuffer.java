@@ -89,7 +89,7 @@ abstract sealed class NativeBuffer permits NativeBuffer.Floats, NativeBuffer.Dou
         @Override
         void read(INDArray a) {
             checkLength(a, length());
-            view.put(0, a.castTo(DataType.FLOAT).reshape('c', a.length()).toFloatVector());
+            view.put(0, Nd4j.toFlattened('c', a.castTo(DataType.FLOAT)).toFloatVector());
         }
 
         @Override
@@ -138,7 +138,7 @@ abstract sealed class NativeBuffer permits NativeBuffer.Floats, NativeBuffer.Dou
         @Override
         void read(INDArray a) {
             checkLength(a, length());
-            view.put(0, a.castTo(DataType.DOUBLE).reshape('c', a.length()).toDoubleVector());
+            view.put(0, Nd4j.toFlattened('c', a.castTo(DataType.DOUBLE)).toDoubleVector());
         }
 
         @Override
