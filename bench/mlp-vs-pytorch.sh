@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One training epoch of FACT Lab's MLP trainer against PyTorch (Debian's python3-torch) on the same workloads,
-# one thread each, interleaved: ROUNDS rounds of (FACT Lab, PyTorch), each the best of EPOCHS epochs per row; the
+# one thread each (needs libopenblas0-pthread so that Debian's torch runs on OpenBLAS), interleaved: ROUNDS rounds of (FACT Lab, PyTorch), each the best of EPOCHS epochs per row; the
 # table shows the best over all rounds and the ratio FACT Lab / PyTorch, with the load average before and after.
 #   bench/mlp-vs-pytorch.sh [rounds] [epochs] [rows]      (defaults: 3 5 abc)
 # Builds into target-bench/ so that it never disturbs target/. Rows: see MlpVsPyTorchBenchmark.
@@ -15,6 +15,10 @@ mvn -q -Dbuild.dir="$build" test-compile
 mvn -q -Dbuild.dir="$build" dependency:build-classpath -Dmdep.outputFile="$build/bench.classpath"
 has_torch=true
 "$python" -c 'import torch' 2>/dev/null || { has_torch=false; echo "# python3-torch not installed: FACT Lab only"; }
+# Debian's torch calls the system libblas.so.3: without libopenblas0 that is the reference BLAS, ~10× slower
+if $has_torch && ! readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 | grep -q openblas; then
+    echo "# WARNING: libblas.so.3 is not OpenBLAS (apt-get install libopenblas0-pthread): PyTorch runs on the reference BLAS"
+fi
 out=$(mktemp)
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$rounds"); do

@@ -53,7 +53,8 @@ abstract sealed class NativeBuffer permits NativeBuffer.Floats, NativeBuffer.Dou
 
     static final class Floats extends NativeBuffer {
         private final FloatPointer memory;
-        private final FloatBuffer view;
+        /** The memory as a direct buffer, for loops specialised to float32. */
+        final FloatBuffer view;
 
         private Floats(int length) {
             memory = new FloatPointer(length);
