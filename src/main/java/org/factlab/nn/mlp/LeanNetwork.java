@@ -1,5 +1,7 @@
 package org.factlab.nn.mlp;
 
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -101,87 +103,132 @@ final class LeanNetwork {
                 outputs[l].gemm(l == 0 ? x : outputs[l - 1], false, weights[l], true, 1, 0);
                 addBiasAndActivate(outputs[l], biasOffsets[l], l < depth - 1);
             }
-            double loss = lossAndDelta(outputs[depth - 1], y, deltas[depth - 1]);
+            double loss = lossAndDelta(outputs[depth - 1], y, deltas[depth - 1], biasOffsets[depth - 1]);
             for (int l = depth - 1; l >= 0; l--) {
                 weightGradients[l].gemm(deltas[l], true, l == 0 ? x : outputs[l - 1], false, 1, 0);
-                if (biasOffsets[l] >= 0) {
-                    columnSums(deltas[l], biasOffsets[l]);
-                }
                 if (l > 0) {
                     deltas[l - 1].gemm(deltas[l], false, weights[l], false, 1, 0);
-                    multiplyByDerivative(deltas[l - 1], outputs[l - 1]);
+                    backpropagate(deltas[l - 1], outputs[l - 1], biasOffsets[l - 1]);
                 }
             }
             return loss;
         }
     }
 
+    /** z ← z + b (with bias), then h = σ(z) in place on hidden layers. */
     private void addBiasAndActivate(NativeMatrix z, int bias, boolean hidden) {
-        boolean activate = hidden && activation != Activation.IDENTITY;
-        if (bias < 0 && !activate) {
+        Activation sigma = hidden ? activation : Activation.IDENTITY;
+        if (bias < 0 && sigma == Activation.IDENTITY) {
+            return;
+        }
+        if (z.buffer instanceof NativeBuffer.Floats values && parameters instanceof NativeBuffer.Floats p) {
+            addBiasAndActivate(values.view, z.offset, z.rows, z.cols, p.view, bias, sigma);
             return;
         }
         NativeBuffer values = z.buffer;
         for (int r = 0; r < z.rows; r++) {
             int row = z.offset + r * z.cols;
             for (int j = 0; j < z.cols; j++) {
-                double v = values.get(row + j);
-                if (bias >= 0) {
-                    v += parameters.get(bias + j);
-                }
-                values.set(row + j, activate ? sigma(v) : v);
+                double v = values.get(row + j) + (bias >= 0 ? parameters.get(bias + j) : 0);
+                values.set(row + j, switch (sigma) {
+                    case RELU -> v > 0 ? v : 0;
+                    case TANH -> Math.tanh(v);
+                    case IDENTITY -> v;
+                });
             }
         }
     }
 
-    private double sigma(double z) {
-        return switch (activation) {
-            case RELU -> z > 0 ? z : 0;
-            case TANH -> Math.tanh(z);
-            case IDENTITY -> z;
-        };
+    private static void addBiasAndActivate(FloatBuffer z, int offset, int rows, int cols, FloatBuffer parameters,
+                                           int bias, Activation sigma) {
+        for (int r = 0; r < rows; r++) {
+            int row = offset + r * cols;
+            for (int j = 0; j < cols; j++) {
+                float v = z.get(row + j) + (bias >= 0 ? parameters.get(bias + j) : 0f);
+                z.put(row + j, switch (sigma) {
+                    case RELU -> v > 0 ? v : 0f;
+                    case TANH -> (float) Math.tanh(v);
+                    case IDENTITY -> v;
+                });
+            }
+        }
     }
 
-    /** Δ ← Δ ∘ σ'(z), σ' read off h = σ(z). */
-    private void multiplyByDerivative(NativeMatrix delta, NativeMatrix h) {
-        if (activation == Activation.IDENTITY) {
+    /**
+     * Δ ← Δ ∘ σ'(z) with σ' read off h = σ(z), and with bias that layer's bias gradient, Δ's column sums (in
+     * float64), in the same pass.
+     */
+    private void backpropagate(NativeMatrix delta, NativeMatrix h, int bias) {
+        if (activation == Activation.IDENTITY && bias < 0) {
             return;
         }
-        NativeBuffer d = delta.buffer;
-        NativeBuffer hv = h.buffer;
-        int size = delta.size();
-        for (int i = 0; i < size; i++) {
-            double a = hv.get(h.offset + i);
-            double derivative = activation == Activation.RELU ? (a > 0 ? 1 : 0) : 1 - a * a;
-            d.set(delta.offset + i, d.get(delta.offset + i) * derivative);
-        }
-    }
-
-    /** Δ_L = ∂/∂f of the mean loss, (2/(Bc))(f − y); returns the mean loss (1/(Bc)) Σ (f − y)². */
-    private static double lossAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta) {
-        int size = f.size();
-        double scale = 2.0 / size;
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            double e = f.buffer.get(f.offset + i) - y.buffer.get(y.offset + i);
-            sum += e * e;
-            delta.buffer.set(delta.offset + i, scale * e);
-        }
-        return sum / size;
-    }
-
-    /** The bias gradient: Δ's column sums, into the gradient buffer at {@code bias}. */
-    private void columnSums(NativeMatrix delta, int bias) {
         int cols = delta.cols;
-        java.util.Arrays.fill(columnSums, 0, cols, 0);
-        for (int r = 0; r < delta.rows; r++) {
-            int row = delta.offset + r * cols;
-            for (int j = 0; j < cols; j++) {
-                columnSums[j] += delta.buffer.get(row + j);
+        Arrays.fill(columnSums, 0, cols, 0);
+        if (delta.buffer instanceof NativeBuffer.Floats d && h.buffer instanceof NativeBuffer.Floats hv) {
+            backpropagate(d.view, delta.offset, delta.rows, cols, hv.view, h.offset, activation, columnSums);
+        } else {
+            for (int r = 0; r < delta.rows; r++) {
+                for (int j = 0; j < cols; j++) {
+                    int i = r * cols + j;
+                    double a = h.buffer.get(h.offset + i);
+                    double v = delta.buffer.get(delta.offset + i) * switch (activation) {
+                        case RELU -> a > 0 ? 1 : 0;
+                        case TANH -> 1 - a * a;
+                        case IDENTITY -> 1;
+                    };
+                    delta.buffer.set(delta.offset + i, v);
+                    columnSums[j] += v;
+                }
             }
         }
-        for (int j = 0; j < cols; j++) {
-            gradients.set(bias + j, columnSums[j]);
+        if (bias >= 0) {
+            for (int j = 0; j < cols; j++) {
+                gradients.set(bias + j, columnSums[j]);
+            }
         }
+    }
+
+    private static void backpropagate(FloatBuffer delta, int deltaOffset, int rows, int cols, FloatBuffer h,
+                                      int hOffset, Activation activation, double[] sums) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                int i = r * cols + j;
+                float a = h.get(hOffset + i);
+                float d = delta.get(deltaOffset + i);
+                float v = switch (activation) {
+                    case RELU -> a > 0 ? d : 0f;
+                    case TANH -> d * (1 - a * a);
+                    case IDENTITY -> d;
+                };
+                delta.put(deltaOffset + i, v);
+                sums[j] += v;
+            }
+        }
+    }
+
+    /**
+     * Δ_L = ∂/∂f of the mean loss, (2/(Bc))(f − y), with bias its column sums into the bias gradient; returns the
+     * mean loss (1/(Bc)) Σ (f − y)².
+     */
+    private double lossAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta, int bias) {
+        int cols = f.cols;
+        double scale = 2.0 / f.size();
+        double sum = 0;
+        Arrays.fill(columnSums, 0, cols, 0);
+        for (int r = 0; r < f.rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                int i = r * cols + j;
+                double e = f.buffer.get(f.offset + i) - y.buffer.get(y.offset + i);
+                sum += e * e;
+                delta.buffer.set(delta.offset + i, scale * e);
+                columnSums[j] += delta.buffer.get(delta.offset + i);
+            }
+        }
+        if (bias >= 0) {
+            for (int j = 0; j < cols; j++) {
+                gradients.set(bias + j, columnSums[j]);
+            }
+        }
+        return sum / f.size();
     }
 }
