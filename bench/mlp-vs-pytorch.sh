@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One training epoch of FACT Lab's MLP trainer against PyTorch (Debian's python3-torch) on the same workloads,
 # one thread each (needs libopenblas0-pthread so that Debian's torch runs on OpenBLAS), interleaved: ROUNDS rounds of (FACT Lab, PyTorch), each the best of EPOCHS epochs per row; the
-# table shows the best over all rounds and the ratio FACT Lab / PyTorch, of the wall time and of the process CPU
-# time (the fair measure on a loaded machine, where a one-thread run gets a fraction of a core), with the load
+# table shows the best over all rounds and the ratio FACT Lab / PyTorch, of the wall time and of the training
+# thread's CPU time (the fair measure on a loaded machine, where a one-thread run gets a fraction of a core), with the load
 # average before and after.
 #   bench/mlp-vs-pytorch.sh [rounds] [epochs] [rows]      (defaults: 3 5 abc)
 # Builds into target-bench/ so that it never disturbs target/. Rows: see MlpVsPyTorchBenchmark.

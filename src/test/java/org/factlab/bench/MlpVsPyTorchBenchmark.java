@@ -1,7 +1,7 @@
 package org.factlab.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.factlab.experiments.ComputeBackendProbe;
@@ -22,8 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * heavy ball 0.9, λ = 1e-4, cosine; (b) Figure 11, deep linear 10→512→5 without bias, n = 5000, batch 128, plain
  * SGD, λ = 1e-2; (c) 5 hidden ReLU layers of width 1024 (784 → … → 10), n = 1000, batch 128, heavy ball 0.9,
  * λ = 1e-4, cosine. Arguments: [timed epochs] [rows, e.g. abc]. Prints {@code row <id> factlab <wall s> <cpu s>}:
- * the best wall time and the best process CPU time of an epoch (the CPU time stays meaningful on a loaded
- * machine, where a one-thread run gets a fraction of a core).
+ * the best wall time and the best CPU time of the training thread in an epoch (OpenBLAS on one thread runs in
+ * the caller; the CPU time stays meaningful on a loaded machine, where a one-thread run gets a fraction of a core).
  */
 public final class MlpVsPyTorchBenchmark {
 
@@ -37,7 +37,7 @@ public final class MlpVsPyTorchBenchmark {
         ComputeBackendProbe.useCpuThreads(threads);
         System.out.println("# ND4J: " + ComputeBackendProbe.describe().summary() + " (factlab.cpu-threads=" + threads
                 + ")");
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ThreadMXBean thread = ManagementFactory.getThreadMXBean();
         for (char row : rows.toCharArray()) {
             MlpTrainer trainer = trainer(row);
             trainer.trainEpoch(() -> false);
@@ -45,11 +45,11 @@ public final class MlpVsPyTorchBenchmark {
             double wall = Double.MAX_VALUE;
             double cpu = Double.MAX_VALUE;
             for (int e = 0; e < epochs; e++) {
-                long cpuStart = os.getProcessCpuTime();
+                long cpuStart = thread.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 trainer.trainEpoch(() -> false);
                 wall = Math.min(wall, (System.nanoTime() - start) / 1e9);
-                cpu = Math.min(cpu, (os.getProcessCpuTime() - cpuStart) / 1e9);
+                cpu = Math.min(cpu, (thread.getCurrentThreadCpuTime() - cpuStart) / 1e9);
             }
             if (!Double.isFinite(trainer.lastScore())) {
                 throw new IllegalStateException("row " + row + " diverged");
