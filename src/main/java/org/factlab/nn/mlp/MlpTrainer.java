@@ -138,13 +138,17 @@ public final class MlpTrainer {
     public boolean trainEpoch(BooleanSupplier cancelled) {
         shuffleRows();
         double rate = options.rate(epoch);
-        for (Batch batch : batches) {
+        for (int b = 0; b < batches.length; b++) {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
+            Batch batch = batches[b];
+            boolean last = b == batches.length - 1;
             double loss = batch.pass().gradient(batch.x(), batch.y());
-            double squaredNorm = update.apply(lean.parameters(), lean.gradients(), rate, steps++);
-            lastScore = loss + 0.5 * options.lambda() * squaredNorm;
+            double squaredNorm = update.apply(lean.parameters(), lean.gradients(), rate, steps++, last);
+            if (last) {
+                lastScore = loss + 0.5 * options.lambda() * squaredNorm;
+            }
             netStale = true;
         }
         epoch++;
@@ -181,7 +185,10 @@ public final class MlpTrainer {
         return options.rate(Math.min(epoch, options.epochs() - 1));
     }
 
-    /** The score of the last minibatch (DL4J's): its mean ℓᵢ plus (λ/2)‖θ‖², at the parameters before its step. */
+    /**
+     * The score (DL4J's) of the last minibatch of the last finished epoch: its mean ℓᵢ plus (λ/2)‖θ‖², at the
+     * parameters before its step.
+     */
     public double lastScore() {
         return lastScore;
     }

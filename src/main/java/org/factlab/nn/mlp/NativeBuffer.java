@@ -52,7 +52,8 @@ abstract sealed class NativeBuffer permits NativeBuffer.Floats, NativeBuffer.Dou
     }
 
     static final class Floats extends NativeBuffer {
-        private final FloatPointer memory;
+        /** The memory, for BLAS calls over the whole buffer. */
+        final FloatPointer memory;
         /** The memory as a direct buffer, for loops specialised to float32. */
         final FloatBuffer view;
 

@@ -1,6 +1,10 @@
 package org.factlab.nn.mlp;
 
-import java.nio.FloatBuffer;
+import static org.bytedeco.openblas.global.openblas.cblas_dsdot;
+import static org.bytedeco.openblas.global.openblas.cblas_saxpy;
+import static org.bytedeco.openblas.global.openblas.cblas_sscal;
+
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -13,9 +17,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  *   <li>Adam as DL4J's (β₁ = 0.9, β₂ = 0.999, ε = 1e-8): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²,
  *       θ ← θ − αₜ m/(√v + ε) with αₜ = η√(1 − β₂ᵗ)/(1 − β₁ᵗ), t the 1-based step.</li>
  * </ul>
- * The state buffers are allocated once per run. Float32 SGD and heavy ball run in float arithmetic on the NIO
- * views directly (DL4J's arithmetic, and the pass is memory-bound: ≈ 3 ns per parameter against 5 through the
- * buffers' type-generic accessors on the development VM); everything else in float64 through the accessors.
+ * The state buffers are allocated once per run. Float32 SGD and heavy ball are vectorised BLAS level-1 passes
+ * (sscal, saxpy, dsdot for ‖θ‖²): four passes take 0.6 of the time of one fused scalar Java loop over the direct
+ * buffers (1.86 M parameters, CPU time on the development VM), which C2 does not vectorise. Everything else is
+ * one fused float64 loop through the buffers' accessors.
  */
 final class ParameterUpdate {
 
@@ -43,18 +48,19 @@ final class ParameterUpdate {
 
     /**
      * Steps θ along the gradient g at rate η; {@code step} counts the steps before this one (from 0). Returns
-     * ‖θ‖² before the step (for the score).
+     * ‖θ‖² before the step (for the score) when {@code squaredNorm} is set (the float32 SGD paths skip that pass
+     * otherwise and return NaN).
      */
-    double apply(NativeBuffer theta, NativeBuffer g, double rate, long step) {
+    double apply(NativeBuffer theta, NativeBuffer g, double rate, long step, boolean squaredNorm) {
         if (optimizer == Optimizer.ADAM) {
             return adam(theta, g, rate, step);
         }
-        return momentum > 0 ? heavyBall(theta, g, rate) : sgd(theta, g, rate);
+        return momentum > 0 ? heavyBall(theta, g, rate, squaredNorm) : sgd(theta, g, rate, squaredNorm);
     }
 
-    private double sgd(NativeBuffer theta, NativeBuffer g, double rate) {
+    private double sgd(NativeBuffer theta, NativeBuffer g, double rate, boolean squaredNorm) {
         if (theta instanceof NativeBuffer.Floats t && g instanceof NativeBuffer.Floats gf) {
-            return sgd(t.view, gf.view, (float) rate, (float) lambda);
+            return sgd(t.memory, gf.memory, t.length(), rate, lambda, squaredNorm);
         }
         double squares = 0;
         int n = theta.length();
@@ -66,10 +72,10 @@ final class ParameterUpdate {
         return squares;
     }
 
-    private double heavyBall(NativeBuffer theta, NativeBuffer g, double rate) {
+    private double heavyBall(NativeBuffer theta, NativeBuffer g, double rate, boolean squaredNorm) {
         if (theta instanceof NativeBuffer.Floats t && g instanceof NativeBuffer.Floats gf
                 && first instanceof NativeBuffer.Floats b) {
-            return heavyBall(t.view, gf.view, b.view, (float) rate, (float) momentum, (float) lambda);
+            return heavyBall(t.memory, gf.memory, b.memory, t.length(), rate, momentum, lambda, squaredNorm);
         }
         double squares = 0;
         int n = theta.length();
@@ -83,28 +89,23 @@ final class ParameterUpdate {
         return squares;
     }
 
-    private static double sgd(FloatBuffer theta, FloatBuffer g, float rate, float lambda) {
-        double squares = 0;
-        int n = theta.capacity();
-        for (int i = 0; i < n; i++) {
-            float t = theta.get(i);
-            squares += (double) t * t;
-            theta.put(i, t - rate * (g.get(i) + lambda * t));
-        }
+    /** θ ← (1 − ηλ)θ − ηg: two vectorised BLAS passes. */
+    private static double sgd(FloatPointer theta, FloatPointer g, int n, double rate, double lambda,
+                              boolean squaredNorm) {
+        double squares = squaredNorm ? cblas_dsdot(n, theta, 1, theta, 1) : Double.NaN;
+        cblas_sscal(n, (float) (1 - rate * lambda), theta, 1);
+        cblas_saxpy(n, (float) -rate, g, 1, theta, 1);
         return squares;
     }
 
-    private static double heavyBall(FloatBuffer theta, FloatBuffer g, FloatBuffer buffer, float rate, float momentum,
-                                    float lambda) {
-        double squares = 0;
-        int n = theta.capacity();
-        for (int i = 0; i < n; i++) {
-            float t = theta.get(i);
-            squares += (double) t * t;
-            float b = buffer.get(i) * momentum + (g.get(i) + lambda * t);
-            buffer.put(i, b);
-            theta.put(i, t - rate * b);
-        }
+    /** b ← μb + g + λθ, θ ← θ − ηb: four vectorised BLAS passes. */
+    private static double heavyBall(FloatPointer theta, FloatPointer g, FloatPointer buffer, int n, double rate,
+                                    double momentum, double lambda, boolean squaredNorm) {
+        cblas_sscal(n, (float) momentum, buffer, 1);
+        cblas_saxpy(n, 1f, g, 1, buffer, 1);
+        cblas_saxpy(n, (float) lambda, theta, 1, buffer, 1);
+        double squares = squaredNorm ? cblas_dsdot(n, theta, 1, theta, 1) : Double.NaN;
+        cblas_saxpy(n, (float) -rate, buffer, 1, theta, 1);
         return squares;
     }
 
