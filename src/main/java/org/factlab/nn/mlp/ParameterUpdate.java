@@ -8,7 +8,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * One optimiser step over all parameters in a single pass, coupled L2 fused in: g ← ∇L + λθ (weights and
+ * One optimiser step over all parameters, coupled L2 fused in: g ← ∇L + λθ (weights and
  * biases, PyTorch's {@code weight_decay}), then
  * <ul>
  *   <li>SGD: θ ← θ − ηg;</li>
