@@ -11,11 +11,8 @@ import org.factlab.math.Prediction;
  */
 final class MlpPresets {
 
-    /** Wall time of the Figure 11 presets by depth on the shared 2-core VM, as measured (bench/README.md). */
-    private static final String[] CPU_TIME = {"", "",
-        "22 min (measured with the test suite running alongside)",
-        "73 min (measured side by side with another run and a build)",
-        "over 73 min (longer than L = 3; not run to the end here)"};
+    /** Where the presets' measured CPU times live (one place, re-measured there). */
+    private static final String CPU_TIMES = "CPU time: bench/README.md (mlp-presets.sh).";
 
     private static final String FACT = layer1(Prediction.FACT, MlpSeries.PEARSON);
     private static final String SYM_FACT = layer1(Prediction.SYM_FACT, MlpSeries.PEARSON);
@@ -29,9 +26,8 @@ final class MlpPresets {
                     + "3,200 SGD steps do not decay the random initial weights, so Pearson(FACT, W₁ᵀW₁) ends near 0.3 "
                     + "(docs/science.md), not the paper's 0.890 (√(FACT·FACTᵀ) 0.956, √AGOP 0.899, √eNFA 0.903); watch "
                     + "layer1/grad_norm and layer1/fact/relerr. Measured here (seed 0): Pearson with W₁ᵀW₁ 0.285 (FACT), "
-                    + "0.643 (√(FACT·FACTᵀ)), 0.653 (√AGOP), 0.569 (√eNFA); relerr 0.96; test accuracy 0.928. CPU time "
-                    + "on the shared 2-core VM: ≈ 5 min (0.27 s per epoch, ≈ 5 s per probe of all layers and both "
-                    + "sides, 21 probes).",
+                    + "0.643 (√(FACT·FACTᵀ)), 0.653 (√AGOP), 0.569 (√eNFA); relerr 0.96; test accuracy 0.928. "
+                    + CPU_TIMES,
             table2("mnist", 1_000, 1024, 200, 10), Map.of(FACT, 0.3));
 
     static final Preset<MlpSpec> TABLE2_MNIST_1K_CONVERGED = new Preset<>("table2-mnist-1k-converged",
@@ -39,7 +35,7 @@ final class MlpPresets {
             "The Appendix B recipe with width 256 and 1000 epochs, long enough for weight decay to remove the "
                     + "initial weights: Pearson(FACT, W₁ᵀW₁) ≈ 0.84 (docs/science.md), close to the paper's 0.890. Measured "
                     + "here (seed 0): 0.815 (FACT), 0.944 (√(FACT·FACTᵀ)), 0.858 (√AGOP), 0.860 (√eNFA); test accuracy "
-                    + "0.922. CPU time on the shared 2-core VM: ≈ 5 min (1000 epochs, 21 probes).",
+                    + "0.922. " + CPU_TIMES,
             table2("mnist", 1_000, 256, 1_000, 50), Map.of(FACT, 0.84));
 
     static final Preset<MlpSpec> TABLE2_MNIST_2K = paperScale("table2-mnist-2k", 2_000,
@@ -78,7 +74,7 @@ final class MlpPresets {
             "A small version of Table 2 for demos and tests: depth 3, width 64, ReLU, 500 MNIST images, the "
                     + "Appendix B optimiser, 12 epochs, a probe every 3 epochs (5 probes, backward forms included). "
                     + "Training accuracy reaches ≈ 0.8 while FACT is still far from WᵀW (Pearson ≈ 0.14, relerr ≈ 42): "
-                    + "the run shows the stationarity figures rather than convergence. 8–14 s on the shared 2-core VM.",
+                    + "the run shows the stationarity figures rather than convergence. " + CPU_TIMES,
             new MlpSpec("mnist", 500, 1_000, 3, 64, "relu", true, "sgd", 0.1, 0.9, 1e-4, 64, 12, 3, true, 0L, false,
                     10, 5, "cosine"), Map.of());
 
@@ -117,8 +113,7 @@ final class MlpPresets {
                 "Appendix C: f(x) = W_L ⋯ W₁x with width 512, no bias, on x ~ N(0, I₁₀), y = W*x (W* ∈ ℝ^{5×10} "
                         + "standard Gaussian), n = 5000, plain SGD (batch 128, lr 5e-3 constant), λ = 1e-2, 5000 epochs. "
                         + "docs/science.md: cos(FACT, W₁ᵀW₁) ≈ " + fact + ", cos(AGOP^{1/L}, W₁ᵀW₁) ≈ 1.0000, cos(√AGOP, "
-                        + "W₁ᵀW₁) ≈ " + sqrtAgop + ". 200,000 SGD steps: " + CPU_TIME[depth]
-                        + " on the shared 2-core VM, where DL4J's fixed cost per minibatch dominates.",
+                        + "W₁ᵀW₁) ≈ " + sqrtAgop + ". 200,000 SGD steps. " + CPU_TIMES,
                 new MlpSpec("gaussian-linear", 5_000, 1_000, depth, 512, "identity", false, "sgd", 5e-3, 0, 1e-2, 128,
                         5_000, 100, true, 0L, false, 10, 5, "constant"),
                 Map.of(layer1(Prediction.FACT, MlpSeries.COSINE), fact,

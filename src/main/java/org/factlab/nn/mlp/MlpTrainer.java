@@ -4,36 +4,49 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Trains an MLP on Deeplearning4j (MultiLayerNetwork) with the paper's objective
- * L_λ(θ) = (1/n) Σᵢ ℓᵢ + (λ/2)‖θ‖², ℓᵢ = (1/c)‖f(xᵢ) − yᵢ‖² (DL4J's {@code LossMSE}: per example
- * Σ(f − y)²/c, averaged over the minibatch), λ as DL4J's coupled {@code l2} on weights and {@code l2Bias} on
- * biases (all of θ, like PyTorch's {@code weight_decay}). Initialisation as PyTorch's {@code nn.Linear}:
- * weights and biases U(±1/√fan_in), drawn from the seed. Hidden layers are DL4J dense layers that keep the
- * forward pass's pre-activation for the backward pass ({@link KeptPreActivationDenseLayer}).
+ * Trains an MLP with the paper's objective L_λ(θ) = (1/n) Σᵢ ℓᵢ + (λ/2)‖θ‖², ℓᵢ = (1/c)‖f(xᵢ) − yᵢ‖² (DL4J's
+ * {@code LossMSE}: per example Σ(f − y)²/c, averaged over the minibatch), λ as coupled L2 on weights and biases
+ * (all of θ, like PyTorch's {@code weight_decay}). Initialisation as PyTorch's {@code nn.Linear}: weights and
+ * biases U(±1/√fan_in), drawn from the seed. The network is defined as a DL4J {@code MultiLayerNetwork} (its
+ * {@code l2}/{@code l2Bias} describe the same objective), which holds the parameters whenever they are read
+ * ({@link #weights}, {@link #network}); the minibatch steps run in a {@link LeanNetwork} (BLAS GEMMs and Java
+ * loops over buffers allocated once per run) with a fused {@link ParameterUpdate}, one epoch per call.
  */
 public final class MlpTrainer {
 
     private final MlpArchitecture architecture;
     private final TrainingOptions options;
     private final MultiLayerNetwork net;
-    private final INDArray x;
-    private final INDArray y;
-    /** x and y in this epoch's order, refilled every epoch (one allocation per run, not per epoch). */
-    private final INDArray shuffledX;
-    private final INDArray shuffledY;
+    private final LeanNetwork lean;
+    private final ParameterUpdate update;
+    private final NativeBuffer x;
+    private final NativeBuffer y;
+    /** x and y in this epoch's order, refilled every epoch. */
+    private final NativeBuffer shuffledX;
+    private final NativeBuffer shuffledY;
+    private final int[] order;
+    private final Batch[] batches;
     private final SplittableRandom shuffle;
     private int epoch;
+    private long steps;
+    private double lastScore = Double.NaN;
+    /** The lean network's parameters have moved since they were last copied into the DL4J network. */
+    private boolean netStale;
+
+    /** Rows [start, start + rows) of the shuffled data, with the pass buffers for that many rows. */
+    private record Batch(NativeMatrix x, NativeMatrix y, LeanNetwork.Pass pass) {
+    }
 
     /**
      * @param x        training inputs n×d
@@ -47,15 +60,33 @@ public final class MlpTrainer {
         }
         this.architecture = architecture;
         this.options = options;
-        this.x = x.castTo(dataType);
-        this.y = y.castTo(dataType);
-        this.shuffledX = Nd4j.create(dataType, x.shape(), 'c');
-        this.shuffledY = Nd4j.create(dataType, y.shape(), 'c');
         this.net = new MultiLayerNetwork(configuration(architecture, options, dataType));
         net.init();
         SplittableRandom random = new SplittableRandom(options.seed());
         initialise(net, random.split(), dataType);
         this.shuffle = random.split();
+        int n = Math.toIntExact(x.rows());
+        int d = architecture.inputDim();
+        int c = architecture.outputDim();
+        this.x = NativeBuffer.allocate(dataType, (long) n * d);
+        this.x.read(x);
+        this.y = NativeBuffer.allocate(dataType, (long) n * c);
+        this.y.read(y);
+        this.shuffledX = NativeBuffer.allocate(dataType, (long) n * d);
+        this.shuffledY = NativeBuffer.allocate(dataType, (long) n * c);
+        this.order = new int[n];
+        int batch = Math.min(n, options.batchSize());
+        this.lean = new LeanNetwork(architecture, net, dataType, batch);
+        this.update = new ParameterUpdate(options, dataType, lean.parameters().length());
+        LeanNetwork.Pass full = lean.pass(batch);
+        LeanNetwork.Pass last = n % batch == 0 ? full : lean.pass(n % batch);
+        this.batches = new Batch[(n + batch - 1) / batch];
+        for (int b = 0; b < batches.length; b++) {
+            LeanNetwork.Pass pass = (b + 1) * batch <= n ? full : last;
+            int start = b * batch;
+            batches[b] = new Batch(new NativeMatrix(shuffledX, start * d, pass.rows(), d),
+                    new NativeMatrix(shuffledY, start * c, pass.rows(), c), pass);
+        }
     }
 
     private static org.deeplearning4j.nn.conf.MultiLayerConfiguration configuration(MlpArchitecture a,
@@ -63,14 +94,14 @@ public final class MlpTrainer {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(o.seed())
                 .dataType(type)
-                .updater(o.optimizer().updater(new EpochSchedule(o.schedule(), o.lr(), o.epochs()), o.momentum()))
+                .updater(new NoOp())
                 .l2(o.lambda())
                 .l2Bias(o.lambda())
                 .weightInit(WeightInit.ZERO)
                 .list();
         for (int l = 0; l < a.depth() - 1; l++) {
-            list.layer(new KeptPreActivationDenseLayer(a.layerInputs(l), a.width(),
-                    a.activation().dl4j().getActivationFunction(), a.bias()));
+            list.layer(new DenseLayer.Builder().nIn(a.layerInputs(l)).nOut(a.width())
+                    .activation(a.activation().dl4j()).hasBias(a.bias()).build());
         }
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(a.layerInputs(a.depth() - 1))
                 .nOut(a.outputDim()).activation(org.nd4j.linalg.activations.Activation.IDENTITY).hasBias(a.bias())
@@ -105,29 +136,28 @@ public final class MlpTrainer {
      * the epoch unfinished, when {@code cancelled} turns true (checked before every batch).
      */
     public boolean trainEpoch(BooleanSupplier cancelled) {
-        long n = x.rows();
-        int[] order = permutation((int) n);
-        INDArray xs = Nd4j.pullRows(x, shuffledX, 1, order);
-        INDArray ys = Nd4j.pullRows(y, shuffledY, 1, order);
-        for (long start = 0; start < n; start += options.batchSize()) {
+        shuffleRows();
+        double rate = options.rate(epoch);
+        for (int b = 0; b < batches.length; b++) {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
-            long end = Math.min(n, start + options.batchSize());
-            net.fit(new DataSet(rows(xs, start, end), rows(ys, start, end)));
+            Batch batch = batches[b];
+            boolean last = b == batches.length - 1;
+            double loss = batch.pass().gradient(batch.x(), batch.y());
+            double squaredNorm = update.apply(lean.parameters(), lean.gradients(), rate, steps++, last);
+            if (last) {
+                lastScore = loss + 0.5 * options.lambda() * squaredNorm;
+            }
+            netStale = true;
         }
-        net.incrementEpochCount();
         epoch++;
         return true;
     }
 
-    private static INDArray rows(INDArray a, long start, long end) {
-        return a.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-    }
-
-    /** Fisher–Yates shuffle of 0 … n−1 from the trainer's seeded stream. */
-    private int[] permutation(int n) {
-        int[] order = new int[n];
+    /** Copies the rows of x and y into the shuffled buffers in a Fisher–Yates order from the seeded stream. */
+    private void shuffleRows() {
+        int n = order.length;
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
@@ -137,7 +167,12 @@ public final class MlpTrainer {
             order[i] = order[j];
             order[j] = t;
         }
-        return order;
+        int d = architecture.inputDim();
+        int c = architecture.outputDim();
+        for (int i = 0; i < n; i++) {
+            shuffledX.copy(x, order[i] * d, i * d, d);
+            shuffledY.copy(y, order[i] * c, i * c, c);
+        }
     }
 
     /** Epochs completed. */
@@ -150,22 +185,29 @@ public final class MlpTrainer {
         return options.rate(Math.min(epoch, options.epochs() - 1));
     }
 
-    /** DL4J's score of the last minibatch: its mean ℓᵢ plus (λ/2)‖θ‖². */
+    /**
+     * The score (DL4J's) of the last minibatch of the last finished epoch: its mean ℓᵢ plus (λ/2)‖θ‖², at the
+     * parameters before its step.
+     */
     public double lastScore() {
-        return net.score();
+        return lastScore;
     }
 
     /** Float64 copy of the current parameters. */
     public MlpWeights weights() {
-        return MlpWeights.of(net);
+        return MlpWeights.of(network());
     }
 
     public MlpArchitecture architecture() {
         return architecture;
     }
 
-    /** The DL4J network (for tests of its semantics). */
+    /** The DL4J network holding the current parameters (for tests of its semantics). */
     MultiLayerNetwork network() {
+        if (netStale) {
+            net.params().assign(lean.parameters().toArray().reshape(net.params().shape()));
+            netStale = false;
+        }
         return net;
     }
 }

@@ -2,20 +2,16 @@ package org.factlab.nn.mlp;
 
 import java.util.Arrays;
 import java.util.List;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * The optimiser of the MLP. Weight decay is always DL4J's coupled {@code l2} (added to the gradient before
- * the updater), so every choice has the fixed points of L_λ = L + (λ/2)‖θ‖².
+ * The optimiser of the MLP ({@link ParameterUpdate}). Weight decay is always coupled L2 (λθ added to the gradient
+ * before the optimiser step), so every choice has the fixed points of L_λ = L + (λ/2)‖θ‖².
  */
 public enum Optimizer {
-    /** SGD; with momentum μ &gt; 0 PyTorch's heavy ball ({@link HeavyBallMomentum}), with μ = 0 plain SGD. */
+    /** SGD; with momentum μ &gt; 0 PyTorch's heavy ball, with μ = 0 plain SGD. */
     SGD("sgd"),
     /**
-     * DL4J's Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on ∇L + λθ, PyTorch's {@code Adam(weight_decay=λ)}; DL4J puts
+     * Adam as DL4J's (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on ∇L + λθ, PyTorch's {@code Adam(weight_decay=λ)}; DL4J puts
      * ε after the bias correction of √v (ε√(1 − β₂ᵗ) in PyTorch's terms), a negligible difference.
      */
     ADAM("adam");
@@ -37,12 +33,5 @@ public enum Optimizer {
     public static Optimizer fromId(String id) {
         return Arrays.stream(values()).filter(o -> o.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown optimizer '" + id + "'; allowed: " + ids()));
-    }
-
-    IUpdater updater(ISchedule learningRate, double momentum) {
-        return switch (this) {
-            case SGD -> momentum > 0 ? new HeavyBallMomentum(learningRate, momentum) : new Sgd(learningRate);
-            case ADAM -> new Adam(learningRate);
-        };
     }
 }

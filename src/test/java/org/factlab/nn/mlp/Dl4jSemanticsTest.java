@@ -19,11 +19,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.junit.jupiter.api.Test;
 
 /**
- * Test (5): what the DL4J configuration of {@link MlpTrainer} really optimises, in float64, against an
- * independent gradient (our own backward pass): the score is (1/B) Σᵢ (1/c)‖f − y‖² + (λ/2)‖θ‖² over all
- * parameters, {@code l2(λ)} / {@code l2Bias(λ)} add λθ to the gradient before the updater (coupled), the
- * minibatch gradient is the batch mean, and the updaters step as PyTorch's SGD / heavy ball do.
- * {@code weightDecay} instead subtracts ηλθ after the updater (decoupled), a different rule.
+ * Test (5): what {@link MlpTrainer} really optimises, in float64, against an independent gradient (our own
+ * backward pass): the score is (1/B) Σᵢ (1/c)‖f − y‖² + (λ/2)‖θ‖² over all parameters (DL4J's with
+ * {@code l2(λ)} / {@code l2Bias(λ)}), λθ is added to the gradient before the optimiser (coupled), the minibatch
+ * gradient is the batch mean, and the steps are PyTorch's SGD / heavy ball. In DL4J itself (the coupled Adam
+ * reference of the trainer's Adam), {@code l2} is coupled and {@code weightDecay} subtracts ηλθ after the
+ * updater (decoupled), a different rule.
  */
 class Dl4jSemanticsTest {
 

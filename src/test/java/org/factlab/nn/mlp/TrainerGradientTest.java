@@ -15,12 +15,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Test (3): FACT from the per-sample loss gradients gᵢ = ∂ℓᵢ/∂h of our backward pass, −(1/(nλ)) Σᵢ gᵢhᵢᵀ,
  * equals −(1/λ) Wᵀ ∇_W L with ∇_W L taken from DL4J's own parameter gradient of the trained network on the
- * whole training set (DL4J's gradient is that of the batch sum, unregularised). The trainer's hidden layers are
- * {@link KeptPreActivationDenseLayer}s, so this also checks that they back-propagate through the right z.
+ * whole training set (DL4J's gradient is that of the batch sum, unregularised), after the lean trainer has moved
+ * the parameters for a few epochs.
  */
 class TrainerGradientTest {
 
-    /** tanh as well as ReLU: ReLU's derivative is the same at z and at relu(z), tanh's is not (the kept z of KeptPreActivationDenseLayer). */
+    /** tanh as well as ReLU: ReLU's derivative is the same at z and at relu(z), tanh's is not. */
     @ParameterizedTest
     @EnumSource(value = Activation.class, names = {"RELU", "TANH"})
     void factFromPerSampleGradientsEqualsTheTrainersParameterGradient(Activation activation) {

@@ -1,0 +1,234 @@
+package org.factlab.nn.mlp;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The training forward and backward pass of an MLP as a fixed sequence of BLAS GEMMs and Java loops over
+ * buffers allocated once per run. Parameters and gradients are flat buffers in the DL4J network's own layout
+ * (per layer W as DL4J's f-ordered [in, out], i.e. the paper's out×in row-major, then b), so the trainer moves
+ * them to and from the network with one copy. The forward pass writes each layer's z into its output buffer and
+ * applies σ in place: the backward pass takes σ' from h = σ(z) (ReLU: 1 where h &gt; 0, i.e. z &gt; 0; tanh:
+ * 1 − h²; identity: 1), as PyTorch does.
+ */
+final class LeanNetwork {
+
+    private final Activation activation;
+    private final int depth;
+    private final NativeBuffer parameters;
+    private final NativeBuffer gradients;
+    private final NativeMatrix[] weights;
+    private final NativeMatrix[] weightGradients;
+    /** Offset of layer l's bias in the flat buffers, −1 without bias. */
+    private final int[] biasOffsets;
+    private final NativeBuffer[] outputBuffers;
+    private final NativeBuffer[] deltaBuffers;
+    /** Column sums of a delta, accumulated in float64. */
+    private final double[] columnSums;
+
+    /** Buffers for minibatches of up to {@code maxRows} rows; the parameters start as the network's. */
+    LeanNetwork(MlpArchitecture architecture, MultiLayerNetwork net, DataType type, int maxRows) {
+        this.activation = architecture.activation();
+        this.depth = architecture.depth();
+        INDArray flat = net.params();
+        parameters = NativeBuffer.allocate(type, flat.length());
+        parameters.read(flat);
+        gradients = NativeBuffer.allocate(type, flat.length());
+        weights = new NativeMatrix[depth];
+        weightGradients = new NativeMatrix[depth];
+        biasOffsets = new int[depth];
+        outputBuffers = new NativeBuffer[depth];
+        deltaBuffers = new NativeBuffer[depth];
+        int widest = 0;
+        for (int l = 0; l < depth; l++) {
+            Layer layer = net.getLayer(l);
+            INDArray w = layer.getParam("W");
+            int in = architecture.layerInputs(l);
+            int out = architecture.layerOutputs(l);
+            if (w.rows() != in || w.columns() != out || (out > 1 && in > 1 && w.stride(0) != 1)) {
+                throw new IllegalStateException("layer " + l + ": expected DL4J's f-ordered [in, out] W");
+            }
+            int wOffset = Math.toIntExact(w.offset() - flat.offset());
+            weights[l] = new NativeMatrix(parameters, wOffset, out, in);
+            weightGradients[l] = new NativeMatrix(gradients, wOffset, out, in);
+            INDArray b = layer.paramTable().get("b");
+            biasOffsets[l] = b == null ? -1 : Math.toIntExact(b.offset() - flat.offset());
+            outputBuffers[l] = NativeBuffer.allocate(type, (long) maxRows * out);
+            deltaBuffers[l] = NativeBuffer.allocate(type, (long) maxRows * out);
+            widest = Math.max(widest, out);
+        }
+        columnSums = new double[widest];
+    }
+
+    NativeBuffer parameters() {
+        return parameters;
+    }
+
+    NativeBuffer gradients() {
+        return gradients;
+    }
+
+    /** Views of the buffers for minibatches of {@code rows} rows (made once per batch size). */
+    Pass pass(int rows) {
+        return new Pass(rows);
+    }
+
+    final class Pass {
+        private final int rows;
+        private final NativeMatrix[] outputs = new NativeMatrix[depth];
+        private final NativeMatrix[] deltas = new NativeMatrix[depth];
+
+        private Pass(int rows) {
+            this.rows = rows;
+            for (int l = 0; l < depth; l++) {
+                outputs[l] = new NativeMatrix(outputBuffers[l], 0, rows, weights[l].rows);
+                deltas[l] = new NativeMatrix(deltaBuffers[l], 0, rows, weights[l].rows);
+            }
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        /**
+         * Writes ∇θ of the minibatch's mean loss (1/B) Σᵢ (1/c)‖f(xᵢ) − yᵢ‖² into the gradient buffer and returns
+         * that mean loss at the current parameters.
+         */
+        double gradient(NativeMatrix x, NativeMatrix y) {
+            for (int l = 0; l < depth; l++) {
+                outputs[l].gemm(l == 0 ? x : outputs[l - 1], false, weights[l], true, 1, 0);
+                addBiasAndActivate(outputs[l], biasOffsets[l], l < depth - 1);
+            }
+            double loss = lossAndDelta(outputs[depth - 1], y, deltas[depth - 1], biasOffsets[depth - 1]);
+            for (int l = depth - 1; l >= 0; l--) {
+                weightGradients[l].gemm(deltas[l], true, l == 0 ? x : outputs[l - 1], false, 1, 0);
+                if (l > 0) {
+                    deltas[l - 1].gemm(deltas[l], false, weights[l], false, 1, 0);
+                    backpropagate(deltas[l - 1], outputs[l - 1], biasOffsets[l - 1]);
+                }
+            }
+            return loss;
+        }
+    }
+
+    /** z ← z + b (with bias), then h = σ(z) in place on hidden layers. */
+    private void addBiasAndActivate(NativeMatrix z, int bias, boolean hidden) {
+        Activation sigma = hidden ? activation : Activation.IDENTITY;
+        if (bias < 0 && sigma == Activation.IDENTITY) {
+            return;
+        }
+        if (z.buffer instanceof NativeBuffer.Floats values && parameters instanceof NativeBuffer.Floats p) {
+            addBiasAndActivate(values.view, z.offset, z.rows, z.cols, p.view, bias, sigma);
+            return;
+        }
+        NativeBuffer values = z.buffer;
+        for (int r = 0; r < z.rows; r++) {
+            int row = z.offset + r * z.cols;
+            for (int j = 0; j < z.cols; j++) {
+                double v = values.get(row + j) + (bias >= 0 ? parameters.get(bias + j) : 0);
+                values.set(row + j, switch (sigma) {
+                    case RELU -> v > 0 ? v : 0;
+                    case TANH -> Math.tanh(v);
+                    case IDENTITY -> v;
+                });
+            }
+        }
+    }
+
+    private static void addBiasAndActivate(FloatBuffer z, int offset, int rows, int cols, FloatBuffer parameters,
+                                           int bias, Activation sigma) {
+        for (int r = 0; r < rows; r++) {
+            int row = offset + r * cols;
+            for (int j = 0; j < cols; j++) {
+                float v = z.get(row + j) + (bias >= 0 ? parameters.get(bias + j) : 0f);
+                z.put(row + j, switch (sigma) {
+                    case RELU -> v > 0 ? v : 0f;
+                    case TANH -> (float) Math.tanh(v);
+                    case IDENTITY -> v;
+                });
+            }
+        }
+    }
+
+    /**
+     * Δ ← Δ ∘ σ'(z) with σ' read off h = σ(z), and with bias that layer's bias gradient, Δ's column sums (in
+     * float64), in the same pass.
+     */
+    private void backpropagate(NativeMatrix delta, NativeMatrix h, int bias) {
+        if (activation == Activation.IDENTITY && bias < 0) {
+            return;
+        }
+        int cols = delta.cols;
+        Arrays.fill(columnSums, 0, cols, 0);
+        if (delta.buffer instanceof NativeBuffer.Floats d && h.buffer instanceof NativeBuffer.Floats hv) {
+            backpropagate(d.view, delta.offset, delta.rows, cols, hv.view, h.offset, activation, columnSums);
+        } else {
+            for (int r = 0; r < delta.rows; r++) {
+                for (int j = 0; j < cols; j++) {
+                    int i = r * cols + j;
+                    double a = h.buffer.get(h.offset + i);
+                    double v = delta.buffer.get(delta.offset + i) * switch (activation) {
+                        case RELU -> a > 0 ? 1 : 0;
+                        case TANH -> 1 - a * a;
+                        case IDENTITY -> 1;
+                    };
+                    delta.buffer.set(delta.offset + i, v);
+                    columnSums[j] += v;
+                }
+            }
+        }
+        if (bias >= 0) {
+            for (int j = 0; j < cols; j++) {
+                gradients.set(bias + j, columnSums[j]);
+            }
+        }
+    }
+
+    private static void backpropagate(FloatBuffer delta, int deltaOffset, int rows, int cols, FloatBuffer h,
+                                      int hOffset, Activation activation, double[] sums) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                int i = r * cols + j;
+                float a = h.get(hOffset + i);
+                float d = delta.get(deltaOffset + i);
+                float v = switch (activation) {
+                    case RELU -> a > 0 ? d : 0f;
+                    case TANH -> d * (1 - a * a);
+                    case IDENTITY -> d;
+                };
+                delta.put(deltaOffset + i, v);
+                sums[j] += v;
+            }
+        }
+    }
+
+    /**
+     * Δ_L = ∂/∂f of the mean loss, (2/(Bc))(f − y), with bias its column sums into the bias gradient; returns the
+     * mean loss (1/(Bc)) Σ (f − y)².
+     */
+    private double lossAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta, int bias) {
+        int cols = f.cols;
+        double scale = 2.0 / f.size();
+        double sum = 0;
+        Arrays.fill(columnSums, 0, cols, 0);
+        for (int r = 0; r < f.rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                int i = r * cols + j;
+                double e = f.buffer.get(f.offset + i) - y.buffer.get(y.offset + i);
+                sum += e * e;
+                delta.buffer.set(delta.offset + i, scale * e);
+                columnSums[j] += delta.buffer.get(delta.offset + i);
+            }
+        }
+        if (bias >= 0) {
+            for (int j = 0; j < cols; j++) {
+                gradients.set(bias + j, columnSums[j]);
+            }
+        }
+        return sum / f.size();
+    }
+}
