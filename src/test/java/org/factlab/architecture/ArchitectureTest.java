@@ -9,7 +9,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package rules of DESIGN.md §2. */
+/**
+ * The package rules (README, "Code layout"): a numerical core free of Spring, Vaadin and JDBC, ND4J kept inside
+ * it, no global data types, layered packages without cycles.
+ */
 @AnalyzeClasses(packages = "org.factlab", importOptions = ArchitectureTest.MainClassesOnly.class)
 class ArchitectureTest {
 
