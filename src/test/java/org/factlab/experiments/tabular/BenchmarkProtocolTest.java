@@ -11,6 +11,7 @@ import java.util.List;
 import org.factlab.data.tabular.Table;
 import org.factlab.data.tabular.TableFolder;
 import org.factlab.experiments.RecordingRunContext;
+import org.factlab.experiments.SpecCodec;
 import org.factlab.kernels.FeatureUpdate;
 import org.factlab.kernels.Normalisation;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,18 @@ class BenchmarkProtocolTest {
         double constant = protocol.foldAccuracy(blind, 0, BANDWIDTH);
         assertEquals(literalFoldAccuracy(protocol, blind, 0), constant, 1e-12);
         assertTrue(constant < 0.5, "M = 0 makes K constant, so the refit uses the given M: " + constant);
+    }
+
+    /** A spec stored before the field existed (no "protocol" key) binds to nested, the protocol it ran. */
+    @Test
+    void specsWithoutTheFieldAreNested() {
+        TabularKind kind = new TabularKind();
+        java.util.Map<String, Object> stored = new java.util.HashMap<>(SpecCodec.toMap(kind.defaultSpec()));
+        stored.put("folds", 4);
+        stored.remove("protocol");
+        assertEquals(TabularSpec.NESTED, SpecCodec.bind(kind, stored, null).protocol());
+        assertEquals(TabularSpec.BENCHMARK, kind.presets().stream().filter(p -> p.id().equals("table3-bundled"))
+                .findFirst().orElseThrow().spec().protocol());
     }
 
     @Test
