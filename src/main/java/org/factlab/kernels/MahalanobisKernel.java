@@ -1,10 +1,14 @@
 package org.factlab.kernels;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Kernel matrices K(X, Z)ᵢⱼ = k(‖xᵢ − zⱼ‖_M) of a {@link KernelFunction} on the Mahalanobis distance. The
@@ -24,8 +28,6 @@ public final class MahalanobisKernel {
     /** Squared distances up to this many ε·(xᵀMx + zᵀMz) are round-off of a zero distance. */
     static final double ZERO_ULPS = 64;
 
-    /** Rows per block of the zero-distance pass (bounds its temporary to this many rows of the n×m matrix). */
-    private static final long ZERO_BLOCK_ROWS = 256;
 
     private MahalanobisKernel() {
     }
@@ -57,30 +59,52 @@ public final class MahalanobisKernel {
         INDArray left = Nd4j.hstack(xm.muli(-2 * scale), xNorms.mul(scale), ones.muli(scale));
         INDArray right = Nd4j.hstack(z, Nd4j.onesLike(zNorms), zNorms);
         Nd4j.gemm(left, right, out, false, true, 1.0, 0.0);
-        zeroRoundOff(out, xNorms.mul(Math.abs(scale)), zNorms.mul(Math.abs(scale)).reshape(1, zNorms.rows()));
+        zeroRoundOff(out, scaled(xNorms, Math.abs(scale)), scaled(zNorms, Math.abs(scale)));
         if (sameSet) {
             SquareMatrices.diagonal(out).assign(0);
         }
     }
 
     /**
-     * Sets outᵢⱼ to exactly 0 where |outᵢⱼ| ≤ {@link #ZERO_ULPS}·ε·(aᵢ + bⱼ), block of rows by block of rows:
-     * outᵢⱼ ← outᵢⱼ · step(|outᵢⱼ| − t·(aᵢ + bⱼ)), step(v) = 1 for v &gt; 0 and 0 otherwise (an exact comparison).
+     * Sets outᵢⱼ to exactly 0 where |outᵢⱼ| ≤ {@link #ZERO_ULPS}·ε·(aᵢ + bⱼ): one plain loop over the host buffer,
+     * row by row (no temporaries; on a GPU backend the host copy is synchronised first and marked newest after).
      *
-     * @param a rows(out)×1, the scaled xᵢᵀMxᵢ
-     * @param b 1×columns(out), the scaled zⱼᵀMzⱼ
+     * @param a rows(out) values, the scaled xᵢᵀMxᵢ
+     * @param b columns(out) values, the scaled zⱼᵀMzⱼ
      */
-    private static void zeroRoundOff(INDArray out, INDArray a, INDArray b) {
-        double tolerance = ZERO_ULPS * machineEpsilon(out.dataType());
-        INDArray rowThresholds = b.mul(tolerance);
-        for (long start = 0; start < out.rows(); start += ZERO_BLOCK_ROWS) {
-            long end = Math.min(out.rows(), start + ZERO_BLOCK_ROWS);
-            INDArray block = out.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            INDArray keep = Transforms.abs(block, true)
-                    .subiColumnVector(a.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).mul(tolerance))
-                    .subiRowVector(rowThresholds);
-            block.muli(Transforms.step(keep, false));
+    private static void zeroRoundOff(INDArray out, double[] a, double[] b) {
+        if (out.ordering() != 'c' || out.offset() != 0 || !out.isMatrix() || out.stride(1) != 1
+                || out.stride(0) != out.columns()) {
+            throw new IllegalArgumentException("needs a contiguous row-major matrix, got " + out.shapeInfoToString());
         }
+        double tolerance = ZERO_ULPS * machineEpsilon(out.dataType());
+        long cols = out.columns();
+        Nd4j.getAffinityManager().ensureLocation(out, AffinityManager.Location.HOST);
+        Pointer base = out.data().addressPointer();
+        for (int i = 0; i < a.length; i++) {
+            long from = i * cols;
+            if (out.dataType() == DataType.FLOAT) {
+                FloatBuffer row = new FloatPointer(base).position(from).limit(from + cols).asBuffer();
+                for (int j = 0; j < b.length; j++) {
+                    if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
+                        row.put(j, 0f);
+                    }
+                }
+            } else {
+                DoubleBuffer row = new DoublePointer(base).position(from).limit(from + cols).asBuffer();
+                for (int j = 0; j < b.length; j++) {
+                    if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
+                        row.put(j, 0.0);
+                    }
+                }
+            }
+        }
+        Nd4j.getAffinityManager().tagLocation(out, AffinityManager.Location.HOST);
+    }
+
+    /** The entries of a column vector times {@code factor}, as a Java array. */
+    private static double[] scaled(INDArray column, double factor) {
+        return column.mul(factor).castTo(DataType.DOUBLE).dup('c').toDoubleVector();
     }
 
     /** ε: the spacing of the numbers just above 1, 2⁻²³ in float32 and 2⁻⁵² in float64. */
