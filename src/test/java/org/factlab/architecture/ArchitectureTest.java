@@ -9,10 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/**
- * The package rules (README, "Code layout"): a numerical core free of Spring, Vaadin and JDBC, ND4J kept inside
- * it, no global data types, layered packages without cycles.
- */
+/** The package rules of docs/architecture.md ("Packages"). */
 @AnalyzeClasses(packages = "org.factlab", importOptions = ArchitectureTest.MainClassesOnly.class)
 class ArchitectureTest {
 
