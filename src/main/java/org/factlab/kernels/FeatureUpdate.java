@@ -4,8 +4,10 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Line 6 of Algorithm 1: how the RFM replaces M after each fit. With diagonal-only M the matrix fed to the
- * root is replaced by its diagonal, so the roots act entry-wise and fixed points stay fixed.
+ * Line 6 of Algorithm 1: how the RFM replaces M after each fit. With diagonal-only M every update keeps the
+ * diagonal of its root: M ← Diag(AGOPˢ) (NFA), Diag((F Fᵀ)^{1/2}) (FACT), Diag(((F M)(F M)ᵀ)^{1/4})
+ * (FACT-geometric), the projection of the full update onto diagonal matrices (docs/science.md). A diagonal fixed
+ * point of the full update stays fixed.
  */
 public enum FeatureUpdate {
     /** No update: plain kernel regression with M = I (the "Kernel regression" column of Table 3). */
@@ -38,15 +40,15 @@ public enum FeatureUpdate {
      * Every update maps M to itself at its fixed point: AGOP = M^{1/s}, respectively F = M.
      */
     INDArray next(INDArray m, INDArray agop, INDArray fact, double agopPower, boolean diagonal) {
-        return switch (this) {
-            case KERNEL -> m.dup();
-            case NFA -> diagonal ? MatrixRoots.diagonalPower(agop, agopPower) : MatrixRoots.psdPower(agop, agopPower);
-            case FACT -> diagonal ? MatrixRoots.diagonalLeftPolarPower(fact, 1) : MatrixRoots.leftPolarPower(fact, 1);
-            case FACT_GEOMETRIC -> {
-                INDArray fm = fact.mmul(m);
-                yield diagonal ? MatrixRoots.diagonalLeftPolarPower(fm, 0.5) : MatrixRoots.leftPolarPower(fm, 0.5);
-            }
+        if (this == KERNEL) {
+            return m.dup();
+        }
+        INDArray root = switch (this) {
+            case NFA -> MatrixRoots.psdPower(agop, agopPower);
+            case FACT -> MatrixRoots.leftPolarPower(fact, 1);
+            default -> MatrixRoots.leftPolarPower(fact.mmul(m), 0.5);
         };
+        return diagonal ? MatrixRoots.diagonalOf(root) : root;
     }
 
     public static FeatureUpdate fromId(String id) {

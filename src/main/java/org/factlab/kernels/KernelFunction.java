@@ -13,7 +13,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public enum KernelFunction {
 
-    /** K = exp(−‖x − z‖_M / L); κ = K / (L ‖x − z‖_M), set to 0 where x = z (the subgradient 0 of the cusp). */
+    /**
+     * K = exp(−‖x − z‖_M / L); κ = K / (L ‖x − z‖_M), set to 0 where x = z (the subgradient 0 of the cusp). Which
+     * distances are 0 is decided before, on the squared distances, by an explicit threshold relative to
+     * xᵀMx + zᵀMz in both precisions ({@link MahalanobisKernel}); here a distance is 0 exactly or not at all.
+     */
     LAPLACE("laplace") {
         @Override
         double distanceScale(double bandwidth) {
@@ -29,9 +33,9 @@ public enum KernelFunction {
             }
             kappa.assign(d2);
             Transforms.exp(d2.muli(-1 / bandwidth), false);
-            // ‖x − z‖ = 0 → +∞ so that κ = K / (L·∞) = 0 there
-            BooleanIndexing.replaceWhere(kappa, Double.POSITIVE_INFINITY, Conditions.equals(0));
+            // K / (L·0) = +∞ exactly where the distance is 0; those are the subgradient 0
             kappa.muli(bandwidth).rdivi(d2);
+            BooleanIndexing.replaceWhere(kappa, 0.0, Conditions.isInfinite());
             return new GradientFactors(kappa, 1);
         }
     },

@@ -1,5 +1,12 @@
 package org.factlab.kernels;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -8,8 +15,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * expansion ‖x − z‖²_M = xᵀMx + zᵀMz − 2 xᵀMz is one GEMM of augmented factors,
  * [−2XM | xᵀMx | 𝟙] · [Z | 𝟙 | zᵀMz]ᵀ, with the kernel's scale folded in, so the n×m matrix is written once
  * and then transformed in place.
+ *
+ * <p>Zero distances. The expansion cancels: where x = z it leaves a residue of the order of
+ * ε·(xᵀMx + zᵀMz) instead of 0 (≈ 1e-3 relative to the norms' scale after the square root in float32), and the
+ * Laplace kernel's κ = K/(L‖x − z‖) turns such a residue into a spurious, huge gradient factor. So a squared
+ * distance with |‖x − z‖²_M| ≤ {@value #ZERO_ULPS}·ε·(xᵀMx + zᵀMz), ε the machine epsilon of the precision
+ * (2⁻²³ in float32, 2⁻⁵² in float64), counts as exactly 0 in both precisions: duplicate rows get K = 1 and κ = 0
+ * (docs/science.md, "Kernels").
  */
 public final class MahalanobisKernel {
+
+    /** Squared distances up to this many ε·(xᵀMx + zᵀMz) are round-off of a zero distance. */
+    static final double ZERO_ULPS = 64;
+
 
     private MahalanobisKernel() {
     }
@@ -17,8 +35,8 @@ public final class MahalanobisKernel {
     /**
      * Writes K(X, Z) into {@code kOut} (rows(X) × rows(Z), the data type of X) and returns the gradient factors
      * κ of ∇ₓK(xᵢ, zⱼ) = −κᵢⱼ M (xᵢ − zⱼ) (into {@code kappaOut} when the kernel needs a buffer; pass null
-     * for K alone). With {@code sameSet} (Z = X) the diagonal distances are set to exactly 0: the expansion
-     * leaves ~1e-8 there after the square root, which would otherwise poison the Laplace gradient.
+     * for K alone). Distances within round-off of 0 are set to exactly 0 (see the class comment); with
+     * {@code sameSet} (Z = X) the diagonal always is.
      *
      * @param m symmetric d×d feature matrix M, in X's data type
      */
@@ -28,7 +46,10 @@ public final class MahalanobisKernel {
         return kernel.fromScaledSquaredDistances(kOut, kappaOut, bandwidth);
     }
 
-    /** scale · ‖xᵢ − zⱼ‖²_M into {@code out} by one GEMM; exact zeros on the diagonal when {@code sameSet}. */
+    /**
+     * scale · ‖xᵢ − zⱼ‖²_M into {@code out} by one GEMM; exact zeros where the distance is round-off of 0 and on the
+     * diagonal when {@code sameSet}.
+     */
     static void scaledSquaredDistances(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet,
                                        INDArray out) {
         INDArray xm = x.mmul(m);
@@ -38,8 +59,56 @@ public final class MahalanobisKernel {
         INDArray left = Nd4j.hstack(xm.muli(-2 * scale), xNorms.mul(scale), ones.muli(scale));
         INDArray right = Nd4j.hstack(z, Nd4j.onesLike(zNorms), zNorms);
         Nd4j.gemm(left, right, out, false, true, 1.0, 0.0);
+        zeroRoundOff(out, scaled(xNorms, Math.abs(scale)), scaled(zNorms, Math.abs(scale)));
         if (sameSet) {
             SquareMatrices.diagonal(out).assign(0);
         }
+    }
+
+    /**
+     * Sets outᵢⱼ to exactly 0 where |outᵢⱼ| ≤ {@link #ZERO_ULPS}·ε·(aᵢ + bⱼ): one plain loop over the host buffer,
+     * row by row (no temporaries; on a GPU backend the host copy is synchronised first and marked newest after).
+     *
+     * @param a rows(out) values, the scaled xᵢᵀMxᵢ
+     * @param b columns(out) values, the scaled zⱼᵀMzⱼ
+     */
+    private static void zeroRoundOff(INDArray out, double[] a, double[] b) {
+        if (out.ordering() != 'c' || out.offset() != 0 || !out.isMatrix() || out.stride(1) != 1
+                || out.stride(0) != out.columns()) {
+            throw new IllegalArgumentException("needs a contiguous row-major matrix, got " + out.shapeInfoToString());
+        }
+        double tolerance = ZERO_ULPS * machineEpsilon(out.dataType());
+        long cols = out.columns();
+        Nd4j.getAffinityManager().ensureLocation(out, AffinityManager.Location.HOST);
+        Pointer base = out.data().addressPointer();
+        for (int i = 0; i < a.length; i++) {
+            long from = i * cols;
+            if (out.dataType() == DataType.FLOAT) {
+                FloatBuffer row = new FloatPointer(base).position(from).limit(from + cols).asBuffer();
+                for (int j = 0; j < b.length; j++) {
+                    if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
+                        row.put(j, 0f);
+                    }
+                }
+            } else {
+                DoubleBuffer row = new DoublePointer(base).position(from).limit(from + cols).asBuffer();
+                for (int j = 0; j < b.length; j++) {
+                    if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
+                        row.put(j, 0.0);
+                    }
+                }
+            }
+        }
+        Nd4j.getAffinityManager().tagLocation(out, AffinityManager.Location.HOST);
+    }
+
+    /** The entries of a column vector times {@code factor}, as a Java array. */
+    private static double[] scaled(INDArray column, double factor) {
+        return column.mul(factor).castTo(DataType.DOUBLE).dup('c').toDoubleVector();
+    }
+
+    /** ε: the spacing of the numbers just above 1, 2⁻²³ in float32 and 2⁻⁵² in float64. */
+    static double machineEpsilon(DataType type) {
+        return type == DataType.FLOAT ? Math.ulp(1f) : Math.ulp(1.0);
     }
 }

@@ -4,7 +4,6 @@ import org.factlab.math.PsdMatrices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Matrix roots of the RFM updates, on d×d float64 arrays. PSD powers come from a symmetric
@@ -26,15 +25,11 @@ final class MatrixRoots {
         return PsdMatrices.leftPolarPower(a, p);
     }
 
-    /** diag(max(Aₖₖ, 0)ˢ): the power of the diagonal part, for diagonal-only M. */
-    static INDArray diagonalPower(INDArray a, double s) {
-        INDArray diagonal = Transforms.max(SquareMatrices.diagonal(a.dup('c')), 0.0, true);
-        return Nd4j.diag(Transforms.pow(diagonal, s, false)).castTo(DataType.DOUBLE);
-    }
-
-    /** diag((A Aᵀ)ₖₖ^{p/2}) = diag(‖row k of A‖ᵖ): the diagonal part of {@link #leftPolarPower}. */
-    static INDArray diagonalLeftPolarPower(INDArray a, double p) {
-        INDArray rowNorms = a.norm2(1);
-        return Nd4j.diag(Transforms.pow(rowNorms, p, false)).castTo(DataType.DOUBLE);
+    /**
+     * The diagonal of a root, Diag(R) with R = {@link #psdPower} or {@link #leftPolarPower}: diagonal-only M takes
+     * the diagonal of the full update's root (not the root of its diagonal), for NFA and FACT alike.
+     */
+    static INDArray diagonalOf(INDArray root) {
+        return Nd4j.diag(SquareMatrices.diagonal(root.dup('c'))).castTo(DataType.DOUBLE);
     }
 }

@@ -138,6 +138,17 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         m = options.normalisation().apply(next);
     }
 
+    /**
+     * Replaces M by a given d×d matrix (e.g. one learned on other rows), so that the next {@link #fit()} refits only
+     * α = (K_M + reg·I)⁻¹Y.
+     */
+    public void useFeatureMatrix(double[][] featureMatrix) {
+        if (featureMatrix.length != m.rows() || featureMatrix[0].length != m.columns()) {
+            throw new IllegalArgumentException("M must be " + m.rows() + "×" + m.columns());
+        }
+        m = Rows.toMatrix(featureMatrix, DataType.DOUBLE);
+    }
+
     /** The current feature matrix M (d×d). */
     public double[][] featureMatrix() {
         return Rows.of(m);

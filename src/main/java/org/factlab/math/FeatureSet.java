@@ -21,14 +21,15 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
 
     /**
      * Every {@link Prediction} of this side: the three matrices and their roots, one symmetric eigendecomposition
-     * each: √(FACT·FACTᵀ) (Remark 3.3) from the product FACT·FACTᵀ, √AGOP and AGOP^{1/depth} together, √eNFA;
-     * {@code depth} = 0 leaves out AGOP^{1/L} (the backward side). Roots set eigenvalues below the round-off
+     * each: √(FACT·FACTᵀ) (Remark 3.3) from the product FACT·FACTᵀ, √AGOP and AGOP^{1/agopRoot} together, √eNFA;
+     * {@code agopRoot} = 0 leaves out {@link Prediction#AGOP_1_OVER_L} (the backward side). For weight layer ℓ of a
+     * depth-L network the caller passes L − ℓ + 1 (docs/science.md). Roots set eigenvalues below the round-off
      * level to 0 ({@link PsdMatrices#powers}); for √(FACT·FACTᵀ) that drops singular values of FACT below
      * √(d·ε) ≈ 1e-6 of the largest, which no correlation can see, at half the cost of an SVD.
      */
-    public Map<Prediction, INDArray> predictions(int depth) {
+    public Map<Prediction, INDArray> predictions(int agopRoot) {
         Map<Prediction, INDArray> out = new EnumMap<>(Prediction.class);
-        formPredictions(depth, false, out::put);
+        formPredictions(agopRoot, false, out::put);
         return out;
     }
 
@@ -37,15 +38,15 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
      * eigendecomposition); with {@code ownCycles} each group is formed and handed over inside its own cycle of the
      * {@link ScratchWorkspaces#ROOTS} workspace, so the sink must not keep the arrays.
      */
-    private void formPredictions(int depth, boolean ownCycles, BiConsumer<Prediction, INDArray> sink) {
+    private void formPredictions(int agopRoot, boolean ownCycles, BiConsumer<Prediction, INDArray> sink) {
         sink.accept(Prediction.FACT, fact);
         sink.accept(Prediction.AGOP, agop);
         sink.accept(Prediction.ENFA, enfa);
         inCycle(ownCycles, () -> sink.accept(Prediction.SYM_FACT, symmetrisedFact()));
         inCycle(ownCycles, () -> {
-            INDArray[] roots = agopRoots(depth);
+            INDArray[] roots = agopRoots(agopRoot);
             sink.accept(Prediction.SQRT_AGOP, roots[0]);
-            if (depth > 0) {
+            if (agopRoot > 0) {
                 sink.accept(Prediction.AGOP_1_OVER_L, roots[1]);
             }
         });
@@ -66,9 +67,9 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
         return expand(PsdMatrices.power(restrict(Products.timesTranspose(fact, fact)), 0.5));
     }
 
-    /** √AGOP, and AGOP^{1/depth} when depth &gt; 0. */
-    private INDArray[] agopRoots(int depth) {
-        INDArray[] roots = depth > 0 ? PsdMatrices.powers(restrict(agop), 0.5, 1.0 / depth)
+    /** √AGOP, and AGOP^{1/agopRoot} when agopRoot &gt; 0. */
+    private INDArray[] agopRoots(int agopRoot) {
+        INDArray[] roots = agopRoot > 0 ? PsdMatrices.powers(restrict(agop), 0.5, 1.0 / agopRoot)
                 : PsdMatrices.powers(restrict(agop), 0.5);
         for (int i = 0; i < roots.length; i++) {
             roots[i] = expand(roots[i]);
@@ -86,9 +87,9 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
      * formed and measured in its own cycle of the {@link ScratchWorkspaces#ROOTS} workspace, so that only one root's
      * temporaries are alive at a time (when called inside a workspace; outside one, ND4J frees them as usual).
      */
-    public Comparison compare(int depth, Set<Prediction> keep) {
+    public Comparison compare(int agopRoot, Set<Prediction> keep) {
         Measurements m = new Measurements(Entries.of(reference), keep);
-        formPredictions(depth, true, m::measure);
+        formPredictions(agopRoot, true, m::measure);
         return new Comparison(m.pearson, m.cosine, factRelativeError(),
                 keep.isEmpty() ? null : Entries.floats(reference), m.kept, (int) reference.rows());
     }

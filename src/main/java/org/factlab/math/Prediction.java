@@ -13,7 +13,11 @@ public enum Prediction {
     AGOP("agop"),
     /** √AGOP (eq. NFA with s = 1/2, Table 2). */
     SQRT_AGOP("sqrt_agop"),
-    /** AGOP^{1/L} with L the number of weight layers (Appendix C, Figure 11); forward side only. */
+    /**
+     * AGOP^{1/(L−ℓ+1)} at weight layer ℓ of L (1-based): AGOP^{1/L} at the first layer (Appendix C, Figure 11), the
+     * root a balanced deep linear network's W_ℓᵀW_ℓ matches at deeper ones (docs/science.md). The id keeps the
+     * name {@code agop_1_over_L} for every layer (a public contract); forward side only.
+     */
     AGOP_1_OVER_L("agop_1_over_L"),
     /** eNFA (eq. eNFA) or beNFA. */
     ENFA("enfa"),

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package rules of docs/architecture.md. */
+/** The package rules of docs/architecture.md ("Packages"). */
 @AnalyzeClasses(packages = "org.factlab", importOptions = ArchitectureTest.MainClassesOnly.class)
 class ArchitectureTest {
 

@@ -32,6 +32,57 @@ class FeatureUpdateTest {
         }
     }
 
+    /**
+     * Diagonal-only M keeps the diagonal of the root for every update: with A = Q Λ Qᵀ, F = Q Λ Pᵀ (Q, P
+     * rotations) and M = I, AGOP^{1/2} = Q Λ^{1/2} Qᵀ, (F Fᵀ)^{1/2} = Q Λ Qᵀ and ((F M)(F M)ᵀ)^{1/4} = Q Λ^{1/2} Qᵀ,
+     * whose diagonals differ from the roots of the diagonals (Diag(A)^{1/2}, Diag(F Fᵀ)^{1/2}, Diag(F Fᵀ)^{1/4}).
+     */
+    @ParameterizedTest
+    @EnumSource(value = FeatureUpdate.class, names = {"NFA", "FACT", "FACT_GEOMETRIC"})
+    void diagonalMIsTheDiagonalOfTheRoot(FeatureUpdate update) {
+        double[][] q = rotation(0.4, 0.9);
+        double[][] p = rotation(-1.1, 0.3);
+        double[] lambda = {4, 1, 0.25};
+        INDArray agop = matrix(reassemble(q, lambda));
+        INDArray f = matrix(product(q, lambda, p));
+        double power = update == FeatureUpdate.FACT ? 1 : 0.5;
+        double[][] expected = reassemble(q, java.util.Arrays.stream(lambda).map(v -> Math.pow(v, power)).toArray());
+        double[][] next = Rows.of(update.next(matrix(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), agop, f, 0.5,
+                true));
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(i == j ? expected[i][i] : 0, next[i][j], 1e-12, update + " (" + i + ", " + j + ")");
+            }
+            boolean squared = update != FeatureUpdate.NFA;
+            double diagonalEntry = 0;
+            for (int k = 0; k < 3; k++) {
+                diagonalEntry += q[i][k] * q[i][k] * (squared ? lambda[k] * lambda[k] : lambda[k]);
+            }
+            double rootOfDiagonal = Math.pow(diagonalEntry, update == FeatureUpdate.FACT_GEOMETRIC ? 0.25 : 0.5);
+            assertTrue(Math.abs(rootOfDiagonal - next[i][i]) > 1e-3, "differs from the root of the diagonal");
+        }
+    }
+
+    /** A rotation of ℝ³: about z by a, then about x by b. */
+    private static double[][] rotation(double a, double b) {
+        double[][] z = {{Math.cos(a), -Math.sin(a), 0}, {Math.sin(a), Math.cos(a), 0}, {0, 0, 1}};
+        double[][] x = {{1, 0, 0}, {0, Math.cos(b), -Math.sin(b)}, {0, Math.sin(b), Math.cos(b)}};
+        return Rows.of(matrix(z).mmul(matrix(x)));
+    }
+
+    /** Q diag(λ) Pᵀ. */
+    private static double[][] product(double[][] q, double[] lambda, double[][] p) {
+        double[][] out = new double[q.length][q.length];
+        for (int i = 0; i < q.length; i++) {
+            for (int j = 0; j < q.length; j++) {
+                for (int k = 0; k < lambda.length; k++) {
+                    out[i][j] += q[i][k] * lambda[k] * p[j][k];
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void nfaWithAnotherPowerHasItsOwnFixedPoint() {
         INDArray m = matrix(spd(5, 2));

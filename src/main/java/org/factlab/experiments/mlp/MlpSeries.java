@@ -8,7 +8,9 @@ import org.factlab.math.Prediction;
  * preset expectations). Layers are numbered from 1 (the first weight layer); the step of every series is the
  * epoch. Per layer l and prediction p ∈ {fact, sym_fact, agop, sqrt_agop, agop_1_over_L, enfa, sqrt_enfa}:
  * {@code layer{l}/{p}/pearson} and {@code /cosine} against WᵀW; with {@code backward} also
- * {@code layer{l}/backward/{p}/…} against WWᵀ (no agop_1_over_L there).
+ * {@code layer{l}/backward/{p}/…} against WWᵀ (no agop_1_over_L there). {@code layer{l}/agop_1_over_L/…} keeps
+ * its name at every layer but is AGOP^{1/(L−l+1)} at layer l (AGOP^{1/L} at layer 1): the root that a balanced
+ * deep linear network's WᵀW matches there (docs/science.md).
  */
 public final class MlpSeries {
 

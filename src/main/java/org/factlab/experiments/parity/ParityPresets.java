@@ -8,7 +8,7 @@ import org.factlab.experiments.rfm.RfmSeries;
 /**
  * Named specs of the parity kind: Figure 5's setting (d = 50, Gaussian kernel, L = 5, FACT-RFM with
  * geometric averaging) at k = 2, 3, 4, Figure 1's k = 4 run, and a quick check. reg = 0 and trace
- * normalisation are "the right settings" of docs/science.md: with reg = 1e-3 the ridge hides the degree-3 signal
+ * normalisation are "the right settings" of docs/reproduction.md: with reg = 1e-3 the ridge hides the degree-3 signal
  * from the NFA update. Reference values are what these specs measured on the 2-core development VM.
  */
 final class ParityPresets {

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.factlab.experiments.Preset;
 
 /**
- * Named specs of the quadratic kind. Reference values come from docs/science.md ("Neural networks",
- * Figure 4) and, for λ = 1e-5, from the one-neuron optimum (rank-one W, so AGOP ∝ eNFA ∝ WᵀW). CPU times
+ * Named specs of the quadratic kind. Reference values come from docs/reproduction.md
+ * (Figure 4) and, for λ = 1e-5, from the one-neuron optimum (rank-one W, so AGOP ∝ eNFA ∝ WᵀW). CPU times
  * were measured with bench/quadratic.sh on one core, platform storage of the evaluations excluded.
  */
 final class QuadraticPresets {

@@ -30,7 +30,7 @@ public final class StudyPresets {
             "The mlp preset table2-mnist-1k (App. B: depth 3, width 1024, SGD momentum 0.9, lr 0.1 cosine, λ = 1e-4, "
                     + "200 epochs) at n = 1K, 2K, 5K; n = 60K is GPU scale (offered behind a switch). The table "
                     + "pivots the four rows of Table 2 (FACT, √(FACT·FACTᵀ), √AGOP, √eNFA) against n, the paper's "
-                    + "printed values beside ours. At 200 epochs small n is far from converged (docs/science.md: "
+                    + "printed values beside ours. At 200 epochs small n is far from converged (docs/reproduction.md: "
                     + "Pearson(FACT) ≈ 0.3 at n = 1K), so expect our FACT rows below the paper's.",
             MLP, "table2-mnist-1k", Map.of(), axis("n", TABLE2_N), axis("n", List.of(TABLE2_GPU_N)), 1,
             List.of(FACT_PEARSON, SYM_FACT_PEARSON, SQRT_AGOP_PEARSON, SQRT_ENFA_PEARSON), "n", table2());

@@ -9,7 +9,11 @@ import java.util.List;
  * {@code …/reg} and {@code …/iterations}; {@code …/failed} = 1 when the method failed on the dataset. Per dataset
  * at step 0: {@code dataset/<name>/rows}, {@code /features}, {@code /classes} (as used, after any cap),
  * {@code /majority_accuracy} (predicting the training part's most frequent class), and {@code /failed} = 1 when
- * the dataset could not be used at all. The wall-clock time of each dataset is a summary value
+ * the dataset could not be used at all. With {@code protocol = benchmark} the per-fold reg and iterations are the
+ * ones chosen once on the selection split (the same at every fold), {@code …/validation_accuracy} is that split's,
+ * {@code …/row_normalised} = 1 when rows were scaled to unit L2 norm, and the matrix {@code dataset/<name>/split}
+ * (2 × rows, step 0) records the selection split (row 0: 1 = validation half) and the fold of every row (row 1).
+ * The wall-clock time of each dataset is a summary value
  * {@code seconds/<name>}, not a series, so that series stay reproducible.
  */
 public final class TabularSeries {
@@ -22,6 +26,10 @@ public final class TabularSeries {
     public static final String REG = "reg";
     public static final String ITERATIONS = "iterations";
     public static final String FAILED = "failed";
+    /** Benchmark protocol: 1 when the chosen fit scales rows to unit L2 norm, else 0. */
+    public static final String ROW_NORMALISED = "row_normalised";
+    /** Benchmark protocol: the matrix recording the selection split and the folds. */
+    public static final String SPLIT = "split";
 
     public static final String ROWS = "rows";
     public static final String FEATURES = "features";

@@ -16,8 +16,8 @@ public record TabularSpec(
                 + "fact = FACT-RFM without averaging (M ← (F Fᵀ)^{1/2}), fact-geometric = FACT-RFM with geometric "
                 + "averaging (M ← ((F M)(F M)ᵀ)^{1/4})", choices = {"kernel", "nfa", "fact", "fact-geometric"})
         List<String> methods,
-        @SpecField(description = "Cross-validation folds k (the benchmark: 4); 1 = a single stratified split into "
-                + "56% training, 19% validation and 25% test rows", min = 1, max = 10)
+        @SpecField(description = "Cross-validation folds k (the benchmark: 4); with protocol nested, 1 = a single "
+                + "stratified split into 56% training, 19% validation and 25% test rows", min = 1, max = 10)
         int folds,
         @SpecField(description = "Random seed: row caps, folds and validation splits derive from it and the dataset "
                 + "name", min = 0, max = 9.007199254740992E15)
@@ -46,7 +46,18 @@ public record TabularSpec(
         String standardize,
         @SpecField(description = "Dataset folder inside the datasets directory (factlab.datasets-dir, default "
                 + "./data) or an extra root the administrator configured: a relative name such as uci, without '..'")
-        String folder) {
+        String folder,
+        @SpecField(description = "nested = per fold, reg and the iteration chosen on validation rows carved from "
+                + "that fold's training rows and M learned there (test rows never seen); benchmark = the RFM "
+                + "paper's procedure: reg, row L2-normalisation and the iteration chosen once on a stratified "
+                + "half/half selection split, then k-fold cross-validation refits only α with that M (the split and "
+                + "folds are recorded with the run)", choices = {"nested", "benchmark"})
+        String protocol) {
+
+    /** {@link #protocol}: hyper-parameters and M chosen inside each fold ({@link ModelSelection}). */
+    public static final String NESTED = "nested";
+    /** {@link #protocol}: the RFM paper's benchmark procedure ({@link BenchmarkProtocol}). */
+    public static final String BENCHMARK = "benchmark";
 
     public TabularSpec {
         datasets = List.copyOf(datasets);
@@ -63,9 +74,21 @@ public record TabularSpec(
             throw new SpecValidationException("datasets", datasets + " is not allowed; allowed: dataset names "
                     + "without '/', comma-separated, or empty for all");
         }
+        if (!NESTED.equals(protocol) && !BENCHMARK.equals(protocol)) {
+            throw new SpecValidationException("protocol", protocol + " is not allowed; allowed: nested, benchmark");
+        }
+        if (BENCHMARK.equals(protocol) && folds < 2) {
+            throw new SpecValidationException("folds", folds + " is not allowed with protocol benchmark; allowed: 2 to "
+                    + "10");
+        }
         if (folder == null || folder.isBlank()) {
             throw new SpecValidationException("folder", "is empty; allowed: a folder name such as uci");
         }
+    }
+
+    /** Whether {@link #protocol} is {@link #BENCHMARK}. */
+    public boolean benchmark() {
+        return BENCHMARK.equals(protocol);
     }
 
     /** The methods in table order (kernel, nfa, fact, fact-geometric), without repeats. */

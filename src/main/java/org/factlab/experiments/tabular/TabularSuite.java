@@ -54,11 +54,17 @@ final class TabularSuite {
         long start = System.nanoTime();
         long unitsAtStart = done;
         Table table;
-        Fold[] folds;
+        Fold[] folds = null;
+        BenchmarkProtocol benchmark = null;
         try {
             table = folder.load(name, spec.maxRows(), seed(name), readingBudget());
             checkMemory(table);
-            folds = Fold.of(table, spec.folds(), seed(name), "train".equals(spec.standardize()));
+            boolean standardise = "train".equals(spec.standardize());
+            if (spec.benchmark()) {
+                benchmark = BenchmarkProtocol.of(table, spec.folds(), seed(name), standardise);
+            } else {
+                folds = Fold.of(table, spec.folds(), seed(name), standardise);
+            }
         } catch (RuntimeException e) {
             fail(TabularSeries.of(name, ""), message(e));
             advanceTo(unitsAtStart + (long) methods.size() * spec.folds());
@@ -68,13 +74,17 @@ final class TabularSuite {
         info.put(TabularSeries.of(name, TabularSeries.ROWS), (double) table.rows());
         info.put(TabularSeries.of(name, TabularSeries.FEATURES), (double) table.featureCount());
         info.put(TabularSeries.of(name, TabularSeries.CLASSES), (double) table.classCount());
-        info.put(TabularSeries.of(name, TabularSeries.MAJORITY_ACCURACY),
-                java.util.Arrays.stream(folds).mapToDouble(Fold::majorityAccuracy).average().orElseThrow());
+        info.put(TabularSeries.of(name, TabularSeries.MAJORITY_ACCURACY), benchmark != null
+                ? benchmark.majorityAccuracy()
+                : java.util.Arrays.stream(folds).mapToDouble(Fold::majorityAccuracy).average().orElseThrow());
+        if (benchmark != null) {
+            ctx.matrix(TabularSeries.of(name, TabularSeries.SPLIT), 0, 2, table.rows(), benchmark.splitMatrix());
+        }
         if (!record(0, info)) {
             return false;
         }
         for (String method : methods) {
-            if (!runMethod(name, method, folds)) {
+            if (!(benchmark != null ? runBenchmarkMethod(name, method, benchmark) : runMethod(name, method, folds))) {
                 return false;
             }
         }
@@ -115,6 +125,48 @@ final class TabularSuite {
         return record(0, Map.of(TabularSeries.of(name, method, TabularSeries.TEST_ACCURACY), sum / folds.length));
     }
 
+    /**
+     * Runs one method under {@code protocol = benchmark}: the choice on the selection split, then every fold's
+     * refit of α; false when the run was cancelled.
+     */
+    private boolean runBenchmarkMethod(String name, String method, BenchmarkProtocol protocol) {
+        long methodStart = done;
+        double sum = 0;
+        try {
+            BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.fromId(method), spec.regs(),
+                    spec.iterations(), spec.bandwidth(), spec.agopPower(), Normalisation.fromId(spec.normalize()),
+                    ctx::cancelled);
+            if (choice == null) {
+                return false;
+            }
+            for (int f = 0; f < protocol.k(); f++) {
+                if (ctx.cancelled()) {
+                    return false;
+                }
+                double accuracy = protocol.foldAccuracy(choice, f, spec.bandwidth());
+                sum += accuracy;
+                Map<String, Double> values = new LinkedHashMap<>();
+                values.put(TabularSeries.of(name, method, TabularSeries.FOLD_TEST_ACCURACY), accuracy);
+                values.put(TabularSeries.of(name, method, TabularSeries.VALIDATION_ACCURACY),
+                        choice.validationAccuracy());
+                values.put(TabularSeries.of(name, method, TabularSeries.REG), choice.reg());
+                values.put(TabularSeries.of(name, method, TabularSeries.ITERATIONS), (double) choice.iterations());
+                values.put(TabularSeries.of(name, method, TabularSeries.ROW_NORMALISED),
+                        choice.rowNormalised() ? 1.0 : 0.0);
+                done++;
+                ctx.progress(done, total);
+                if (!record(f, values)) {
+                    return false;
+                }
+            }
+        } catch (RuntimeException e) {
+            fail(TabularSeries.of(name, method, ""), message(e));
+            advanceTo(methodStart + protocol.k());
+            return !ctx.cancelled();
+        }
+        return record(0, Map.of(TabularSeries.of(name, method, TabularSeries.TEST_ACCURACY), sum / protocol.k()));
+    }
+
     /** Records one step of values; false when the run was cancelled meanwhile. */
     private boolean record(long step, Map<String, Double> values) {
         ctx.metrics(step, values);
@@ -146,7 +198,7 @@ final class TabularSuite {
     }
 
     private void checkMemory(Table table) {
-        long trainRows = (long) Math.ceil(table.rows() * (spec.folds() == 1 ? 0.75 : 1 - 1.0 / spec.folds()) * 0.75);
+        long trainRows = (long) Math.ceil(table.rows() * trainShare(spec));
         long bytes = estimateBytes(trainRows, table.rows() / Math.max(spec.folds(), 4) + 1, table.featureCount(),
                 table.classCount());
         if (bytes > ctx.memoryBudgetBytes()) {
@@ -154,6 +206,15 @@ final class TabularSuite {
                     + "than the run's memory budget of %.1f MiB; set maxRows", table.rows(), bytes / 1048576.0,
                     ctx.memoryBudgetBytes() / 1048576.0));
         }
+    }
+
+    /**
+     * The largest share of a dataset's rows one fit trains on: nested, a fold's training part less its validation
+     * quarter; benchmark, k − 1 of the k folds (the selection split's half is smaller).
+     */
+    static double trainShare(TabularSpec spec) {
+        double outsideTest = spec.folds() == 1 ? 0.75 : 1 - 1.0 / spec.folds();
+        return spec.benchmark() ? outsideTest : outsideTest * 0.75;
     }
 
     /** Peak bytes of the RFM on {@code trainRows} training rows (the largest of the methods' options). */

@@ -80,14 +80,25 @@ public final class ProbeResult {
     }
 
     /**
-     * Layer l's comparisons (0-based; {@link FeatureSet#compare}): forward with AGOP^{1/depth}, backward when asked,
+     * The root k of the AGOP that a balanced deep linear network's WᵀW matches at layer l (0-based): k = L − l, that
+     * is 1/(L − ℓ + 1) for the 1-based weight layer ℓ = l + 1 (docs/science.md, "AGOP^{1/L} per layer"). With
+     * W_ℓ = U_{ℓ+1} S U_ℓᵀ for every ℓ, the Jacobian of f with respect to layer ℓ's input is W_L ⋯ W_ℓ, so its
+     * AGOP is U_ℓ S^{2(L−ℓ+1)} U_ℓᵀ while W_ℓᵀW_ℓ = U_ℓ S² U_ℓᵀ. Layer 1 gets 1/L (Appendix C, Figure 11).
+     */
+    public int agopRoot(int l) {
+        return depth() - l;
+    }
+
+    /**
+     * Layer l's comparisons (0-based; {@link FeatureSet#compare}): forward with AGOP^{1/(L−l)} ({@link #agopRoot};
+     * the series keeps its name {@code layer{l}/agop_1_over_L/…}), backward when asked,
      * and the stationarity ‖∇_W L_λ‖_F, computed in a reused workspace ({@link ScratchWorkspaces}) so that only
      * plain Java values leave it. {@code keep}: the forward predictions to copy out (with WᵀW) for heatmaps.
      */
     public LayerComparison compare(int l, boolean backward, Set<Prediction> keep) {
         try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.FEATURES)) {
             LayerFeatures features = layer(l);
-            return new LayerComparison(gradientNorm(l), features.forward().compare(depth(), keep),
+            return new LayerComparison(gradientNorm(l), features.forward().compare(agopRoot(l), keep),
                     backward ? features.backward().compare(0, Set.of()) : null);
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 /** Learning rate as a function of the step, for a run of a fixed number of steps. */
 public enum LearningRateSchedule {
 
-    /** lr_t = lr. Adam then keeps kicking the weights near the optimum (docs: docs/science.md). */
+    /** lr_t = lr. Adam then keeps kicking the weights near the optimum (docs/reproduction.md, Figure 4). */
     CONSTANT("constant"),
 
     /**

@@ -65,7 +65,7 @@ class QuadraticKindTest {
         assertTrue(ctx.last(QuadraticSeries.GRAD_NORM) < 1e-9);
     }
 
-    /** The expected values are docs/science.md's reference figures (and 1.0 for the rank-one optimum). */
+    /** The expected values are the reference figures of docs/reproduction.md (Figure 4) (and 1.0 for the rank-one optimum). */
     @Test
     void everyPresetReachesItsExpectedValues() throws Exception {
         for (Preset<QuadraticSpec> preset : kind.presets()) {

@@ -50,7 +50,7 @@ class TabularKindTest {
     @Test
     void suiteIsDeterministicRecordsFailuresAndGoesOn() {
         TabularSpec spec = new TabularSpec(List.of(), TabularSeries.METHODS, 2, 3L, 10, REGS, 2, 1, "none", 0, "train",
-                folder.getFileName().toString());
+                folder.getFileName().toString(), TabularSpec.NESTED);
         RecordingRunContext first = runWithTempRoot(spec);
         RecordingRunContext second = runWithTempRoot(spec);
         assertEquals(first.series(), second.series(), "same spec and seed, same numbers");
@@ -88,7 +88,7 @@ class TabularKindTest {
     @Test
     void everyMethodBeatsMajorityGuessingOnIris() {
         TabularSpec spec = new TabularSpec(List.of("iris"), TabularSeries.METHODS, 2, 0L, 10, REGS, 1, 1, "none", 0,
-                "train", "uci");
+                "train", "uci", TabularSpec.NESTED);
         RecordingRunContext ctx = run(spec);
         double majority = ctx.last(TabularSeries.of("iris", TabularSeries.MAJORITY_ACCURACY));
         assertEquals(1 / 3.0, majority, 0.02, "iris has three equal classes");

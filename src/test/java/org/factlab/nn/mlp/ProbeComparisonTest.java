@@ -43,7 +43,7 @@ class ProbeComparisonTest {
                 ProbeResult.LayerComparison measured = chunked.compare(l, true, l == 0 ? KEPT : Set.of());
                 ProbeResult.LayerFeatures direct = whole.layer(l);
                 assertEquals(whole.gradientNorm(l), measured.gradientNorm(), 1e-12);
-                assertSame(direct.forward(), a.depth(), measured.forward(), l == 0);
+                assertSame(direct.forward(), a.depth() - l, measured.forward(), l == 0);
                 assertSame(direct.backward(), 0, measured.backward(), false);
             }
         }
@@ -58,8 +58,8 @@ class ProbeComparisonTest {
         assertNull(layer.forward().reference());
     }
 
-    private static void assertSame(FeatureSet direct, int depth, FeatureSet.Comparison measured, boolean kept) {
-        Map<Prediction, INDArray> predictions = direct.predictions(depth);
+    private static void assertSame(FeatureSet direct, int agopRoot, FeatureSet.Comparison measured, boolean kept) {
+        Map<Prediction, INDArray> predictions = direct.predictions(agopRoot);
         assertEquals(predictions.keySet(), measured.pearson().keySet());
         predictions.forEach((p, m) -> {
             assertEquals(Similarity.pearson(m, direct.reference()), measured.pearson().get(p), 1e-12, p.id());

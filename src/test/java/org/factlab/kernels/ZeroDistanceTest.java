@@ -1,0 +1,163 @@
+package org.factlab.kernels;
+
+import static org.factlab.kernels.KernelFixtures.gaussianMatrix;
+import static org.factlab.kernels.KernelFixtures.maxAbs;
+import static org.factlab.kernels.KernelFixtures.maxAbsDifference;
+import static org.factlab.kernels.KernelFixtures.spd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.factlab.math.PsdMatrices;
+import org.factlab.math.Similarity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The Laplace kernel with duplicate rows: a zero distance must give K = 1 and κ = 0 (the cusp's subgradient) in
+ * float32 as in float64, whatever residue the expansion ‖x − z‖² = xᵀMx + zᵀMz − 2xᵀMz leaves. √AGOP and F of a
+ * fitted machine on data with duplicate rows, in both precisions, against the literal float64 definitions
+ * (κ = K/(L‖x − z‖_M) for x ≠ z, 0 for x = z); and the threshold is relative: tiny but distinct rows keep κ.
+ */
+class ZeroDistanceTest {
+
+    private static final double L = 2.0;
+    private static final int N = 40;
+    private static final int DUPLICATES = 12;
+    private static final int D = 8;
+    private static final int C = 2;
+
+    @ParameterizedTest
+    @CsvSource({"DOUBLE, 1e-9", "FLOAT, 2e-4"})
+    void duplicateRowsGiveTheFloat64FeatureMatrices(DataType type, double tolerance) {
+        double[][] x = gaussianMatrix(N, D, 41);
+        for (int i = 0; i < DUPLICATES; i++) {
+            x[N - 1 - i] = x[i].clone();
+        }
+        double[][] m = spd(D, 42);
+        for (double[] row : m) {
+            for (int j = 0; j < D; j++) {
+                row[j] *= 3;
+            }
+        }
+        double[][] alpha = gaussianMatrix(N, C, 43);
+        double[][] kappa = literalKappa(x, m);
+
+        INDArray xs = Rows.toMatrix(x, type);
+        INDArray k = Nd4j.create(type, N, N);
+        GradientFactors factors = MahalanobisKernel.compute(xs, xs, Rows.toMatrix(m, type), KernelFunction.LAPLACE, L,
+                true, k, Nd4j.create(type, N, N));
+        for (int i = 0; i < DUPLICATES; i++) {
+            assertEquals(1.0, k.getDouble(i, N - 1 - i), 0.0, "K of a duplicate pair");
+            assertEquals(0.0, factors.matrix().getDouble(i, N - 1 - i), 0.0, "κ of a duplicate pair");
+        }
+        INDArray a = Rows.toMatrix(alpha, type);
+        OutputContractions products = OutputContractions.of(factors, a, xs);
+        double[][] agop = Rows.of(KernelFeatures.agop(factors, a, xs, KernelFixtures.matrix(m), false, products,
+                Nd4j.create(type, N, N), Nd4j.create(type, N, N)));
+        double[][] f = Rows.of(KernelFeatures.fact(factors, a, xs, KernelFixtures.matrix(m), products,
+                Nd4j.create(type, N, N)));
+
+        double[][] expectedSqrtAgop = PsdMatrices.sqrt(literalAgop(x, m, alpha, kappa));
+        double[][] expectedF = literalFact(x, m, alpha, kappa);
+        double[][] sqrtAgop = PsdMatrices.sqrt(agop);
+        assertTrue(maxAbsDifference(expectedSqrtAgop, sqrtAgop) < tolerance * maxAbs(expectedSqrtAgop),
+                "√AGOP off by " + maxAbsDifference(expectedSqrtAgop, sqrtAgop) + " of " + maxAbs(expectedSqrtAgop));
+        assertTrue(maxAbsDifference(expectedF, f) < tolerance * maxAbs(expectedF),
+                "F off by " + maxAbsDifference(expectedF, f) + " of " + maxAbs(expectedF));
+        assertEquals(1.0, Similarity.cosine(expectedSqrtAgop, sqrtAgop), tolerance);
+    }
+
+    /** At scale s the Laplace kernel with bandwidth sL has the same K and κ/s²: no absolute threshold. */
+    @Test
+    void tinyDistinctRowsKeepTheirGradientFactors() {
+        double s = 1e-7;
+        double[][] x = gaussianMatrix(10, 3, 44);
+        double[][] tiny = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            tiny[i] = java.util.Arrays.stream(x[i]).map(v -> v * s).toArray();
+        }
+        INDArray m = KernelFixtures.matrix(spd(3, 45));
+        double[][] kappa = kappa(x, m, L);
+        double[][] tinyKappa = kappa(tiny, m, L * s);
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                assertEquals(kappa[i][j], tinyKappa[i][j] * s * s, 1e-6 * Math.abs(kappa[i][j]));
+            }
+        }
+    }
+
+    private static double[][] kappa(double[][] x, INDArray m, double bandwidth) {
+        INDArray xs = KernelFixtures.matrix(x);
+        return Rows.of(MahalanobisKernel.compute(xs, xs, m, KernelFunction.LAPLACE, bandwidth, true,
+                Nd4j.create(DataType.DOUBLE, x.length, x.length), Nd4j.create(DataType.DOUBLE, x.length, x.length))
+                .matrix());
+    }
+
+    /** κᵢⱼ = K/(L‖xᵢ − xⱼ‖_M), 0 where xᵢ = xⱼ exactly. */
+    private static double[][] literalKappa(double[][] x, double[][] m) {
+        double[][] kappa = new double[x.length][x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                double distance = KernelFixtures.mahalanobis(x[i], x[j], m);
+                kappa[i][j] = java.util.Arrays.equals(x[i], x[j]) ? 0 : Math.exp(-distance / L) / (L * distance);
+            }
+        }
+        return kappa;
+    }
+
+    /** ∇f_c(xᵢ) = −Σⱼ κᵢⱼ αⱼc M (xᵢ − xⱼ). */
+    private static double[] gradient(double[][] x, double[][] m, double[][] alpha, double[][] kappa, int i, int c) {
+        double[] g = new double[D];
+        for (int j = 0; j < x.length; j++) {
+            for (int a = 0; a < D; a++) {
+                for (int b = 0; b < D; b++) {
+                    g[a] -= kappa[i][j] * alpha[j][c] * m[a][b] * (x[i][b] - x[j][b]);
+                }
+            }
+        }
+        return g;
+    }
+
+    /** AGOP = (1/n) Σᵢ Σ_c ∇f_c(xᵢ) ∇f_c(xᵢ)ᵀ. */
+    private static double[][] literalAgop(double[][] x, double[][] m, double[][] alpha, double[][] kappa) {
+        double[][] agop = new double[D][D];
+        for (int i = 0; i < x.length; i++) {
+            for (int c = 0; c < C; c++) {
+                double[] g = gradient(x, m, alpha, kappa, i, c);
+                for (int a = 0; a < D; a++) {
+                    for (int b = 0; b < D; b++) {
+                        agop[a][b] += g[a] * g[b] / x.length;
+                    }
+                }
+            }
+        }
+        return agop;
+    }
+
+    /** Lemma F.1: F = Σᵢⱼ ∇ₓK(xᵢ, xⱼ) αⱼᵀαᵢ xᵢᵀ with ∇ₓK(xᵢ, xⱼ) = −κᵢⱼ M (xᵢ − xⱼ). */
+    private static double[][] literalFact(double[][] x, double[][] m, double[][] alpha, double[][] kappa) {
+        double[][] f = new double[D][D];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                double dot = 0;
+                for (int c = 0; c < C; c++) {
+                    dot += alpha[i][c] * alpha[j][c];
+                }
+                for (int a = 0; a < D; a++) {
+                    double grad = 0;
+                    for (int b = 0; b < D; b++) {
+                        grad -= kappa[i][j] * m[a][b] * (x[i][b] - x[j][b]);
+                    }
+                    for (int b = 0; b < D; b++) {
+                        f[a][b] += grad * dot * x[i][b];
+                    }
+                }
+            }
+        }
+        return f;
+    }
+}
