@@ -135,7 +135,7 @@ class PaperApiIntegrationTest {
         assertEquals(404, get("/api/runs/" + id + "/charts/nothing.svg").statusCode());
 
         HttpResponse<String> share = http.send(request("/api/runs/" + id + "/share")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, share.statusCode(), share.body());
         String link = json.readTree(share.body()).get("url").asText();
         HttpResponse<byte[]> png = http.send(request(link + "/charts/pearson.png").GET().build(),
