@@ -1,4 +1,4 @@
--- FACT Lab storage (DESIGN.md §4). Every metric point and snapshot is its own committed row.
+-- FACT Lab storage (the schema: docs/architecture.md, "Storage schema"). Every metric point and snapshot is its own committed row.
 CREATE TABLE run (
     id               VARCHAR(32)  NOT NULL PRIMARY KEY,
     share_token      VARCHAR(64)  NOT NULL UNIQUE,
