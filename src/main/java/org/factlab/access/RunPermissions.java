@@ -2,7 +2,7 @@ package org.factlab.access;
 
 import java.util.Objects;
 import org.factlab.runs.Run;
-import org.factlab.runs.Study;
+import org.factlab.studies.Study;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
-import org.factlab.runs.StudyRuns;
-import org.factlab.runs.StudyService;
+import org.factlab.studies.StudyRuns;
+import org.factlab.studies.StudyService;
 import org.springframework.stereotype.Service;
 
 /**

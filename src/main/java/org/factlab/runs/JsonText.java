@@ -5,17 +5,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSON text columns of the repositories: null stays null, unreadable JSON names its table. */
-final class JsonText {
+public final class JsonText {
 
     private final ObjectMapper json;
     private final String table;
 
-    JsonText(ObjectMapper json, String table) {
+    public JsonText(ObjectMapper json, String table) {
         this.json = json;
         this.table = table;
     }
 
-    String write(Object value) {
+    public String write(Object value) {
         if (value == null) {
             return null;
         }
@@ -26,7 +26,7 @@ final class JsonText {
         }
     }
 
-    <T> T read(String text, TypeReference<T> type) {
+    public <T> T read(String text, TypeReference<T> type) {
         if (text == null) {
             return null;
         }

@@ -211,4 +211,14 @@ public class RunRepository {
     private static OffsetDateTime utc(Instant at) {
         return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
+
+    /** Keeps a row on the study's page for a run of it that is being deleted. */
+    public void recordDeletedRun(String studyId, DeletedRun run) {
+        jdbc.sql("""
+                INSERT INTO deleted_run (id, study_id, study_setting, name, seed, deleted_at, deleted_by)
+                VALUES (:id, :study, :setting, :name, :seed, :at, :by)""")
+                .param("id", run.id()).param("study", studyId).param("setting", run.setting())
+                .param("name", run.name()).param("seed", run.seed()).param("at", run.deletedAt().atOffset(ZoneOffset.UTC))
+                .param("by", run.deletedBy()).update();
+    }
 }

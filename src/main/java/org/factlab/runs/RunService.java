@@ -37,12 +37,11 @@ public class RunService {
     private final ComputeBackend backend;
     private final RunOwner owner;
     private final FactlabProperties props;
-    private final StudyRepository studies;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
 
     public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend,
-                      RunOwner owner, FactlabProperties props, StudyRepository studies, TransactionTemplate transaction,
+                      RunOwner owner, FactlabProperties props, TransactionTemplate transaction,
                       ApplicationEventPublisher events) {
         this.kinds = kinds;
         this.runs = runs;
@@ -51,7 +50,6 @@ public class RunService {
         this.backend = backend;
         this.owner = owner;
         this.props = props;
-        this.studies = studies;
         this.transaction = transaction;
         this.events = events;
     }
@@ -72,7 +70,7 @@ public class RunService {
      * A validated QUEUED run that is neither stored nor queued yet (studies store many in one transaction, then
      * {@link #enqueue} them). Throws {@link SpecValidationException} naming each bad field.
      */
-    Run prepare(String kindId, String presetId, Map<String, ?> fields, String name) {
+    public Run prepare(String kindId, String presetId, Map<String, ?> fields, String name) {
         ExperimentKind<?> kind = kinds.find(kindId).orElseThrow(() -> new SpecValidationException("kind",
                 "unknown kind '" + kindId + "'; allowed: " + String.join(", ", kinds.all().stream().map(ExperimentKind::id).toList())));
         return prepareTyped(kind, presetId, fields, name);
@@ -82,7 +80,7 @@ public class RunService {
      * Refuses ({@link QuotaExceededException}) a launch of {@code adding} runs that would give the signed-in account
      * more than {@code factlab.quota.runs} queued or running runs. Without login there are no accounts and no quota.
      */
-    void checkQuota(int adding) {
+    public void checkQuota(int adding) {
         String account = owner.current().orElse(null);
         if (account == null) {
             return;
@@ -97,7 +95,7 @@ public class RunService {
     }
 
     /** Hands a stored QUEUED run to the queue and tells the open views. */
-    void enqueue(Run run) {
+    public void enqueue(Run run) {
         queue.enqueue(run.id());
         bus.publish(new RunEvent.Status(run.id(), RunStatus.QUEUED));
     }
@@ -204,7 +202,7 @@ public class RunService {
     }
 
     /** Cancels the runs that have not ended, then waits up to {@link #STOP_WAIT} for them to stop. */
-    void stop(List<Run> all) {
+    public void stop(List<Run> all) {
         List<String> unfinished = all.stream().filter(r -> !r.status().isTerminal()).map(Run::id).toList();
         unfinished.forEach(this::cancel);
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
@@ -221,9 +219,9 @@ public class RunService {
     }
 
     /** Deletes one run's row (metrics and matrices cascade) inside the caller's transaction. */
-    void deleteRow(Run run, boolean keepInStudy) {
+    public void deleteRow(Run run, boolean keepInStudy) {
         if (keepInStudy) {
-            runs.studyOf(run.id()).ifPresent(m -> studies.recordDeletedRun(m.studyId(), new DeletedRun(run.id(),
+            runs.studyOf(run.id()).ifPresent(m -> runs.recordDeletedRun(m.studyId(), new DeletedRun(run.id(),
                     run.name(), m.setting(), run.seed(), Instant.now(), owner.current().orElse(null))));
         }
         runs.delete(run.id());
@@ -252,7 +250,7 @@ public class RunService {
         return s == null || s.isBlank() ? null : s;
     }
 
-    static String newId() {
+    public static String newId() {
         char[] id = new char[ID_LENGTH];
         for (int i = 0; i < id.length; i++) {
             id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 import org.factlab.experiments.paper.PaperFigure;
 import org.factlab.experiments.paper.PaperRow;
 import org.factlab.experiments.paper.Verdict;
-import org.factlab.runs.PaperResults;
+import org.factlab.paper.PaperResults;
 import org.factlab.runs.Run;
 
 /**

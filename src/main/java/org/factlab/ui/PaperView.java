@@ -25,12 +25,12 @@ import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.paper.PaperFigure;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.LiveBus;
-import org.factlab.runs.PaperResults;
+import org.factlab.paper.PaperResults;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunService;
-import org.factlab.runs.StudyRequest;
-import org.factlab.runs.StudyService;
+import org.factlab.studies.StudyRequest;
+import org.factlab.studies.StudyService;
 
 /**
  * {@code /paper}: one card per figure and table of the paper the lab reproduces, each with a launch button and the

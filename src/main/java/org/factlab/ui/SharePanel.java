@@ -10,7 +10,7 @@ import org.factlab.access.RunPermissions;
 import org.factlab.access.Share;
 import org.factlab.access.ShareService;
 import org.factlab.runs.Run;
-import org.factlab.runs.StudyRuns;
+import org.factlab.studies.StudyRuns;
 
 /**
  * The read-only links of a run (for its owner and admins) or of a study (for researchers and admins): make a new

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
 import org.factlab.runs.LiveBus;
-import org.factlab.runs.StudyRuns;
-import org.factlab.runs.StudyService;
+import org.factlab.studies.StudyRuns;
+import org.factlab.studies.StudyService;
 
 /**
  * A study opened by its share link {@code /s/{token}}: {@link SharedRunView} reroutes a study's token here, keeping

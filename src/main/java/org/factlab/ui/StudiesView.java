@@ -12,8 +12,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Comparator;
-import org.factlab.runs.StudyRuns;
-import org.factlab.runs.StudyService;
+import org.factlab.studies.StudyRuns;
+import org.factlab.studies.StudyService;
 
 /** Every study, newest first, with its status and progress. */
 @PermitAll

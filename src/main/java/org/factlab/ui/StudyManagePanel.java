@@ -10,8 +10,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.SpecValidationException;
-import org.factlab.runs.StudyRuns;
-import org.factlab.runs.StudyService;
+import org.factlab.studies.StudyRuns;
+import org.factlab.studies.StudyService;
 
 /** Renaming a study, and deleting it with all its runs after a confirmation: for its owner and admins. */
 final class StudyManagePanel extends VerticalLayout {

@@ -36,9 +36,9 @@ import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.study.Settings;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.runs.LiveBus;
-import org.factlab.runs.StudyRuns;
-import org.factlab.runs.StudyService;
-import org.factlab.runs.StudyStatus;
+import org.factlab.studies.StudyRuns;
+import org.factlab.studies.StudyService;
+import org.factlab.studies.StudyStatus;
 
 /**
  * The page of one study ({@code /studies/{id}}): name and notes, progress (runs done / total, ETA), cancel, the

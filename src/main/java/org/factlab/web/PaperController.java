@@ -6,7 +6,7 @@ import java.util.Map;
 import org.factlab.experiments.paper.PaperFigure;
 import org.factlab.experiments.paper.PaperRow;
 import org.factlab.experiments.paper.Verdict;
-import org.factlab.runs.PaperResults;
+import org.factlab.paper.PaperResults;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

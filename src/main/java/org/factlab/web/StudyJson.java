@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.factlab.runs.DeletedRun;
-import org.factlab.runs.Study;
-import org.factlab.runs.StudyRuns;
+import org.factlab.studies.Study;
+import org.factlab.studies.StudyRuns;
 
 /** The API's representation of a study ({@code GET /api/studies/{id}}); field names are a public contract. */
 record StudyJson(String id, String name, String notes, String kind, String studyPreset, String preset,

@@ -1,4 +1,4 @@
-package org.factlab.runs;
+package org.factlab.studies;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

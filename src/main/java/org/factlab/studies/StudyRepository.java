@@ -1,4 +1,4 @@
-package org.factlab.runs;
+package org.factlab.studies;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.factlab.runs.DeletedRun;
+import org.factlab.runs.JsonText;
+import org.factlab.runs.Run;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -79,16 +82,6 @@ public class StudyRepository {
     /** Deletes the study row and the record of its deleted runs; its runs must be deleted first. */
     public void delete(String id) {
         jdbc.sql("DELETE FROM study WHERE id = :id").param("id", id).update();
-    }
-
-    /** Keeps a row on the study's page for a run of it that is being deleted. */
-    public void recordDeletedRun(String studyId, DeletedRun run) {
-        jdbc.sql("""
-                INSERT INTO deleted_run (id, study_id, study_setting, name, seed, deleted_at, deleted_by)
-                VALUES (:id, :study, :setting, :name, :seed, :at, :by)""")
-                .param("id", run.id()).param("study", studyId).param("setting", run.setting())
-                .param("name", run.name()).param("seed", run.seed()).param("at", run.deletedAt().atOffset(ZoneOffset.UTC))
-                .param("by", run.deletedBy()).update();
     }
 
     /** The deleted runs of a study, setting after setting. */

@@ -1,4 +1,4 @@
-package org.factlab.runs;
+package org.factlab.studies;
 
 import java.time.Instant;
 import java.util.List;

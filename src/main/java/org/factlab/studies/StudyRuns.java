@@ -1,4 +1,4 @@
-package org.factlab.runs;
+package org.factlab.studies;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,9 @@ import org.factlab.experiments.study.PaperValue;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.experiments.study.StudyPresets;
 import org.factlab.experiments.study.StudyTable;
+import org.factlab.runs.DeletedRun;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunStatus;
 
 /**
  * A study with its runs as they stand now: status, progress, ETA and results table derive from the runs. Runs deleted

@@ -1,4 +1,4 @@
-package org.factlab.runs;
+package org.factlab.paper;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,6 +16,12 @@ import org.factlab.experiments.paper.PresetRows;
 import org.factlab.experiments.paper.Verdict;
 import org.factlab.experiments.study.SeedStats;
 import org.factlab.experiments.study.StudyTable;
+import org.factlab.runs.KindRegistry;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunService;
+import org.factlab.runs.RunStatus;
+import org.factlab.studies.StudyRuns;
+import org.factlab.studies.StudyService;
 import org.springframework.stereotype.Service;
 
 /**

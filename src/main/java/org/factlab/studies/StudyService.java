@@ -1,4 +1,4 @@
-package org.factlab.runs;
+package org.factlab.studies;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +16,16 @@ import org.factlab.experiments.study.StudyPlan;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.experiments.study.StudyPresets;
 import org.factlab.experiments.study.SweepExpansion;
+import org.factlab.runs.Deleted;
+import org.factlab.runs.DisplayText;
+import org.factlab.runs.KindRegistry;
+import org.factlab.runs.LiveBus;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunEvent;
+import org.factlab.runs.RunLabels;
+import org.factlab.runs.RunOwner;
+import org.factlab.runs.RunRepository;
+import org.factlab.runs.RunService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

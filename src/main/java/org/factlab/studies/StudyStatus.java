@@ -1,4 +1,4 @@
-package org.factlab.runs;
+package org.factlab.studies;
 
 /**
  * A study's status, derived from its runs: RUNNING while any run is queued or running; then CANCELLED when the
