@@ -2,6 +2,7 @@ package org.factlab.data;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.factlab.choice.Choice;
 
 /**
  * Modular arithmetic (§4.3, Figure 6; Mallinar et al. [29]): every pair (a, b) ∈ ℤ_p² (b ≠ 0 for
@@ -19,7 +20,7 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
                                     double[][] testY, int[] testLabels) implements TrainTestSplit {
 
     /** The binary operation ∘ on ℤ_p. */
-    public enum Operation {
+    public enum Operation implements Choice {
         ADD("add"), SUB("sub"), MUL("mul"), DIV("div");
 
         private final String id;
@@ -29,6 +30,7 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
         }
 
         /** The spec value, e.g. {@code "add"}. */
+        @Override
         public String id() {
             return id;
         }
@@ -44,8 +46,7 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
         }
 
         public static Operation fromId(String id) {
-            return Arrays.stream(values()).filter(o -> o.id.equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown operation " + id));
+            return Choice.fromId(Operation.class, id);
         }
     }
 

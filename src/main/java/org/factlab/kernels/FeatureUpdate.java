@@ -1,6 +1,6 @@
 package org.factlab.kernels;
 
-import java.util.Arrays;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (FACT-geometric), the projection of the full update onto diagonal matrices (docs/science.md). A diagonal fixed
  * point of the full update stays fixed.
  */
-public enum FeatureUpdate {
+public enum FeatureUpdate implements Choice {
     /** No update: plain kernel regression with M = I (the "Kernel regression" column of Table 3). */
     KERNEL("kernel"),
     /** NFA-RFM update (§4.1): M ← AGOPˢ, s = 1/2 by default. */
@@ -26,6 +26,7 @@ public enum FeatureUpdate {
     }
 
     /** The spec value, e.g. {@code "fact-geometric"}. */
+    @Override
     public String id() {
         return id;
     }
@@ -36,7 +37,7 @@ public enum FeatureUpdate {
     }
 
     /**
-     * The next M (before normalisation) from the current M and this iteration's AGOP or F (d×d float64).
+     * The next M (before normalization) from the current M and this iteration's AGOP or F (d×d float64).
      * Every update maps M to itself at its fixed point: AGOP = M^{1/s}, respectively F = M.
      */
     INDArray next(INDArray m, INDArray agop, INDArray fact, double agopPower, boolean diagonal) {
@@ -52,7 +53,6 @@ public enum FeatureUpdate {
     }
 
     public static FeatureUpdate fromId(String id) {
-        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown RFM update " + id));
+        return Choice.fromId(FeatureUpdate.class, id);
     }
 }

@@ -1,6 +1,6 @@
 package org.factlab.kernels;
 
-import java.util.Arrays;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -11,7 +11,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (paper §4.1, K_W(x, z) = K(Wx, Wz) with M = WᵀW), and their gradient factors κ defined by
  * ∇ₓK(x, z) = −κ(x, z) M (x − z).
  */
-public enum KernelFunction {
+public enum KernelFunction implements Choice {
 
     /**
      * K = exp(−‖x − z‖_M / L); κ = K / (L ‖x − z‖_M), set to 0 where x = z (the subgradient 0 of the cusp). Which
@@ -64,6 +64,7 @@ public enum KernelFunction {
     }
 
     /** The spec value, e.g. {@code "gaussian"}. */
+    @Override
     public String id() {
         return id;
     }
@@ -84,7 +85,6 @@ public enum KernelFunction {
     abstract GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth);
 
     public static KernelFunction fromId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown kernel " + id));
+        return Choice.fromId(KernelFunction.class, id);
     }
 }

@@ -1,13 +1,13 @@
 package org.factlab.kernels;
 
-import java.util.Arrays;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Floating-point precision of the n-sized arrays of a kernel machine (kernel matrices, coefficients,
  * data). The d×d feature-matrix algebra is always done in float64.
  */
-public enum Precision {
+public enum Precision implements Choice {
     FLOAT64("float64", DataType.DOUBLE),
     FLOAT32("float32", DataType.FLOAT);
 
@@ -20,6 +20,7 @@ public enum Precision {
     }
 
     /** The spec value, e.g. {@code "float64"}. */
+    @Override
     public String id() {
         return id;
     }
@@ -34,7 +35,6 @@ public enum Precision {
     }
 
     public static Precision fromId(String id) {
-        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown precision " + id));
+        return Choice.fromId(Precision.class, id);
     }
 }

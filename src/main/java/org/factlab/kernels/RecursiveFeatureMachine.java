@@ -135,7 +135,7 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         if (BooleanIndexing.or(next, Conditions.isNan()) || BooleanIndexing.or(next, Conditions.isInfinite())) {
             throw new KernelMachineException("the " + options.update().id() + " update made M non-finite");
         }
-        m = options.normalisation().apply(next);
+        m = options.normalization().apply(next);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.factlab.kernels.FeatureUpdate;
 import org.factlab.kernels.Features;
 import org.factlab.kernels.KernelFunction;
 import org.factlab.kernels.KernelRidge;
-import org.factlab.kernels.Normalisation;
+import org.factlab.kernels.Normalization;
 import org.factlab.kernels.Precision;
 import org.factlab.kernels.RecursiveFeatureMachine;
 import org.factlab.kernels.RfmOptions;
@@ -65,7 +65,7 @@ public final class RfmIterationBenchmark {
     /** Best-of-{@value #TIMED_ITERATIONS} seconds of each phase {kernel, solve, update} after one warm-up. */
     private static double[] time(double[][] x, double[][] y, Precision precision, FeatureUpdate update) {
         RfmOptions options = new RfmOptions(KernelFunction.GAUSSIAN, 5, REG, update, 0.5, false,
-                update == FeatureUpdate.NFA ? Normalisation.NONE : Normalisation.TRACE, false, precision);
+                update == FeatureUpdate.NFA ? Normalization.NONE : Normalization.TRACE, false, precision);
         RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(x, y, options);
         double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         for (int t = 0; t <= TIMED_ITERATIONS; t++) {

@@ -126,11 +126,11 @@ class FeatureUpdateTest {
     @Test
     void normalisationsGiveMTheSizeOfTheIdentity() {
         double[][] m = spd(6, 6);
-        assertEquals(6, SquareMatrices.trace(Normalisation.TRACE.apply(matrix(m))), 1e-12);
-        assertEquals(Math.sqrt(6), Normalisation.FRO.apply(matrix(m)).norm2Number().doubleValue(), 1e-12);
-        assertEquals(1, Normalisation.MAX.apply(matrix(m)).amaxNumber().doubleValue(), 1e-12);
-        assertEquals(0, maxAbsDifference(m, Rows.of(Normalisation.NONE.apply(matrix(m)))), 0);
-        assertThrows(KernelMachineException.class, () -> Normalisation.TRACE.apply(Nd4j.zeros(DataType.DOUBLE, 3, 3)));
+        assertEquals(6, SquareMatrices.trace(Normalization.TRACE.apply(matrix(m))), 1e-12);
+        assertEquals(Math.sqrt(6), Normalization.FRO.apply(matrix(m)).norm2Number().doubleValue(), 1e-12);
+        assertEquals(1, Normalization.MAX.apply(matrix(m)).amaxNumber().doubleValue(), 1e-12);
+        assertEquals(0, maxAbsDifference(m, Rows.of(Normalization.NONE.apply(matrix(m)))), 0);
+        assertThrows(KernelMachineException.class, () -> Normalization.TRACE.apply(Nd4j.zeros(DataType.DOUBLE, 3, 3)));
     }
 
     private static double[][] reassemble(double[][] q, double[] values) {

@@ -1,8 +1,11 @@
 package org.factlab.experiments.quadratic;
 
+import static java.util.Map.entry;
+
 import java.util.List;
 import java.util.Map;
 import org.factlab.experiments.Preset;
+import org.factlab.experiments.SpecCodec;
 
 /**
  * Named specs of the quadratic kind. Reference values come from docs/reproduction.md
@@ -23,6 +26,16 @@ final class QuadraticPresets {
             QuadraticSeries.AGOP_COSINE, 1.0,
             QuadraticSeries.SQRT_AGOP_COSINE, 1.0,
             QuadraticSeries.ENFA_COSINE, 1.0);
+
+    /**
+     * The kind's defaults (the quick check): Figure 4's network and data (width 10, Adam lr 0.01 with cosine decay,
+     * τ = 0.02, p = 1e-5, ℓ = (f − y)², PyTorch's initialization) at λ = 1e-7 for 10⁵ steps.
+     */
+    static final QuadraticSpec DEFAULTS = SpecCodec.build(QuadraticSpec.class, Map.ofEntries(
+            entry("width", 10), entry("tau", 0.02), entry("p", 1e-5), entry("lambda", 1e-7), entry("lr", 0.01),
+            entry("beta1", 0.9), entry("beta2", 0.999), entry("eps", 1e-8), entry("iterations", 100_000),
+            entry("evalEvery", 500), entry("initScale", 1.0), entry("seed", 0), entry("lossScale", 1.0),
+            entry("lrSchedule", "cosine")));
 
     static final Preset<QuadraticSpec> FIG4 = new Preset<>("fig4",
             "Figure 4 (λ = 1e-7, 3·10⁵ steps)",
@@ -52,16 +65,15 @@ final class QuadraticPresets {
             "The fig4 setting with 10⁵ Adam steps (cosine decay): reaches the separating optimum with "
                     + "‖∇L_λ‖ ≈ 3e-11, cos(FACT, WᵀW) = 1.0000 (relative error 6e-5), cos(AGOP, WᵀW) = 0.082, "
                     + "cos(√AGOP, WᵀW) = 0.240. 0.3 s on one CPU core, 201 evaluations.",
-            figure4(1e-7, 100_000, 500), SEPARATION);
+            DEFAULTS, SEPARATION);
 
     static final List<Preset<QuadraticSpec>> ALL = List.of(FIG4, FIG4_AS_PRINTED, QUICK);
 
     private QuadraticPresets() {
     }
 
-    /** Figure 4's setting (width 10, Adam lr 0.01, τ = 0.02, p = 1e-5, cosine decay) at the given λ. */
+    /** Figure 4's setting (the defaults) at the given λ and number of steps. */
     private static QuadraticSpec figure4(double lambda, int iterations, int evalEvery) {
-        return new QuadraticSpec(10, 0.02, 1e-5, lambda, 0.01, 0.9, 0.999, 1e-8, iterations, evalEvery,
-                1.0, 0L, 1.0, "cosine");
+        return SpecCodec.override(DEFAULTS, Map.of("lambda", lambda, "iterations", iterations, "evalEvery", evalEvery));
     }
 }

@@ -1,12 +1,12 @@
 package org.factlab.nn.mlp;
 
-import java.util.Arrays;
 import java.util.List;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Hidden-layer activation σ of the MLP; identity with no bias gives the deep linear networks of Appendix C. */
-public enum Activation {
+public enum Activation implements Choice {
     RELU("relu", org.nd4j.linalg.activations.Activation.RELU),
     TANH("tanh", org.nd4j.linalg.activations.Activation.TANH),
     IDENTITY("identity", org.nd4j.linalg.activations.Activation.IDENTITY);
@@ -19,6 +19,7 @@ public enum Activation {
         this.dl4j = dl4j;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -28,12 +29,11 @@ public enum Activation {
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Activation::id).toList();
+        return Choice.ids(Activation.class);
     }
 
     public static Activation fromId(String id) {
-        return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown activation '" + id + "'; allowed: " + ids()));
+        return Choice.fromId(Activation.class, id);
     }
 
     /** σ(z), a new array. */

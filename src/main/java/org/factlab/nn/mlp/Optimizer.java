@@ -1,13 +1,13 @@
 package org.factlab.nn.mlp;
 
-import java.util.Arrays;
 import java.util.List;
+import org.factlab.choice.Choice;
 
 /**
  * The optimiser of the MLP ({@link ParameterUpdate}). Weight decay is always coupled L2 (λθ added to the gradient
  * before the optimiser step), so every choice has the fixed points of L_λ = L + (λ/2)‖θ‖².
  */
-public enum Optimizer {
+public enum Optimizer implements Choice {
     /** SGD; with momentum μ &gt; 0 PyTorch's heavy ball, with μ = 0 plain SGD. */
     SGD("sgd"),
     /**
@@ -22,16 +22,16 @@ public enum Optimizer {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Optimizer::id).toList();
+        return Choice.ids(Optimizer.class);
     }
 
     public static Optimizer fromId(String id) {
-        return Arrays.stream(values()).filter(o -> o.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown optimizer '" + id + "'; allowed: " + ids()));
+        return Choice.fromId(Optimizer.class, id);
     }
 }

@@ -1,10 +1,10 @@
 package org.factlab.nn.quadratic;
 
-import java.util.Arrays;
 import java.util.List;
+import org.factlab.choice.Choice;
 
 /** Learning rate as a function of the step, for a run of a fixed number of steps. */
-public enum LearningRateSchedule {
+public enum LearningRateSchedule implements Choice {
 
     /** lr_t = lr. Adam then keeps kicking the weights near the optimum (docs/reproduction.md, Figure 4). */
     CONSTANT("constant"),
@@ -22,23 +22,19 @@ public enum LearningRateSchedule {
     }
 
     /** The spec value, e.g. {@code "cosine"}. */
+    @Override
     public String id() {
         return id;
     }
 
     /** All spec values. */
     public static List<String> ids() {
-        return Arrays.stream(values()).map(LearningRateSchedule::id).toList();
+        return Choice.ids(LearningRateSchedule.class);
     }
 
     /** The schedule with the given spec value. */
     public static LearningRateSchedule fromId(String id) {
-        for (LearningRateSchedule s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown learning-rate schedule '" + id + "'; allowed: " + ids());
+        return Choice.fromId(LearningRateSchedule.class, id);
     }
 
     /** The rate for update number {@code step} (0-based) of {@code totalSteps}. */

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.factlab.data.tabular.Table;
 import org.factlab.data.tabular.TableFolder;
 import org.factlab.experiments.RecordingRunContext;
 import org.factlab.experiments.SpecCodec;
 import org.factlab.kernels.FeatureUpdate;
-import org.factlab.kernels.Normalisation;
+import org.factlab.kernels.Normalization;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +53,7 @@ class BenchmarkProtocolTest {
     void foldsRefitOnlyAlphaWithTheSelectedM() {
         Table iris = TableFolder.open(Path.of("data", "uci")).load("iris");
         BenchmarkProtocol protocol = BenchmarkProtocol.of(iris, 4, 1L, true);
-        BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.NFA, REGS, 2, BANDWIDTH, 1, Normalisation.NONE,
+        BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.NFA, REGS, 2, BANDWIDTH, 1, Normalization.NONE,
                 () -> false);
         assertNotNull(choice);
         assertTrue(REGS.contains(choice.reg()));
@@ -81,8 +82,8 @@ class BenchmarkProtocolTest {
     @Test
     void bothProtocolsRunTheSuite() {
         for (String protocol : List.of(TabularSpec.NESTED, TabularSpec.BENCHMARK)) {
-            TabularSpec spec = new TabularSpec(List.of("iris"), TabularSeries.METHODS, 4, 0L, BANDWIDTH, REGS, 2, 1,
-                    "none", 0, "train", "uci", protocol);
+            TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("datasets", List.of("iris"),
+                    "folds", 4, "bandwidth", BANDWIDTH, "regs", REGS, "protocol", protocol));
             RecordingRunContext ctx = new RecordingRunContext();
             new TabularKind().run(spec, ctx);
             for (String method : TabularSeries.METHODS) {
@@ -90,9 +91,9 @@ class BenchmarkProtocolTest {
                 assertTrue(accuracy > 0.85, protocol + "/" + method + ": " + accuracy);
                 var regs = ctx.series(TabularSeries.of("iris", method, TabularSeries.REG)).values();
                 assertEquals(4, regs.size());
-                boolean rowNormalisedRecorded = ctx.series().containsKey(TabularSeries.of("iris", method,
-                        TabularSeries.ROW_NORMALISED));
-                assertEquals(spec.benchmark(), rowNormalisedRecorded, protocol);
+                boolean rowNormalizedRecorded = ctx.series().containsKey(TabularSeries.of("iris", method,
+                        TabularSeries.ROW_NORMALIZED));
+                assertEquals(spec.benchmark(), rowNormalizedRecorded, protocol);
                 if (spec.benchmark()) {
                     assertEquals(1, regs.stream().distinct().count(), "benchmark: one choice for every fold");
                 }
@@ -153,7 +154,7 @@ class BenchmarkProtocolTest {
 
     private static double[] row(BenchmarkProtocol p, BenchmarkProtocol.Choice choice, int i) {
         double[] x = p.features()[i];
-        double norm = choice.rowNormalised() ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
+        double norm = choice.rowNormalized() ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
         return Arrays.stream(x).map(v -> v / norm).toArray();
     }
 

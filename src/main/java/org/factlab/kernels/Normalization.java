@@ -1,6 +1,6 @@
 package org.factlab.kernels;
 
-import java.util.Arrays;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -9,7 +9,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * iteration (unnormalised FACT updates oscillate, diverge or freeze); every normalisation gives M the size
  * of the initial M = I in its own norm.
  */
-public enum Normalisation {
+public enum Normalization implements Choice {
     /** M as the update produced it. */
     NONE("none"),
     /** max |Mₖₗ| = 1. */
@@ -21,11 +21,12 @@ public enum Normalisation {
 
     private final String id;
 
-    Normalisation(String id) {
+    Normalization(String id) {
         this.id = id;
     }
 
     /** The spec value, e.g. {@code "trace"}. */
+    @Override
     public String id() {
         return id;
     }
@@ -46,8 +47,7 @@ public enum Normalisation {
         return m.divi(size);
     }
 
-    public static Normalisation fromId(String id) {
-        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown normalisation " + id));
+    public static Normalization fromId(String id) {
+        return Choice.fromId(Normalization.class, id);
     }
 }
