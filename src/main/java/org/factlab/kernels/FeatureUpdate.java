@@ -1,7 +1,10 @@
 package org.factlab.kernels;
 
 import org.factlab.choice.Choice;
+import org.factlab.math.PsdMatrices;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Line 6 of Algorithm 1: how the RFM replaces M after each fit. With diagonal-only M every update keeps the
@@ -45,11 +48,19 @@ public enum FeatureUpdate implements Choice {
             return m.dup();
         }
         INDArray root = switch (this) {
-            case NFA -> MatrixRoots.psdPower(agop, agopPower);
-            case FACT -> MatrixRoots.leftPolarPower(fact, 1);
-            default -> MatrixRoots.leftPolarPower(fact.mmul(m), 0.5);
+            case NFA -> PsdMatrices.power(agop, agopPower);
+            case FACT -> PsdMatrices.leftPolarPower(fact, 1);
+            default -> PsdMatrices.leftPolarPower(fact.mmul(m), 0.5);
         };
-        return diagonal ? MatrixRoots.diagonalOf(root) : root;
+        return diagonal ? diagonalOf(root) : root;
+    }
+
+    /**
+     * The diagonal of a root as a diagonal matrix, Diag(R): diagonal-only M takes the diagonal of the full update's
+     * root (not the root of its diagonal), for NFA and FACT alike.
+     */
+    private static INDArray diagonalOf(INDArray root) {
+        return Nd4j.diag(SquareMatrices.diagonal(root.dup('c'))).castTo(DataType.DOUBLE);
     }
 
     public static FeatureUpdate fromId(String id) {

@@ -1,5 +1,6 @@
 package org.factlab.kernels;
 
+import org.factlab.math.NativeLinearAlgebra;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -27,11 +28,11 @@ public final class KernelRidge {
      */
     public static Solution solve(INDArray k, double reg, INDArray y, INDArray workspace) {
         INDArray alpha = y.castTo(k.dataType()).dup('f');
-        if (Lapack.choleskySolve(regularised(k, reg, workspace), alpha) == 0 && finite(alpha)) {
+        if (NativeLinearAlgebra.choleskySolve(regularised(k, reg, workspace), alpha) == 0 && finite(alpha)) {
             return new Solution(alpha, Factorisation.CHOLESKY);
         }
         alpha.assign(y);
-        int info = Lapack.symmetricIndefiniteSolve(regularised(k, reg, workspace), alpha);
+        int info = NativeLinearAlgebra.symmetricIndefiniteSolve(regularised(k, reg, workspace), alpha);
         if (info > 0) {
             throw new KernelMachineException("K + reg·I is singular (zero pivot " + info + " of " + k.rows()
                     + ", reg = " + reg + ", " + k.dataType() + "): use reg > 0, float64, or a different bandwidth");

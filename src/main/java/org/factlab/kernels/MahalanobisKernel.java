@@ -1,12 +1,7 @@
 package org.factlab.kernels;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
+import org.factlab.math.NativeLinearAlgebra;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -67,39 +62,30 @@ public final class MahalanobisKernel {
 
     /**
      * Sets outᵢⱼ to exactly 0 where |outᵢⱼ| ≤ {@link #ZERO_ULPS}·ε·(aᵢ + bⱼ): one plain loop over the host buffer,
-     * row by row (no temporaries; on a GPU backend the host copy is synchronised first and marked newest after).
+     * row by row (no temporaries; {@link NativeLinearAlgebra} synchronises a GPU backend's host copy).
      *
      * @param a rows(out) values, the scaled xᵢᵀMxᵢ
      * @param b columns(out) values, the scaled zⱼᵀMzⱼ
      */
     private static void zeroRoundOff(INDArray out, double[] a, double[] b) {
-        if (out.ordering() != 'c' || out.offset() != 0 || !out.isMatrix() || out.stride(1) != 1
-                || out.stride(0) != out.columns()) {
-            throw new IllegalArgumentException("needs a contiguous row-major matrix, got " + out.shapeInfoToString());
-        }
         double tolerance = ZERO_ULPS * machineEpsilon(out.dataType());
-        long cols = out.columns();
-        Nd4j.getAffinityManager().ensureLocation(out, AffinityManager.Location.HOST);
-        Pointer base = out.data().addressPointer();
-        for (int i = 0; i < a.length; i++) {
-            long from = i * cols;
-            if (out.dataType() == DataType.FLOAT) {
-                FloatBuffer row = new FloatPointer(base).position(from).limit(from + cols).asBuffer();
+        if (out.dataType() == DataType.FLOAT) {
+            NativeLinearAlgebra.editFloatRows(out, (i, row) -> {
                 for (int j = 0; j < b.length; j++) {
                     if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
                         row.put(j, 0f);
                     }
                 }
-            } else {
-                DoubleBuffer row = new DoublePointer(base).position(from).limit(from + cols).asBuffer();
+            });
+        } else {
+            NativeLinearAlgebra.editRows(out, (i, row) -> {
                 for (int j = 0; j < b.length; j++) {
                     if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
                         row.put(j, 0.0);
                     }
                 }
-            }
+            });
         }
-        Nd4j.getAffinityManager().tagLocation(out, AffinityManager.Location.HOST);
     }
 
     /** The entries of a column vector times {@code factor}, as a Java array. */

@@ -1,16 +1,14 @@
 package org.factlab.math;
 
-import org.bytedeco.javacpp.DoublePointer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The entries of a float64 ND4J matrix as a Java array and back, by one bulk memory copy each, so that passes
- * over the entries run as plain loops; on a GPU backend the host copy is synchronised first, and marked as the
- * newest after a write. (ND4J's own {@code asDouble()} and {@code create(double[])} copy entry by
+ * The entries of a float64 ND4J matrix as a Java array and back, by one bulk memory copy each
+ * ({@link NativeLinearAlgebra}, which also synchronises a GPU backend's host copy), so that passes over the
+ * entries run as plain loops. (ND4J's own {@code asDouble()} and {@code create(double[])} copy entry by
  * entry through an indexer: ≈ 30 ms and 60 ms for 1024² entries on the development VM, against ≈ 1 ms.)
  */
 final class Entries {
@@ -23,8 +21,7 @@ final class Entries {
         INDArray plain = isPlainRowMajor(a) && a.dataType() == DataType.DOUBLE ? a
                 : a.castTo(DataType.DOUBLE).dup('c');
         double[] out = new double[Math.toIntExact(plain.length())];
-        Nd4j.getAffinityManager().ensureLocation(plain, AffinityManager.Location.HOST);
-        ((DoublePointer) plain.data().addressPointer()).get(out);
+        NativeLinearAlgebra.copyTo(plain, out);
         return out;
     }
 
@@ -47,8 +44,7 @@ final class Entries {
             throw new IllegalArgumentException(values.length + " values for a " + rows + "×" + columns + " matrix");
         }
         INDArray m = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {rows, columns}, order);
-        ((DoublePointer) m.data().addressPointer()).put(values);
-        Nd4j.getAffinityManager().tagLocation(m, AffinityManager.Location.HOST);
+        NativeLinearAlgebra.copyFrom(values, m);
         return m;
     }
 

@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Theorem 3.4 with s = 1/2 by default): symmetrise, eigendecompose, clip negative eigenvalues (round-off
  * of a PSD matrix) to 0, then raise the eigenvalues to the power. Small {@code double[][]} matrices use the
  * Jacobi method of {@link SymmetricEigen}; float64 ND4J matrices (layer widths up to thousands) use LAPACK
- * through {@link Decompositions}.
+ * through {@link NativeLinearAlgebra}.
  */
 public final class PsdMatrices {
 
@@ -42,7 +42,7 @@ public final class PsdMatrices {
         for (double power : s) {
             checkPower(power);
         }
-        INDArray[] eigen = Decompositions.symmetricEigen(symmetricPart(a));
+        INDArray[] eigen = NativeLinearAlgebra.symmetricEigen(symmetricPart(a));
         double[] values = eigen[0].toDoubleVector();
         double largest = 0;
         for (double v : values) {
@@ -65,7 +65,7 @@ public final class PsdMatrices {
      * p = 1 the symmetrisation √(FACT·FACTᵀ) of Remark 3.3, taken from the SVD rather than from the squared product.
      */
     public static INDArray leftPolarPower(INDArray a, double p) {
-        INDArray[] svd = Decompositions.svd(a);
+        INDArray[] svd = NativeLinearAlgebra.svd(a);
         double[] sigma = svd[1].toDoubleVector();
         double[] powered = new double[sigma.length];
         for (int k = 0; k < sigma.length; k++) {
