@@ -10,11 +10,18 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.SessionInitEvent;
+import com.vaadin.flow.server.SessionInitListener;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 import org.slf4j.LoggerFactory;
 
 /** The UI-wide error handler: a short message for the person, the whole exception in the log, one reference. */
@@ -63,6 +70,18 @@ class UiErrorHandlerTest {
         String reference = entry.getArgumentArray()[0].toString();
         assertEquals(8, reference.length());
         assertTrue(message.contains(reference), "the page names the log entry: " + message);
+    }
+
+    @Test
+    void everySessionGetsTheHandlerWhenItStarts() throws Exception {
+        UiErrorHandler handler = recording(new ArrayList<>());
+        VaadinService service = Mockito.mock(VaadinService.class);
+        handler.serviceInit(new ServiceInitEvent(service));
+        ArgumentCaptor<SessionInitListener> listener = ArgumentCaptor.forClass(SessionInitListener.class);
+        Mockito.verify(service).addSessionInitListener(listener.capture());
+        VaadinSession session = Mockito.mock(VaadinSession.class);
+        listener.getValue().sessionInit(new SessionInitEvent(service, session, null));
+        Mockito.verify(session).setErrorHandler(handler);
     }
 
     @Test
