@@ -45,9 +45,6 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
             };
         }
 
-        public static Operation fromId(String id) {
-            return Choice.fromId(Operation.class, id);
-        }
     }
 
     /**

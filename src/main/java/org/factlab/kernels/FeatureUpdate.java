@@ -63,7 +63,4 @@ public enum FeatureUpdate implements Choice {
         return Nd4j.diag(SquareMatrices.diagonal(root.dup('c'))).castTo(DataType.DOUBLE);
     }
 
-    public static FeatureUpdate fromId(String id) {
-        return Choice.fromId(FeatureUpdate.class, id);
-    }
 }

@@ -84,7 +84,4 @@ public enum KernelFunction implements Choice {
      */
     abstract GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth);
 
-    public static KernelFunction fromId(String id) {
-        return Choice.fromId(KernelFunction.class, id);
-    }
 }

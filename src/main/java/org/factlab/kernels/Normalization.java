@@ -47,7 +47,4 @@ public enum Normalization implements Choice {
         return m.divi(size);
     }
 
-    public static Normalization fromId(String id) {
-        return Choice.fromId(Normalization.class, id);
-    }
 }

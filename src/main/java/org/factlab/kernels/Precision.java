@@ -34,7 +34,4 @@ public enum Precision implements Choice {
         return dataType.width();
     }
 
-    public static Precision fromId(String id) {
-        return Choice.fromId(Precision.class, id);
-    }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.factlab.choice.Choice;
 import org.factlab.data.tabular.DatasetRoots;
 import org.factlab.data.tabular.Table;
 import org.factlab.data.tabular.TableFolder;
@@ -94,7 +95,7 @@ final class TabularSuite {
 
     /** Runs one method on every fold; false when the run was cancelled. */
     private boolean runMethod(String name, String method, Fold[] folds) {
-        FeatureUpdate update = FeatureUpdate.fromId(method);
+        FeatureUpdate update = Choice.fromId(FeatureUpdate.class, method);
         double sum = 0;
         long methodStart = done;
         for (int f = 0; f < folds.length; f++) {
@@ -133,7 +134,7 @@ final class TabularSuite {
         long methodStart = done;
         double sum = 0;
         try {
-            BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.fromId(method), spec.regs(),
+            BenchmarkProtocol.Choice choice = protocol.select(Choice.fromId(FeatureUpdate.class, method), spec.regs(),
                     spec.iterations(), spec.bandwidth(), spec.agopPower(), spec.normalize(),
                     ctx::cancelled);
             if (choice == null) {

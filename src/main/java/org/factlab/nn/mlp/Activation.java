@@ -1,6 +1,5 @@
 package org.factlab.nn.mlp;
 
-import java.util.List;
 import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -28,9 +27,6 @@ public enum Activation implements Choice {
         return dl4j;
     }
 
-    public static List<String> ids() {
-        return Choice.ids(Activation.class);
-    }
 
     public static Activation fromId(String id) {
         return Choice.fromId(Activation.class, id);

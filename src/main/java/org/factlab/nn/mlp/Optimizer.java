@@ -1,6 +1,5 @@
 package org.factlab.nn.mlp;
 
-import java.util.List;
 import org.factlab.choice.Choice;
 
 /**
@@ -27,9 +26,6 @@ public enum Optimizer implements Choice {
         return id;
     }
 
-    public static List<String> ids() {
-        return Choice.ids(Optimizer.class);
-    }
 
     public static Optimizer fromId(String id) {
         return Choice.fromId(Optimizer.class, id);

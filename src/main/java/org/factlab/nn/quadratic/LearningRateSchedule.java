@@ -1,6 +1,5 @@
 package org.factlab.nn.quadratic;
 
-import java.util.List;
 import org.factlab.choice.Choice;
 
 /** Learning rate as a function of the step, for a run of a fixed number of steps. */
@@ -27,10 +26,6 @@ public enum LearningRateSchedule implements Choice {
         return id;
     }
 
-    /** All spec values. */
-    public static List<String> ids() {
-        return Choice.ids(LearningRateSchedule.class);
-    }
 
     /** The schedule with the given spec value. */
     public static LearningRateSchedule fromId(String id) {
