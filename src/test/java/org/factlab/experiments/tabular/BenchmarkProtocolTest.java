@@ -15,6 +15,7 @@ import org.factlab.experiments.RecordingRunContext;
 import org.factlab.experiments.SpecCodec;
 import org.factlab.kernels.FeatureUpdate;
 import org.factlab.kernels.Normalization;
+import org.factlab.math.GaussJordan;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,7 +122,7 @@ class BenchmarkProtocolTest {
             }
             system[i][n + p.table().labels()[train[i]]] = 1;
         }
-        double[][] alpha = gaussJordan(system, n, c);
+        double[][] alpha = GaussJordan.solveAugmented(system, n, c);
         int right = 0;
         for (int t : test) {
             double[] out = new double[c];
@@ -156,33 +157,5 @@ class BenchmarkProtocolTest {
         double[] x = p.features()[i];
         double norm = choice.rowNormalized() ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
         return Arrays.stream(x).map(v -> v / norm).toArray();
-    }
-
-    /** Solves the n×n system with c right-hand sides stored beside it, with partial pivoting. */
-    private static double[][] gaussJordan(double[][] a, int n, int c) {
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int i = col + 1; i < n; i++) {
-                pivot = Math.abs(a[i][col]) > Math.abs(a[pivot][col]) ? i : pivot;
-            }
-            double[] tmp = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tmp;
-            for (int i = 0; i < n; i++) {
-                if (i != col) {
-                    double factor = a[i][col] / a[col][col];
-                    for (int j = col; j < n + c; j++) {
-                        a[i][j] -= factor * a[col][j];
-                    }
-                }
-            }
-        }
-        double[][] x = new double[n][c];
-        for (int i = 0; i < n; i++) {
-            for (int o = 0; o < c; o++) {
-                x[i][o] = a[i][n + o] / a[i][i];
-            }
-        }
-        return x;
     }
 }
