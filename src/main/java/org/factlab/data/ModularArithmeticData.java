@@ -21,19 +21,7 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
 
     /** The binary operation ∘ on ℤ_p. */
     public enum Operation implements Choice {
-        ADD("add"), SUB("sub"), MUL("mul"), DIV("div");
-
-        private final String id;
-
-        Operation(String id) {
-            this.id = id;
-        }
-
-        /** The spec value, e.g. {@code "add"}. */
-        @Override
-        public String id() {
-            return id;
-        }
+        ADD, SUB, MUL, DIV;
 
         /** (a ∘ b) mod p; division is a·b^{p−2} (Fermat), defined for prime p and b ≠ 0. */
         public int apply(int a, int b, int p) {
@@ -44,7 +32,6 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
                 case DIV -> (int) ((long) a * power(b, p - 2, p) % p);
             };
         }
-
     }
 
     /**

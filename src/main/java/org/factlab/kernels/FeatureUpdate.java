@@ -14,25 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public enum FeatureUpdate implements Choice {
     /** No update: plain kernel regression with M = I (the "Kernel regression" column of Table 3). */
-    KERNEL("kernel"),
+    KERNEL,
     /** NFA-RFM update (§4.1): M ← AGOPˢ, s = 1/2 by default. */
-    NFA("nfa"),
+    NFA,
     /** FACT-RFM update, no averaging (§4.2, App. E): M ← (F Fᵀ)^{1/2}. */
-    FACT("fact"),
+    FACT,
     /** FACT-RFM update' with geometric averaging (§4.2, App. E): M ← ((F M)(F M)ᵀ)^{1/4}. */
-    FACT_GEOMETRIC("fact-geometric");
-
-    private final String id;
-
-    FeatureUpdate(String id) {
-        this.id = id;
-    }
-
-    /** The spec value, e.g. {@code "fact-geometric"}. */
-    @Override
-    public String id() {
-        return id;
-    }
+    FACT_GEOMETRIC;
 
     /** True for the updates driven by FACT (they need F of Lemma F.1). */
     public boolean usesFact() {
@@ -62,5 +50,4 @@ public enum FeatureUpdate implements Choice {
     private static INDArray diagonalOf(INDArray root) {
         return Nd4j.diag(SquareMatrices.diagonal(root.dup('c'))).castTo(DataType.DOUBLE);
     }
-
 }

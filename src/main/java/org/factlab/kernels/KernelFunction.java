@@ -18,7 +18,7 @@ public enum KernelFunction implements Choice {
      * distances are 0 is decided before, on the squared distances, by an explicit threshold relative to
      * xᵀMx + zᵀMz in both precisions ({@link MahalanobisKernel}); here a distance is 0 exactly or not at all.
      */
-    LAPLACE("laplace") {
+    LAPLACE {
         @Override
         double distanceScale(double bandwidth) {
             return 1;
@@ -44,7 +44,7 @@ public enum KernelFunction implements Choice {
      * K = exp(−‖x − z‖²_M / (2L²)); κ = K / L². The exponent comes from the distance GEMM already scaled;
      * a round-off-positive exponent gives K = 1 + O(ε), harmless, so it is not clamped.
      */
-    GAUSSIAN("gaussian") {
+    GAUSSIAN {
         @Override
         double distanceScale(double bandwidth) {
             return -0.5 / (bandwidth * bandwidth);
@@ -56,18 +56,6 @@ public enum KernelFunction implements Choice {
             return new GradientFactors(d2, 1 / (bandwidth * bandwidth));
         }
     };
-
-    private final String id;
-
-    KernelFunction(String id) {
-        this.id = id;
-    }
-
-    /** The spec value, e.g. {@code "gaussian"}. */
-    @Override
-    public String id() {
-        return id;
-    }
 
     /** Whether κ needs its own n×n buffer (it does not when it is a multiple of K). */
     boolean needsKappaBuffer() {
@@ -83,5 +71,4 @@ public enum KernelFunction implements Choice {
      * null and the kernel needs one (a prediction, which needs K only).
      */
     abstract GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth);
-
 }

@@ -11,25 +11,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public enum Normalization implements Choice {
     /** M as the update produced it. */
-    NONE("none"),
+    NONE,
     /** max |Mₖₗ| = 1. */
-    MAX("max"),
+    MAX,
     /** tr(M) = d. */
-    TRACE("trace"),
+    TRACE,
     /** ‖M‖_F = √d. */
-    FRO("fro");
-
-    private final String id;
-
-    Normalization(String id) {
-        this.id = id;
-    }
-
-    /** The spec value, e.g. {@code "trace"}. */
-    @Override
-    public String id() {
-        return id;
-    }
+    FRO;
 
     /** Rescales the d×d matrix {@code m} in place; throws when M is zero or not finite. */
     INDArray apply(INDArray m) {
@@ -41,10 +29,9 @@ public enum Normalization implements Choice {
             case FRO -> m.norm2Number().doubleValue() / Math.sqrt(d);
         };
         if (!(size > 0) || !Double.isFinite(size)) {
-            throw new KernelMachineException("cannot normalise M (" + id + "): its size is " + size
+            throw new KernelMachineException("cannot normalize M (" + id() + "): its size is " + size
                     + "; the update made M zero or not finite");
         }
         return m.divi(size);
     }
-
 }

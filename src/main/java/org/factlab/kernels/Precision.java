@@ -8,21 +8,13 @@ import org.nd4j.linalg.api.buffer.DataType;
  * data). The d×d feature-matrix algebra is always done in float64.
  */
 public enum Precision implements Choice {
-    FLOAT64("float64", DataType.DOUBLE),
-    FLOAT32("float32", DataType.FLOAT);
+    FLOAT64(DataType.DOUBLE),
+    FLOAT32(DataType.FLOAT);
 
-    private final String id;
     private final DataType dataType;
 
-    Precision(String id, DataType dataType) {
-        this.id = id;
+    Precision(DataType dataType) {
         this.dataType = dataType;
-    }
-
-    /** The spec value, e.g. {@code "float64"}. */
-    @Override
-    public String id() {
-        return id;
     }
 
     DataType dataType() {
@@ -33,5 +25,4 @@ public enum Precision implements Choice {
     public int bytes() {
         return dataType.width();
     }
-
 }

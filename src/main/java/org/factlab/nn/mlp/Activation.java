@@ -6,27 +6,19 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Hidden-layer activation σ of the MLP; identity with no bias gives the deep linear networks of Appendix C. */
 public enum Activation implements Choice {
-    RELU("relu", org.nd4j.linalg.activations.Activation.RELU),
-    TANH("tanh", org.nd4j.linalg.activations.Activation.TANH),
-    IDENTITY("identity", org.nd4j.linalg.activations.Activation.IDENTITY);
+    RELU(org.nd4j.linalg.activations.Activation.RELU),
+    TANH(org.nd4j.linalg.activations.Activation.TANH),
+    IDENTITY(org.nd4j.linalg.activations.Activation.IDENTITY);
 
-    private final String id;
     private final org.nd4j.linalg.activations.Activation dl4j;
 
-    Activation(String id, org.nd4j.linalg.activations.Activation dl4j) {
-        this.id = id;
+    Activation(org.nd4j.linalg.activations.Activation dl4j) {
         this.dl4j = dl4j;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     org.nd4j.linalg.activations.Activation dl4j() {
         return dl4j;
     }
-
 
     public static Activation fromId(String id) {
         return Choice.fromId(Activation.class, id);

@@ -8,24 +8,12 @@ import org.factlab.choice.Choice;
  */
 public enum Optimizer implements Choice {
     /** SGD; with momentum μ &gt; 0 PyTorch's heavy ball, with μ = 0 plain SGD. */
-    SGD("sgd"),
+    SGD,
     /**
      * Adam as DL4J's (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on ∇L + λθ, PyTorch's {@code Adam(weight_decay=λ)}; DL4J puts
      * ε after the bias correction of √v (ε√(1 − β₂ᵗ) in PyTorch's terms), a negligible difference.
      */
-    ADAM("adam");
-
-    private final String id;
-
-    Optimizer(String id) {
-        this.id = id;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
+    ADAM;
 
     public static Optimizer fromId(String id) {
         return Choice.fromId(Optimizer.class, id);

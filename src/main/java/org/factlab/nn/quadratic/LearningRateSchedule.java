@@ -6,26 +6,13 @@ import org.factlab.choice.Choice;
 public enum LearningRateSchedule implements Choice {
 
     /** lr_t = lr. Adam then keeps kicking the weights near the optimum (docs/reproduction.md, Figure 4). */
-    CONSTANT("constant"),
+    CONSTANT,
 
     /**
      * lr_t = lr · (1 + cos(π t / T)) / 2 for t = 0 … T−1 (PyTorch {@code CosineAnnealingLR} with
      * T_max = T, η_min = 0): the rate decays to 0, so the last steps settle at a stationary point.
      */
-    COSINE("cosine");
-
-    private final String id;
-
-    LearningRateSchedule(String id) {
-        this.id = id;
-    }
-
-    /** The spec value, e.g. {@code "cosine"}. */
-    @Override
-    public String id() {
-        return id;
-    }
-
+    COSINE;
 
     /** The schedule with the given spec value. */
     public static LearningRateSchedule fromId(String id) {
