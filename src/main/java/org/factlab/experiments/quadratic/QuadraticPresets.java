@@ -39,25 +39,25 @@ final class QuadraticPresets {
 
     static final Preset<QuadraticSpec> FIG4 = new Preset<>("fig4",
             "Figure 4 (λ = 1e-7, 3·10⁵ steps)",
-            "Figure 4's network and data (width 10, Adam lr 0.01, τ = 0.02, p = 1e-5, ℓ = (f − y)²) with "
-                    + "λ = 1e-7 instead of the printed 1e-5, so that the optimum is the separating "
-                    + "three-neuron network of Theorem 3.4 (one neuron on x₁ + x₂, two on x₃ ± x₄); "
-                    + "3·10⁵ steps instead of 10⁶, with a cosine learning-rate decay that lets Adam settle "
-                    + "(‖∇L_λ‖ ≈ 1e-14, FACT relative error ≈ 3e-8). Gives cos(FACT, WᵀW) = 1.0000, "
-                    + "cos(AGOP, WᵀW) = 0.082, cos(√AGOP, WᵀW) = 0.240, cos(eNFA, WᵀW) = 0.867 "
-                    + "(paper: 0.994 for FACT, < 0.068 for AGOP). 1.3 s on one CPU core, 301 evaluations.",
+            """
+            Figure 4's network and data (width 10, Adam lr 0.01, τ = 0.02, p = 1e-5, ℓ = (f − y)²) with λ = \
+            1e-7 instead of the printed 1e-5, so that the optimum is the separating three-neuron network of \
+            Theorem 3.4 (one neuron on x₁ + x₂, two on x₃ ± x₄); 3·10⁵ steps instead of 10⁶, with a cosine \
+            learning-rate decay that lets Adam settle (‖∇L_λ‖ ≈ 1e-14, FACT relative error ≈ 3e-8). Gives \
+            cos(FACT, WᵀW) = 1.0000, cos(AGOP, WᵀW) = 0.082, cos(√AGOP, WᵀW) = 0.240, cos(eNFA, WᵀW) = 0.867 \
+            (paper: 0.994 for FACT, < 0.068 for AGOP). 1.3 s on one CPU core, 301 evaluations.""",
             figure4(1e-7, 300_000, 1_000), SEPARATION);
 
     static final Preset<QuadraticSpec> FIG4_AS_PRINTED = new Preset<>("fig4-as-printed",
             "Figure 4 as printed (λ = 1e-5, 10⁶ steps)",
-            "Figure 4 with the printed hyperparameters: width 10, 10⁶ Adam steps at lr 0.01, τ = 0.02, "
-                    + "p = 1e-5, λ = 1e-5, ℓ = (f − y)², plus a cosine learning-rate decay. With this loss "
-                    + "scale the optimum is a one-neuron network, w ∝ (1, 1, 5.8, 5.8), that fits the heavy "
-                    + "atom and part of x₃x₄: W has rank one, so AGOP, √AGOP and eNFA are all ∝ WᵀW and every "
-                    + "cosine is 1.0000, not the paper's 0.994 for FACT and < 0.068 for AGOP. The separation "
-                    + "needs λ/lossScale ≲ 2e-6: lossScale = 100 here reproduces the fig4 preset. At a "
-                    + "constant rate Adam keeps kicking the weights: for seeds 0–3 cos(FACT, WᵀW) ended at "
-                    + "0.999, −0.07, 0.999 and 0.31. 2.1 s on one CPU core, 401 evaluations.",
+            """
+            Figure 4 with the printed hyperparameters: width 10, 10⁶ Adam steps at lr 0.01, τ = 0.02, p = \
+            1e-5, λ = 1e-5, ℓ = (f − y)², plus a cosine learning-rate decay. With this loss scale the optimum \
+            is a one-neuron network, w ∝ (1, 1, 5.8, 5.8), that fits the heavy atom and part of x₃x₄: W has \
+            rank one, so AGOP, √AGOP and eNFA are all ∝ WᵀW and every cosine is 1.0000, not the paper's 0.994 \
+            for FACT and < 0.068 for AGOP. The separation needs λ/lossScale ≲ 2e-6: lossScale = 100 here \
+            reproduces the fig4 preset. At a constant rate Adam keeps kicking the weights: for seeds 0–3 \
+            cos(FACT, WᵀW) ended at 0.999, −0.07, 0.999 and 0.31. 2.1 s on one CPU core, 401 evaluations.""",
             figure4(1e-5, 1_000_000, 2_500), ONE_NEURON);
 
     static final Preset<QuadraticSpec> QUICK = new Preset<>("quick",
