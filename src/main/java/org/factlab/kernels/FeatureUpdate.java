@@ -30,6 +30,10 @@ public enum FeatureUpdate implements Choice {
     /**
      * The next M (before normalization) from the current M and this iteration's AGOP or F (d×d float64).
      * Every update maps M to itself at its fixed point: AGOP = M^{1/s}, respectively F = M.
+     *
+     * @param m not modified
+     * @param agop not modified
+     * @param fact not modified
      */
     INDArray next(INDArray m, INDArray agop, INDArray fact, double agopPower, boolean diagonal) {
         if (this == KERNEL) {
@@ -46,6 +50,8 @@ public enum FeatureUpdate implements Choice {
     /**
      * The diagonal of a root as a diagonal matrix, Diag(R): diagonal-only M takes the diagonal of the full update's
      * root (not the root of its diagonal), for NFA and FACT alike.
+     *
+     * @param root not modified
      */
     private static INDArray diagonalOf(INDArray root) {
         return Nd4j.diag(SquareMatrices.diagonal(root.dup('c'))).castTo(DataType.DOUBLE);

@@ -69,6 +69,9 @@ public enum KernelFunction implements Choice {
      * Overwrites {@code d2}, holding {@link #distanceScale} · ‖xᵢ − zⱼ‖²_M, with K and returns κ, written into
      * {@code kappa} (same shape) when the kernel needs a buffer for it; returns null when {@code kappa} is
      * null and the kernel needs one (a prediction, which needs K only).
+     *
+     * @param d2 modified: overwritten with K
+     * @param kappa modified: overwritten with κ when the kernel needs a buffer for it; may be null
      */
     abstract GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth);
 }

@@ -22,8 +22,9 @@ public final class KernelRidge {
     /**
      * Solves into a new column-major n×c array.
      *
-     * @param k         the symmetric kernel matrix, left unchanged
-     * @param workspace an n×n buffer of K's data type, overwritten
+     * @param k         the symmetric kernel matrix, left unchanged; not modified
+     * @param workspace an n×n buffer of K's data type, overwritten; modified: overwritten (scratch)
+     * @param y not modified
      * @return the coefficients and the factorisation that produced them
      */
     public static Solution solve(INDArray k, double reg, INDArray y, INDArray workspace) {
@@ -48,6 +49,10 @@ public final class KernelRidge {
     public record Solution(INDArray alpha, Factorisation factorisation) {
     }
 
+/**
+ * @param k not modified
+ * @param workspace modified: overwritten with K + reg·I, and returned
+ */
     private static INDArray regularised(INDArray k, double reg, INDArray workspace) {
         workspace.assign(k);
         if (reg != 0) {
@@ -56,6 +61,9 @@ public final class KernelRidge {
         return workspace;
     }
 
+/**
+ * @param a not modified
+ */
     private static boolean finite(INDArray a) {
         return !BooleanIndexing.or(a, Conditions.isNan()) && !BooleanIndexing.or(a, Conditions.isInfinite());
     }

@@ -33,7 +33,11 @@ public final class MahalanobisKernel {
      * for K alone). Distances within round-off of 0 are set to exactly 0 (see the class comment); with
      * {@code sameSet} (Z = X) the diagonal always is.
      *
-     * @param m symmetric d×d feature matrix M, in X's data type
+     * @param m symmetric d×d feature matrix M, in X's data type; not modified
+     * @param x not modified
+     * @param z not modified
+     * @param kOut modified: overwritten with K
+     * @param kappaOut modified: overwritten with κ when the kernel needs a buffer for it; may be null
      */
     static GradientFactors compute(INDArray x, INDArray z, INDArray m, KernelFunction kernel, double bandwidth,
                                    boolean sameSet, INDArray kOut, INDArray kappaOut) {
@@ -44,6 +48,11 @@ public final class MahalanobisKernel {
     /**
      * scale · ‖xᵢ − zⱼ‖²_M into {@code out} by one GEMM; exact zeros where the distance is round-off of 0 and on the
      * diagonal when {@code sameSet}.
+     *
+     * @param x not modified
+     * @param z not modified
+     * @param m not modified
+     * @param out modified: overwritten with the scaled squared distances
      */
     static void scaledSquaredDistances(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet,
                                        INDArray out) {
@@ -64,8 +73,9 @@ public final class MahalanobisKernel {
      * Sets outᵢⱼ to exactly 0 where |outᵢⱼ| ≤ {@link #ZERO_ULPS}·ε·(aᵢ + bⱼ): one plain loop over the host buffer,
      * row by row (no temporaries; {@link NativeLinearAlgebra} synchronises a GPU backend's host copy).
      *
-     * @param a rows(out) values, the scaled xᵢᵀMxᵢ
-     * @param b columns(out) values, the scaled zⱼᵀMzⱼ
+     * @param a rows(out) values, the scaled xᵢᵀMxᵢ; not modified
+     * @param b columns(out) values, the scaled zⱼᵀMzⱼ; not modified
+     * @param out modified: entries within round-off of 0 set to exactly 0
      */
     private static void zeroRoundOff(INDArray out, double[] a, double[] b) {
         double tolerance = ZERO_ULPS * machineEpsilon(out.dataType());
@@ -88,7 +98,11 @@ public final class MahalanobisKernel {
         }
     }
 
-    /** The entries of a column vector times {@code factor}, as a Java array. */
+    /**
+     * The entries of a column vector times {@code factor}, as a Java array.
+     *
+     * @param column not modified
+     */
     private static double[] scaled(INDArray column, double factor) {
         return column.mul(factor).castTo(DataType.DOUBLE).dup('c').toDoubleVector();
     }

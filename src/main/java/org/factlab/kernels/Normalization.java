@@ -19,7 +19,11 @@ public enum Normalization implements Choice {
     /** ‖M‖_F = √d. */
     FRO;
 
-    /** Rescales the d×d matrix {@code m} in place; throws when M is zero or not finite. */
+    /**
+     * Rescales the d×d matrix {@code m} in place; throws when M is zero or not finite.
+     *
+     * @param m modified: divided by its size (and returned)
+     */
     INDArray apply(INDArray m) {
         double d = m.rows();
         double size = switch (this) {

@@ -31,6 +31,10 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
     private INDArray alpha;
     private KernelRidge.Factorisation factorisation;
 
+/**
+ * @param trainX not modified (copied)
+ * @param trainY not modified (copied)
+ */
     public RecursiveFeatureMachine(double[][] trainX, double[][] trainY, RfmOptions options) {
         if (trainX.length != trainY.length || trainX.length < 2) {
             throw new IllegalArgumentException("needs n ≥ 2 samples with one target row each, got " + trainX.length
@@ -92,7 +96,11 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         return Rows.of(kernel.mmul(alpha));
     }
 
-    /** f(z) = K(z, X) α (Algorithm 1, line 5) at each row of {@code points}. */
+    /**
+     * f(z) = K(z, X) α (Algorithm 1, line 5) at each row of {@code points}.
+     *
+     * @param points not modified
+     */
     public double[][] predict(double[][] points) {
         INDArray z = Rows.toMatrix(points, x.dataType());
         INDArray mm = mInPrecision();
@@ -141,6 +149,8 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
     /**
      * Replaces M by a given d×d matrix (e.g. one learned on other rows), so that the next {@link #fit()} refits only
      * α = (K_M + reg·I)⁻¹Y.
+     *
+     * @param featureMatrix not modified (copied)
      */
     public void useFeatureMatrix(double[][] featureMatrix) {
         if (featureMatrix.length != m.rows() || featureMatrix[0].length != m.columns()) {

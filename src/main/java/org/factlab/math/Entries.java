@@ -16,7 +16,11 @@ final class Entries {
     private Entries() {
     }
 
-    /** The entries in row-major order. */
+    /**
+     * The entries in row-major order.
+     *
+     * @param a not modified
+     */
     static double[] of(INDArray a) {
         INDArray plain = isPlainRowMajor(a) && a.dataType() == DataType.DOUBLE ? a
                 : a.castTo(DataType.DOUBLE).dup('c');
@@ -25,11 +29,18 @@ final class Entries {
         return out;
     }
 
-    /** The entries in row-major order, rounded to float32 (for stored snapshots). */
+    /**
+     * The entries in row-major order, rounded to float32 (for stored snapshots).
+     *
+     * @param a not modified
+     */
     static float[] floats(INDArray a) {
         return floats(of(a));
     }
 
+/**
+ * @param values not modified
+ */
     static float[] floats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -38,7 +49,11 @@ final class Entries {
         return out;
     }
 
-    /** A rows×columns float64 matrix holding {@code values} in the given order ('c' row-major, 'f' column-major). */
+    /**
+     * A rows×columns float64 matrix holding {@code values} in the given order ('c' row-major, 'f' column-major).
+     *
+     * @param values not modified (copied)
+     */
     static INDArray matrix(double[] values, long rows, long columns, char order) {
         if (values.length != rows * columns) {
             throw new IllegalArgumentException(values.length + " values for a " + rows + "×" + columns + " matrix");
@@ -48,12 +63,19 @@ final class Entries {
         return m;
     }
 
+/**
+ * @param a not modified
+ */
     private static boolean isPlainRowMajor(INDArray a) {
         return a.ordering() == 'c' && a.offset() == 0 && Shape.hasDefaultStridesForShape(a)
                 && a.length() == a.data().length();
     }
 
-    /** Σ a². */
+    /**
+     * Σ a².
+     *
+     * @param a not modified
+     */
     static double squaredNorm(double[] a) {
         double s = 0;
         for (double v : a) {
@@ -62,6 +84,9 @@ final class Entries {
         return s;
     }
 
+/**
+ * @param a not modified
+ */
     static double mean(double[] a) {
         double s = 0;
         for (double v : a) {

@@ -103,8 +103,8 @@ public final class NativeLinearAlgebra {
      * Pivoted LDLᵀ solve of a symmetric, possibly indefinite A X = B ({@code ?sysv}). Returns info: &gt; 0 when D
      * has an exact zero (A singular).
      *
-     * @param a as in {@link #choleskySolve}; modified: overwritten by the factorization
-     * @param b as in {@link #choleskySolve}; modified: overwritten by X
+     * @param a as in {@link #choleskySolve}; modified: overwritten by the factorization; not modified
+     * @param b as in {@link #choleskySolve}; modified: overwritten by X; not modified
      */
     public static int symmetricIndefiniteSolve(INDArray a, INDArray b) {
         int n = checkInPlace(a, b);
@@ -136,7 +136,11 @@ public final class NativeLinearAlgebra {
         written(a);
     }
 
-    /** {@link #editRows(INDArray, RowEdit)} for a float32 matrix. */
+    /**
+     * {@link #editRows(INDArray, RowEdit)} for a float32 matrix.
+     *
+     * @param a not modified
+     */
     public static void editFloatRows(INDArray a, RowEdit<FloatBuffer> edit) {
         Pointer base = hostRowMajor(a, DataType.FLOAT);
         long cols = a.columns();
@@ -178,6 +182,10 @@ public final class NativeLinearAlgebra {
         written(a);
     }
 
+/**
+ * @param a not modified
+ * @param b not modified
+ */
     private static int checkInPlace(INDArray a, INDArray b) {
         if (!a.isMatrix() || a.rows() != a.columns() || a.offset() != 0) {
             throw new IllegalArgumentException("needs a square matrix with offset 0, got " + a.shapeInfoToString());
@@ -190,6 +198,9 @@ public final class NativeLinearAlgebra {
         return n;
     }
 
+/**
+ * @param a not modified
+ */
     private static Pointer hostRowMajor(INDArray a, DataType type) {
         if (a.dataType() != type || !a.isMatrix() || a.ordering() != 'c' || a.offset() != 0 || a.stride(1) != 1
                 || a.stride(0) != a.columns()) {
@@ -205,22 +216,37 @@ public final class NativeLinearAlgebra {
         }
     }
 
-    /** The host buffer of a float64 array, synchronised from the device first on a GPU backend. */
+    /**
+     * The host buffer of a float64 array, synchronised from the device first on a GPU backend.
+     *
+     * @param a not modified
+     */
     private static DoublePointer hostDoubles(INDArray a) {
         return new DoublePointer(host(a));
     }
 
-    /** The host buffer of a float32 array, synchronised from the device first on a GPU backend. */
+    /**
+     * The host buffer of a float32 array, synchronised from the device first on a GPU backend.
+     *
+     * @param a not modified
+     */
     private static FloatPointer hostFloats(INDArray a) {
         return new FloatPointer(host(a));
     }
 
+/**
+ * @param a not modified
+ */
     private static Pointer host(INDArray a) {
         Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
         return a.data().addressPointer();
     }
 
-    /** Marks arrays that native code wrote on the host as newest there, so a GPU backend copies them over. */
+    /**
+     * Marks arrays that native code wrote on the host as newest there, so a GPU backend copies them over.
+     *
+     * @param arrays marked newest on the host; entries not modified
+     */
     private static void written(INDArray... arrays) {
         for (INDArray a : arrays) {
             Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
