@@ -29,7 +29,7 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
     private INDArray m;
     private GradientFactors kappa;
     private INDArray alpha;
-    private KernelRidge.Factorisation factorisation;
+    private KernelRidge.Factorization factorization;
 
 /**
  * @param trainX not modified (copied)
@@ -77,7 +77,7 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
     public void solve() {
         KernelRidge.Solution solution = KernelRidge.solve(kernel, options.reg(), y, workspace);
         alpha = solution.alpha();
-        factorisation = solution.factorisation();
+        factorization = solution.factorization();
     }
 
     /** {@link #computeKernel()} then {@link #solve()}. */
@@ -86,9 +86,9 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         solve();
     }
 
-    /** Which factorisation the last {@link #solve()} used. */
-    public KernelRidge.Factorisation factorisation() {
-        return factorisation;
+    /** Which factorization the last {@link #solve()} used. */
+    public KernelRidge.Factorization factorization() {
+        return factorization;
     }
 
     /** f(xᵢ) = K(xᵢ, X) α at the training points (n×c). */

@@ -44,7 +44,7 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
         sink.accept(Prediction.FACT, fact);
         sink.accept(Prediction.AGOP, agop);
         sink.accept(Prediction.ENFA, enfa);
-        inCycle(ownCycles, () -> sink.accept(Prediction.SYM_FACT, symmetrisedFact()));
+        inCycle(ownCycles, () -> sink.accept(Prediction.SYM_FACT, symmetrizedFact()));
         inCycle(ownCycles, () -> {
             INDArray[] roots = agopRoots(agopRoot);
             sink.accept(Prediction.SQRT_AGOP, roots[0]);
@@ -65,7 +65,7 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
         }
     }
 
-    private INDArray symmetrisedFact() {
+    private INDArray symmetrizedFact() {
         return expand(PsdMatrices.power(restrict(Products.timesTranspose(fact, fact)), 0.5));
     }
 

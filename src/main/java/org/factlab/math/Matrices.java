@@ -60,7 +60,7 @@ public final class Matrices {
      *
      * @param a not modified
      */
-    public static double[][] symmetrise(double[][] a) {
+    public static double[][] symmetrize(double[][] a) {
         int n = checkSquare(a);
         double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -6,7 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Powers of positive semi-definite matrices, as used for the NFA prediction WᵀW ∝ AGOPˢ (eq. NFA,
- * Theorem 3.4 with s = 1/2 by default): symmetrise, eigendecompose, clip negative eigenvalues (round-off
+ * Theorem 3.4 with s = 1/2 by default): symmetrize, eigendecompose, clip negative eigenvalues (round-off
  * of a PSD matrix) to 0, then raise the eigenvalues to the power. Small {@code double[][]} matrices use the
  * Jacobi method of {@link SymmetricEigen}; float64 ND4J matrices (layer widths up to thousands) use LAPACK
  * through {@link NativeLinearAlgebra}.

@@ -20,7 +20,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
      * @param a not modified
      */
     public static SymmetricEigen of(double[][] a) {
-        double[][] s = Matrices.symmetrise(a);
+        double[][] s = Matrices.symmetrize(a);
         int n = s.length;
         double[][] v = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -78,7 +78,7 @@ class ArchitectureTest {
             .because("math.NativeLinearAlgebra owns every LAPACK call and its GPU host-buffer synchronisation");
 
     @ArchTest
-    static final ArchRule onlyTheGatewaySynchronisesHostBuffers = noClasses().that()
+    static final ArchRule onlyTheGatewaySynchronizesHostBuffers = noClasses().that()
             .doNotHaveFullyQualifiedName(GATEWAY)
             .should().dependOnClassesThat().haveFullyQualifiedName("org.nd4j.linalg.api.concurrency.AffinityManager")
             .because("host and device copies of an array are kept in step in one place");

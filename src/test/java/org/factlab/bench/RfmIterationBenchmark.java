@@ -72,8 +72,8 @@ public final class RfmIterationBenchmark {
             Features features = rfm.featuresForUpdate();
             rfm.update(features);
             long updateDone = System.nanoTime();
-            if (rfm.factorisation() != KernelRidge.Factorisation.CHOLESKY) {
-                throw new IllegalStateException("the solve fell back to " + rfm.factorisation());
+            if (rfm.factorization() != KernelRidge.Factorization.CHOLESKY) {
+                throw new IllegalStateException("the solve fell back to " + rfm.factorization());
             }
             if (t > 0) {
                 best[0] = Math.min(best[0], (kernelDone - start) / 1e9);

@@ -104,7 +104,7 @@ class DenseFeatureMatricesTest {
 
     /** √(FACT·FACTᵀ) from the eigendecomposition of the product equals the SVD's U diag(σ) Uᵀ. */
     @Test
-    void symmetrisedFactFromTheProductEqualsTheSvdForm() {
+    void symmetrizedFactFromTheProductEqualsTheSvdForm() {
         INDArray fact = gaussian(6, 6, 13).addi(gaussian(6, 6, 14).mul(0.1));
         INDArray w = gaussian(6, 6, 15);
         INDArray wtw = w.transpose().mmul(w);
