@@ -2,6 +2,7 @@ package org.factlab.data;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.factlab.choice.Choice;
 
 /**
  * Modular arithmetic (§4.3, Figure 6; Mallinar et al. [29]): every pair (a, b) ∈ ℤ_p² (b ≠ 0 for
@@ -19,19 +20,8 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
                                     double[][] testY, int[] testLabels) implements TrainTestSplit {
 
     /** The binary operation ∘ on ℤ_p. */
-    public enum Operation {
-        ADD("add"), SUB("sub"), MUL("mul"), DIV("div");
-
-        private final String id;
-
-        Operation(String id) {
-            this.id = id;
-        }
-
-        /** The spec value, e.g. {@code "add"}. */
-        public String id() {
-            return id;
-        }
+    public enum Operation implements Choice {
+        ADD, SUB, MUL, DIV;
 
         /** (a ∘ b) mod p; division is a·b^{p−2} (Fermat), defined for prime p and b ≠ 0. */
         public int apply(int a, int b, int p) {
@@ -41,11 +31,6 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
                 case MUL -> (int) ((long) a * b % p);
                 case DIV -> (int) ((long) a * power(b, p - 2, p) % p);
             };
-        }
-
-        public static Operation fromId(String id) {
-            return Arrays.stream(values()).filter(o -> o.id.equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown operation " + id));
         }
     }
 

@@ -8,10 +8,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlab.choice.Choice;
 
 /**
  * Converts between spec records and plain maps (JSON objects), and validates every field against its
  * {@link SpecField} range. All range messages name the field, the value and the allowed range.
+ *
+ * <p>A spec component is a number, a boolean, a string (free, or one of {@code SpecField.choices}), an enum that
+ * implements {@link Choice} (a choice field whose values are the constants' ids), a list of strings, numbers or
+ * such an enum, or a nested record of such fields (e.g. the RFM settings several kinds share): a nested record is
+ * flattened, its fields stand in its place under their own names, so JSON keys do not show the nesting.
  */
 public final class SpecCodec {
 
@@ -26,29 +32,29 @@ public final class SpecCodec {
     /** The published field list of a kind, defaults taken from {@link ExperimentKind#defaultSpec()}. */
     public static List<FieldInfo> fields(ExperimentKind<?> kind) {
         Map<String, Object> defaults = toMap(kind.defaultSpec());
-        List<FieldInfo> out = new ArrayList<>();
-        for (RecordComponent rc : kind.specType().getRecordComponents()) {
-            SpecField f = annotation(rc);
-            List<String> choices = List.of(f.choices());
-            String type = typeOf(rc, choices);
-            Double min = Double.isInfinite(f.min()) ? null : f.min();
-            Double max = Double.isInfinite(f.max()) ? null : f.max();
-            out.add(new FieldInfo(rc.getName(), type, defaults.get(rc.getName()), min, max,
-                    f.minExclusive(), choices, f.description()));
-        }
-        return out;
+        return leaves(kind.specType()).stream().map(rc -> info(rc, defaults.get(rc.getName()))).toList();
     }
 
-    /** Spec record → ordered map of its fields. */
+    /**
+     * Spec record → ordered map of its fields, flattened: the fields of a nested record stand in its place, a
+     * {@link Choice} is written as its id and a list of them as a list of ids. This map is the JSON object of the
+     * API and of stored specs.
+     */
     public static Map<String, Object> toMap(Record spec) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (RecordComponent rc : spec.getClass().getRecordComponents()) {
+            Object value;
             try {
                 java.lang.reflect.Method accessor = rc.getAccessor();
                 accessor.setAccessible(true);
-                out.put(rc.getName(), accessor.invoke(spec));
+                value = accessor.invoke(spec);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
+            }
+            if (nested(rc)) {
+                toMap((Record) value).forEach((name, v) -> putOnce(out, name, v, rc));
+            } else {
+                putOnce(out, rc.getName(), exported(value), rc);
             }
         }
         return out;
@@ -60,7 +66,35 @@ public final class SpecCodec {
      * unknown, mistyped or out-of-range field.
      */
     public static <S extends Record> S bind(ExperimentKind<S> kind, Map<String, ?> base, Map<String, ?> overrides) {
-        Map<String, Object> values = toMap(kind.defaultSpec());
+        return bind(kind.specType(), toMap(kind.defaultSpec()), base, overrides);
+    }
+
+    /**
+     * A spec that differs from {@code defaults} in the named fields, validated like user input: how presets are
+     * written ({@code override(DEFAULTS, Map.of("k", 3, "n", 5000))}), so that a field added to the spec needs
+     * only its default. Values may be given as JSON would give them or typed (a {@link Choice} constant).
+     */
+    public static <S extends Record> S override(S defaults, Map<String, ?> overrides) {
+        @SuppressWarnings("unchecked")
+        Class<S> type = (Class<S>) defaults.getClass();
+        return bind(type, toMap(defaults), overrides, null);
+    }
+
+    /** A spec from every one of its fields by name (flattened, as in JSON); a missing field is an error. */
+    public static <S extends Record> S build(Class<S> type, Map<String, ?> values) {
+        Map<String, Object> none = new LinkedHashMap<>();
+        leaves(type).forEach(rc -> none.put(rc.getName(), null));
+        return bind(type, none, values, null);
+    }
+
+    /** Checks an already built spec (e.g. a preset) against the field ranges. */
+    public static <S extends Record> void validate(ExperimentKind<S> kind, S spec) {
+        bind(kind, toMap(spec), null);
+    }
+
+    private static <S extends Record> S bind(Class<S> type, Map<String, Object> start, Map<String, ?> base,
+                                             Map<String, ?> overrides) {
+        Map<String, Object> values = new LinkedHashMap<>(start);
         List<FieldError> errors = new ArrayList<>();
         for (Map<String, ?> layer : Arrays.asList(base, overrides)) {
             if (layer == null) {
@@ -74,25 +108,90 @@ public final class SpecCodec {
                 }
             });
         }
-        RecordComponent[] components = kind.specType().getRecordComponents();
+        Object[] args = arguments(type, values, errors);
+        if (!errors.isEmpty()) {
+            throw new SpecValidationException(errors);
+        }
+        return construct(type, args);
+    }
+
+    /** The constructor arguments of {@code type} from the flat values; problems go to {@code errors}. */
+    private static Object[] arguments(Class<?> type, Map<String, Object> values, List<FieldError> errors) {
+        RecordComponent[] components = type.getRecordComponents();
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent rc = components[i];
             try {
-                args[i] = convert(rc, values.get(rc.getName()));
+                if (nested(rc)) {
+                    int before = errors.size();
+                    Object[] inner = arguments(rc.getType(), values, errors);
+                    args[i] = errors.size() == before ? construct(rc.getType(), inner) : null;
+                } else {
+                    args[i] = convert(rc, values.get(rc.getName()));
+                }
             } catch (SpecValidationException e) {
                 errors.addAll(e.errors());
             }
         }
-        if (!errors.isEmpty()) {
-            throw new SpecValidationException(errors);
-        }
-        return construct(kind.specType(), components, args);
+        return args;
     }
 
-    /** Checks an already built spec (e.g. a preset) against the field ranges. */
-    public static <S extends Record> void validate(ExperimentKind<S> kind, S spec) {
-        bind(kind, toMap(spec), null);
+    /** The value fields of a spec type in order, the fields of nested records in their place. */
+    private static List<RecordComponent> leaves(Class<?> type) {
+        List<RecordComponent> out = new ArrayList<>();
+        for (RecordComponent rc : type.getRecordComponents()) {
+            if (nested(rc)) {
+                out.addAll(leaves(rc.getType()));
+            } else {
+                out.add(rc);
+            }
+        }
+        return out;
+    }
+
+    /** A component that is itself a record of fields (e.g. the RFM settings several kinds share). */
+    private static boolean nested(RecordComponent rc) {
+        return rc.getType().isRecord();
+    }
+
+    private static void putOnce(Map<String, Object> out, String name, Object value, RecordComponent where) {
+        if (out.containsKey(name)) {
+            throw new IllegalStateException("spec field " + name + " appears twice in "
+                    + where.getDeclaringRecord().getSimpleName());
+        }
+        out.put(name, value);
+    }
+
+    /** The JSON form of a field value: ids for choices, the value itself otherwise. */
+    private static Object exported(Object value) {
+        if (value instanceof Choice c) {
+            return c.id();
+        }
+        if (value instanceof List<?> list && list.stream().anyMatch(Choice.class::isInstance)) {
+            return list.stream().map(SpecCodec::exported).toList();
+        }
+        return value;
+    }
+
+    private static FieldInfo info(RecordComponent rc, Object defaultValue) {
+        SpecField f = annotation(rc);
+        Double min = Double.isInfinite(f.min()) ? null : f.min();
+        Double max = Double.isInfinite(f.max()) ? null : f.max();
+        return new FieldInfo(rc.getName(), typeOf(rc), defaultValue, min, max, f.minExclusive(), choices(rc),
+                f.description());
+    }
+
+    /** The allowed values of a choice field or of a list's elements: the enum's ids, else {@code choices}. */
+    private static List<String> choices(RecordComponent rc) {
+        Class<?> values = rc.getType() == List.class ? listElementType(rc) : rc.getType();
+        if (choiceType(values)) {
+            return Arrays.stream(values.getEnumConstants()).map(c -> ((Choice) c).id()).toList();
+        }
+        return List.of(annotation(rc).choices());
+    }
+
+    private static boolean choiceType(Class<?> type) {
+        return type.isEnum() && Choice.class.isAssignableFrom(type);
     }
 
     static String formatNumber(double v, String type) {
@@ -111,7 +210,7 @@ public final class SpecCodec {
         return f;
     }
 
-    private static String typeOf(RecordComponent rc, List<String> choices) {
+    private static String typeOf(RecordComponent rc) {
         Class<?> t = rc.getType();
         if (t == List.class) {
             listElementType(rc);
@@ -127,19 +226,19 @@ public final class SpecCodec {
             return "boolean";
         }
         if (t == String.class) {
-            return choices.isEmpty() ? "string" : "choice";
+            return annotation(rc).choices().length == 0 ? "string" : "choice";
+        }
+        if (choiceType(t)) {
+            return "choice";
         }
         throw new IllegalStateException("unsupported spec field type " + t);
     }
 
     private static Object convert(RecordComponent rc, Object raw) {
-        SpecField f = annotation(rc);
         String name = rc.getName();
-        List<String> choices = List.of(f.choices());
-        String type = typeOf(rc, choices);
-        Double min = Double.isInfinite(f.min()) ? null : f.min();
-        Double max = Double.isInfinite(f.max()) ? null : f.max();
-        FieldInfo info = new FieldInfo(name, type, null, min, max, f.minExclusive(), choices, f.description());
+        FieldInfo info = info(rc, null);
+        String type = info.type();
+        List<String> choices = info.choices();
         if (raw == null) {
             throw new SpecValidationException(name, "is required (" + info.allowedRange() + ")");
         }
@@ -157,6 +256,9 @@ public final class SpecCodec {
                 return list(rc, raw, info);
             }
             case "string", "choice" -> {
+                if (choiceType(rc.getType()) && rc.getType().isInstance(raw)) {
+                    return raw;
+                }
                 if (!(raw instanceof CharSequence)) {
                     throw new SpecValidationException(name, "must be text, got " + describe(raw) + " (allowed: "
                             + info.allowedRange() + ")");
@@ -169,7 +271,7 @@ public final class SpecCodec {
                 if (!choices.isEmpty() && !choices.contains(s)) {
                     throw new SpecValidationException(name, describe(s) + " is not allowed; allowed: " + info.allowedRange());
                 }
-                return s;
+                return choiceType(rc.getType()) ? constant(rc.getType(), s) : s;
             }
             default -> {
                 double v = number(name, raw, info);
@@ -192,7 +294,7 @@ public final class SpecCodec {
     }
 
     /**
-     * A list field (a {@code List<String>} or {@code List<Double>} component) from a JSON array, a comma-separated
+     * A list field (a {@code List<String>}, {@code List<Double>} or list-of-{@link Choice} component) from a JSON array, a comma-separated
      * string (the launch form) or a single value; every element is checked against the field's choices or range.
      */
     private static List<?> list(RecordComponent rc, Object raw, FieldInfo info) {
@@ -207,9 +309,14 @@ public final class SpecCodec {
             throw new SpecValidationException(name, "has " + items.size() + " elements; allowed: at most "
                     + MAX_LIST_LENGTH);
         }
-        boolean numbers = listElementType(rc) == Double.class;
+        Class<?> elements = listElementType(rc);
+        boolean numbers = elements == Double.class;
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
+            if (elements.isInstance(item) && choiceType(elements)) {
+                out.add(item);
+                continue;
+            }
             if (item == null || item instanceof Map<?, ?> || item instanceof List<?> || item instanceof Boolean
                     || (!numbers && !(item instanceof CharSequence))) {
                 throw new SpecValidationException(name, "has an element " + (item == null ? "null" : describe(item))
@@ -229,7 +336,7 @@ public final class SpecCodec {
                     throw new SpecValidationException(name, describe(s) + " is not allowed; allowed: "
                             + info.allowedRange());
                 }
-                out.add(s);
+                out.add(choiceType(elements) ? constant(elements, s) : s);
             }
         }
         return List.copyOf(out);
@@ -237,11 +344,18 @@ public final class SpecCodec {
 
     private static Class<?> listElementType(RecordComponent rc) {
         if (rc.getGenericType() instanceof java.lang.reflect.ParameterizedType p
-                && (p.getActualTypeArguments()[0] == String.class || p.getActualTypeArguments()[0] == Double.class)) {
-            return (Class<?>) p.getActualTypeArguments()[0];
+                && p.getActualTypeArguments()[0] instanceof Class<?> element
+                && (element == String.class || element == Double.class || choiceType(element))) {
+            return element;
         }
         throw new IllegalStateException("unsupported spec field type " + rc.getGenericType()
-                + " (lists must be List<String> or List<Double>)");
+                + " (lists must be List<String>, List<Double> or a list of a Choice enum)");
+    }
+
+    /** The constant of a {@link Choice} enum with this id (already checked against the ids). */
+    private static Object constant(Class<?> type, String id) {
+        return Arrays.stream(type.getEnumConstants()).filter(c -> ((Choice) c).id().equals(id)).findFirst()
+                .orElseThrow();
     }
 
     /** A rejected value in an error message: its JSON type, or the text itself cut to 40 characters. */
@@ -287,8 +401,9 @@ public final class SpecCodec {
         }
     }
 
-    private static <S extends Record> S construct(Class<S> type, RecordComponent[] components, Object[] args) {
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    private static <S> S construct(Class<S> type, Object[] args) {
+        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
         try {
             Constructor<S> c = type.getDeclaredConstructor(types);
             c.setAccessible(true);

@@ -1,5 +1,6 @@
 package org.factlab.kernels;
 
+import org.factlab.math.PsdMatrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,6 +15,11 @@ public final class Features {
     private final INDArray fact;
     private final INDArray m;
 
+/**
+ * @param agop kept, not copied; not modified
+ * @param fact kept, not copied; not modified
+ * @param m kept, not copied; not modified
+ */
     Features(INDArray agop, INDArray fact, INDArray m) {
         this.agop = agop;
         this.fact = fact;
@@ -30,7 +36,7 @@ public final class Features {
 
     /** √AGOP, the NFA feature matrix of Figures 5 and 6. */
     public double[][] sqrtAgop() {
-        return agop == null ? null : Rows.of(MatrixRoots.psdPower(agop, 0.5));
+        return agop == null ? null : Rows.of(PsdMatrices.power(agop, 0.5));
     }
 
     /**
@@ -38,7 +44,7 @@ public final class Features {
      * inner-product kernels with non-increasing k, §5).
      */
     public double[][] sqrtFactMt() {
-        return fact == null ? null : Rows.of(MatrixRoots.leftPolarPower(fact.mmul(m), 0.5));
+        return fact == null ? null : Rows.of(PsdMatrices.leftPolarPower(fact.mmul(m), 0.5));
     }
 
     /** ‖F‖_F. */

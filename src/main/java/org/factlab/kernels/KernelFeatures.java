@@ -46,8 +46,12 @@ final class KernelFeatures {
      * samples (minus n h̄_c h̄_cᵀ).
      *
      * @param products  the output contractions; needed only when not {@link #agopUsesKappaSquared}
-     * @param workspace an n×n buffer, overwritten; needed only when {@link #agopUsesKappaSquared}
-     * @param second    a second n×n buffer, overwritten; needed only when {@link #agopUsesKappaSquared}
+     * @param workspace an n×n buffer, needed only when {@link #agopUsesKappaSquared}; modified: overwritten (scratch)
+     * @param second    a second n×n buffer, needed only when {@link #agopUsesKappaSquared}; modified: overwritten
+     *                  (scratch)
+     * @param alpha not modified
+     * @param x not modified
+     * @param m not modified
      */
     static INDArray agop(GradientFactors kappa, INDArray alpha, INDArray x, INDArray m, boolean center,
                          OutputContractions products, INDArray workspace, INDArray second) {
@@ -89,7 +93,11 @@ final class KernelFeatures {
      * (diag(C𝟙) − C) X = Σ_c diag(α_c ∘ κα_c) X − α_c ∘ κ(α_c ∘ X).
      *
      * @param products  the output contractions; needed only when {@link #factOutputByOutput}
-     * @param workspace an n×n buffer, overwritten; needed only when not {@link #factOutputByOutput}
+     * @param workspace an n×n buffer, needed only when not {@link #factOutputByOutput}; modified: overwritten
+     *                  (scratch)
+     * @param alpha not modified
+     * @param x not modified
+     * @param m not modified
      */
     static INDArray fact(GradientFactors kappa, INDArray alpha, INDArray x, INDArray m, OutputContractions products,
                          INDArray workspace) {

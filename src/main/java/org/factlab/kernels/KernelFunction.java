@@ -1,6 +1,6 @@
 package org.factlab.kernels;
 
-import java.util.Arrays;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -11,14 +11,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (paper §4.1, K_W(x, z) = K(Wx, Wz) with M = WᵀW), and their gradient factors κ defined by
  * ∇ₓK(x, z) = −κ(x, z) M (x − z).
  */
-public enum KernelFunction {
+public enum KernelFunction implements Choice {
 
     /**
      * K = exp(−‖x − z‖_M / L); κ = K / (L ‖x − z‖_M), set to 0 where x = z (the subgradient 0 of the cusp). Which
      * distances are 0 is decided before, on the squared distances, by an explicit threshold relative to
      * xᵀMx + zᵀMz in both precisions ({@link MahalanobisKernel}); here a distance is 0 exactly or not at all.
      */
-    LAPLACE("laplace") {
+    LAPLACE {
         @Override
         double distanceScale(double bandwidth) {
             return 1;
@@ -44,7 +44,7 @@ public enum KernelFunction {
      * K = exp(−‖x − z‖²_M / (2L²)); κ = K / L². The exponent comes from the distance GEMM already scaled;
      * a round-off-positive exponent gives K = 1 + O(ε), harmless, so it is not clamped.
      */
-    GAUSSIAN("gaussian") {
+    GAUSSIAN {
         @Override
         double distanceScale(double bandwidth) {
             return -0.5 / (bandwidth * bandwidth);
@@ -56,17 +56,6 @@ public enum KernelFunction {
             return new GradientFactors(d2, 1 / (bandwidth * bandwidth));
         }
     };
-
-    private final String id;
-
-    KernelFunction(String id) {
-        this.id = id;
-    }
-
-    /** The spec value, e.g. {@code "gaussian"}. */
-    public String id() {
-        return id;
-    }
 
     /** Whether κ needs its own n×n buffer (it does not when it is a multiple of K). */
     boolean needsKappaBuffer() {
@@ -80,11 +69,9 @@ public enum KernelFunction {
      * Overwrites {@code d2}, holding {@link #distanceScale} · ‖xᵢ − zⱼ‖²_M, with K and returns κ, written into
      * {@code kappa} (same shape) when the kernel needs a buffer for it; returns null when {@code kappa} is
      * null and the kernel needs one (a prediction, which needs K only).
+     *
+     * @param d2 modified: overwritten with K
+     * @param kappa modified: overwritten with κ when the kernel needs a buffer for it; may be null
      */
     abstract GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth);
-
-    public static KernelFunction fromId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown kernel " + id));
-    }
 }

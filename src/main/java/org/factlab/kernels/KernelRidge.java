@@ -1,5 +1,6 @@
 package org.factlab.kernels;
 
+import org.factlab.math.NativeLinearAlgebra;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -7,13 +8,13 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 /**
  * Kernel ridge regression, Algorithm 1 line 4: α = (K + reg·I)⁻¹ Y with reg = nλ in the paper's notation
  * (reg = 0 interpolates). Cholesky first; when K + reg·I is not numerically positive definite (reg = 0 in
- * float32, duplicated points), the pivoted symmetric-indefinite factorisation; when that finds an exact
+ * float32, duplicated points), the pivoted symmetric-indefinite factorization; when that finds an exact
  * zero pivot or produces non-finite coefficients, a {@link KernelMachineException}.
  */
 public final class KernelRidge {
 
-    /** Which factorisation produced the last solution. */
-    public enum Factorisation { CHOLESKY, SYMMETRIC_INDEFINITE }
+    /** Which factorization produced the last solution. */
+    public enum Factorization { CHOLESKY, SYMMETRIC_INDEFINITE }
 
     private KernelRidge() {
     }
@@ -21,17 +22,18 @@ public final class KernelRidge {
     /**
      * Solves into a new column-major n×c array.
      *
-     * @param k         the symmetric kernel matrix, left unchanged
-     * @param workspace an n×n buffer of K's data type, overwritten
-     * @return the coefficients and the factorisation that produced them
+     * @param k         the symmetric kernel matrix, left unchanged; not modified
+     * @param workspace an n×n buffer of K's data type, overwritten; modified: overwritten (scratch)
+     * @param y not modified
+     * @return the coefficients and the factorization that produced them
      */
     public static Solution solve(INDArray k, double reg, INDArray y, INDArray workspace) {
         INDArray alpha = y.castTo(k.dataType()).dup('f');
-        if (Lapack.choleskySolve(regularised(k, reg, workspace), alpha) == 0 && finite(alpha)) {
-            return new Solution(alpha, Factorisation.CHOLESKY);
+        if (NativeLinearAlgebra.choleskySolve(regularized(k, reg, workspace), alpha) == 0 && finite(alpha)) {
+            return new Solution(alpha, Factorization.CHOLESKY);
         }
         alpha.assign(y);
-        int info = Lapack.symmetricIndefiniteSolve(regularised(k, reg, workspace), alpha);
+        int info = NativeLinearAlgebra.symmetricIndefiniteSolve(regularized(k, reg, workspace), alpha);
         if (info > 0) {
             throw new KernelMachineException("K + reg·I is singular (zero pivot " + info + " of " + k.rows()
                     + ", reg = " + reg + ", " + k.dataType() + "): use reg > 0, float64, or a different bandwidth");
@@ -40,14 +42,18 @@ public final class KernelRidge {
             throw new KernelMachineException("K + reg·I is numerically singular: the coefficients α are not finite "
                     + "(reg = " + reg + ", " + k.dataType() + ")");
         }
-        return new Solution(alpha, Factorisation.SYMMETRIC_INDEFINITE);
+        return new Solution(alpha, Factorization.SYMMETRIC_INDEFINITE);
     }
 
     /** α (n×c, column-major) and how it was computed. */
-    public record Solution(INDArray alpha, Factorisation factorisation) {
+    public record Solution(INDArray alpha, Factorization factorization) {
     }
 
-    private static INDArray regularised(INDArray k, double reg, INDArray workspace) {
+/**
+ * @param k not modified
+ * @param workspace modified: overwritten with K + reg·I, and returned
+ */
+    private static INDArray regularized(INDArray k, double reg, INDArray workspace) {
         workspace.assign(k);
         if (reg != 0) {
             SquareMatrices.diagonal(workspace).addi(reg);
@@ -55,6 +61,9 @@ public final class KernelRidge {
         return workspace;
     }
 
+/**
+ * @param a not modified
+ */
     private static boolean finite(INDArray a) {
         return !BooleanIndexing.or(a, Conditions.isNan()) && !BooleanIndexing.or(a, Conditions.isInfinite());
     }

@@ -1,12 +1,7 @@
 package org.factlab.kernels;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
+import org.factlab.math.NativeLinearAlgebra;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -38,7 +33,11 @@ public final class MahalanobisKernel {
      * for K alone). Distances within round-off of 0 are set to exactly 0 (see the class comment); with
      * {@code sameSet} (Z = X) the diagonal always is.
      *
-     * @param m symmetric d×d feature matrix M, in X's data type
+     * @param m symmetric d×d feature matrix M, in X's data type; not modified
+     * @param x not modified
+     * @param z not modified
+     * @param kOut modified: overwritten with K
+     * @param kappaOut modified: overwritten with κ when the kernel needs a buffer for it; may be null
      */
     static GradientFactors compute(INDArray x, INDArray z, INDArray m, KernelFunction kernel, double bandwidth,
                                    boolean sameSet, INDArray kOut, INDArray kappaOut) {
@@ -49,6 +48,11 @@ public final class MahalanobisKernel {
     /**
      * scale · ‖xᵢ − zⱼ‖²_M into {@code out} by one GEMM; exact zeros where the distance is round-off of 0 and on the
      * diagonal when {@code sameSet}.
+     *
+     * @param x not modified
+     * @param z not modified
+     * @param m not modified
+     * @param out modified: overwritten with the scaled squared distances
      */
     static void scaledSquaredDistances(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet,
                                        INDArray out) {
@@ -67,42 +71,38 @@ public final class MahalanobisKernel {
 
     /**
      * Sets outᵢⱼ to exactly 0 where |outᵢⱼ| ≤ {@link #ZERO_ULPS}·ε·(aᵢ + bⱼ): one plain loop over the host buffer,
-     * row by row (no temporaries; on a GPU backend the host copy is synchronised first and marked newest after).
+     * row by row (no temporaries; {@link NativeLinearAlgebra} synchronises a GPU backend's host copy).
      *
-     * @param a rows(out) values, the scaled xᵢᵀMxᵢ
-     * @param b columns(out) values, the scaled zⱼᵀMzⱼ
+     * @param a rows(out) values, the scaled xᵢᵀMxᵢ; not modified
+     * @param b columns(out) values, the scaled zⱼᵀMzⱼ; not modified
+     * @param out modified: entries within round-off of 0 set to exactly 0
      */
     private static void zeroRoundOff(INDArray out, double[] a, double[] b) {
-        if (out.ordering() != 'c' || out.offset() != 0 || !out.isMatrix() || out.stride(1) != 1
-                || out.stride(0) != out.columns()) {
-            throw new IllegalArgumentException("needs a contiguous row-major matrix, got " + out.shapeInfoToString());
-        }
         double tolerance = ZERO_ULPS * machineEpsilon(out.dataType());
-        long cols = out.columns();
-        Nd4j.getAffinityManager().ensureLocation(out, AffinityManager.Location.HOST);
-        Pointer base = out.data().addressPointer();
-        for (int i = 0; i < a.length; i++) {
-            long from = i * cols;
-            if (out.dataType() == DataType.FLOAT) {
-                FloatBuffer row = new FloatPointer(base).position(from).limit(from + cols).asBuffer();
+        if (out.dataType() == DataType.FLOAT) {
+            NativeLinearAlgebra.editFloatRows(out, (i, row) -> {
                 for (int j = 0; j < b.length; j++) {
                     if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
                         row.put(j, 0f);
                     }
                 }
-            } else {
-                DoubleBuffer row = new DoublePointer(base).position(from).limit(from + cols).asBuffer();
+            });
+        } else {
+            NativeLinearAlgebra.editRows(out, (i, row) -> {
                 for (int j = 0; j < b.length; j++) {
                     if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
                         row.put(j, 0.0);
                     }
                 }
-            }
+            });
         }
-        Nd4j.getAffinityManager().tagLocation(out, AffinityManager.Location.HOST);
     }
 
-    /** The entries of a column vector times {@code factor}, as a Java array. */
+    /**
+     * The entries of a column vector times {@code factor}, as a Java array.
+     *
+     * @param column not modified
+     */
     private static double[] scaled(INDArray column, double factor) {
         return column.mul(factor).castTo(DataType.DOUBLE).dup('c').toDoubleVector();
     }

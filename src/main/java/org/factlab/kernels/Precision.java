@@ -1,27 +1,20 @@
 package org.factlab.kernels;
 
-import java.util.Arrays;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Floating-point precision of the n-sized arrays of a kernel machine (kernel matrices, coefficients,
  * data). The d×d feature-matrix algebra is always done in float64.
  */
-public enum Precision {
-    FLOAT64("float64", DataType.DOUBLE),
-    FLOAT32("float32", DataType.FLOAT);
+public enum Precision implements Choice {
+    FLOAT64(DataType.DOUBLE),
+    FLOAT32(DataType.FLOAT);
 
-    private final String id;
     private final DataType dataType;
 
-    Precision(String id, DataType dataType) {
-        this.id = id;
+    Precision(DataType dataType) {
         this.dataType = dataType;
-    }
-
-    /** The spec value, e.g. {@code "float64"}. */
-    public String id() {
-        return id;
     }
 
     DataType dataType() {
@@ -31,10 +24,5 @@ public enum Precision {
     /** Bytes per element. */
     public int bytes() {
         return dataType.width();
-    }
-
-    public static Precision fromId(String id) {
-        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown precision " + id));
     }
 }

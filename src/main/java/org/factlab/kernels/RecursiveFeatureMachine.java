@@ -29,8 +29,12 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
     private INDArray m;
     private GradientFactors kappa;
     private INDArray alpha;
-    private KernelRidge.Factorisation factorisation;
+    private KernelRidge.Factorization factorization;
 
+/**
+ * @param trainX not modified (copied)
+ * @param trainY not modified (copied)
+ */
     public RecursiveFeatureMachine(double[][] trainX, double[][] trainY, RfmOptions options) {
         if (trainX.length != trainY.length || trainX.length < 2) {
             throw new IllegalArgumentException("needs n ≥ 2 samples with one target row each, got " + trainX.length
@@ -73,7 +77,7 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
     public void solve() {
         KernelRidge.Solution solution = KernelRidge.solve(kernel, options.reg(), y, workspace);
         alpha = solution.alpha();
-        factorisation = solution.factorisation();
+        factorization = solution.factorization();
     }
 
     /** {@link #computeKernel()} then {@link #solve()}. */
@@ -82,9 +86,9 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         solve();
     }
 
-    /** Which factorisation the last {@link #solve()} used. */
-    public KernelRidge.Factorisation factorisation() {
-        return factorisation;
+    /** Which factorization the last {@link #solve()} used. */
+    public KernelRidge.Factorization factorization() {
+        return factorization;
     }
 
     /** f(xᵢ) = K(xᵢ, X) α at the training points (n×c). */
@@ -92,7 +96,11 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         return Rows.of(kernel.mmul(alpha));
     }
 
-    /** f(z) = K(z, X) α (Algorithm 1, line 5) at each row of {@code points}. */
+    /**
+     * f(z) = K(z, X) α (Algorithm 1, line 5) at each row of {@code points}.
+     *
+     * @param points not modified
+     */
     public double[][] predict(double[][] points) {
         INDArray z = Rows.toMatrix(points, x.dataType());
         INDArray mm = mInPrecision();
@@ -135,12 +143,14 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         if (BooleanIndexing.or(next, Conditions.isNan()) || BooleanIndexing.or(next, Conditions.isInfinite())) {
             throw new KernelMachineException("the " + options.update().id() + " update made M non-finite");
         }
-        m = options.normalisation().apply(next);
+        m = options.normalization().apply(next);
     }
 
     /**
      * Replaces M by a given d×d matrix (e.g. one learned on other rows), so that the next {@link #fit()} refits only
      * α = (K_M + reg·I)⁻¹Y.
+     *
+     * @param featureMatrix not modified (copied)
      */
     public void useFeatureMatrix(double[][] featureMatrix) {
         if (featureMatrix.length != m.rows() || featureMatrix[0].length != m.columns()) {

@@ -14,7 +14,7 @@ package org.factlab.kernels;
  * @param precision     of the n-sized arrays (the d×d algebra is float64)
  */
 public record RfmOptions(KernelFunction kernel, double bandwidth, double reg, FeatureUpdate update, double agopPower,
-                         boolean center, Normalisation normalisation, boolean diagonal, Precision precision) {
+                         boolean center, Normalization normalization, boolean diagonal, Precision precision) {
 
     public RfmOptions {
         if (!(bandwidth > 0) || !(reg >= 0) || !(agopPower > 0)) {

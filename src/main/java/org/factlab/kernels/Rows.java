@@ -13,7 +13,11 @@ final class Rows {
     private Rows() {
     }
 
-    /** A rows×cols matrix of the given type holding {@code rows}. */
+    /**
+     * A rows×cols matrix of the given type holding {@code rows}.
+     *
+     * @param rows not modified
+     */
     static INDArray toMatrix(double[][] rows, DataType type) {
         int cols = rows[0].length;
         double[] flat = new double[rows.length * cols];
@@ -27,7 +31,11 @@ final class Rows {
         return Nd4j.create(flat, new long[] {rows.length, cols}, DataType.DOUBLE).castTo(type);
     }
 
-    /** The rows of a matrix as float64. */
+    /**
+     * The rows of a matrix as float64.
+     *
+     * @param matrix not modified
+     */
     static double[][] of(INDArray matrix) {
         int cols = (int) matrix.columns();
         double[] flat = matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble();

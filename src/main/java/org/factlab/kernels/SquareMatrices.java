@@ -9,7 +9,11 @@ final class SquareMatrices {
     private SquareMatrices() {
     }
 
-    /** The diagonal of a contiguous square matrix as a strided view (writes go through). */
+    /**
+     * The diagonal of a contiguous square matrix as a strided view (writes go through).
+     *
+     * @param square not modified here; writes to the returned view go to it
+     */
     static INDArray diagonal(INDArray square) {
         long n = square.rows();
         long[] strides = square.stride();
@@ -21,7 +25,11 @@ final class SquareMatrices {
         return Nd4j.create(square.data(), new long[] {n}, new long[] {n + 1}, 0, 'c', square.dataType());
     }
 
-    /** tr(A). */
+    /**
+     * tr(A).
+     *
+     * @param square not modified
+     */
     static double trace(INDArray square) {
         return diagonal(square).sumNumber().doubleValue();
     }

@@ -33,7 +33,12 @@ public record TauKPrime(double[] kPrime, double[] tau, double slope, double r2, 
         return out;
     }
 
-    /** The best proportional fit of {@code tau} against {@code kPrime}, its R² and the correlation. */
+    /**
+     * The best proportional fit of {@code tau} against {@code kPrime}, its R² and the correlation.
+     *
+     * @param kPrime kept in the result, not copied; not modified
+     * @param tau kept in the result, not copied; not modified
+     */
     public static TauKPrime fit(double[] kPrime, double[] tau) {
         int count = tau.length;
         double kMean = Arrays.stream(kPrime).average().orElseThrow();

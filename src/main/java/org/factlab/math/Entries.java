@@ -1,16 +1,14 @@
 package org.factlab.math;
 
-import org.bytedeco.javacpp.DoublePointer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The entries of a float64 ND4J matrix as a Java array and back, by one bulk memory copy each, so that passes
- * over the entries run as plain loops; on a GPU backend the host copy is synchronised first, and marked as the
- * newest after a write. (ND4J's own {@code asDouble()} and {@code create(double[])} copy entry by
+ * The entries of a float64 ND4J matrix as a Java array and back, by one bulk memory copy each
+ * ({@link NativeLinearAlgebra}, which also synchronises a GPU backend's host copy), so that passes over the
+ * entries run as plain loops. (ND4J's own {@code asDouble()} and {@code create(double[])} copy entry by
  * entry through an indexer: ≈ 30 ms and 60 ms for 1024² entries on the development VM, against ≈ 1 ms.)
  */
 final class Entries {
@@ -18,21 +16,31 @@ final class Entries {
     private Entries() {
     }
 
-    /** The entries in row-major order. */
+    /**
+     * The entries in row-major order.
+     *
+     * @param a not modified
+     */
     static double[] of(INDArray a) {
         INDArray plain = isPlainRowMajor(a) && a.dataType() == DataType.DOUBLE ? a
                 : a.castTo(DataType.DOUBLE).dup('c');
         double[] out = new double[Math.toIntExact(plain.length())];
-        Nd4j.getAffinityManager().ensureLocation(plain, AffinityManager.Location.HOST);
-        ((DoublePointer) plain.data().addressPointer()).get(out);
+        NativeLinearAlgebra.copyTo(plain, out);
         return out;
     }
 
-    /** The entries in row-major order, rounded to float32 (for stored snapshots). */
+    /**
+     * The entries in row-major order, rounded to float32 (for stored snapshots).
+     *
+     * @param a not modified
+     */
     static float[] floats(INDArray a) {
         return floats(of(a));
     }
 
+/**
+ * @param values not modified
+ */
     static float[] floats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -41,23 +49,33 @@ final class Entries {
         return out;
     }
 
-    /** A rows×columns float64 matrix holding {@code values} in the given order ('c' row-major, 'f' column-major). */
+    /**
+     * A rows×columns float64 matrix holding {@code values} in the given order ('c' row-major, 'f' column-major).
+     *
+     * @param values not modified (copied)
+     */
     static INDArray matrix(double[] values, long rows, long columns, char order) {
         if (values.length != rows * columns) {
             throw new IllegalArgumentException(values.length + " values for a " + rows + "×" + columns + " matrix");
         }
         INDArray m = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {rows, columns}, order);
-        ((DoublePointer) m.data().addressPointer()).put(values);
-        Nd4j.getAffinityManager().tagLocation(m, AffinityManager.Location.HOST);
+        NativeLinearAlgebra.copyFrom(values, m);
         return m;
     }
 
+/**
+ * @param a not modified
+ */
     private static boolean isPlainRowMajor(INDArray a) {
         return a.ordering() == 'c' && a.offset() == 0 && Shape.hasDefaultStridesForShape(a)
                 && a.length() == a.data().length();
     }
 
-    /** Σ a². */
+    /**
+     * Σ a².
+     *
+     * @param a not modified
+     */
     static double squaredNorm(double[] a) {
         double s = 0;
         for (double v : a) {
@@ -66,6 +84,9 @@ final class Entries {
         return s;
     }
 
+/**
+ * @param a not modified
+ */
     static double mean(double[] a) {
         double s = 0;
         for (double v : a) {

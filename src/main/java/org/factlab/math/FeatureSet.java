@@ -37,12 +37,14 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
      * Hands every prediction of {@link #predictions} to {@code sink}, root group by root group (a group shares one
      * eigendecomposition); with {@code ownCycles} each group is formed and handed over inside its own cycle of the
      * {@link ScratchWorkspaces#ROOTS} workspace, so the sink must not keep the arrays.
+     *
+     * @param sink not modified
      */
     private void formPredictions(int agopRoot, boolean ownCycles, BiConsumer<Prediction, INDArray> sink) {
         sink.accept(Prediction.FACT, fact);
         sink.accept(Prediction.AGOP, agop);
         sink.accept(Prediction.ENFA, enfa);
-        inCycle(ownCycles, () -> sink.accept(Prediction.SYM_FACT, symmetrisedFact()));
+        inCycle(ownCycles, () -> sink.accept(Prediction.SYM_FACT, symmetrizedFact()));
         inCycle(ownCycles, () -> {
             INDArray[] roots = agopRoots(agopRoot);
             sink.accept(Prediction.SQRT_AGOP, roots[0]);
@@ -63,7 +65,7 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
         }
     }
 
-    private INDArray symmetrisedFact() {
+    private INDArray symmetrizedFact() {
         return expand(PsdMatrices.power(restrict(Products.timesTranspose(fact, fact)), 0.5));
     }
 
@@ -102,11 +104,17 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
         private final Map<Prediction, Double> cosine = new EnumMap<>(Prediction.class);
         private final Map<Prediction, float[]> kept = new EnumMap<>(Prediction.class);
 
+/**
+ * @param reference kept, not copied; not modified
+ */
         Measurements(double[] reference, Set<Prediction> keep) {
             this.reference = reference;
             this.keep = keep;
         }
 
+/**
+ * @param matrix not modified
+ */
         void measure(Prediction p, INDArray matrix) {
             double[] entries = Entries.of(matrix);
             pearson.put(p, Similarity.pearson(entries, reference));
@@ -133,12 +141,20 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
         return Similarity.relativeDistance(fact, reference);
     }
 
-    /** QᵀAQ, or A without a range. */
+    /**
+     * QᵀAQ, or A without a range.
+     *
+     * @param a not modified
+     */
     private INDArray restrict(INDArray a) {
         return range == null ? a : Products.congruence(range, a);
     }
 
-    /** Q B Qᵀ, or B without a range. */
+    /**
+     * Q B Qᵀ, or B without a range.
+     *
+     * @param b not modified
+     */
     private INDArray expand(INDArray b) {
         return range == null ? b : Products.timesTranspose(Products.times(range, b), range);
     }

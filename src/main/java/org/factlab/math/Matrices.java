@@ -10,7 +10,12 @@ public final class Matrices {
     private Matrices() {
     }
 
-    /** Frobenius inner product ⟨A, B⟩ = Σ_{kl} A_kl B_kl (the numerator of corr in Theorem 3.4). */
+    /**
+     * Frobenius inner product ⟨A, B⟩ = Σ_{kl} A_kl B_kl (the numerator of corr in Theorem 3.4).
+     *
+     * @param a not modified
+     * @param b not modified
+     */
     public static double frobeniusInner(double[][] a, double[][] b) {
         checkSameShape(a, b);
         double s = 0;
@@ -22,7 +27,11 @@ public final class Matrices {
         return s;
     }
 
-    /** Frobenius norm ‖A‖_F = √⟨A, A⟩. */
+    /**
+     * Frobenius norm ‖A‖_F = √⟨A, A⟩.
+     *
+     * @param a not modified
+     */
     public static double frobeniusNorm(double[][] a) {
         return Math.sqrt(frobeniusInner(a, a));
     }
@@ -30,6 +39,9 @@ public final class Matrices {
     /**
      * Relative error ‖A − R‖_F / ‖R‖_F of {@code a} against the reference {@code ref}; with A = FACT and
      * R = WᵀW it measures how far (FACT) of Theorem 3.1 is from holding.
+     *
+     * @param a not modified
+     * @param ref not modified
      */
     public static double relativeError(double[][] a, double[][] ref) {
         checkSameShape(a, ref);
@@ -43,8 +55,12 @@ public final class Matrices {
         return Math.sqrt(num) / frobeniusNorm(ref);
     }
 
-    /** (A + Aᵀ)/2 of a square matrix. */
-    public static double[][] symmetrise(double[][] a) {
+    /**
+     * (A + Aᵀ)/2 of a square matrix.
+     *
+     * @param a not modified
+     */
+    public static double[][] symmetrize(double[][] a) {
         int n = checkSquare(a);
         double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -55,7 +71,12 @@ public final class Matrices {
         return s;
     }
 
-    /** The product A·B. */
+    /**
+     * The product A·B.
+     *
+     * @param a not modified
+     * @param b not modified
+     */
     public static double[][] multiply(double[][] a, double[][] b) {
         int inner = b.length;
         if (a[0].length != inner) {
@@ -74,7 +95,11 @@ public final class Matrices {
         return c;
     }
 
-    /** The transpose Aᵀ. */
+    /**
+     * The transpose Aᵀ.
+     *
+     * @param a not modified
+     */
     public static double[][] transpose(double[][] a) {
         double[][] t = new double[a[0].length][a.length];
         for (int i = 0; i < a.length; i++) {
@@ -85,7 +110,11 @@ public final class Matrices {
         return t;
     }
 
-    /** c·A. */
+    /**
+     * c·A.
+     *
+     * @param a not modified
+     */
     public static double[][] scale(double c, double[][] a) {
         double[][] s = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
@@ -97,7 +126,11 @@ public final class Matrices {
         return s;
     }
 
-    /** Row-major float copy, the form {@code RunContext.matrix} takes. */
+    /**
+     * Row-major float copy, the form {@code RunContext.matrix} takes.
+     *
+     * @param a not modified
+     */
     public static float[] toFloatRowMajor(double[][] a) {
         int cols = a[0].length;
         float[] out = new float[a.length * cols];
@@ -109,6 +142,9 @@ public final class Matrices {
         return out;
     }
 
+/**
+ * @param a not modified
+ */
     static int checkSquare(double[][] a) {
         for (double[] row : a) {
             if (row.length != a.length) {
@@ -119,6 +155,10 @@ public final class Matrices {
         return a.length;
     }
 
+/**
+ * @param a not modified
+ * @param b not modified
+ */
     private static void checkSameShape(double[][] a, double[][] b) {
         if (a.length != b.length || a[0].length != b[0].length) {
             throw new IllegalArgumentException("shapes differ: " + a.length + "×" + a[0].length + " vs "

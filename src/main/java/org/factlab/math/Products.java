@@ -13,7 +13,12 @@ public final class Products {
     private Products() {
     }
 
-    /** op(A) op(B), op = transpose where the flag is set. */
+    /**
+     * op(A) op(B), op = transpose where the flag is set.
+     *
+     * @param a not modified
+     * @param b not modified
+     */
     public static INDArray product(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
         long rows = transposeA ? a.columns() : a.rows();
         long columns = transposeB ? b.rows() : b.columns();
@@ -21,22 +26,42 @@ public final class Products {
         return Nd4j.gemm(a, b, out, transposeA, transposeB, 1.0, 0.0);
     }
 
-    /** A B. */
+    /**
+     * A B.
+     *
+     * @param a not modified
+     * @param b not modified
+     */
     public static INDArray times(INDArray a, INDArray b) {
         return product(a, false, b, false);
     }
 
-    /** Aᵀ B. */
+    /**
+     * Aᵀ B.
+     *
+     * @param a not modified
+     * @param b not modified
+     */
     public static INDArray transposeTimes(INDArray a, INDArray b) {
         return product(a, true, b, false);
     }
 
-    /** A Bᵀ. */
+    /**
+     * A Bᵀ.
+     *
+     * @param a not modified
+     * @param b not modified
+     */
     public static INDArray timesTranspose(INDArray a, INDArray b) {
         return product(a, false, b, true);
     }
 
-    /** Aᵀ B A: B (m×m) pulled back through A (m×k) to k×k. */
+    /**
+     * Aᵀ B A: B (m×m) pulled back through A (m×k) to k×k.
+     *
+     * @param a not modified
+     * @param b not modified
+     */
     public static INDArray congruence(INDArray a, INDArray b) {
         return times(transposeTimes(a, b), a);
     }

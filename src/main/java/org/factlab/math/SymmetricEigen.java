@@ -14,9 +14,13 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
 
     private static final int MAX_SWEEPS = 100;
 
-    /** Decomposes the symmetric part (A + Aᵀ)/2 of {@code a}. */
+    /**
+     * Decomposes the symmetric part (A + Aᵀ)/2 of {@code a}.
+     *
+     * @param a not modified
+     */
     public static SymmetricEigen of(double[][] a) {
-        double[][] s = Matrices.symmetrise(a);
+        double[][] s = Matrices.symmetrize(a);
         int n = s.length;
         double[][] v = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -51,7 +55,12 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         return out;
     }
 
-    /** One Jacobi rotation in the (p, q) plane that zeroes s[p][q]; accumulates it into v. */
+    /**
+     * One Jacobi rotation in the (p, q) plane that zeroes s[p][q]; accumulates it into v.
+     *
+     * @param s modified: rotated in the (p, q) plane
+     * @param v modified: the rotation is accumulated into it
+     */
     private static void rotate(double[][] s, double[][] v, int p, int q) {
         double apq = s[p][q];
         if (apq == 0) {
@@ -85,6 +94,9 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         }
     }
 
+/**
+ * @param s not modified
+ */
     private static double offDiagonalNorm(double[][] s) {
         double sum = 0;
         for (int i = 0; i < s.length; i++) {
@@ -97,6 +109,10 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         return Math.sqrt(sum);
     }
 
+/**
+ * @param s not modified
+ * @param v not modified
+ */
     private static SymmetricEigen sorted(double[][] s, double[][] v) {
         int n = s.length;
         Integer[] order = new Integer[n];

@@ -24,8 +24,8 @@ import org.factlab.ui.charts.LineChart;
 final class TabularPanel extends VerticalLayout {
 
     /** Table 3 of the paper: average test accuracy over 120 UCI datasets, by method id. */
-    static final Map<String, Double> PAPER = Map.of("fact", 0.8522, "fact-geometric", 0.8499, "nfa", 0.8510,
-            "kernel", 0.8371);
+    static final Map<String, Double> PAPER = Map.of(TabularSeries.FACT, 0.8522, TabularSeries.FACT_GEOMETRIC, 0.8499,
+            TabularSeries.NFA, 0.8510, TabularSeries.KERNEL, 0.8371);
 
     private static final String BEST_STYLE = "var(--lumo-success-color-10pct)";
 
@@ -63,7 +63,8 @@ final class TabularPanel extends VerticalLayout {
         scatter.setTitle("FACT-RFM vs NFA-RFM, one point per dataset");
         scatter.setXAxisName("NFA-RFM test accuracy");
         scatter.setYAxisName("FACT-RFM test accuracy");
-        scatter.setScatterSeries(List.of(TabularSeries.title("fact"), TabularSeries.title("fact-geometric")));
+        scatter.setScatterSeries(List.of(TabularSeries.title(TabularSeries.FACT),
+                TabularSeries.title(TabularSeries.FACT_GEOMETRIC)));
         scatter.setMaxWidth("760px");
         add(new H3("Results (paper Table 3)"), protocol(), table, failures, compared, comparison, scatter,
                 DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
@@ -155,10 +156,10 @@ final class TabularPanel extends VerticalLayout {
         List<LineChart.Series> series = new ArrayList<>();
         double lo = 1;
         double hi = 0;
-        for (String fact : List.of("fact", "fact-geometric")) {
+        for (String fact : List.of(TabularSeries.FACT, TabularSeries.FACT_GEOMETRIC)) {
             List<double[]> points = new ArrayList<>();
             for (TabularResults.Row r : results.rows()) {
-                TabularResults.Cell nfa = r.cells().get("nfa");
+                TabularResults.Cell nfa = r.cells().get(TabularSeries.NFA);
                 TabularResults.Cell other = r.cells().get(fact);
                 if (nfa != null && other != null && nfa.accuracy() != null && other.accuracy() != null) {
                     points.add(new double[] {nfa.accuracy(), other.accuracy()});

@@ -59,17 +59,13 @@ class RequestGuard extends OncePerRequestFilter {
                     + "administrator adds it to factlab.allowed-hosts");
             return;
         }
-        if (!loginEnabled && isApi(request) && CHANGING.contains(request.getMethod().toUpperCase(Locale.ROOT))
+        if (!loginEnabled && ApiPaths.isApi(request) && CHANGING.contains(request.getMethod().toUpperCase(Locale.ROOT))
                 && !sendsJson(request) && !sameOrigin(request)) {
             refuse(request, response, "Content-Type", "a call that changes something needs a JSON body "
                     + "(Content-Type: application/json) or must come from a page of this server");
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     private static boolean sendsJson(HttpServletRequest request) {
@@ -100,7 +96,7 @@ class RequestGuard extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String field, String message)
             throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        if (isApi(request)) {
+        if (ApiPaths.isApi(request)) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(("{\"errors\":[{\"field\":\"" + field + "\",\"message\":\""
                     + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}]}").getBytes(StandardCharsets.UTF_8));

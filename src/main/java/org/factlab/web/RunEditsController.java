@@ -1,12 +1,9 @@
 package org.factlab.web;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.factlab.access.RunPermissions;
-import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
@@ -25,17 +22,16 @@ import org.springframework.web.server.ResponseStatusException;
  * owner or an admin (as cancel and share); relaunching for whoever may launch runs.
  */
 @RestController
-class RunEditsController {
+class RunEditsController extends EditsController {
 
     private static final Set<String> EDITABLE = Set.of("name", "notes", "tags");
     private static final Set<String> RELAUNCH_KEYS = Set.of("spec", "name");
 
     private final RunService service;
-    private final RunPermissions permissions;
 
     RunEditsController(RunService service, RunPermissions permissions) {
+        super(permissions);
         this.service = service;
-        this.permissions = permissions;
     }
 
     /** {@code {"name", "notes", "tags"}}, each optional: sets those and answers the run. */
@@ -73,25 +69,6 @@ class RunEditsController {
         Run launched = service.relaunch(run, overrides, text(request, "name"));
         String url = "/runs/" + launched.id();
         return ResponseEntity.created(URI.create(url)).body(new RunsController.Launched(launched.id(), url));
-    }
-
-    /** Refuses a body with keys other than {@code allowed}, naming each. */
-    static void onlyKeys(Map<String, Object> body, Set<String> allowed) {
-        List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(k -> !allowed.contains(k)).sorted().forEach(k -> errors.add(new FieldError(k,
-                "is not a field of this call; allowed: " + String.join(", ", allowed.stream().sorted().toList()))));
-        if (!errors.isEmpty()) {
-            throw new SpecValidationException(errors);
-        }
-    }
-
-    /** A text value of the body, null when absent; anything but a string is refused naming the key. */
-    static String text(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null || v instanceof String) {
-            return (String) v;
-        }
-        throw new SpecValidationException(key, "is not a string");
     }
 
     /** The notes to set: absent leaves them, null or blank clears them. */

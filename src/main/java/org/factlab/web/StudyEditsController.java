@@ -16,16 +16,15 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Renaming a study, editing its notes, and deleting it with its runs: for its owner or an admin. */
 @RestController
-class StudyEditsController {
+class StudyEditsController extends EditsController {
 
     private static final Set<String> EDITABLE = Set.of("name", "notes");
 
     private final StudyService service;
-    private final RunPermissions permissions;
 
     StudyEditsController(StudyService service, RunPermissions permissions) {
+        super(permissions);
         this.service = service;
-        this.permissions = permissions;
     }
 
     /** {@code {"name", "notes"}}, each optional: sets those and answers the study. */
@@ -33,9 +32,9 @@ class StudyEditsController {
     StudyJson edit(@PathVariable String id, @RequestBody Map<String, Object> body) {
         StudyRuns study = find(id);
         permissions.require(permissions.mayControl(study.study()), "edit study " + id + ": only its owner or an admin may");
-        RunEditsController.onlyKeys(body, EDITABLE);
-        String name = RunEditsController.text(body, "name");
-        String notes = RunEditsController.text(body, "notes");
+        onlyKeys(body, EDITABLE);
+        String name = text(body, "name");
+        String notes = text(body, "notes");
         if (name != null) {
             service.rename(id, name);
         }

@@ -5,23 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.factlab.runs.AccountsClient;
 import org.factlab.runs.TestKindsConfig;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,15 +44,7 @@ class AccessIntegrationTest {
 
     @DynamicPropertySource
     static void accounts(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", dataDir::toString);
-        registry.add("factlab.auth.enabled", () -> "true");
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        for (int i = 0; i < ACCOUNTS.length; i++) {
-            String[] a = ACCOUNTS[i];
-            registry.add("factlab.auth.users[" + i + "].name", () -> a[0]);
-            registry.add("factlab.auth.users[" + i + "].password-hash", () -> bcrypt.encode(a[1]));
-            registry.add("factlab.auth.users[" + i + "].role", () -> a[2]);
-        }
+        AccountsClient.register(registry, dataDir, ACCOUNTS);
     }
 
     private static final String LONG_RUN = "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
@@ -67,39 +56,43 @@ class AccessIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private AccountsClient api;
+
+    @BeforeEach
+    void client() {
+        api = new AccountsClient(port, ACCOUNTS);
+    }
 
     @Test
     void anonymousCallsGet401AndTheUiAsksForALogin() throws Exception {
         for (String path : List.of("/api/runs", "/api/runs.csv", "/api/kinds", "/api/system", "/api/runs/x/metrics.csv")) {
-            HttpResponse<String> r = send(null, "GET", path, null);
+            HttpResponse<String> r = api.send(null, "GET", path, null);
             assertEquals(401, r.statusCode(), path);
             assertTrue(r.body().contains("sign in"), r.body());
             assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty(), "no Basic prompt for browsers");
         }
-        assertEquals(401, send(null, "POST", "/api/runs", SHORT_RUN).statusCode());
-        assertEquals(401, send(new String[] {"rita", "wrong"}, "GET", "/api/runs", null).statusCode());
-        assertEquals(401, send(new String[] {"nobody", "researcher-pass"}, "GET", "/api/runs", null).statusCode());
+        assertEquals(401, api.send(null, "POST", "/api/runs", SHORT_RUN).statusCode());
+        assertEquals(401, api.sendWith("rita", "wrong", "GET", "/api/runs", null).statusCode());
+        assertEquals(401, api.sendWith("nobody", "researcher-pass", "GET", "/api/runs", null).statusCode());
 
         for (String page : List.of("/", "/launch", "/runs/abc", "/system")) {
-            HttpResponse<String> r = send(null, "GET", page, null);
+            HttpResponse<String> r = api.send(null, "GET", page, null);
             assertEquals(302, r.statusCode(), page);
             assertTrue(r.headers().firstValue("Location").orElseThrow().endsWith("/login"), page);
         }
-        assertEquals(200, send(null, "GET", "/login", null).statusCode());
+        assertEquals(200, api.send(null, "GET", "/login", null).statusCode());
     }
 
     @Test
     void aViewerSeesRunsButCannotLaunchCancelOrShare() throws Exception {
-        String[] vera = account("vera");
+        String vera = account("vera");
         String id = launch(account("rita"), LONG_RUN);
-        assertEquals(200, send(vera, "GET", "/api/runs", null).statusCode());
-        assertEquals(200, send(vera, "GET", "/api/runs/" + id, null).statusCode());
-        assertEquals(200, send(vera, "GET", "/api/runs/" + id + "/metrics.csv", null).statusCode());
+        assertEquals(200, api.send(vera, "GET", "/api/runs", null).statusCode());
+        assertEquals(200, api.send(vera, "GET", "/api/runs/" + id, null).statusCode());
+        assertEquals(200, api.send(vera, "GET", "/api/runs/" + id + "/metrics.csv", null).statusCode());
         for (String[] call : List.of(new String[] {"/api/runs", SHORT_RUN}, new String[] {"/api/runs/" + id + "/cancel", ""},
                 new String[] {"/api/runs/" + id + "/share", ""})) {
-            HttpResponse<String> r = send(vera, "POST", call[0], call[1]);
+            HttpResponse<String> r = api.send(vera, "POST", call[0], call[1]);
             assertEquals(403, r.statusCode(), call[0]);
             assertTrue(r.body().contains("errors"), r.body());
         }
@@ -108,115 +101,115 @@ class AccessIntegrationTest {
 
     @Test
     void aResearcherCancelsTheirOwnRunsOnlyAndAnAdminCancelsAny() throws Exception {
-        String[] rita = account("rita");
-        String[] remy = account("remy");
+        String rita = account("rita");
+        String remy = account("remy");
         String ritas = launch(rita, LONG_RUN);
         String remys = launch(remy, LONG_RUN);
-        assertEquals("rita", get(rita, "/api/runs/" + ritas).get("owner").asText());
-        assertEquals("remy", get(rita, "/api/runs/" + remys).get("owner").asText());
+        assertEquals("rita", api.get(rita, "/api/runs/" + ritas).get("owner").asText());
+        assertEquals("remy", api.get(rita, "/api/runs/" + remys).get("owner").asText());
 
-        HttpResponse<String> denied = send(remy, "POST", "/api/runs/" + ritas + "/cancel", "");
+        HttpResponse<String> denied = api.send(remy, "POST", "/api/runs/" + ritas + "/cancel", "");
         assertEquals(403, denied.statusCode());
         assertTrue(denied.body().contains("only its owner or an admin"), denied.body());
-        assertEquals(403, send(remy, "POST", "/api/runs/" + ritas + "/share", "").statusCode());
+        assertEquals(403, api.send(remy, "POST", "/api/runs/" + ritas + "/share", "").statusCode());
         cancel(rita, ritas);
         cancel(account("ada"), remys);
-        assertEquals(201, send(account("ada"), "POST", "/api/runs", SHORT_RUN).statusCode(), "admins launch too");
+        assertEquals(201, api.send(account("ada"), "POST", "/api/runs", SHORT_RUN).statusCode(), "admins launch too");
     }
 
     @Test
     void aShareLinkOpensTheRunWithoutAnAccountUntilRevoked() throws Exception {
-        String[] rita = account("rita");
+        String rita = account("rita");
         String id = launch(rita, SHORT_RUN);
         waitFor(rita, "/api/runs/" + id, "SUCCEEDED");
-        HttpResponse<String> shared = send(rita, "POST", "/api/runs/" + id + "/share", "");
+        HttpResponse<String> shared = api.send(rita, "POST", "/api/runs/" + id + "/share", "");
         assertEquals(201, shared.statusCode(), shared.body());
-        String url = json.readTree(shared.body()).get("url").asText();
+        String url = api.readTree(shared.body()).get("url").asText();
         assertEquals(url, URI.create(shared.headers().firstValue("Location").orElseThrow()).getPath());
         assertTrue(url.matches("/s/[A-Za-z0-9_-]{32}"), url);
         assertEquals(24, Base64.getUrlDecoder().decode(url.substring(3)).length, "192 random bits");
         String token = url.substring(3);
 
-        String accountCsv = send(rita, "GET", "/api/runs/" + id + "/metrics.csv", null).body();
-        HttpResponse<String> csv = send(null, "GET", url + "/metrics.csv", null);
+        String accountCsv = api.send(rita, "GET", "/api/runs/" + id + "/metrics.csv", null).body();
+        HttpResponse<String> csv = api.send(null, "GET", url + "/metrics.csv", null);
         assertEquals(200, csv.statusCode());
         assertEquals(accountCsv, csv.body(), "the shared CSV is the run's CSV");
         assertTrue(csv.body().startsWith("series,step,value\r\n") && csv.body().contains("x,4,4"), csv.body());
-        assertEquals(200, send(null, "GET", url + "/matrices/M.csv?step=4", null).statusCode());
-        assertEquals(200, send(null, "GET", url + "/matrices/M.png", null).statusCode());
-        assertEquals(200, send(null, "GET", url, null).statusCode(), "the run page, anonymously");
-        assertEquals(401, send(null, "GET", "/api/runs/" + id, null).statusCode(), "the token opens only /s/…");
+        assertEquals(200, api.send(null, "GET", url + "/matrices/M.csv?step=4", null).statusCode());
+        assertEquals(200, api.send(null, "GET", url + "/matrices/M.png", null).statusCode());
+        assertEquals(200, api.send(null, "GET", url, null).statusCode(), "the run page, anonymously");
+        assertEquals(401, api.send(null, "GET", "/api/runs/" + id, null).statusCode(), "the token opens only /s/…");
 
-        assertEquals(403, send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
-        assertEquals(403, send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
-        assertEquals(204, send(rita, "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(403, api.send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(403, api.send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(204, api.send(rita, "DELETE", "/api/shares/" + token, null).statusCode());
         assertAnswersLikeAnUnknownLink(url, "/metrics.csv", id);
         assertAnswersLikeAnUnknownLink(url, "", id);
-        assertEquals(404, send(null, "GET", "/s/not-a-token", null).statusCode());
-        assertEquals(404, send(rita, "DELETE", "/api/shares/" + token, null).statusCode(), "already revoked");
+        assertEquals(404, api.send(null, "GET", "/s/not-a-token", null).statusCode());
+        assertEquals(404, api.send(rita, "DELETE", "/api/shares/" + token, null).statusCode(), "already revoked");
 
-        String again = json.readTree(send(account("ada"), "POST", "/api/runs/" + id + "/share", "").body())
+        String again = api.readTree(api.send(account("ada"), "POST", "/api/runs/" + id + "/share", "").body())
                 .get("url").asText();
         assertFalse(again.equals(url), "every link is new");
-        assertEquals(200, send(null, "GET", again + "/metrics.csv", null).statusCode(), "admins share any run");
+        assertEquals(200, api.send(null, "GET", again + "/metrics.csv", null).statusCode(), "admins share any run");
     }
 
     @Test
     void aStudyShareLinkOpensTheStudyAndItsTableWithoutAnAccountUntilRevoked() throws Exception {
-        String[] rita = account("rita");
-        HttpResponse<String> launched = send(rita, "POST", "/api/studies", SHORT_STUDY);
+        String rita = account("rita");
+        HttpResponse<String> launched = api.send(rita, "POST", "/api/studies", SHORT_STUDY);
         assertEquals(201, launched.statusCode(), launched.body());
-        String id = json.readTree(launched.body()).get("id").asText();
+        String id = api.readTree(launched.body()).get("id").asText();
         waitFor(rita, "/api/studies/" + id, "SUCCEEDED");
 
-        HttpResponse<String> viewer = send(account("vera"), "POST", "/api/studies/" + id + "/share", "");
+        HttpResponse<String> viewer = api.send(account("vera"), "POST", "/api/studies/" + id + "/share", "");
         assertEquals(403, viewer.statusCode());
         assertTrue(viewer.body().contains("errors"), viewer.body());
-        assertEquals(404, send(rita, "POST", "/api/studies/nosuchstudy/share", "").statusCode());
-        assertEquals("rita", get(rita, "/api/studies/" + id).get("owner").asText());
-        HttpResponse<String> notOwner = send(account("remy"), "POST", "/api/studies/" + id + "/share", "");
+        assertEquals(404, api.send(rita, "POST", "/api/studies/nosuchstudy/share", "").statusCode());
+        assertEquals("rita", api.get(rita, "/api/studies/" + id).get("owner").asText());
+        HttpResponse<String> notOwner = api.send(account("remy"), "POST", "/api/studies/" + id + "/share", "");
         assertEquals(403, notOwner.statusCode());
         assertTrue(notOwner.body().contains("only its owner or an admin"), notOwner.body());
-        HttpResponse<String> shared = send(rita, "POST", "/api/studies/" + id + "/share", "");
+        HttpResponse<String> shared = api.send(rita, "POST", "/api/studies/" + id + "/share", "");
         assertEquals(201, shared.statusCode(), shared.body());
-        String url = json.readTree(shared.body()).get("url").asText();
+        String url = api.readTree(shared.body()).get("url").asText();
         assertEquals(url, URI.create(shared.headers().firstValue("Location").orElseThrow()).getPath());
         assertTrue(url.matches("/s/[A-Za-z0-9_-]{32}"), url);
         String token = url.substring(3);
 
         for (String query : List.of("", "?pivot=steps&keys=x,y")) {
-            String accountCsv = send(rita, "GET", "/api/studies/" + id + "/table.csv" + query, null).body();
-            HttpResponse<String> csv = send(null, "GET", url + "/table.csv" + query, null);
+            String accountCsv = api.send(rita, "GET", "/api/studies/" + id + "/table.csv" + query, null).body();
+            HttpResponse<String> csv = api.send(null, "GET", url + "/table.csv" + query, null);
             assertEquals(200, csv.statusCode(), query);
             assertEquals(accountCsv, csv.body(), "the shared CSV is the study's CSV " + query);
         }
-        assertTrue(send(null, "GET", url + "/table.csv", null).body().startsWith("steps,"), "one row per setting");
-        assertEquals(400, send(null, "GET", url + "/table.csv?pivot=colour", null).statusCode());
-        assertEquals(200, send(null, "GET", url, null).statusCode(), "the study page, anonymously");
-        assertEquals(401, send(null, "GET", "/api/studies/" + id, null).statusCode(), "the token opens only /s/…");
-        assertEquals(404, send(null, "GET", url + "/metrics.csv", null).statusCode(), "a study token is no run token");
+        assertTrue(api.send(null, "GET", url + "/table.csv", null).body().startsWith("steps,"), "one row per setting");
+        assertEquals(400, api.send(null, "GET", url + "/table.csv?pivot=colour", null).statusCode());
+        assertEquals(200, api.send(null, "GET", url, null).statusCode(), "the study page, anonymously");
+        assertEquals(401, api.send(null, "GET", "/api/studies/" + id, null).statusCode(), "the token opens only /s/…");
+        assertEquals(404, api.send(null, "GET", url + "/metrics.csv", null).statusCode(), "a study token is no run token");
 
-        assertEquals(403, send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
-        assertEquals(403, send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
-        assertEquals(204, send(rita, "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(403, api.send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(403, api.send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(204, api.send(rita, "DELETE", "/api/shares/" + token, null).statusCode());
         assertAnswersLikeAnUnknownLink(url, "/table.csv", id);
         assertAnswersLikeAnUnknownLink(url, "", id);
-        assertEquals(201, send(account("ada"), "POST", "/api/studies/" + id + "/share", "").statusCode(),
+        assertEquals(201, api.send(account("ada"), "POST", "/api/studies/" + id + "/share", "").statusCode(),
                 "admins share any study");
     }
 
     @Test
     void aResearcherCancelsTheirOwnStudiesOnlyAndAnAdminCancelsAny() throws Exception {
-        String[] rita = account("rita");
-        String[] remy = account("remy");
-        String ritas = json.readTree(send(rita, "POST", "/api/studies", LONG_STUDY).body()).get("id").asText();
-        String remys = json.readTree(send(remy, "POST", "/api/studies", LONG_STUDY).body()).get("id").asText();
-        HttpResponse<String> denied = send(remy, "POST", "/api/studies/" + ritas + "/cancel", "");
+        String rita = account("rita");
+        String remy = account("remy");
+        String ritas = api.readTree(api.send(rita, "POST", "/api/studies", LONG_STUDY).body()).get("id").asText();
+        String remys = api.readTree(api.send(remy, "POST", "/api/studies", LONG_STUDY).body()).get("id").asText();
+        HttpResponse<String> denied = api.send(remy, "POST", "/api/studies/" + ritas + "/cancel", "");
         assertEquals(403, denied.statusCode());
         assertTrue(denied.body().contains("only its owner or an admin"), denied.body());
-        assertEquals(403, send(account("vera"), "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
-        assertEquals(200, send(rita, "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
-        assertEquals(200, send(account("ada"), "POST", "/api/studies/" + remys + "/cancel", "").statusCode());
+        assertEquals(403, api.send(account("vera"), "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
+        assertEquals(200, api.send(rita, "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
+        assertEquals(200, api.send(account("ada"), "POST", "/api/studies/" + remys + "/cancel", "").statusCode());
         waitFor(rita, "/api/studies/" + ritas, "CANCELLED");
         waitFor(rita, "/api/studies/" + remys, "CANCELLED");
     }
@@ -229,67 +222,43 @@ class AccessIntegrationTest {
 
     /** The revoked link {@code url} + {@code suffix} answers 404 exactly as a link that never existed, naming nothing. */
     private void assertAnswersLikeAnUnknownLink(String url, String suffix, String id) throws Exception {
-        HttpResponse<String> revoked = send(null, "GET", url + suffix, null);
-        HttpResponse<String> unknown = send(null, "GET", "/s/" + "A".repeat(32) + suffix, null);
+        HttpResponse<String> revoked = api.send(null, "GET", url + suffix, null);
+        HttpResponse<String> unknown = api.send(null, "GET", "/s/" + "A".repeat(32) + suffix, null);
         assertEquals(404, revoked.statusCode(), url + suffix);
         assertEquals(404, unknown.statusCode(), suffix);
         assertEquals(unknown.body(), revoked.body(), "a revoked link says no more than an unknown one");
         assertFalse(revoked.body().contains(id), revoked.body());
     }
 
-        private String[] account(String name) {
-        for (String[] a : ACCOUNTS) {
-            if (a[0].equals(name)) {
-                return new String[] {a[0], a[1]};
-            }
+    /** A test account by name (checked against the list). */
+    private static String account(String name) {
+        if (java.util.Arrays.stream(ACCOUNTS).noneMatch(a -> a[0].equals(name))) {
+            throw new IllegalArgumentException(name);
         }
-        throw new IllegalArgumentException(name);
+        return name;
     }
 
-    private String launch(String[] account, String body) throws Exception {
-        HttpResponse<String> r = send(account, "POST", "/api/runs", body);
-        assertEquals(201, r.statusCode(), r.body());
-        return json.readTree(r.body()).get("id").asText();
+    private String launch(String account, String body) throws Exception {
+        return api.create(account, "/api/runs", body);
     }
 
-    private void cancel(String[] account, String id) throws Exception {
-        HttpResponse<String> r = send(account, "POST", "/api/runs/" + id + "/cancel", "");
+    private void cancel(String account, String id) throws Exception {
+        HttpResponse<String> r = api.send(account, "POST", "/api/runs/" + id + "/cancel", "");
         assertEquals(200, r.statusCode(), r.body());
         waitFor(account, "/api/runs/" + id, "CANCELLED");
     }
 
-    private JsonNode get(String[] account, String path) throws Exception {
-        HttpResponse<String> r = send(account, "GET", path, null);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return json.readTree(r.body());
-    }
-
     /** Polls a run or study ({@code /api/runs/{id}}, {@code /api/studies/{id}}) until it has {@code status}. */
-    private void waitFor(String[] account, String path, String status) throws Exception {
+    private void waitFor(String account, String path, String status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode target;
         do {
-            target = get(account, path);
+            target = api.get(account, path);
             if (target.get("status").asText().equals(status)) {
                 return;
             }
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
         throw new AssertionError(path + " did not reach " + status + ": " + target);
-    }
-
-    /** One request; {@code account} null = anonymous, else HTTP basic {name, password}. */
-    private HttpResponse<String> send(String[] account, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (account != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((account[0] + ":" + account[1]).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -17,13 +17,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.factlab.runs.AccountsClient;
 import org.factlab.runs.TestKindsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,16 +49,8 @@ class GuardedLabSecurityTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", dataDir::toString);
-        registry.add("factlab.auth.enabled", () -> "true");
+        AccountsClient.register(registry, dataDir, ACCOUNTS);
         registry.add("factlab.quota.runs", () -> "3");
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        for (int i = 0; i < ACCOUNTS.length; i++) {
-            String[] a = ACCOUNTS[i];
-            registry.add("factlab.auth.users[" + i + "].name", () -> a[0]);
-            registry.add("factlab.auth.users[" + i + "].password-hash", () -> bcrypt.encode(a[1]));
-            registry.add("factlab.auth.users[" + i + "].role", () -> a[2]);
-        }
     }
 
     @LocalServerPort

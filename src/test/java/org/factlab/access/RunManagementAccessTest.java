@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
+import org.factlab.runs.AccountsClient;
 import org.factlab.runs.TestKindsConfig;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,108 +39,75 @@ class RunManagementAccessTest {
 
     @DynamicPropertySource
     static void accounts(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", dataDir::toString);
-        registry.add("factlab.auth.enabled", () -> "true");
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        for (int i = 0; i < ACCOUNTS.length; i++) {
-            String[] a = ACCOUNTS[i];
-            registry.add("factlab.auth.users[" + i + "].name", () -> a[0]);
-            registry.add("factlab.auth.users[" + i + "].password-hash", () -> bcrypt.encode(a[1]));
-            registry.add("factlab.auth.users[" + i + "].role", () -> a[2]);
-        }
+        AccountsClient.register(registry, dataDir, ACCOUNTS);
     }
 
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private AccountsClient api;
+
+    @BeforeEach
+    void client() {
+        api = new AccountsClient(port, ACCOUNTS);
+    }
 
     @Test
     void onlyTheOwnerOrAnAdminEditsOrDeletesARun() throws Exception {
-        String id = create("rita", "/api/runs", SHORT_RUN);
+        String id = api.create("rita", "/api/runs", SHORT_RUN);
         String rename = "{\"name\":\"mine\"}";
         for (String other : new String[] {"vera", "remy"}) {
-            HttpResponse<String> patch = send(other, "PATCH", "/api/runs/" + id, rename);
+            HttpResponse<String> patch = api.send(other, "PATCH", "/api/runs/" + id, rename);
             assertEquals(403, patch.statusCode(), other);
             assertTrue(patch.body().contains("only its owner or an admin"), patch.body());
-            assertEquals(403, send(other, "DELETE", "/api/runs/" + id, null).statusCode(), other);
+            assertEquals(403, api.send(other, "DELETE", "/api/runs/" + id, null).statusCode(), other);
         }
-        assertEquals(401, send(null, "PATCH", "/api/runs/" + id, rename).statusCode());
-        assertEquals(401, send(null, "DELETE", "/api/runs/" + id, null).statusCode());
-        assertEquals(200, send("rita", "PATCH", "/api/runs/" + id, rename).statusCode());
-        assertEquals(200, send("ada", "PATCH", "/api/runs/" + id, "{\"tags\":[\"checked\"]}").statusCode());
-        assertEquals("mine", get("vera", "/api/runs/" + id).get("name").asText());
-        assertEquals(204, send("ada", "DELETE", "/api/runs/" + id, null).statusCode(), "an admin deletes any run");
-        assertEquals(404, send("rita", "GET", "/api/runs/" + id, null).statusCode());
+        assertEquals(401, api.send(null, "PATCH", "/api/runs/" + id, rename).statusCode());
+        assertEquals(401, api.send(null, "DELETE", "/api/runs/" + id, null).statusCode());
+        assertEquals(200, api.send("rita", "PATCH", "/api/runs/" + id, rename).statusCode());
+        assertEquals(200, api.send("ada", "PATCH", "/api/runs/" + id, "{\"tags\":[\"checked\"]}").statusCode());
+        assertEquals("mine", api.get("vera", "/api/runs/" + id).get("name").asText());
+        assertEquals(204, api.send("ada", "DELETE", "/api/runs/" + id, null).statusCode(), "an admin deletes any run");
+        assertEquals(404, api.send("rita", "GET", "/api/runs/" + id, null).statusCode());
 
-        String own = create("remy", "/api/runs", SHORT_RUN);
-        assertEquals(204, send("remy", "DELETE", "/api/runs/" + own, null).statusCode(), "the owner deletes it");
+        String own = api.create("remy", "/api/runs", SHORT_RUN);
+        assertEquals(204, api.send("remy", "DELETE", "/api/runs/" + own, null).statusCode(), "the owner deletes it");
     }
 
     @Test
     void whoeverMayLaunchRelaunchesAndOwnsTheNewRun() throws Exception {
-        String id = create("rita", "/api/runs", SHORT_RUN);
-        assertEquals(403, send("vera", "POST", "/api/runs/" + id + "/relaunch", "").statusCode(), "viewers launch nothing");
-        assertEquals(401, send(null, "POST", "/api/runs/" + id + "/relaunch", "").statusCode());
-        HttpResponse<String> again = send("remy", "POST", "/api/runs/" + id + "/relaunch", "{\"spec\":{\"steps\":3}}");
+        String id = api.create("rita", "/api/runs", SHORT_RUN);
+        assertEquals(403, api.send("vera", "POST", "/api/runs/" + id + "/relaunch", "").statusCode(), "viewers launch nothing");
+        assertEquals(401, api.send(null, "POST", "/api/runs/" + id + "/relaunch", "").statusCode());
+        HttpResponse<String> again = api.send("remy", "POST", "/api/runs/" + id + "/relaunch", "{\"spec\":{\"steps\":3}}");
         assertEquals(201, again.statusCode(), again.body());
-        JsonNode copy = get("remy", "/api/runs/" + json.readTree(again.body()).get("id").asText());
+        JsonNode copy = api.get("remy", "/api/runs/" + api.readTree(again.body()).get("id").asText());
         assertEquals("remy", copy.get("owner").asText(), "the relaunched run is the launcher's");
         assertEquals(3, copy.get("spec").get("steps").asInt());
     }
 
     @Test
     void onlyTheOwnerOrAnAdminRenamesOrDeletesAStudy() throws Exception {
-        String id = create("rita", "/api/studies", "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}");
+        String id = api.create("rita", "/api/studies", "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}");
         for (String other : new String[] {"vera", "remy"}) {
-            assertEquals(403, send(other, "PATCH", "/api/studies/" + id, "{\"name\":\"x\"}").statusCode(), other);
-            assertEquals(403, send(other, "DELETE", "/api/studies/" + id, null).statusCode(), other);
+            assertEquals(403, api.send(other, "PATCH", "/api/studies/" + id, "{\"name\":\"x\"}").statusCode(), other);
+            assertEquals(403, api.send(other, "DELETE", "/api/studies/" + id, null).statusCode(), other);
         }
-        assertEquals(200, send("rita", "PATCH", "/api/studies/" + id, "{\"name\":\"rita's sweep\"}").statusCode());
-        assertEquals("rita's sweep", get("vera", "/api/studies/" + id).get("name").asText());
-        JsonNode runIds = get("rita", "/api/studies/" + id).get("runIds");
-        assertEquals(204, send("ada", "DELETE", "/api/studies/" + id, null).statusCode());
-        assertEquals(404, send("rita", "GET", "/api/studies/" + id, null).statusCode());
+        assertEquals(200, api.send("rita", "PATCH", "/api/studies/" + id, "{\"name\":\"rita's sweep\"}").statusCode());
+        assertEquals("rita's sweep", api.get("vera", "/api/studies/" + id).get("name").asText());
+        JsonNode runIds = api.get("rita", "/api/studies/" + id).get("runIds");
+        assertEquals(204, api.send("ada", "DELETE", "/api/studies/" + id, null).statusCode());
+        assertEquals(404, api.send("rita", "GET", "/api/studies/" + id, null).statusCode());
         for (JsonNode run : runIds) {
-            assertEquals(404, send("rita", "GET", "/api/runs/" + run.asText(), null).statusCode());
+            assertEquals(404, api.send("rita", "GET", "/api/runs/" + run.asText(), null).statusCode());
         }
     }
 
     @Test
     void unknownApiPathsNeedAnAccountToo() throws Exception {
-        assertEquals(401, send(null, "POST", "/api/models", "{}").statusCode());
-        HttpResponse<String> signedIn = send("vera", "GET", "/api/models", null);
+        assertEquals(401, api.send(null, "POST", "/api/models", "{}").statusCode());
+        HttpResponse<String> signedIn = api.send("vera", "GET", "/api/models", null);
         assertEquals(404, signedIn.statusCode());
         assertTrue(signedIn.body().contains("no API call at /api/models"), signedIn.body());
-    }
-
-    private String create(String account, String path, String body) throws Exception {
-        HttpResponse<String> r = send(account, "POST", path, body);
-        assertEquals(201, r.statusCode(), r.body());
-        return json.readTree(r.body()).get("id").asText();
-    }
-
-    private JsonNode get(String account, String path) throws Exception {
-        HttpResponse<String> r = send(account, "GET", path, null);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return json.readTree(r.body());
-    }
-
-    /** One request; {@code account} null = anonymous, else HTTP basic with that account's password. */
-    private HttpResponse<String> send(String account, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (account != null) {
-            String password = java.util.Arrays.stream(ACCOUNTS).filter(a -> a[0].equals(account)).findFirst()
-                    .orElseThrow()[1];
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,9 +1,11 @@
 package org.factlab.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -69,6 +71,32 @@ class ArchitectureTest {
             .whereLayer("kernels").mayOnlyBeAccessedByLayers("experiments")
             .whereLayer("data").mayOnlyBeAccessedByLayers("experiments")
             .whereLayer("math").mayOnlyBeAccessedByLayers("nn", "kernels", "data", "experiments");
+
+    /** The one class that calls native linear algebra and touches ND4J host buffers directly. */
+    private static final String GATEWAY = "org.factlab.math.NativeLinearAlgebra";
+
+    @ArchTest
+    static final ArchRule onlyTheGatewayCallsLapack = noClasses().that().doNotHaveFullyQualifiedName(GATEWAY)
+            .should().callMethodWhere(DescribedPredicate.describe("a LAPACK routine (OpenBLAS LAPACKE_* or ND4J's "
+                    + "lapack())", call -> call.getTargetOwner().getName().startsWith("org.bytedeco.openblas")
+                    && call.getName().startsWith("LAPACK") || call.getName().equals("lapack")))
+            .because("math.NativeLinearAlgebra owns every LAPACK call and its GPU host-buffer synchronisation");
+
+    @ArchTest
+    static final ArchRule onlyTheGatewaySynchronizesHostBuffers = noClasses().that()
+            .doNotHaveFullyQualifiedName(GATEWAY)
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.nd4j.linalg.api.concurrency.AffinityManager")
+            .because("host and device copies of an array are kept in step in one place");
+
+    @ArchTest
+    static final ArchRule kernelsUseNoNativeMemory = noClasses().that().resideInAPackage("org.factlab.kernels..")
+            .should().dependOnClassesThat().resideInAPackage("org.bytedeco..")
+            .because("kernels solve and take roots through math (NativeLinearAlgebra, PsdMatrices)");
+
+    @ArchTest
+    static final ArchRule choicesDependOnNothing = classes().that().resideInAPackage("org.factlab.choice..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.factlab.choice..")
+            .because("every layer names its spec choices with it");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("org.factlab.(*)..").should().beFreeOfCycles();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.factlab.math.PsdMatrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,7 +27,7 @@ class FeatureUpdateTest {
         double s = 0.5;
         for (boolean diagonal : new boolean[] {false, true}) {
             INDArray m = matrix(diagonal ? DIAGONAL_M : spd(6, 1));
-            INDArray agop = MatrixRoots.psdPower(m, 1 / s);
+            INDArray agop = PsdMatrices.power(m, 1 / s);
             INDArray next = update.next(m, agop, m.dup(), s, diagonal);
             assertTrue(maxAbsDifference(Rows.of(m), Rows.of(next)) < 1e-10, update + " diagonal=" + diagonal);
         }
@@ -86,7 +87,7 @@ class FeatureUpdateTest {
     @Test
     void nfaWithAnotherPowerHasItsOwnFixedPoint() {
         INDArray m = matrix(spd(5, 2));
-        INDArray next = FeatureUpdate.NFA.next(m, MatrixRoots.psdPower(m, 3), null, 1.0 / 3, false);
+        INDArray next = FeatureUpdate.NFA.next(m, PsdMatrices.power(m, 3), null, 1.0 / 3, false);
         assertTrue(maxAbsDifference(Rows.of(m), Rows.of(next)) < 1e-10);
     }
 
@@ -99,17 +100,17 @@ class FeatureUpdateTest {
         double[][] a = reassemble(q, new double[] {9, 4, -1e-14});
         double[][] expectedSqrt = reassemble(q, new double[] {3, 2, 0});
         double[][] expectedPower = reassemble(q, new double[] {Math.pow(9, 0.7), Math.pow(4, 0.7), 0});
-        assertTrue(maxAbsDifference(expectedSqrt, Rows.of(MatrixRoots.psdPower(matrix(a), 0.5))) < 1e-12);
-        assertTrue(maxAbsDifference(expectedPower, Rows.of(MatrixRoots.psdPower(matrix(a), 0.7))) < 1e-12);
+        assertTrue(maxAbsDifference(expectedSqrt, Rows.of(PsdMatrices.power(matrix(a), 0.5))) < 1e-12);
+        assertTrue(maxAbsDifference(expectedPower, Rows.of(PsdMatrices.power(matrix(a), 0.7))) < 1e-12);
     }
 
     /** (F Fᵀ)^{1/2} from the SVD of a non-symmetric F squares back to F Fᵀ. */
     @Test
     void leftPolarRootSquaresBack() {
         INDArray f = matrix(gaussianMatrix(5, 5, 3));
-        INDArray root = MatrixRoots.leftPolarPower(f, 1);
+        INDArray root = PsdMatrices.leftPolarPower(f, 1);
         assertTrue(maxAbsDifference(Rows.of(f.mmul(f.transpose())), Rows.of(root.mmul(root))) < 1e-10);
-        INDArray quarter = MatrixRoots.leftPolarPower(f, 0.5);
+        INDArray quarter = PsdMatrices.leftPolarPower(f, 0.5);
         assertTrue(maxAbsDifference(Rows.of(root), Rows.of(quarter.mmul(quarter))) < 1e-10);
     }
 
@@ -126,11 +127,11 @@ class FeatureUpdateTest {
     @Test
     void normalisationsGiveMTheSizeOfTheIdentity() {
         double[][] m = spd(6, 6);
-        assertEquals(6, SquareMatrices.trace(Normalisation.TRACE.apply(matrix(m))), 1e-12);
-        assertEquals(Math.sqrt(6), Normalisation.FRO.apply(matrix(m)).norm2Number().doubleValue(), 1e-12);
-        assertEquals(1, Normalisation.MAX.apply(matrix(m)).amaxNumber().doubleValue(), 1e-12);
-        assertEquals(0, maxAbsDifference(m, Rows.of(Normalisation.NONE.apply(matrix(m)))), 0);
-        assertThrows(KernelMachineException.class, () -> Normalisation.TRACE.apply(Nd4j.zeros(DataType.DOUBLE, 3, 3)));
+        assertEquals(6, SquareMatrices.trace(Normalization.TRACE.apply(matrix(m))), 1e-12);
+        assertEquals(Math.sqrt(6), Normalization.FRO.apply(matrix(m)).norm2Number().doubleValue(), 1e-12);
+        assertEquals(1, Normalization.MAX.apply(matrix(m)).amaxNumber().doubleValue(), 1e-12);
+        assertEquals(0, maxAbsDifference(m, Rows.of(Normalization.NONE.apply(matrix(m)))), 0);
+        assertThrows(KernelMachineException.class, () -> Normalization.TRACE.apply(Nd4j.zeros(DataType.DOUBLE, 3, 3)));
     }
 
     private static double[][] reassemble(double[][] q, double[] values) {

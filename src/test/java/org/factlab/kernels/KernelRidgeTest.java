@@ -29,7 +29,7 @@ class KernelRidgeTest {
         KernelRidge.Solution solution = KernelRidge.solve(k, reg, y, Nd4j.create(DataType.DOUBLE, 300, 300));
         INDArray alpha = solution.alpha();
         INDArray lemma = k.mmul(alpha).subi(y).divi(-reg);
-        assertEquals(KernelRidge.Factorisation.CHOLESKY, solution.factorisation());
+        assertEquals(KernelRidge.Factorization.CHOLESKY, solution.factorization());
         assertEquals(0.0, lemma.sub(alpha).amaxNumber().doubleValue(), 1e-9 * alpha.amaxNumber().doubleValue());
     }
 
@@ -42,11 +42,11 @@ class KernelRidgeTest {
     }
 
     @Test
-    void indefiniteSystemsFallBackToThePivotedFactorisation() {
+    void indefiniteSystemsFallBackToThePivotedFactorization() {
         INDArray a = matrix(new double[][] {{1, 2, 0}, {2, 1, 0}, {0, 0, 3}});
         INDArray y = matrix(new double[][] {{1}, {2}, {3}});
         KernelRidge.Solution solution = KernelRidge.solve(a, 0, y, Nd4j.create(DataType.DOUBLE, 3, 3));
-        assertEquals(KernelRidge.Factorisation.SYMMETRIC_INDEFINITE, solution.factorisation());
+        assertEquals(KernelRidge.Factorization.SYMMETRIC_INDEFINITE, solution.factorization());
         assertEquals(0.0, a.mmul(solution.alpha()).sub(y).amaxNumber().doubleValue(), 1e-12);
     }
 

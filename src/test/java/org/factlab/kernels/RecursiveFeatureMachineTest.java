@@ -35,15 +35,15 @@ class RecursiveFeatureMachineTest {
         }
     }
 
-    private static RfmOptions options(FeatureUpdate update, Normalisation normalisation, Precision precision) {
-        return new RfmOptions(KernelFunction.GAUSSIAN, 5, 0, update, 0.5, false, normalisation, false, precision);
+    private static RfmOptions options(FeatureUpdate update, Normalization normalization, Precision precision) {
+        return new RfmOptions(KernelFunction.GAUSSIAN, 5, 0, update, 0.5, false, normalization, false, precision);
     }
 
     /** §4.3 / Figure 5: NFA-RFM on k = 2 sparse parity (d = 50, n = 500) finds the support and generalises. */
     @Test
     void nfaRfmLearnsSparseParityAndFindsTheSupport() {
         RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(),
-                options(FeatureUpdate.NFA, Normalisation.NONE, Precision.FLOAT64));
+                options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT64));
         rfm.fit();
         assertTrue(testAccuracy(rfm) < 0.9, "the plain kernel machine does not solve it");
         for (int t = 1; t <= 2; t++) {
@@ -59,7 +59,7 @@ class RecursiveFeatureMachineTest {
     @Test
     void factGeometricRfmLearnsSparseParity() {
         RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(),
-                options(FeatureUpdate.FACT_GEOMETRIC, Normalisation.TRACE, Precision.FLOAT64));
+                options(FeatureUpdate.FACT_GEOMETRIC, Normalization.TRACE, Precision.FLOAT64));
         for (int t = 0; t < 2; t++) {
             rfm.fit();
             rfm.update(rfm.featuresForUpdate());
@@ -75,7 +75,7 @@ class RecursiveFeatureMachineTest {
         double[][] x = {{1, 0}, {0, 1}, {1, 0}};
         double[][] y = {{1}, {0}, {1}};
         RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(x, y,
-                options(FeatureUpdate.NFA, Normalisation.NONE, Precision.FLOAT64));
+                options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT64));
         KernelMachineException e = assertThrows(KernelMachineException.class, rfm::fit);
         assertTrue(e.getMessage().contains("singular"), e.getMessage());
     }
@@ -84,14 +84,14 @@ class RecursiveFeatureMachineTest {
     @Test
     void memoryEstimateCountsTheSquareBuffers() {
         long n = 10_000;
-        RfmOptions gaussian = options(FeatureUpdate.NFA, Normalisation.NONE, Precision.FLOAT64);
+        RfmOptions gaussian = options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT64);
         long estimate = RecursiveFeatureMachine.estimateBytes(n, 1000, 50, 1, gaussian);
         assertTrue(estimate >= 2 * n * n * 8 && estimate < 3 * n * n * 8, "estimate " + estimate);
         RfmOptions laplace = new RfmOptions(KernelFunction.LAPLACE, 1, 0, FeatureUpdate.NFA, 0.5, false,
-                Normalisation.NONE, false, Precision.FLOAT64);
+                Normalization.NONE, false, Precision.FLOAT64);
         assertTrue(RecursiveFeatureMachine.estimateBytes(n, 1000, 50, 1, laplace) >= 3 * n * n * 8);
         assertTrue(RecursiveFeatureMachine.estimateBytes(1000, 1000, 100, 100, laplace) >= 4 * 1000 * 1000 * 8);
-        RfmOptions float32 = options(FeatureUpdate.NFA, Normalisation.NONE, Precision.FLOAT32);
+        RfmOptions float32 = options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT32);
         assertEquals(estimate / 2, RecursiveFeatureMachine.estimateBytes(n, 1000, 50, 1, float32), estimate / 10.0);
     }
 

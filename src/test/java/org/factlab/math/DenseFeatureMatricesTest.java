@@ -89,7 +89,7 @@ class DenseFeatureMatricesTest {
         INDArray fourth = PsdMatrices.power(psd, 0.25);
         INDArray square = fourth.mmul(fourth);
         assertTrue(square.mmul(square).sub(psd).amaxNumber().doubleValue() < 1e-10);
-        INDArray nullVector = Decompositions.symmetricEigen(psd)[1].getColumn(0).reshape(6, 1).dup();
+        INDArray nullVector = NativeLinearAlgebra.symmetricEigen(psd)[1].getColumn(0).reshape(6, 1).dup();
         assertTrue(b.transpose().mmul(nullVector).amaxNumber().doubleValue() < 1e-12, "a null vector of Bᵀ");
         assertTrue(fourth.mmul(nullVector).amaxNumber().doubleValue() < 1e-12, "stays in the null space");
     }
@@ -104,7 +104,7 @@ class DenseFeatureMatricesTest {
 
     /** √(FACT·FACTᵀ) from the eigendecomposition of the product equals the SVD's U diag(σ) Uᵀ. */
     @Test
-    void symmetrisedFactFromTheProductEqualsTheSvdForm() {
+    void symmetrizedFactFromTheProductEqualsTheSvdForm() {
         INDArray fact = gaussian(6, 6, 13).addi(gaussian(6, 6, 14).mul(0.1));
         INDArray w = gaussian(6, 6, 15);
         INDArray wtw = w.transpose().mmul(w);
@@ -161,7 +161,7 @@ class DenseFeatureMatricesTest {
         INDArray agop = FeatureMatrices.pullBack(w, b.mmul(b.transpose()));
         INDArray enfa = FeatureMatrices.pullBack(w, c.mmul(c.transpose()));
         INDArray wtw = w.transpose().mmul(w);
-        INDArray range = Decompositions.svd(w)[2].transpose();
+        INDArray range = NativeLinearAlgebra.svd(w)[2].transpose();
         Map<Prediction, INDArray> full = new FeatureSet(wtw, fact, agop, enfa, null).predictions(3);
         Map<Prediction, INDArray> restricted = new FeatureSet(wtw, fact, agop, enfa, range).predictions(3);
         assertEquals(full.keySet(), restricted.keySet());

@@ -16,9 +16,9 @@ class MatricesTest {
     }
 
     @Test
-    void symmetriseMultiplyAndExport() {
+    void symmetrizeMultiplyAndExport() {
         double[][] a = {{1, 2}, {4, 3}};
-        assertArrayEquals(new double[] {1, 3}, Matrices.symmetrise(a)[0], 0);
+        assertArrayEquals(new double[] {1, 3}, Matrices.symmetrize(a)[0], 0);
         double[][] product = Matrices.multiply(a, new double[][] {{1}, {1}});
         assertArrayEquals(new double[] {3}, product[0], 0);
         assertArrayEquals(new double[] {7}, product[1], 0);

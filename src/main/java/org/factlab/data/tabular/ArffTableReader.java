@@ -12,17 +12,12 @@ import java.util.Locale;
  * be quoted with ' or "; {@code %} starts a comment line; {@code ?} is a missing value. The class is the last
  * attribute unless the caller names another.
  */
-final class ArffTableReader implements TableFile {
+final class ArffTableReader extends PreparedTableFile {
 
-    private final TextSource text;
-    private final List<RawTable.Column> columns;
-    private final int label;
     private final int dataLine;
 
     private ArffTableReader(TextSource text, List<RawTable.Column> columns, int label, int dataLine) {
-        this.text = text;
-        this.columns = List.copyOf(columns);
-        this.label = label;
+        super(text, columns, label);
         this.dataLine = dataLine;
     }
 
@@ -59,21 +54,6 @@ final class ArffTableReader implements TableFile {
             throw text.error(data[0], "the class attribute " + (label + 1) + " does not exist or is a string/date");
         }
         return new ArffTableReader(text, columns, label, data[0]);
-    }
-
-    @Override
-    public TextSource source() {
-        return text;
-    }
-
-    @Override
-    public List<RawTable.Column> columns() {
-        return columns;
-    }
-
-    @Override
-    public int labelColumn() {
-        return label;
     }
 
     @Override

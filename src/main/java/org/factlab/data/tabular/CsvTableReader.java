@@ -18,42 +18,25 @@ import java.util.List;
  * {@link #prepare} reads the file once to learn its layout (keeping only the first two rows); the rows are then
  * streamed.
  */
-final class CsvTableReader implements TableFile {
+final class CsvTableReader extends PreparedTableFile {
 
     /** Whether the first line names the columns. */
     enum Header { AUTO, YES, NO }
 
-    private final TextSource text;
     private final char delimiter;
     private final boolean hasHeader;
     private final List<String> sklearnClasses;
-    private final List<RawTable.Column> columns;
-    private final int label;
     private final int width;
     private final int firstDataLine;
 
-    private CsvTableReader(TextSource text, Scan scan, int labelColumn, Header header) {
-        this.text = text;
-        this.delimiter = scan.delimiter;
-        this.sklearnClasses = scan.sklearnClasses();
-        this.hasHeader = sklearnClasses != null || header == Header.YES || header == Header.AUTO && scan.looksLikeHeader();
-        String[] first = hasHeader ? scan.second : scan.head;
-        if (first == null) {
-            throw text.error(0, "no data rows");
-        }
-        this.firstDataLine = hasHeader ? scan.secondLine : scan.headLine;
-        this.width = first.length;
-        this.label = labelColumn < 0 ? width - 1 : labelColumn;
-        if (label >= width) {
-            throw text.error(firstDataLine, "label column " + (label + 1) + " does not exist: the rows have "
-                    + width + " values");
-        }
-        List<RawTable.Column> cols = new ArrayList<>();
-        for (int c = 0; c < width; c++) {
-            String name = hasHeader && sklearnClasses == null && c < scan.head.length ? scan.head[c] : "x" + (c + 1);
-            cols.add(new RawTable.Column(name, RawTable.Type.INFER, List.of()));
-        }
-        this.columns = List.copyOf(cols);
+    private CsvTableReader(TextSource text, char delimiter, List<String> sklearnClasses, boolean hasHeader,
+                           int firstDataLine, List<RawTable.Column> columns, int label) {
+        super(text, columns, label);
+        this.delimiter = delimiter;
+        this.sklearnClasses = sklearnClasses;
+        this.hasHeader = hasHeader;
+        this.firstDataLine = firstDataLine;
+        this.width = columns.size();
     }
 
     /**
@@ -65,22 +48,26 @@ final class CsvTableReader implements TableFile {
         if (scan.head == null) {
             throw text.error(0, "no rows");
         }
-        return new CsvTableReader(text, scan, labelColumn, header);
-    }
-
-    @Override
-    public TextSource source() {
-        return text;
-    }
-
-    @Override
-    public List<RawTable.Column> columns() {
-        return columns;
-    }
-
-    @Override
-    public int labelColumn() {
-        return label;
+        List<String> sklearnClasses = scan.sklearnClasses();
+        boolean hasHeader = sklearnClasses != null || header == Header.YES
+                || header == Header.AUTO && scan.looksLikeHeader();
+        String[] first = hasHeader ? scan.second : scan.head;
+        if (first == null) {
+            throw text.error(0, "no data rows");
+        }
+        int firstDataLine = hasHeader ? scan.secondLine : scan.headLine;
+        int width = first.length;
+        int label = labelColumn < 0 ? width - 1 : labelColumn;
+        if (label >= width) {
+            throw text.error(firstDataLine, "label column " + (label + 1) + " does not exist: the rows have "
+                    + width + " values");
+        }
+        List<RawTable.Column> cols = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            String name = hasHeader && sklearnClasses == null && c < scan.head.length ? scan.head[c] : "x" + (c + 1);
+            cols.add(new RawTable.Column(name, RawTable.Type.INFER, List.of()));
+        }
+        return new CsvTableReader(text, scan.delimiter, sklearnClasses, hasHeader, firstDataLine, cols, label);
     }
 
     @Override

@@ -10,23 +10,25 @@ import java.util.regex.Pattern;
  * (they are zeros, not missing values); {@code #} starts a comment. d is the largest index in the file, found by
  * {@link #prepare}'s pass over it; the rows are then streamed.
  */
-final class LibsvmTableReader implements TableFile {
+final class LibsvmTableReader extends PreparedTableFile {
 
     private static final Pattern ENTRY = Pattern.compile("\\d+:\\S+");
 
-    private final TextSource text;
-    private final List<RawTable.Column> columns;
     private final int d;
 
+    /** d numeric features x1 … xd, then the label. */
     private LibsvmTableReader(TextSource text, int d) {
-        this.text = text;
+        super(text, columns(d), d);
         this.d = d;
+    }
+
+    private static List<RawTable.Column> columns(int d) {
         List<RawTable.Column> cols = new ArrayList<>();
         for (int j = 1; j <= d; j++) {
             cols.add(new RawTable.Column("x" + j, RawTable.Type.NUMERIC, List.of()));
         }
         cols.add(new RawTable.Column("label", RawTable.Type.INFER, List.of()));
-        this.columns = List.copyOf(cols);
+        return cols;
     }
 
     /** True when the first non-blank line looks like LIBSVM (every field after the label is index:value). */
@@ -60,21 +62,6 @@ final class LibsvmTableReader implements TableFile {
             throw text.error(0, "no rows");
         }
         return new LibsvmTableReader(text, d[0]);
-    }
-
-    @Override
-    public TextSource source() {
-        return text;
-    }
-
-    @Override
-    public List<RawTable.Column> columns() {
-        return columns;
-    }
-
-    @Override
-    public int labelColumn() {
-        return d;
     }
 
     @Override

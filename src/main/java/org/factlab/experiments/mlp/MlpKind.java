@@ -54,7 +54,7 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
 
     @Override
     public MlpSpec defaultSpec() {
-        return MlpPresets.QUICK.spec();
+        return MlpPresets.DEFAULTS;
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.factlab.experiments.mlp;
 
+import static java.util.Map.entry;
+
 import java.util.List;
 import java.util.Map;
 import org.factlab.experiments.Preset;
+import org.factlab.experiments.SpecCodec;
 import org.factlab.math.Prediction;
 
 /**
@@ -18,6 +21,17 @@ final class MlpPresets {
     private static final String SYM_FACT = layer1(Prediction.SYM_FACT, MlpSeries.PEARSON);
     private static final String SQRT_AGOP = layer1(Prediction.SQRT_AGOP, MlpSeries.PEARSON);
     private static final String SQRT_ENFA = layer1(Prediction.SQRT_ENFA, MlpSeries.PEARSON);
+
+    /**
+     * The kind's defaults (the quick check): depth 3, width 64, ReLU with biases, 500 MNIST images, the Appendix B
+     * optimizer (SGD, momentum 0.9, lr 0.1 with cosine decay, λ = 1e-4, batch 64), 12 epochs, a probe every 3.
+     */
+    static final MlpSpec DEFAULTS = SpecCodec.build(MlpSpec.class, Map.ofEntries(
+            entry("dataset", "mnist"), entry("n", 500), entry("testSize", 1_000), entry("depth", 3), entry("width", 64),
+            entry("activation", "relu"), entry("bias", true), entry("optimizer", "sgd"), entry("lr", 0.1),
+            entry("momentum", 0.9), entry("lambda", 1e-4), entry("batchSize", 64), entry("epochs", 12),
+            entry("evalEvery", 3), entry("backward", true), entry("seed", 0), entry("standardise", false),
+            entry("inputDim", 10), entry("outputDim", 5), entry("lrSchedule", "cosine")));
 
     static final Preset<MlpSpec> TABLE2_MNIST_1K = new Preset<>("table2-mnist-1k",
             "Table 2, MNIST n = 1000 (App. B recipe: width 1024, 200 epochs)",
@@ -53,8 +67,7 @@ final class MlpPresets {
                     + "trained with the Appendix B recipe on all 60000 MNIST images; FACT, AGOP and eNFA are compared "
                     + "with WᵀW at every layer's input. 200 epochs of 938 batches plus 21 probes over 60000 samples: "
                     + "days on the 2-core CPU here, hours on a GPU; lower n or epochs for a CPU run.",
-            new MlpSpec("mnist", 60_000, 10_000, 6, 1024, "relu", true, "sgd", 0.1, 0.9, 1e-4, 64, 200, 10, true,
-                    0L, false, 10, 5, "cosine"), Map.of());
+            SpecCodec.override(table2("mnist", 60_000, 1024, 200, 10), Map.of("depth", 6)), Map.of());
 
     static final Preset<MlpSpec> FIG11_LINEAR_L2 = linear(2, 0.9997, 1.0);
     static final Preset<MlpSpec> FIG11_LINEAR_L3 = linear(3, 0.9987, 0.9945);
@@ -75,8 +88,7 @@ final class MlpPresets {
                     + "Appendix B optimiser, 12 epochs, a probe every 3 epochs (5 probes, backward forms included). "
                     + "Training accuracy reaches ≈ 0.8 while FACT is still far from WᵀW (Pearson ≈ 0.14, relerr ≈ 42): "
                     + "the run shows the stationarity figures rather than convergence. " + CPU_TIMES,
-            new MlpSpec("mnist", 500, 1_000, 3, 64, "relu", true, "sgd", 0.1, 0.9, 1e-4, 64, 12, 3, true, 0L, false,
-                    10, 5, "cosine"), Map.of());
+            DEFAULTS, Map.of());
 
     static final List<Preset<MlpSpec>> ALL = List.of(TABLE2_MNIST_1K, TABLE2_MNIST_1K_CONVERGED, TABLE2_MNIST_2K,
             TABLE2_MNIST_5K, TABLE2_MNIST_60K, FIG3_DEEP, FIG11_LINEAR_L2, FIG11_LINEAR_L3, FIG11_LINEAR_L4, CIFAR10,
@@ -91,8 +103,8 @@ final class MlpPresets {
 
     /** Appendix B: depth 3, ReLU, MSE, SGD momentum 0.9, lr 0.1 cosine, λ = 1e-4, batch 64, full test set. */
     private static MlpSpec table2(String dataset, int n, int width, int epochs, int evalEvery) {
-        return new MlpSpec(dataset, n, 10_000, 3, width, "relu", true, "sgd", 0.1, 0.9, 1e-4, 64, epochs, evalEvery,
-                true, 0L, false, 10, 5, "cosine");
+        return SpecCodec.override(DEFAULTS, Map.of("dataset", dataset, "n", n, "testSize", 10_000, "width", width,
+                "epochs", epochs, "evalEvery", evalEvery));
     }
 
     private static Preset<MlpSpec> paperScale(String id, int n, Map<String, Double> paper) {
@@ -114,8 +126,11 @@ final class MlpPresets {
                         + "standard Gaussian), n = 5000, plain SGD (batch 128, lr 5e-3 constant), λ = 1e-2, 5000 epochs. "
                         + "docs/reproduction.md: cos(FACT, W₁ᵀW₁) ≈ " + fact + ", cos(AGOP^{1/L}, W₁ᵀW₁) ≈ 1.0000, cos(√AGOP, "
                         + "W₁ᵀW₁) ≈ " + sqrtAgop + ". 200,000 SGD steps. " + CPU_TIMES,
-                new MlpSpec("gaussian-linear", 5_000, 1_000, depth, 512, "identity", false, "sgd", 5e-3, 0, 1e-2, 128,
-                        5_000, 100, true, 0L, false, 10, 5, "constant"),
+                SpecCodec.override(DEFAULTS, Map.ofEntries(entry("dataset", "gaussian-linear"), entry("n", 5_000),
+                        entry("depth", depth), entry("width", 512), entry("activation", "identity"),
+                        entry("bias", false), entry("lr", 5e-3), entry("momentum", 0), entry("lambda", 1e-2),
+                        entry("batchSize", 128), entry("epochs", 5_000), entry("evalEvery", 100),
+                        entry("lrSchedule", "constant"))),
                 Map.of(layer1(Prediction.FACT, MlpSeries.COSINE), fact,
                         layer1(Prediction.AGOP_1_OVER_L, MlpSeries.COSINE), 1.0,
                         layer1(Prediction.SQRT_AGOP, MlpSeries.COSINE), sqrtAgop));

@@ -46,7 +46,7 @@ public final class ModularKind implements ExperimentKind<ModularSpec> {
 
     @Override
     public ModularSpec defaultSpec() {
-        return ModularPresets.QUICK.spec();
+        return ModularPresets.DEFAULTS;
     }
 
     @Override

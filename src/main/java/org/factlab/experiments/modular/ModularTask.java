@@ -6,24 +6,11 @@ import org.factlab.data.ModularArithmeticData;
 import org.factlab.experiments.rfm.RfmTask;
 
 /** Modular arithmetic as an RFM task: the predicted class is the largest of the p outputs. */
-final class ModularTask implements RfmTask {
-
-    private final ModularArithmeticData data;
-
-    ModularTask(ModularArithmeticData data) {
-        this.data = data;
-    }
-
-    @Override
-    public ModularArithmeticData data() {
-        return data;
-    }
+record ModularTask(ModularArithmeticData data) implements RfmTask {
 
     @Override
     public double accuracy(double[][] predictions, double[][] targets) {
-        long correct = IntStream.range(0, targets.length)
-                .filter(i -> targets[i][argmax(predictions[i])] == 1.0).count();
-        return correct / (double) targets.length;
+        return RfmTask.fraction(targets.length, i -> targets[i][argmax(predictions[i])] == 1.0);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class PaperFigures {
                     + "scale."),
             new Card("fig6", "Figure 6", "FACT-RFM and NFA-RFM on (x + y) mod 61 for 75 iterations: both reach 100% "
                     + "test accuracy after delayed generalisation (grokking).", "modular", "fig6-fact", "fig6-methods",
-                    60.0, false, false, "FACT-RFM (geometric averaging, trace normalisation) ends at 1859 of the 1860 "
+                    60.0, false, false, "FACT-RFM (geometric averaging, trace normalization) ends at 1859 of the 1860 "
                     + "test pairs, within the band of the paper's 100%; it groks later than NFA-RFM (≈ 45–57 against "
                     + "24 iterations). Without the trace normalisation it freezes (fig6-fact-unnormalised)."),
             new Card("fig7", "Figure 7", "τ(xᵢ, xⱼ, M) against k′(xᵢᵀMxⱼ) for 1000 training pairs of FACT-RFM on "

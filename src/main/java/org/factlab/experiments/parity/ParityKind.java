@@ -43,7 +43,7 @@ public final class ParityKind implements ExperimentKind<ParitySpec> {
 
     @Override
     public ParitySpec defaultSpec() {
-        return ParityPresets.QUICK.spec();
+        return ParityPresets.DEFAULTS;
     }
 
     @Override

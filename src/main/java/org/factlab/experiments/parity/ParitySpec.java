@@ -3,7 +3,7 @@ package org.factlab.experiments.parity;
 import java.util.Arrays;
 import org.factlab.experiments.SpecField;
 import org.factlab.experiments.SpecValidationException;
-import org.factlab.experiments.rfm.RfmSpecs;
+import org.factlab.experiments.rfm.RfmSettings;
 import org.factlab.kernels.RfmOptions;
 
 /**
@@ -11,33 +11,7 @@ import org.factlab.kernels.RfmOptions;
  * contract (JSON keys, CSV exports, presets).
  */
 public record ParitySpec(
-        @SpecField(description = "RFM update (Algorithm 1, line 6): kernel = none (plain kernel regression), nfa = "
-                + "M ← AGOPˢ, fact = M ← (F Fᵀ)^{1/2}, fact-geometric = M ← ((F M)(F M)ᵀ)^{1/4} (F of Lemma F.1)",
-                choices = {"kernel", "nfa", "fact", "fact-geometric"})
-        String method,
-        @SpecField(description = "Kernel on the Mahalanobis distance: laplace exp(−‖x − z‖_M/L) or gaussian "
-                + "exp(−‖x − z‖²_M/(2L²)) (Figure 5: gaussian)", choices = {"laplace", "gaussian"})
-        String kernel,
-        @SpecField(description = "Bandwidth L (Figure 5: 5)", min = 0, max = 1e6, minExclusive = true)
-        double bandwidth,
-        @SpecField(description = "Ridge reg = nλ in α = (K + reg·I)⁻¹y; 0 interpolates (needs float64)", min = 0,
-                max = 1e6)
-        double reg,
-        @SpecField(description = "Number of M updates T (T + 1 fits; Figure 5: 5)", min = 0, max = 1000)
-        int iterations,
-        @SpecField(description = "Power s of the NFA update M ← AGOPˢ (1/2 by default)", min = 0, max = 4,
-                minExclusive = true)
-        double agopPower,
-        @SpecField(description = "Centre each output's gradients over the samples before the AGOP")
-        boolean center,
-        @SpecField(description = "Rescale M after each update: none, max (max |Mₖₗ| = 1), trace (tr M = d), "
-                + "fro (‖M‖_F = √d)", choices = {"none", "max", "trace", "fro"})
-        String normalize,
-        @SpecField(description = "Keep M diagonal (the root acts on the diagonal of the update)")
-        boolean diagonal,
-        @SpecField(description = "Precision of the n×n arrays (the d×d algebra is float64)",
-                choices = {"float64", "float32"})
-        String precision,
+        RfmSettings rfm,
         @SpecField(description = "Random seed: support (unless given), training and test points derive from it",
                 min = 0, max = 9.007199254740992E15)
         long seed,
@@ -76,7 +50,12 @@ public record ParitySpec(
     }
 
     public RfmOptions rfmOptions() {
-        return RfmSpecs.options(method, kernel, bandwidth, reg, agopPower, center, normalize, diagonal, precision);
+        return rfm.options();
+    }
+
+    /** The number of M updates T. */
+    public int iterations() {
+        return rfm.iterations();
     }
 
     private static int[] parseSupport(String text) {

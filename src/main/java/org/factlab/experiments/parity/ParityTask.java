@@ -8,24 +8,11 @@ import org.factlab.data.SparseParityData;
 import org.factlab.experiments.rfm.RfmTask;
 
 /** Sparse parity as an RFM task: labels in {0, 1}, predicted 1 when f(x) ≥ 1/2; support measurements of M. */
-final class ParityTask implements RfmTask {
-
-    private final SparseParityData data;
-
-    ParityTask(SparseParityData data) {
-        this.data = data;
-    }
-
-    @Override
-    public SparseParityData data() {
-        return data;
-    }
+record ParityTask(SparseParityData data) implements RfmTask {
 
     @Override
     public double accuracy(double[][] predictions, double[][] targets) {
-        long correct = IntStream.range(0, targets.length)
-                .filter(i -> (predictions[i][0] >= 0.5 ? 1.0 : 0.0) == targets[i][0]).count();
-        return correct / (double) targets.length;
+        return RfmTask.fraction(targets.length, i -> (predictions[i][0] >= 0.5 ? 1.0 : 0.0) == targets[i][0]);
     }
 
     @Override

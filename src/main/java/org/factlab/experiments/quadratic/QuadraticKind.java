@@ -56,7 +56,7 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
 
     @Override
     public QuadraticSpec defaultSpec() {
-        return QuadraticPresets.QUICK.spec();
+        return QuadraticPresets.DEFAULTS;
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class StudyPresets {
 
     static final StudyPreset FIG1_PARITY_PHASE = new StudyPreset("fig1-parity-phase",
             "Figure 1: 4-sparse parity, test accuracy against n",
-            "The parity preset fig1-k4 (FACT-RFM, geometric averaging, trace normalisation, d = 50, Gaussian L = 5, "
+            "The parity preset fig1-k4 (FACT-RFM, geometric averaging, trace normalization, d = 50, Gaussian L = 5, "
                     + "10 iterations) at n = 2000, 5000, 10000: below some n the test accuracy stays near chance, "
                     + "above it the support is found and accuracy rises (the phase transition of Figure 1). n = 25000 "
                     + "(the figure's) is GPU scale: ≈ 11 GB. About 1 s per iteration at n = 5000 and 5 s at n = 10000 "

@@ -3,13 +3,13 @@ package org.factlab.experiments.tabular;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.factlab.data.tabular.Standardiser;
+import org.factlab.data.tabular.Standardizer;
 import org.factlab.data.tabular.StratifiedSplits;
 import org.factlab.data.tabular.Table;
 import org.factlab.kernels.FeatureUpdate;
 import org.factlab.kernels.KernelFunction;
 import org.factlab.kernels.KernelMachineException;
-import org.factlab.kernels.Normalisation;
+import org.factlab.kernels.Normalization;
 import org.factlab.kernels.Precision;
 import org.factlab.kernels.RecursiveFeatureMachine;
 import org.factlab.kernels.RfmOptions;
@@ -32,11 +32,11 @@ import org.factlab.kernels.RfmOptions;
 record BenchmarkProtocol(Table table, double[][] features, int[] selectionValidation, int[] fold, int k) {
 
     /** The choice on the selection split, and the M it goes with. */
-    record Choice(double reg, boolean rowNormalised, int iterations, double validationAccuracy, double[][] m) {
+    record Choice(double reg, boolean rowNormalized, int iterations, double validationAccuracy, double[][] m) {
     }
 
     /** Draws the selection split (seed) and the k folds (seed + 1), stratified, and preprocesses the features. */
-    static BenchmarkProtocol of(Table table, int k, long seed, boolean standardise) {
+    static BenchmarkProtocol of(Table table, int k, long seed, boolean standardize) {
         int[] validationHalf = StratifiedSplits.folds(table.labels(), 2, seed)[1];
         int[] selectionValidation = new int[table.rows()];
         Arrays.stream(validationHalf).forEach(i -> selectionValidation[i] = 1);
@@ -52,7 +52,7 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
             throw new IllegalArgumentException(table.rows() + " rows: too few for a selection split and " + k
                     + " folds");
         }
-        double[][] features = Standardiser.fit(train.features(), standardise).apply(table.features());
+        double[][] features = Standardizer.fit(train.features(), standardize).apply(table.features());
         return new BenchmarkProtocol(table, features, selectionValidation, fold, k);
     }
 
@@ -63,18 +63,18 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
      * @throws KernelMachineException when no fit succeeded
      */
     Choice select(FeatureUpdate update, List<Double> regs, int iterations, double bandwidth, double agopPower,
-                  Normalisation normalisation, BooleanSupplier cancelled) {
+                  Normalization normalization, BooleanSupplier cancelled) {
         int[] train = rows(selectionValidation, 0);
         int[] validation = rows(selectionValidation, 1);
         Choice best = null;
         String failure = null;
         int last = update == FeatureUpdate.KERNEL ? 0 : iterations;
         for (double reg : regs) {
-            for (boolean rowNormalised : new boolean[] {false, true}) {
-                double[][] trainX = inputs(train, rowNormalised);
-                double[][] validationX = inputs(validation, rowNormalised);
+            for (boolean rowNormalized : new boolean[] {false, true}) {
+                double[][] trainX = inputs(train, rowNormalized);
+                double[][] validationX = inputs(validation, rowNormalized);
                 try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(trainX, targets(train),
-                        options(update, reg, bandwidth, agopPower, normalisation))) {
+                        options(update, reg, bandwidth, agopPower, normalization))) {
                     for (int t = 0; t <= last; t++) {
                         if (cancelled.getAsBoolean()) {
                             return null;
@@ -83,14 +83,14 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
                         double accuracy = Fold.accuracy(rfm.predict(validationX), labels(validation));
                         if (best == null || accuracy > best.validationAccuracy()
                                 || accuracy == best.validationAccuracy() && t < best.iterations()) {
-                            best = new Choice(reg, rowNormalised, t, accuracy, rfm.featureMatrix());
+                            best = new Choice(reg, rowNormalized, t, accuracy, rfm.featureMatrix());
                         }
                         if (t < last) {
                             rfm.update(rfm.featuresForUpdate());
                         }
                     }
                 } catch (KernelMachineException e) {
-                    failure = "reg = " + reg + (rowNormalised ? ", rows normalised" : "") + ": " + e.getMessage();
+                    failure = "reg = " + reg + (rowNormalized ? ", rows normalised" : "") + ": " + e.getMessage();
                 }
             }
         }
@@ -104,12 +104,12 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
     double foldAccuracy(Choice choice, int f, double bandwidth) {
         int[] test = rows(fold, f);
         int[] train = Arrays.stream(rows(fold, -1)).filter(i -> fold[i] != f).toArray();
-        RfmOptions options = options(FeatureUpdate.KERNEL, choice.reg(), bandwidth, 1, Normalisation.NONE);
-        try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(inputs(train, choice.rowNormalised()),
+        RfmOptions options = options(FeatureUpdate.KERNEL, choice.reg(), bandwidth, 1, Normalization.NONE);
+        try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(inputs(train, choice.rowNormalized()),
                 targets(train), options)) {
             rfm.useFeatureMatrix(choice.m());
             rfm.fit();
-            return Fold.accuracy(rfm.predict(inputs(test, choice.rowNormalised())), labels(test));
+            return Fold.accuracy(rfm.predict(inputs(test, choice.rowNormalized())), labels(test));
         }
     }
 
@@ -145,8 +145,8 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
     }
 
     private static RfmOptions options(FeatureUpdate update, double reg, double bandwidth, double agopPower,
-                                      Normalisation normalisation) {
-        return new RfmOptions(KernelFunction.LAPLACE, bandwidth, reg, update, agopPower, false, normalisation, false,
+                                      Normalization normalization) {
+        return new RfmOptions(KernelFunction.LAPLACE, bandwidth, reg, update, agopPower, false, normalization, false,
                 Precision.FLOAT64);
     }
 
@@ -156,12 +156,12 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
                 .filter(i -> value < 0 || assignment[i] == value).toArray();
     }
 
-    /** The preprocessed features of {@code rows}, each scaled to unit L2 norm when {@code rowNormalised}. */
-    private double[][] inputs(int[] rows, boolean rowNormalised) {
+    /** The preprocessed features of {@code rows}, each scaled to unit L2 norm when {@code rowNormalized}. */
+    private double[][] inputs(int[] rows, boolean rowNormalized) {
         double[][] out = new double[rows.length][];
         for (int r = 0; r < rows.length; r++) {
             double[] x = features[rows[r]];
-            double norm = rowNormalised ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 0;
+            double norm = rowNormalized ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 0;
             out[r] = norm > 0 ? Arrays.stream(x).map(v -> v / norm).toArray() : x.clone();
         }
         return out;

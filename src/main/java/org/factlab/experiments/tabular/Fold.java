@@ -1,7 +1,7 @@
 package org.factlab.experiments.tabular;
 
 import java.util.Arrays;
-import org.factlab.data.tabular.Standardiser;
+import org.factlab.data.tabular.Standardizer;
 import org.factlab.data.tabular.StratifiedSplits;
 import org.factlab.data.tabular.Table;
 
@@ -19,7 +19,7 @@ record Fold(double[][] trainX, double[][] trainY, double[][] validationX, int[] 
      * The folds of {@code table}: k-fold cross-validation for k ≥ 2 (fold f tests on part f), or for k = 1 one
      * split that tests on one of four parts. In each, one quarter of the remaining rows validates.
      */
-    static Fold[] of(Table table, int k, long seed, boolean standardise) {
+    static Fold[] of(Table table, int k, long seed, boolean standardize) {
         int[][] parts = StratifiedSplits.folds(table.labels(), k == 1 ? 4 : k, seed);
         Fold[] folds = new Fold[k];
         for (int f = 0; f < k; f++) {
@@ -28,17 +28,17 @@ record Fold(double[][] trainX, double[][] trainY, double[][] validationX, int[] 
             int[] validationPart = StratifiedSplits.folds(restLabels, VALIDATION_PARTS, seed + 1 + f)[0];
             int[] validation = Arrays.stream(validationPart).map(i -> rest[i]).toArray();
             int[] train = StratifiedSplits.complement(table.rows(), parts[f], validation);
-            folds[f] = of(table.subset(train), table.subset(validation), table.subset(parts[f]), standardise);
+            folds[f] = of(table.subset(train), table.subset(validation), table.subset(parts[f]), standardize);
         }
         return folds;
     }
 
-    private static Fold of(Table train, Table validation, Table test, boolean standardise) {
+    private static Fold of(Table train, Table validation, Table test, boolean standardize) {
         if (train.rows() < 2 || validation.rows() < 1 || test.rows() < 1) {
             throw new IllegalArgumentException(train.rows() + " training, " + validation.rows() + " validation and "
                     + test.rows() + " test rows: too few rows for this many folds");
         }
-        Standardiser s = Standardiser.fit(train.features(), standardise);
+        Standardizer s = Standardizer.fit(train.features(), standardize);
         int[] counts = new int[train.classCount()];
         Arrays.stream(train.labels()).forEach(y -> counts[y]++);
         int majority = 0;

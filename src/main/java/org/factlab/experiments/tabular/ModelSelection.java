@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.factlab.kernels.FeatureUpdate;
 import org.factlab.kernels.KernelFunction;
 import org.factlab.kernels.KernelMachineException;
-import org.factlab.kernels.Normalisation;
+import org.factlab.kernels.Normalization;
 import org.factlab.kernels.Precision;
 import org.factlab.kernels.RecursiveFeatureMachine;
 import org.factlab.kernels.RfmOptions;
@@ -32,13 +32,13 @@ final class ModelSelection {
      * @throws KernelMachineException when no fit succeeded (the message says why)
      */
     static Choice choose(Fold fold, FeatureUpdate update, List<Double> regs, int iterations, double bandwidth,
-                         double agopPower, Normalisation normalisation, BooleanSupplier cancelled) {
+                         double agopPower, Normalization normalization, BooleanSupplier cancelled) {
         Choice best = null;
         String failure = null;
         int last = update == FeatureUpdate.KERNEL ? 0 : iterations;
         for (double reg : regs) {
             RfmOptions options = new RfmOptions(KernelFunction.LAPLACE, bandwidth, reg, update, agopPower, false,
-                    normalisation, false, Precision.FLOAT64);
+                    normalization, false, Precision.FLOAT64);
             try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(fold.trainX(), fold.trainY(), options)) {
                 for (int t = 0; t <= last; t++) {
                     if (cancelled.getAsBoolean()) {

@@ -46,7 +46,7 @@ public final class TabularKind implements ExperimentKind<TabularSpec> {
 
     @Override
     public TabularSpec defaultSpec() {
-        return TabularPresets.QUICK.spec();
+        return TabularPresets.DEFAULTS;
     }
 
     @Override

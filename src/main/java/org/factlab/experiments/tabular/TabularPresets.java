@@ -1,8 +1,13 @@
 package org.factlab.experiments.tabular;
 
+import static java.util.Map.entry;
+
 import java.util.List;
 import java.util.Map;
 import org.factlab.experiments.Preset;
+import org.factlab.experiments.SpecCodec;
+import org.factlab.kernels.FeatureUpdate;
+import org.factlab.kernels.Normalization;
 
 /**
  * Named specs of the tabular kind: the whole bundled suite with the RFM paper's benchmark protocol, and a quick
@@ -13,6 +18,17 @@ final class TabularPresets {
     /** The benchmark's ridge grid (Radhakrishnan et al. on Fernández-Delgado et al.). */
     static final List<Double> REGS = List.of(10.0, 1.0, 0.1, 0.01, 0.001);
 
+    /**
+     * The kind's defaults (the quick check): all four methods on iris and wine, 2 folds, L = 10, reg ∈ {1, 0.01},
+     * T = 2, M = AGOP for NFA-RFM, no normalization of M, features standardized, protocol nested.
+     */
+    static final TabularSpec DEFAULTS = SpecCodec.build(TabularSpec.class, Map.ofEntries(
+            entry("datasets", List.of("iris", "wine")), entry("methods", List.of(FeatureUpdate.values())),
+            entry("folds", 2), entry("seed", 0), entry("bandwidth", 10), entry("regs", List.of(1.0, 0.01)),
+            entry("iterations", 2), entry("agopPower", 1), entry("normalize", Normalization.NONE),
+            entry("maxRows", 0), entry("standardize", "train"), entry("folder", "uci"),
+            entry("protocol", TabularSpec.NESTED)));
+
     static final Preset<TabularSpec> TABLE3_BUNDLED = new Preset<>("table3-bundled",
             "Table 3 on the bundled UCI tables",
             "Laplace kernel regression, NFA-RFM and FACT-RFM with and without geometric averaging on every table "
@@ -21,30 +37,24 @@ final class TabularPresets {
                     + "once on a stratified half/half split, then 4-fold cross-validation refitting α with that M, "
                     + "L = 10. letter (20000 rows) is subsampled to 3000 rows (maxRows) so the suite fits a CPU. The "
                     + "reference values were measured with protocol nested (M and hyper-parameters chosen inside each "
-                    + "fold, 4-fold, no row normalisation) on the 2-core development VM: Laplace 87.37%, NFA-RFM "
+                    + "fold, 4-fold, no row normalization) on the 2-core development VM: Laplace 87.37%, NFA-RFM "
                     + "87.91%, FACT-RFM 87.49%, FACT-RFM geometric 87.39% (the paper, on 120 datasets: 83.71, 85.10, "
                     + "85.22, 84.99%); 24 min under heavy load. Benchmark-protocol numbers: docs/reproduction.md.",
-            spec(List.of(), 3000), Map.of(
-                    TabularSeries.MEAN_TEST_ACCURACY + "kernel", 0.8737,
-                    TabularSeries.MEAN_TEST_ACCURACY + "nfa", 0.8791,
-                    TabularSeries.MEAN_TEST_ACCURACY + "fact", 0.8749,
-                    TabularSeries.MEAN_TEST_ACCURACY + "fact-geometric", 0.8739));
+            SpecCodec.override(DEFAULTS, Map.of("datasets", List.of(), "maxRows", 3000, "folds", 4, "regs", REGS,
+                    "iterations", 5, "protocol", TabularSpec.BENCHMARK)), Map.of(
+                    TabularSeries.MEAN_TEST_ACCURACY + TabularSeries.KERNEL, 0.8737,
+                    TabularSeries.MEAN_TEST_ACCURACY + TabularSeries.NFA, 0.8791,
+                    TabularSeries.MEAN_TEST_ACCURACY + TabularSeries.FACT, 0.8749,
+                    TabularSeries.MEAN_TEST_ACCURACY + TabularSeries.FACT_GEOMETRIC, 0.8739));
 
     static final Preset<TabularSpec> QUICK = new Preset<>("quick",
             "Quick check (iris and wine, 2 folds, 2 ridge values, 2 iterations)",
             "All four methods on iris and wine with 2-fold cross-validation, reg ∈ {1, 0.01} and 2 RFM iterations: "
                     + "every method far above the majority-class baseline (33% and 40%). A few seconds.",
-            new TabularSpec(List.of("iris", "wine"), TabularSeries.METHODS, 2, 0L, 10, List.of(1.0, 0.01), 2, 1, "none",
-                    0, "train", "uci", TabularSpec.NESTED), Map.of());
+            DEFAULTS, Map.of());
 
     static final List<Preset<TabularSpec>> ALL = List.of(TABLE3_BUNDLED, QUICK);
 
     private TabularPresets() {
-    }
-
-    /** The benchmark's protocol: 4 folds, L = 10, T = 5, M = AGOP for NFA-RFM, no normalisation of M. */
-    private static TabularSpec spec(List<String> datasets, int maxRows) {
-        return new TabularSpec(datasets, TabularSeries.METHODS, 4, 0L, 10, REGS, 5, 1, "none", maxRows, "train",
-                "uci", TabularSpec.BENCHMARK);
     }
 }

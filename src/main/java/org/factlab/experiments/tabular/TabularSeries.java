@@ -1,6 +1,8 @@
 package org.factlab.experiments.tabular;
 
 import java.util.List;
+import org.factlab.choice.Choice;
+import org.factlab.kernels.FeatureUpdate;
 
 /**
  * Series and summary names of the tabular kind (public contract: CSV headers, the run page's results table).
@@ -27,7 +29,7 @@ public final class TabularSeries {
     public static final String ITERATIONS = "iterations";
     public static final String FAILED = "failed";
     /** Benchmark protocol: 1 when the chosen fit scales rows to unit L2 norm, else 0. */
-    public static final String ROW_NORMALISED = "row_normalised";
+    public static final String ROW_NORMALIZED = "row_normalised";
     /** Benchmark protocol: the matrix recording the selection split and the folds. */
     public static final String SPLIT = "split";
 
@@ -47,8 +49,13 @@ public final class TabularSeries {
     /** Summary: datasets that failed as a whole or for some method. */
     public static final String DATASETS_FAILED = "datasets_failed";
 
-    /** The methods in table order, with the names the paper's Table 3 uses. */
-    public static final List<String> METHODS = List.of("kernel", "nfa", "fact", "fact-geometric");
+    /** Method ids (the RFM updates' ids), for pages that may not see {@link FeatureUpdate} itself. */
+    public static final String KERNEL = FeatureUpdate.KERNEL.id();
+    public static final String NFA = FeatureUpdate.NFA.id();
+    public static final String FACT = FeatureUpdate.FACT.id();
+    public static final String FACT_GEOMETRIC = FeatureUpdate.FACT_GEOMETRIC.id();
+    /** The method ids in table order; {@link #METHOD_TITLES} has the names the paper's Table 3 uses. */
+    public static final List<String> METHODS = Choice.ids(FeatureUpdate.class);
     public static final List<String> METHOD_TITLES = List.of("Laplace kernel regression", "NFA-RFM",
             "FACT-RFM (no averaging)", "FACT-RFM (geometric averaging)");
 

@@ -1,8 +1,11 @@
 package org.factlab.experiments.tabular;
 
+import java.util.Arrays;
 import java.util.List;
 import org.factlab.experiments.SpecField;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.kernels.FeatureUpdate;
+import org.factlab.kernels.Normalization;
 
 /**
  * Spec of one tabular benchmark suite (paper Table 3). Field names are a public contract (JSON keys, CSV
@@ -14,8 +17,8 @@ public record TabularSpec(
         List<String> datasets,
         @SpecField(description = "Methods: kernel = Laplace kernel regression (M = I), nfa = NFA-RFM (M ← AGOPˢ), "
                 + "fact = FACT-RFM without averaging (M ← (F Fᵀ)^{1/2}), fact-geometric = FACT-RFM with geometric "
-                + "averaging (M ← ((F M)(F M)ᵀ)^{1/4})", choices = {"kernel", "nfa", "fact", "fact-geometric"})
-        List<String> methods,
+                + "averaging (M ← ((F M)(F M)ᵀ)^{1/4})")
+        List<FeatureUpdate> methods,
         @SpecField(description = "Cross-validation folds k (the benchmark: 4); with protocol nested, 1 = a single "
                 + "stratified split into 56% training, 19% validation and 25% test rows", min = 1, max = 10)
         int folds,
@@ -35,8 +38,8 @@ public record TabularSpec(
                 minExclusive = true)
         double agopPower,
         @SpecField(description = "Rescale M after each update: none, max (max |Mₖₗ| = 1), trace (tr M = d), "
-                + "fro (‖M‖_F = √d)", choices = {"none", "max", "trace", "fro"})
-        String normalize,
+                + "fro (‖M‖_F = √d)")
+        Normalization normalize,
         @SpecField(description = "Cap on the rows of a dataset: larger ones are subsampled (stratified, seeded) to "
                 + "this many rows; 0 = no cap", min = 0, max = 1_000_000)
         int maxRows,
@@ -91,8 +94,8 @@ public record TabularSpec(
         return BENCHMARK.equals(protocol);
     }
 
-    /** The methods in table order (kernel, nfa, fact, fact-geometric), without repeats. */
+    /** The ids of the methods in table order (kernel, nfa, fact, fact-geometric), without repeats. */
     public List<String> orderedMethods() {
-        return TabularSeries.METHODS.stream().filter(methods::contains).toList();
+        return Arrays.stream(FeatureUpdate.values()).filter(methods::contains).map(FeatureUpdate::id).toList();
     }
 }

@@ -4,13 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.factlab.choice.Choice;
 import org.factlab.data.tabular.DatasetRoots;
 import org.factlab.data.tabular.Table;
 import org.factlab.data.tabular.TableFolder;
 import org.factlab.experiments.RunContext;
 import org.factlab.kernels.FeatureUpdate;
 import org.factlab.kernels.KernelFunction;
-import org.factlab.kernels.Normalisation;
+import org.factlab.kernels.Normalization;
 import org.factlab.kernels.Precision;
 import org.factlab.kernels.RecursiveFeatureMachine;
 import org.factlab.kernels.RfmOptions;
@@ -59,11 +60,11 @@ final class TabularSuite {
         try {
             table = folder.load(name, spec.maxRows(), seed(name), readingBudget());
             checkMemory(table);
-            boolean standardise = "train".equals(spec.standardize());
+            boolean standardize = "train".equals(spec.standardize());
             if (spec.benchmark()) {
-                benchmark = BenchmarkProtocol.of(table, spec.folds(), seed(name), standardise);
+                benchmark = BenchmarkProtocol.of(table, spec.folds(), seed(name), standardize);
             } else {
-                folds = Fold.of(table, spec.folds(), seed(name), standardise);
+                folds = Fold.of(table, spec.folds(), seed(name), standardize);
             }
         } catch (RuntimeException e) {
             fail(TabularSeries.of(name, ""), message(e));
@@ -94,14 +95,14 @@ final class TabularSuite {
 
     /** Runs one method on every fold; false when the run was cancelled. */
     private boolean runMethod(String name, String method, Fold[] folds) {
-        FeatureUpdate update = FeatureUpdate.fromId(method);
+        FeatureUpdate update = Choice.fromId(FeatureUpdate.class, method);
         double sum = 0;
         long methodStart = done;
         for (int f = 0; f < folds.length; f++) {
             ModelSelection.Choice choice;
             try {
                 choice = ModelSelection.choose(folds[f], update, spec.regs(), spec.iterations(), spec.bandwidth(),
-                        spec.agopPower(), Normalisation.fromId(spec.normalize()), ctx::cancelled);
+                        spec.agopPower(), spec.normalize(), ctx::cancelled);
             } catch (RuntimeException e) {
                 fail(TabularSeries.of(name, method, ""), "fold " + (f + 1) + " of " + folds.length + ": " + message(e));
                 advanceTo(methodStart + folds.length);
@@ -133,8 +134,8 @@ final class TabularSuite {
         long methodStart = done;
         double sum = 0;
         try {
-            BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.fromId(method), spec.regs(),
-                    spec.iterations(), spec.bandwidth(), spec.agopPower(), Normalisation.fromId(spec.normalize()),
+            BenchmarkProtocol.Choice choice = protocol.select(Choice.fromId(FeatureUpdate.class, method), spec.regs(),
+                    spec.iterations(), spec.bandwidth(), spec.agopPower(), spec.normalize(),
                     ctx::cancelled);
             if (choice == null) {
                 return false;
@@ -151,8 +152,8 @@ final class TabularSuite {
                         choice.validationAccuracy());
                 values.put(TabularSeries.of(name, method, TabularSeries.REG), choice.reg());
                 values.put(TabularSeries.of(name, method, TabularSeries.ITERATIONS), (double) choice.iterations());
-                values.put(TabularSeries.of(name, method, TabularSeries.ROW_NORMALISED),
-                        choice.rowNormalised() ? 1.0 : 0.0);
+                values.put(TabularSeries.of(name, method, TabularSeries.ROW_NORMALIZED),
+                        choice.rowNormalized() ? 1.0 : 0.0);
                 done++;
                 ctx.progress(done, total);
                 if (!record(f, values)) {
@@ -220,7 +221,7 @@ final class TabularSuite {
     /** Peak bytes of the RFM on {@code trainRows} training rows (the largest of the methods' options). */
     static long estimateBytes(long trainRows, long testRows, long features, long classes) {
         RfmOptions options = new RfmOptions(KernelFunction.LAPLACE, 1, 1, FeatureUpdate.NFA, 1, false,
-                Normalisation.NONE, false, Precision.FLOAT64);
+                Normalization.NONE, false, Precision.FLOAT64);
         return RecursiveFeatureMachine.estimateBytes(trainRows, testRows, features, classes, options);
     }
 

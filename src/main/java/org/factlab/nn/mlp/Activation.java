@@ -1,39 +1,27 @@
 package org.factlab.nn.mlp;
 
-import java.util.Arrays;
-import java.util.List;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Hidden-layer activation σ of the MLP; identity with no bias gives the deep linear networks of Appendix C. */
-public enum Activation {
-    RELU("relu", org.nd4j.linalg.activations.Activation.RELU),
-    TANH("tanh", org.nd4j.linalg.activations.Activation.TANH),
-    IDENTITY("identity", org.nd4j.linalg.activations.Activation.IDENTITY);
+public enum Activation implements Choice {
+    RELU(org.nd4j.linalg.activations.Activation.RELU),
+    TANH(org.nd4j.linalg.activations.Activation.TANH),
+    IDENTITY(org.nd4j.linalg.activations.Activation.IDENTITY);
 
-    private final String id;
     private final org.nd4j.linalg.activations.Activation dl4j;
 
-    Activation(String id, org.nd4j.linalg.activations.Activation dl4j) {
-        this.id = id;
+    Activation(org.nd4j.linalg.activations.Activation dl4j) {
         this.dl4j = dl4j;
-    }
-
-    public String id() {
-        return id;
     }
 
     org.nd4j.linalg.activations.Activation dl4j() {
         return dl4j;
     }
 
-    public static List<String> ids() {
-        return Arrays.stream(values()).map(Activation::id).toList();
-    }
-
     public static Activation fromId(String id) {
-        return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown activation '" + id + "'; allowed: " + ids()));
+        return Choice.fromId(Activation.class, id);
     }
 
     /** σ(z), a new array. */

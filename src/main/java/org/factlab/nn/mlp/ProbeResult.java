@@ -2,7 +2,7 @@ package org.factlab.nn.mlp;
 
 import java.util.List;
 import java.util.Set;
-import org.factlab.math.Decompositions;
+import org.factlab.math.NativeLinearAlgebra;
 import org.factlab.math.FeatureMatrices;
 import org.factlab.math.FeatureSet;
 import org.factlab.math.Prediction;
@@ -112,7 +112,7 @@ public final class ProbeResult {
      * SVD): the forward matrices are all Wᵀ(…), so their roots can be formed in that space; null otherwise.
      */
     private static INDArray rowSpace(INDArray w) {
-        return w.rows() < w.columns() ? Decompositions.svd(w)[2].transpose() : null;
+        return w.rows() < w.columns() ? NativeLinearAlgebra.svd(w)[2].transpose() : null;
     }
 
     /** The two sides of one layer's feature matrices. */

@@ -1,44 +1,22 @@
 package org.factlab.nn.quadratic;
 
-import java.util.Arrays;
-import java.util.List;
+import org.factlab.choice.Choice;
 
 /** Learning rate as a function of the step, for a run of a fixed number of steps. */
-public enum LearningRateSchedule {
+public enum LearningRateSchedule implements Choice {
 
     /** lr_t = lr. Adam then keeps kicking the weights near the optimum (docs/reproduction.md, Figure 4). */
-    CONSTANT("constant"),
+    CONSTANT,
 
     /**
      * lr_t = lr · (1 + cos(π t / T)) / 2 for t = 0 … T−1 (PyTorch {@code CosineAnnealingLR} with
      * T_max = T, η_min = 0): the rate decays to 0, so the last steps settle at a stationary point.
      */
-    COSINE("cosine");
-
-    private final String id;
-
-    LearningRateSchedule(String id) {
-        this.id = id;
-    }
-
-    /** The spec value, e.g. {@code "cosine"}. */
-    public String id() {
-        return id;
-    }
-
-    /** All spec values. */
-    public static List<String> ids() {
-        return Arrays.stream(values()).map(LearningRateSchedule::id).toList();
-    }
+    COSINE;
 
     /** The schedule with the given spec value. */
     public static LearningRateSchedule fromId(String id) {
-        for (LearningRateSchedule s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown learning-rate schedule '" + id + "'; allowed: " + ids());
+        return Choice.fromId(LearningRateSchedule.class, id);
     }
 
     /** The rate for update number {@code step} (0-based) of {@code totalSteps}. */

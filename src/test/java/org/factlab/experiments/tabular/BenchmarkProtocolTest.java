@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.factlab.data.tabular.Table;
 import org.factlab.data.tabular.TableFolder;
 import org.factlab.experiments.RecordingRunContext;
 import org.factlab.experiments.SpecCodec;
 import org.factlab.kernels.FeatureUpdate;
-import org.factlab.kernels.Normalisation;
+import org.factlab.kernels.Normalization;
+import org.factlab.math.GaussJordan;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +54,7 @@ class BenchmarkProtocolTest {
     void foldsRefitOnlyAlphaWithTheSelectedM() {
         Table iris = TableFolder.open(Path.of("data", "uci")).load("iris");
         BenchmarkProtocol protocol = BenchmarkProtocol.of(iris, 4, 1L, true);
-        BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.NFA, REGS, 2, BANDWIDTH, 1, Normalisation.NONE,
+        BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.NFA, REGS, 2, BANDWIDTH, 1, Normalization.NONE,
                 () -> false);
         assertNotNull(choice);
         assertTrue(REGS.contains(choice.reg()));
@@ -81,8 +83,8 @@ class BenchmarkProtocolTest {
     @Test
     void bothProtocolsRunTheSuite() {
         for (String protocol : List.of(TabularSpec.NESTED, TabularSpec.BENCHMARK)) {
-            TabularSpec spec = new TabularSpec(List.of("iris"), TabularSeries.METHODS, 4, 0L, BANDWIDTH, REGS, 2, 1,
-                    "none", 0, "train", "uci", protocol);
+            TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("datasets", List.of("iris"),
+                    "folds", 4, "bandwidth", BANDWIDTH, "regs", REGS, "protocol", protocol));
             RecordingRunContext ctx = new RecordingRunContext();
             new TabularKind().run(spec, ctx);
             for (String method : TabularSeries.METHODS) {
@@ -90,9 +92,9 @@ class BenchmarkProtocolTest {
                 assertTrue(accuracy > 0.85, protocol + "/" + method + ": " + accuracy);
                 var regs = ctx.series(TabularSeries.of("iris", method, TabularSeries.REG)).values();
                 assertEquals(4, regs.size());
-                boolean rowNormalisedRecorded = ctx.series().containsKey(TabularSeries.of("iris", method,
-                        TabularSeries.ROW_NORMALISED));
-                assertEquals(spec.benchmark(), rowNormalisedRecorded, protocol);
+                boolean rowNormalizedRecorded = ctx.series().containsKey(TabularSeries.of("iris", method,
+                        TabularSeries.ROW_NORMALIZED));
+                assertEquals(spec.benchmark(), rowNormalizedRecorded, protocol);
                 if (spec.benchmark()) {
                     assertEquals(1, regs.stream().distinct().count(), "benchmark: one choice for every fold");
                 }
@@ -120,7 +122,7 @@ class BenchmarkProtocolTest {
             }
             system[i][n + p.table().labels()[train[i]]] = 1;
         }
-        double[][] alpha = gaussJordan(system, n, c);
+        double[][] alpha = GaussJordan.solveAugmented(system, n, c);
         int right = 0;
         for (int t : test) {
             double[] out = new double[c];
@@ -153,35 +155,7 @@ class BenchmarkProtocolTest {
 
     private static double[] row(BenchmarkProtocol p, BenchmarkProtocol.Choice choice, int i) {
         double[] x = p.features()[i];
-        double norm = choice.rowNormalised() ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
+        double norm = choice.rowNormalized() ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
         return Arrays.stream(x).map(v -> v / norm).toArray();
-    }
-
-    /** Solves the n×n system with c right-hand sides stored beside it, with partial pivoting. */
-    private static double[][] gaussJordan(double[][] a, int n, int c) {
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int i = col + 1; i < n; i++) {
-                pivot = Math.abs(a[i][col]) > Math.abs(a[pivot][col]) ? i : pivot;
-            }
-            double[] tmp = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tmp;
-            for (int i = 0; i < n; i++) {
-                if (i != col) {
-                    double factor = a[i][col] / a[col][col];
-                    for (int j = col; j < n + c; j++) {
-                        a[i][j] -= factor * a[col][j];
-                    }
-                }
-            }
-        }
-        double[][] x = new double[n][c];
-        for (int i = 0; i < n; i++) {
-            for (int o = 0; o < c; o++) {
-                x[i][o] = a[i][n + o] / a[i][i];
-            }
-        }
-        return x;
     }
 }

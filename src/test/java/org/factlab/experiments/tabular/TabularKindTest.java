@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import org.factlab.experiments.RecordingRunContext;
+import org.factlab.experiments.SpecCodec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +51,8 @@ class TabularKindTest {
 
     @Test
     void suiteIsDeterministicRecordsFailuresAndGoesOn() {
-        TabularSpec spec = new TabularSpec(List.of(), TabularSeries.METHODS, 2, 3L, 10, REGS, 2, 1, "none", 0, "train",
-                folder.getFileName().toString(), TabularSpec.NESTED);
+        TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("datasets", List.of(),
+                "seed", 3, "regs", REGS, "folder", folder.getFileName().toString(), "protocol", TabularSpec.NESTED));
         RecordingRunContext first = runWithTempRoot(spec);
         RecordingRunContext second = runWithTempRoot(spec);
         assertEquals(first.series(), second.series(), "same spec and seed, same numbers");
@@ -87,8 +89,8 @@ class TabularKindTest {
 
     @Test
     void everyMethodBeatsMajorityGuessingOnIris() {
-        TabularSpec spec = new TabularSpec(List.of("iris"), TabularSeries.METHODS, 2, 0L, 10, REGS, 1, 1, "none", 0,
-                "train", "uci", TabularSpec.NESTED);
+        TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("datasets", List.of("iris"),
+                "regs", REGS, "iterations", 1, "protocol", TabularSpec.NESTED));
         RecordingRunContext ctx = run(spec);
         double majority = ctx.last(TabularSeries.of("iris", TabularSeries.MAJORITY_ACCURACY));
         assertEquals(1 / 3.0, majority, 0.02, "iris has three equal classes");

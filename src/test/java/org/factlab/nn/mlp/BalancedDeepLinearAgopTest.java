@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.factlab.math.GaussJordan;
 import org.factlab.math.Prediction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class BalancedDeepLinearAgopTest {
         double[][] sigma = scale(times(transpose(x), x), 1.0 / N);
         double[][] e = scale(times(times(u[DEPTH], diagonal(S, 2 - DEPTH)), transpose(u[0])), -C * LAMBDA / 2);
         double[][] pSigmaMinusE = subtract(times(p, sigma), e);
-        return times(x, solve(sigma, transpose(pSigmaMinusE)));
+        return times(x, GaussJordan.solve(sigma, transpose(pSigmaMinusE)));
     }
 
     private static double[][] orthonormalColumns(int rows, int cols, SplittableRandom random) {
@@ -160,41 +161,6 @@ class BalancedDeepLinearAgopTest {
             }
         }
         return out;
-    }
-
-    /** A⁻¹B by Gauss–Jordan elimination with partial pivoting (A small and well conditioned). */
-    private static double[][] solve(double[][] a, double[][] b) {
-        int n = a.length;
-        int m = b[0].length;
-        double[][] aug = new double[n][n + m];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, aug[i], 0, n);
-            System.arraycopy(b[i], 0, aug[i], n, m);
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int i = col + 1; i < n; i++) {
-                pivot = Math.abs(aug[i][col]) > Math.abs(aug[pivot][col]) ? i : pivot;
-            }
-            double[] tmp = aug[col];
-            aug[col] = aug[pivot];
-            aug[pivot] = tmp;
-            for (int i = 0; i < n; i++) {
-                if (i != col) {
-                    double f = aug[i][col] / aug[col][col];
-                    for (int j = col; j < n + m; j++) {
-                        aug[i][j] -= f * aug[col][j];
-                    }
-                }
-            }
-        }
-        double[][] x = new double[n][m];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                x[i][j] = aug[i][n + j] / aug[i][i];
-            }
-        }
-        return x;
     }
 
     private static INDArray matrix(double[][] a) {

@@ -71,10 +71,10 @@ class Dl4jSemanticsTest {
                 org.factlab.nn.quadratic.LearningRateSchedule.CONSTANT, 2, 5, 3L);
         MlpTrainer trainer = new MlpTrainer(ARCH, options, X, Y, DataType.DOUBLE);
         MlpWeights theta0 = trainer.weights();
-        INDArray g0 = regularisedGradient(theta0, 0);
+        INDArray g0 = regularizedGradient(theta0, 0);
         trainer.trainEpoch(() -> false);
         MlpWeights theta1 = trainer.weights();
-        INDArray g1 = regularisedGradient(theta1, 0);
+        INDArray g1 = regularizedGradient(theta1, 0);
         trainer.trainEpoch(() -> false);
         INDArray expected = theta1.weight(0).sub(g0.mul(mu).addi(g1).muli(LR));
         assertTrue(maxAbsDifference(theta0.weight(0).sub(g0.mul(LR)), theta1.weight(0)) < 1e-14);
@@ -107,7 +107,7 @@ class Dl4jSemanticsTest {
     }
 
     /** ∇_W L_λ of layer l (paper orientation) from our own backward pass. */
-    private static INDArray regularisedGradient(MlpWeights weights, int l) {
+    private static INDArray regularizedGradient(MlpWeights weights, int l) {
         ProbeResult probe = new MlpProbe(weights, ARCH.activation(), 5).probe(X, Y, LAMBDA);
         return probe.dataGradient(l).addi(weights.weight(l).mul(LAMBDA));
     }

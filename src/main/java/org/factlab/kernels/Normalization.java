@@ -1,6 +1,6 @@
 package org.factlab.kernels;
 
-import java.util.Arrays;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -9,28 +9,21 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * iteration (unnormalised FACT updates oscillate, diverge or freeze); every normalisation gives M the size
  * of the initial M = I in its own norm.
  */
-public enum Normalisation {
+public enum Normalization implements Choice {
     /** M as the update produced it. */
-    NONE("none"),
+    NONE,
     /** max |Mₖₗ| = 1. */
-    MAX("max"),
+    MAX,
     /** tr(M) = d. */
-    TRACE("trace"),
+    TRACE,
     /** ‖M‖_F = √d. */
-    FRO("fro");
+    FRO;
 
-    private final String id;
-
-    Normalisation(String id) {
-        this.id = id;
-    }
-
-    /** The spec value, e.g. {@code "trace"}. */
-    public String id() {
-        return id;
-    }
-
-    /** Rescales the d×d matrix {@code m} in place; throws when M is zero or not finite. */
+    /**
+     * Rescales the d×d matrix {@code m} in place; throws when M is zero or not finite.
+     *
+     * @param m modified: divided by its size (and returned)
+     */
     INDArray apply(INDArray m) {
         double d = m.rows();
         double size = switch (this) {
@@ -40,14 +33,9 @@ public enum Normalisation {
             case FRO -> m.norm2Number().doubleValue() / Math.sqrt(d);
         };
         if (!(size > 0) || !Double.isFinite(size)) {
-            throw new KernelMachineException("cannot normalise M (" + id + "): its size is " + size
+            throw new KernelMachineException("cannot normalize M (" + id() + "): its size is " + size
                     + "; the update made M zero or not finite");
         }
         return m.divi(size);
-    }
-
-    public static Normalisation fromId(String id) {
-        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown normalisation " + id));
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Stratified folds and subsamples; standardisation fitted on training rows with missing values. */
-class SplitsAndStandardiserTest {
+class SplitsAndStandardizerTest {
 
     private static final int[] LABELS = IntStream.range(0, 103).map(i -> i % 10 < 7 ? 0 : i % 10 < 9 ? 1 : 2).toArray();
 
@@ -35,12 +35,12 @@ class SplitsAndStandardiserTest {
     @Test
     void standardisesWithTrainingStatisticsAndFillsMissingWithTheMean() {
         double[][] train = {{1, 5, Double.NaN}, {3, 5, 2}, {Double.NaN, 5, 4}};
-        Standardiser s = Standardiser.fit(train, true);
+        Standardizer s = Standardizer.fit(train, true);
         double[][] out = s.apply(new double[][] {{2, 5, 3}, {Double.NaN, 7, Double.NaN}, {4, 5, 5}});
         assertArrayEquals(new double[] {0, 0, 0}, out[0], 1e-12, "the means map to 0 (constant column: centred)");
         assertArrayEquals(new double[] {0, 2, 0}, out[1], 1e-12, "missing → mean → 0; constant column std 1");
         assertArrayEquals(new double[] {2, 0, 2}, out[2], 1e-12, "(x − mean)/population std (std 1 here)");
-        double[][] raw = Standardiser.fit(train, false).apply(new double[][] {{Double.NaN, 9, Double.NaN}});
+        double[][] raw = Standardizer.fit(train, false).apply(new double[][] {{Double.NaN, 9, Double.NaN}});
         assertArrayEquals(new double[] {2, 9, 3}, raw[0], 1e-12, "without scaling only missing values change");
     }
 }

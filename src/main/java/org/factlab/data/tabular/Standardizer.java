@@ -6,20 +6,20 @@ package org.factlab.data.tabular;
  * becomes (x − mean) / std with the training mean and population standard deviation (std 1 for a column that is
  * constant on the training rows), so missing values end at 0.
  */
-public final class Standardiser {
+public final class Standardizer {
 
     private final double[] mean;
     private final double[] std;
     private final boolean scaled;
 
-    private Standardiser(double[] mean, double[] std, boolean scaled) {
+    private Standardizer(double[] mean, double[] std, boolean scaled) {
         this.mean = mean;
         this.std = std;
         this.scaled = scaled;
     }
 
     /** Fits on {@code train}; with {@code scale} false only the missing values are filled in. */
-    public static Standardiser fit(double[][] train, boolean scale) {
+    public static Standardizer fit(double[][] train, boolean scale) {
         int d = train.length == 0 ? 0 : train[0].length;
         double[] mean = new double[d];
         double[] std = new double[d];
@@ -42,7 +42,7 @@ public final class Standardiser {
             double sd = count == 0 ? 0 : Math.sqrt(squares / count);
             std[j] = sd > 0 ? sd : 1;
         }
-        return new Standardiser(mean, std, scale);
+        return new Standardizer(mean, std, scale);
     }
 
     /** New rows, missing values filled in and (when fitted with scaling) standardised. */

@@ -1,0 +1,255 @@
+package org.factlab.math;
+
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dposv;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dsysv;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_sposv;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_ssysv;
+import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one gateway to native linear algebra and to ND4J's host buffers: every LAPACK call of the project (through
+ * the OpenBLAS that nd4j-native bundles, org.bytedeco.openblas) and every direct read or write of an array's host
+ * memory happen here, each with the same synchronisation: on a GPU backend the host copy is brought up to date
+ * before it is read ({@link #hostDoubles}) and marked newest after native code wrote it ({@link #written}), so the
+ * device copy follows when the array is next used there; on the CPU both are no-ops.
+ *
+ * <p>Avoided on purpose: ND4J's {@code lapack().getrf} and OpenBLAS {@code ?gesv} (LU), which crash this OpenBLAS
+ * build with SIGSEGV on several threads from n ≈ 200 on; the symmetric-indefinite {@code ?sysv} (Bunch–Kaufman
+ * LDLᵀ) is the pivoted solver instead.
+ */
+public final class NativeLinearAlgebra {
+
+    private static final byte LOWER = 'L';
+
+    private NativeLinearAlgebra() {
+    }
+
+    /**
+     * Eigenvalues (ascending) and eigenvectors (columns, column-major) of a symmetric matrix ({@code dsyevd}, float64).
+     *
+     * @param symmetric square; not modified (a float64 column-major copy is decomposed; only its lower triangle is
+     *                  read)
+     */
+    public static INDArray[] symmetricEigen(INDArray symmetric) {
+        if (!symmetric.isMatrix() || symmetric.rows() != symmetric.columns()) {
+            throw new IllegalArgumentException("needs a square matrix, got " + symmetric.shapeInfoToString());
+        }
+        int n = Math.toIntExact(symmetric.rows());
+        INDArray vectors = symmetric.castTo(DataType.DOUBLE).dup('f');
+        INDArray values = Nd4j.create(DataType.DOUBLE, n);
+        int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', LOWER, n, hostDoubles(vectors), n,
+                hostDoubles(values));
+        converged(info, "dsyevd");
+        written(vectors, values);
+        return new INDArray[] {values, vectors};
+    }
+
+    /**
+     * Thin SVD A = U diag(σ) Vᵀ of an m×n matrix ({@code dgesdd}, float64, k = min(m, n)): returns {U (m×k),
+     * σ (k, descending), Vᵀ (k×n)}, column-major; for a square matrix the full SVD.
+     *
+     * @param matrix not modified (a float64 column-major copy is decomposed)
+     */
+    public static INDArray[] svd(INDArray matrix) {
+        if (!matrix.isMatrix()) {
+            throw new IllegalArgumentException("needs a matrix, got " + matrix.shapeInfoToString());
+        }
+        int m = Math.toIntExact(matrix.rows());
+        int n = Math.toIntExact(matrix.columns());
+        int k = Math.min(m, n);
+        INDArray a = matrix.castTo(DataType.DOUBLE).dup('f');
+        INDArray sigma = Nd4j.create(DataType.DOUBLE, k);
+        INDArray u = Nd4j.create(DataType.DOUBLE, new long[] {m, k}, 'f');
+        INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {k, n}, 'f');
+        int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, hostDoubles(a), m, hostDoubles(sigma),
+                hostDoubles(u), m, hostDoubles(vt), k);
+        converged(info, "dgesdd");
+        written(u, sigma, vt);
+        return new INDArray[] {u, sigma, vt};
+    }
+
+    /**
+     * Cholesky solve A X = B ({@code ?posv}, in the arrays' precision, float64 or float32). Returns LAPACK's info:
+     * &gt; 0 when A is not positive definite.
+     *
+     * @param a n×n, symmetric, offset 0, any order (only its lower triangle is read); modified: overwritten by its
+     *          Cholesky factor
+     * @param b n×c, column-major, offset 0, same data type; modified: overwritten by X
+     */
+    public static int choleskySolve(INDArray a, INDArray b) {
+        int n = checkInPlace(a, b);
+        int nrhs = (int) b.columns();
+        int info = a.dataType() == DataType.DOUBLE
+                ? LAPACKE_dposv(LAPACK_COL_MAJOR, LOWER, n, nrhs, hostDoubles(a), n, hostDoubles(b), n)
+                : LAPACKE_sposv(LAPACK_COL_MAJOR, LOWER, n, nrhs, hostFloats(a), n, hostFloats(b), n);
+        written(a, b);
+        return info;
+    }
+
+    /**
+     * Pivoted LDLᵀ solve of a symmetric, possibly indefinite A X = B ({@code ?sysv}). Returns info: &gt; 0 when D
+     * has an exact zero (A singular).
+     *
+     * @param a as in {@link #choleskySolve}; modified: overwritten by the factorization; not modified
+     * @param b as in {@link #choleskySolve}; modified: overwritten by X; not modified
+     */
+    public static int symmetricIndefiniteSolve(INDArray a, INDArray b) {
+        int n = checkInPlace(a, b);
+        int nrhs = (int) b.columns();
+        try (IntPointer pivots = new IntPointer(n)) {
+            int info = a.dataType() == DataType.DOUBLE
+                    ? LAPACKE_dsysv(LAPACK_COL_MAJOR, LOWER, n, nrhs, hostDoubles(a), n, pivots, hostDoubles(b), n)
+                    : LAPACKE_ssysv(LAPACK_COL_MAJOR, LOWER, n, nrhs, hostFloats(a), n, pivots, hostFloats(b), n);
+            written(a, b);
+            return info;
+        }
+    }
+
+    /**
+     * Lets {@code edit} read and overwrite the host memory of a contiguous row-major float64 matrix, row by row: it
+     * is called with each row index and a buffer over that row's entries (one buffer per row, so that matrices of
+     * more than 2³¹ entries work).
+     *
+     * @param a offset 0, row-major, default strides; modified: whatever {@code edit} writes, marked newest on the
+     *          host afterwards
+     */
+    public static void editRows(INDArray a, RowEdit<DoubleBuffer> edit) {
+        Pointer base = hostRowMajor(a, DataType.DOUBLE);
+        long cols = a.columns();
+        for (int i = 0; i < a.rows(); i++) {
+            long from = i * cols;
+            edit.row(i, new DoublePointer(base).position(from).limit(from + cols).asBuffer());
+        }
+        written(a);
+    }
+
+    /**
+     * {@link #editRows(INDArray, RowEdit)} for a float32 matrix.
+     *
+     * @param a not modified
+     */
+    public static void editFloatRows(INDArray a, RowEdit<FloatBuffer> edit) {
+        Pointer base = hostRowMajor(a, DataType.FLOAT);
+        long cols = a.columns();
+        for (int i = 0; i < a.rows(); i++) {
+            long from = i * cols;
+            edit.row(i, new FloatPointer(base).position(from).limit(from + cols).asBuffer());
+        }
+        written(a);
+    }
+
+    /** What {@link #editRows} does with one row. */
+    @FunctionalInterface
+    public interface RowEdit<B> {
+        /**
+         * @param i   the row index
+         * @param row the row's entries (index j = column j); modified: writes go to the matrix
+         */
+        void row(int i, B row);
+    }
+
+    /**
+     * Copies the host memory of a contiguous float64 array into {@code out}, one bulk copy.
+     *
+     * @param a   offset 0, default strides; not modified
+     * @param out length(a) entries; modified: overwritten with a's entries in a's storage order
+     */
+    static void copyTo(INDArray a, double[] out) {
+        hostDoubles(a).get(out);
+    }
+
+    /**
+     * Copies {@code values} into the host memory of a contiguous float64 array, one bulk copy.
+     *
+     * @param values length(a) entries in a's storage order; not modified
+     * @param a      offset 0, default strides; modified: overwritten, marked newest on the host
+     */
+    static void copyFrom(double[] values, INDArray a) {
+        hostDoubles(a).put(values);
+        written(a);
+    }
+
+/**
+ * @param a not modified
+ * @param b not modified
+ */
+    private static int checkInPlace(INDArray a, INDArray b) {
+        if (!a.isMatrix() || a.rows() != a.columns() || a.offset() != 0) {
+            throw new IllegalArgumentException("needs a square matrix with offset 0, got " + a.shapeInfoToString());
+        }
+        int n = Math.toIntExact(a.rows());
+        if (b.rows() != n || b.offset() != 0 || b.ordering() != 'f' || b.stride(0) != 1) {
+            throw new IllegalArgumentException("right-hand side must be a column-major " + n + "×c matrix, got "
+                    + b.shapeInfoToString());
+        }
+        return n;
+    }
+
+/**
+ * @param a not modified
+ */
+    private static Pointer hostRowMajor(INDArray a, DataType type) {
+        if (a.dataType() != type || !a.isMatrix() || a.ordering() != 'c' || a.offset() != 0 || a.stride(1) != 1
+                || a.stride(0) != a.columns()) {
+            throw new IllegalArgumentException("needs a contiguous row-major " + type + " matrix, got "
+                    + a.shapeInfoToString());
+        }
+        return host(a);
+    }
+
+    private static void converged(int info, String routine) {
+        if (info != 0) {
+            throw new ArithmeticException(routine + " did not converge (info " + info + ")");
+        }
+    }
+
+    /**
+     * The host buffer of a float64 array, synchronised from the device first on a GPU backend.
+     *
+     * @param a not modified
+     */
+    private static DoublePointer hostDoubles(INDArray a) {
+        return new DoublePointer(host(a));
+    }
+
+    /**
+     * The host buffer of a float32 array, synchronised from the device first on a GPU backend.
+     *
+     * @param a not modified
+     */
+    private static FloatPointer hostFloats(INDArray a) {
+        return new FloatPointer(host(a));
+    }
+
+/**
+ * @param a not modified
+ */
+    private static Pointer host(INDArray a) {
+        Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
+        return a.data().addressPointer();
+    }
+
+    /**
+     * Marks arrays that native code wrote on the host as newest there, so a GPU backend copies them over.
+     *
+     * @param arrays marked newest on the host; entries not modified
+     */
+    private static void written(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
+        }
+    }
+}
