@@ -26,9 +26,8 @@ public class SharedRunView extends RunView {
 
     private final ShareService shares;
 
-    public SharedRunView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
-                         LiveBus bus, UiTicker ticker, RunPermissions permissions, ShareService shares) {
-        super(service, kinds, metrics, matrices, bus, ticker, permissions, shares);
+    public SharedRunView(RunPageReads reads, LiveFollow live, RunPermissions permissions, ShareService shares) {
+        super(reads, live, permissions, shares);
         this.shares = shares;
     }
 
