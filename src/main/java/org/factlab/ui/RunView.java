@@ -141,10 +141,16 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         }
         showExpected();
         // A page reached from the launch form keeps the form's scroll position: start at the top (status, ETA).
-        ui.getPage().executeJs("""
-                window.scrollTo(0, 0);
-                const layout = document.querySelector('vaadin-app-layout');
-                if (layout) { layout.scrollTop = 0; }""");
+        getElement().executeJs("""
+                const toTop = () => {
+                  for (let n = $0; n; n = n.assignedSlot || n.parentElement
+                      || (n.getRootNode() instanceof ShadowRoot ? n.getRootNode().host : null)) {
+                    if (n.scrollTop) { n.scrollTop = 0; }
+                  }
+                  window.scrollTo(0, 0);
+                };
+                toTop();
+                requestAnimationFrame(toTop);""", getElement());
     }
 
     /**
