@@ -110,6 +110,8 @@ class RunPageBrowserTest extends BrowserTestBase {
             Map<String, String> keys = keyNumbers(driver);
             assertTrue(keys.containsKey("τ–k′ slope c (τ ≈ c·k′, Figure 7)"), "slope as a key number: " + keys);
             assertTrue(keys.containsKey("R² of τ ≈ c·k′ (through the origin)"), "R² as a key number: " + keys);
+            assertEquals(List.of(), visibleChartsWithAtMostOnePoint(driver, "chart-figure7"),
+                    "single values are key numbers, not one-point charts");
             assertEquals(List.of(), emptySections(driver), "every shown section has content");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "figure7");

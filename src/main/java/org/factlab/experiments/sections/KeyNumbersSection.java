@@ -39,10 +39,4 @@ public record KeyNumbersSection(String id, String title, List<KeyNumber> numbers
     public List<Declared> declared() {
         return numbers.stream().map(n -> new Declared(n.key(), Declared.Source.SUMMARY, n.onlyWhen())).toList();
     }
-
-    /** Summary keys are not series: the curves of the same names stay in their charts. */
-    @Override
-    public boolean claims(String series) {
-        return false;
-    }
 }

@@ -19,9 +19,9 @@ public sealed interface Section permits KeyNumbersSection, CurvesSection, LayerA
 
     /**
      * True for series this section shows, so that the page's catch-all panel of undeclared series leaves them out;
-     * by default the declared series.
+     * by default the declared names (a key number's series too: its single value is in the table, not a chart).
      */
     default boolean claims(String series) {
-        return declared().stream().anyMatch(d -> d.source() == Declared.Source.SERIES && d.matches(series));
+        return declared().stream().anyMatch(d -> d.source() != Declared.Source.MATRIX && d.matches(series));
     }
 }
