@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.factlab.experiments.mlp.MlpSections;
 import org.factlab.experiments.sections.LayerAlignmentSection;
 import org.factlab.runs.Run;
