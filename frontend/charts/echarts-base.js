@@ -9,14 +9,24 @@ export { echarts };
 const template = document.createElement('template');
 template.innerHTML = `
   <style>
-    :host { display: block; position: relative; width: 100%; height: 320px; }
+    :host { display: block; position: relative; width: 100%; height: calc(320px + var(--legend-extra, 0px)); }
     .chart { position: absolute; inset: 0; }
   </style>
   <div class="chart"></div>`;
 
-/** A number shortened to a few significant digits for labels and tooltips; '-' for a missing value. */
+/**
+ * A number shortened to a few significant digits for labels and tooltips ("0.03703", "1.2e-7", "1200");
+ * '-' for a missing value.
+ */
 export function shortNumber(value) {
-  return typeof value === 'number' && Number.isFinite(value) ? String(Number(value.toPrecision(4))) : '-';
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return '-';
+  }
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e6)) {
+    return value.toExponential(2).replace(/\.?0+e/, 'e');
+  }
+  return String(Number(value.toPrecision(4)));
 }
 
 /**

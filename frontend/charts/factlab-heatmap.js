@@ -16,6 +16,22 @@ const SEQUENTIAL = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
  */
 class FactlabHeatmap extends EChartsElement {
   #matrix = null;
+  #visibility = null;
+
+  connectedCallback() {
+    super.connectedCallback();
+    // Tell the server whether the heatmap is in view (with a margin), so that it sends matrices only then.
+    this.#visibility = new IntersectionObserver(entries => {
+      const visible = entries[entries.length - 1].isIntersecting;
+      this.dispatchEvent(new CustomEvent('factlab-visibility', { detail: { visible } }));
+    }, { rootMargin: '200px' });
+    this.#visibility.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.#visibility.disconnect();
+    super.disconnectedCallback();
+  }
 
   /**
    * @param json '{"title","sourceRows","sourceCols","rowBlock","colBlock","rows","cols","min","max",
@@ -49,7 +65,7 @@ function heatmapOption(m) {
       top: 0,
       right: 8,
       padding: [6, 0],
-      feature: { saveAsImage: { name: m.title || 'matrix', pixelRatio: 2 } },
+      feature: { saveAsImage: { name: m.title || 'matrix', pixelRatio: 2, excludeComponents: ['toolbox'] } },
     },
     tooltip: { formatter: ({ value }) => cellText(m, value) },
     grid: { left: 48, right: 96, top: 40, bottom: 32 },

@@ -1,8 +1,8 @@
 import { LineChart, ScatterChart } from 'echarts/charts';
-import { DataZoomComponent, LegendScrollComponent } from 'echarts/components';
+import { DataZoomComponent, LegendComponent } from 'echarts/components';
 import { echarts, EChartsElement, shortNumber } from './echarts-base.js';
 
-echarts.use([LineChart, ScatterChart, DataZoomComponent, LegendScrollComponent]);
+echarts.use([LineChart, ScatterChart, DataZoomComponent, LegendComponent]);
 
 const INSIDE_ZOOM = 'x-inside';
 const SLIDER_ZOOM = 'x-slider';
@@ -16,18 +16,29 @@ const PALETTE = [
   '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#ad494a',
 ];
 
+/** The legend: plain (never paged), wrapping onto as many lines as its names need. */
+const LEGEND_TOP = 30;
+const LEGEND_LINE = 20;
+const LEGEND_FONT = '12px sans-serif';
+const LEGEND_ICON = 25 + 5;
+const LEGEND_GAP = 10;
+const LEGEND_SIDES = 16;
+
 const FIXED_OPTION = {
   animation: false,
   color: PALETTE,
-  grid: { left: 56, right: 32, top: 76, bottom: 64 },
-  legend: { type: 'scroll', top: 30, left: 8, right: 8, selector: true },
+  grid: { left: 64, right: 32, top: 76, bottom: 64 },
+  legend: { type: 'plain', top: LEGEND_TOP, left: 8, right: 8, itemGap: LEGEND_GAP,
+    textStyle: { fontSize: 12 } },
   toolbox: {
     top: 0,
     right: 8,
     padding: [6, 0],
-    feature: { dataZoom: { yAxisIndex: false }, restore: {}, saveAsImage: { pixelRatio: 2 } },
+    // the exported image leaves out the zoom slider and the toolbox itself
+    feature: { dataZoom: { yAxisIndex: false }, restore: {},
+      saveAsImage: { pixelRatio: 2, excludeComponents: ['toolbox', 'dataZoom'] } },
   },
-  xAxis: { type: 'value', name: 'step', min: 'dataMin', max: 'dataMax' },
+  xAxis: { type: 'value', name: 'step', min: 'dataMin', max: 'dataMax', axisLabel: { formatter: shortNumber } },
   yAxis: { type: 'value', scale: true },
   dataZoom: [
     { id: INSIDE_ZOOM, type: 'inside', xAxisIndex: 0 },
@@ -58,11 +69,69 @@ class FactlabLineChart extends EChartsElement {
   #legendSelected = {};
   /** The names of the series last drawn, one per line. */
   #drawnNames = '';
+  /** Axis ranges and kinds: {x: {min, max, integer, origin}, y: {…}}, null ends follow the data. */
+  #axes = { x: {}, y: {} };
+  /** Canvas context that measures legend names, so the legend's lines are known before drawing. */
+  #measure = null;
 
   /** @param json '[{"name","x":[…],"y":[…]}, …]', y null where nothing is drawn; the name is the series id */
   setData(json) {
     this.#series = JSON.parse(json);
     this.requestRender();
+  }
+
+  /**
+   * Appends points to existing series (and adds new series): the live update of a growing run, carrying only the
+   * new points. @param json '[{"name","x":[…],"y":[…]}, …]' as in setData, x continuing each series' steps
+   */
+  appendData(json) {
+    const byName = new Map(this.#series.map(series => [series.name, series]));
+    for (const tail of JSON.parse(json)) {
+      const series = byName.get(tail.name);
+      if (series) {
+        series.x.push(...tail.x);
+        series.y.push(...tail.y);
+      } else {
+        this.#series.push(tail);
+      }
+    }
+    this.requestRender();
+  }
+
+  /** @param json '{"x": {"min","max","integer","origin"}, "y": {…}}', null min/max follow the data */
+  setAxes(json) {
+    this.#axes = JSON.parse(json);
+    this.requestRender();
+  }
+
+  /**
+   * Read-only test hook: the legend's names and how many lines they take, as last drawn. Browser tests read it;
+   * the application never calls it.
+   */
+  legendLayout() {
+    const legend = this.#chart && this.#chart.getModel().getComponent('legend');
+    const view = legend && this.#chart.getViewOfComponentModel(legend);
+    const rect = view ? view.group.getBoundingRect() : null;
+    return {
+      type: legend ? legend.type : null,
+      names: this.#series.map(series => series.name),
+      lines: this.#legendLines(),
+      drawnItems: view ? view.getContentGroup().children().length : 0,
+      bottom: rect ? LEGEND_TOP + rect.y + rect.height : 0,
+      gridTop: this.#chart ? this.#chart.getOption().grid[0].top : 0,
+    };
+  }
+
+  /**
+   * Read-only test hook: the axes' drawn extents {x: [min, max], y: [min, max]}. Browser tests read it.
+   */
+  axisExtents() {
+    if (!this.#chart) {
+      return null;
+    }
+    const model = this.#chart.getModel();
+    const extent = (type) => model.getComponent(type, 0).axis.scale.getExtent();
+    return { x: extent('xAxis'), y: extent('yAxis') };
   }
 
   /**
@@ -153,7 +222,31 @@ class FactlabLineChart extends EChartsElement {
         const value = series.y[nearestIndex(series.x, step)];
         return `${marker}${echarts.format.encodeHTML(series.name)} <b>${shortNumber(value)}</b>`;
       });
-    return [`${echarts.format.encodeHTML(this.#xAxisName)} ${step}`, ...rows].join('<br>');
+    return [`${echarts.format.encodeHTML(this.#xAxisName)} ${shortNumber(step)}`, ...rows].join('<br>');
+  }
+
+  /** How many lines the legend's names wrap onto at the element's width (0 without series). */
+  #legendLines() {
+    if (this.#series.length === 0) {
+      return 0;
+    }
+    if (!this.#measure) {
+      this.#measure = document.createElement('canvas').getContext('2d');
+      this.#measure.font = LEGEND_FONT;
+    }
+    const width = Math.max(100, (this.clientWidth || 600) - LEGEND_SIDES);
+    let lines = 1;
+    let used = 0;
+    for (const series of this.#series) {
+      const item = LEGEND_ICON + this.#measure.measureText(series.name).width;
+      if (used > 0 && used + LEGEND_GAP + item > width) {
+        lines++;
+        used = item;
+      } else {
+        used += (used > 0 ? LEGEND_GAP : 0) + item;
+      }
+    }
+    return lines;
   }
 
   render(chart) {
@@ -167,18 +260,36 @@ class FactlabLineChart extends EChartsElement {
       chart.dispatchAction({ type: 'hideTip' });
       this.#drawnNames = names;
     }
+    const lines = this.#legendLines();
+    const extra = Math.max(0, lines - 1) * LEGEND_LINE;
+    this.style.setProperty('--legend-extra', `${extra}px`);
     chart.setOption({
       title: { text: this.#title, left: 8, top: 4 },
       toolbox: { feature: { saveAsImage: { name: this.#title || 'chart' } } },
+      grid: { top: LEGEND_TOP + Math.max(1, lines) * LEGEND_LINE + 26 },
       // the axis is rebuilt when its type changes, so its label format is set here, not once
       yAxis: { type: this.#logScale ? 'log' : 'value', name: this.#yAxisName, scale: true,
-        axisLabel: { formatter: shortNumber } },
-      xAxis: { name: this.#xAxisName },
+        axisLabel: { formatter: shortNumber }, ...range(this.#axes.y, this.#logScale) },
+      xAxis: { name: this.#xAxisName, minInterval: this.#axes.x.integer ? 1 : 0,
+        ...range(this.#axes.x, false, 'dataMin', 'dataMax') },
       dataZoom: [{ id: INSIDE_ZOOM, ...this.#zoom }, { id: SLIDER_ZOOM, ...this.#zoom }],
       series: this.#series.map(series => lineSeries(series, this.#scatterNames.has(series.name),
         this.#styles[series.name])),
     }, { replaceMerge: ['series'] });
   }
+}
+
+/**
+ * An axis' min and max: fixed where given; stretched to include 0 with origin; else the defaults (the data's
+ * extent, or ECharts' rounded scale when undefined). A log axis ignores fixed ends and the origin.
+ */
+function range(axis, log, lowDefault, highDefault) {
+  if (log) {
+    return { min: undefined, max: undefined };
+  }
+  const low = axis.min != null ? axis.min : axis.origin ? v => Math.min(0, v.min) : lowDefault;
+  const high = axis.max != null ? axis.max : axis.origin ? v => Math.max(0, v.max) : highDefault;
+  return { min: low, max: high };
 }
 
 /** The x window the user left: fixed step values, except an edge at 0 % or 100 % that follows the data. */

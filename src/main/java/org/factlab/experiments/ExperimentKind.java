@@ -2,6 +2,7 @@ package org.factlab.experiments;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.factlab.experiments.sections.Section;
 
 /**
  * An experiment kind is a plug-in: a validated spec record, named presets and a pure computation that
@@ -44,6 +45,15 @@ public interface ExperimentKind<S extends Record> {
     /** A series' entry in a chart legend, e.g. "√AGOP" in a chart of cosine similarities; the key by default. */
     default String curveLabel(String series) {
         return series;
+    }
+
+    /**
+     * The sections of the kind's run page, in page order (key numbers, curves, heatmaps, Figure 7, results table …),
+     * each with its series, labels and axes. The page renders what is declared; series no section claims are shown
+     * in a generic panel at the end. None by default.
+     */
+    default List<Section> sections() {
+        return List.of();
     }
 
     /** Which compute engine the kind runs on; the platform records it with every run. */

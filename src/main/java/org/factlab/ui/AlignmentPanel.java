@@ -1,5 +1,6 @@
 package org.factlab.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -7,25 +8,29 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.factlab.ui.AlignmentCharts.Chart;
+import org.factlab.experiments.sections.Axis;
+import org.factlab.experiments.sections.Chart;
+import org.factlab.experiments.sections.LayerAlignmentSection;
+import org.factlab.experiments.sections.LayerAlignmentSection.LayerChart;
 import org.factlab.ui.AlignmentCharts.Selection;
 
 /**
- * The "Feature alignment" section of a run with layer-wise series (shown as soon as one arrives, whatever the
- * kind): similarity charts for one chosen layer (a curve per method) or for all layers (a curve per layer of a
- * chosen method), the stationarity charts and the training charts. Fed with the run's whole curves on every live
- * update; the selectors redraw from the latest curves.
+ * A {@link LayerAlignmentSection} ("Feature alignment"): similarity charts for one chosen layer (a curve per
+ * method) or for all layers (a curve per layer of a chosen method), the per-layer charts and the plain charts.
+ * Shown as soon as one of its series arrives; the selectors redraw from the latest curves.
  */
-final class AlignmentPanel extends VerticalLayout {
+final class AlignmentPanel extends VerticalLayout implements SectionPanel {
 
     private static final String DEFAULT_METHOD = "fact";
 
+    private final LayerAlignmentSection section;
     private final Select<Integer> layer = new Select<>();
     private final Select<String> method = new Select<>();
-    private final Map<Chart, ChartCell> cells = new EnumMap<>(Chart.class);
+    private final Map<String, ChartCell> cells = new LinkedHashMap<>();
+    private final Map<String, String> titles = new LinkedHashMap<>();
     private Map<String, double[][]> latest = Map.of();
     private List<Integer> layerChoices = List.of();
     private List<String> methodChoices = List.of();
@@ -34,30 +39,44 @@ final class AlignmentPanel extends VerticalLayout {
     /** The selection the similarity charts' titles name. */
     private String titled = "";
 
-    AlignmentPanel() {
-        setId("alignment");
+    AlignmentPanel(LayerAlignmentSection section) {
+        this.section = section;
+        setId(section.id());
         setPadding(false);
-        layer.setId("alignment-layer");
+        layer.setId(section.id() + "-layer");
         layer.setLabel("Layer");
         layer.setItemLabelGenerator(l -> l == Selection.ALL_LAYERS ? "all layers" : AlignmentCharts.layerLabel(l));
         layer.addValueChangeListener(e -> redraw());
-        method.setId("alignment-method");
+        method.setId(section.id() + "-method");
         method.setLabel("Method (curve per layer)");
-        method.setItemLabelGenerator(m -> SeriesNames.methodLabel(m, false));
+        method.setItemLabelGenerator(m -> AlignmentCharts.methodLabel(section, m));
         method.addValueChangeListener(e -> redraw());
         method.setVisible(false);
-        Div similarities = grid(Chart.PEARSON, Chart.COSINE, Chart.BACKWARD_PEARSON, Chart.BACKWARD_COSINE);
-        Div stationarity = grid(Chart.GRAD_NORM, Chart.RELERR, Chart.LOSS, Chart.ACCURACY);
-        add(new H3("Feature alignment"), new Paragraph("How well each method predicts the layer's neural feature "
-                        + "matrix WᵀW (forward) or WWᵀ (backward) over training, then stationarity and training curves."),
-                new HorizontalLayout(layer, method), similarities, stationarity);
+        Div similarities = new Div();
+        similarities.addClassName("chart-grid");
+        Div others = new Div();
+        others.addClassName("chart-grid");
+        Axis steps = section.charts().isEmpty() ? Axis.steps("step") : section.charts().get(0).x();
+        for (LayerChart chart : section.layerCharts()) {
+            (chart.perMethod() ? similarities : others).add(cell(chart.id(), chart.title(), steps, chart.y()));
+        }
+        for (Chart chart : section.charts()) {
+            others.add(cell(chart.id(), chart.title(), chart.x(), chart.y()));
+        }
+        add(new H3(section.title()), new Paragraph(section.description()), new HorizontalLayout(layer, method),
+                similarities, others);
         setVisible(false);
     }
 
-    /** Shows a run's curves (series name → {steps, values}); visible once a layer-wise series is among them. */
-    void show(Map<String, double[][]> curves) {
-        latest = curves;
-        if (curves.keySet().stream().noneMatch(SeriesNames::isLayerWise)) {
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void show(RunPageData data) {
+        latest = data.curves();
+        if (AlignmentCharts.layers(section, latest).isEmpty()) {
             return;
         }
         setVisible(true);
@@ -66,9 +85,9 @@ final class AlignmentPanel extends VerticalLayout {
     }
 
     private void refreshChoices() {
-        List<Integer> layers = new ArrayList<>(AlignmentCharts.layers(latest));
+        List<Integer> layers = new ArrayList<>(AlignmentCharts.layers(section, latest));
+        List<String> methods = AlignmentCharts.methods(section, latest, layers);
         layers.add(Selection.ALL_LAYERS);
-        List<String> methods = AlignmentCharts.methods(latest);
         refreshing = true;
         if (!layers.equals(layerChoices)) {
             Integer chosen = layer.getValue();
@@ -93,29 +112,25 @@ final class AlignmentPanel extends VerticalLayout {
         boolean allLayers = layer.getValue() == Selection.ALL_LAYERS;
         method.setVisible(allLayers);
         Selection selection = allLayers ? Selection.allLayers(method.getValue()) : Selection.layer(layer.getValue());
-        String chosen = allLayers ? SeriesNames.methodLabel(selection.method(), false) + ", all layers"
+        String chosen = allLayers ? AlignmentCharts.methodLabel(section, selection.method()) + ", all layers"
                 : AlignmentCharts.layerLabel(selection.layer());
         boolean retitle = !chosen.equals(titled);
         titled = chosen;
-        AlignmentCharts.curves(latest, selection).forEach((chart, series) -> {
-            ChartCell cell = cells.get(chart);
-            if (retitle && chart.family != null) {
-                cell.chart().setTitle(chart.title + " · " + chosen);
+        AlignmentCharts.curves(section, latest, selection).forEach((id, series) -> {
+            ChartCell cell = cells.get(id);
+            if (retitle && section.layerCharts().stream().anyMatch(c -> c.id().equals(id) && c.perMethod())) {
+                cell.chart().setTitle(titles.get(id) + " · " + chosen);
             }
             cell.chart().setData(series);
             cell.setVisible(!series.isEmpty());
         });
     }
 
-    private Div grid(Chart... charts) {
-        Div grid = new Div();
-        grid.addClassName("chart-grid");
-        for (Chart chart : charts) {
-            ChartCell cell = new ChartCell(chart.id, chart.title, chart.yAxis, chart.log);
-            cell.setVisible(false);
-            cells.put(chart, cell);
-            grid.add(cell);
-        }
-        return grid;
+    private ChartCell cell(String id, String title, Axis x, Axis y) {
+        ChartCell cell = new ChartCell(id, title, x, y);
+        cell.setVisible(false);
+        cells.put(id, cell);
+        titles.put(id, title);
+        return cell;
     }
 }

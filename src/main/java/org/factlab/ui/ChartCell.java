@@ -2,6 +2,7 @@ package org.factlab.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import org.factlab.experiments.sections.Axis;
 import org.factlab.ui.charts.LineChart;
 
 /** A line chart with its log-scale toggle beneath it, as one cell of a chart grid. */
@@ -17,6 +18,15 @@ final class ChartCell extends VerticalLayout {
         add(chart, new Checkbox("log scale", logScale, e -> chart.setLogScale(e.getValue())));
         setPadding(false);
         setSpacing(false);
+    }
+
+    /** A chart with declared axes: names with units, fixed ranges, log scale, whole-number steps, the origin. */
+    ChartCell(String id, String title, Axis x, Axis y) {
+        this(id, title, y.title(), y.log());
+        chart.setXAxisName(x.title());
+        chart.setRanges(x.min(), x.max(), y.min(), y.max());
+        chart.setWholeNumberX(x.wholeNumbers());
+        chart.setIncludeOrigin(x.includeOrigin() || y.includeOrigin());
     }
 
     LineChart chart() {

@@ -1,56 +1,84 @@
 package org.factlab.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.UnaryOperator;
-import org.factlab.experiments.paper.ChartGroups;
+import org.factlab.experiments.sections.Chart;
+import org.factlab.experiments.sections.Curve;
+import org.factlab.experiments.sections.CurvesSection;
 import org.factlab.ui.charts.LineChart;
 
 /**
- * One live line chart per group of series, each with a log-scale toggle; titles and legend entries as the paper
- * writes them where the kind declares labels ({@code ExperimentKind.curveLabel}).
+ * A {@link CurvesSection}: one live line chart per declared chart, with its declared curves, legend entries and
+ * axes, plus the same curves of the runs overlaid on the page ("run · label"). A chart without data is hidden, the
+ * whole section while none has data.
  */
-final class CurvePanel extends Div {
+final class CurvePanel extends VerticalLayout implements SectionPanel {
 
-    /** Groups whose values are similarities in [−1, 1]: linear axis by default; all others start in log scale. */
-    private static final Set<String> LINEAR = Set.of("cosine", "pearson", "accuracy");
+    private final CurvesSection section;
+    private final Map<Chart, ChartCell> cells = new LinkedHashMap<>();
 
-    private final Map<String, LineChart> charts = new LinkedHashMap<>();
-    private UnaryOperator<String> labels = UnaryOperator.identity();
-
-    CurvePanel() {
-        addClassName("chart-grid");
-        setId("curves");
+    CurvePanel(CurvesSection section) {
+        this.section = section;
+        setId(section.id());
+        setPadding(false);
+        Div grid = new Div();
+        grid.addClassName("chart-grid");
+        for (Chart chart : section.charts()) {
+            ChartCell cell = new ChartCell(chart.id(), chart.title(), chart.x(), chart.y());
+            cell.setVisible(false);
+            cells.put(chart, cell);
+            grid.add(cell);
+        }
+        add(new H3(section.title()));
+        if (!section.description().isEmpty()) {
+            add(new Paragraph(section.description()));
+        }
+        add(grid);
+        setVisible(false);
     }
 
-    /** The legend entry of a series (the series key stays the chart's data contract in CSV and API). */
-    void setLabels(UnaryOperator<String> labels) {
-        this.labels = labels;
+    @Override
+    public Component component() {
+        return this;
     }
 
-    void show(Map<String, Map<String, double[][]>> groups) {
-        groups.forEach((group, series) -> {
-            LineChart chart = charts.computeIfAbsent(group, this::addChart);
-            List<LineChart.Series> data = new ArrayList<>();
-            series.forEach((name, xy) -> data.add(new LineChart.Series(labels.apply(name), xy[0], xy[1])));
-            chart.setData(data);
-        });
+    @Override
+    public void show(RunPageData data) {
+        boolean any = false;
+        for (Map.Entry<Chart, ChartCell> e : cells.entrySet()) {
+            List<LineChart.Series> series = series(e.getKey(), data);
+            boolean has = series.stream().anyMatch(s -> s.x().length > 0);
+            if (has) {
+                e.getValue().chart().setData(series);
+            }
+            e.getValue().setVisible(has);
+            any |= has;
+        }
+        setVisible(any);
     }
 
-    /** Removes every chart (e.g. when the set of overlaid runs changes); the next show() rebuilds them. */
-    void clear() {
-        removeAll();
-        charts.clear();
-    }
-
-    private LineChart addChart(String group) {
-        ChartCell cell = new ChartCell("chart-" + group, ChartGroups.title(group), ChartGroups.yAxis(group),
-                !LINEAR.contains(group));
-        add(cell);
-        return cell.chart();
+    /** The chart's declared curves that have data, then each overlaid run's. */
+    static List<LineChart.Series> series(Chart chart, RunPageData data) {
+        List<LineChart.Series> out = new ArrayList<>();
+        for (Curve c : chart.curves()) {
+            double[][] xy = data.curves().get(c.series());
+            if (xy != null) {
+                out.add(new LineChart.Series(c.label(), xy[0], xy[1]));
+            }
+        }
+        data.overlays().forEach((run, curves) -> chart.curves().forEach(c -> {
+            double[][] xy = curves.get(c.series());
+            if (xy != null) {
+                out.add(new LineChart.Series(run + " · " + c.label(), xy[0], xy[1]));
+            }
+        }));
+        return out;
     }
 }

@@ -7,58 +7,76 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.factlab.experiments.sections.ScatterFitSection;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.ui.charts.LineChart;
 
 /**
- * Figure 7 of the paper for a finished RFM run: τ(xᵢ, xⱼ, M) against k′(xᵢᵀMxⱼ) over sampled training pairs, with
- * the best proportional fit τ ≈ slope·k′ and its R², from the run's {@code tau_kprime_pairs} matrix (k′, τ per
- * row) and its {@code tau_vs_kprime/*} summary values.
+ * A {@link ScatterFitSection}, e.g. Figure 7 of the paper: the recorded pairs (x, y) per row of the declared
+ * matrix (τ against k′) as points, with the best proportional fit y ≈ c·x drawn from the origin to the largest x,
+ * and c, R² and the Pearson correlation from the summary. Both axes include the origin.
  */
 final class Figure7Panel extends VerticalLayout {
 
-    /** The matrix an RFM run records at its end: one row (k′, τ) per sampled pair. */
-    static final String PAIRS = "tau_kprime_pairs";
-    private static final String POINTS = "pairs (k′, τ)";
+    private static final String POINTS = "pairs";
+    private static final String FIT = "fit through the origin";
 
-    private final LineChart chart = new LineChart();
+    private final ScatterFitSection section;
+    private final LineChart chart;
     private final Paragraph fit = new Paragraph();
 
     /** @param downloadBase the run's download root: {@code /api/runs/<id>}, or {@code /s/<token>} on a share link */
-    Figure7Panel(String downloadBase) {
+    Figure7Panel(ScatterFitSection section, String downloadBase) {
+        this.section = section;
+        setId(section.id());
         setPadding(false);
-        chart.setId("chart-figure7");
-        chart.setTitle("τ vs k′ (Figure 7)");
-        chart.setXAxisName("k′");
-        chart.setYAxisName("τ");
+        ChartCell cell = new ChartCell("chart-" + section.id(), section.title(), section.x(), section.y());
+        chart = cell.chart();
         chart.setScatterSeries(List.of(POINTS));
         chart.setMaxWidth("760px");
-        add(new H3("τ against k′ (Figure 7)"), fit, chart,
-                DownloadLink.to(downloadBase + "/matrices/" + PAIRS + ".csv", "Download the pairs (CSV: k′, τ)"));
+        add(new H3(section.title()), new Paragraph(section.description()), fit, chart,
+                DownloadLink.to(downloadBase + "/matrices/" + section.pairsMatrix() + ".csv",
+                        "Download the pairs (CSV: " + section.x().name() + ", " + section.y().name() + ")"));
         setVisible(false);
     }
 
-    void show(MatrixSnapshot pairs, Map<String, Double> summary) {
+    /** The recorded matrix of pairs this panel draws. */
+    String pairsMatrix() {
+        return section.pairsMatrix();
+    }
+
+    void show(MatrixSnapshot pairs, RunPageData data) {
         int n = pairs.rows();
+        if (n == 0 || pairs.cols() != 2) {
+            return;
+        }
         Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);
         float[] d = pairs.data();
         Arrays.sort(order, Comparator.comparingDouble(i -> d[2 * i]));
-        double[] k = new double[n];
-        double[] tau = new double[n];
+        double[] x = new double[n];
+        double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            k[i] = d[2 * order[i]];
-            tau[i] = d[2 * order[i] + 1];
+            x[i] = d[2 * order[i]];
+            y[i] = d[2 * order[i] + 1];
         }
-        double slope = summary.getOrDefault("tau_vs_kprime/slope", Double.NaN);
-        double[] ends = {k[0], k[n - 1]};
-        chart.setData(List.of(new LineChart.Series(POINTS, k, tau),
-                new LineChart.Series("fit τ = slope·k′", ends, new double[] {slope * ends[0], slope * ends[1]})));
-        fit.setText(String.format(Locale.ROOT, "%d sampled training pairs; best proportional fit τ ≈ %s·k′, R² = %s "
-                        + "(through the origin), Pearson = %s.", n, Formats.number(slope),
-                Formats.number(summary.getOrDefault("tau_vs_kprime/r2", Double.NaN)),
-                Formats.number(summary.getOrDefault("tau_vs_kprime/pearson", Double.NaN))));
+        double slope = value(data, section.slopeKey());
+        double end = Math.max(0, x[n - 1]);
+        String xName = section.x().name();
+        String yName = section.y().name();
+        chart.setData(List.of(new LineChart.Series(POINTS + " (" + xName + ", " + yName + ")", x, y),
+                new LineChart.Series(FIT + ": " + yName + " = " + Formats.number(slope) + "·" + xName,
+                        new double[] {0, end}, new double[] {0, slope * end})));
+        chart.setScatterSeries(List.of(POINTS + " (" + xName + ", " + yName + ")"));
+        fit.setText(String.format(Locale.ROOT, "%d sampled pairs; best proportional fit %s ≈ %s·%s, R² = %s "
+                        + "(through the origin), Pearson = %s.", n, yName, Formats.number(slope), xName,
+                Formats.number(value(data, section.r2Key())),
+                Formats.number(value(data, section.pearsonKey()))));
         setVisible(true);
+    }
+
+    private static double value(RunPageData data, String key) {
+        Double v = data.value(key);
+        return v == null ? Double.NaN : v;
     }
 }

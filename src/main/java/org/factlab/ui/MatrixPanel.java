@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
+import org.factlab.experiments.sections.MatricesSection;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.ui.charts.Heatmap;
 
-/** Heatmaps of a run's stored matrices, all driven by one step slider, with CSV/PNG downloads. */
+/**
+ * A {@link MatricesSection}: heatmaps of the declared matrices in the declared order, all driven by one step
+ * slider, with CSV/PNG/SVG downloads. Hidden until a declared matrix has a snapshot.
+ */
 final class MatrixPanel extends VerticalLayout {
 
+    private final MatricesSection section;
     private final String downloadBase;
     private final TreeSet<Long> steps = new TreeSet<>();
     private final Input slider = new Input(ValueChangeMode.ON_CHANGE);
@@ -34,11 +39,13 @@ final class MatrixPanel extends VerticalLayout {
      * @param downloadBase the run's download root: {@code /api/runs/<id>}, or {@code /s/<token>} on a share link
      * @param onStepChosen called (on the UI thread) when the user moves the slider; loads and shows that step
      */
-    MatrixPanel(String downloadBase, LongConsumer onStepChosen) {
+    MatrixPanel(MatricesSection section, String downloadBase, LongConsumer onStepChosen) {
+        this.section = section;
         this.downloadBase = downloadBase;
+        setId(section.id());
         setPadding(false);
         slider.setType("range");
-        slider.setId("step-slider");
+        slider.setId(section.id() + "-step-slider");
         slider.setWidth("28em");
         slider.getElement().setAttribute("min", "0");
         slider.getElement().setAttribute("step", "1");
@@ -54,8 +61,17 @@ final class MatrixPanel extends VerticalLayout {
         grid.addClassName("heatmap-grid");
         HorizontalLayout controls = new HorizontalLayout(new Span("Step"), slider, stepLabel, followLatest);
         controls.setAlignItems(Alignment.CENTER);
+        add(new com.vaadin.flow.component.html.H3(section.title()));
+        if (!section.description().isEmpty()) {
+            add(new com.vaadin.flow.component.html.Paragraph(section.description()));
+        }
         add(controls, grid);
         setVisible(false);
+    }
+
+    /** The declared matrix names, in order. */
+    List<String> names() {
+        return section.matrices().stream().map(MatricesSection.Matrix::name).toList();
     }
 
     /** Adds known snapshot steps; returns true when the view should load the newest step (following). */
@@ -77,17 +93,18 @@ final class MatrixPanel extends VerticalLayout {
     }
 
     /**
-     * Shows the snapshots of one step (one per matrix name), layer matrices first (WᵀW, FACT, √AGOP, √eNFA); each
-     * heatmap's {@code data-step} attribute names the step of the snapshot it shows.
+     * Shows the snapshots of one step (one per declared matrix name), in the declared order; each heatmap's
+     * {@code data-step} attribute names the step of the snapshot it shows.
      */
     void show(long step, List<MatrixSnapshot> snapshots) {
         shownStep = step;
         stepLabel.setText(Long.toString(step));
         slider.setValue(Integer.toString(steps.headSet(step, true).size() - 1));
-        for (MatrixSnapshot m : snapshots.stream()
-                .sorted(Comparator.comparing(MatrixSnapshot::name, SeriesNames.matrixOrder())).toList()) {
+        List<String> order = names();
+        for (MatrixSnapshot m : snapshots.stream().filter(m -> order.contains(m.name()))
+                .sorted(Comparator.comparingInt(m -> order.indexOf(m.name()))).toList()) {
             Heatmap h = heatmaps.computeIfAbsent(m.name(), this::addHeatmap);
-            h.setMatrix(SeriesNames.matrixLabel(m.name()) + " (step " + m.step() + ")", m.rows(), m.cols(), m.data());
+            h.setMatrix(label(m.name()) + " (step " + m.step() + ")", m.rows(), m.cols(), m.data());
             h.getElement().setAttribute("data-step", Long.toString(m.step()));
             HorizontalLayout links = downloads.get(m.name());
             links.removeAll();
@@ -100,6 +117,11 @@ final class MatrixPanel extends VerticalLayout {
 
     long shownStep() {
         return shownStep;
+    }
+
+    private String label(String name) {
+        return section.matrices().stream().filter(m -> m.name().equals(name)).map(MatricesSection.Matrix::label)
+                .findFirst().orElse(name);
     }
 
     private Heatmap addHeatmap(String name) {

@@ -76,6 +76,8 @@ final class RunsFilterBar extends VerticalLayout {
             input.addValueChangeListener(e -> changed());
         }
         HorizontalLayout fields = new HorizontalLayout(search, kind, status, tags, preset, conditions);
+        fields.setWidthFull();
+        fields.getStyle().set("flex-wrap", "wrap");
         fields.setAlignItems(Alignment.BASELINE);
         add(fields, error);
     }

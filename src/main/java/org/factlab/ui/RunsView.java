@@ -29,13 +29,11 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.runs.KindRegistry;
-import org.factlab.runs.LiveBus;
+import org.factlab.runs.RunEvent;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunFilter;
 import org.factlab.runs.RunService;
@@ -53,15 +51,15 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final RunService service;
     private final KindRegistry kinds;
-    private final LiveBus bus;
-    private final UiTicker ticker;
+    private final LiveFollow live;
     private final RunPermissions permissions;
+    /** Columns that give way on a narrow window, each with the least window width (px) that shows it. */
+    private final Map<Grid.Column<Run>, Integer> hideBelow = new java.util.LinkedHashMap<>();
     private final Grid<Run> grid = new Grid<>();
     private final RunsFilterBar filterBar;
     private final ConfirmBar confirmDelete = new ConfirmBar("confirm-delete-runs");
     private final Anchor allCsv = DownloadLink.to("/api/runs.csv", "Download runs CSV");
     private volatile RunFilter filter = RunFilter.NONE;
-    private final AtomicBoolean dirty = new AtomicBoolean();
     /** Ids of the runs ticked for comparison or deletion; kept across the live reloads of the grid. */
     private final Set<String> chosen = new LinkedHashSet<>();
     private final Button compare = new Button("Compare", e -> UI.getCurrent().navigate("compare",
@@ -69,14 +67,12 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     /** Shown while the list is empty: the paper page, where one click reproduces a figure. */
     private final FirstVisit firstVisit = new FirstVisit();
     private final Button delete = new Button("Delete", e -> confirmDeletion());
-    private AutoCloseable subscription;
-    private ScheduledFuture<?> tick;
+    private com.vaadin.flow.shared.Registration resize;
 
-    public RunsView(RunService service, KindRegistry kinds, LiveBus bus, UiTicker ticker, RunPermissions permissions) {
+    public RunsView(RunService service, KindRegistry kinds, LiveFollow live, RunPermissions permissions) {
         this.service = service;
         this.kinds = kinds;
-        this.bus = bus;
-        this.ticker = ticker;
+        this.live = live;
         this.permissions = permissions;
         setSizeFull();
 
@@ -94,6 +90,9 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         delete.setVisible(permissions.mayLaunch());
         HorizontalLayout toolbar = new HorizontalLayout(launch, compare, delete, allCsv);
         toolbar.setAlignItems(Alignment.BASELINE);
+        toolbar.setId("runs-toolbar");
+        toolbar.setWidthFull();
+        toolbar.getStyle().set("flex-wrap", "wrap");
 
         grid.setId("runs-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
@@ -109,14 +108,14 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addComponentColumn(r -> new RouterLink(r.name(), RunView.class, r.id())).setHeader("Name")
                 .setComparator(Comparator.comparing(Run::name, String.CASE_INSENSITIVE_ORDER)).setAutoWidth(true)
                 .setFlexGrow(1);
-        grid.addColumn(Run::kind).setHeader("Kind").setSortable(true).setAutoWidth(true);
+        hideBelow.put(grid.addColumn(Run::kind).setHeader("Kind").setSortable(true).setAutoWidth(true), 640);
         grid.addComponentColumn(StatusBadge::new).setHeader("Status")
                 .setComparator(Comparator.comparing(Run::status)).setAutoWidth(true);
-        grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags").setAutoWidth(true);
-        grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("Created")
-                .setComparator(Comparator.comparing(Run::createdAt)).setAutoWidth(true);
-        grid.addColumn(r -> Formats.duration(duration(r))).setHeader("Duration")
-                .setComparator(Comparator.comparing(RunsView::durationOrZero)).setAutoWidth(true);
+        hideBelow.put(grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags").setAutoWidth(true), 1100);
+        hideBelow.put(grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("Created")
+                .setComparator(Comparator.comparing(Run::createdAt)).setAutoWidth(true), 900);
+        hideBelow.put(grid.addColumn(r -> Formats.duration(duration(r))).setHeader("Duration")
+                .setComparator(Comparator.comparing(RunsView::durationOrZero)).setAutoWidth(true), 1000);
         grid.addColumn(this::headline).setHeader("Headline results").setFlexGrow(2);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setSizeFull();
@@ -171,26 +170,31 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 });
     }
 
+    /**
+     * Follows every run: the list is read again (off the UI thread) when a run starts, progresses or ends, not for
+     * each recorded point. Columns give way by priority on a narrow window.
+     */
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        subscription = bus.subscribeAll(e -> dirty.set(true));
-        tick = ticker.every250ms(() -> {
-            if (dirty.getAndSet(false)) {
-                List<Run> runs = load();
-                ui.access(() -> show(runs));
+        live.follow(ui, this, null, events -> {
+            if (events.stream().allMatch(e -> e instanceof RunEvent.Metrics || e instanceof RunEvent.Matrix)) {
+                return null;
             }
+            List<Run> runs = load();
+            return () -> show(runs);
         });
+        ui.getPage().retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        resize = ui.getPage().addBrowserWindowResizeListener(e -> fitColumns(e.getWidth()));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        tick.cancel(false);
-        try {
-            subscription.close();
-        } catch (Exception ignored) {
-            // closing a subscription cannot fail
-        }
+        resize.remove();
+    }
+
+    private void fitColumns(int windowWidth) {
+        hideBelow.forEach((column, least) -> column.setVisible(windowWidth >= least));
     }
 
     private void refresh() {

@@ -7,12 +7,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
-import org.factlab.runs.KindRegistry;
-import org.factlab.runs.LiveBus;
-import org.factlab.runs.MatrixRepository;
-import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
-import org.factlab.runs.RunService;
 
 /**
  * A run opened by its share link {@code /s/{token}}: the run page of {@link RunView}, read-only, without the app's
@@ -26,9 +21,8 @@ public class SharedRunView extends RunView {
 
     private final ShareService shares;
 
-    public SharedRunView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
-                         LiveBus bus, UiTicker ticker, RunPermissions permissions, ShareService shares) {
-        super(service, kinds, metrics, matrices, bus, ticker, permissions, shares);
+    public SharedRunView(RunPageReads reads, LiveFollow live, RunPermissions permissions, ShareService shares) {
+        super(reads, live, permissions, shares);
         this.shares = shares;
     }
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.factlab.experiments.sections.ResultsTableSection;
 import org.factlab.experiments.tabular.TabularResults;
 import org.factlab.experiments.tabular.TabularSeries;
 import org.factlab.ui.charts.LineChart;
@@ -21,11 +22,7 @@ import org.factlab.ui.charts.LineChart;
  * highlighted and a mean row, the paper's averages beside ours, a scatter of FACT-RFM against NFA-RFM per dataset
  * with the diagonal, the failures with their reasons, the protocol, and the table as CSV.
  */
-final class TabularPanel extends VerticalLayout {
-
-    /** Table 3 of the paper: average test accuracy over 120 UCI datasets, by method id. */
-    static final Map<String, Double> PAPER = Map.of(TabularSeries.FACT, 0.8522, TabularSeries.FACT_GEOMETRIC, 0.8499,
-            TabularSeries.NFA, 0.8510, TabularSeries.KERNEL, 0.8371);
+final class TabularPanel extends VerticalLayout implements SectionPanel {
 
     private static final String BEST_STYLE = "var(--lumo-success-color-10pct)";
 
@@ -42,19 +39,21 @@ final class TabularPanel extends VerticalLayout {
     private final Paragraph compared = new Paragraph();
     private final Paragraph failures = new Paragraph();
     private final LineChart scatter = new LineChart();
+    private final ResultsTableSection section;
     private List<String> shownMethods = List.of();
 
     /** @param downloadBase {@code /api/runs/<id>}, or {@code /s/<token>} on a share page */
-    TabularPanel(String downloadBase) {
+    TabularPanel(ResultsTableSection section, String downloadBase) {
+        this.section = section;
         setPadding(false);
-        setId("tabular");
+        setId(section.id());
         table.setId("tabular-table");
         table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         table.setAllRowsVisible(true);
         comparison.setId("tabular-paper");
         comparison.addThemeVariants(GridVariant.LUMO_COMPACT);
         comparison.addColumn(c -> TabularSeries.title(c.method())).setHeader("method").setAutoWidth(true);
-        comparison.addColumn(c -> percent(c.paper())).setHeader("paper (120 UCI datasets)");
+        comparison.addColumn(c -> percent(c.paper())).setHeader(section.paperSource());
         comparison.addColumn(c -> c.ours() == null ? "—" : percent(c.ours())).setHeader("this run");
         comparison.setAllRowsVisible(true);
         comparison.setWidth("44em");
@@ -66,9 +65,31 @@ final class TabularPanel extends VerticalLayout {
         scatter.setScatterSeries(List.of(TabularSeries.title(TabularSeries.FACT),
                 TabularSeries.title(TabularSeries.FACT_GEOMETRIC)));
         scatter.setMaxWidth("760px");
-        add(new H3("Results (paper Table 3)"), protocol(), table, failures, compared, comparison, scatter,
+        add(new H3(section.title()), protocol(), table, failures, compared, comparison, scatter,
                 DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
         setVisible(false);
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void show(RunPageData data) {
+        Map<String, java.util.NavigableMap<Long, Double>> series = new java.util.TreeMap<>();
+        data.curves().forEach((name, xy) -> {
+            if (section.claims(name)) {
+                java.util.NavigableMap<Long, Double> points = new java.util.TreeMap<>();
+                for (int i = 0; i < xy[0].length; i++) {
+                    points.put((long) xy[0][i], xy[1][i]);
+                }
+                series.put(name, points);
+            }
+        });
+        if (!series.isEmpty()) {
+            show(TabularResults.of(series, data.summary(), data.notes()));
+        }
     }
 
     void show(TabularResults results) {
@@ -79,8 +100,9 @@ final class TabularPanel extends VerticalLayout {
         results.rows().forEach(r -> lines.add(new Line(r.dataset(), r, null)));
         lines.add(new Line("mean over " + results.compared().size() + " datasets", null, results.means()));
         table.setItems(lines);
-        comparison.setItems(results.methods().stream().filter(PAPER::containsKey)
-                .map(m -> new Comparison(m, PAPER.get(m), finite(results.means().get(m)))).toList());
+        Map<String, Double> paper = section.paperMeans();
+        comparison.setItems(results.methods().stream().filter(paper::containsKey)
+                .map(m -> new Comparison(m, paper.get(m), finite(results.means().get(m)))).toList());
         compared.setText("The paper averages 120 datasets of the UCI benchmark of Fernández-Delgado et al.; this run "
                 + "averages the " + results.compared().size() + " datasets on which every method succeeded. The "
                 + "dataset sets differ, so compare the ranking of the methods rather than the numbers. Best of a row "

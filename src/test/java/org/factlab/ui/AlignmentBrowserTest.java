@@ -103,7 +103,7 @@ class AlignmentBrowserTest extends BrowserTestBase {
 
             assertHeatmapsAtStep(driver, EPOCHS);
             Map<String, String> atLastStep = heatmapImages(driver);
-            WebElement slider = driver.findElement(By.id("step-slider"));
+            WebElement slider = driver.findElement(By.id("matrices-step-slider"));
             click(slider);
             slider.sendKeys(Keys.HOME, Keys.ARROW_RIGHT);
             waitFor(driver, PAGE_TIMEOUT, d -> HEATMAPS.stream().allMatch(id -> "2".equals(step(d, id))) ? true : null);

@@ -1,5 +1,8 @@
 package org.factlab.ui;
 
+import org.factlab.experiments.mlp.MlpSections;
+import org.factlab.experiments.sections.LayerAlignmentSection;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +10,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.factlab.ui.AlignmentCharts.Chart;
 import org.factlab.ui.AlignmentCharts.Selection;
 import org.factlab.ui.charts.LineChart;
 import org.junit.jupiter.api.Test;
 
 /** Which curve goes to which alignment chart, under which label, for a layer or for all layers of one method. */
 class AlignmentChartsTest {
+
+    /** The mlp kind's declared section, as the run page gets it. */
+    private static final LayerAlignmentSection SECTION = MlpSections.alignment();
+
+    /** Curves of these names, each with its own arrays (steps 0, 1, 2). */
+    static Map<String, double[][]> curves(String... names) {
+        Map<String, double[][]> curves = new java.util.TreeMap<>();
+        for (String name : names) {
+            curves.put(name, new double[][] {{0, 1, 2}, {0.1, 0.2, 0.3}});
+        }
+        return curves;
+    }
 
     private static final List<String> FORWARD =
             List.of("fact", "sym_fact", "agop", "sqrt_agop", "agop_1_over_L", "enfa", "sqrt_enfa");
@@ -33,21 +47,21 @@ class AlignmentChartsTest {
             names.add("layer" + l + "/grad_norm");
             names.add("layer" + l + "/fact/relerr");
         }
-        return SeriesNamesTest.curves(names.toArray(String[]::new));
+        return curves(names.toArray(String[]::new));
     }
 
     @Test
     void oneLayerGivesACurvePerMethodInThePapersOrderWithReadableLabels() {
         Map<String, double[][]> curves = mlpCurves(2, true);
-        Map<Chart, List<LineChart.Series>> charts = AlignmentCharts.curves(curves, Selection.layer(2));
+        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves, Selection.layer(2));
 
-        assertCurves(charts.get(Chart.PEARSON), curves, List.of("FACT", "√(FACT·FACTᵀ)", "AGOP", "√AGOP", "AGOP^{1/L}",
+        assertCurves(charts.get("alignment-pearson"), curves, List.of("FACT", "√(FACT·FACTᵀ)", "AGOP", "√AGOP", "AGOP^{1/L}",
                 "eNFA", "√eNFA"), FORWARD.stream().map(m -> "layer2/" + m + "/pearson").toList());
-        assertCurves(charts.get(Chart.COSINE), curves, labelsOf(charts.get(Chart.PEARSON)),
+        assertCurves(charts.get("alignment-cosine"), curves, labelsOf(charts.get("alignment-pearson")),
                 FORWARD.stream().map(m -> "layer2/" + m + "/cosine").toList());
-        assertCurves(charts.get(Chart.BACKWARD_PEARSON), curves, List.of("bFACT", "√(bFACT·bFACTᵀ)", "bAGOP", "√bAGOP",
+        assertCurves(charts.get("alignment-backward-pearson"), curves, List.of("bFACT", "√(bFACT·bFACTᵀ)", "bAGOP", "√bAGOP",
                 "beNFA", "√beNFA"), BACKWARD.stream().map(m -> "layer2/backward/" + m + "/pearson").toList());
-        assertCurves(charts.get(Chart.BACKWARD_COSINE), curves, labelsOf(charts.get(Chart.BACKWARD_PEARSON)),
+        assertCurves(charts.get("alignment-backward-cosine"), curves, labelsOf(charts.get("alignment-backward-pearson")),
                 BACKWARD.stream().map(m -> "layer2/backward/" + m + "/cosine").toList());
         assertStationarityAndTraining(charts, curves);
     }
@@ -55,51 +69,51 @@ class AlignmentChartsTest {
     @Test
     void allLayersGiveACurvePerLayerOfTheChosenMethod() {
         Map<String, double[][]> curves = mlpCurves(2, true);
-        Map<Chart, List<LineChart.Series>> charts = AlignmentCharts.curves(curves, Selection.allLayers("sqrt_agop"));
+        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves, Selection.allLayers("sqrt_agop"));
 
         List<String> layers = List.of("layer 1", "layer 2");
-        assertCurves(charts.get(Chart.PEARSON), curves, layers, List.of("layer1/sqrt_agop/pearson", "layer2/sqrt_agop/pearson"));
-        assertCurves(charts.get(Chart.COSINE), curves, layers, List.of("layer1/sqrt_agop/cosine", "layer2/sqrt_agop/cosine"));
-        assertCurves(charts.get(Chart.BACKWARD_PEARSON), curves, layers,
+        assertCurves(charts.get("alignment-pearson"), curves, layers, List.of("layer1/sqrt_agop/pearson", "layer2/sqrt_agop/pearson"));
+        assertCurves(charts.get("alignment-cosine"), curves, layers, List.of("layer1/sqrt_agop/cosine", "layer2/sqrt_agop/cosine"));
+        assertCurves(charts.get("alignment-backward-pearson"), curves, layers,
                 List.of("layer1/backward/sqrt_agop/pearson", "layer2/backward/sqrt_agop/pearson"));
-        assertCurves(charts.get(Chart.BACKWARD_COSINE), curves, layers,
+        assertCurves(charts.get("alignment-backward-cosine"), curves, layers,
                 List.of("layer1/backward/sqrt_agop/cosine", "layer2/backward/sqrt_agop/cosine"));
         assertStationarityAndTraining(charts, curves);
 
-        Map<Chart, List<LineChart.Series>> onlyForward = AlignmentCharts.curves(curves, Selection.allLayers("agop_1_over_L"));
-        assertEquals(layers, labelsOf(onlyForward.get(Chart.PEARSON)));
-        assertTrue(onlyForward.get(Chart.BACKWARD_PEARSON).isEmpty(), "AGOP^{1/L} has no backward form");
+        Map<String, List<LineChart.Series>> onlyForward = AlignmentCharts.curves(SECTION, curves, Selection.allLayers("agop_1_over_L"));
+        assertEquals(layers, labelsOf(onlyForward.get("alignment-pearson")));
+        assertTrue(onlyForward.get("alignment-backward-pearson").isEmpty(), "AGOP^{1/L} has no backward form");
     }
 
     @Test
     void layersAreOrderedByNumberAndBackwardChartsStayEmptyWithoutBackwardSeries() {
         Map<String, double[][]> curves = mlpCurves(11, false);
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), List.copyOf(AlignmentCharts.layers(curves)));
-        assertEquals(FORWARD, AlignmentCharts.methods(curves));
-        Map<Chart, List<LineChart.Series>> charts = AlignmentCharts.curves(curves, Selection.allLayers("fact"));
-        List<String> expected = AlignmentCharts.layers(curves).stream().map(AlignmentCharts::layerLabel).toList();
-        assertEquals(expected, labelsOf(charts.get(Chart.PEARSON)));
-        assertEquals(expected, labelsOf(charts.get(Chart.GRAD_NORM)));
-        assertTrue(charts.get(Chart.BACKWARD_PEARSON).isEmpty());
-        assertTrue(charts.get(Chart.BACKWARD_COSINE).isEmpty());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), List.copyOf(AlignmentCharts.layers(SECTION, curves)));
+        assertEquals(FORWARD, AlignmentCharts.methods(SECTION, curves, AlignmentCharts.layers(SECTION, curves)));
+        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves, Selection.allLayers("fact"));
+        List<String> expected = AlignmentCharts.layers(SECTION, curves).stream().map(AlignmentCharts::layerLabel).toList();
+        assertEquals(expected, labelsOf(charts.get("alignment-pearson")));
+        assertEquals(expected, labelsOf(charts.get("stationarity-grad_norm")));
+        assertTrue(charts.get("alignment-backward-pearson").isEmpty());
+        assertTrue(charts.get("alignment-backward-cosine").isEmpty());
     }
 
     @Test
     void aRunWithoutLayerSeriesHasNoLayersAndEmptyCharts() {
-        Map<String, double[][]> curves = SeriesNamesTest.curves("fact/cosine", "loss", "grad_norm");
-        assertTrue(AlignmentCharts.layers(curves).isEmpty());
-        assertTrue(AlignmentCharts.methods(curves).isEmpty());
-        AlignmentCharts.curves(curves, Selection.layer(1)).values().forEach(list -> assertTrue(list.isEmpty()));
+        Map<String, double[][]> curves = curves("fact/cosine", "loss", "grad_norm");
+        assertTrue(AlignmentCharts.layers(SECTION, curves).isEmpty());
+        assertTrue(AlignmentCharts.methods(SECTION, curves, AlignmentCharts.layers(SECTION, curves)).isEmpty());
+        AlignmentCharts.curves(SECTION, curves, Selection.layer(1)).values().forEach(list -> assertTrue(list.isEmpty()));
     }
 
-    private static void assertStationarityAndTraining(Map<Chart, List<LineChart.Series>> charts,
+    private static void assertStationarityAndTraining(Map<String, List<LineChart.Series>> charts,
                                                       Map<String, double[][]> curves) {
-        assertCurves(charts.get(Chart.GRAD_NORM), curves, List.of("layer 1", "layer 2"),
+        assertCurves(charts.get("stationarity-grad_norm"), curves, List.of("layer 1", "layer 2"),
                 List.of("layer1/grad_norm", "layer2/grad_norm"));
-        assertCurves(charts.get(Chart.RELERR), curves, List.of("layer 1", "layer 2"),
+        assertCurves(charts.get("stationarity-relerr"), curves, List.of("layer 1", "layer 2"),
                 List.of("layer1/fact/relerr", "layer2/fact/relerr"));
-        assertCurves(charts.get(Chart.LOSS), curves, List.of("train loss"), List.of("train/loss"));
-        assertCurves(charts.get(Chart.ACCURACY), curves, List.of("train accuracy", "test accuracy"),
+        assertCurves(charts.get("training-loss"), curves, List.of("train loss"), List.of("train/loss"));
+        assertCurves(charts.get("training-accuracy"), curves, List.of("train accuracy", "test accuracy"),
                 List.of("train/accuracy", "test/accuracy"));
     }
 

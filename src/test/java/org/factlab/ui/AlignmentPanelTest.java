@@ -1,5 +1,7 @@
 package org.factlab.ui;
 
+import org.factlab.experiments.mlp.MlpSections;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,16 +20,16 @@ class AlignmentPanelTest {
 
     @Test
     void staysHiddenForARunWithoutLayerSeries() {
-        AlignmentPanel panel = new AlignmentPanel();
-        panel.show(SeriesNamesTest.curves("fact/cosine", "loss", "train/loss"));
+        AlignmentPanel panel = new AlignmentPanel(MlpSections.alignment());
+        panel.show(data(AlignmentChartsTest.curves("fact/cosine", "loss", "train/loss")));
         assertFalse(panel.isVisible());
     }
 
     @Test
     void choosesLayerOneFirstThenOffersAllLayersWithAMethod() {
-        AlignmentPanel panel = new AlignmentPanel();
-        panel.show(SeriesNamesTest.curves("lr"));
-        panel.show(forwardOnly(3));
+        AlignmentPanel panel = new AlignmentPanel(MlpSections.alignment());
+        panel.show(data(AlignmentChartsTest.curves("lr")));
+        panel.show(data(forwardOnly(3)));
         assertTrue(panel.isVisible(), "shown once a layer-wise series arrives");
         Select<Integer> layer = find(panel, "alignment-layer");
         Select<String> method = find(panel, "alignment-method");
@@ -40,7 +42,7 @@ class AlignmentPanelTest {
         assertTrue(method.isVisible());
         assertEquals("fact", method.getValue(), "FACT is the default method");
 
-        panel.show(forwardOnly(4));
+        panel.show(data(forwardOnly(4)));
         assertEquals(AlignmentCharts.Selection.ALL_LAYERS, layer.getValue(), "the choice survives a new layer");
         assertEquals("fact", method.getValue());
     }
@@ -54,7 +56,11 @@ class AlignmentPanelTest {
             }
             names.add("layer" + l + "/grad_norm");
         }
-        return SeriesNamesTest.curves(names.toArray(String[]::new));
+        return AlignmentChartsTest.curves(names.toArray(String[]::new));
+    }
+
+    private static RunPageData data(Map<String, double[][]> curves) {
+        return new RunPageData(curves, Map.of(), List.of(), Map.of());
     }
 
     private static Component cellOf(Component root, String chartId) {

@@ -1,5 +1,8 @@
 package org.factlab.ui;
 
+import org.factlab.experiments.mlp.MlpSections;
+import org.factlab.experiments.sections.Section;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,12 @@ class LayeredTestKind implements ExperimentKind<LayeredTestKind.Spec> {
     @Override
     public List<Preset<Spec>> presets() {
         return List.of(new Preset<>("quick", "Quick", "two layers, five epochs", defaultSpec(), Map.of()));
+    }
+
+    /** The mlp kind's run page, reused in one line: this kind records the same names. */
+    @Override
+    public List<Section> sections() {
+        return MlpSections.all();
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class PushViewer implements WebSocket.Listener {
                 + "\"historyState\":null,\"trigger\":\"\"}}],\"syncId\":0,\"clientId\":0}";
         String view = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=0"))
                 .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(navigate)));
-        if (!view.contains("RunView") && !view.contains("Curves")) {
+        if (!view.contains("run-status")) {
             throw new IllegalStateException("the server did not build the run view: " + view.substring(0, Math.min(300, view.length())));
         }
         String push = base.replaceFirst("^http", "ws") + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId

@@ -1,6 +1,7 @@
 package org.factlab.experiments.mlp;
 
 import java.util.List;
+import org.factlab.experiments.sections.Section;
 import org.factlab.experiments.paper.PaperNotation;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
@@ -72,6 +73,11 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
     public String curveLabel(String series) {
         String method = PaperNotation.method(series);
         return method == null ? series : method;
+    }
+
+    @Override
+    public List<Section> sections() {
+        return MlpSections.all();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.factlab.experiments.modular;
 
 import java.util.List;
+import org.factlab.experiments.sections.Section;
 import org.factlab.data.ModularArithmeticData;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
@@ -52,6 +53,11 @@ public final class ModularKind implements ExperimentKind<ModularSpec> {
     @Override
     public List<Preset<ModularSpec>> presets() {
         return ModularPresets.ALL;
+    }
+
+    @Override
+    public List<Section> sections() {
+        return ModularSections.all();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.factlab.experiments.parity;
 
 import java.util.List;
+import org.factlab.experiments.sections.Section;
 import org.factlab.data.SparseParityData;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
@@ -49,6 +50,11 @@ public final class ParityKind implements ExperimentKind<ParitySpec> {
     @Override
     public List<Preset<ParitySpec>> presets() {
         return ParityPresets.ALL;
+    }
+
+    @Override
+    public List<Section> sections() {
+        return ParitySections.all();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.factlab.experiments.quadratic;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.factlab.experiments.sections.Section;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.factlab.experiments.paper.PaperNotation;
@@ -74,6 +75,11 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
     public String curveLabel(String series) {
         String method = PaperNotation.method(series);
         return method == null ? series : method;
+    }
+
+    @Override
+    public List<Section> sections() {
+        return QuadraticSections.all();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.factlab.experiments.tabular;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.factlab.experiments.sections.Section;
 import org.factlab.data.tabular.DatasetRoots;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldError;
@@ -52,6 +53,11 @@ public final class TabularKind implements ExperimentKind<TabularSpec> {
     @Override
     public List<Preset<TabularSpec>> presets() {
         return TabularPresets.ALL;
+    }
+
+    @Override
+    public List<Section> sections() {
+        return TabularSections.all();
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.Objects;
  * is 320 px high unless sized otherwise ({@link HasSize}).
  *
  * <p>The heatmap keeps the last matrix and sends it again whenever it is attached, so it may be filled
- * before it is shown.
+ * before it is shown. The browser reports whether the element is in view: a matrix set while it is scrolled out of
+ * view is neither reduced nor sent until it comes into view (only the latest one then), which keeps a live page
+ * with several large heatmaps light.
  */
 @Tag("factlab-heatmap")
 @JsModule("./charts/factlab-heatmap.js")
@@ -26,40 +28,69 @@ public class Heatmap extends Component implements HasSize, HasStyle {
     /** The most rows and columns sent to the browser. */
     public static final int MAX_SIDE = 200;
 
-    /** The payload of the shown matrix, null when there is none. */
-    private String matrixJson;
+    /** The matrix to show, null when there is none. */
+    private Shown shown;
+    /** True while the last matrix has not reached the browser. */
+    private boolean unsent;
+    /** Whether the element is in view, as the browser last said; assumed until it says otherwise. */
+    private boolean inView = true;
+
+    /** A matrix as given: reduced and written to JSON only when it is sent. */
+    private record Shown(String title, int rows, int cols, float[] data) {
+    }
 
     public Heatmap() {
-        addAttachListener(event -> sendState());
+        addAttachListener(event -> {
+            unsent = true;
+            sendState();
+        });
+        getElement().addEventListener("factlab-visibility", event -> {
+            inView = event.getEventData().getBoolean("event.detail.visible");
+            if (inView && unsent) {
+                sendState();
+            }
+        }).addEventData("event.detail.visible");
     }
 
     /**
-     * Shows a matrix, replacing the previous one.
+     * Shows a matrix, replacing the previous one (sent at once when in view, else when it comes into view).
      *
-     * @param rowMajor rows × cols values, row after row; NaN and infinities are left blank
+     * @param rowMajor rows × cols values, row after row; NaN and infinities are left blank; kept, not copied
      */
     public void setMatrix(String title, int rows, int cols, float[] rowMajor) {
-        matrixJson = matrixJson(Objects.requireNonNullElse(title, ""),
-                MatrixPreview.blockReduce(rows, cols, rowMajor, MAX_SIDE));
-        if (isAttached()) {
-            getElement().callJsFunction("setMatrix", matrixJson);
+        if (rowMajor.length != (long) rows * cols) {
+            throw new IllegalArgumentException(rows + "×" + cols + " matrix needs " + (long) rows * cols
+                    + " values, got " + rowMajor.length);
+        }
+        shown = new Shown(Objects.requireNonNullElse(title, ""), rows, cols, rowMajor);
+        unsent = true;
+        if (isAttached() && inView) {
+            sendState();
         }
     }
 
     /** Shows nothing. */
     public void clear() {
-        matrixJson = null;
+        shown = null;
+        unsent = true;
         if (isAttached()) {
-            getElement().callJsFunction("clear");
+            sendState();
         }
     }
 
+    /** True while a matrix waits for the element to come into view. */
+    public boolean isPending() {
+        return unsent && shown != null;
+    }
+
     private void sendState() {
-        if (matrixJson == null) {
+        if (shown == null) {
             getElement().callJsFunction("clear");
         } else {
-            getElement().callJsFunction("setMatrix", matrixJson);
+            getElement().callJsFunction("setMatrix", matrixJson(shown.title(),
+                    MatrixPreview.blockReduce(shown.rows(), shown.cols(), shown.data(), MAX_SIDE)));
         }
+        unsent = false;
     }
 
     /**

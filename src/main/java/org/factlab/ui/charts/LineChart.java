@@ -20,8 +20,10 @@ import java.util.Set;
  * ({@link HasSize}).
  *
  * <p>Meant for live runs: {@link #setData} replaces every curve and may be called several times a second
- * (inside {@code ui.access}); the user's zoom and legend selections survive it. The chart keeps the last
- * state and sends it again whenever it is attached, so it may be filled before it is shown.
+ * (inside {@code ui.access}); the user's zoom and legend selections survive it. When the new curves only extend
+ * the ones last sent (same names, old points unchanged), only the new points travel ({@code appendData}), and
+ * nothing when nothing changed. The chart keeps the last state and sends it again whenever it is attached, so it
+ * may be filled before it is shown. The legend never pages: it wraps onto more lines and the chart grows.
  */
 @Tag("factlab-line-chart")
 @JsModule("./charts/factlab-line-chart.js")
@@ -67,9 +69,18 @@ public class LineChart extends Component implements HasSize, HasStyle {
     private String xAxisName = "step";
     private List<String> scatterSeries = List.of();
     private Map<String, SeriesStyle> seriesStyles = Map.of();
+    private double xMin = Double.NaN;
+    private double xMax = Double.NaN;
+    private double yMin = Double.NaN;
+    private double yMax = Double.NaN;
+    private boolean wholeNumberX;
+    private boolean includeOrigin;
+    /** What the browser holds: the series as last sent (null: nothing sent since attaching or a full resend). */
+    private List<Series> sent;
 
     public LineChart() {
         addAttachListener(event -> sendState());
+        addDetachListener(event -> sent = null);
     }
 
     /** Replaces all curves. Each is sent with at most {@link #MAX_POINTS_PER_SERIES} points. */
@@ -77,9 +88,65 @@ public class LineChart extends Component implements HasSize, HasStyle {
         List<Series> newSeries = List.copyOf(series);
         requireUniqueNames(newSeries);
         this.series = newSeries;
-        if (isAttached()) {
+        if (!isAttached()) {
+            return;
+        }
+        if (sent != null && extendsSent(sent, newSeries)) {
+            String tails = appendJson(sent, newSeries, logScale);
+            if (tails != null) {
+                getElement().callJsFunction("appendData", tails);
+            }
+        } else {
             getElement().callJsFunction("setData", dataJson(newSeries, logScale));
         }
+        sent = newSeries;
+    }
+
+    /**
+     * Fixes the ranges of the axes (NaN: follow the data) for the next draws, e.g. [−1, 1] for similarities.
+     * A log y axis ignores its fixed range.
+     */
+    public void setRanges(double xMin, double xMax, double yMin, double yMax) {
+        this.xMin = xMin;
+        this.xMax = xMax;
+        this.yMin = yMin;
+        this.yMax = yMax;
+        sendAxes();
+    }
+
+    /** Ticks of the x axis at whole numbers only (steps, epochs, iterations). */
+    public void setWholeNumberX(boolean wholeNumbers) {
+        this.wholeNumberX = wholeNumbers;
+        sendAxes();
+    }
+
+    /** Stretches both axes to include 0 (e.g. a proportional fit drawn from the origin). */
+    public void setIncludeOrigin(boolean includeOrigin) {
+        this.includeOrigin = includeOrigin;
+        sendAxes();
+    }
+
+    private void sendAxes() {
+        if (isAttached()) {
+            getElement().callJsFunction("setAxes", axesJson());
+        }
+    }
+
+    /** {@code {"x":{"min","max","integer","origin"},"y":{…}}} with null for ends that follow the data. */
+    String axesJson() {
+        StringBuilder json = new StringBuilder("{\"x\":");
+        appendAxis(json, xMin, xMax, wholeNumberX);
+        json.append(",\"y\":");
+        appendAxis(json, yMin, yMax, false);
+        return json.append('}').toString();
+    }
+
+    private void appendAxis(StringBuilder json, double min, double max, boolean integer) {
+        json.append("{\"min\":");
+        ChartJson.appendDouble(json, min);
+        json.append(",\"max\":");
+        ChartJson.appendDouble(json, max);
+        json.append(",\"integer\":").append(integer).append(",\"origin\":").append(includeOrigin).append('}');
     }
 
     public void setTitle(String title) {
@@ -101,6 +168,7 @@ public class LineChart extends Component implements HasSize, HasStyle {
         if (isAttached()) {
             getElement().callJsFunction("setLogScale", logScale);
             getElement().callJsFunction("setData", dataJson(series, logScale));
+            sent = series;
         }
     }
 
@@ -145,7 +213,48 @@ public class LineChart extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("setScatterSeries", ChartJson.strings(scatterSeries));
         getElement().callJsFunction("setSeriesStyles", stylesJson(seriesStyles));
         getElement().callJsFunction("setLogScale", logScale);
+        getElement().callJsFunction("setAxes", axesJson());
         getElement().callJsFunction("setData", dataJson(series, logScale));
+        sent = series;
+    }
+
+    /**
+     * True when {@code next} only adds points at the end of {@code previous}'s series (or new series after them),
+     * none of them downsampled: then the browser's copy plus the tails is exactly {@code next}.
+     */
+    static boolean extendsSent(List<Series> previous, List<Series> next) {
+        if (next.size() < previous.size()) {
+            return false;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            Series n = next.get(i);
+            if (n.x().length > MAX_POINTS_PER_SERIES) {
+                return false;
+            }
+            if (i < previous.size()) {
+                Series p = previous.get(i);
+                if (!p.name().equals(n.name()) || p.x().length > n.x().length
+                        || !java.util.Arrays.equals(p.x(), 0, p.x().length, n.x(), 0, p.x().length)
+                        || !java.util.Arrays.equals(p.y(), 0, p.y().length, n.y(), 0, p.y().length)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The appendData payload: the points (and series) of {@code next} beyond {@code previous}; null when none. */
+    static String appendJson(List<Series> previous, List<Series> next, boolean logScale) {
+        List<Series> tails = new java.util.ArrayList<>();
+        for (int i = 0; i < next.size(); i++) {
+            Series n = next.get(i);
+            int from = i < previous.size() ? previous.get(i).x().length : 0;
+            if (from < n.x().length || i >= previous.size()) {
+                tails.add(new Series(n.name(), java.util.Arrays.copyOfRange(n.x(), from, n.x().length),
+                        java.util.Arrays.copyOfRange(n.y(), from, n.y().length)));
+            }
+        }
+        return tails.isEmpty() ? null : dataJson(tails, logScale);
     }
 
     private static void requireUniqueNames(List<Series> series) {

@@ -1,0 +1,27 @@
+package org.factlab.experiments.sections;
+
+import java.util.List;
+
+/**
+ * One part of a run page, declared by the run's kind ({@code ExperimentKind.sections()}); the page has one renderer
+ * per type and shows a section only when the run has data for it. Pure data: titles, series, labels, axes.
+ */
+public sealed interface Section permits KeyNumbersSection, CurvesSection, LayerAlignmentSection, MatricesSection,
+        ScatterFitSection, ResultsTableSection {
+
+    /** Unique within a kind; element ids on the page derive from it. */
+    String id();
+
+    String title();
+
+    /** Every series, matrix and summary key the section reads (a test checks the kind's quick run records them). */
+    List<Declared> declared();
+
+    /**
+     * True for series this section shows, so that the page's catch-all panel of undeclared series leaves them out;
+     * by default the declared names (a key number's series too: its single value is in the table, not a chart).
+     */
+    default boolean claims(String series) {
+        return declared().stream().anyMatch(d -> d.source() != Declared.Source.MATRIX && d.matches(series));
+    }
+}

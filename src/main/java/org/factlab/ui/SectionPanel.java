@@ -1,0 +1,14 @@
+package org.factlab.ui;
+
+import com.vaadin.flow.component.Component;
+
+/**
+ * The renderer of one declared section type on the run page. It shows itself only when the run has data for it
+ * and redraws from each {@link RunPageData} it is given (inside {@code ui.access}).
+ */
+interface SectionPanel {
+
+    Component component();
+
+    void show(RunPageData data);
+}
