@@ -54,7 +54,7 @@ final class MlpPresets {
                     + "with WᵀW at every layer's input. 200 epochs of 938 batches plus 21 probes over 60000 samples: "
                     + "days on the 2-core CPU here, hours on a GPU; lower n or epochs for a CPU run.",
             new MlpSpec("mnist", 60_000, 10_000, 6, 1024, "relu", true, "sgd", 0.1, 0.9, 1e-4, 64, 200, 10, true,
-                    0L, false, 10, 5, "cosine"), Map.of());
+                    0L, false, 10, 5, "cosine", "mse"), Map.of());
 
     static final Preset<MlpSpec> FIG11_LINEAR_L2 = linear(2, 0.9997, 1.0);
     static final Preset<MlpSpec> FIG11_LINEAR_L3 = linear(3, 0.9987, 0.9945);
@@ -76,7 +76,7 @@ final class MlpPresets {
                     + "Training accuracy reaches ≈ 0.8 while FACT is still far from WᵀW (Pearson ≈ 0.14, relerr ≈ 42): "
                     + "the run shows the stationarity figures rather than convergence. " + CPU_TIMES,
             new MlpSpec("mnist", 500, 1_000, 3, 64, "relu", true, "sgd", 0.1, 0.9, 1e-4, 64, 12, 3, true, 0L, false,
-                    10, 5, "cosine"), Map.of());
+                    10, 5, "cosine", "mse"), Map.of());
 
     static final List<Preset<MlpSpec>> ALL = List.of(TABLE2_MNIST_1K, TABLE2_MNIST_1K_CONVERGED, TABLE2_MNIST_2K,
             TABLE2_MNIST_5K, TABLE2_MNIST_60K, FIG3_DEEP, FIG11_LINEAR_L2, FIG11_LINEAR_L3, FIG11_LINEAR_L4, CIFAR10,
@@ -92,7 +92,7 @@ final class MlpPresets {
     /** Appendix B: depth 3, ReLU, MSE, SGD momentum 0.9, lr 0.1 cosine, λ = 1e-4, batch 64, full test set. */
     private static MlpSpec table2(String dataset, int n, int width, int epochs, int evalEvery) {
         return new MlpSpec(dataset, n, 10_000, 3, width, "relu", true, "sgd", 0.1, 0.9, 1e-4, 64, epochs, evalEvery,
-                true, 0L, false, 10, 5, "cosine");
+                true, 0L, false, 10, 5, "cosine", "mse");
     }
 
     private static Preset<MlpSpec> paperScale(String id, int n, Map<String, Double> paper) {
@@ -115,7 +115,7 @@ final class MlpPresets {
                         + "docs/reproduction.md: cos(FACT, W₁ᵀW₁) ≈ " + fact + ", cos(AGOP^{1/L}, W₁ᵀW₁) ≈ 1.0000, cos(√AGOP, "
                         + "W₁ᵀW₁) ≈ " + sqrtAgop + ". 200,000 SGD steps. " + CPU_TIMES,
                 new MlpSpec("gaussian-linear", 5_000, 1_000, depth, 512, "identity", false, "sgd", 5e-3, 0, 1e-2, 128,
-                        5_000, 100, true, 0L, false, 10, 5, "constant"),
+                        5_000, 100, true, 0L, false, 10, 5, "constant", "mse"),
                 Map.of(layer1(Prediction.FACT, MlpSeries.COSINE), fact,
                         layer1(Prediction.AGOP_1_OVER_L, MlpSeries.COSINE), 1.0,
                         layer1(Prediction.SQRT_AGOP, MlpSeries.COSINE), sqrtAgop));

@@ -132,7 +132,7 @@ class MlpKindTest {
         MlpSpec s = small(Map.of());
         MlpSpec spec = new MlpSpec(s.dataset(), s.n(), s.testSize(), s.depth(), s.width(), s.activation(), s.bias(),
                 s.optimizer(), 1e30, s.momentum(), s.lambda(), s.batchSize(), s.epochs(), s.evalEvery(), s.backward(),
-                s.seed(), s.standardise(), s.inputDim(), s.outputDim(), s.lrSchedule());
+                s.seed(), s.standardise(), s.inputDim(), s.outputDim(), s.lrSchedule(), s.loss());
         RecordingRunContext ctx = new RecordingRunContext();
         RunDivergedException e = assertThrows(RunDivergedException.class, () -> kind.run(spec, ctx));
         assertTrue(e.getMessage().contains("epoch 1"), e.getMessage());
