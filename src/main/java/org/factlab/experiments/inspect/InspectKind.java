@@ -33,12 +33,19 @@ import org.factlab.nn.mlp.ProbeResult;
  */
 public final class InspectKind implements ExperimentKind<InspectSpec> {
 
+    public static final String ID = "inspect";
+
+    /** The run page's one sentence on what the numbers of a network trained elsewhere can say. */
+    public static final String CRITICAL_POINT = "FACT = WᵀW holds only at a critical point of the objective stated in "
+            + "the spec (the loss plus (λ/2)‖θ‖² with this λ): fact/relerr measures how far this network is from one, "
+            + "and grad_norm how far from stationary each layer's weights are.";
+
     /** Float64 working memory of one probe chunk. */
     private static final long PROBE_CHUNK_BYTES = 128L << 20;
 
     @Override
     public String id() {
-        return "inspect";
+        return ID;
     }
 
     @Override

@@ -48,7 +48,7 @@ class MlpKindTest {
     void specFieldNamesAreTheContract() {
         assertEquals(List.of("dataset", "n", "testSize", "depth", "width", "activation", "bias", "optimizer", "lr",
                 "momentum", "lambda", "batchSize", "epochs", "evalEvery", "backward", "seed", "standardise", "inputDim",
-                "outputDim", "lrSchedule"), List.copyOf(SpecCodec.toMap(MlpPresets.QUICK.spec()).keySet()));
+                "outputDim", "lrSchedule", "loss"), List.copyOf(SpecCodec.toMap(MlpPresets.QUICK.spec()).keySet()));
     }
 
     /**
