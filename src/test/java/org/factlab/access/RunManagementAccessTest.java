@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import org.factlab.runs.TestKindsConfig;
+import org.factlab.web.MultipartUpload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +47,7 @@ class RunManagementAccessTest {
     @DynamicPropertySource
     static void accounts(DynamicPropertyRegistry registry) {
         registry.add("factlab.data-dir", dataDir::toString);
+        registry.add("factlab.datasets-dir", dataDir::toString);
         registry.add("factlab.auth.enabled", () -> "true");
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
         for (int i = 0; i < ACCOUNTS.length; i++) {
@@ -115,10 +117,40 @@ class RunManagementAccessTest {
 
     @Test
     void unknownApiPathsNeedAnAccountToo() throws Exception {
-        assertEquals(401, send(null, "POST", "/api/models", "{}").statusCode());
-        HttpResponse<String> signedIn = send("vera", "GET", "/api/models", null);
+        assertEquals(401, send(null, "POST", "/api/no-such-call", "{}").statusCode());
+        HttpResponse<String> signedIn = send("vera", "GET", "/api/no-such-call", null);
         assertEquals(404, signedIn.statusCode());
-        assertTrue(signedIn.body().contains("no API call at /api/models"), signedIn.body());
+        assertTrue(signedIn.body().contains("no API call at /api/no-such-call"), signedIn.body());
+    }
+
+    /** Uploading models and tables needs a researcher; deleting one, its uploader or an admin. */
+    @Test
+    void onlyResearchersUploadAndOnlyTheUploaderOrAnAdminDeletes() throws Exception {
+        assertEquals(401, upload(null, "/api/models", "mse-tanh.safetensors").statusCode());
+        assertEquals(403, upload("vera", "/api/models", "mse-tanh.safetensors").statusCode(), "viewers upload nothing");
+        HttpResponse<String> model = upload("rita", "/api/models", "mse-tanh.safetensors");
+        assertEquals(201, model.statusCode(), model.body());
+        JsonNode m = json.readTree(model.body());
+        assertEquals("rita", m.get("owner").asText());
+        String path = "/api/models/" + m.get("id").asText();
+        assertEquals("rita", get("vera", path).get("owner").asText(), "viewers see the models");
+        assertEquals(403, send("remy", "DELETE", path, null).statusCode());
+        assertEquals(403, send("vera", "DELETE", path, null).statusCode());
+        assertEquals(204, send("ada", "DELETE", path, null).statusCode(), "an admin deletes any upload");
+        HttpResponse<String> table = upload("remy", "/api/datasets", "train.csv");
+        assertEquals(201, table.statusCode(), table.body());
+        String own = "/api/datasets/" + json.readTree(table.body()).get("id").asText();
+        assertEquals(403, send("rita", "DELETE", own, null).statusCode());
+        assertEquals(204, send("remy", "DELETE", own, null).statusCode(), "the uploader deletes it");
+    }
+
+    private HttpResponse<String> upload(String account, String path, String fixture) throws Exception {
+        HttpRequest.Builder b = MultipartUpload.post("http://localhost:" + port + path, fixture,
+                MultipartUpload.fixture(fixture), null);
+        if (account != null) {
+            b.header("Authorization", basic(account));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String create(String account, String path, String body) throws Exception {
@@ -142,11 +174,14 @@ class RunManagementAccessTest {
             b.header("Content-Type", "application/json");
         }
         if (account != null) {
-            String password = java.util.Arrays.stream(ACCOUNTS).filter(a -> a[0].equals(account)).findFirst()
-                    .orElseThrow()[1];
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization", basic(account));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String account) {
+        String password = java.util.Arrays.stream(ACCOUNTS).filter(a -> a[0].equals(account)).findFirst()
+                .orElseThrow()[1];
+        return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

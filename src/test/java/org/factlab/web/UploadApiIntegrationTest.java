@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -151,27 +147,13 @@ class UploadApiIntegrationTest {
 
     private HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> headers,
                                         String name) throws Exception {
-        String boundary = "factlab-test-boundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (name != null) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + name + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        HttpRequest.Builder request = MultipartUpload.post("http://localhost:" + port + path, fileName, content, name);
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = UploadApiIntegrationTest.class.getResourceAsStream("/inspect/" + name)) {
-            return in.readAllBytes();
-        }
+        return MultipartUpload.fixture(name);
     }
 
     /** Files kept under uploads/{kind}/, staging folders included. */

@@ -82,9 +82,13 @@ final class Dl4jDenseChain {
                 last instanceof ActivationSoftmax, names);
     }
 
+    private static boolean zeroOrUnset(Double value) {
+        return value == null || value == 0;
+    }
+
     private static Activation hiddenActivation(String name, IActivation fn) throws ModelFileException {
-        if (fn instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == 0
-                && relu.getNegativeSlope() == 0) {
+        if (fn instanceof ActivationReLU relu && relu.getMax() == null && zeroOrUnset(relu.getThreshold())
+                && zeroOrUnset(relu.getNegativeSlope())) {
             return Activation.RELU;
         }
         if (fn instanceof ActivationTanH) {
