@@ -80,6 +80,7 @@ public final class InspectKind implements ExperimentKind<InspectSpec> {
         return InspectPresets.ALL;
     }
 
+    /** Series and legends as the paper writes them, as for the mlp kind ({@link PaperNotation}). */
     @Override
     public String seriesLabel(String series) {
         return PaperNotation.label(series);
@@ -87,8 +88,7 @@ public final class InspectKind implements ExperimentKind<InspectSpec> {
 
     @Override
     public String curveLabel(String series) {
-        String method = PaperNotation.method(series);
-        return method == null ? series : method;
+        return Optional.ofNullable(PaperNotation.method(series)).orElse(series);
     }
 
     @Override
