@@ -34,6 +34,7 @@ class InspectUploads extends VerticalLayout {
     private final CurrentUser user;
     private final RunPermissions permissions;
     private final Span status = new Span();
+    private final Span available = new Span();
     private BiConsumer<String, String> fill = (field, value) -> { };
 
     InspectUploads(UploadLibraries libraries, CurrentUser user, RunPermissions permissions) {
@@ -48,7 +49,25 @@ class InspectUploads extends VerticalLayout {
                 this::addModel, ".safetensors", ".h5", ".keras", ".zip");
         Upload table = upload("upload-dataset", "Upload a table (.csv with the label last, .npz with X and y)", max,
                 this::addTable, ".csv", ".npz");
-        add(new HorizontalLayout(model, table), status);
+        available.setId("available-uploads");
+        add(new HorizontalLayout(model, table), status, available);
+        addAttachListener(e -> listAvailable());
+    }
+
+    /** One line naming the models and tables a run can use now, by id. */
+    private void listAvailable() {
+        try {
+            String models = libraries.models().list().stream()
+                    .map(m -> m.id() + " (" + m.inputs() + "→" + m.outputs() + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String tables = libraries.datasets().list().stream()
+                    .map(d -> d.id() + " (" + d.rows() + "×" + d.features() + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            available.setText("Models: " + models + ". Tables: " + (tables.isEmpty() ? "none uploaded" : tables)
+                    + "; or mnist, fashion-mnist, cifar10.");
+        } catch (IOException e) {
+            available.setText("The uploads cannot be listed: " + e.getMessage());
+        }
     }
 
     /** Where an uploaded file's id goes: the form's field {@code model} or {@code dataset}. */
@@ -83,7 +102,10 @@ class InspectUploads extends VerticalLayout {
             file.delete();
         }
         String text = message;
-        getUI().ifPresent(ui -> ui.access(() -> status.setText(text)));
+        getUI().ifPresent(ui -> ui.access(() -> {
+            status.setText(text);
+            listAvailable();
+        }));
     }
 
     private String addModel(InputStream in, String fileName) throws UploadException, IOException {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.factlab.runs.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -74,9 +75,9 @@ class InspectBrowserTest extends BrowserTestBase {
             double expected = api.readTree(Files.readString(fixture("mse-tanh.reference.json"))).get("series")
                     .get("layer1/fact/pearson").asDouble();
             assertEquals(expected, run.get("summary").get("layer1/fact/pearson").asDouble(), 1e-6);
-            waitForVaadin(driver);
-            WebElement banner = waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#departure"));
-            assertTrue(banner.getText().contains("critical point"), banner.getText());
+            waitFor(driver, PAGE_TIMEOUT, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return [...document.querySelectorAll('#departure')].some(b => !b.hidden && b.offsetHeight > 0"
+                            + " && b.textContent.includes('critical point'));")) ? true : null);
             saveEvidence(driver, "inspect");
         } finally {
             driver.quit();

@@ -46,6 +46,8 @@ public record InspectSpec(
 
     /** Ids of uploads and bundled names: lower-case letters, digits and hyphens. */
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** CIFAR-10 has 50000 training images. */
+    private static final int CIFAR_TRAINING_SIZE = 50_000;
     private static final Pattern LAYER_NAMES = Pattern.compile("[A-Za-z0-9_.\\-, ]{0,2000}");
 
     public InspectSpec {
@@ -56,6 +58,10 @@ public record InspectSpec(
         if (dataset == null || !NAME.matcher(dataset).matches()) {
             throw new SpecValidationException("dataset", "'" + dataset + "' is not a dataset; allowed: mnist, "
                     + "fashion-mnist, cifar10 or an id from /api/datasets");
+        }
+        if ("cifar10".equals(dataset) && n > CIFAR_TRAINING_SIZE) {
+            throw new SpecValidationException("n", n + " is out of range for cifar10; allowed: integer in [1, "
+                    + CIFAR_TRAINING_SIZE + "]");
         }
         if (layers == null || !LAYER_NAMES.matcher(layers).matches()) {
             throw new SpecValidationException("layers", "allowed: tensor-name prefixes (letters, digits, _ . -) "

@@ -57,6 +57,13 @@ class MlpKindTest {
      * of FACT from WᵀW.
      */
     @Test
+    void crossEntropyNeedsClasses() {
+        SpecValidationException e = assertThrows(SpecValidationException.class, () -> SpecCodec.bind(kind,
+                SpecCodec.toMap(MlpPresets.FIG11_LINEAR_L2.spec()), Map.of("loss", "cross-entropy")));
+        assertEquals("loss", e.errors().get(0).field());
+    }
+
+    @Test
     void recordsEverySeriesPerLayerAndProbe() throws Exception {
         MlpSpec spec = small(Map.of());
         RecordingRunContext ctx = new RecordingRunContext();
