@@ -118,15 +118,33 @@ public final class InspectKind implements ExperimentKind<InspectSpec> {
                         + "/api/models"));
             } else {
                 activationProblem(spec, model.get()).ifPresent(problems::add);
+                if (model.get().softmaxOutput() && !"cross-entropy".equals(spec.loss())) {
+                    problems.add(new FieldError("loss", "the model ends in a softmax, so it was trained with "
+                            + "cross-entropy; allowed: cross-entropy"));
+                }
             }
-            if (!InspectData.bundled(spec.dataset()) && new DatasetLibrary(dir).find(spec.dataset()).isEmpty()) {
+            Optional<int[]> shape = dataShape(spec.dataset(), new DatasetLibrary(dir));
+            if (shape.isEmpty()) {
                 problems.add(new FieldError("dataset", "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
                         + "fashion-mnist, cifar10 or an id from /api/datasets"));
+            } else if (model.isPresent() && (model.get().inputs() != shape.get()[0]
+                    || model.get().outputs() != shape.get()[1])) {
+                problems.add(new FieldError("dataset", "the model maps " + model.get().inputs() + " inputs to "
+                        + model.get().outputs() + " outputs; " + spec.dataset() + " has " + shape.get()[0]
+                        + " features and " + shape.get()[1] + " classes"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return problems;
+    }
+
+    /** Features and classes of a bundled dataset or an uploaded table; empty when there is none of that name. */
+    private static Optional<int[]> dataShape(String dataset, DatasetLibrary uploads) throws IOException {
+        if (InspectData.bundled(dataset)) {
+            return Optional.of(new int[] {"cifar10".equals(dataset) ? 3 * 32 * 32 : 28 * 28, 10});
+        }
+        return uploads.find(dataset).map(d -> new int[] {d.features(), d.classes().size()});
     }
 
     private static Optional<FieldError> activationProblem(InspectSpec spec, ModelInfo model) {

@@ -95,7 +95,11 @@ class InspectKindTest {
         assertEquals(List.of("activation", "dataset"), problems.stream().map(FieldError::field).toList());
         assertEquals("model", kind.launchProblems(spec("nosuchmodel00000", "mnist", 1e-3, "mse", "tanh", ""),
                 List.of(dir)).get(0).field());
-        assertTrue(kind.launchProblems(spec(model, "mnist", 1e-3, "mse", "tanh", ""), List.of(dir)).isEmpty());
+        List<FieldError> mnist = kind.launchProblems(spec(model, "mnist", 1e-3, "mse", "tanh", ""), List.of(dir));
+        assertEquals("the model maps 6 inputs to 3 outputs; mnist has 784 features and 10 classes",
+                mnist.get(0).message());
+        assertTrue(kind.launchProblems(spec(model, table("train.csv"), 1e-3, "mse", "tanh", ""), List.of(dir))
+                .isEmpty());
     }
 
     @Test
