@@ -35,6 +35,14 @@ public class RunPermissions {
         return user.has(Role.ADMIN) || user.has(Role.RESEARCHER) && isMe(study.owner());
     }
 
+    /**
+     * Delete an uploaded model or dataset: its uploader (a researcher) or an admin; uploads made while login was off
+     * have no owner and only admins delete them once login is on.
+     */
+    public boolean mayDeleteUpload(String owner) {
+        return user.has(Role.ADMIN) || user.has(Role.RESEARCHER) && isMe(owner);
+    }
+
     /** Change the run's notes: the same rule as {@link #mayControl(Run)}. */
     public boolean mayEditNotes(Run run) {
         return mayControl(run);

@@ -1,10 +1,14 @@
 package org.factlab.ui;
 
 import com.vaadin.flow.component.html.Div;
+import org.factlab.experiments.inspect.InspectKind;
 import org.factlab.experiments.paper.Departures;
 import org.factlab.runs.Run;
 
-/** A one-sentence banner at the top of a run whose preset deliberately departs from the paper; hidden otherwise. */
+/**
+ * A one-sentence banner at the top of a run whose preset deliberately departs from the paper, or of an {@code inspect}
+ * run (FACT holds only at a critical point of the stated objective); hidden otherwise.
+ */
 final class DepartureBanner extends Div {
 
     DepartureBanner() {
@@ -18,6 +22,9 @@ final class DepartureBanner extends Div {
 
     void show(Run run) {
         String departure = run.preset() == null ? null : Departures.of(run.kind(), run.preset()).orElse(null);
+        if (departure == null && InspectKind.ID.equals(run.kind())) {
+            departure = InspectKind.CRITICAL_POINT;
+        }
         setText(departure == null ? "" : departure);
         setVisible(departure != null);
     }

@@ -66,9 +66,12 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
     private final Map<String, String> presetValues = new LinkedHashMap<>();
     private final StudyService studies;
     private final SweepEditor sweep;
+    private final InspectUploads inspectUploads;
 
-    public LaunchView(RunService service, KindRegistry kinds, StudyService studies) {
+    public LaunchView(RunService service, KindRegistry kinds, StudyService studies, InspectUploads inspectUploads) {
         this.service = service;
+        this.inspectUploads = inspectUploads;
+        inspectUploads.onUploaded(this::setInput);
         this.kinds = kinds;
         this.studies = studies;
         List<String> installed = kinds.all().stream().map(ExperimentKind::id).toList();
@@ -96,8 +99,8 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         kindSelect.addValueChangeListener(e -> onKind(e.getValue(), null));
         presetSelect.addValueChangeListener(e -> onPreset(e.getValue()));
-        add(new H2("Launch a run"), kindSelect, kindDescription, presetSelect, presetDescription, runName, form,
-                sweep, formError, launch);
+        add(new H2("Launch a run"), kindSelect, kindDescription, presetSelect, presetDescription, runName,
+                inspectUploads, form, sweep, formError, launch);
         kindSelect.setValue(kinds.find(DEFAULT_KIND).orElse(kinds.all().get(0)));
     }
 
@@ -129,6 +132,7 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         kindDescription.setText(kind.description());
+        inspectUploads.setVisible("inspect".equals(kind.id()));
         form.removeAll();
         inputs.clear();
         for (FieldInfo f : SpecCodec.fields(kind)) {

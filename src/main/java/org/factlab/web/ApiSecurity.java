@@ -32,7 +32,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * With login on, {@code /api/**}: every call needs an account, from the browser's session or from HTTP basic
  * credentials (scripts); anonymous calls get 401, calls the role does not allow 403, both as
- * {@code {"errors": [...]}}. Launching runs and studies needs a researcher; cancelling, sharing and revoking too, and the
+ * {@code {"errors": [...]}}. Launching runs and studies needs a researcher; cancelling, sharing and revoking too, uploading
+ * and deleting models and datasets too, and the
  * controllers then check ownership of runs and studies ({@code access.RunPermissions}).
  *
  * <p>CSRF: a request authenticated by the session cookie must carry the CSRF token, as browsers attach cookies to
@@ -69,7 +70,11 @@ class ApiSecurity {
                                 PATHS.matcher(HttpMethod.POST, "/api/studies"),
                                 PATHS.matcher(HttpMethod.POST, "/api/studies/*/cancel"),
                                 PATHS.matcher(HttpMethod.POST, "/api/studies/*/share"),
-                                PATHS.matcher(HttpMethod.DELETE, "/api/shares/*")).hasRole(researcher)
+                                PATHS.matcher(HttpMethod.DELETE, "/api/shares/*"),
+                                PATHS.matcher(HttpMethod.POST, "/api/models"),
+                                PATHS.matcher(HttpMethod.DELETE, "/api/models/*"),
+                                PATHS.matcher(HttpMethod.POST, "/api/datasets"),
+                                PATHS.matcher(HttpMethod.DELETE, "/api/datasets/*")).hasRole(researcher)
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .httpBasic(b -> b.authenticationEntryPoint(this::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized).accessDeniedHandler(this::denied))

@@ -21,8 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The first check of every request, before login: the {@code Host} must be an allowed name ({@link AllowedHosts});
  * with login off, a call that changes something under {@code /api/} (POST, PUT, PATCH, DELETE) must send a JSON
- * body ({@code Content-Type: application/json}) or come from a page of this server (same-origin {@code Origin}),
- * so that a page of another site cannot reach it with a form. Every answer carries the Content-Security-Policy.
+ * body ({@code Content-Type: application/json}), come from a page of this server (same-origin {@code Origin}), or
+ * carry an {@code X-Requested-With} header (how scripts upload multipart files:
+ * {@code curl -H 'X-Requested-With: curl' -F file=@model.safetensors .../api/models}), so that a page of another site
+ * cannot reach it with a form: a form cannot set that header, and a cross-site script that sets it is stopped by the
+ * browser's CORS preflight, which this server never grants. Every answer carries the Content-Security-Policy.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -60,9 +63,10 @@ class RequestGuard extends OncePerRequestFilter {
             return;
         }
         if (!loginEnabled && ApiPaths.isApi(request) && CHANGING.contains(request.getMethod().toUpperCase(Locale.ROOT))
-                && !sendsJson(request) && !sameOrigin(request)) {
+                && !sendsJson(request) && !sameOrigin(request) && !scripted(request)) {
             refuse(request, response, "Content-Type", "a call that changes something needs a JSON body "
-                    + "(Content-Type: application/json) or must come from a page of this server");
+                    + "(Content-Type: application/json), a header X-Requested-With (e.g. for multipart uploads from "
+                    + "scripts) or must come from a page of this server");
             return;
         }
         chain.doFilter(request, response);
@@ -83,6 +87,13 @@ class RequestGuard extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** A header no cross-site form can send, from a caller that is not a page of another site. */
+    private static boolean scripted(HttpServletRequest request) {
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        String marker = request.getHeader("X-Requested-With");
+        return marker != null && !marker.isBlank() && (origin == null || sameOrigin(request));
     }
 
     /** The {@code Origin} is this server as the browser reached it (scheme, host and port of the request). */

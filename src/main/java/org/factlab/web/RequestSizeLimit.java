@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses REST request bodies larger than {@code factlab.max-request-bytes} with 413: at once when the declared
- * length is too large, or as soon as a body without a declared length (chunked) reads past the limit.
+ * length is too large, or as soon as a body without a declared length (chunked) reads past the limit. File uploads
+ * ({@code POST /api/models}, {@code POST /api/datasets}) may be as large as {@code factlab.models.max-bytes} plus
+ * {@link #MULTIPART_SLACK} for the multipart framing; their file part is checked exactly by the controllers.
  */
 @Component
 class RequestSizeLimit extends OncePerRequestFilter {
@@ -32,12 +34,24 @@ class RequestSizeLimit extends OncePerRequestFilter {
         }
     }
 
+    /** Room for the multipart boundaries, part headers and the {@code name} field of an upload. */
+    static final long MULTIPART_SLACK = 64 * 1024;
+
     private final long maxBytes;
+    private final long uploadMaxBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimit(@Value("${factlab.max-request-bytes:1048576}") long maxBytes, ObjectMapper json) {
+    RequestSizeLimit(@Value("${factlab.max-request-bytes:1048576}") long maxBytes,
+                     @Value("${factlab.models.max-bytes:536870912}") long uploadMaxBytes, ObjectMapper json) {
         this.maxBytes = maxBytes;
+        this.uploadMaxBytes = uploadMaxBytes;
         this.json = json;
+    }
+
+    private boolean isUpload(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equalsIgnoreCase(request.getMethod()) && (path.equals("/api/models")
+                || path.equals("/api/datasets"));
     }
 
     @Override
@@ -49,6 +63,18 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
+        if (isUpload(request)) {
+            if (declared > uploadMaxBytes + MULTIPART_SLACK) {
+                response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                json.writeValue(response.getOutputStream(), Map.of("errors", List.of(new FieldError("file",
+                        "the upload of " + declared + " bytes is too large; allowed: files of at most "
+                                + uploadMaxBytes + " bytes (factlab.models.max-bytes)"))));
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (declared > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.factlab.runs.AccountsClient;
 import org.factlab.runs.TestKindsConfig;
+import org.factlab.web.MultipartUpload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ class RunManagementAccessTest {
     @DynamicPropertySource
     static void accounts(DynamicPropertyRegistry registry) {
         AccountsClient.register(registry, dataDir, ACCOUNTS);
+        registry.add("factlab.datasets-dir", dataDir::toString);
     }
 
     @LocalServerPort
@@ -105,9 +107,35 @@ class RunManagementAccessTest {
 
     @Test
     void unknownApiPathsNeedAnAccountToo() throws Exception {
-        assertEquals(401, api.send(null, "POST", "/api/models", "{}").statusCode());
-        HttpResponse<String> signedIn = api.send("vera", "GET", "/api/models", null);
+        assertEquals(401, api.send(null, "POST", "/api/no-such-call", "{}").statusCode());
+        HttpResponse<String> signedIn = api.send("vera", "GET", "/api/no-such-call", null);
         assertEquals(404, signedIn.statusCode());
-        assertTrue(signedIn.body().contains("no API call at /api/models"), signedIn.body());
+        assertTrue(signedIn.body().contains("no API call at /api/no-such-call"), signedIn.body());
+    }
+
+    /** Uploading models and tables needs a researcher; deleting one, its uploader or an admin. */
+    @Test
+    void onlyResearchersUploadAndOnlyTheUploaderOrAnAdminDeletes() throws Exception {
+        assertEquals(401, upload(null, "/api/models", "mse-tanh.safetensors").statusCode());
+        assertEquals(403, upload("vera", "/api/models", "mse-tanh.safetensors").statusCode(), "viewers upload nothing");
+        HttpResponse<String> model = upload("rita", "/api/models", "mse-tanh.safetensors");
+        assertEquals(201, model.statusCode(), model.body());
+        JsonNode m = api.readTree(model.body());
+        assertEquals("rita", m.get("owner").asText());
+        String path = "/api/models/" + m.get("id").asText();
+        assertEquals("rita", api.get("vera", path).get("owner").asText(), "viewers see the models");
+        assertEquals(403, api.send("remy", "DELETE", path, null).statusCode());
+        assertEquals(403, api.send("vera", "DELETE", path, null).statusCode());
+        assertEquals(204, api.send("ada", "DELETE", path, null).statusCode(), "an admin deletes any upload");
+        HttpResponse<String> table = upload("remy", "/api/datasets", "train.csv");
+        assertEquals(201, table.statusCode(), table.body());
+        String own = "/api/datasets/" + api.readTree(table.body()).get("id").asText();
+        assertEquals(403, api.send("rita", "DELETE", own, null).statusCode());
+        assertEquals(204, api.send("remy", "DELETE", own, null).statusCode(), "the uploader deletes it");
+    }
+
+    private HttpResponse<String> upload(String account, String path, String fixture) throws Exception {
+        return api.send(account, MultipartUpload.post("http://localhost:" + port + path, fixture,
+                MultipartUpload.fixture(fixture), null));
     }
 }

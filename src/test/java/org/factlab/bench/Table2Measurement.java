@@ -28,7 +28,7 @@ public final class Table2Measurement {
         MlpSpec spec = new MlpSpec(s.dataset(), Integer.parseInt(args[1]), s.testSize(), s.depth(), s.width(),
                 s.activation(), s.bias(), s.optimizer(), s.lr(), s.momentum(), s.lambda(), s.batchSize(),
                 Integer.parseInt(args[2]), s.evalEvery(), s.backward(), Long.parseLong(args[3]), s.standardise(),
-                s.inputDim(), s.outputDim(), s.lrSchedule());
+                s.inputDim(), s.outputDim(), s.lrSchedule(), s.loss());
         RecordingRunContext ctx = new RecordingRunContext();
         long start = System.nanoTime();
         kind.run(spec, ctx);

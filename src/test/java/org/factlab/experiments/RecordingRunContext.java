@@ -27,6 +27,7 @@ public final class RecordingRunContext implements RunContext {
     private int metricCalls;
     private int cancelAfterMetricCalls = Integer.MAX_VALUE;
     private final List<Path> extraDatasetRoots = new ArrayList<>();
+    private Path datasetsDirectory;
 
     /** Asks the run to stop (as the user's cancel button does). */
     public void cancel() {
@@ -101,10 +102,16 @@ public final class RecordingRunContext implements RunContext {
         return Runtime.getRuntime().maxMemory();
     }
 
-    /** The repository's {@code data/} folder (tests run from the project root). */
+    /** The repository's {@code data/} folder (tests run from the project root) unless another was set. */
     @Override
     public Path datasetsDirectory() {
-        return Path.of("data").toAbsolutePath();
+        return datasetsDirectory != null ? datasetsDirectory : Path.of("data").toAbsolutePath();
+    }
+
+    /** Uses {@code dir} as the datasets directory (e.g. a temporary folder holding uploads). */
+    public RecordingRunContext withDatasetsDirectory(Path dir) {
+        datasetsDirectory = dir;
+        return this;
     }
 
     /** Adds a folder searched for tables after {@link #datasetsDirectory()}, as an administrator's extra root. */

@@ -60,6 +60,15 @@ public final class AccountsClient {
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
+        return sendAs(name, password, b);
+    }
+
+    /** A request built by the caller (e.g. a multipart upload), sent as {@code account}; null = anonymous. */
+    public HttpResponse<String> send(String account, HttpRequest.Builder request) throws Exception {
+        return sendAs(account, account == null ? null : password(account), request);
+    }
+
+    private HttpResponse<String> sendAs(String name, String password, HttpRequest.Builder b) throws Exception {
         if (name != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -237,7 +237,7 @@ class RunManagementIntegrationTest {
 
     @Test
     void unknownApiPathsAndMethodsAnswerJsonErrors() throws Exception {
-        for (String[] call : List.of(new String[] {"POST", "/api/models"}, new String[] {"GET", "/api/nothing/here"},
+        for (String[] call : List.of(new String[] {"POST", "/api/no/such/call"}, new String[] {"GET", "/api/nothing/here"},
                 new String[] {"GET", "/api/runs/x/y/z"})) {
             HttpResponse<String> r = api.send(call[0], call[1], "{}");
             assertEquals(404, r.statusCode(), call[1]);

@@ -2,14 +2,13 @@ package org.factlab.experiments.mlp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.math.FeatureSet;
-import org.factlab.math.Prediction;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.nn.mlp.MlpWeights;
+import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.ProbeResult;
 
 /**
@@ -22,9 +21,6 @@ final class MlpEvaluator {
     static final long PROBE_CHUNK_BYTES = 128L << 20;
     /** Uncompressed float32 bytes of matrix snapshots one run may record. */
     static final long MATRIX_BUDGET_BYTES = 256L << 20;
-
-    /** The first-layer predictions stored as heatmaps next to WᵀW. */
-    private static final Set<Prediction> KEPT = Set.of(Prediction.FACT, Prediction.SQRT_AGOP, Prediction.SQRT_ENFA);
 
     private final MlpSpec spec;
     private final MlpData data;
@@ -60,7 +56,7 @@ final class MlpEvaluator {
         Activation activation = Activation.fromId(spec.activation());
         long rowBytes = MlpProbe.bytesPerChunkRow(data.inputDim(), spec.width(), spec.depth(), data.outputDim());
         int chunkRows = (int) Math.max(1, Math.min(spec.n(), PROBE_CHUNK_BYTES / rowBytes));
-        MlpProbe probe = new MlpProbe(weights, activation, chunkRows);
+        MlpProbe probe = new MlpProbe(weights, activation, chunkRows, Loss.fromId(spec.loss()));
         ProbeResult result = probe.probe(data.trainX(), data.trainY(), spec.lambda());
         if (!Double.isFinite(result.loss())) {
             throw new RunDivergedException("the training loss is " + result.loss() + " after epoch " + epoch
@@ -82,38 +78,15 @@ final class MlpEvaluator {
         FeatureSet.Comparison firstLayer = null;
         boolean keep = last || evaluationsDone % snapshotStride == 0;
         for (int l = 0; l < result.depth(); l++) {
-            ProbeResult.LayerComparison layer = result.compare(l, spec.backward(), l == 0 && keep ? KEPT : Set.of());
-            values.put(MlpSeries.gradNorm(l + 1), layer.gradientNorm());
-            record(values, l + 1, false, layer.forward());
-            if (layer.backward() != null) {
-                record(values, l + 1, true, layer.backward());
-            }
+            FeatureSet.Comparison forward = ProbeSeries.putLayer(result, l, spec.backward(), l == 0 && keep, values);
             if (l == 0) {
-                firstLayer = layer.forward();
+                firstLayer = forward;
             }
         }
         ctx.metrics(epoch, values);
         if (keep) {
-            snapshot(epoch, firstLayer);
+            ProbeSeries.recordMatrices(ctx, epoch, firstLayer);
         }
         evaluationsDone++;
-    }
-
-    /** Pearson and cosine of every prediction of one side with its reference, and the FACT relative error. */
-    private static void record(Map<String, Double> values, int layer, boolean backward, FeatureSet.Comparison side) {
-        side.pearson().forEach((p, v) -> values.put(MlpSeries.similarity(layer, backward, p, MlpSeries.PEARSON), v));
-        side.cosine().forEach((p, v) -> values.put(MlpSeries.similarity(layer, backward, p, MlpSeries.COSINE), v));
-        values.put(MlpSeries.factRelativeError(layer, backward), side.factRelativeError());
-    }
-
-    private void snapshot(int epoch, FeatureSet.Comparison first) {
-        matrix(MlpSeries.MATRIX_WTW, epoch, first.dimension(), first.reference());
-        matrix(MlpSeries.MATRIX_FACT, epoch, first.dimension(), first.kept().get(Prediction.FACT));
-        matrix(MlpSeries.MATRIX_SQRT_AGOP, epoch, first.dimension(), first.kept().get(Prediction.SQRT_AGOP));
-        matrix(MlpSeries.MATRIX_SQRT_ENFA, epoch, first.dimension(), first.kept().get(Prediction.SQRT_ENFA));
-    }
-
-    private void matrix(String name, int epoch, int dimension, float[] values) {
-        ctx.matrix(name, epoch, dimension, dimension, values);
     }
 }

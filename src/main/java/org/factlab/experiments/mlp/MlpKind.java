@@ -9,6 +9,7 @@ import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.math.Prediction;
 import org.factlab.nn.mlp.Activation;
+import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.MlpArchitecture;
 import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.nn.mlp.MlpTrainer;
@@ -39,7 +40,7 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
     @Override
     public String description() {
         return "Trains a fully connected network (ReLU, tanh, or identity = the deep linear networks of Appendix C) "
-                + "with MSE, SGD with momentum (or Adam), coupled weight decay λ and a cosine learning-rate decay, on "
+                + "with MSE (or softmax cross-entropy), SGD with momentum (or Adam), coupled weight decay λ and a cosine learning-rate decay, on "
                 + "MNIST, Fashion-MNIST, CIFAR-10 or Gaussian-linear data. Every probe computes, for every layer and "
                 + "in double precision on the whole training subset, the neural feature matrix WᵀW and its "
                 + "predictions FACT = −(1/(nλ)) Σ ∇_hℓ hᵀ (Theorem 3.1), √(FACT·FACTᵀ), AGOP, √AGOP, AGOP^{1/L} "
@@ -109,7 +110,7 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
                 data.outputDim(), Activation.fromId(spec.activation()), spec.bias());
         TrainingOptions options = new TrainingOptions(Optimizer.fromId(spec.optimizer()), spec.lr(), spec.momentum(),
                 spec.lambda(), LearningRateSchedule.fromId(spec.lrSchedule()), spec.epochs(), spec.batchSize(),
-                spec.seed());
+                spec.seed(), Loss.fromId(spec.loss()));
         MlpTrainer trainer = new MlpTrainer(architecture, options, data.trainX(), data.trainY(), DataType.FLOAT);
         MlpEvaluator evaluator = new MlpEvaluator(spec, data, ctx);
         evaluator.evaluate(0, trainer.weights(), options.rate(0), false);

@@ -31,7 +31,7 @@ final class MlpPresets {
             entry("activation", "relu"), entry("bias", true), entry("optimizer", "sgd"), entry("lr", 0.1),
             entry("momentum", 0.9), entry("lambda", 1e-4), entry("batchSize", 64), entry("epochs", 12),
             entry("evalEvery", 3), entry("backward", true), entry("seed", 0), entry("standardise", false),
-            entry("inputDim", 10), entry("outputDim", 5), entry("lrSchedule", "cosine")));
+            entry("inputDim", 10), entry("outputDim", 5), entry("lrSchedule", "cosine"), entry("loss", "mse")));
 
     static final Preset<MlpSpec> TABLE2_MNIST_1K = new Preset<>("table2-mnist-1k",
             "Table 2, MNIST n = 1000 (App. B recipe: width 1024, 200 epochs)",

@@ -59,7 +59,12 @@ public record MlpSpec(
         int outputDim,
         @SpecField(description = "Learning rate over the epochs: cosine decay to 0 stepped per epoch (Table 2) or "
                 + "constant (Appendix C)", choices = {"cosine", "constant"})
-        String lrSchedule) {
+        String lrSchedule,
+        @SpecField(description = "Loss ℓ: mse = mean squared error over the outputs with one-hot targets (as "
+                + "nn.MSELoss; the paper's), cross-entropy = softmax cross-entropy of the outputs (as "
+                + "nn.CrossEntropyLoss; classification only); FACT uses ∂ℓ/∂f of this loss",
+                choices = {"mse", "cross-entropy"})
+        String loss) {
 
     /** Most probes a run may record. */
     public static final int MAX_EVALUATIONS = 10_000;
@@ -70,6 +75,10 @@ public record MlpSpec(
         if ("cifar10".equals(dataset) && n > CIFAR_TRAINING_SIZE) {
             throw new SpecValidationException("n", n + " is out of range for cifar10; allowed: integer in [1, "
                     + CIFAR_TRAINING_SIZE + "]");
+        }
+        if ("cross-entropy".equals(loss) && "gaussian-linear".equals(dataset)) {
+            throw new SpecValidationException("loss", "cross-entropy needs classes; gaussian-linear is a regression: "
+                    + "allowed there: mse");
         }
         long evaluations = (long) epochs / Math.max(1, evalEvery) + 2;
         if (evaluations > MAX_EVALUATIONS) {

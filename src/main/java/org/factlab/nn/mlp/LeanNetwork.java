@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class LeanNetwork {
 
     private final Activation activation;
+    private final Loss loss;
     private final int depth;
     private final NativeBuffer parameters;
     private final NativeBuffer gradients;
@@ -31,8 +32,9 @@ final class LeanNetwork {
     private final double[] columnSums;
 
     /** Buffers for minibatches of up to {@code maxRows} rows; the parameters start as the network's. */
-    LeanNetwork(MlpArchitecture architecture, MultiLayerNetwork net, DataType type, int maxRows) {
+    LeanNetwork(MlpArchitecture architecture, MultiLayerNetwork net, DataType type, int maxRows, Loss loss) {
         this.activation = architecture.activation();
+        this.loss = loss;
         this.depth = architecture.depth();
         INDArray flat = net.params();
         parameters = NativeBuffer.allocate(type, flat.length());
@@ -95,7 +97,7 @@ final class LeanNetwork {
         }
 
         /**
-         * Writes ∇θ of the minibatch's mean loss (1/B) Σᵢ (1/c)‖f(xᵢ) − yᵢ‖² into the gradient buffer and returns
+         * Writes ∇θ of the minibatch's mean loss (1/B) Σᵢ ℓᵢ ({@link Loss}) into the gradient buffer and returns
          * that mean loss at the current parameters.
          */
         double gradient(NativeMatrix x, NativeMatrix y) {
@@ -207,14 +209,26 @@ final class LeanNetwork {
     }
 
     /**
-     * Δ_L = ∂/∂f of the mean loss, (2/(Bc))(f − y), with bias its column sums into the bias gradient; returns the
-     * mean loss (1/(Bc)) Σ (f − y)².
+     * Δ_L = ∂/∂f of the mean loss, (2/(Bc))(f − y) (or (1/B)(softmax(f) − y) for cross-entropy), with bias its column
+     * sums into the bias gradient; returns the mean loss (1/(Bc)) Σ (f − y)² (or (1/B) Σᵢ ℓᵢ).
      */
     private double lossAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta, int bias) {
         int cols = f.cols;
+        Arrays.fill(columnSums, 0, cols, 0);
+        double mean = loss == Loss.CROSS_ENTROPY ? crossEntropyAndDelta(f, y, delta) : squaredErrorAndDelta(f, y, delta);
+        if (bias >= 0) {
+            for (int j = 0; j < cols; j++) {
+                gradients.set(bias + j, columnSums[j]);
+            }
+        }
+        return mean;
+    }
+
+    /** (1/(Bc)) Σ (f − y)², Δ = (2/(Bc))(f − y), Δ's column sums added to {@link #columnSums}. */
+    private double squaredErrorAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta) {
+        int cols = f.cols;
         double scale = 2.0 / f.size();
         double sum = 0;
-        Arrays.fill(columnSums, 0, cols, 0);
         for (int r = 0; r < f.rows; r++) {
             for (int j = 0; j < cols; j++) {
                 int i = r * cols + j;
@@ -224,11 +238,36 @@ final class LeanNetwork {
                 columnSums[j] += delta.buffer.get(delta.offset + i);
             }
         }
-        if (bias >= 0) {
+        return sum / f.size();
+    }
+
+    /**
+     * (1/B) Σᵢ (log Σ_k e^{f_ik} − Σ_k y_ik f_ik), Δ = (1/B)(softmax(f) − y) (rows shifted by their maximum), Δ's
+     * column sums added to {@link #columnSums}.
+     */
+    private double crossEntropyAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta) {
+        int cols = f.cols;
+        double sum = 0;
+        for (int r = 0; r < f.rows; r++) {
+            int row = r * cols;
+            double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < cols; j++) {
-                gradients.set(bias + j, columnSums[j]);
+                max = Math.max(max, f.buffer.get(f.offset + row + j));
+            }
+            double exps = 0;
+            for (int j = 0; j < cols; j++) {
+                exps += Math.exp(f.buffer.get(f.offset + row + j) - max);
+            }
+            double logSum = max + Math.log(exps);
+            for (int j = 0; j < cols; j++) {
+                double fj = f.buffer.get(f.offset + row + j);
+                double yj = y.buffer.get(y.offset + row + j);
+                sum += yj * (logSum - fj);
+                double d = (Math.exp(fj - logSum) - yj) / f.rows;
+                delta.buffer.set(delta.offset + row + j, d);
+                columnSums[j] += delta.buffer.get(delta.offset + row + j);
             }
         }
-        return sum / f.size();
+        return sum / f.rows;
     }
 }

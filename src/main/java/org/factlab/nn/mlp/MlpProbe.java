@@ -17,25 +17,33 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * one GEMM per chunk each: Σᵢ δᵢhᵢᵀ (n ∇_W L), Σᵢ δᵢδᵢᵀ (n beNFA) and Σᵢ Σ_k (∂f_k/∂u)(∂f_k/∂u)ᵀ (n bAGOP).
  * Everything else follows from these and W ({@link ProbeResult}).
  *
- * <p>Loss: ℓᵢ = (1/c)‖f(xᵢ) − yᵢ‖² (mean squared error averaged over the c outputs), L = (1/n) Σᵢ ℓᵢ, so
- * ∂ℓᵢ/∂f = (2/c)(f(xᵢ) − yᵢ).
+ * <p>Loss: L = (1/n) Σᵢ ℓᵢ with ℓᵢ of {@link Loss}: by default ℓᵢ = (1/c)‖f(xᵢ) − yᵢ‖² (mean squared error averaged
+ * over the c outputs), so ∂ℓᵢ/∂f = (2/c)(f(xᵢ) − yᵢ); with cross-entropy ∂ℓᵢ/∂f = softmax(f(xᵢ)) − yᵢ.
  */
 public final class MlpProbe {
 
     private final MlpWeights weights;
     private final Activation activation;
     private final int chunkRows;
+    private final Loss loss;
+
+    /** A probe of the mean-squared-error objective. */
+    public MlpProbe(MlpWeights weights, Activation activation, int chunkRows) {
+        this(weights, activation, chunkRows, Loss.MSE);
+    }
 
     /**
      * @param chunkRows samples per chunk; memory grows with it (see {@link #bytesPerChunkRow})
+     * @param loss      the ℓᵢ of the objective whose FACT is measured
      */
-    public MlpProbe(MlpWeights weights, Activation activation, int chunkRows) {
+    public MlpProbe(MlpWeights weights, Activation activation, int chunkRows, Loss loss) {
         if (chunkRows < 1) {
             throw new IllegalArgumentException("chunkRows must be ≥ 1, got " + chunkRows);
         }
         this.weights = weights;
         this.activation = activation;
         this.chunkRows = chunkRows;
+        this.loss = loss;
     }
 
     /** Float64 bytes one sample of a chunk holds: inputs, pre-activations, σ′ and two sets of deltas. */
@@ -57,7 +65,7 @@ public final class MlpProbe {
             deltaGrams.add(Nd4j.zeros(DataType.DOUBLE, w.rows(), w.rows()));
             jacobianGrams.add(Nd4j.zeros(DataType.DOUBLE, w.rows(), w.rows()));
         }
-        Totals totals = new Totals();
+        Totals totals = new Totals(loss);
         for (long start = 0; start < n; start += chunkRows) {
             try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.PASSES)) {
                 addChunk(x, y, start, Math.min(n, start + chunkRows), totals, gradientSums, deltaGrams, jacobianGrams);
@@ -76,7 +84,7 @@ public final class MlpProbe {
         INDArray yc = rows(y, start, end);
         ForwardPass pass = new ForwardPass(weights, activation, xc);
         totals.add(pass.output(), yc);
-        List<INDArray> deltas = pass.backward(lossDelta(pass.output(), yc));
+        List<INDArray> deltas = pass.backward(loss.delta(pass.output(), yc));
         for (int l = 0; l < depth; l++) {
             FeatureMatrices.addCrossProducts(gradientSums.get(l), deltas.get(l), pass.input(l));
             FeatureMatrices.addCrossProducts(deltaGrams.get(l), deltas.get(l), deltas.get(l));
@@ -97,7 +105,7 @@ public final class MlpProbe {
     /** Loss L and argmax accuracy on ({@code x}, {@code y}) from forward passes only. */
     public double[] lossAndAccuracy(INDArray x, INDArray y) {
         long n = x.rows();
-        Totals totals = new Totals();
+        Totals totals = new Totals(loss);
         for (long start = 0; start < n; start += chunkRows) {
             long end = Math.min(n, start + chunkRows);
             try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.PASSES)) {
@@ -107,9 +115,9 @@ public final class MlpProbe {
         return new double[] {totals.loss / n, totals.correct / (double) n};
     }
 
-    /** ∂ℓᵢ/∂f = (2/c)(f − y) for every row. */
+    /** ∂ℓᵢ/∂f = (2/c)(f − y) for every row (mean squared error). */
     static INDArray lossDelta(INDArray f, INDArray y) {
-        return f.sub(y).muli(2.0 / f.columns());
+        return Loss.MSE.delta(f, y);
     }
 
     /** B×c with ones in column k: the seed of the backward pass of f_k. */
@@ -125,12 +133,16 @@ public final class MlpProbe {
 
     /** Σᵢ ℓᵢ and the count of rows whose largest output is at the target's largest entry. */
     private static final class Totals {
+        private final Loss kind;
         private double loss;
         private long correct;
 
+        Totals(Loss kind) {
+            this.kind = kind;
+        }
+
         void add(INDArray f, INDArray y) {
-            INDArray r = f.sub(y);
-            loss += r.mul(r).sumNumber().doubleValue() / f.columns();
+            loss += kind.sum(f, y);
             long[] predicted = f.argMax(1).toLongVector();
             long[] target = y.argMax(1).toLongVector();
             for (int i = 0; i < predicted.length; i++) {

@@ -16,7 +16,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Trains an MLP with the paper's objective L_λ(θ) = (1/n) Σᵢ ℓᵢ + (λ/2)‖θ‖², ℓᵢ = (1/c)‖f(xᵢ) − yᵢ‖² (DL4J's
- * {@code LossMSE}: per example Σ(f − y)²/c, averaged over the minibatch), λ as coupled L2 on weights and biases
+ * {@code LossMSE}: per example Σ(f − y)²/c, averaged over the minibatch) or the cross-entropy of softmax(f)
+ * ({@link Loss}; DL4J's {@code LossMCXENT} after a softmax output), λ as coupled L2 on weights and biases
  * (all of θ, like PyTorch's {@code weight_decay}). Initialisation as PyTorch's {@code nn.Linear}: weights and
  * biases U(±1/√fan_in), drawn from the seed. The network is defined as a DL4J {@code MultiLayerNetwork} (its
  * {@code l2}/{@code l2Bias} describe the same objective), which holds the parameters whenever they are read
@@ -76,7 +77,7 @@ public final class MlpTrainer {
         this.shuffledY = NativeBuffer.allocate(dataType, (long) n * c);
         this.order = new int[n];
         int batch = Math.min(n, options.batchSize());
-        this.lean = new LeanNetwork(architecture, net, dataType, batch);
+        this.lean = new LeanNetwork(architecture, net, dataType, batch, options.loss());
         this.update = new ParameterUpdate(options, dataType, lean.parameters().length());
         LeanNetwork.Pass full = lean.pass(batch);
         LeanNetwork.Pass last = n % batch == 0 ? full : lean.pass(n % batch);
@@ -103,9 +104,11 @@ public final class MlpTrainer {
             list.layer(new DenseLayer.Builder().nIn(a.layerInputs(l)).nOut(a.width())
                     .activation(a.activation().dl4j()).hasBias(a.bias()).build());
         }
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(a.layerInputs(a.depth() - 1))
-                .nOut(a.outputDim()).activation(org.nd4j.linalg.activations.Activation.IDENTITY).hasBias(a.bias())
-                .build());
+        boolean crossEntropy = o.loss() == Loss.CROSS_ENTROPY;
+        list.layer(new OutputLayer.Builder(crossEntropy ? LossFunctions.LossFunction.MCXENT
+                : LossFunctions.LossFunction.MSE).nIn(a.layerInputs(a.depth() - 1)).nOut(a.outputDim())
+                .activation(crossEntropy ? org.nd4j.linalg.activations.Activation.SOFTMAX
+                        : org.nd4j.linalg.activations.Activation.IDENTITY).hasBias(a.bias()).build());
         return list.build();
     }
 

@@ -38,7 +38,7 @@ public final class ProbeResult {
         this.jacobianGrams = jacobianGrams;
     }
 
-    /** L = (1/n) Σᵢ (1/c)‖f(xᵢ) − yᵢ‖². */
+    /** L = (1/n) Σᵢ ℓᵢ, e.g. (1/n) Σᵢ (1/c)‖f(xᵢ) − yᵢ‖² ({@link Loss}). */
     public double loss() {
         return loss;
     }

@@ -48,7 +48,7 @@ class MlpKindTest {
     void specFieldNamesAreTheContract() {
         assertEquals(List.of("dataset", "n", "testSize", "depth", "width", "activation", "bias", "optimizer", "lr",
                 "momentum", "lambda", "batchSize", "epochs", "evalEvery", "backward", "seed", "standardise", "inputDim",
-                "outputDim", "lrSchedule"), List.copyOf(SpecCodec.toMap(MlpPresets.QUICK.spec()).keySet()));
+                "outputDim", "lrSchedule", "loss"), List.copyOf(SpecCodec.toMap(MlpPresets.QUICK.spec()).keySet()));
     }
 
     /**
@@ -56,6 +56,13 @@ class MlpKindTest {
      * layer's AGOP is W_LᵀW_L exactly (f is linear in its input h_L with Jacobian W_L), and relerr is the distance
      * of FACT from WᵀW.
      */
+    @Test
+    void crossEntropyNeedsClasses() {
+        SpecValidationException e = assertThrows(SpecValidationException.class, () -> SpecCodec.bind(kind,
+                SpecCodec.toMap(MlpPresets.FIG11_LINEAR_L2.spec()), Map.of("loss", "cross-entropy")));
+        assertEquals("loss", e.errors().get(0).field());
+    }
+
     @Test
     void recordsEverySeriesPerLayerAndProbe() throws Exception {
         MlpSpec spec = small(Map.of());
@@ -132,7 +139,7 @@ class MlpKindTest {
         MlpSpec s = small(Map.of());
         MlpSpec spec = new MlpSpec(s.dataset(), s.n(), s.testSize(), s.depth(), s.width(), s.activation(), s.bias(),
                 s.optimizer(), 1e30, s.momentum(), s.lambda(), s.batchSize(), s.epochs(), s.evalEvery(), s.backward(),
-                s.seed(), s.standardise(), s.inputDim(), s.outputDim(), s.lrSchedule());
+                s.seed(), s.standardise(), s.inputDim(), s.outputDim(), s.lrSchedule(), s.loss());
         RecordingRunContext ctx = new RecordingRunContext();
         RunDivergedException e = assertThrows(RunDivergedException.class, () -> kind.run(spec, ctx));
         assertTrue(e.getMessage().contains("epoch 1"), e.getMessage());

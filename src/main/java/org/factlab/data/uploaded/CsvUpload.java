@@ -1,0 +1,83 @@
+package org.factlab.data.uploaded;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.factlab.data.tabular.TableFormatException;
+
+/**
+ * A CSV table: a header row, then one row per example of comma-separated numbers with the class label (any text)
+ * in the last column. Every feature must be a finite number; empty lines are skipped.
+ */
+final class CsvUpload {
+
+    private static final String ORIGIN = "file";
+
+    private CsvUpload() {
+    }
+
+    static UploadedTable read(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null || header.isBlank()) {
+                throw new TableFormatException(ORIGIN, 1, "the CSV is empty; it needs a header row");
+            }
+            int columns = header.split(",", -1).length;
+            if (columns < 2) {
+                throw new TableFormatException(ORIGIN, 1, "the header names " + columns + " column; a table needs at "
+                        + "least one feature and the label");
+            }
+            int d = columns - 1;
+            double[] features = new double[1024 * d];
+            List<String> labels = new ArrayList<>();
+            int lineNumber = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (cells.length != columns) {
+                    throw new TableFormatException(ORIGIN, lineNumber, "has " + cells.length + " columns; the header "
+                            + "has " + columns);
+                }
+                if ((long) (labels.size() + 1) * d > Integer.MAX_VALUE - 8) {
+                    throw new TableFormatException(ORIGIN, lineNumber, "the table is too large");
+                }
+                if ((labels.size() + 1) * d > features.length) {
+                    features = Arrays.copyOf(features, (int) Math.min(Integer.MAX_VALUE - 8L,
+                            2L * features.length));
+                }
+                for (int j = 0; j < d; j++) {
+                    features[labels.size() * d + j] = number(cells[j].strip(), lineNumber, j + 1);
+                }
+                String label = cells[d].strip();
+                if (label.isEmpty()) {
+                    throw new TableFormatException(ORIGIN, lineNumber, "the label (column " + columns + ") is empty");
+                }
+                labels.add(label);
+            }
+            if (labels.isEmpty()) {
+                throw new TableFormatException(ORIGIN, lineNumber, "the CSV has a header but no rows");
+            }
+            return UploadedTable.of(Arrays.copyOf(features, labels.size() * d), labels, labels.size(), d);
+        }
+    }
+
+    private static double number(String cell, int line, int column) {
+        try {
+            double v = Double.parseDouble(cell);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new TableFormatException(ORIGIN, line, "column " + column + " is not a finite number");
+    }
+}

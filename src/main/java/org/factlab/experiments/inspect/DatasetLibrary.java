@@ -1,0 +1,71 @@
+package org.factlab.experiments.inspect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.factlab.data.tabular.TableFormatException;
+import org.factlab.data.uploaded.UploadedTable;
+
+/**
+ * Tables users uploaded for the {@code inspect} kind ({@code .csv} with a header and the label last, or {@code .npz}
+ * with X and y), kept under {@code <datasets-dir>/uploads/datasets/} by {@link UploadStore}; each is read completely
+ * before it is kept.
+ */
+public final class DatasetLibrary {
+
+    private final UploadStore store;
+
+    public DatasetLibrary(Path datasetsDir) {
+        this.store = new UploadStore(datasetsDir.resolve("uploads").resolve("datasets"));
+    }
+
+    /** Reads and keeps an uploaded table; refused with nothing kept when it is not a readable table. */
+    public DatasetInfo add(InputStream content, String fileName, String name, String owner, long maxBytes)
+            throws UploadException, IOException {
+        String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String ending = lower.endsWith(".csv") ? ".csv" : lower.endsWith(".npz") ? ".npz" : null;
+        if (ending == null) {
+            throw new UploadException("file", "'" + fileName + "' is not a supported table; allowed: .csv (a header "
+                    + "row, the class label in the last column) or .npz (arrays X, n×d, and y, n labels)");
+        }
+        String shownName = ModelLibrary.displayName(name, fileName);
+        UploadStore.Staged staged = store.stage(content, ending, maxBytes);
+        DatasetInfo info;
+        try {
+            UploadedTable table = UploadedTable.read(staged.file(), ending);
+            info = new DatasetInfo(staged.id(), shownName, table.n(), table.d(), table.classes(), owner,
+                    Instant.now().toString(), staged.bytes());
+        } catch (TableFormatException e) {
+            store.discard(staged);
+            throw new UploadException("file", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            store.discard(staged);
+            throw new UploadException("file", "the file cannot be read as a table: " + e.getMessage());
+        }
+        store.commit(staged, info);
+        return info;
+    }
+
+    public List<DatasetInfo> list() throws IOException {
+        return store.list(DatasetInfo.class);
+    }
+
+    public Optional<DatasetInfo> find(String id) throws IOException {
+        return store.find(id, DatasetInfo.class);
+    }
+
+    public boolean delete(String id) throws IOException {
+        return store.delete(id);
+    }
+
+    /** The table of dataset {@code id}, exactly as uploaded. */
+    public UploadedTable load(String id) throws IOException {
+        Path file = store.file(id).orElseThrow(() -> new IllegalArgumentException("dataset: there is no uploaded "
+                + "dataset '" + id + "' (GET /api/datasets lists them)"));
+        return UploadedTable.read(file, file.getFileName().toString());
+    }
+}

@@ -1,0 +1,60 @@
+package org.factlab.experiments.inspect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.factlab.data.ImageDatasets;
+import org.factlab.data.LabeledData;
+import org.factlab.data.Subsets;
+import org.factlab.data.uploaded.UploadedTable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The data an {@code inspect} run probes on, float64: inputs n×d and one-hot targets n×c. A bundled dataset is a
+ * stratified seeded subset of its training set, pixels in [0, 1] or standardised (as the {@code mlp} kind); an
+ * uploaded table is used exactly as given, classes in their sorted order.
+ */
+record InspectData(INDArray x, INDArray y, String description) {
+
+    static boolean bundled(String dataset) {
+        return ImageDatasets.NAMES.contains(dataset);
+    }
+
+    static InspectData load(InspectSpec spec, Path datasetsDir) throws IOException {
+        if (bundled(spec.dataset())) {
+            LabeledData train = Subsets.stratified(ImageDatasets.load(spec.dataset(), true, datasetsDir), spec.n(),
+                    spec.seed());
+            if (spec.standardise()) {
+                train = Subsets.standardised(train, train);
+            }
+            float[] features = train.features();
+            double[] values = new double[features.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = features[i];
+            }
+            return new InspectData(Nd4j.create(values, new long[] {train.n(), train.d()}, DataType.DOUBLE),
+                    oneHot(train.labels(), train.classes()), train.n() + " " + spec.dataset() + " training images");
+        }
+        UploadedTable table = new DatasetLibrary(datasetsDir).load(spec.dataset());
+        return new InspectData(Nd4j.create(table.features(), new long[] {table.n(), table.d()}, DataType.DOUBLE),
+                oneHot(table.labels(), table.classes().size()), table.n() + " rows of the uploaded table "
+                + spec.dataset());
+    }
+
+    private static INDArray oneHot(int[] labels, int classes) {
+        double[] values = new double[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            values[i * classes + labels[i]] = 1;
+        }
+        return Nd4j.create(values, new long[] {labels.length, classes}, DataType.DOUBLE);
+    }
+
+    int inputs() {
+        return (int) x.columns();
+    }
+
+    int classes() {
+        return (int) y.columns();
+    }
+}

@@ -1,0 +1,234 @@
+package org.factlab.experiments.inspect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.FieldError;
+import org.factlab.experiments.Preset;
+import org.factlab.experiments.RunContext;
+import org.factlab.experiments.RunDivergedException;
+import org.factlab.experiments.mlp.MlpSeries;
+import org.factlab.experiments.mlp.ProbeSeries;
+import org.factlab.experiments.paper.PaperNotation;
+import org.factlab.math.FeatureSet;
+import org.factlab.math.Prediction;
+import org.factlab.nn.imported.ImportedNetwork;
+import org.factlab.nn.mlp.Activation;
+import org.factlab.nn.mlp.Loss;
+import org.factlab.nn.mlp.MlpProbe;
+import org.factlab.nn.mlp.ProbeResult;
+
+/**
+ * FACT diagnostics of a network trained elsewhere (§3, Theorem 3.1): a fully connected network read from a
+ * safetensors, Keras or Deeplearning4j file, probed once in float64 on the given data with the {@code mlp} kind's
+ * probe, recording at step 0 every series a probe of {@code mlp} records ({@link MlpSeries}) plus the first layer's
+ * matrices. FACT holds only at a critical point of the stated objective L + (λ/2)‖θ‖²; {@code fact/relerr} and
+ * {@code grad_norm} say how far the network is from one.
+ */
+public final class InspectKind implements ExperimentKind<InspectSpec> {
+
+    public static final String ID = "inspect";
+
+    /** The run page's one sentence on what the numbers of a network trained elsewhere can say. */
+    public static final String CRITICAL_POINT = "FACT = WᵀW holds only at a critical point of the objective stated in "
+            + "the spec (the loss plus (λ/2)‖θ‖² with this λ): fact/relerr measures how far this network is from one, "
+            + "and grad_norm how far from stationary each layer's weights are.";
+
+    /** Float64 working memory of one probe chunk. */
+    private static final long PROBE_CHUNK_BYTES = 128L << 20;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Bring your own network: FACT diagnostics of a model trained elsewhere";
+    }
+
+    @Override
+    public String description() {
+        return "Reads a fully connected network you trained (a PyTorch state_dict saved as safetensors, a Keras .h5 "
+                + "model or a Deeplearning4j zip; dense layers with ReLU, tanh or identity between them) and, with "
+                + "the weight decay λ and the loss it was trained with, computes per layer in double precision on "
+                + "the given data everything a probe of the mlp kind reports: FACT = −(1/(nλ)) Σ ∇_hℓ hᵀ (Theorem "
+                + "3.1), √(FACT·FACTᵀ), AGOP, √AGOP, eNFA, √eNFA and their Pearson and cosine similarity with WᵀW, "
+                + "the stationarity ‖∇_W L_λ‖ and FACT's relative error, the loss and the accuracy. FACT holds only "
+                + "at a critical point of L + (λ/2)‖θ‖²: the relative error measures how far the network is from "
+                + "one.";
+    }
+
+    @Override
+    public Class<InspectSpec> specType() {
+        return InspectSpec.class;
+    }
+
+    @Override
+    public InspectSpec defaultSpec() {
+        return InspectPresets.QUICK.spec();
+    }
+
+    @Override
+    public List<Preset<InspectSpec>> presets() {
+        return InspectPresets.ALL;
+    }
+
+    /** Series and legends as the paper writes them, as for the mlp kind ({@link PaperNotation}). */
+    @Override
+    public String seriesLabel(String series) {
+        return PaperNotation.label(series);
+    }
+
+    @Override
+    public String curveLabel(String series) {
+        return Optional.ofNullable(PaperNotation.method(series)).orElse(series);
+    }
+
+    @Override
+    public List<String> headlineSeries() {
+        return List.of(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
+                MlpSeries.factRelativeError(1, false),
+                MlpSeries.similarity(1, false, Prediction.SQRT_AGOP, MlpSeries.PEARSON),
+                MlpSeries.TRAIN_ACCURACY);
+    }
+
+    /** The data (float64) and one probe chunk; the model's own size is small beside them. */
+    @Override
+    public long estimateMemoryBytes(InspectSpec spec) {
+        long rows = InspectData.bundled(spec.dataset()) ? spec.n() : 100_000;
+        return PROBE_CHUNK_BYTES + rows * 3_082L * 8;
+    }
+
+    /** The model and the dataset must exist, and the activation must be known, before the run is queued. */
+    @Override
+    public List<FieldError> launchProblems(InspectSpec spec, List<Path> datasetRoots) {
+        List<FieldError> problems = new ArrayList<>();
+        try {
+            Path dir = datasetRoots.get(0);
+            Optional<ModelInfo> model = new ModelLibrary(dir).find(spec.model());
+            if (model.isEmpty()) {
+                problems.add(new FieldError("model", "there is no model '" + spec.model() + "'; allowed: an id from "
+                        + "/api/models"));
+            } else {
+                activationProblem(spec, model.get()).ifPresent(problems::add);
+                if (model.get().softmaxOutput() && !"cross-entropy".equals(spec.loss())) {
+                    problems.add(new FieldError("loss", "the model ends in a softmax, so it was trained with "
+                            + "cross-entropy; allowed: cross-entropy"));
+                }
+            }
+            Optional<int[]> shape = dataShape(spec.dataset(), new DatasetLibrary(dir));
+            if (shape.isEmpty()) {
+                problems.add(new FieldError("dataset", "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
+                        + "fashion-mnist, cifar10 or an id from /api/datasets"));
+            } else if (model.isPresent() && (model.get().inputs() != shape.get()[0]
+                    || model.get().outputs() != shape.get()[1])) {
+                problems.add(new FieldError("dataset", "the model maps " + model.get().inputs() + " inputs to "
+                        + model.get().outputs() + " outputs; " + spec.dataset() + " has " + shape.get()[0]
+                        + " features and " + shape.get()[1] + " classes"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return problems;
+    }
+
+    /** Features and classes of a bundled dataset or an uploaded table; empty when there is none of that name. */
+    private static Optional<int[]> dataShape(String dataset, DatasetLibrary uploads) throws IOException {
+        if (InspectData.bundled(dataset)) {
+            return Optional.of(new int[] {"cifar10".equals(dataset) ? 3 * 32 * 32 : 28 * 28, 10});
+        }
+        return uploads.find(dataset).map(d -> new int[] {d.features(), d.classes().size()});
+    }
+
+    private static Optional<FieldError> activationProblem(InspectSpec spec, ModelInfo model) {
+        if ("file".equals(spec.activation()) && model.activation() == null) {
+            return Optional.of(new FieldError("activation", "the " + model.format() + " file does not say which "
+                    + "activation the network uses; allowed: relu, tanh or identity"));
+        }
+        if (!"file".equals(spec.activation()) && model.activation() != null
+                && !model.activation().equals(spec.activation()) && model.layers().size() > 1) {
+            return Optional.of(new FieldError("activation", spec.activation() + " contradicts the file, which uses "
+                    + model.activation() + "; allowed: file or " + model.activation()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void run(InspectSpec spec, RunContext ctx) throws Exception {
+        try {
+            inspect(spec, ctx);
+        } finally {
+            MlpProbe.releaseMemory();
+        }
+    }
+
+    private static void inspect(InspectSpec spec, RunContext ctx) throws Exception {
+        ImportedNetwork net = new ModelLibrary(ctx.datasetsDirectory()).load(spec.model(), spec.layerOrder());
+        Activation activation = activation(spec, net);
+        Loss loss = Loss.fromId(spec.loss());
+        if (net.softmaxOutput() && loss != Loss.CROSS_ENTROPY) {
+            throw new IllegalArgumentException("loss: the model ends in a softmax, so it was trained with "
+                    + "cross-entropy; allowed: cross-entropy (the outputs f are then the logits before the softmax)");
+        }
+        InspectData data = InspectData.load(spec, ctx.datasetsDirectory());
+        List<ImportedNetwork.LayerShape> layers = net.layers();
+        int depth = layers.size();
+        if (layers.get(0).in() != data.inputs() || layers.get(depth - 1).out() != data.classes()) {
+            throw new IllegalArgumentException("dataset: the model maps " + layers.get(0).in() + " inputs to "
+                    + layers.get(depth - 1).out() + " outputs, the data has " + data.inputs() + " features and "
+                    + data.classes() + " classes");
+        }
+        ctx.note("probed on " + data.description() + "; layers " + net.layerNames() + ", activation "
+                + activation.id() + ", loss " + loss.id() + ", λ = " + spec.lambda());
+        ctx.progress(0, depth + 1);
+        ProbeResult result = new MlpProbe(net.weights(), activation, chunkRows(data, layers), loss)
+                .probe(data.x(), data.y(), spec.lambda());
+        if (!Double.isFinite(result.loss())) {
+            throw new RunDivergedException("the loss of the model on the data is " + result.loss());
+        }
+        ctx.metrics(0, Map.of(MlpSeries.TRAIN_LOSS, result.loss(), MlpSeries.TRAIN_ACCURACY, result.accuracy()));
+        ctx.progress(1, depth + 1);
+        for (int l = 0; l < depth; l++) {
+            if (ctx.cancelled()) {
+                return;
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            FeatureSet.Comparison forward = ProbeSeries.putLayer(result, l, spec.backward(), l == 0, values);
+            ctx.metrics(0, values);
+            if (l == 0) {
+                ProbeSeries.recordMatrices(ctx, 0, forward);
+            }
+            ctx.progress(l + 2, depth + 1);
+        }
+    }
+
+    private static Activation activation(InspectSpec spec, ImportedNetwork net) {
+        if (!"file".equals(spec.activation())) {
+            return Activation.fromId(spec.activation());
+        }
+        if (net.activation() != null) {
+            return net.activation();
+        }
+        if (ModelLibrary.EXAMPLE.equals(spec.model())) {
+            return Activation.RELU;
+        }
+        throw new IllegalArgumentException("activation: a safetensors file does not say which activation the network "
+                + "uses; allowed: relu, tanh or identity");
+    }
+
+    private static int chunkRows(InspectData data, List<ImportedNetwork.LayerShape> layers) {
+        long widths = 0;
+        for (ImportedNetwork.LayerShape l : layers) {
+            widths += l.out();
+        }
+        long rowBytes = 8L * (data.inputs() + 5 * widths);
+        return (int) Math.max(1, Math.min(data.x().rows(), PROBE_CHUNK_BYTES / rowBytes));
+    }
+}

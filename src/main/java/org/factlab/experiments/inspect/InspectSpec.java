@@ -1,0 +1,76 @@
+package org.factlab.experiments.inspect;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.factlab.experiments.SpecField;
+import org.factlab.experiments.SpecValidationException;
+
+/**
+ * Spec of an {@code inspect} run: FACT diagnostics of a network trained elsewhere, on given data, with the training
+ * facts the file does not hold (λ, the loss, the activation of a safetensors file). Field names are a public
+ * contract (JSON keys, CSV exports, presets).
+ */
+public record InspectSpec(
+        @SpecField(description = "Model: an id from /api/models (an uploaded safetensors, Keras .h5 or "
+                + "Deeplearning4j zip file) or the bundled example-mnist-mlp")
+        String model,
+        @SpecField(description = "Data: a bundled dataset (mnist, fashion-mnist, cifar10) or the id of a table "
+                + "uploaded with /api/datasets (used exactly as given: all rows, no preprocessing)")
+        String dataset,
+        @SpecField(description = "Samples n of a bundled dataset: a stratified, seeded subset of its training set "
+                + "(ignored for an uploaded table)", min = 1, max = 60_000)
+        int n,
+        @SpecField(description = "Random seed of the subset of a bundled dataset", min = 0,
+                max = 9.007199254740992E15)
+        long seed,
+        @SpecField(description = "Standardise each input feature of a bundled dataset with the subset's mean and "
+                + "std (default: pixels in [0, 1]); as the network was trained")
+        boolean standardise,
+        @SpecField(description = "Weight decay λ used in training (coupled L2, PyTorch's weight_decay): L_λ = L + "
+                + "(λ/2)‖θ‖²; FACT divides by it", min = 0, max = 10, minExclusive = true)
+        double lambda,
+        @SpecField(description = "Loss the network was trained with: mse = mean squared error over the outputs "
+                + "with one-hot targets (nn.MSELoss), cross-entropy = softmax cross-entropy of the outputs "
+                + "(nn.CrossEntropyLoss)", choices = {"mse", "cross-entropy"})
+        String loss,
+        @SpecField(description = "Activation between the layers: file = as the model file says (Keras, "
+                + "Deeplearning4j; a safetensors file does not say, so choose relu, tanh or identity there)",
+                choices = {"file", "relu", "tanh", "identity"})
+        String activation,
+        @SpecField(description = "Layer order of a safetensors file: its tensor-name prefixes, comma-separated "
+                + "(e.g. fc1,fc2,out); empty = in name order (0, 2, 4 or fc1, fc2, fc10)")
+        String layers,
+        @SpecField(description = "Also record the backward forms (bFACT, bAGOP, beNFA vs WWᵀ, Appendix A)")
+        boolean backward) {
+
+    /** Ids of uploads and bundled names: lower-case letters, digits and hyphens. */
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** CIFAR-10 has 50000 training images. */
+    private static final int CIFAR_TRAINING_SIZE = 50_000;
+    private static final Pattern LAYER_NAMES = Pattern.compile("[A-Za-z0-9_.\\-, ]{0,2000}");
+
+    public InspectSpec {
+        if (model == null || !NAME.matcher(model).matches()) {
+            throw new SpecValidationException("model", "'" + model + "' is not a model id; allowed: an id from "
+                    + "/api/models (lower-case letters, digits and hyphens)");
+        }
+        if (dataset == null || !NAME.matcher(dataset).matches()) {
+            throw new SpecValidationException("dataset", "'" + dataset + "' is not a dataset; allowed: mnist, "
+                    + "fashion-mnist, cifar10 or an id from /api/datasets");
+        }
+        if ("cifar10".equals(dataset) && n > CIFAR_TRAINING_SIZE) {
+            throw new SpecValidationException("n", n + " is out of range for cifar10; allowed: integer in [1, "
+                    + CIFAR_TRAINING_SIZE + "]");
+        }
+        if (layers == null || !LAYER_NAMES.matcher(layers).matches()) {
+            throw new SpecValidationException("layers", "allowed: tensor-name prefixes (letters, digits, _ . -) "
+                    + "separated by commas, at most 2000 characters");
+        }
+    }
+
+    /** The layer order as a list, empty when not given. */
+    public List<String> layerOrder() {
+        return Arrays.stream(layers.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package org.factlab.runs;
+
+import org.factlab.experiments.inspect.DatasetLibrary;
+import org.factlab.experiments.inspect.ModelLibrary;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The uploaded models and tables of the {@code inspect} kind, kept under the datasets directory
+ * ({@code factlab.datasets-dir/uploads/}), and the largest file accepted ({@code factlab.models.max-bytes}), for the
+ * REST API and the launch page alike.
+ */
+@Component
+public class UploadLibraries {
+
+    private final ModelLibrary models;
+    private final DatasetLibrary datasets;
+    private final long maxBytes;
+
+    UploadLibraries(FactlabProperties properties, @Value("${factlab.models.max-bytes:536870912}") long maxBytes) {
+        this.models = new ModelLibrary(properties.datasetRoots().get(0));
+        this.datasets = new DatasetLibrary(properties.datasetRoots().get(0));
+        this.maxBytes = maxBytes;
+    }
+
+    public ModelLibrary models() {
+        return models;
+    }
+
+    public DatasetLibrary datasets() {
+        return datasets;
+    }
+
+    /** The largest model or table file accepted, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+}
