@@ -16,6 +16,7 @@ import org.factlab.experiments.RunDivergedException;
 import org.factlab.experiments.mlp.MlpSeries;
 import org.factlab.experiments.mlp.ProbeSeries;
 import org.factlab.experiments.paper.PaperNotation;
+import org.factlab.experiments.sections.Section;
 import org.factlab.math.FeatureSet;
 import org.factlab.math.Prediction;
 import org.factlab.nn.imported.ImportedNetwork;
@@ -42,6 +43,11 @@ public final class InspectKind implements ExperimentKind<InspectSpec> {
 
     /** Float64 working memory of one probe chunk. */
     private static final long PROBE_CHUNK_BYTES = 128L << 20;
+
+    @Override
+    public List<Section> sections() {
+        return InspectSections.all();
+    }
 
     @Override
     public String id() {
