@@ -62,16 +62,20 @@ export class EChartsElement extends HTMLElement {
   /** Called once per ECharts instance, before its first render: set the fixed options, add listeners. */
   chartCreated(chart) {}
 
+  /**
+   * Renders in a task of its own (a zero timeout, not a microtask): a page that receives many charts in one
+   * server response draws them one task each, so that no single main-thread task draws them all.
+   */
   requestRender() {
     if (this.#renderQueued) {
       return;
     }
     this.#renderQueued = true;
-    queueMicrotask(() => {
+    setTimeout(() => {
       this.#renderQueued = false;
       if (this.#chart) {
         this.render(this.#chart);
       }
-    });
+    }, 0);
   }
 }

@@ -82,7 +82,8 @@ function heatmapOption(m) {
       top: 'middle',
       itemHeight: 160,
     },
-    series: [{ type: 'heatmap', data: cells(m), progressive: 0 }],
+    // a large preview (up to 200 × 200 cells) is drawn in chunks over several frames, never in one long task
+    series: [{ type: 'heatmap', data: cells(m), progressive: 2500, progressiveThreshold: 5000 }],
   };
 }
 
