@@ -47,7 +47,10 @@ export class EChartsElement extends HTMLElement {
 
   connectedCallback() {
     this.#chart = echarts.init(this.shadowRoot.querySelector('.chart'));
-    this.#resizeObserver = new ResizeObserver(() => this.#chart.resize());
+    this.#resizeObserver = new ResizeObserver(() => {
+      this.#chart.resize();
+      this.resized(this.#chart);
+    });
     this.#resizeObserver.observe(this);
     this.chartCreated(this.#chart);
     this.requestRender();
@@ -61,6 +64,9 @@ export class EChartsElement extends HTMLElement {
 
   /** Called once per ECharts instance, before its first render: set the fixed options, add listeners. */
   chartCreated(chart) {}
+
+  /** Called after the chart followed a change of the element's size. */
+  resized(chart) {}
 
   /**
    * Renders in a task of its own (a zero timeout, not a microtask): a page that receives many charts in one
