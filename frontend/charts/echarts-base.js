@@ -39,6 +39,7 @@ export class EChartsElement extends HTMLElement {
   #chart = null;
   #resizeObserver = null;
   #renderQueued = false;
+  #resizeQueued = false;
 
   constructor() {
     super();
@@ -47,9 +48,19 @@ export class EChartsElement extends HTMLElement {
 
   connectedCallback() {
     this.#chart = echarts.init(this.shadowRoot.querySelector('.chart'));
+    // A layout change resizes every chart of the page: each follows in a task of its own, not all in one.
     this.#resizeObserver = new ResizeObserver(() => {
-      this.#chart.resize();
-      this.resized(this.#chart);
+      if (this.#resizeQueued) {
+        return;
+      }
+      this.#resizeQueued = true;
+      setTimeout(() => {
+        this.#resizeQueued = false;
+        if (this.#chart) {
+          this.#chart.resize();
+          this.resized(this.#chart);
+        }
+      }, 0);
     });
     this.#resizeObserver.observe(this);
     this.chartCreated(this.#chart);
