@@ -39,6 +39,7 @@ export class EChartsElement extends HTMLElement {
   #chart = null;
   #resizeObserver = null;
   #renderQueued = false;
+  #resizeQueued = false;
 
   constructor() {
     super();
@@ -47,7 +48,20 @@ export class EChartsElement extends HTMLElement {
 
   connectedCallback() {
     this.#chart = echarts.init(this.shadowRoot.querySelector('.chart'));
-    this.#resizeObserver = new ResizeObserver(() => this.#chart.resize());
+    // A layout change resizes every chart of the page: each follows in a task of its own, not all in one.
+    this.#resizeObserver = new ResizeObserver(() => {
+      if (this.#resizeQueued) {
+        return;
+      }
+      this.#resizeQueued = true;
+      setTimeout(() => {
+        this.#resizeQueued = false;
+        if (this.#chart) {
+          this.#chart.resize();
+          this.resized(this.#chart);
+        }
+      }, 0);
+    });
     this.#resizeObserver.observe(this);
     this.chartCreated(this.#chart);
     this.requestRender();
@@ -62,16 +76,23 @@ export class EChartsElement extends HTMLElement {
   /** Called once per ECharts instance, before its first render: set the fixed options, add listeners. */
   chartCreated(chart) {}
 
+  /** Called after the chart followed a change of the element's size. */
+  resized(chart) {}
+
+  /**
+   * Renders in a task of its own (a zero timeout, not a microtask): a page that receives many charts in one
+   * server response draws them one task each, so that no single main-thread task draws them all.
+   */
   requestRender() {
     if (this.#renderQueued) {
       return;
     }
     this.#renderQueued = true;
-    queueMicrotask(() => {
+    setTimeout(() => {
       this.#renderQueued = false;
       if (this.#chart) {
         this.render(this.#chart);
       }
-    });
+    }, 0);
   }
 }

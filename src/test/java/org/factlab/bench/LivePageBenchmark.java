@@ -50,11 +50,22 @@ public final class LivePageBenchmark {
             wait(driver, Duration.ofSeconds(300)).until(d -> !d.findElements(By.id("launch")).isEmpty());
             Thread.sleep(2000); // let the launch page settle: its own work is not the run page's
             js(driver).executeScript("""
-                    window.factlabBench = {tasks: [], click: null, firstPoint: null, end: null};
+                    window.factlabBench = {tasks: [], click: null, page: null, running: null, firstPoint: null,
+                                           end: null};
                     const bench = window.factlabBench;
                     new PerformanceObserver(list => list.getEntries().forEach(e => {
-                      if (bench.click !== null && e.startTime >= bench.click) { bench.tasks.push(e.duration); }
+                      if (bench.click !== null && e.startTime >= bench.click) {
+                        bench.tasks.push([e.duration, e.startTime - bench.click]);
+                      }
                     })).observe({type: 'longtask', buffered: false});
+                    bench.frames = [];
+                    new PerformanceObserver(list => list.getEntries().forEach(e => {
+                      if (bench.click !== null && e.duration > 300) {
+                        bench.frames.push({ms: Math.round(e.duration), at: Math.round(e.startTime - bench.click),
+                          scripts: e.scripts.map(x => `${x.invoker}|${x.sourceFunctionName}|`
+                            + `${(x.sourceURL || '').split('/').pop()}:${Math.round(x.duration)}`)});
+                      }
+                    })).observe({type: 'long-animation-frame', buffered: false});
                     document.getElementById('launch').addEventListener('click', () => {
                       bench.click = performance.now();
                     }, {capture: true});
@@ -66,10 +77,15 @@ public final class LivePageBenchmark {
                       }
                       const status = document.getElementById('run-status');
                       const s = status && status.getAttribute('data-status');
+                      const now = performance.now() - bench.click;
+                      if (bench.page === null && status) { bench.page = now; }
+                      if (bench.running === null && s === 'RUNNING') { bench.running = now; }
                       if (bench.end === null && s && s !== 'QUEUED' && s !== 'RUNNING') {
                         bench.end = performance.now() - bench.click;
                       }
                     }, 20);""");
+            // the views scroll inside the layout's content area: bring the button into view first
+            js(driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(By.id("launch")));
             driver.findElement(By.id("launch")).click();
             long start = System.nanoTime();
             while ((System.nanoTime() - start) / 1e9 < seconds && ended(driver) == null) {
@@ -77,11 +93,20 @@ public final class LivePageBenchmark {
             }
             Map<?, ?> bench = (Map<?, ?>) js(driver).executeScript("return window.factlabBench;");
             List<?> tasks = (List<?>) bench.get("tasks");
-            double longest = tasks.stream().mapToDouble(t -> ((Number) t).doubleValue()).max().orElse(0);
+            double longest = tasks.stream().mapToDouble(t -> number(((List<?>) t).get(0))).max().orElse(0);
+            String top = tasks.stream().map(t -> (List<?>) t).sorted((a, b) -> Double.compare(number(b.get(0)),
+                    number(a.get(0)))).limit(8).map(t -> String.format(Locale.ROOT, "%.0f ms at %.1f s",
+                    number(t.get(0)), number(t.get(1)) / 1000)).toList().toString();
             System.out.printf(Locale.ROOT, "run page of mlp/quick: %s after %.1f s of watching%n",
                     ended(driver) == null ? "still running" : "run ended", (System.nanoTime() - start) / 1e9);
             System.out.printf(Locale.ROOT, "long tasks (> 50 ms): %d, longest %.0f ms (target ≤ 200 ms)%n",
                     tasks.size(), longest);
+            System.out.printf(Locale.ROOT, "long tasks: longest ones (duration at time after the click): %s%n", top);
+            if (System.getProperty("frames") != null) {
+                ((List<?>) bench.get("frames")).forEach(f -> System.out.println("long task frame: " + f));
+            }
+            System.out.printf(Locale.ROOT, "run page: shown at %s s, RUNNING at %s s, run ended at %s s%n",
+                    seconds(bench.get("page")), seconds(bench.get("running")), seconds(bench.get("end")));
             Object first = bench.get("firstPoint");
             System.out.printf(Locale.ROOT, "Launch click → first curve point: %s (target ≤ 2 s)%n",
                     first == null ? "none" : String.format(Locale.ROOT, "%.2f s", ((Number) first).doubleValue() / 1000));
@@ -90,6 +115,14 @@ public final class LivePageBenchmark {
             app.close();
             BenchMachine.printLoad("after");
         }
+    }
+
+    private static double number(Object v) {
+        return ((Number) v).doubleValue();
+    }
+
+    private static String seconds(Object ms) {
+        return ms == null ? "—" : String.format(Locale.ROOT, "%.2f", number(ms) / 1000);
     }
 
     private static Object ended(WebDriver driver) {
