@@ -90,4 +90,19 @@ public class Heatmap extends Component implements HasSize, HasStyle {
         }
         return json.append("]}").toString();
     }
+
+    /**
+     * Shows a matrix coloured over a given value range instead of its own, so that several heatmaps side by side
+     * share one colour scale and colour map: pass every matrix the same [low, high] (e.g. the range over all of
+     * their {@link MatrixPreview}s). As for one matrix, a range with both signs is drawn blue – white – red
+     * symmetric around 0, a one-sign range dark – bright.
+     */
+    public void setMatrixInRange(String title, int rows, int cols, float[] rowMajor, float low, float high) {
+        MatrixPreview own = MatrixPreview.blockReduce(rows, cols, rowMajor, MAX_SIDE);
+        matrixJson = matrixJson(Objects.requireNonNullElse(title, ""), new MatrixPreview(own.sourceRows(),
+                own.sourceCols(), own.rowBlock(), own.colBlock(), own.rows(), own.cols(), own.values(), low, high));
+        if (isAttached()) {
+            getElement().callJsFunction("setMatrix", matrixJson);
+        }
+    }
 }
