@@ -29,6 +29,9 @@ import org.factlab.experiments.study.SweepExpansion;
  */
 final class SweepEditor extends Details {
 
+    /** The launch page's query parameter that opens the sweep expanded ({@code /launch?sweep}): "Launch a study". */
+    static final String OPEN_PARAMETER = "sweep";
+
     private static final String NONE = "(none)";
     private static final String LIST = "list";
     private static final String LINEAR = "linear";
