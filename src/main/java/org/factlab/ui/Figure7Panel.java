@@ -34,7 +34,7 @@ final class Figure7Panel extends VerticalLayout {
         chart.setYAxisName("τ");
         chart.setScatterSeries(List.of(POINTS));
         chart.setMaxWidth("760px");
-        add(new H3("τ against k′ (Figure 7)"), fit, chart,
+        add(new H3("τ against k′ (Figure 7)"), fit, chart, FigureLinks.of(downloadBase, FigureLinks.FIGURE7),
                 DownloadLink.to(downloadBase + "/matrices/" + PAIRS + ".csv", "Download the pairs (CSV: k′, τ)"));
         setVisible(false);
     }

@@ -66,7 +66,7 @@ final class TabularPanel extends VerticalLayout {
         scatter.setScatterSeries(List.of(TabularSeries.title("fact"), TabularSeries.title("fact-geometric")));
         scatter.setMaxWidth("760px");
         add(new H3("Results (paper Table 3)"), protocol(), table, failures, compared, comparison, scatter,
-                DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
+                FigureLinks.of(downloadBase, FigureLinks.TABULAR_SCATTER), DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
         setVisible(false);
     }
 
