@@ -1,0 +1,179 @@
+package org.factlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.factlab.experiments.tabular.TabularSeries;
+import org.factlab.web.figures.ScatterFigures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The scatter and compare figures through HTTP on a fresh database: a parity run's Figure 7 (a dot per recorded pair,
+ * the paper's axis names), a tabular run's accuracy scatter (a dot per dataset and FACT variant), both listed by
+ * {@code /api/runs/{id}/figures} and as PNG at twice the SVG's size, also under a share link; and two quadratic runs
+ * compared as one figure with a curve per run labelled by the field in which they differ.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FiguresApiIntegrationTest {
+
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("factlab.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void figure7TabularScatterAndCompareChartDownloadAsSvgAndPng() throws Exception {
+        String parity = launch("{\"kind\":\"parity\",\"preset\":\"quick\"}");
+        String tabular = launch("{\"kind\":\"tabular\",\"preset\":\"quick\"}");
+        String first = launch("{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":20000,\"tau\":0.02}}");
+        String second = launch("{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":20000,\"tau\":0.05}}");
+        for (String id : List.of(parity, tabular, first, second)) {
+            waitForSuccess(id);
+        }
+
+        JsonNode listed = json.readTree(get("/api/runs/" + parity + "/figures").body());
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals("figure7", listed.get(0).get("name").asText());
+        assertEquals("/api/runs/" + parity + "/figures/figure7.svg", listed.get(0).get("svg").asText());
+        JsonNode pairs = json.readTree(get("/api/runs/" + parity + "/matrices").body());
+        int pairCount = -1;
+        for (JsonNode m : pairs) {
+            if ("tau_kprime_pairs".equals(m.get("name").asText())) {
+                pairCount = m.get("rows").asInt();
+            }
+        }
+        assertTrue(pairCount > 0, pairs.toString());
+        HttpResponse<String> figure7 = get(listed.get(0).get("svg").asText());
+        assertEquals(200, figure7.statusCode(), figure7.body());
+        assertEquals("attachment; filename=\"factlab-" + parity + "-figure7.svg\"",
+                figure7.headers().firstValue("Content-Disposition").orElse(""));
+        Document doc = parse(figure7.body());
+        assertEquals(pairCount, group(doc, "points").getElementsByTagNameNS(SVG_NS, "circle").getLength());
+        assertTrue(texts(group(doc, "axes")).containsAll(List.of(ScatterFigures.K_PRIME, ScatterFigures.TAU)));
+        assertEquals(1, group(doc, "curves").getElementsByTagNameNS(SVG_NS, "polyline").getLength(), "the fit");
+        assertTwiceAsLarge(doc, "/api/runs/" + parity + "/figures/figure7.png");
+
+        JsonNode tabularFigures = json.readTree(get("/api/runs/" + tabular + "/figures").body());
+        assertEquals("tabular-scatter", tabularFigures.get(0).get("name").asText(), tabularFigures.toString());
+        Document scatter = parse(get("/api/runs/" + tabular + "/figures/tabular-scatter.svg").body());
+        assertEquals(2 * 2, group(scatter, "points").getElementsByTagNameNS(SVG_NS, "circle").getLength(),
+                "iris and wine × FACT-RFM and its geometric variant");
+        assertTrue(texts(group(scatter, "axes")).contains(TabularSeries.title("nfa") + " test accuracy"));
+        assertEquals(404, get("/api/runs/" + tabular + "/figures/figure7.svg").statusCode(), "no pairs recorded");
+        HttpResponse<String> share = http.send(request("/api/runs/" + tabular + "/share")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, share.statusCode(), share.body());
+        String link = json.readTree(share.body()).get("url").asText();
+        assertTwiceAsLarge(scatter, link + "/figures/tabular-scatter.png");
+
+        String query = "?runs=" + first + "," + second + "&series=" + URLEncoder.encode("fact/cosine",
+                StandardCharsets.UTF_8) + "&groupBy=none";
+        Document compared = parse(get("/api/compare/chart.svg" + query).body());
+        assertEquals(List.of("τ = 0.02", "τ = 0.05"), texts(group(compared, "legend")),
+                "labelled by the one field in which the runs differ");
+        assertEquals(2, group(compared, "curves").getElementsByTagNameNS(SVG_NS, "polyline").getLength());
+        List<String> axes = texts(group(compared, "axes"));
+        assertTrue(axes.containsAll(List.of("step", "cosine similarity of FACT with WᵀW", "0", "1")), axes.toString());
+        assertTwiceAsLarge(compared, "/api/compare/chart.png" + query);
+        assertEquals(400, get("/api/compare/chart.svg?runs=nosuchrun&series=x").statusCode());
+    }
+
+    private void assertTwiceAsLarge(Document svg, String pngPath) throws Exception {
+        HttpResponse<byte[]> png = http.send(request(pngPath).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode(), pngPath);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertEquals(2 * Integer.parseInt(svg.getDocumentElement().getAttribute("width")), image.getWidth());
+        assertEquals(2 * Integer.parseInt(svg.getDocumentElement().getAttribute("height")), image.getHeight());
+    }
+
+    private static Document parse(String svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        return doc;
+    }
+
+    private static Element group(Document doc, String id) {
+        NodeList groups = doc.getElementsByTagNameNS(SVG_NS, "g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            if (id.equals(((Element) groups.item(i)).getAttribute("id"))) {
+                return (Element) groups.item(i);
+            }
+        }
+        throw new AssertionError("no group " + id);
+    }
+
+    private static List<String> texts(Element e) {
+        NodeList nodes = e.getElementsByTagNameNS(SVG_NS, "text");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add(nodes.item(i).getTextContent());
+        }
+        return out;
+    }
+
+    private String launch(String body) throws Exception {
+        HttpResponse<String> r = http.send(request("/api/runs").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return json.readTree(r.body()).get("id").asText();
+    }
+
+    private void waitForSuccess(String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        JsonNode run;
+        do {
+            run = json.readTree(get("/api/runs/" + id).body());
+            if (run.get("status").asText().equals("SUCCEEDED")) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("run " + id + " did not succeed: " + run);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
