@@ -34,7 +34,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.SpecValidationException;
-import org.factlab.experiments.study.Settings;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.runs.KindRegistry;
@@ -203,7 +202,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         grid.addComponentColumn(r -> readOnly ? new Span(r.run().name())
                 : new RouterLink(r.run().name(), RunView.class, r.run().id())).setHeader("Run")
                 .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(r -> Settings.label(study.study().settings().get(r.setting()))).setHeader("Setting")
+        grid.addColumn(r -> settingText(study.study().settings().get(r.setting()))).setHeader("Setting")
                 .setAutoWidth(true);
         grid.addColumn(r -> r.run().seed()).setHeader("Seed").setAutoWidth(true);
         grid.addComponentColumn(r -> new RunsView.StatusBadge(r.run())).setHeader("Status").setAutoWidth(true);
@@ -234,7 +233,12 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         tablePanel.show(s.table());
     }
 
-    /** "τ ∈ {0.01, 0.02} × seed …": each swept field with its values, never a Java map string. */
+    /** "τ = 0.02, width = 10": a setting as in labels. */
+    private static String settingText(Map<String, Object> setting) {
+        return FieldText.of(List.copyOf(setting.keySet()), setting);
+    }
+
+    /** "τ ∈ {0.01, 0.02} × width ∈ {5, 10}": each swept field with its values, never a Java map string. */
     static String sweepText(Map<String, List<Object>> sweep) {
         return sweep.entrySet().stream().map(e -> FieldText.name(e.getKey()) + " ∈ {" + FieldText.value(e.getValue())
                 + "}").collect(java.util.stream.Collectors.joining(" × "));

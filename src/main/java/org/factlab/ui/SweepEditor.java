@@ -144,7 +144,7 @@ final class SweepEditor extends Details {
         seeds.setValue(p.seeds());
         gpuScale.setVisible(!p.gpuScaleSweep().isEmpty());
         gpuScale.setValue(false);
-        gpuScale.setLabel("include GPU-scale values " + p.gpuScaleSweep());
+        gpuScale.setLabel("include GPU-scale values " + StudyView.sweepText(p.gpuScaleSweep()));
         setOpened(true);
         onChange.run();
     }
