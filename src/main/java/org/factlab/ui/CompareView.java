@@ -4,13 +4,13 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -44,18 +44,19 @@ import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunService;
 import org.factlab.runs.compare.CompareGroups;
 import org.factlab.runs.compare.CurveBand;
-import org.factlab.ui.charts.MatrixPreview;
 import org.factlab.ui.charts.Heatmap;
 import org.factlab.ui.charts.LineChart;
+import org.factlab.ui.charts.MatrixPreview;
 
 /**
  * Compares runs ({@code /compare?runs=a,b,c&series=…&groupBy=…&colour=…&matrix=…&step=…}): one chart per chosen
  * series with every run's curve on shared axes; runs grouped by {@link CompareState#groupBy()} become a mean
  * curve with ± one standard deviation drawn as thinner dashed curves in its colour; curves of runs sharing the
- * value of the {@link CompareState#colour()} field share a colour ({@link CompareGroups#colours}); curves are labelled by
- * the fields in which the runs differ ({@link CompareGroups}); a log-scale toggle; SVG and PNG figures of every
- * chart ({@code /api/compare/chart.svg}); one matrix of every run side by side at one step, all on one colour scale. Every choice is written back to the URL, so the page can be shared. Runs still in
- * progress stream in: their new points and matrices are drawn at most every 250 ms.
+ * value of the {@link CompareState#colour()} field share a colour ({@link CompareGroups#colours}); curves are
+ * labelled by the fields in which the runs differ ({@link CompareGroups}); a log-scale toggle; SVG and PNG figures
+ * of every chart ({@code /api/compare/chart.svg}); one matrix of every run side by side at one step, all on one
+ * colour scale. Every choice is written back to the URL, so the page can be shared. Runs still in progress stream
+ * in: their new points and matrices are drawn at most every 250 ms.
  */
 @PermitAll
 @Route(value = "compare", layout = MainLayout.class)
@@ -327,9 +328,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             chart.setLogScale(state.log());
             chart.setSeriesStyles(styles);
             chart.setData(data);
-            String figure = "/api/compare/chart.%s?" + state.figureQuery(series);
-            cell.svg().setHref(String.format(figure, "svg"));
-            cell.png().setHref(String.format(figure, "png"));
+            String query = "?" + state.figureQuery(series);
+            cell.svg().setHref("/api/compare/chart.svg" + query);
+            cell.png().setHref("/api/compare/chart.png" + query);
             if (!previous.containsKey(series)) {
                 charts.add(cell.cell());
             }
