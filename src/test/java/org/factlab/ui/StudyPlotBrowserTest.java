@@ -32,7 +32,7 @@ import org.openqa.selenium.WebDriver;
  * The study page's plot in a real browser: a 2 × 2 study of the quadratic quick preset (τ × width, two seeds each)
  * plots fact/cosine against τ with a line per width and an error bar per point whose ends are mean ± sample std of
  * the runs' own summaries (computed here from {@code GET /api/runs/{id}}); its table shows those cells as
- * "mean ± std (n)" and only the kind's headline values; comparing the runs labels the curves by τ and width only.
+ * "mean ± std (n)" and only the kind's headline values; comparing the runs labels the curves by width and τ only.
  * Also: "Launch a study" opens the sweep editor, and the system page shows human units and a versions table.
  */
 class StudyPlotBrowserTest extends BrowserTestBase {
@@ -108,11 +108,12 @@ class StudyPlotBrowserTest extends BrowserTestBase {
                 Map<String, String> colours = seriesColors(d, "compare-chart-" + KEY);
                 return colours.size() == 12 ? colours : null;
             });
-            assertTrue(curves.keySet().containsAll(Set.of("τ = 0.02, width = 5 (mean of 2 runs)",
-                    "τ = 0.05, width = 10 (mean of 2 runs)")), curves.keySet().toString());
+            assertTrue(curves.keySet().containsAll(Set.of("width = 5, τ = 0.02 (mean of 2 runs)",
+                    "width = 10, τ = 0.05 (mean of 2 runs)")), "the swept fields only, in the spec's order: "
+                    + curves.keySet());
             String svg = driver.findElement(By.id("compare-svg-" + KEY)).getDomAttribute("href");
             assertTrue(svg.startsWith("/api/compare/chart.svg?"), svg);
-            assertTrue(get(svg).contains("τ = 0.05, width = 10 (mean of 2 runs)"));
+            assertTrue(get(svg).contains("width = 10, τ = 0.05 (mean of 2 runs)"));
 
             driver.get(url("/studies"));
             click(waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.id("launch-study")).isEmpty() ? null
