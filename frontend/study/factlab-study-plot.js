@@ -13,6 +13,9 @@ const CAP_HALF_WIDTH = 4;
 const LEGEND_ROW_HEIGHT = 22;
 /** Legend entries per row assumed when reserving room above the plot (the legend wraps, it never pages). */
 const LEGEND_PER_ROW = 3;
+const TITLE_ROW_HEIGHT = 20;
+/** A generous width per title character at 14 px, so that the title is never cut short. */
+const TITLE_CHAR_WIDTH = 8;
 
 /**
  * <factlab-study-plot>: one summary value of a study against a swept field, driven by org.factlab.ui.StudyPlot.
@@ -23,7 +26,7 @@ class FactlabStudyPlot extends EChartsElement {
   #plot = null;
 
   /**
-   * @param json '{"title","xName","yName","categories":[…]|null,"logX","yMin","yMax",
+   * @param json '{"title","xName","categories":[…]|null,"logX","yMin","yMax",
    *             "lines":[{"name","x":[…],"mean":[…],"std":[…],"n":[…]}]}'; x are category indices when categories
    *             is given; mean and std null where missing; yMin/yMax null for a range fitted to the values
    */
@@ -50,20 +53,26 @@ class FactlabStudyPlot extends EChartsElement {
     }
     const p = this.#plot;
     const legendRows = Math.max(1, Math.ceil(p.lines.length / LEGEND_PER_ROW));
+    // a long title (the paper's words for the value) wraps instead of running under the toolbox
+    const titleWidth = Math.max(120, chart.getWidth() - 48);
+    const titleRows = Math.max(1, Math.ceil(p.title.length * TITLE_CHAR_WIDTH / titleWidth));
+    const legendTop = 8 + titleRows * TITLE_ROW_HEIGHT;
     const xAxis = p.categories
       ? { type: 'category', data: p.categories, name: p.xName, boundaryGap: true }
-      : { type: p.logX ? 'log' : 'value', name: p.xName, scale: true, axisLabel: { formatter: shortNumber } };
+      : { type: p.logX ? 'log' : 'value', name: p.xName, scale: true, axisLabel: { formatter: shortNumber, hideOverlap: true } };
     chart.setOption({
       animation: false,
       color: PALETTE,
-      title: { text: p.title, left: 8, top: 4 },
-      legend: { type: 'plain', top: 30, left: 8, right: 8, data: p.lines.map(line => line.name) },
+      title: { text: p.title, left: 8, top: 4,
+        textStyle: { fontSize: 14, width: titleWidth, overflow: 'break', lineHeight: TITLE_ROW_HEIGHT } },
+      legend: { type: 'plain', top: legendTop, left: 8, right: 8, data: p.lines.map(line => line.name) },
       tooltip: { trigger: 'item', confine: true, formatter: item => tooltip(p, item) },
       toolbox: { top: 0, right: 8, padding: [6, 0],
         feature: { saveAsImage: { name: p.title || 'study', pixelRatio: 2 } } },
-      grid: { left: 64, right: 40, top: 44 + legendRows * LEGEND_ROW_HEIGHT, bottom: 48 },
+      grid: { left: 56, right: 40, top: legendTop + 12 + legendRows * LEGEND_ROW_HEIGHT, bottom: 48 },
       xAxis: { ...xAxis, nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'value', name: p.yName, scale: true, min: p.yMin ?? undefined, max: p.yMax ?? undefined,
+      // the title names the value: a y axis name would only repeat it over the legend
+      yAxis: { type: 'value', scale: true, min: p.yMin ?? undefined, max: p.yMax ?? undefined,
         axisLabel: { formatter: shortNumber } },
       series: p.lines.flatMap((line, i) => [
         { name: line.name, type: 'line', symbolSize: 7, showSymbol: true, connectNulls: false,

@@ -31,9 +31,9 @@ final class StudyPlot extends Component implements HasSize, HasStyle {
         addAttachListener(e -> send());
     }
 
-    /** Shows a plot titled and labelled as given (the paper's label of the value, the field's name). */
-    void setPlot(StudyPlotData data, String title, String yName, String xName) {
-        plotJson = json(data, title, yName, xName);
+    /** Shows a plot titled as given (the paper's label of the value), its x axis named by the field. */
+    void setPlot(StudyPlotData data, String title, String xName) {
+        plotJson = json(data, title, xName);
         send();
     }
 
@@ -44,11 +44,10 @@ final class StudyPlot extends Component implements HasSize, HasStyle {
     }
 
     /** The element's payload; non-finite numbers become null. */
-    static String json(StudyPlotData data, String title, String yName, String xName) {
+    static String json(StudyPlotData data, String title, String xName) {
         Map<String, Object> plot = new LinkedHashMap<>();
         plot.put("title", title);
         plot.put("xName", xName);
-        plot.put("yName", yName);
         plot.put("categories", data.categories());
         plot.put("logX", data.logX());
         plot.put("yMin", data.yRange() == null ? null : data.yRange()[0]);

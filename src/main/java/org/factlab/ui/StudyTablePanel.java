@@ -147,7 +147,7 @@ final class StudyTablePanel extends VerticalLayout {
                 return p;
             });
             String label = seriesLabel.apply(key);
-            plot.setPlot(StudyPlotData.of(shown, field, key), label + " against " + FieldText.name(field), label,
+            plot.setPlot(StudyPlotData.of(shown, field, key), label + " against " + FieldText.name(field),
                     FieldText.name(field));
         }
         List<String> onPage = plots.getChildren().map(c -> c.getId().orElse("")).toList();

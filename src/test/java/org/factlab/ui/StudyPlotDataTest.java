@@ -64,7 +64,7 @@ class StudyPlotDataTest {
         StudyPlotData plot = StudyPlotData.of(t, "n", "test_accuracy");
         assertEquals(List.of(StudyPlotData.ONLY_LINE), plot.lines().stream().map(StudyPlotData.Line::label).toList());
         assertTrue(plot.logX(), "n = 1000 … 60000 spans a factor of 60");
-        String json = StudyPlot.json(plot, "title", "accuracy", "n");
+        String json = StudyPlot.json(plot, "title", "n");
         assertTrue(json.contains("\"std\":[" + sampleStd(new double[] {0.9, 0.8}) + ",null]"), json);
         assertTrue(json.contains("\"n\":[2,1]"), json);
     }
