@@ -46,6 +46,8 @@ class FactlabLineChart extends EChartsElement {
   #logScale = false;
   #yAxisName = '';
   #xAxisName = 'step';
+  /** A fixed [low, high] of a linear y axis, or null: fitted to the data. */
+  #yRange = null;
   /** Names of the series drawn as points instead of lines. */
   #scatterNames = new Set();
   /** Style by series name ({color, dashed, width}); series without one keep the palette colour. */
@@ -102,6 +104,12 @@ class FactlabLineChart extends EChartsElement {
 
   setXAxisName(name) {
     this.#xAxisName = name;
+    this.requestRender();
+  }
+
+  /** @param json '[low, high]' or 'null': a fixed linear y range (e.g. [0, 1] for similarities), null to fit the data */
+  setYRange(json) {
+    this.#yRange = JSON.parse(json);
     this.requestRender();
   }
 
@@ -172,6 +180,8 @@ class FactlabLineChart extends EChartsElement {
       toolbox: { feature: { saveAsImage: { name: this.#title || 'chart' } } },
       // the axis is rebuilt when its type changes, so its label format is set here, not once
       yAxis: { type: this.#logScale ? 'log' : 'value', name: this.#yAxisName, scale: true,
+        min: this.#logScale || !this.#yRange ? null : this.#yRange[0],
+        max: this.#logScale || !this.#yRange ? null : this.#yRange[1],
         axisLabel: { formatter: shortNumber } },
       xAxis: { name: this.#xAxisName },
       dataZoom: [{ id: INSIDE_ZOOM, ...this.#zoom }, { id: SLIDER_ZOOM, ...this.#zoom }],

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunService;
+import org.factlab.runs.compare.AxisRange;
 import org.factlab.runs.compare.CompareGroups;
 import org.factlab.runs.compare.CurveBand;
 import org.factlab.ui.charts.Heatmap;
@@ -229,8 +231,12 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         updating = true;
         runList.removeAll();
         runList.add(runs.isEmpty() ? "No runs chosen: select runs on the runs page and press Compare." : "Runs: ");
-        runs.forEach(r -> runList.add(new RouterLink(r.name() + " [" + r.id() + "]", RunView.class, r.id()),
-                new com.vaadin.flow.component.html.Span("  ")));
+        for (CompareGroups.Group g : CompareGroups.of(runs, CompareGroups.GROUP_NONE, null)) {
+            Run r = g.runs().get(0);
+            RouterLink link = new RouterLink(g.label(), RunView.class, r.id());
+            link.getElement().setAttribute("title", r.name() + " [" + r.id() + "]");
+            runList.add(link, new Span(" · "));
+        }
         Set<String> allSeries = new TreeSet<>();
         curves.values().forEach(c -> allSeries.addAll(c.keySet()));
         seriesChoice.setItems(allSeries);
@@ -326,6 +332,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 }
             }
             chart.setLogScale(state.log());
+            double[] means = data.stream().filter(d -> styles.get(d.name()) != null && !styles.get(d.name()).dashed())
+                    .flatMapToDouble(d -> Arrays.stream(d.y())).filter(Double::isFinite).toArray();
+            chart.setYRange(AxisRange.fixed(series, Arrays.stream(means).min().orElse(0),
+                    Arrays.stream(means).max().orElse(0)));
             chart.setSeriesStyles(styles);
             chart.setData(data);
             String query = "?" + state.figureQuery(series);
@@ -353,7 +363,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         svg.setId("compare-svg-" + series);
         png.setId("compare-png-" + series);
         Div links = new Div(new Span("As a figure: "), svg, new Span(" · "), png);
-        return new CompareChart(new Div(chart, links), chart, svg, png);
+        Div cell = new Div(chart, links);
+        cell.getStyle().set("grid-column", "1 / -1"); // the full width: room for the curves' labels in the legend
+        return new CompareChart(cell, chart, svg, png);
     }
 
     /** Every run's matrix at the chosen step, on one colour scale: the range over all of them. */

@@ -85,12 +85,10 @@ class CompareFigureController {
                 curves.add(new LineFigure.Curve(null, band.steps(), band.upper(), rgb, LineFigure.Style.DASHED));
                 curves.add(new LineFigure.Curve(null, band.steps(), band.lower(), rgb, LineFigure.Style.DASHED));
             }
-            for (double[] values : List.of(band.upper(), band.lower())) {
-                for (double v : values) {
-                    if (Double.isFinite(v)) {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
+            for (double v : band.mean()) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
                 }
             }
         }

@@ -214,4 +214,24 @@ public class LineChart extends Component implements HasSize, HasStyle {
         }
         json.append(']');
     }
+
+    /**
+     * Fixes the y range of the linear axis to [low, high] (e.g. [0, 1] or [−1, 1] for similarities); null fits it to
+     * the data again. A log axis ignores it.
+     */
+    public void setYRange(double[] range) {
+        if (range != null && !(range.length == 2 && range[0] < range[1])) {
+            throw new IllegalArgumentException("a y range is [low, high] with low < high");
+        }
+        if (yRangeJson == null) {
+            addAttachListener(event -> getElement().callJsFunction("setYRange", yRangeJson));
+        }
+        yRangeJson = range == null ? "null" : "[" + range[0] + "," + range[1] + "]";
+        if (isAttached()) {
+            getElement().callJsFunction("setYRange", yRangeJson);
+        }
+    }
+
+    /** The payload of {@link #setYRange}, sent again on every attach; null until it is first called. */
+    private String yRangeJson;
 }
