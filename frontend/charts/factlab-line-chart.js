@@ -57,6 +57,7 @@ class FactlabLineChart extends EChartsElement {
   #logScale = false;
   #yAxisName = '';
   #xAxisName = 'step';
+  /** A fixed [low, high] of a linear y axis, or null: fitted to the data. */
   /** Names of the series drawn as points instead of lines. */
   #scatterNames = new Set();
   /** Style by series name ({color, dashed, width}); series without one keep the palette colour. */

@@ -3,11 +3,14 @@ package org.factlab.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -18,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,16 +43,22 @@ import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunService;
+import org.factlab.runs.compare.AxisRange;
+import org.factlab.runs.compare.CompareGroups;
+import org.factlab.runs.compare.CurveBand;
 import org.factlab.ui.charts.Heatmap;
 import org.factlab.ui.charts.LineChart;
+import org.factlab.ui.charts.MatrixPreview;
 
 /**
  * Compares runs ({@code /compare?runs=a,b,c&series=…&groupBy=…&colour=…&matrix=…&step=…}): one chart per chosen
  * series with every run's curve on shared axes; runs grouped by {@link CompareState#groupBy()} become a mean
  * curve with ± one standard deviation drawn as thinner dashed curves in its colour; curves of runs sharing the
- * value of the {@link CompareState#colour()} field share a colour ({@link CurveColours}); one matrix of every run
- * side by side at one step. Every choice is written back to the URL, so the page can be shared. Runs still in
- * progress stream in: their new points and matrices are drawn at most every 250 ms.
+ * value of the {@link CompareState#colour()} field share a colour ({@link CompareGroups#colours}); curves are
+ * labelled by the fields in which the runs differ ({@link CompareGroups}); a log-scale toggle; SVG and PNG figures
+ * of every chart ({@code /api/compare/chart.svg}); one matrix of every run side by side at one step, all on one
+ * colour scale. Every choice is written back to the URL, so the page can be shared. Runs still in progress stream
+ * in: their new points and matrices are drawn at most every 250 ms.
  */
 @PermitAll
 @Route(value = "compare", layout = MainLayout.class)
@@ -75,11 +85,12 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<String> colourChoice = new Select<>();
     private final Select<String> matrixChoice = new Select<>();
     private final Select<String> stepChoice = new Select<>();
+    private final Checkbox logChoice = new Checkbox("log scale");
     private final Div charts = new Div();
     private final Div heatmaps = new Div();
     private final Paragraph runList = new Paragraph();
     private final Map<String, Map<String, NavigableMap<Long, Double>>> curves = new LinkedHashMap<>();
-    private final Map<String, LineChart> chartsBySeries = new LinkedHashMap<>();
+    private final Map<String, CompareChart> chartsBySeries = new LinkedHashMap<>();
     private List<Run> runs = List.of();
     private CompareState state = CompareState.of(List.of());
     private boolean updating;
@@ -101,6 +112,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         colourChoice.setId("compare-colour");
         matrixChoice.setLabel("Matrix");
         stepChoice.setLabel("Step");
+        logChoice.setId("compare-log");
         charts.addClassName("chart-grid");
         charts.setId("compare-charts");
         heatmaps.addClassName("heatmap-grid");
@@ -112,7 +124,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 : e.getValue(), state.step())));
         stepChoice.addValueChangeListener(e -> changed(state.withMatrix(state.matrix(),
                 e.getValue() == null || LATEST.equals(e.getValue()) ? null : Long.parseLong(e.getValue()))));
-        HorizontalLayout controls = new HorizontalLayout(seriesChoice, groupChoice, colourChoice);
+        logChoice.addValueChangeListener(e -> changed(state.withLog(e.getValue())));
+        HorizontalLayout controls = new HorizontalLayout(seriesChoice, groupChoice, colourChoice, logChoice);
         controls.setAlignItems(Alignment.BASELINE);
         HorizontalLayout matrixControls = new HorizontalLayout(matrixChoice, stepChoice);
         add(new H2("Compare runs"), runList, controls, charts, new H3("Matrices side by side"), matrixControls, heatmaps);
@@ -218,8 +231,12 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         updating = true;
         runList.removeAll();
         runList.add(runs.isEmpty() ? "No runs chosen: select runs on the runs page and press Compare." : "Runs: ");
-        runs.forEach(r -> runList.add(new RouterLink(r.name() + " [" + r.id() + "]", RunView.class, r.id()),
-                new com.vaadin.flow.component.html.Span("  ")));
+        for (CompareGroups.Group g : CompareGroups.of(runs, CompareGroups.GROUP_NONE, null)) {
+            Run r = g.runs().get(0);
+            RouterLink link = new RouterLink(g.label(), RunView.class, r.id());
+            link.getElement().setAttribute("title", r.name() + " [" + r.id() + "]");
+            runList.add(link, new Span(" · "));
+        }
         Set<String> allSeries = new TreeSet<>();
         curves.values().forEach(c -> allSeries.addAll(c.keySet()));
         seriesChoice.setItems(allSeries);
@@ -256,6 +273,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         steps.forEach(s -> stepItems.add(Long.toString(s)));
         stepChoice.setItems(stepItems);
         stepChoice.setValue(state.step() == null ? LATEST : state.step().toString());
+        logChoice.setValue(state.log());
         updating = false;
     }
 
@@ -279,18 +297,19 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     /** One chart per chosen series; the charts already on the page get new data instead of being rebuilt. */
     private void renderCharts() {
-        Map<String, LineChart> previous = new LinkedHashMap<>(chartsBySeries);
+        Map<String, CompareChart> previous = new LinkedHashMap<>(chartsBySeries);
         chartsBySeries.clear();
-        previous.forEach((series, chart) -> {
+        previous.forEach((series, cell) -> {
             if (!state.series().contains(series)) {
-                charts.remove(chart);
+                charts.remove(cell.cell());
             }
         });
         List<CompareGroups.Group> groups = CompareGroups.of(runs, state.groupBy(), state.colour());
-        List<String> groupColours = groupColours(groups);
+        List<String> groupColours = CompareGroups.colours(groups, state.colour());
         for (String series : state.series()) {
-            LineChart chart = previous.containsKey(series) ? previous.get(series) : newChart(series);
-            chartsBySeries.put(series, chart);
+            CompareChart cell = previous.containsKey(series) ? previous.get(series) : newChart(series);
+            chartsBySeries.put(series, cell);
+            LineChart chart = cell.chart();
             List<LineChart.Series> data = new ArrayList<>();
             Map<String, LineChart.SeriesStyle> styles = new LinkedHashMap<>();
             for (int i = 0; i < groups.size(); i++) {
@@ -303,64 +322,83 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                     continue;
                 }
                 CurveBand band = CurveBand.of(members);
-                boolean averaged = members.size() > 1;
-                String meanName = averaged ? g.label() + " · mean" : g.label();
-                data.add(new LineChart.Series(meanName, band.steps(), band.mean()));
-                styles.put(meanName, new LineChart.SeriesStyle(colour, false, MEAN_WIDTH));
-                if (averaged) {
+                data.add(new LineChart.Series(g.label(), band.steps(), band.mean()));
+                styles.put(g.label(), new LineChart.SeriesStyle(colour, false, MEAN_WIDTH));
+                if (members.size() > 1) {
                     data.add(new LineChart.Series(g.label() + " · +1 std", band.steps(), band.upper()));
                     data.add(new LineChart.Series(g.label() + " · −1 std", band.steps(), band.lower()));
                     styles.put(g.label() + " · +1 std", new LineChart.SeriesStyle(colour, true, BAND_WIDTH));
                     styles.put(g.label() + " · −1 std", new LineChart.SeriesStyle(colour, true, BAND_WIDTH));
                 }
             }
+            chart.setLogScale(state.log());
+            double[] means = data.stream().filter(d -> styles.get(d.name()) != null && !styles.get(d.name()).dashed())
+                    .flatMapToDouble(d -> Arrays.stream(d.y())).filter(Double::isFinite).toArray();
+            chart.setYRange(AxisRange.fixed(series, Arrays.stream(means).min().orElse(0),
+                    Arrays.stream(means).max().orElse(0)));
             chart.setSeriesStyles(styles);
             chart.setData(data);
+            String query = "?" + state.figureQuery(series);
+            cell.svg().setHref("/api/compare/chart.svg" + query);
+            cell.png().setHref("/api/compare/chart.png" + query);
             if (!previous.containsKey(series)) {
-                charts.add(chart);
+                charts.add(cell.cell());
             }
         }
     }
 
-    private static LineChart newChart(String series) {
+    /** A chart of the comparison with its figure downloads beneath it. */
+    private record CompareChart(Div cell, LineChart chart, Anchor svg, Anchor png) {
+    }
+
+    private CompareChart newChart(String series) {
         LineChart chart = new LineChart();
-        chart.setTitle(series);
-        chart.setYAxisName(series);
+        String label = runs.isEmpty() ? series : kinds.find(runs.get(0).kind()).map(k -> k.seriesLabel(series))
+                .orElse(series);
+        chart.setTitle(label);
+        chart.setYAxisName(label);
         chart.setId("compare-chart-" + series);
-        return chart;
+        Anchor svg = DownloadLink.to("", "SVG");
+        Anchor png = DownloadLink.to("", "PNG (2×)");
+        svg.setId("compare-svg-" + series);
+        png.setId("compare-png-" + series);
+        Div links = new Div(new Span("As a figure: "), svg, new Span(" · "), png);
+        Div cell = new Div(chart, links);
+        cell.getStyle().set("grid-column", "1 / -1"); // the full width: room for the curves' labels in the legend
+        return new CompareChart(cell, chart, svg, png);
     }
 
-    /**
-     * Each group's colour: by the value of the colour field in its first run when one is chosen (so groups
-     * sharing the value share the colour), else one categorical colour per group.
-     */
-    private List<String> groupColours(List<CompareGroups.Group> groups) {
-        if (state.colour() == null) {
-            List<String> colours = new ArrayList<>();
-            for (int i = 0; i < groups.size(); i++) {
-                colours.add(CurveColours.categorical(i));
-            }
-            return colours;
-        }
-        List<Object> values = groups.stream().map(g -> g.runs().get(0).spec().get(state.colour())).toList();
-        Map<Object, String> byValue = CurveColours.of(values);
-        return values.stream().map(byValue::get).toList();
-    }
-
+    /** Every run's matrix at the chosen step, on one colour scale: the range over all of them. */
     private void renderHeatmaps() {
         heatmaps.removeAll();
         if (state.matrix() == null) {
             return;
         }
+        Map<Run, MatrixSnapshot> shown = new LinkedHashMap<>();
         for (Run r : runs) {
             Optional<MatrixSnapshot> m = state.step() == null ? matrices.find(r.id(), state.matrix(), null)
                     : matrices.findAtOrBefore(r.id(), state.matrix(), state.step());
-            m.ifPresent(snapshot -> {
-                Heatmap h = new Heatmap();
-                h.setMatrix(r.name() + " (step " + snapshot.step() + ")", snapshot.rows(), snapshot.cols(),
-                        snapshot.data());
-                heatmaps.add(h);
-            });
+            m.ifPresent(snapshot -> shown.put(r, snapshot));
+        }
+        float low = Float.NaN;
+        float high = Float.NaN;
+        for (MatrixSnapshot snapshot : shown.values()) {
+            MatrixPreview preview = MatrixPreview.blockReduce(snapshot.rows(), snapshot.cols(), snapshot.data(),
+                    Heatmap.MAX_SIDE);
+            if (!Float.isNaN(preview.min())) {
+                low = Float.isNaN(low) ? preview.min() : Math.min(low, preview.min());
+                high = Float.isNaN(high) ? preview.max() : Math.max(high, preview.max());
+            }
+        }
+        List<CompareGroups.Group> labels = CompareGroups.of(runs, CompareGroups.GROUP_NONE, null);
+        Map<String, String> labelById = new LinkedHashMap<>();
+        labels.forEach(g -> labelById.put(g.runs().get(0).id(), g.label()));
+        for (Map.Entry<Run, MatrixSnapshot> e : shown.entrySet()) {
+            MatrixSnapshot snapshot = e.getValue();
+            Heatmap h = new Heatmap();
+            h.setMatrixInRange(labelById.get(e.getKey().id()) + " (step " + snapshot.step() + ")", snapshot.rows(),
+                    snapshot.cols(), snapshot.data(), low, high);
+            heatmaps.add(h);
         }
     }
 

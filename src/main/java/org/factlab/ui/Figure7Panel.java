@@ -35,6 +35,7 @@ final class Figure7Panel extends VerticalLayout {
         chart.setScatterSeries(List.of(POINTS));
         chart.setMaxWidth("760px");
         add(new H3(section.title()), new Paragraph(section.description()), fit, chart,
+                FigureLinks.of(downloadBase, FigureLinks.FIGURE7),
                 DownloadLink.to(downloadBase + "/matrices/" + section.pairsMatrix() + ".csv",
                         "Download the pairs (CSV: " + section.x().name() + ", " + section.y().name() + ")"));
         setVisible(false);

@@ -111,6 +111,9 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         q.getOrDefault("kind", List.of()).stream().findFirst().flatMap(kinds::find)
                 .ifPresent(k -> onKindSelected(k, preset));
         q.getOrDefault("from", List.of()).stream().findFirst().flatMap(service::find).ifPresent(this::fillFrom);
+        if (q.containsKey(SweepEditor.OPEN_PARAMETER)) {
+            sweep.setOpened(true);
+        }
     }
 
     /** The form as {@code run} was launched: its kind, preset, every spec field and its name. */

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
+import org.factlab.runs.KindRegistry;
 import org.factlab.runs.LiveBus;
 import org.factlab.studies.StudyRuns;
 import org.factlab.studies.StudyService;
@@ -23,8 +24,8 @@ public class SharedStudyView extends StudyView {
     private final ShareService shares;
 
     public SharedStudyView(StudyService service, LiveBus bus, UiTicker ticker, RunPermissions permissions,
-                           ShareService shares) {
-        super(service, bus, ticker, permissions, shares);
+                           ShareService shares, KindRegistry kinds) {
+        super(service, bus, ticker, permissions, shares, kinds);
         this.shares = shares;
     }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.RouterLink;
@@ -15,7 +16,7 @@ import java.util.Comparator;
 import org.factlab.studies.StudyRuns;
 import org.factlab.studies.StudyService;
 
-/** Every study, newest first, with its status and progress. */
+/** Every study, newest first, with its status and progress; "Launch a study" opens the launch page's sweep expanded. */
 @PermitAll
 @Route(value = "studies", layout = MainLayout.class)
 @PageTitle("Studies · FACT Lab")
@@ -35,7 +36,9 @@ public class StudiesView extends VerticalLayout {
                 .setComparator(Comparator.comparing(s -> s.study().createdAt())).setAutoWidth(true);
         grid.setItems(service.list());
         grid.setSizeFull();
-        Button launch = new Button("Launch a study", e -> UI.getCurrent().navigate(LaunchView.class));
+        Button launch = new Button("Launch a study", e -> UI.getCurrent().navigate(LaunchView.class,
+                QueryParameters.of(SweepEditor.OPEN_PARAMETER, "open")));
+        launch.setId("launch-study");
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H2("Studies"), launch, grid);
     }

@@ -28,14 +28,17 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
+import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
-import org.factlab.experiments.study.Settings;
 import org.factlab.experiments.study.StudyPreset;
+import org.factlab.runs.KindRegistry;
 import org.factlab.runs.LiveBus;
+import org.factlab.runs.compare.FieldText;
 import org.factlab.studies.StudyRuns;
 import org.factlab.studies.StudyService;
 import org.factlab.studies.StudyStatus;
@@ -54,6 +57,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private final UiTicker ticker;
     private final RunPermissions permissions;
     private final ShareService shares;
+    private final KindRegistry kinds;
     private final H2 title = new H2();
     private final Span meta = new Span();
     private final Span status = new Span();
@@ -73,8 +77,9 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private LiveTicket live;
 
     public StudyView(StudyService service, LiveBus bus, UiTicker ticker, RunPermissions permissions,
-                     ShareService shares) {
+                     ShareService shares, KindRegistry kinds) {
         this.service = service;
+        this.kinds = kinds;
         this.bus = bus;
         this.ticker = ticker;
         this.permissions = permissions;
@@ -128,8 +133,12 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         HorizontalLayout notesLine = new HorizontalLayout(notes, saveNotes);
         notesLine.setAlignItems(Alignment.BASELINE);
         configureGrid();
+        Optional<ExperimentKind<?>> kind = kinds.find(found.study().kind());
+        List<String> defaultKeys = preset != null && !preset.tableKeys().isEmpty() ? preset.tableKeys()
+                : kind.map(ExperimentKind::headlineSeries).orElse(List.of());
         tablePanel = new StudyTablePanel(downloadBase, List.copyOf(study.study().sweep().keySet()),
-                preset == null ? null : preset.pivot(), preset == null ? List.of() : preset.tableKeys());
+                preset == null ? null : preset.pivot(), defaultKeys,
+                key -> kind.map(k -> k.seriesLabel(key)).orElse(key));
         add(title, line, meta, notesLine);
         if (!readOnly && permissions.mayControl(found.study())) {
             add(new StudyManagePanel(service, permissions, found, title::setText));
@@ -193,7 +202,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         grid.addComponentColumn(r -> readOnly ? new Span(r.run().name())
                 : new RouterLink(r.run().name(), RunView.class, r.run().id())).setHeader("Run")
                 .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(r -> Settings.label(study.study().settings().get(r.setting()))).setHeader("Setting")
+        grid.addColumn(r -> settingText(study.study().settings().get(r.setting()))).setHeader("Setting")
                 .setAutoWidth(true);
         grid.addColumn(r -> r.run().seed()).setHeader("Seed").setAutoWidth(true);
         grid.addComponentColumn(r -> new RunsView.StatusBadge(r.run())).setHeader("Status").setAutoWidth(true);
@@ -215,13 +224,24 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         Map<String, List<Object>> sweep = s.study().sweep();
         meta.setText(s.study().kind() + (s.study().studyPreset() == null ? "" : " · study preset " + s.study().studyPreset())
                 + (s.study().preset() == null ? "" : " · preset " + s.study().preset())
-                + (sweep.isEmpty() ? "" : " · sweep " + sweep) + " · " + s.study().seeds() + " seed(s)"
+                + (sweep.isEmpty() ? "" : " · sweep " + sweepText(sweep)) + " · " + s.study().seeds() + " seed(s)"
                 + " · created " + Formats.time(s.study().createdAt()));
         grid.setItems(s.runs());
         deleted.setText(s.deleted().isEmpty() ? "" : "Deleted: " + s.deleted().stream().map(d -> d.name() + " ("
                 + Formats.time(d.deletedAt()) + (d.deletedBy() == null ? "" : " by " + d.deletedBy()) + ")")
                 .collect(java.util.stream.Collectors.joining("; ")));
         tablePanel.show(s.table());
+    }
+
+    /** "τ = 0.02, width = 10": a setting as in labels. */
+    private static String settingText(Map<String, Object> setting) {
+        return FieldText.of(List.copyOf(setting.keySet()), setting);
+    }
+
+    /** "τ ∈ {0.01, 0.02} × width ∈ {5, 10}": each swept field with its values, never a Java map string. */
+    static String sweepText(Map<String, List<Object>> sweep) {
+        return sweep.entrySet().stream().map(e -> FieldText.name(e.getKey()) + " ∈ {" + FieldText.value(e.getValue())
+                + "}").collect(java.util.stream.Collectors.joining(" × "));
     }
 
     private void cancel() {

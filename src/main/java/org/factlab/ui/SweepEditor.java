@@ -29,6 +29,9 @@ import org.factlab.experiments.study.SweepExpansion;
  */
 final class SweepEditor extends Details {
 
+    /** The launch page's query parameter that opens the sweep expanded ({@code /launch?sweep}): "Launch a study". */
+    static final String OPEN_PARAMETER = "sweep";
+
     private static final String NONE = "(none)";
     private static final String LIST = "list";
     private static final String LINEAR = "linear";
@@ -141,7 +144,7 @@ final class SweepEditor extends Details {
         seeds.setValue(p.seeds());
         gpuScale.setVisible(!p.gpuScaleSweep().isEmpty());
         gpuScale.setValue(false);
-        gpuScale.setLabel("include GPU-scale values " + p.gpuScaleSweep());
+        gpuScale.setLabel("include GPU-scale values " + StudyView.sweepText(p.gpuScaleSweep()));
         setOpened(true);
         onChange.run();
     }

@@ -66,6 +66,7 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
                 TabularSeries.title(TabularSeries.FACT_GEOMETRIC)));
         scatter.setMaxWidth("760px");
         add(new H3(section.title()), protocol(), table, failures, compared, comparison, scatter,
+                FigureLinks.of(downloadBase, FigureLinks.TABULAR_SCATTER),
                 DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
         setVisible(false);
     }

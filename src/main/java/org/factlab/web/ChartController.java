@@ -12,6 +12,7 @@ import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
+import org.factlab.runs.compare.AxisRange;
 import org.factlab.web.figures.LineFigure;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
  * A run's charts as figures for a paper: {@code GET /api/runs/{id}/charts} lists the groups ({@link ChartGroups});
  * {@code …/charts/{group}.svg} and {@code .png} (2×) draw one with its title, axis names and a legend labelled as
  * the paper writes the series, up to {@code step} (all steps when omitted), on the page's default scale unless
- * {@code log} says otherwise. The same under a share link {@code /s/{token}/charts/…}.
+ * {@code log} says otherwise; similarities on [0, 1] or [−1, 1] ({@link AxisRange}), whole-number step ticks. The
+ * same under a share link {@code /s/{token}/charts/…}.
  */
 @RestController
 class ChartController {
@@ -84,11 +86,14 @@ class ChartController {
         }
         String title = ChartGroups.title(group) + " · run " + run.id() + " · step " + last;
         boolean logScale = log != null ? log : ChartGroups.logByDefault(group);
+        double[] values = curves.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.y())).filter(Double::isFinite)
+                .toArray();
+        double[] fixed = logScale ? null : AxisRange.fixed(group, java.util.Arrays.stream(values).min().orElse(0),
+                java.util.Arrays.stream(values).max().orElse(0));
+        LineFigure.Axes axes = LineFigure.Axes.steps(ChartGroups.yAxis(group), logScale, fixed);
         String name = "factlab-" + run.id() + "-" + group + "-step" + last + (svg ? ".svg" : ".png");
-        return svg ? ExportController.download(LineFigure.svg(title, "step", ChartGroups.yAxis(group), curves, logScale),
-                ExportController.SVG, name)
-                : ExportController.download(LineFigure.png(title, "step", ChartGroups.yAxis(group), curves, logScale),
-                MediaType.IMAGE_PNG, name);
+        return svg ? ExportController.download(LineFigure.svg(title, axes, curves), ExportController.SVG, name)
+                : ExportController.download(LineFigure.png(title, axes, curves), MediaType.IMAGE_PNG, name);
     }
 
     /** Every series of the run up to {@code step}: name → (step → value). */

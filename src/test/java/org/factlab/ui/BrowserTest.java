@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.factlab.runs.compare.CurveColours;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -202,8 +203,8 @@ class BrowserTest extends BrowserTestBase {
             waitFor(driver, FIRST_PAGE_TIMEOUT, d -> tableColumn(d, "iterations").size() == 3 ? true : null);
             assertTrue(driver.getTitle().contains("browser study"), driver.getTitle());
             List<String> means = waitFor(driver, RUN_TIMEOUT, d -> {
-                List<String> column = tableColumn(d, "fact/cosine.mean");
-                return column.size() == 3 && column.stream().noneMatch(String::isBlank)
+                List<String> column = tableColumn(d, "fact/cosine");
+                return column.size() == 3 && column.stream().noneMatch(c -> c.isBlank() || "—".equals(c))
                         && "SUCCEEDED".equals(d.findElement(By.id("study-status")).getDomAttribute("data-status"))
                         ? column : null;
             });
@@ -215,7 +216,7 @@ class BrowserTest extends BrowserTestBase {
             for (int i = 0; i < 3; i++) {
                 Matcher cosine = Pattern.compile("\"fact/cosine\":([-0-9.eE]+)").matcher(get("/api/runs/" + ids.get(i)).body());
                 assertTrue(cosine.find());
-                assertEquals(Formats.number(Double.parseDouble(cosine.group(1))), means.get(i), "row " + i);
+                assertEquals(StudyCells.format(Double.parseDouble(cosine.group(1)), null, 1), means.get(i), "row " + i);
             }
             assertTrue(driver.findElement(By.id("study-timing")).getText().startsWith("3 / 3 runs done"));
 
@@ -226,7 +227,7 @@ class BrowserTest extends BrowserTestBase {
             });
             Map<Object, String> byValue = CurveColours.of(List.of(20000, 40000, 60000));
             Map<String, String> expected = new TreeMap<>();
-            byValue.forEach((value, colour) -> expected.put("iterations=" + value, colour));
+            byValue.forEach((value, colour) -> expected.put("iterations = " + value, colour));
             assertEquals(expected, drawn, "each run's curve in its iterations value's colour");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "study");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.factlab.experiments.tabular.TabularSeries;
+import org.factlab.web.figures.ScatterFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +35,8 @@ import org.w3c.dom.NodeList;
 /**
  * {@code GET /api/paper} and the figure downloads end to end on a fresh database: every card listed and not run
  * yet, Figure 4 launched, then its card carries the run, its values and the badge; the run's matrix and chart
- * download as valid SVG with a colour bar and a legend, and as PNG at twice the size, also under a share link.
+ * download as valid SVG with a colour bar and a legend, and as PNG at twice the size, also under a share link;
+ * the scatter figures (Figure 7, the tabular scatter) and a compare chart download the same way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaperApiIntegrationTest {
@@ -142,6 +146,78 @@ class PaperApiIntegrationTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode(), "a shared run's chart without an account");
         assertEquals(1520, ImageIO.read(new ByteArrayInputStream(png.body())).getWidth(), "2× the SVG's 760");
+    }
+
+    /**
+     * The scatter and compare figures through HTTP: a parity run's Figure 7 (a dot per recorded pair, the paper's
+     * axis names), a tabular run's accuracy scatter (a dot per dataset and FACT variant), both listed by
+     * {@code /api/runs/{id}/figures} and as PNG at twice the SVG's size, also under a share link; and two quadratic
+     * runs compared as one figure with a curve per run labelled by the field in which they differ.
+     */
+    @Test
+    void figure7TabularScatterAndCompareChartDownloadAsSvgAndPng() throws Exception {
+        String parity = launch("{\"kind\":\"parity\",\"preset\":\"quick\"}");
+        String tabular = launch("{\"kind\":\"tabular\",\"preset\":\"quick\"}");
+        String first = launch("{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":20000,\"tau\":0.02}}");
+        String second = launch("{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":20000,\"tau\":0.05}}");
+        for (String id : List.of(parity, tabular, first, second)) {
+            waitForSuccess(id);
+        }
+
+        JsonNode listed = json.readTree(get("/api/runs/" + parity + "/figures").body());
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals("figure7", listed.get(0).get("name").asText());
+        assertEquals("/api/runs/" + parity + "/figures/figure7.svg", listed.get(0).get("svg").asText());
+        JsonNode pairs = json.readTree(get("/api/runs/" + parity + "/matrices").body());
+        int pairCount = -1;
+        for (JsonNode m : pairs) {
+            if ("tau_kprime_pairs".equals(m.get("name").asText())) {
+                pairCount = m.get("rows").asInt();
+            }
+        }
+        assertTrue(pairCount > 0, pairs.toString());
+        HttpResponse<String> figure7 = get(listed.get(0).get("svg").asText());
+        assertEquals(200, figure7.statusCode(), figure7.body());
+        assertEquals("attachment; filename=\"factlab-" + parity + "-figure7.svg\"",
+                figure7.headers().firstValue("Content-Disposition").orElse(""));
+        Document doc = parse(figure7.body());
+        assertEquals(pairCount, group(doc, "points").getElementsByTagNameNS(SVG_NS, "circle").getLength());
+        assertTrue(texts(group(doc, "axes")).containsAll(List.of(ScatterFigures.K_PRIME, ScatterFigures.TAU)));
+        assertEquals(1, group(doc, "curves").getElementsByTagNameNS(SVG_NS, "polyline").getLength(), "the fit");
+        assertTwiceAsLarge(doc, "/api/runs/" + parity + "/figures/figure7.png");
+
+        JsonNode tabularFigures = json.readTree(get("/api/runs/" + tabular + "/figures").body());
+        assertEquals("tabular-scatter", tabularFigures.get(0).get("name").asText(), tabularFigures.toString());
+        Document scatter = parse(get("/api/runs/" + tabular + "/figures/tabular-scatter.svg").body());
+        assertEquals(2 * 2, group(scatter, "points").getElementsByTagNameNS(SVG_NS, "circle").getLength(),
+                "iris and wine × FACT-RFM and its geometric variant");
+        assertTrue(texts(group(scatter, "axes")).contains(TabularSeries.title("nfa") + " test accuracy"));
+        assertEquals(404, get("/api/runs/" + tabular + "/figures/figure7.svg").statusCode(), "no pairs recorded");
+        HttpResponse<String> share = http.send(request("/api/runs/" + tabular + "/share")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, share.statusCode(), share.body());
+        String link = json.readTree(share.body()).get("url").asText();
+        assertTwiceAsLarge(scatter, link + "/figures/tabular-scatter.png");
+
+        String query = "?runs=" + first + "," + second + "&series=" + URLEncoder.encode("fact/cosine",
+                StandardCharsets.UTF_8) + "&groupBy=none";
+        Document compared = parse(get("/api/compare/chart.svg" + query).body());
+        assertEquals(List.of("τ = 0.02", "τ = 0.05"), texts(group(compared, "legend")),
+                "labelled by the one field in which the runs differ");
+        assertEquals(2, group(compared, "curves").getElementsByTagNameNS(SVG_NS, "polyline").getLength());
+        List<String> axes = texts(group(compared, "axes"));
+        assertTrue(axes.containsAll(List.of("step", "cosine similarity of FACT with WᵀW", "0", "1")), axes.toString());
+        assertTwiceAsLarge(compared, "/api/compare/chart.png" + query);
+        assertEquals(400, get("/api/compare/chart.svg?runs=nosuchrun&series=x").statusCode());
+    }
+
+    private void assertTwiceAsLarge(Document svg, String pngPath) throws Exception {
+        HttpResponse<byte[]> png = http.send(request(pngPath).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode(), pngPath);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertEquals(2 * Integer.parseInt(svg.getDocumentElement().getAttribute("width")), image.getWidth());
+        assertEquals(2 * Integer.parseInt(svg.getDocumentElement().getAttribute("height")), image.getHeight());
     }
 
     private static JsonNode card(JsonNode paper, String id) {

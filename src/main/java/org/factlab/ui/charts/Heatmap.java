@@ -35,8 +35,8 @@ public class Heatmap extends Component implements HasSize, HasStyle {
     /** Whether the element is in view, as the browser last said; assumed until it says otherwise. */
     private boolean inView = true;
 
-    /** A matrix as given: reduced and written to JSON only when it is sent. */
-    private record Shown(String title, int rows, int cols, float[] data) {
+    /** A matrix as given, with the colour range to use (NaN: its own): reduced and written to JSON only when sent. */
+    private record Shown(String title, int rows, int cols, float[] data, float low, float high) {
     }
 
     public Heatmap() {
@@ -58,11 +58,21 @@ public class Heatmap extends Component implements HasSize, HasStyle {
      * @param rowMajor rows × cols values, row after row; NaN and infinities are left blank; kept, not copied
      */
     public void setMatrix(String title, int rows, int cols, float[] rowMajor) {
+        setMatrixInRange(title, rows, cols, rowMajor, Float.NaN, Float.NaN);
+    }
+
+    /**
+     * Shows a matrix coloured over a given value range instead of its own, so that several heatmaps side by side
+     * share one colour scale and colour map: pass every matrix the same [low, high] (e.g. the range over all of
+     * their {@link MatrixPreview}s; NaN: the matrix's own range). As for one matrix, a range with both signs is
+     * drawn blue – white – red symmetric around 0, a one-sign range dark – bright.
+     */
+    public void setMatrixInRange(String title, int rows, int cols, float[] rowMajor, float low, float high) {
         if (rowMajor.length != (long) rows * cols) {
             throw new IllegalArgumentException(rows + "×" + cols + " matrix needs " + (long) rows * cols
                     + " values, got " + rowMajor.length);
         }
-        shown = new Shown(Objects.requireNonNullElse(title, ""), rows, cols, rowMajor);
+        shown = new Shown(Objects.requireNonNullElse(title, ""), rows, cols, rowMajor, low, high);
         unsent = true;
         if (isAttached() && inView) {
             sendState();
@@ -87,8 +97,10 @@ public class Heatmap extends Component implements HasSize, HasStyle {
         if (shown == null) {
             getElement().callJsFunction("clear");
         } else {
-            getElement().callJsFunction("setMatrix", matrixJson(shown.title(),
-                    MatrixPreview.blockReduce(shown.rows(), shown.cols(), shown.data(), MAX_SIDE)));
+            MatrixPreview own = MatrixPreview.blockReduce(shown.rows(), shown.cols(), shown.data(), MAX_SIDE);
+            getElement().callJsFunction("setMatrix", matrixJson(shown.title(), Float.isNaN(shown.low()) ? own
+                    : new MatrixPreview(own.sourceRows(), own.sourceCols(), own.rowBlock(), own.colBlock(), own.rows(),
+                            own.cols(), own.values(), shown.low(), shown.high())));
         }
         unsent = false;
     }

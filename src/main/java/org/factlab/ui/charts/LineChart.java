@@ -323,4 +323,12 @@ public class LineChart extends Component implements HasSize, HasStyle {
         }
         json.append(']');
     }
+
+    /** A fixed linear y range [low, high] (e.g. [0, 1] for similarities), or null to fit the data. */
+    public void setYRange(double[] range) {
+        if (range != null && !(range.length == 2 && range[0] < range[1])) {
+            throw new IllegalArgumentException("a y range is [low, high] with low < high");
+        }
+        setRanges(xMin, xMax, range == null ? Double.NaN : range[0], range == null ? Double.NaN : range[1]);
+    }
 }

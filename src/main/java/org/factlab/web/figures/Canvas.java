@@ -15,8 +15,11 @@ interface Canvas {
 
     void line(double x1, double y1, double x2, double y2, int rgb, double width);
 
-    /** A curve through the points; a NaN y breaks it. */
-    void polyline(double[] xs, double[] ys, int rgb, double width);
+    /** A curve through the points, solid or dashed; a NaN y breaks it. */
+    void polyline(double[] xs, double[] ys, int rgb, double width, boolean dashed);
+
+    /** A filled dot: a point of a scatter. */
+    void circle(double x, double y, double radius, int rgb);
 
     /** Text with its baseline at y; {@code vertical} turns it 90° counter-clockwise about (x, y). */
     void text(double x, double y, String text, double size, Anchor anchor, boolean vertical);

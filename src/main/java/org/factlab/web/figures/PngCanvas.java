@@ -54,9 +54,10 @@ final class PngCanvas implements Canvas {
     }
 
     @Override
-    public void polyline(double[] xs, double[] ys, int rgb, double width) {
+    public void polyline(double[] xs, double[] ys, int rgb, double width, boolean dashed) {
         g.setColor(new Color(rgb));
-        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(dashed ? new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {6f, 4f}, 0f) : new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         Path2D.Double path = new Path2D.Double();
         boolean open = false;
         for (int i = 0; i < xs.length; i++) {
@@ -70,6 +71,12 @@ final class PngCanvas implements Canvas {
             }
         }
         g.draw(path);
+    }
+
+    @Override
+    public void circle(double x, double y, double radius, int rgb) {
+        g.setColor(new Color((rgb & 0xFFFFFF) | 0xBF000000, true));
+        g.fill(new java.awt.geom.Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
     }
 
     @Override

@@ -37,14 +37,15 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
-    public void polyline(double[] xs, double[] ys, int rgb, double width) {
+    public void polyline(double[] xs, double[] ys, int rgb, double width, boolean dashed) {
         StringBuilder points = new StringBuilder();
         for (int i = 0; i <= xs.length; i++) {
             boolean gap = i == xs.length || !Double.isFinite(ys[i]);
             if (gap) {
                 if (!points.isEmpty()) {
                     svg.append("<polyline fill=\"none\" stroke=\"").append(colour(rgb)).append("\" stroke-width=\"")
-                            .append(n(width)).append("\" stroke-linejoin=\"round\" points=\"").append(points.toString()
+                            .append(n(width)).append(dashed ? "\" stroke-dasharray=\"6 4" : "")
+                            .append("\" stroke-linejoin=\"round\" points=\"").append(points.toString()
                             .strip()).append("\"/>\n");
                     points.setLength(0);
                 }
@@ -52,6 +53,12 @@ final class SvgCanvas implements Canvas {
                 points.append(n(xs[i])).append(',').append(n(ys[i])).append(' ');
             }
         }
+    }
+
+    @Override
+    public void circle(double x, double y, double radius, int rgb) {
+        svg.append("<circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y)).append("\" r=\"").append(n(radius))
+                .append("\" fill=\"").append(colour(rgb)).append("\" fill-opacity=\"0.75\"/>\n");
     }
 
     @Override

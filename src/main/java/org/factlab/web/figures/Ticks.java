@@ -26,6 +26,19 @@ final class Ticks {
         return ticks;
     }
 
+    /** As {@link #linear}, but only whole numbers (a step axis): never a tick at step 2.5. */
+    static List<Double> whole(double low, double high, int count) {
+        List<Double> ticks = linear(low, high, count);
+        if (ticks.size() >= 2 && ticks.get(1) - ticks.get(0) >= 1) {
+            return ticks;
+        }
+        List<Double> integers = new ArrayList<>();
+        for (double t = Math.ceil(low); t <= high; t++) {
+            integers.add(t);
+        }
+        return integers.isEmpty() ? List.of(Math.rint(low)) : integers;
+    }
+
     /** Powers of ten within [low, high] (both positive), at most about ten of them. */
     static List<Double> log(double low, double high) {
         int first = (int) Math.ceil(Math.log10(low) - 1e-9);

@@ -1,4 +1,4 @@
-package org.factlab.ui;
+package org.factlab.runs.compare;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +11,9 @@ import org.factlab.experiments.study.SeedStats;
  * The mean curve of a group of runs with its ± one standard deviation band: at every step recorded by all of
  * them, mean and sample std over the runs ({@link SeedStats}; std 0 for a single run).
  */
-record CurveBand(double[] steps, double[] mean, double[] std) {
+public record CurveBand(double[] steps, double[] mean, double[] std) {
 
-    static CurveBand of(List<NavigableMap<Long, Double>> curves) {
+    public static CurveBand of(List<NavigableMap<Long, Double>> curves) {
         Set<Long> common = curves.isEmpty() ? Set.of() : new TreeSet<>(curves.get(0).keySet());
         curves.forEach(c -> common.retainAll(c.keySet()));
         double[] steps = new double[common.size()];
@@ -32,7 +32,7 @@ record CurveBand(double[] steps, double[] mean, double[] std) {
         return new CurveBand(steps, mean, std);
     }
 
-    double[] upper() {
+    public double[] upper() {
         double[] u = new double[mean.length];
         for (int i = 0; i < u.length; i++) {
             u[i] = mean[i] + std[i];
@@ -40,7 +40,7 @@ record CurveBand(double[] steps, double[] mean, double[] std) {
         return u;
     }
 
-    double[] lower() {
+    public double[] lower() {
         double[] l = new double[mean.length];
         for (int i = 0; i < l.length; i++) {
             l[i] = mean[i] - std[i];

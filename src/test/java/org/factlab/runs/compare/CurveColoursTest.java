@@ -1,4 +1,4 @@
-package org.factlab.ui;
+package org.factlab.runs.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package org.factlab.ui;
+package org.factlab.runs.compare;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +15,7 @@ import java.util.Set;
  * along viridis, by rank, so n = 1K, 2K, 5K, 60K read as an ordered series); any other values get a categorical
  * palette in order of first appearance. Missing values (null) are grey.
  */
-final class CurveColours {
+public final class CurveColours {
 
     /** Twelve distinguishable colours (the line chart's own palette), for text and choice values. */
     static final List<String> CATEGORICAL = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -34,7 +34,7 @@ final class CurveColours {
     }
 
     /** One colour per distinct value, keyed by the value itself (equal values share one entry). */
-    static Map<Object, String> of(Collection<?> values) {
+    public static Map<Object, String> of(Collection<?> values) {
         Set<Object> distinct = new LinkedHashSet<>(values);
         Map<Object, String> colours = new LinkedHashMap<>();
         if (distinct.remove(null)) {
@@ -56,7 +56,7 @@ final class CurveColours {
     }
 
     /** The i-th categorical colour; past the palette, hues spread by the golden angle at fixed lightness. */
-    static String categorical(int i) {
+    public static String categorical(int i) {
         if (i < CATEGORICAL.size()) {
             return CATEGORICAL.get(i);
         }
