@@ -57,7 +57,7 @@ final class MlpEvaluator {
 
     /** Probes the weights after {@code epoch} epochs; {@code lr} is the rate that epoch trained at. */
     void evaluate(int epoch, MlpWeights weights, double lr, boolean last) {
-        Activation activation = Activation.fromId(spec.activation());
+        Activation activation = spec.activation();
         long rowBytes = MlpProbe.bytesPerChunkRow(data.inputDim(), spec.width(), spec.depth(), data.outputDim());
         int chunkRows = (int) Math.max(1, Math.min(spec.n(), PROBE_CHUNK_BYTES / rowBytes));
         MlpProbe probe = new MlpProbe(weights, activation, chunkRows);

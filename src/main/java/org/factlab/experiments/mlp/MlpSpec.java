@@ -2,6 +2,9 @@ package org.factlab.experiments.mlp;
 
 import org.factlab.experiments.SpecField;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.nn.mlp.Activation;
+import org.factlab.nn.mlp.Optimizer;
+import org.factlab.nn.quadratic.LearningRateSchedule;
 
 /**
  * Spec of an MLP feature-alignment run (§3, Tables 1–2, Figures 3, 8–11, Appendices A–C). Field names are a
@@ -23,13 +26,13 @@ public record MlpSpec(
         @SpecField(description = "Hidden width (Table 2: 1024; Appendix C: 512)", min = 1, max = 8192)
         int width,
         @SpecField(description = "Hidden activation σ; identity with bias = false gives the deep linear networks "
-                + "of Appendix C", choices = {"relu", "tanh", "identity"})
-        String activation,
+                + "of Appendix C")
+        Activation activation,
         @SpecField(description = "Biases in every layer (U(±1/√fan_in) init, λ applies to them too)")
         boolean bias,
         @SpecField(description = "sgd (heavy-ball momentum as PyTorch, plain SGD when momentum = 0) or adam; "
-                + "weight decay is coupled L2 either way", choices = {"sgd", "adam"})
-        String optimizer,
+                + "weight decay is coupled L2 either way")
+        Optimizer optimizer,
         @SpecField(description = "Initial learning rate (Table 2: 0.1; Appendix C: 5e-3)", min = 0, max = 10,
                 minExclusive = true)
         double lr,
@@ -58,8 +61,8 @@ public record MlpSpec(
         @SpecField(description = "gaussian-linear only: output dimension c (Appendix C: 5)", min = 1, max = 1000)
         int outputDim,
         @SpecField(description = "Learning rate over the epochs: cosine decay to 0 stepped per epoch (Table 2) or "
-                + "constant (Appendix C)", choices = {"cosine", "constant"})
-        String lrSchedule) {
+                + "constant (Appendix C)")
+        LearningRateSchedule lrSchedule) {
 
     /** Most probes a run may record. */
     public static final int MAX_EVALUATIONS = 10_000;
