@@ -15,11 +15,11 @@ public final class Features {
     private final INDArray fact;
     private final INDArray m;
 
-/**
- * @param agop kept, not copied; not modified
- * @param fact kept, not copied; not modified
- * @param m kept, not copied; not modified
- */
+    /**
+     * @param agop kept, not copied; not modified
+     * @param fact kept, not copied; not modified
+     * @param m kept, not copied; not modified
+     */
     Features(INDArray agop, INDArray fact, INDArray m) {
         this.agop = agop;
         this.fact = fact;

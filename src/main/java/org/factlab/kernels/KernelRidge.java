@@ -22,8 +22,8 @@ public final class KernelRidge {
     /**
      * Solves into a new column-major n×c array.
      *
-     * @param k         the symmetric kernel matrix, left unchanged; not modified
-     * @param workspace an n×n buffer of K's data type, overwritten; modified: overwritten (scratch)
+     * @param k         the symmetric kernel matrix; not modified
+     * @param workspace an n×n buffer of K's data type; modified: overwritten (scratch)
      * @param y not modified
      * @return the coefficients and the factorization that produced them
      */
@@ -45,14 +45,18 @@ public final class KernelRidge {
         return new Solution(alpha, Factorization.SYMMETRIC_INDEFINITE);
     }
 
-    /** α (n×c, column-major) and how it was computed. */
+    /**
+     * α and how it was computed.
+     *
+     * @param alpha n×c, column-major, a new array
+     */
     public record Solution(INDArray alpha, Factorization factorization) {
     }
 
-/**
- * @param k not modified
- * @param workspace modified: overwritten with K + reg·I, and returned
- */
+    /**
+     * @param k not modified
+     * @param workspace modified: overwritten with K + reg·I, and returned
+     */
     private static INDArray regularized(INDArray k, double reg, INDArray workspace) {
         workspace.assign(k);
         if (reg != 0) {
@@ -61,9 +65,9 @@ public final class KernelRidge {
         return workspace;
     }
 
-/**
- * @param a not modified
- */
+    /**
+     * @param a not modified
+     */
     private static boolean finite(INDArray a) {
         return !BooleanIndexing.or(a, Conditions.isNan()) && !BooleanIndexing.or(a, Conditions.isInfinite());
     }

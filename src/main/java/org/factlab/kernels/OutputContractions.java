@@ -17,19 +17,19 @@ final class OutputContractions {
     private final long outputs;
     private final long d;
 
-/**
- * @param product kept, not copied; not modified
- */
+    /**
+     * @param product kept, not copied; not modified
+     */
     private OutputContractions(INDArray product, long outputs, long d) {
         this.product = product;
         this.outputs = outputs;
         this.d = d;
     }
 
-/**
- * @param alpha not modified
- * @param x not modified
- */
+    /**
+     * @param alpha not modified
+     * @param x not modified
+     */
     static OutputContractions of(GradientFactors kappa, INDArray alpha, INDArray x) {
         List<INDArray> blocks = new ArrayList<>();
         blocks.add(alpha);

@@ -31,10 +31,10 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
     private INDArray alpha;
     private KernelRidge.Factorization factorization;
 
-/**
- * @param trainX not modified (copied)
- * @param trainY not modified (copied)
- */
+    /**
+     * @param trainX not modified (copied)
+     * @param trainY not modified (copied)
+     */
     public RecursiveFeatureMachine(double[][] trainX, double[][] trainY, RfmOptions options) {
         if (trainX.length != trainY.length || trainX.length < 2) {
             throw new IllegalArgumentException("needs n ≥ 2 samples with one target row each, got " + trainX.length

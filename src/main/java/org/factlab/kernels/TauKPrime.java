@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * kernel's gradient factor κ (∇ₓK = −κ M (x − z); for the Gaussian kernel k′ = K/L², so τ = (κᵀκ/n)ᵢⱼ).
  * When τ ≈ c·k′ the NFA and FACT updates of Proposition 5.1 agree up to scale.
  *
- * @param kPrime k′ of each pair
- * @param tau    τ of each pair
+ * @param kPrime k′ of each pair; kept, not copied, not modified
+ * @param tau    τ of each pair; kept, not copied, not modified
  * @param slope   c of the best proportional fit τ ≈ c·k′ (least squares through the origin)
  * @param r2      R² of that fit as defined for regression through the origin, 1 − Σ(τ − c k′)² / Σ τ²
  * @param pearson Pearson correlation of τ and k′ (the uncentred R² is close to 1 whenever both barely vary,

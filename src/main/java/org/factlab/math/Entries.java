@@ -38,9 +38,9 @@ final class Entries {
         return floats(of(a));
     }
 
-/**
- * @param values not modified
- */
+    /**
+     * @param values not modified
+     */
     static float[] floats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -63,9 +63,9 @@ final class Entries {
         return m;
     }
 
-/**
- * @param a not modified
- */
+    /**
+     * @param a not modified
+     */
     private static boolean isPlainRowMajor(INDArray a) {
         return a.ordering() == 'c' && a.offset() == 0 && Shape.hasDefaultStridesForShape(a)
                 && a.length() == a.data().length();
@@ -84,9 +84,9 @@ final class Entries {
         return s;
     }
 
-/**
- * @param a not modified
- */
+    /**
+     * @param a not modified
+     */
     static double mean(double[] a) {
         double s = 0;
         for (double v : a) {

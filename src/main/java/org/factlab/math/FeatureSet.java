@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * eNFA taken at the layer input h; or backward (Appendix A), with reference WWᵀ and bFACT, bAGOP, beNFA
  * taken at the layer output u = W h.
  *
+ * <p>Every matrix is kept as given, not copied, and no method modifies it.
+ *
  * @param range null, or Q with orthonormal columns whose span holds the columns of FACT, AGOP and eNFA (for the
  *              forward side of a layer with fewer outputs than inputs, the row space of W: all three are Wᵀ(…)).
  *              Then every root is formed in that r-dimensional space, A^s = Q (QᵀAQ)^s Qᵀ, which is exact and
@@ -37,8 +39,6 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
      * Hands every prediction of {@link #predictions} to {@code sink}, root group by root group (a group shares one
      * eigendecomposition); with {@code ownCycles} each group is formed and handed over inside its own cycle of the
      * {@link ScratchWorkspaces#ROOTS} workspace, so the sink must not keep the arrays.
-     *
-     * @param sink not modified
      */
     private void formPredictions(int agopRoot, boolean ownCycles, BiConsumer<Prediction, INDArray> sink) {
         sink.accept(Prediction.FACT, fact);
@@ -104,17 +104,17 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
         private final Map<Prediction, Double> cosine = new EnumMap<>(Prediction.class);
         private final Map<Prediction, float[]> kept = new EnumMap<>(Prediction.class);
 
-/**
- * @param reference kept, not copied; not modified
- */
+        /**
+         * @param reference kept, not copied; not modified
+         */
         Measurements(double[] reference, Set<Prediction> keep) {
             this.reference = reference;
             this.keep = keep;
         }
 
-/**
- * @param matrix not modified
- */
+        /**
+         * @param matrix not modified
+         */
         void measure(Prediction p, INDArray matrix) {
             double[] entries = Entries.of(matrix);
             pearson.put(p, Similarity.pearson(entries, reference));

@@ -142,9 +142,9 @@ public final class Matrices {
         return out;
     }
 
-/**
- * @param a not modified
- */
+    /**
+     * @param a not modified
+     */
     static int checkSquare(double[][] a) {
         for (double[] row : a) {
             if (row.length != a.length) {
@@ -155,10 +155,10 @@ public final class Matrices {
         return a.length;
     }
 
-/**
- * @param a not modified
- * @param b not modified
- */
+    /**
+     * @param a not modified
+     * @param b not modified
+     */
     private static void checkSameShape(double[][] a, double[][] b) {
         if (a.length != b.length || a[0].length != b[0].length) {
             throw new IllegalArgumentException("shapes differ: " + a.length + "×" + a[0].length + " vs "

@@ -127,28 +127,34 @@ public final class NativeLinearAlgebra {
      *          host afterwards
      */
     public static void editRows(INDArray a, RowEdit<DoubleBuffer> edit) {
-        Pointer base = hostRowMajor(a, DataType.DOUBLE);
-        long cols = a.columns();
-        for (int i = 0; i < a.rows(); i++) {
-            long from = i * cols;
-            edit.row(i, new DoublePointer(base).position(from).limit(from + cols).asBuffer());
-        }
-        written(a);
+        editRows(a, DataType.DOUBLE, (base, from, to) -> new DoublePointer(base).position(from).limit(to).asBuffer(),
+                edit);
     }
 
     /**
      * {@link #editRows(INDArray, RowEdit)} for a float32 matrix.
      *
-     * @param a not modified
+     * @param a offset 0, row-major, default strides; modified: whatever {@code edit} writes
      */
     public static void editFloatRows(INDArray a, RowEdit<FloatBuffer> edit) {
-        Pointer base = hostRowMajor(a, DataType.FLOAT);
+        editRows(a, DataType.FLOAT, (base, from, to) -> new FloatPointer(base).position(from).limit(to).asBuffer(),
+                edit);
+    }
+
+    /** @param a modified: whatever {@code edit} writes, marked newest on the host afterwards */
+    private static <B> void editRows(INDArray a, DataType type, RowView<B> view, RowEdit<B> edit) {
+        Pointer base = hostRowMajor(a, type);
         long cols = a.columns();
         for (int i = 0; i < a.rows(); i++) {
             long from = i * cols;
-            edit.row(i, new FloatPointer(base).position(from).limit(from + cols).asBuffer());
+            edit.row(i, view.of(base, from, from + cols));
         }
         written(a);
+    }
+
+    /** A buffer over the entries [from, to) of the memory at {@code base}. */
+    private interface RowView<B> {
+        B of(Pointer base, long from, long to);
     }
 
     /** What {@link #editRows} does with one row. */
@@ -182,10 +188,10 @@ public final class NativeLinearAlgebra {
         written(a);
     }
 
-/**
- * @param a not modified
- * @param b not modified
- */
+    /**
+     * @param a not modified
+     * @param b not modified
+     */
     private static int checkInPlace(INDArray a, INDArray b) {
         if (!a.isMatrix() || a.rows() != a.columns() || a.offset() != 0) {
             throw new IllegalArgumentException("needs a square matrix with offset 0, got " + a.shapeInfoToString());
@@ -198,9 +204,9 @@ public final class NativeLinearAlgebra {
         return n;
     }
 
-/**
- * @param a not modified
- */
+    /**
+     * @param a not modified
+     */
     private static Pointer hostRowMajor(INDArray a, DataType type) {
         if (a.dataType() != type || !a.isMatrix() || a.ordering() != 'c' || a.offset() != 0 || a.stride(1) != 1
                 || a.stride(0) != a.columns()) {
@@ -234,9 +240,9 @@ public final class NativeLinearAlgebra {
         return new FloatPointer(host(a));
     }
 
-/**
- * @param a not modified
- */
+    /**
+     * @param a not modified
+     */
     private static Pointer host(INDArray a) {
         Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
         return a.data().addressPointer();

@@ -137,10 +137,10 @@ public final class Similarity {
         return Math.sqrt(d / Entries.squaredNorm(y));
     }
 
-/**
- * @param a not modified
- * @param b not modified
- */
+    /**
+     * @param a not modified
+     * @param b not modified
+     */
     private static void checkSameShape(INDArray a, INDArray b) {
         if (!a.equalShapes(b)) {
             throw new IllegalArgumentException("shapes differ: " + a.shapeInfoToString() + " vs " + b.shapeInfoToString());

@@ -94,9 +94,9 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         }
     }
 
-/**
- * @param s not modified
- */
+    /**
+     * @param s not modified
+     */
     private static double offDiagonalNorm(double[][] s) {
         double sum = 0;
         for (int i = 0; i < s.length; i++) {
@@ -109,10 +109,10 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         return Math.sqrt(sum);
     }
 
-/**
- * @param s not modified
- * @param v not modified
- */
+    /**
+     * @param s not modified
+     * @param v not modified
+     */
     private static SymmetricEigen sorted(double[][] s, double[][] v) {
         int n = s.length;
         Integer[] order = new Integer[n];

@@ -3,8 +3,8 @@ package org.factlab.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.DefaultErrorHandler;
 import com.vaadin.flow.server.ErrorEvent;
-import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.HexFormat;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * server log gets the reference and the whole stack trace. Installed on every Vaadin session when it starts.
  */
 @Component
-public class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
+public class UiErrorHandler extends DefaultErrorHandler implements VaadinServiceInitListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(UiErrorHandler.class);
     /** How long the notification stays, in milliseconds. */
@@ -29,8 +29,12 @@ public class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this));
     }
 
+    /** Does nothing for what Vaadin's own handler ignores too (a browser that went away mid-response). */
     @Override
     public void error(ErrorEvent event) {
+        if (!shouldHandle(findRelevantThrowable(event.getThrowable()))) {
+            return;
+        }
         String reference = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         LOG.error("Unhandled error in the UI (reference {})", reference, event.getThrowable());
         show(message(reference));

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.factlab.choice.Choice;
-import org.factlab.nn.mlp.Activation;
-import org.factlab.nn.mlp.Optimizer;
-import org.factlab.nn.quadratic.LearningRateSchedule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +24,10 @@ class ChoiceIdsTest {
                 entry("mlp/dataset", List.of("mnist", "fashion-mnist", "cifar10", "gaussian-linear")),
                 entry("mlp/activation", List.of("relu", "tanh", "identity")),
                 entry("mlp/optimizer", List.of("sgd", "adam")),
-                entry("mlp/lrSchedule", List.of("cosine", "constant")),
+                entry("mlp/lrSchedule", List.of("constant", "cosine")),
+                entry("mlp/loss", List.of("mse", "cross-entropy")),
+                entry("inspect/loss", List.of("mse", "cross-entropy")),
+                entry("inspect/activation", List.of("file", "relu", "tanh", "identity")),
                 entry("quadratic/lrSchedule", List.of("constant", "cosine")),
                 entry("parity/method", UPDATES),
                 entry("parity/kernel", List.of("laplace", "gaussian")),
@@ -48,15 +47,8 @@ class ChoiceIdsTest {
             SpecCodec.fields(kind).stream().filter(f -> !f.choices().isEmpty())
                     .forEach(f -> actual.put(kind.id() + "/" + f.name(), f.choices()));
         }
-        List<String> released = List.of("mlp", "quadratic", "parity", "modular", "tabular");
+        List<String> released = List.of("mlp", "quadratic", "parity", "modular", "tabular", "inspect");
         actual.keySet().removeIf(k -> !released.contains(k.substring(0, k.indexOf('/'))));
         assertEquals(expected, actual);
-    }
-
-    @Test
-    void theTrainersEnumsKnowTheMlpSpecsTextChoices() {
-        assertEquals(List.of("relu", "tanh", "identity"), Choice.ids(Activation.class));
-        assertEquals(List.of("sgd", "adam"), Choice.ids(Optimizer.class));
-        assertEquals(List.of("constant", "cosine"), Choice.ids(LearningRateSchedule.class));
     }
 }

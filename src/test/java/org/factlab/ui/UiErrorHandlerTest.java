@@ -85,6 +85,14 @@ class UiErrorHandlerTest {
     }
 
     @Test
+    void aBrowserThatWentAwayIsNoError() {
+        List<String> shown = new ArrayList<>();
+        recording(shown).error(new ErrorEvent(new org.apache.catalina.connector.ClientAbortException("gone")));
+        assertEquals(List.of(), shown);
+        assertEquals(0, log.list.size());
+    }
+
+    @Test
     void everyErrorGetsItsOwnReference() {
         List<String> shown = new ArrayList<>();
         UiErrorHandler handler = recording(shown);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.factlab.choice.Choice;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
@@ -124,7 +125,7 @@ public final class InspectKind implements ExperimentKind<InspectSpec> {
                         + "/api/models"));
             } else {
                 activationProblem(spec, model.get()).ifPresent(problems::add);
-                if (model.get().softmaxOutput() && !"cross-entropy".equals(spec.loss())) {
+                if (model.get().softmaxOutput() && spec.loss() != Loss.CROSS_ENTROPY) {
                     problems.add(new FieldError("loss", "the model ends in a softmax, so it was trained with "
                             + "cross-entropy; allowed: cross-entropy"));
                 }
@@ -178,7 +179,7 @@ public final class InspectKind implements ExperimentKind<InspectSpec> {
     private static void inspect(InspectSpec spec, RunContext ctx) throws Exception {
         ImportedNetwork net = new ModelLibrary(ctx.datasetsDirectory()).load(spec.model(), spec.layerOrder());
         Activation activation = activation(spec, net);
-        Loss loss = Loss.fromId(spec.loss());
+        Loss loss = spec.loss();
         if (net.softmaxOutput() && loss != Loss.CROSS_ENTROPY) {
             throw new IllegalArgumentException("loss: the model ends in a softmax, so it was trained with "
                     + "cross-entropy; allowed: cross-entropy (the outputs f are then the logits before the softmax)");
@@ -217,7 +218,7 @@ public final class InspectKind implements ExperimentKind<InspectSpec> {
 
     private static Activation activation(InspectSpec spec, ImportedNetwork net) {
         if (!"file".equals(spec.activation())) {
-            return Activation.fromId(spec.activation());
+            return Choice.fromId(Activation.class, spec.activation());
         }
         if (net.activation() != null) {
             return net.activation();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.factlab.experiments.SpecField;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.nn.mlp.Loss;
 
 /**
  * Spec of an {@code inspect} run: FACT diagnostics of a network trained elsewhere, on given data, with the training
@@ -32,8 +33,8 @@ public record InspectSpec(
         double lambda,
         @SpecField(description = "Loss the network was trained with: mse = mean squared error over the outputs "
                 + "with one-hot targets (nn.MSELoss), cross-entropy = softmax cross-entropy of the outputs "
-                + "(nn.CrossEntropyLoss)", choices = {"mse", "cross-entropy"})
-        String loss,
+                + "(nn.CrossEntropyLoss)")
+        Loss loss,
         @SpecField(description = "Activation between the layers: file = as the model file says (Keras, "
                 + "Deeplearning4j; a safetensors file does not say, so choose relu, tanh or identity there)",
                 choices = {"file", "relu", "tanh", "identity"})

@@ -8,7 +8,6 @@ import org.factlab.math.FeatureSet;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.nn.mlp.MlpWeights;
-import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.ProbeResult;
 
 /**
@@ -53,10 +52,10 @@ final class MlpEvaluator {
 
     /** Probes the weights after {@code epoch} epochs; {@code lr} is the rate that epoch trained at. */
     void evaluate(int epoch, MlpWeights weights, double lr, boolean last) {
-        Activation activation = Activation.fromId(spec.activation());
+        Activation activation = spec.activation();
         long rowBytes = MlpProbe.bytesPerChunkRow(data.inputDim(), spec.width(), spec.depth(), data.outputDim());
         int chunkRows = (int) Math.max(1, Math.min(spec.n(), PROBE_CHUNK_BYTES / rowBytes));
-        MlpProbe probe = new MlpProbe(weights, activation, chunkRows, Loss.fromId(spec.loss()));
+        MlpProbe probe = new MlpProbe(weights, activation, chunkRows, spec.loss());
         ProbeResult result = probe.probe(data.trainX(), data.trainY(), spec.lambda());
         if (!Double.isFinite(result.loss())) {
             throw new RunDivergedException("the training loss is " + result.loss() + " after epoch " + epoch

@@ -8,14 +8,10 @@ import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.math.Prediction;
-import org.factlab.nn.mlp.Activation;
-import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.MlpArchitecture;
 import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.nn.mlp.MlpTrainer;
-import org.factlab.nn.mlp.Optimizer;
 import org.factlab.nn.mlp.TrainingOptions;
-import org.factlab.nn.quadratic.LearningRateSchedule;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -107,10 +103,10 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
     private static void train(MlpSpec spec, RunContext ctx) throws Exception {
         MlpData data = MlpData.load(spec, ctx.datasetsDirectory());
         MlpArchitecture architecture = new MlpArchitecture(data.inputDim(), spec.width(), spec.depth(),
-                data.outputDim(), Activation.fromId(spec.activation()), spec.bias());
-        TrainingOptions options = new TrainingOptions(Optimizer.fromId(spec.optimizer()), spec.lr(), spec.momentum(),
-                spec.lambda(), LearningRateSchedule.fromId(spec.lrSchedule()), spec.epochs(), spec.batchSize(),
-                spec.seed(), Loss.fromId(spec.loss()));
+                data.outputDim(), spec.activation(), spec.bias());
+        TrainingOptions options = new TrainingOptions(spec.optimizer(), spec.lr(), spec.momentum(),
+                spec.lambda(), spec.lrSchedule(), spec.epochs(), spec.batchSize(),
+                spec.seed(), spec.loss());
         MlpTrainer trainer = new MlpTrainer(architecture, options, data.trainX(), data.trainY(), DataType.FLOAT);
         MlpEvaluator evaluator = new MlpEvaluator(spec, data, ctx);
         evaluator.evaluate(0, trainer.weights(), options.rate(0), false);

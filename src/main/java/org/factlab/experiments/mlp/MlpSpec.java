@@ -2,6 +2,10 @@ package org.factlab.experiments.mlp;
 
 import org.factlab.experiments.SpecField;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.nn.mlp.Activation;
+import org.factlab.nn.mlp.Loss;
+import org.factlab.nn.mlp.Optimizer;
+import org.factlab.nn.quadratic.LearningRateSchedule;
 
 /**
  * Spec of an MLP feature-alignment run (§3, Tables 1–2, Figures 3, 8–11, Appendices A–C). Field names are a
@@ -23,13 +27,13 @@ public record MlpSpec(
         @SpecField(description = "Hidden width (Table 2: 1024; Appendix C: 512)", min = 1, max = 8192)
         int width,
         @SpecField(description = "Hidden activation σ; identity with bias = false gives the deep linear networks "
-                + "of Appendix C", choices = {"relu", "tanh", "identity"})
-        String activation,
+                + "of Appendix C")
+        Activation activation,
         @SpecField(description = "Biases in every layer (U(±1/√fan_in) init, λ applies to them too)")
         boolean bias,
         @SpecField(description = "sgd (heavy-ball momentum as PyTorch, plain SGD when momentum = 0) or adam; "
-                + "weight decay is coupled L2 either way", choices = {"sgd", "adam"})
-        String optimizer,
+                + "weight decay is coupled L2 either way")
+        Optimizer optimizer,
         @SpecField(description = "Initial learning rate (Table 2: 0.1; Appendix C: 5e-3)", min = 0, max = 10,
                 minExclusive = true)
         double lr,
@@ -58,13 +62,12 @@ public record MlpSpec(
         @SpecField(description = "gaussian-linear only: output dimension c (Appendix C: 5)", min = 1, max = 1000)
         int outputDim,
         @SpecField(description = "Learning rate over the epochs: cosine decay to 0 stepped per epoch (Table 2) or "
-                + "constant (Appendix C)", choices = {"cosine", "constant"})
-        String lrSchedule,
+                + "constant (Appendix C)")
+        LearningRateSchedule lrSchedule,
         @SpecField(description = "Loss ℓ: mse = mean squared error over the outputs with one-hot targets (as "
                 + "nn.MSELoss; the paper's), cross-entropy = softmax cross-entropy of the outputs (as "
-                + "nn.CrossEntropyLoss; classification only); FACT uses ∂ℓ/∂f of this loss",
-                choices = {"mse", "cross-entropy"})
-        String loss) {
+                + "nn.CrossEntropyLoss; classification only); FACT uses ∂ℓ/∂f of this loss")
+        Loss loss) {
 
     /** Most probes a run may record. */
     public static final int MAX_EVALUATIONS = 10_000;
@@ -76,7 +79,7 @@ public record MlpSpec(
             throw new SpecValidationException("n", n + " is out of range for cifar10; allowed: integer in [1, "
                     + CIFAR_TRAINING_SIZE + "]");
         }
-        if ("cross-entropy".equals(loss) && "gaussian-linear".equals(dataset)) {
+        if (loss == Loss.CROSS_ENTROPY && "gaussian-linear".equals(dataset)) {
             throw new SpecValidationException("loss", "cross-entropy needs classes; gaussian-linear is a regression: "
                     + "allowed there: mse");
         }

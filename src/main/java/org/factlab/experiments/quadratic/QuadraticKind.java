@@ -14,7 +14,6 @@ import org.factlab.experiments.RunDivergedException;
 import org.factlab.math.Matrices;
 import org.factlab.math.Similarity;
 import org.factlab.nn.quadratic.Adam;
-import org.factlab.nn.quadratic.LearningRateSchedule;
 import org.factlab.nn.quadratic.QuadraticFeatures;
 import org.factlab.nn.quadratic.QuadraticNetwork;
 import org.factlab.nn.quadratic.QuadraticObjective;
@@ -102,7 +101,7 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
                 spec.initScale(), new SplittableRandom(spec.seed()));
         QuadraticTrainer trainer = new QuadraticTrainer(network, objective,
                 new Adam(network.parameters().length, spec.beta1(), spec.beta2(), spec.eps()),
-                LearningRateSchedule.fromId(spec.lrSchedule()), spec.lr(), spec.iterations());
+                spec.lrSchedule(), spec.lr(), spec.iterations());
         long total = spec.iterations();
         for (long step = 0; ; step++) {
             boolean evaluation = step % spec.evalEvery() == 0 || step == total;

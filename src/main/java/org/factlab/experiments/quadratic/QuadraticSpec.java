@@ -2,6 +2,7 @@ package org.factlab.experiments.quadratic;
 
 import org.factlab.experiments.SpecField;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.nn.quadratic.LearningRateSchedule;
 
 /**
  * Spec of the two-layer quadratic network of Theorem 3.4 / Figure 4 trained with full-batch Adam on the
@@ -42,8 +43,8 @@ public record QuadraticSpec(
                 min = 0, max = 1e6, minExclusive = true)
         double lossScale,
         @SpecField(description = "Learning-rate schedule over the iterations: constant, or cosine decay to 0 "
-                + "(lets Adam settle at the stationary point)", choices = {"constant", "cosine"})
-        String lrSchedule) {
+                + "(lets Adam settle at the stationary point)")
+        LearningRateSchedule lrSchedule) {
 
     /** Most evaluations a run may record (each one stores a metric row per series and three matrices). */
     public static final int MAX_EVALUATIONS = 100_000;

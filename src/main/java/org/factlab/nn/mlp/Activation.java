@@ -20,10 +20,6 @@ public enum Activation implements Choice {
         return dl4j;
     }
 
-    public static Activation fromId(String id) {
-        return Choice.fromId(Activation.class, id);
-    }
-
     /** σ(z), a new array. */
     INDArray apply(INDArray z) {
         return switch (this) {

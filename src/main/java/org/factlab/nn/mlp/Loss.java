@@ -1,7 +1,6 @@
 package org.factlab.nn.mlp;
 
-import java.util.Arrays;
-import java.util.List;
+import org.factlab.choice.Choice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -9,33 +8,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The per-sample loss ℓᵢ of an MLP's objective L = (1/n) Σᵢ ℓᵢ, of the outputs f (logits, c columns) and one-hot (or
  * real-valued) targets y (docs/science.md, "Objective and losses").
  */
-public enum Loss {
+public enum Loss implements Choice {
     /** ℓᵢ = (1/c)‖f − y‖², PyTorch's {@code nn.MSELoss} (mean over outputs), Appendix B; ∂ℓᵢ/∂f = (2/c)(f − y). */
-    MSE("mse"),
+    MSE,
     /**
      * ℓᵢ = log Σ_k e^{f_k} − Σ_k y_k f_k, PyTorch's {@code nn.CrossEntropyLoss} on logits (softmax inside the loss)
      * with one-hot targets; ∂ℓᵢ/∂f = softmax(f) − y.
      */
-    CROSS_ENTROPY("cross-entropy");
-
-    private final String id;
-
-    Loss(String id) {
-        this.id = id;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public static List<String> ids() {
-        return Arrays.stream(values()).map(Loss::id).toList();
-    }
-
-    public static Loss fromId(String id) {
-        return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown loss '" + id + "'; allowed: " + ids()));
-    }
+    CROSS_ENTROPY;
 
     /** ∂ℓᵢ/∂f for every row of f (B×c), a new array. */
     public INDArray delta(INDArray f, INDArray y) {

@@ -13,9 +13,5 @@ public enum Optimizer implements Choice {
      * Adam as DL4J's (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on ∇L + λθ, PyTorch's {@code Adam(weight_decay=λ)}; DL4J puts
      * ε after the bias correction of √v (ε√(1 − β₂ᵗ) in PyTorch's terms), a negligible difference.
      */
-    ADAM;
-
-    public static Optimizer fromId(String id) {
-        return Choice.fromId(Optimizer.class, id);
-    }
+    ADAM
 }

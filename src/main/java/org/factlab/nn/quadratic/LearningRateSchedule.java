@@ -14,11 +14,6 @@ public enum LearningRateSchedule implements Choice {
      */
     COSINE;
 
-    /** The schedule with the given spec value. */
-    public static LearningRateSchedule fromId(String id) {
-        return Choice.fromId(LearningRateSchedule.class, id);
-    }
-
     /** The rate for update number {@code step} (0-based) of {@code totalSteps}. */
     public double rate(double baseRate, long step, long totalSteps) {
         return switch (this) {

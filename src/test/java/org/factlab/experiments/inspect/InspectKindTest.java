@@ -17,10 +17,12 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.factlab.choice.Choice;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.RecordingRunContext;
 import org.factlab.experiments.mlp.MlpSeries;
 import org.factlab.nn.imported.ImportedNetwork;
+import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.MlpWeights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,7 +135,7 @@ class InspectKindTest {
 
     static InspectSpec spec(String model, String dataset, double lambda, String loss, String activation,
                             String layers) {
-        return new InspectSpec(model, dataset, 1000, 0L, false, lambda, loss, activation, layers, false);
+        return new InspectSpec(model, dataset, 1000, 0L, false, lambda, Choice.fromId(Loss.class, loss), activation, layers, false);
     }
 
     private ModelInfo upload(String resource) throws Exception {

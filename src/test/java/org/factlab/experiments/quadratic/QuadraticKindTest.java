@@ -14,6 +14,7 @@ import org.factlab.experiments.RecordingRunContext;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.experiments.SpecCodec;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.nn.quadratic.LearningRateSchedule;
 import org.junit.jupiter.api.Test;
 
 class QuadraticKindTest {
@@ -115,7 +116,8 @@ class QuadraticKindTest {
     void hugeLearningRateDivergesNamingTheStep() {
         QuadraticSpec q = quick();
         QuadraticSpec spec = new QuadraticSpec(q.width(), q.tau(), q.p(), q.lambda(), 1e300, q.beta1(), q.beta2(),
-                q.eps(), q.iterations(), q.evalEvery(), q.initScale(), q.seed(), q.lossScale(), "constant");
+                q.eps(), q.iterations(), q.evalEvery(), q.initScale(), q.seed(), q.lossScale(),
+                LearningRateSchedule.CONSTANT);
         RecordingRunContext ctx = new RecordingRunContext();
         RunDivergedException e = assertThrows(RunDivergedException.class, () -> kind.run(spec, ctx));
         assertTrue(e.getMessage().contains("step 2"), e.getMessage());

@@ -3,6 +3,7 @@ package org.factlab.nn.quadratic;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.factlab.choice.Choice;
 import org.junit.jupiter.api.Test;
 
 class AdamTest {
@@ -40,6 +41,6 @@ class AdamTest {
         assertEquals(0.005, LearningRateSchedule.COSINE.rate(0.01, 500, 1000), 1e-17);
         assertEquals(0.0, LearningRateSchedule.COSINE.rate(0.01, 1000, 1000), 1e-18);
         assertEquals(0.01, LearningRateSchedule.CONSTANT.rate(0.01, 999, 1000), 0);
-        assertEquals(LearningRateSchedule.COSINE, LearningRateSchedule.fromId("cosine"));
+        assertEquals(LearningRateSchedule.COSINE, Choice.fromId(LearningRateSchedule.class, "cosine"));
     }
 }
