@@ -31,11 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.runs.KindRegistry;
-import org.factlab.runs.LiveBus;
 import org.factlab.runs.MatrixRepository;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.MetricPoint;
@@ -75,11 +72,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private final KindRegistry kinds;
     private final MetricRepository metrics;
     private final MatrixRepository matrices;
-    private final LiveBus bus;
-    private final UiTicker ticker;
-    private final ConcurrentLinkedQueue<RunEvent> pending = new ConcurrentLinkedQueue<>();
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private ScheduledFuture<?> tick;
+    private final LiveFollow live;
+    private LiveFollow.Handle following;
     private final MultiSelectComboBox<String> seriesChoice = new MultiSelectComboBox<>("Series");
     private final Select<String> groupChoice = new Select<>();
     private final Select<String> colourChoice = new Select<>();
@@ -96,13 +90,12 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private boolean updating;
 
     public CompareView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
-                       LiveBus bus, UiTicker ticker) {
+                       LiveFollow live) {
         this.service = service;
         this.kinds = kinds;
         this.metrics = metrics;
         this.matrices = matrices;
-        this.bus = bus;
-        this.ticker = ticker;
+        this.live = live;
         setWidthFull();
         seriesChoice.setId("compare-series");
         seriesChoice.setWidth("40em");
@@ -163,40 +156,28 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
      */
     private void follow(UI ui) {
         unfollow();
-        List<Run> live = runs.stream().filter(r -> !r.status().isTerminal()).toList();
-        if (live.isEmpty()) {
+        List<Run> inProgress = runs.stream().filter(r -> !r.status().isTerminal()).toList();
+        if (inProgress.isEmpty()) {
             return;
         }
-        live.forEach(r -> subscriptions.add(bus.subscribe(r.id(), pending::add)));
-        live.forEach(r -> curves.put(r.id(), byseries(metrics.points(r.id()))));
+        following = live.follow(ui, this, inProgress.stream().map(Run::id).toList(), this::update);
+        inProgress.forEach(r -> curves.put(r.id(), byseries(metrics.points(r.id()))));
         fillChoices();
         render();
-        tick = ticker.every250ms(() -> flush(ui));
     }
 
     private void unfollow() {
-        if (tick != null) {
-            tick.cancel(false);
-            tick = null;
+        if (following != null) {
+            following.close();
+            following = null;
         }
-        for (AutoCloseable s : subscriptions) {
-            try {
-                s.close();
-            } catch (Exception ignored) {
-                // closing a subscription cannot fail
-            }
-        }
-        subscriptions.clear();
     }
 
     /** The points and matrices of the last 250 ms, drawn in one push. */
-    private void flush(UI ui) {
-        if (pending.isEmpty()) {
-            return;
-        }
+    private Runnable update(List<RunEvent> events) {
         List<RunEvent.Metrics> points = new ArrayList<>();
         boolean matricesChanged = false;
-        for (RunEvent e; (e = pending.poll()) != null; ) {
+        for (RunEvent e : events) {
             if (e instanceof RunEvent.Metrics m) {
                 points.add(m);
             } else if (e instanceof RunEvent.Matrix) {
@@ -205,9 +186,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         }
         boolean redrawMatrices = matricesChanged;
         if (points.isEmpty() && !redrawMatrices) {
-            return;
+            return null;
         }
-        ui.access(() -> {
+        return () -> {
             boolean newSeries = false;
             for (RunEvent.Metrics m : points) {
                 Map<String, NavigableMap<Long, Double>> runCurves = curves.computeIfAbsent(m.runId(),
@@ -224,7 +205,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             if (redrawMatrices) {
                 renderHeatmaps();
             }
-        });
+        };
     }
 
     private void fillChoices() {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
 import org.factlab.runs.KindRegistry;
-import org.factlab.runs.LiveBus;
 import org.factlab.studies.StudyRuns;
 import org.factlab.studies.StudyService;
 
@@ -23,9 +22,9 @@ public class SharedStudyView extends StudyView {
 
     private final ShareService shares;
 
-    public SharedStudyView(StudyService service, LiveBus bus, UiTicker ticker, RunPermissions permissions,
+    public SharedStudyView(StudyService service, LiveFollow live, RunPermissions permissions,
                            ShareService shares, KindRegistry kinds) {
-        super(service, bus, ticker, permissions, shares, kinds);
+        super(service, live, permissions, shares, kinds);
         this.shares = shares;
     }
 

@@ -1,7 +1,6 @@
 package org.factlab.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,14 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.runs.KindRegistry;
-import org.factlab.runs.LiveBus;
 import org.factlab.runs.compare.FieldText;
 import org.factlab.studies.StudyRuns;
 import org.factlab.studies.StudyService;
@@ -53,8 +50,7 @@ import org.factlab.studies.StudyStatus;
 public class StudyView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final StudyService service;
-    private final LiveBus bus;
-    private final UiTicker ticker;
+    private final LiveFollow live;
     private final RunPermissions permissions;
     private final ShareService shares;
     private final KindRegistry kinds;
@@ -69,19 +65,16 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private final TextArea notes = new TextArea("Notes");
     private final Grid<StudyRuns.StudyRun> grid = new Grid<>();
     private final Paragraph deleted = new Paragraph();
-    private final AtomicBoolean dirty = new AtomicBoolean();
     private final Set<String> runIds = new HashSet<>();
     private StudyTablePanel tablePanel;
     private Anchor compare;
     private volatile StudyRuns study;
-    private LiveTicket live;
 
-    public StudyView(StudyService service, LiveBus bus, UiTicker ticker, RunPermissions permissions,
+    public StudyView(StudyService service, LiveFollow live, RunPermissions permissions,
                      ShareService shares, KindRegistry kinds) {
         this.service = service;
         this.kinds = kinds;
-        this.bus = bus;
-        this.ticker = ticker;
+        this.live = live;
         this.permissions = permissions;
         this.shares = shares;
         setWidthFull();
@@ -171,29 +164,15 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         return (study == null ? "Study" : study.study().name()) + " · FACT Lab";
     }
 
+    /** Re-reads the study (off the UI thread) whenever one of its runs reported something in the last tick. */
     @Override
     protected void onAttach(AttachEvent event) {
         if (study == null) {
             return;
         }
-        UI ui = event.getUI();
-        dirty.set(true);
-        live = new LiveTicket(bus.subscribeAll(e -> {
-            if (runIds.contains(e.runId())) {
-                dirty.set(true);
-            }
-        }), ticker.every250ms(() -> {
-            if (dirty.getAndSet(false)) {
-                service.find(study.study().id()).ifPresent(fresh -> ui.access(() -> show(fresh)));
-            }
-        }));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (live != null) {
-            live.close();
-        }
+        String id = study.study().id();
+        live.follow(event.getUI(), this, null, events -> events.stream().anyMatch(e -> runIds.contains(e.runId()))
+                ? service.find(id).<Runnable>map(fresh -> () -> show(fresh)).orElse(null) : null);
     }
 
     private void configureGrid() {
@@ -247,6 +226,5 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private void cancel() {
         permissions.require(mayCancel, "cancel this study");
         service.cancel(study.study().id());
-        dirty.set(true);
     }
 }
