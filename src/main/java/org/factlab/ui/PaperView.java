@@ -1,7 +1,6 @@
 package org.factlab.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -18,13 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.paper.PaperFigure;
 import org.factlab.runs.KindRegistry;
-import org.factlab.runs.LiveBus;
 import org.factlab.paper.PaperResults;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
@@ -44,21 +40,16 @@ public class PaperView extends VerticalLayout {
     private final PaperResults results;
     private final RunService runs;
     private final StudyService studies;
-    private final LiveBus bus;
-    private final UiTicker ticker;
+    private final LiveFollow live;
     private final List<PaperCard> cards = new ArrayList<>();
     private final Map<String, PaperFigure> figures = new LinkedHashMap<>();
-    private final AtomicBoolean dirty = new AtomicBoolean();
-    private AutoCloseable subscription;
-    private ScheduledFuture<?> tick;
 
-    public PaperView(PaperResults results, RunService runs, StudyService studies, KindRegistry kinds, LiveBus bus,
-                     UiTicker ticker, RunPermissions permissions) {
+    public PaperView(PaperResults results, RunService runs, StudyService studies, KindRegistry kinds, LiveFollow live,
+                     RunPermissions permissions) {
         this.results = results;
         this.runs = runs;
         this.studies = studies;
-        this.bus = bus;
-        this.ticker = ticker;
+        this.live = live;
         setMaxWidth("1400px");
         Div grid = new Div();
         grid.addClassName("chart-grid");
@@ -78,30 +69,16 @@ public class PaperView extends VerticalLayout {
         showAll(load());
     }
 
+    /** Re-reads the cards (off the UI thread) when a run's status or progress changed, not on its points. */
     @Override
     protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        subscription = bus.subscribeAll(e -> {
-            if (e instanceof RunEvent.Status || e instanceof RunEvent.Progress) {
-                dirty.set(true); // a card changes with a run's status and progress, not with its points
+        live.follow(event.getUI(), this, null, events -> {
+            if (events.stream().noneMatch(e -> e instanceof RunEvent.Status || e instanceof RunEvent.Progress)) {
+                return null;
             }
+            Map<String, Shown> shown = load();
+            return () -> showAll(shown);
         });
-        tick = ticker.every250ms(() -> {
-            if (dirty.getAndSet(false)) {
-                Map<String, Shown> shown = load();
-                ui.access(() -> showAll(shown));
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        tick.cancel(false);
-        try {
-            subscription.close();
-        } catch (Exception ignored) {
-            // closing a subscription cannot fail
-        }
     }
 
     private record Shown(Optional<PaperResults.Latest> latest, Optional<Run> inFlight) {
@@ -130,7 +107,7 @@ public class PaperView extends VerticalLayout {
             } else {
                 runs.submit(f.kind(), f.preset(), Map.of(), f.title() + " · paper page");
             }
-            dirty.set(true);
+            showAll(load());
         } catch (SpecValidationException e) {
             Notification.show(f.title() + " was not launched: " + e.getMessage(), 8000,
                     Notification.Position.MIDDLE);
