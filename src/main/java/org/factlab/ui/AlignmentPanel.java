@@ -1,6 +1,5 @@
 package org.factlab.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -66,11 +65,6 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
         add(new H3(section.title()), new Paragraph(section.description()), new HorizontalLayout(layer, method),
                 similarities, others);
         setVisible(false);
-    }
-
-    @Override
-    public Component component() {
-        return this;
     }
 
     @Override

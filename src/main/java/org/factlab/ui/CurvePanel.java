@@ -1,6 +1,5 @@
 package org.factlab.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -42,11 +41,6 @@ final class CurvePanel extends VerticalLayout implements SectionPanel {
         }
         add(grid);
         setVisible(false);
-    }
-
-    @Override
-    public Component component() {
-        return this;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.factlab.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.dom.Element;
@@ -35,11 +34,6 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
         add(new H3(section.title()));
         getElement().appendChild(table);
         setVisible(false);
-    }
-
-    @Override
-    public Component component() {
-        return this;
     }
 
     @Override

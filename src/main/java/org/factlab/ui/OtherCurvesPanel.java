@@ -1,6 +1,5 @@
 package org.factlab.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,11 +30,6 @@ final class OtherCurvesPanel extends VerticalLayout implements SectionPanel {
         grid.setId("curves");
         add(new H3("Other series"), grid);
         setVisible(false);
-    }
-
-    @Override
-    public Component component() {
-        return this;
     }
 
     @Override

@@ -8,7 +8,10 @@ import com.vaadin.flow.component.Component;
  */
 interface SectionPanel {
 
-    Component component();
+    /** The panel as a component of the page: the panel itself, which every renderer is. */
+    default Component component() {
+        return (Component) this;
+    }
 
     void show(RunPageData data);
 }

@@ -72,11 +72,6 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
     }
 
     @Override
-    public Component component() {
-        return this;
-    }
-
-    @Override
     public void show(RunPageData data) {
         Map<String, java.util.NavigableMap<Long, Double>> series = new java.util.TreeMap<>();
         data.curves().forEach((name, xy) -> {

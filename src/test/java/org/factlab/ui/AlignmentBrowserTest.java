@@ -31,8 +31,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The feature-alignment section and the four heatmaps in a real browser, for a run of the {@code layered-test}
@@ -40,6 +39,7 @@ import org.springframework.context.annotation.Bean;
  * method for layer 1, follows the rest live, switches to one curve per layer, and draws WᵀW, FACT, √AGOP, √eNFA at
  * the step chosen with the slider.
  */
+@Import(LayeredTestKind.class)
 class AlignmentBrowserTest extends BrowserTestBase {
 
     private static final int DEPTH = 2;
@@ -50,14 +50,6 @@ class AlignmentBrowserTest extends BrowserTestBase {
     private static final int BACKWARD_METHODS = LayeredTestKind.BACKWARD.size();
     private static final List<String> HEATMAPS = LayeredTestKind.MATRICES.stream().map(m -> "heatmap-layer1/" + m)
             .toList();
-
-    @TestConfiguration
-    static class Kinds {
-        @Bean
-        LayeredTestKind layeredTestKind() {
-            return new LayeredTestKind();
-        }
-    }
 
     @Autowired
     RunService runs;

@@ -29,8 +29,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The run page as its kind declares it, in Chromium: a tabular run shows its key numbers as a table of values and
@@ -38,17 +37,10 @@ import org.springframework.context.annotation.Bean;
  * names all seven in its legend, which never pages; after <em>Launch</em> the run page opens at its top; the runs
  * list holds at 800 px.
  */
+@Import(LayeredTestKind.class)
 class RunPageBrowserTest extends BrowserTestBase {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
-
-    @TestConfiguration
-    static class Kinds {
-        @Bean
-        LayeredTestKind layeredTestKind() {
-            return new LayeredTestKind();
-        }
-    }
 
     @Autowired
     RunService runs;

@@ -7,5 +7,6 @@ import java.util.List;
  * labels, the order of the one-hot targets), who uploaded it, when, and the file's size.
  */
 public record DatasetInfo(String id, String name, int rows, int features, List<String> classes, String owner,
-                          String created, long bytes) {
+                          String created, long bytes)
+        implements UploadLibrary.Described {
 }

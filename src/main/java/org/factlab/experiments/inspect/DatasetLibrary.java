@@ -15,7 +15,7 @@ import org.factlab.data.uploaded.UploadedTable;
  * with X and y), kept under {@code <datasets-dir>/uploads/datasets/} by {@link UploadStore}; each is read completely
  * before it is kept.
  */
-public final class DatasetLibrary {
+public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
 
     private final UploadStore store;
 
@@ -24,6 +24,7 @@ public final class DatasetLibrary {
     }
 
     /** Reads and keeps an uploaded table; refused with nothing kept when it is not a readable table. */
+    @Override
     public DatasetInfo add(InputStream content, String fileName, String name, String owner, long maxBytes)
             throws UploadException, IOException {
         String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
@@ -50,14 +51,17 @@ public final class DatasetLibrary {
         return info;
     }
 
+    @Override
     public List<DatasetInfo> list() throws IOException {
         return store.list(DatasetInfo.class);
     }
 
+    @Override
     public Optional<DatasetInfo> find(String id) throws IOException {
         return store.find(id, DatasetInfo.class);
     }
 
+    @Override
     public boolean delete(String id) throws IOException {
         return store.delete(id);
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * when, and the file's size.
  */
 public record ModelInfo(String id, String name, String format, List<Layer> layers, String activation,
-                        boolean softmaxOutput, String owner, String created, long bytes) {
+                        boolean softmaxOutput, String owner, String created, long bytes)
+        implements UploadLibrary.Described {
 
     /** One dense layer u = W h (+ b), W out×in. */
     public record Layer(int in, int out, boolean bias) {

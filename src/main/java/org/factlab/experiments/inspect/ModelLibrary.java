@@ -18,7 +18,7 @@ import org.factlab.nn.imported.ModelFormat;
  * PyTorch on MNIST) and the files users uploaded, kept under {@code <datasets-dir>/uploads/models/} by
  * {@link UploadStore}. An upload is read completely before it is kept, so every stored model is usable.
  */
-public final class ModelLibrary {
+public final class ModelLibrary implements UploadLibrary<ModelInfo> {
 
     /** The bundled example model's id. */
     public static final String EXAMPLE = "example-mnist-mlp";
@@ -37,6 +37,7 @@ public final class ModelLibrary {
      * cannot be read in its format or is not a chain of dense layers ({@link UploadException}, field {@code file}),
      * one over {@code maxBytes} ({@link UploadException.TooLarge}).
      */
+    @Override
     public ModelInfo add(InputStream content, String fileName, String name, String owner, long maxBytes)
             throws UploadException, IOException {
         ModelFormat format;
@@ -62,6 +63,7 @@ public final class ModelLibrary {
     }
 
     /** The bundled example first, then the uploads, newest first. */
+    @Override
     public List<ModelInfo> list() throws IOException {
         List<ModelInfo> out = new ArrayList<>();
         out.add(example());
@@ -69,11 +71,13 @@ public final class ModelLibrary {
         return out;
     }
 
+    @Override
     public Optional<ModelInfo> find(String id) throws IOException {
         return EXAMPLE.equals(id) ? Optional.of(example()) : store.find(id, ModelInfo.class);
     }
 
     /** Deletes an uploaded model; false for an unknown id (the bundled example cannot be deleted). */
+    @Override
     public boolean delete(String id) throws IOException {
         return store.delete(id);
     }
