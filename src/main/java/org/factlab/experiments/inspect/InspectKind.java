@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.factlab.choice.Choice;
-import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.experiments.mlp.MlpSeries;
 import org.factlab.experiments.mlp.ProbeSeries;
-import org.factlab.experiments.paper.PaperNotation;
+import org.factlab.experiments.paper.PaperLabelledKind;
 import org.factlab.experiments.sections.Section;
 import org.factlab.math.FeatureSet;
 import org.factlab.math.Prediction;
@@ -33,7 +32,7 @@ import org.factlab.nn.mlp.ProbeResult;
  * matrices. FACT holds only at a critical point of the stated objective L + (λ/2)‖θ‖²; {@code fact/relerr} and
  * {@code grad_norm} say how far the network is from one.
  */
-public final class InspectKind implements ExperimentKind<InspectSpec> {
+public final class InspectKind implements PaperLabelledKind<InspectSpec> {
 
     public static final String ID = "inspect";
 
@@ -85,17 +84,6 @@ public final class InspectKind implements ExperimentKind<InspectSpec> {
     @Override
     public List<Preset<InspectSpec>> presets() {
         return InspectPresets.ALL;
-    }
-
-    /** Series and legends as the paper writes them, as for the mlp kind ({@link PaperNotation}). */
-    @Override
-    public String seriesLabel(String series) {
-        return PaperNotation.label(series);
-    }
-
-    @Override
-    public String curveLabel(String series) {
-        return Optional.ofNullable(PaperNotation.method(series)).orElse(series);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package org.factlab.experiments.mlp;
 
 import java.util.List;
-import org.factlab.experiments.sections.Section;
-import org.factlab.experiments.paper.PaperNotation;
-import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
+import org.factlab.experiments.paper.PaperLabelledKind;
+import org.factlab.experiments.sections.Section;
 import org.factlab.math.Prediction;
 import org.factlab.nn.mlp.MlpArchitecture;
 import org.factlab.nn.mlp.MlpProbe;
@@ -21,7 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * (and the backward forms with WWᵀ), the stationarity ‖∇_W L_λ‖ and FACT's relative error. Series:
  * {@link MlpSeries}.
  */
-public final class MlpKind implements ExperimentKind<MlpSpec> {
+public final class MlpKind implements PaperLabelledKind<MlpSpec> {
 
     @Override
     public String id() {
@@ -58,18 +57,6 @@ public final class MlpKind implements ExperimentKind<MlpSpec> {
     @Override
     public List<Preset<MlpSpec>> presets() {
         return MlpPresets.ALL;
-    }
-
-    /** The similarity series as the paper writes them ({@link PaperNotation}). */
-    @Override
-    public String seriesLabel(String series) {
-        return PaperNotation.label(series);
-    }
-
-    @Override
-    public String curveLabel(String series) {
-        String method = PaperNotation.method(series);
-        return method == null ? series : method;
     }
 
     @Override

@@ -2,15 +2,14 @@ package org.factlab.experiments.quadratic;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.factlab.experiments.sections.Section;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.factlab.experiments.paper.PaperNotation;
 import org.factlab.data.QuadraticSeparationData;
-import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
+import org.factlab.experiments.paper.PaperLabelledKind;
+import org.factlab.experiments.sections.Section;
 import org.factlab.math.Matrices;
 import org.factlab.math.Similarity;
 import org.factlab.nn.quadratic.Adam;
@@ -24,7 +23,7 @@ import org.factlab.nn.quadratic.QuadraticTrainer;
  * the population loss of D(p, τ), comparing FACT, AGOP, √AGOP and eNFA with WᵀW as training goes.
  * Series names: {@link QuadraticSeries}.
  */
-public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
+public final class QuadraticKind implements PaperLabelledKind<QuadraticSpec> {
 
     /** Most steps between two looks at {@link RunContext#cancelled()} (about 2 ms of work). */
     static final int CANCEL_CHECK_INTERVAL = 1000;
@@ -62,18 +61,6 @@ public final class QuadraticKind implements ExperimentKind<QuadraticSpec> {
     @Override
     public List<Preset<QuadraticSpec>> presets() {
         return QuadraticPresets.ALL;
-    }
-
-    /** The similarity series as the paper writes them ({@link PaperNotation}). */
-    @Override
-    public String seriesLabel(String series) {
-        return PaperNotation.label(series);
-    }
-
-    @Override
-    public String curveLabel(String series) {
-        String method = PaperNotation.method(series);
-        return method == null ? series : method;
     }
 
     @Override
