@@ -1,4 +1,4 @@
--- Studies (issue 6): a sweep over fields and seeds whose runs are queued together.
+-- Studies: a sweep over fields and seeds whose runs are queued together.
 -- sweep_json holds the resolved axes {field: [values…]} in order; a run's study_setting indexes their
 -- Cartesian product (first axis slowest), so the settings never have to be stored one by one.
 CREATE TABLE study (

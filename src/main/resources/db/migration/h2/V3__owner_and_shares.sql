@@ -1,4 +1,4 @@
--- Access (issue 7): who launched a run, and revocable read-only share links.
+-- Access: who launched a run, and revocable read-only share links.
 -- owner: the account name of the researcher or admin who launched the run; NULL when login was off.
 ALTER TABLE run ADD COLUMN owner VARCHAR(100);
 -- Shares live in their own table (several links per run, each revocable); the single token per run that V1

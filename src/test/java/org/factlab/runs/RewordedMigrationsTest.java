@@ -32,7 +32,7 @@ class RewordedMigrationsTest {
     void aMismatchOnAnotherVersionIsStillRefused() throws Exception {
         String url = "jdbc:h2:mem:changed;DB_CLOSE_DELAY=-1";
         flyway(url).migrate();
-        execute(url, "UPDATE \"flyway_schema_history\" SET \"checksum\" = " + OLD_CHECKSUM + " WHERE \"version\" = '2'");
+        execute(url, "UPDATE \"flyway_schema_history\" SET \"checksum\" = " + OLD_CHECKSUM + " WHERE \"version\" = '5'");
 
         assertThrows(FlywayValidateException.class, () -> new RewordedMigrations().migrate(flyway(url)));
     }
