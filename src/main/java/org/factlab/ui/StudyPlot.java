@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlab.studies.StudyPlotData;
 
 /**
  * A study's plot of one summary value against a swept field, drawn by ECharts ({@code frontend/study/

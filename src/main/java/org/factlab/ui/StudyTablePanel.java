@@ -3,6 +3,7 @@ package org.factlab.ui;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -15,9 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.factlab.runs.compare.FieldText;
 import org.factlab.experiments.study.StudyTable;
 import org.factlab.experiments.study.TableGrid;
+import org.factlab.runs.compare.FieldText;
+import org.factlab.studies.StudyPlotData;
 
 /**
  * A study's results: a plot of each chosen summary value against a swept field ({@link StudyPlot}: mean ± std error
@@ -36,6 +38,7 @@ final class StudyTablePanel extends VerticalLayout {
     private final Anchor csv = DownloadLink.to("", "Download this table (CSV)");
     private final Select<String> plotField = new Select<>();
     private final Div plots = new Div();
+    private final Div plotDownloads = new Div();
     private final Map<String, StudyPlot> plotsByKey = new LinkedHashMap<>();
     private final Div table = new Div();
     private final List<String> axes;
@@ -84,7 +87,8 @@ final class StudyTablePanel extends VerticalLayout {
         plotField.addValueChangeListener(e -> redraw());
         HorizontalLayout controls = new HorizontalLayout(keys, plotField, pivot, csv);
         controls.setAlignItems(Alignment.BASELINE);
-        add(controls, plots, table);
+        plotDownloads.setId("study-plot-downloads");
+        add(controls, plots, plotDownloads, table);
     }
 
     /** Shows a fresh table, keeping the user's choices; newly seen summary keys become choosable. */
@@ -149,6 +153,13 @@ final class StudyTablePanel extends VerticalLayout {
             String label = seriesLabel.apply(key);
             plot.setPlot(StudyPlotData.of(shown, field, key), label + " against " + FieldText.name(field),
                     FieldText.name(field));
+        }
+        plotDownloads.removeAll();
+        for (String key : plotted) {
+            String query = "?value=" + encode(key) + "&field=" + encode(field);
+            plotDownloads.add(new Span(seriesLabel.apply(key) + ": "),
+                    DownloadLink.to(downloadBase + "/plot.svg" + query, "SVG"), new Span(" · "),
+                    DownloadLink.to(downloadBase + "/plot.png" + query, "PNG (2×)"), new Span("   "));
         }
         List<String> onPage = plots.getChildren().map(c -> c.getId().orElse("")).toList();
         if (!onPage.equals(plotted.stream().map(k -> "study-plot-" + k).toList())) {

@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** Studies through the REST API on a fresh H2 database: launch, progress, results table, validation, cancel. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -98,6 +109,41 @@ class StudyApiIntegrationTest {
         assertEquals(3.0, Double.parseDouble(pivot.get(0).get("steps=4 mean")));
         assertEquals(9.0, Double.parseDouble(pivot.get(1).get("steps=4 mean")));
         assertEquals(400, api.send("GET", "/api/studies/" + id + "/table.csv?pivot=colour", null).statusCode());
+        plotsAsFigures(id);
+    }
+
+    /**
+     * The plot of y against steps as SVG: one line through the two settings' means, a point and an error bar
+     * (± std over the 3 seeds) at each, the paper-style axis names; the PNG is the same figure at 2×.
+     */
+    private void plotsAsFigures(String id) throws Exception {
+        HttpResponse<String> svg = api.send("GET", "/api/studies/" + id + "/plot.svg?value=y&field=steps", null);
+        assertEquals(200, svg.statusCode(), svg.body());
+        assertTrue(svg.headers().firstValue("Content-Type").orElseThrow().startsWith("image/svg+xml"));
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.body().getBytes(StandardCharsets.UTF_8)));
+        NodeList groups = doc.getElementsByTagName("g");
+        int lines = -1;
+        int points = -1;
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("id").equals("curves")) {
+                lines = g.getElementsByTagName("polyline").getLength();
+            } else if (g.getAttribute("id").equals("points")) {
+                points = g.getElementsByTagName("circle").getLength();
+            }
+        }
+        assertEquals(1 + 2, lines, "the line through the means and one error bar per setting");
+        assertEquals(2, points, "a point per setting");
+        assertTrue(svg.body().contains(">steps<"), "the swept field names the x axis");
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/studies/" + id + "/plot.png?value=y")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertTrue(image.getHeight() >= 800, "drawn at 2× (the figure is 440 px high): " + image.getHeight());
+        assertEquals(400, api.send("GET", "/api/studies/" + id + "/plot.svg?value=nope", null).statusCode());
+        assertEquals(400, api.send("GET", "/api/studies/" + id + "/plot.svg?value=y&field=colour", null).statusCode());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.factlab.experiments.study.Settings;
 import org.factlab.experiments.study.StudyTable;
 import org.factlab.experiments.study.TableGrid;
+import org.factlab.studies.StudyPlotData;
 import org.junit.jupiter.api.Test;
 
 /** The study plot's lines and error bars, and the table's "mean ± std (n)" cells, against hand computations. */

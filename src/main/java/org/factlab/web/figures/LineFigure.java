@@ -178,6 +178,11 @@ public final class LineFigure {
         return ys;
     }
 
+    /** The {@code i}-th colour of the figures' palette (the page's), for curves that must share a colour. */
+    public static int paletteColour(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
     private int colour(int i) {
         int rgb = curves.get(i).rgb();
         return rgb >= 0 ? rgb : PALETTE[i % PALETTE.length];

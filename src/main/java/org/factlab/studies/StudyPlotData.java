@@ -1,4 +1,4 @@
-package org.factlab.ui;
+package org.factlab.studies;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,17 +20,17 @@ import org.factlab.runs.compare.FieldText;
  * @param logX       numeric values all positive and spanning a factor of 50 or more (n = 1K … 60K, λ = 1e-7 … 1e-3)
  * @param yRange     the fixed y range of a similarity or accuracy ({@link AxisRange}), else null
  */
-record StudyPlotData(String key, String field, List<String> categories, boolean logX, double[] yRange, List<Line> lines) {
+public record StudyPlotData(String key, String field, List<String> categories, boolean logX, double[] yRange, List<Line> lines) {
 
     /** Points of one line, in ascending x. */
-    record Line(String label, double[] x, double[] mean, double[] std, int[] n) {
+    public record Line(String label, double[] x, double[] mean, double[] std, int[] n) {
     }
 
     /** The label of the single line of a study that sweeps one field. */
-    static final String ONLY_LINE = "mean ± std over seeds";
+    public static final String ONLY_LINE = "mean ± std over seeds";
     private static final double LOG_SPAN = 50;
 
-    static StudyPlotData of(StudyTable table, String field, String key) {
+    public static StudyPlotData of(StudyTable table, String field, String key) {
         if (!table.axes().contains(field)) {
             throw new IllegalArgumentException("'" + field + "' is not a swept field of this study; swept: " + table.axes());
         }
