@@ -74,15 +74,17 @@ final class MlpEvaluator {
             }
         }
         values.put(MlpSeries.LEARNING_RATE, lr);
+        ctx.metrics(epoch, values); // the training curves first: the layers' comparisons below take longer
+        Map<String, Double> layers = new LinkedHashMap<>();
         FeatureSet.Comparison firstLayer = null;
         boolean keep = last || evaluationsDone % snapshotStride == 0;
         for (int l = 0; l < result.depth(); l++) {
-            FeatureSet.Comparison forward = ProbeSeries.putLayer(result, l, spec.backward(), l == 0 && keep, values);
+            FeatureSet.Comparison forward = ProbeSeries.putLayer(result, l, spec.backward(), l == 0 && keep, layers);
             if (l == 0) {
                 firstLayer = forward;
             }
         }
-        ctx.metrics(epoch, values);
+        ctx.metrics(epoch, layers);
         if (keep) {
             ProbeSeries.recordMatrices(ctx, epoch, firstLayer);
         }
