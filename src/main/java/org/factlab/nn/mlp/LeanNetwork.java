@@ -123,8 +123,8 @@ final class LeanNetwork {
         if (bias < 0 && sigma == Activation.IDENTITY) {
             return;
         }
-        if (z.buffer instanceof NativeBuffer.Floats values && parameters instanceof NativeBuffer.Floats p) {
-            addBiasAndActivate(values.view, z.offset, z.rows, z.cols, p.view, bias, sigma);
+        if (z.buffer.isFloat() && parameters.isFloat()) {
+            addBiasAndActivate(z.buffer.floats, z.offset, z.rows, z.cols, parameters.floats, bias, sigma);
             return;
         }
         NativeBuffer values = z.buffer;
@@ -166,8 +166,9 @@ final class LeanNetwork {
         }
         int cols = delta.cols;
         Arrays.fill(columnSums, 0, cols, 0);
-        if (delta.buffer instanceof NativeBuffer.Floats d && h.buffer instanceof NativeBuffer.Floats hv) {
-            backpropagate(d.view, delta.offset, delta.rows, cols, hv.view, h.offset, activation, columnSums);
+        if (delta.buffer.isFloat() && h.buffer.isFloat()) {
+            backpropagate(delta.buffer.floats, delta.offset, delta.rows, cols, h.buffer.floats, h.offset, activation,
+                    columnSums);
         } else {
             for (int r = 0; r < delta.rows; r++) {
                 for (int j = 0; j < cols; j++) {

@@ -13,141 +13,101 @@ import org.nd4j.linalg.factory.Nd4j;
  * Flat float32 or float64 native memory of the lean trainer, allocated once per run and zeroed: Java reads and
  * writes it through a direct NIO view, BLAS works on pointers into it ({@link NativeMatrix}). Host memory on
  * every ND4J backend; ND4J arrays are only read ({@link #read}) and written ({@link #toArray}) at the edges.
+ * Exactly one of the float32 pair ({@link #floatMemory}, {@link #floats}) and the float64 pair is set; hot loops
+ * specialised to float32 use the former directly.
  */
-abstract sealed class NativeBuffer permits NativeBuffer.Floats, NativeBuffer.Doubles {
+final class NativeBuffer {
+
+    /** The float32 memory, for BLAS calls over the whole buffer; null in a float64 buffer. */
+    final FloatPointer floatMemory;
+    /** The float32 memory as a direct buffer, for loops specialised to float32; null in a float64 buffer. */
+    final FloatBuffer floats;
+    private final DoublePointer doubleMemory;
+    private final DoubleBuffer doubles;
+    private final int length;
+
+    private NativeBuffer(DataType type, int length) {
+        this.length = length;
+        boolean single = type == DataType.FLOAT;
+        floatMemory = single ? new FloatPointer(length) : null;
+        doubleMemory = single ? null : new DoublePointer(length);
+        memory().zero();
+        floats = single ? floatMemory.asBuffer() : null;
+        doubles = single ? null : doubleMemory.asBuffer();
+    }
 
     static NativeBuffer allocate(DataType type, long length) {
         if (length < 1 || length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("buffer length " + length + " out of range");
         }
-        return switch (type) {
-            case FLOAT -> new Floats((int) length);
-            case DOUBLE -> new Doubles((int) length);
-            default -> throw new IllegalArgumentException("the MLP trains in FLOAT or DOUBLE, not " + type);
-        };
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException("the MLP trains in FLOAT or DOUBLE, not " + type);
+        }
+        return new NativeBuffer(type, (int) length);
     }
 
-    abstract int length();
+    /** True for float32 memory ({@link #floatMemory} and {@link #floats} set). */
+    boolean isFloat() {
+        return floatMemory != null;
+    }
 
-    abstract double get(int i);
+    int length() {
+        return length;
+    }
 
-    abstract void set(int i, double value);
+    double get(int i) {
+        return isFloat() ? floats.get(i) : doubles.get(i);
+    }
+
+    void set(int i, double value) {
+        if (isFloat()) {
+            floats.put(i, (float) value);
+        } else {
+            doubles.put(i, value);
+        }
+    }
 
     /** Copies {@code count} entries of {@code source} (same type) from {@code from} to this buffer at {@code to}. */
-    abstract void copy(NativeBuffer source, int from, int to, int count);
+    void copy(NativeBuffer source, int from, int to, int count) {
+        if (isFloat()) {
+            floats.put(to, source.floats, from, count);
+        } else {
+            doubles.put(to, source.doubles, from, count);
+        }
+    }
 
     /** A pointer to entry {@code offset}, for BLAS. */
-    abstract Pointer pointer(int offset);
+    Pointer pointer(int offset) {
+        return isFloat() ? new FloatPointer(floatMemory).position(offset)
+                : new DoublePointer(doubleMemory).position(offset);
+    }
 
     /** Overwrites this buffer with the entries of {@code a} in C order (a.length() must equal the length). */
-    abstract void read(INDArray a);
-
-    /** A new ND4J vector of this buffer's type holding its entries. */
-    abstract INDArray toArray();
-
-    private static void checkLength(INDArray a, int length) {
+    void read(INDArray a) {
         if (a.length() != length) {
             throw new IllegalArgumentException("array of length " + a.length() + " into a buffer of " + length);
         }
-    }
-
-    static final class Floats extends NativeBuffer {
-        /** The memory, for BLAS calls over the whole buffer. */
-        final FloatPointer memory;
-        /** The memory as a direct buffer, for loops specialised to float32. */
-        final FloatBuffer view;
-
-        private Floats(int length) {
-            memory = new FloatPointer(length);
-            memory.zero();
-            view = memory.asBuffer();
-        }
-
-        @Override
-        int length() {
-            return view.capacity();
-        }
-
-        @Override
-        double get(int i) {
-            return view.get(i);
-        }
-
-        @Override
-        void set(int i, double value) {
-            view.put(i, (float) value);
-        }
-
-        @Override
-        void copy(NativeBuffer source, int from, int to, int count) {
-            view.put(to, ((Floats) source).view, from, count);
-        }
-
-        @Override
-        Pointer pointer(int offset) {
-            return new FloatPointer(memory).position(offset);
-        }
-
-        @Override
-        void read(INDArray a) {
-            checkLength(a, length());
-            view.put(0, Nd4j.toFlattened('c', a.castTo(DataType.FLOAT)).toFloatVector());
-        }
-
-        @Override
-        INDArray toArray() {
-            float[] values = new float[length()];
-            view.get(0, values);
-            return Nd4j.createFromArray(values);
+        INDArray flat = Nd4j.toFlattened('c', a.castTo(isFloat() ? DataType.FLOAT : DataType.DOUBLE));
+        if (isFloat()) {
+            floats.put(0, flat.toFloatVector());
+        } else {
+            doubles.put(0, flat.toDoubleVector());
         }
     }
 
-    static final class Doubles extends NativeBuffer {
-        private final DoublePointer memory;
-        private final DoubleBuffer view;
-
-        private Doubles(int length) {
-            memory = new DoublePointer(length);
-            memory.zero();
-            view = memory.asBuffer();
-        }
-
-        @Override
-        int length() {
-            return view.capacity();
-        }
-
-        @Override
-        double get(int i) {
-            return view.get(i);
-        }
-
-        @Override
-        void set(int i, double value) {
-            view.put(i, value);
-        }
-
-        @Override
-        void copy(NativeBuffer source, int from, int to, int count) {
-            view.put(to, ((Doubles) source).view, from, count);
-        }
-
-        @Override
-        Pointer pointer(int offset) {
-            return new DoublePointer(memory).position(offset);
-        }
-
-        @Override
-        void read(INDArray a) {
-            checkLength(a, length());
-            view.put(0, Nd4j.toFlattened('c', a.castTo(DataType.DOUBLE)).toDoubleVector());
-        }
-
-        @Override
-        INDArray toArray() {
-            double[] values = new double[length()];
-            view.get(0, values);
+    /** A new ND4J vector of this buffer's type holding its entries. */
+    INDArray toArray() {
+        if (isFloat()) {
+            float[] values = new float[length];
+            floats.get(0, values);
             return Nd4j.createFromArray(values);
         }
+        double[] values = new double[length];
+        doubles.get(0, values);
+        return Nd4j.createFromArray(values);
+    }
+
+    private Pointer memory() {
+        return isFloat() ? floatMemory : doubleMemory;
     }
 }

@@ -59,8 +59,8 @@ final class ParameterUpdate {
     }
 
     private double sgd(NativeBuffer theta, NativeBuffer g, double rate, boolean squaredNorm) {
-        if (theta instanceof NativeBuffer.Floats t && g instanceof NativeBuffer.Floats gf) {
-            return sgd(t.memory, gf.memory, t.length(), rate, lambda, squaredNorm);
+        if (theta.isFloat() && g.isFloat()) {
+            return sgd(theta.floatMemory, g.floatMemory, theta.length(), rate, lambda, squaredNorm);
         }
         double squares = 0;
         int n = theta.length();
@@ -73,9 +73,9 @@ final class ParameterUpdate {
     }
 
     private double heavyBall(NativeBuffer theta, NativeBuffer g, double rate, boolean squaredNorm) {
-        if (theta instanceof NativeBuffer.Floats t && g instanceof NativeBuffer.Floats gf
-                && first instanceof NativeBuffer.Floats b) {
-            return heavyBall(t.memory, gf.memory, b.memory, t.length(), rate, momentum, lambda, squaredNorm);
+        if (theta.isFloat() && g.isFloat() && first.isFloat()) {
+            return heavyBall(theta.floatMemory, g.floatMemory, first.floatMemory, theta.length(), rate, momentum, lambda,
+                    squaredNorm);
         }
         double squares = 0;
         int n = theta.length();
