@@ -107,7 +107,6 @@ public class PaperView extends VerticalLayout {
             } else {
                 runs.submit(f.kind(), f.preset(), Map.of(), f.title() + " · paper page");
             }
-            showAll(load());
         } catch (SpecValidationException e) {
             Notification.show(f.title() + " was not launched: " + e.getMessage(), 8000,
                     Notification.Position.MIDDLE);

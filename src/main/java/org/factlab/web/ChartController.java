@@ -13,9 +13,9 @@ import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
 import org.factlab.runs.compare.AxisRange;
+import org.factlab.web.figures.Figure;
 import org.factlab.web.figures.LineFigure;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,9 +91,8 @@ class ChartController {
         double[] fixed = logScale ? null : AxisRange.fixed(group, java.util.Arrays.stream(values).min().orElse(0),
                 java.util.Arrays.stream(values).max().orElse(0));
         LineFigure.Axes axes = LineFigure.Axes.steps(ChartGroups.yAxis(group), logScale, fixed);
-        String name = "factlab-" + run.id() + "-" + group + "-step" + last + (svg ? ".svg" : ".png");
-        return svg ? ExportController.download(LineFigure.svg(title, axes, curves), ExportController.SVG, name)
-                : ExportController.download(LineFigure.png(title, axes, curves), MediaType.IMAGE_PNG, name);
+        return ExportController.figure(new Figure(title, axes, curves), svg,
+                "factlab-" + run.id() + "-" + group + "-step" + last);
     }
 
     /** Every series of the run up to {@code step}: name → (step → value). */

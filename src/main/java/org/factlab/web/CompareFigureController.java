@@ -14,9 +14,9 @@ import org.factlab.runs.RunService;
 import org.factlab.runs.compare.AxisRange;
 import org.factlab.runs.compare.CompareGroups;
 import org.factlab.runs.compare.CurveBand;
+import org.factlab.web.figures.Figure;
 import org.factlab.web.figures.LineFigure;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,8 +99,7 @@ class CompareFigureController {
         boolean logScale = Boolean.TRUE.equals(log);
         LineFigure.Axes axes = LineFigure.Axes.steps(label, logScale, logScale ? null : AxisRange.fixed(series, min, max));
         String title = label + " · " + found.size() + " runs compared";
-        String name = "factlab-compare-" + series.replace('/', '-') + (svg ? ".svg" : ".png");
-        return svg ? ExportController.download(LineFigure.svg(title, axes, curves), ExportController.SVG, name)
-                : ExportController.download(LineFigure.png(title, axes, curves), MediaType.IMAGE_PNG, name);
+        return ExportController.figure(new Figure(title, axes, curves), svg,
+                "factlab-compare-" + series.replace('/', '-'));
     }
 }

@@ -12,6 +12,7 @@ import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
+import org.factlab.web.figures.Figure;
 import org.factlab.web.figures.MatrixFigure;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -187,6 +188,12 @@ class ExportController {
 
     private Run find(String id) {
         return runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
+    }
+
+    /** A figure as an SVG or 2× PNG attachment named {@code baseName} + ".svg" or ".png". */
+    static ResponseEntity<?> figure(Figure figure, boolean svg, String baseName) {
+        return svg ? download(figure.svg(), SVG, baseName + ".svg")
+                : download(figure.png(), MediaType.IMAGE_PNG, baseName + ".png");
     }
 
     static <T> ResponseEntity<T> download(T body, MediaType type, String filename) {

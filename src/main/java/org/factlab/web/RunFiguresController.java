@@ -13,9 +13,9 @@ import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
+import org.factlab.web.figures.Figure;
 import org.factlab.web.figures.ScatterFigures;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,16 +79,14 @@ class RunFiguresController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "figure downloads end in .svg or .png: " + file);
         }
         String name = file.substring(0, file.length() - 4);
-        ScatterFigures.Figure figure = figure(run, name).orElseThrow(() -> new ResponseStatusException(
+        Figure figure = figure(run, name).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "run " + run.id() + " has no figure " + name + "; figures: " + FIGURE7 + " (RFM runs "
                 + "that recorded " + PAIRS + "), " + TABULAR + " (tabular runs)"));
-        String filename = "factlab-" + run.id() + "-" + name + (svg ? ".svg" : ".png");
-        return svg ? ExportController.download(figure.svg(), ExportController.SVG, filename)
-                : ExportController.download(figure.png(), MediaType.IMAGE_PNG, filename);
+        return ExportController.figure(figure, svg, "factlab-" + run.id() + "-" + name);
     }
 
     /** The named figure of the run, when it has the data for it. */
-    private Optional<ScatterFigures.Figure> figure(Run run, String name) {
+    private Optional<Figure> figure(Run run, String name) {
         Map<String, Double> summary = run.summary() == null ? Map.of() : run.summary();
         if (FIGURE7.equals(name)) {
             return matrices.find(run.id(), PAIRS, null).filter(m -> m.cols() == 2 && m.rows() > 0)
@@ -101,7 +99,7 @@ class RunFiguresController {
             if (!TabularResults.recognises(series.keySet())) {
                 return Optional.empty();
             }
-            ScatterFigures.Figure f = ScatterFigures.tabular(run.id(), TabularResults.of(series, summary,
+            Figure f = ScatterFigures.tabular(run.id(), TabularResults.of(series, summary,
                     runs.notes(run.id())));
             return ScatterFigures.hasPoints(f) ? Optional.of(f) : Optional.empty();
         }

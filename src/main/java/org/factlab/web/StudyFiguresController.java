@@ -9,10 +9,9 @@ import org.factlab.runs.compare.FieldText;
 import org.factlab.studies.StudyPlotData;
 import org.factlab.studies.StudyRuns;
 import org.factlab.studies.StudyService;
-import org.factlab.web.figures.ScatterFigures;
+import org.factlab.web.figures.Figure;
 import org.factlab.web.figures.StudyPlotFigure;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,11 +70,9 @@ class StudyFiguresController {
         Optional<? extends ExperimentKind<?>> kind = kinds.find(study.study().kind());
         String yName = kind.map(k -> k.seriesLabel(value)).orElse(value);
         String xName = FieldText.name(x);
-        ScatterFigures.Figure figure = StudyPlotFigure.of(StudyPlotData.of(table, x, value),
+        Figure figure = StudyPlotFigure.of(StudyPlotData.of(table, x, value),
                 yName + " against " + xName + " · study " + study.study().id(), xName, yName);
-        String filename = "factlab-study-" + study.study().id() + "-" + value.replaceAll("[^A-Za-z0-9_-]", "_") + "-vs-"
-                + x.replaceAll("[^A-Za-z0-9_-]", "_") + (svg ? ".svg" : ".png");
-        return svg ? ExportController.download(figure.svg(), ExportController.SVG, filename)
-                : ExportController.download(figure.png(), MediaType.IMAGE_PNG, filename);
+        return ExportController.figure(figure, svg,
+                ("factlab-study-" + study.study().id() + "-" + value + "-vs-" + x).replaceAll("[^A-Za-z0-9_-]", "_"));
     }
 }

@@ -13,18 +13,6 @@ import org.factlab.experiments.tabular.TabularSeries;
  */
 public final class ScatterFigures {
 
-    /** A figure ready to draw: title, axes and curves. */
-    public record Figure(String title, LineFigure.Axes axes, List<LineFigure.Curve> curves) {
-
-        public String svg() {
-            return LineFigure.svg(title, axes, curves);
-        }
-
-        public byte[] png() {
-            return LineFigure.png(title, axes, curves);
-        }
-    }
-
     /** Figure 7's axes as the paper writes them. */
     public static final String K_PRIME = "k′(xᵢᵀMxⱼ)";
     public static final String TAU = "τ(xᵢ, xⱼ, M)";

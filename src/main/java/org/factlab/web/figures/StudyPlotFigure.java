@@ -20,7 +20,7 @@ public final class StudyPlotFigure {
      * @param xName  the swept field as the page names it
      * @param yName  the summary value as the paper writes it
      */
-    public static ScatterFigures.Figure of(StudyPlotData plot, String title, String xName, String yName) {
+    public static Figure of(StudyPlotData plot, String title, String xName, String yName) {
         List<LineFigure.Curve> curves = new ArrayList<>();
         for (int i = 0; i < plot.lines().size(); i++) {
             StudyPlotData.Line line = plot.lines().get(i);
@@ -44,6 +44,6 @@ public final class StudyPlotFigure {
                 : plot.logX() ? "log₁₀ " + xName : xName;
         LineFigure.Axes axes = new LineFigure.Axes(xAxis, yName, false, plot.categories() != null, false,
                 plot.yRange());
-        return new ScatterFigures.Figure(title, axes, curves);
+        return new Figure(title, axes, curves);
     }
 }

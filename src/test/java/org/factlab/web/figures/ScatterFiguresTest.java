@@ -27,7 +27,7 @@ class ScatterFiguresTest {
     @Test
     void figure7HasAPointPerPairTheFitThroughTheOriginAndThePapersAxisNames() throws Exception {
         float[] pairs = {0.2f, 0.1f, 0.5f, 0.26f, 0.9f, 0.44f, 1.3f, 0.66f};
-        ScatterFigures.Figure figure = ScatterFigures.figure7("r1", 4, pairs, 0.5, 0.98);
+        Figure figure = ScatterFigures.figure7("r1", 4, pairs, 0.5, 0.98);
         Document doc = parse(figure.svg());
         assertEquals(4, group(doc, "points").getElementsByTagNameNS(SVG, "circle").getLength(), "one dot per pair");
         NodeList fit = group(doc, "curves").getElementsByTagNameNS(SVG, "polyline");
@@ -60,7 +60,7 @@ class ScatterFiguresTest {
             }
         }
         TabularResults results = TabularResults.of(series, Map.of(), List.of());
-        ScatterFigures.Figure figure = ScatterFigures.tabular("r2", results);
+        Figure figure = ScatterFigures.tabular("r2", results);
         Document doc = parse(figure.svg());
         assertEquals(3 * 2, group(doc, "points").getElementsByTagNameNS(SVG, "circle").getLength());
         Element diagonal = (Element) group(doc, "curves").getElementsByTagNameNS(SVG, "polyline").item(0);
