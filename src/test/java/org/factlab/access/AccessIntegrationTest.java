@@ -1,5 +1,7 @@
 package org.factlab.access;
 
+import static org.factlab.runs.TestKindsConfig.LONG_RUN;
+import static org.factlab.runs.TestKindsConfig.SHORT_RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +49,6 @@ class AccessIntegrationTest {
         AccountsClient.register(registry, dataDir, ACCOUNTS);
     }
 
-    private static final String LONG_RUN = "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
-    private static final String SHORT_RUN = "{\"kind\":\"test-scripted\",\"preset\":\"tiny\"}";
     private static final String SHORT_STUDY = "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}";
     private static final String LONG_STUDY = "{\"kind\":\"test-scripted\",\"spec\":{\"sleepMs\":5},"
             + "\"sweep\":{\"steps\":[100000,100001]}}";

@@ -1,5 +1,6 @@
 package org.factlab.access;
 
+import static org.factlab.runs.TestKindsConfig.LONG_RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,6 @@ class GuardedLabSecurityTest {
         {"remy", "other-researcher-pass", "researcher"},
         {"tess", "target-pass", "researcher"},
     };
-    private static final String LONG_RUN = "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
 
     @TempDir
     static Path dataDir;

@@ -1,5 +1,6 @@
 package org.factlab.access;
 
+import static org.factlab.runs.TestKindsConfig.SHORT_RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,6 @@ class RunManagementAccessTest {
         {"remy", "other-researcher-pass", "researcher"},
         {"ada", "admin-pass", "admin"},
     };
-    private static final String SHORT_RUN = "{\"kind\":\"test-scripted\",\"preset\":\"tiny\"}";
 
     @TempDir
     static Path dataDir;

@@ -1,5 +1,6 @@
 package org.factlab.web;
 
+import static org.factlab.runs.TestKindsConfig.LONG_RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class OpenLabSecurityTest {
 
     private static final String SECRET = "TOPSECRET-4711";
-    private static final String LONG_RUN = "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
     private static final String QUICK_TABULAR = "\"datasets\":[],\"methods\":[\"kernel\"],\"folds\":2,\"regs\":[1],\"iterations\":0";
 
     @TempDir
