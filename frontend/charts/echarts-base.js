@@ -30,8 +30,8 @@ export function shortNumber(value) {
 }
 
 /**
- * A custom element owning one ECharts instance that fills the element: created on connect, disposed on
- * disconnect, resized whenever the element's box changes (window or container). Subclasses keep their
+ * A custom element owning one ECharts instance that fills the element: created in the first render task after
+ * connect, disposed on disconnect, resized whenever the element's box changes (window or container). Subclasses keep their
  * latest state in fields, call requestRender() after changing it, and implement render(chart); state set
  * before the element is connected is rendered on connect. Several changes in one task render once.
  */
@@ -47,6 +47,20 @@ export class EChartsElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // The chart itself is created in the first render task, not here: a page that attaches many charts at
+    // once then builds them one task each instead of all in the task that applies the server's response.
+    this.requestRender();
+  }
+
+  disconnectedCallback() {
+    if (this.#chart) {
+      this.#resizeObserver.disconnect();
+      this.#chart.dispose();
+      this.#chart = null;
+    }
+  }
+
+  #createChart() {
     this.#chart = echarts.init(this.shadowRoot.querySelector('.chart'));
     // A layout change resizes every chart of the page: each follows in a task of its own, not all in one.
     this.#resizeObserver = new ResizeObserver(() => {
@@ -64,13 +78,6 @@ export class EChartsElement extends HTMLElement {
     });
     this.#resizeObserver.observe(this);
     this.chartCreated(this.#chart);
-    this.requestRender();
-  }
-
-  disconnectedCallback() {
-    this.#resizeObserver.disconnect();
-    this.#chart.dispose();
-    this.#chart = null;
   }
 
   /** Called once per ECharts instance, before its first render: set the fixed options, add listeners. */
@@ -90,9 +97,13 @@ export class EChartsElement extends HTMLElement {
     this.#renderQueued = true;
     setTimeout(() => {
       this.#renderQueued = false;
-      if (this.#chart) {
-        this.render(this.#chart);
+      if (!this.isConnected) {
+        return;
       }
+      if (!this.#chart) {
+        this.#createChart();
+      }
+      this.render(this.#chart);
     }, 0);
   }
 }

@@ -23,6 +23,8 @@ class FactlabHeatmap extends EChartsElement {
   #visibility = null;
   #image = null;
   #tip = null;
+  /** Counts setMatrix/clear calls: a fetch that an later call overtook is dropped. */
+  #request = 0;
 
   connectedCallback() {
     super.connectedCallback();
@@ -40,15 +42,35 @@ class FactlabHeatmap extends EChartsElement {
   }
 
   /**
-   * @param json '{"title","sourceRows","sourceCols","rowBlock","colBlock","rows","cols","min","max",
-   *             "values":[…]}', values row-major, null where missing; min and max null when all are
+   * Shows a matrix whose values are fetched from the element's values-src attribute (float32 little-endian,
+   * row-major, NaN where missing), off the server's message: the push carries only this small description.
+   *
+   * @param json '{"title","sourceRows","sourceCols","rowBlock","colBlock","rows","cols","min","max"}'; min and
+   *             max null when every value is missing
    */
   setMatrix(json) {
-    this.#matrix = JSON.parse(json);
-    this.requestRender();
+    const matrix = JSON.parse(json);
+    const request = ++this.#request;
+    fetch(this.getAttribute('values-src'), { credentials: 'same-origin' })
+      .then(response => {
+        if (!response.ok) {
+          throw new Error(`matrix values: HTTP ${response.status}`);
+        }
+        return response.arrayBuffer();
+      })
+      .then(buffer => {
+        if (request !== this.#request) {
+          return;
+        }
+        matrix.values = new Float32Array(buffer);
+        this.#matrix = matrix;
+        this.requestRender();
+      })
+      .catch(error => console.warn('factlab-heatmap', error));
   }
 
   clear() {
+    this.#request++;
     this.#matrix = null;
     this.requestRender();
   }
@@ -120,7 +142,7 @@ function matrixImage(m, low, high, palette) {
   const span = high - low;
   for (let i = 0; i < m.values.length; i++) {
     const value = m.values[i];
-    if (value == null) {
+    if (Number.isNaN(value)) {
       continue;
     }
     const t = Math.min(1, Math.max(0, (value - low) / span)) * (stops.length - 1);

@@ -48,10 +48,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * browser without an account opens the share link read-only, and is sent to the login when it tries the run's
  * own page. A viewer sees neither cancel, share nor launch. A study is shared the same way from its page and opens
  * read-only under its link, its runs listed without links to pages that need an account. A study's notes are
- * edited by its owner only: a viewer sees them read-only, without Save.
+ * edited by its owner only: a viewer sees them read-only, without Save. Under a share link the heatmaps fetch
+ * their values (a session-bound download of the page) without an account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@Import({TestKindsConfig.class, LayeredTestKind.class})
 @DirtiesContext
 class AccessBrowserTest {
 
@@ -285,6 +286,39 @@ class AccessBrowserTest {
     private static boolean hidden(WebDriver driver, String css) {
         List<WebElement> found = driver.findElements(By.cssSelector(css));
         return found.stream().noneMatch(WebElement::isDisplayed);
+    }
+
+    @Test
+    void aShareLinksHeatmapsLoadTheirValuesWithoutAnAccount() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String id = json.readTree(api("POST", "/api/runs", "{\"kind\":\"layered-test\",\"name\":\"shared matrices\","
+                + "\"spec\":{\"depth\":1,\"epochs\":2,\"side\":6,\"holdAt\":-1,\"seed\":0}}").body()).get("id").asText();
+        long deadline = System.nanoTime() + PAGE_TIMEOUT.toNanos();
+        while (!json.readTree(api("GET", "/api/runs/" + id, "").body()).get("status").asText().equals("SUCCEEDED")) {
+            assertTrue(System.nanoTime() < deadline, "the run finishes");
+            Thread.sleep(100);
+        }
+        String shareUrl = url(json.readTree(api("POST", "/api/runs/" + id + "/share", "").body()).get("url").asText());
+
+        WebDriver anonymous = newBrowser(tempDir, "anonymous-matrices");
+        try {
+            anonymous.get(shareUrl);
+            waitFor(anonymous, FIRST_PAGE_TIMEOUT, d -> visible(d, "#shared-banner"));
+            WebElement heatmap = waitFor(anonymous, PAGE_TIMEOUT, d -> visible(d, "factlab-heatmap"));
+            ((JavascriptExecutor) anonymous).executeScript("arguments[0].scrollIntoView();", heatmap);
+            // the middle of the plot takes the matrix's colour once the values arrived (blank before)
+            waitFor(anonymous, PAGE_TIMEOUT, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                    const canvas = arguments[0].shadowRoot.querySelector('canvas');
+                    if (!canvas || canvas.width === 0) return false;
+                    const [r, g, b, a] = canvas.getContext('2d')
+                        .getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data;
+                    return a > 0 && !(r > 240 && g > 240 && b > 240);""", heatmap)) ? true : null);
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(anonymous, "access-anonymous-matrices");
+            throw e;
+        } finally {
+            anonymous.quit();
+        }
     }
 
     private static String status(WebDriver driver) {

@@ -6,6 +6,9 @@ import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -19,6 +22,10 @@ import java.util.Objects;
  * before it is shown. The browser reports whether the element is in view: a matrix set while it is scrolled out of
  * view is neither reduced nor sent until it comes into view (only the latest one then), which keeps a live page
  * with several large heatmaps light.
+ *
+ * <p>Only the preview's shape, range and title travel in the server's message; its values are a binary download
+ * ({@link #VALUES_ATTRIBUTE}, float32 little-endian, row-major) that the element fetches itself, so that a push
+ * carrying several previews stays a few hundred bytes and the browser never parses 40 000 numbers as text.
  */
 @Tag("factlab-heatmap")
 @JsModule("./charts/factlab-heatmap.js")
@@ -27,6 +34,9 @@ public class Heatmap extends Component implements HasSize, HasStyle {
 
     /** The most rows and columns sent to the browser. */
     public static final int MAX_SIDE = 200;
+
+    /** The element attribute holding the URL of the shown preview's values. */
+    static final String VALUES_ATTRIBUTE = "values-src";
 
     /** The matrix to show, null when there is none. */
     private Shown shown;
@@ -95,22 +105,37 @@ public class Heatmap extends Component implements HasSize, HasStyle {
 
     private void sendState() {
         if (shown == null) {
+            getElement().removeAttribute(VALUES_ATTRIBUTE);
             getElement().callJsFunction("clear");
         } else {
             MatrixPreview own = MatrixPreview.blockReduce(shown.rows(), shown.cols(), shown.data(), MAX_SIDE);
-            getElement().callJsFunction("setMatrix", matrixJson(shown.title(), Float.isNaN(shown.low()) ? own
+            MatrixPreview preview = Float.isNaN(shown.low()) ? own
                     : new MatrixPreview(own.sourceRows(), own.sourceCols(), own.rowBlock(), own.colBlock(), own.rows(),
-                            own.cols(), own.values(), shown.low(), shown.high())));
+                            own.cols(), own.values(), shown.low(), shown.high());
+            byte[] values = valueBytes(preview);
+            getElement().setAttribute(VALUES_ATTRIBUTE, (DownloadHandler) event -> {
+                event.setContentType("application/octet-stream");
+                event.setContentLength(values.length);
+                event.getOutputStream().write(values);
+            });
+            getElement().callJsFunction("setMatrix", matrixJson(shown.title(), preview));
         }
         unsent = false;
     }
 
+    /** The preview's values as the element reads them: float32, little-endian, row-major, NaN where missing. */
+    static byte[] valueBytes(MatrixPreview preview) {
+        ByteBuffer bytes = ByteBuffer.allocate(preview.values().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(preview.values());
+        return bytes.array();
+    }
+
     /**
      * The element's setMatrix payload: {@code {"title","sourceRows","sourceCols","rowBlock","colBlock",
-     * "rows","cols","min","max","values":[…]}}, values row-major with null for NaN.
+     * "rows","cols","min","max"}}; the values follow as the download at {@link #VALUES_ATTRIBUTE}.
      */
     static String matrixJson(String title, MatrixPreview preview) {
-        StringBuilder json = new StringBuilder(16 + preview.values().length * 12);
+        StringBuilder json = new StringBuilder(200);
         json.append("{\"title\":");
         ChartJson.appendString(json, title);
         json.append(",\"sourceRows\":").append(preview.sourceRows())
@@ -123,14 +148,6 @@ public class Heatmap extends Component implements HasSize, HasStyle {
         ChartJson.appendFloat(json, preview.min());
         json.append(",\"max\":");
         ChartJson.appendFloat(json, preview.max());
-        json.append(",\"values\":[");
-        float[] values = preview.values();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            ChartJson.appendFloat(json, values[i]);
-        }
-        return json.append("]}").toString();
+        return json.append('}').toString();
     }
 }

@@ -1,11 +1,18 @@
 package org.factlab.ui.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.UI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +37,15 @@ class HeatmapTest {
         assertEquals(1, json.get("colBlock").asInt());
         assertEquals(150, json.get("rows").asInt());
         assertEquals(2, json.get("cols").asInt());
-        assertEquals(300, json.get("values").size());
-        assertEquals(-1, json.get("values").get(0).asDouble());
-        assertTrue(json.get("values").get(1).isNull());
+        assertFalse(json.has("values"), "the values travel as a download, not in the message");
         assertEquals(-1, json.get("min").asDouble());
         assertEquals(4, json.get("max").asDouble());
+
+        FloatBuffer values = ByteBuffer.wrap(Heatmap.valueBytes(preview)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        assertEquals(300, values.remaining());
+        assertEquals(-1f, values.get(0), "mean of −1.5 and −0.5");
+        assertTrue(Float.isNaN(values.get(1)), "a block without a finite value");
+        assertEquals(4f, values.get(299), "mean of 0 and 8");
     }
 
     @Test
@@ -42,11 +53,23 @@ class HeatmapTest {
         Heatmap heatmap = new Heatmap();
         heatmap.setMatrix("m", 1, 2, new float[] {0.5f, 2});
         UI ui = JsCalls.ui();
-        ui.add(heatmap);
-        assertEquals(List.of("setMatrix({\"title\":\"m\",\"sourceRows\":1,\"sourceCols\":2,\"rowBlock\":1,"
-                + "\"colBlock\":1,\"rows\":1,\"cols\":2,\"min\":0.5,\"max\":2,\"values\":[0.5,2]})"), JsCalls.sent(ui));
+        UI.setCurrent(ui); // the values' download URL is registered for the current UI
+        try {
+            ui.add(heatmap);
+            assertEquals(List.of("setMatrix({\"title\":\"m\",\"sourceRows\":1,\"sourceCols\":2,\"rowBlock\":1,"
+                    + "\"colBlock\":1,\"rows\":1,\"cols\":2,\"min\":0.5,\"max\":2})"), JsCalls.sent(ui));
+            String first = heatmap.getElement().getAttribute(Heatmap.VALUES_ATTRIBUTE);
+            assertNotNull(first, "the values' download URL");
 
-        heatmap.clear();
-        assertEquals(List.of("clear()"), JsCalls.sent(ui));
+            heatmap.setMatrix("m", 1, 2, new float[] {1, 3});
+            JsCalls.sent(ui);
+            assertNotEquals(first, heatmap.getElement().getAttribute(Heatmap.VALUES_ATTRIBUTE), "a new matrix, a new URL");
+
+            heatmap.clear();
+            assertEquals(List.of("clear()"), JsCalls.sent(ui));
+            assertNull(heatmap.getElement().getAttribute(Heatmap.VALUES_ATTRIBUTE));
+        } finally {
+            UI.setCurrent(null);
+        }
     }
 }

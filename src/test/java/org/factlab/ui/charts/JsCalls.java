@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.StreamResourceRegistry;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ final class JsCalls {
     static UI ui() {
         VaadinSession session = mock(VaadinSession.class);
         when(session.hasLock()).thenReturn(true);
+        when(session.getResourceRegistry()).thenReturn(new StreamResourceRegistry(session));
         UI ui = new UI();
         ui.getInternals().setSession(session);
         return ui;
