@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.rfm.RfmSeries;
 import org.factlab.experiments.tabular.TabularResults;
+import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MatrixRepository;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
@@ -44,12 +45,15 @@ class RunFiguresController {
     private final MetricRepository metrics;
     private final MatrixRepository matrices;
     private final ShareService shares;
+    private final KindRegistry kinds;
 
-    RunFiguresController(RunService runs, MetricRepository metrics, MatrixRepository matrices, ShareService shares) {
+    RunFiguresController(RunService runs, MetricRepository metrics, MatrixRepository matrices, ShareService shares,
+                         KindRegistry kinds) {
         this.runs = runs;
         this.metrics = metrics;
         this.matrices = matrices;
         this.shares = shares;
+        this.kinds = kinds;
     }
 
     @GetMapping("/api/runs/{id}/figures")
@@ -95,10 +99,10 @@ class RunFiguresController {
                             summary.getOrDefault(RfmSeries.TAU_R2, Double.NaN)));
         }
         if (TABULAR.equals(name)) {
-            Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
-            if (!TabularResults.recognises(series.keySet())) {
+            if (!TabularController.declaresResultsTable(kinds, run)) {
                 return Optional.empty();
             }
+            Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
             Figure f = ScatterFigures.tabular(run.id(), TabularResults.of(series, summary,
                     runs.notes(run.id())));
             return ScatterFigures.hasPoints(f) ? Optional.of(f) : Optional.empty();

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.factlab.access.ShareService;
+import org.factlab.experiments.sections.ResultsTableSection;
 import org.factlab.experiments.tabular.TabularResults;
 import org.factlab.experiments.tabular.TabularSeries;
+import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
@@ -37,11 +39,19 @@ class TabularController {
     private final RunService runs;
     private final MetricRepository metrics;
     private final ShareService shares;
+    private final KindRegistry kinds;
 
-    TabularController(RunService runs, MetricRepository metrics, ShareService shares) {
+    TabularController(RunService runs, MetricRepository metrics, ShareService shares, KindRegistry kinds) {
         this.runs = runs;
         this.metrics = metrics;
         this.shares = shares;
+        this.kinds = kinds;
+    }
+
+    /** True when the run's kind declares a results table on its run page (the tabular kind). */
+    static boolean declaresResultsTable(KindRegistry kinds, Run run) {
+        return kinds.find(run.kind()).map(kind -> kind.sections().stream()
+                .anyMatch(ResultsTableSection.class::isInstance)).orElse(false);
     }
 
     @GetMapping("/api/runs/{id}/tabular.csv")
@@ -58,10 +68,10 @@ class TabularController {
 
     private ResponseEntity<String> tabularCsv(Run run) {
         String id = run.id();
-        Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
-        if (!TabularResults.recognises(series.keySet())) {
+        if (!declaresResultsTable(kinds, run)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id + " has no tabular results");
         }
+        Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
         TabularResults results = TabularResults.of(series,
                 run.summary() == null ? Map.of() : run.summary(), runs.notes(run.id()));
         List<String> methods = results.methods();

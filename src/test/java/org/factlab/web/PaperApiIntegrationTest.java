@@ -193,6 +193,8 @@ class PaperApiIntegrationTest {
                 "iris and wine × FACT-RFM and its geometric variant");
         assertTrue(texts(group(scatter, "axes")).contains(TabularSeries.title("nfa") + " test accuracy"));
         assertEquals(404, get("/api/runs/" + tabular + "/figures/figure7.svg").statusCode(), "no pairs recorded");
+        assertEquals(404, get("/api/runs/" + parity + "/figures/tabular-scatter.svg").statusCode(),
+                "the parity kind declares no results table");
         HttpResponse<String> share = http.send(request("/api/runs/" + tabular + "/share")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());

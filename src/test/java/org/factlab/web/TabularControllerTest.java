@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.factlab.access.ShareService;
+import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
@@ -27,7 +28,8 @@ class TabularControllerTest {
     private final RunService runs = mock(RunService.class);
     private final MetricRepository metrics = mock(MetricRepository.class);
     private final ShareService shares = mock(ShareService.class);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TabularController(runs, metrics, shares)).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TabularController(runs, metrics, shares,
+            new KindRegistry(List.of()))).build();
 
     @Test
     void tableWithBestMethodsFailuresAndMeanRow() throws Exception {
@@ -52,7 +54,7 @@ class TabularControllerTest {
 
     @Test
     void runsOfOtherKindsHaveNoTable() throws Exception {
-        when(runs.find("r2")).thenReturn(Optional.of(run("r2", Map.of())));
+        when(runs.find("r2")).thenReturn(Optional.of(run("r2", "mlp", Map.of())));
         when(metrics.points("r2")).thenReturn(List.of(new MetricPoint("test/accuracy", 0, 1)));
         mvc.perform(get("/api/runs/r2/tabular.csv")).andExpect(status().isNotFound());
         mvc.perform(get("/api/runs/nope/tabular.csv")).andExpect(status().isNotFound());
@@ -75,7 +77,11 @@ class TabularControllerTest {
     }
 
     private static Run run(String id, Map<String, Double> summary) {
-        return new Run(id, "t", "tabular", null, Map.of(), 0, RunStatus.SUCCEEDED, null, Instant.now(), null,
+        return run(id, "tabular", summary);
+    }
+
+    private static Run run(String id, String kind, Map<String, Double> summary) {
+        return new Run(id, "t", kind, null, Map.of(), 0, RunStatus.SUCCEEDED, null, Instant.now(), null,
                 null, null, null, summary, 0, 0, null, java.util.List.of(), null);
     }
 }

@@ -47,16 +47,6 @@ public final class TabularResults {
         this.rows = rows;
     }
 
-    /** True when the series names are those of a tabular run. */
-    public static boolean recognises(Iterable<String> seriesNames) {
-        for (String name : seriesNames) {
-            if (name.startsWith(TabularSeries.PREFIX) && name.endsWith("/" + TabularSeries.TEST_ACCURACY)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * @param series  series name → (step → value)
      * @param summary the run's summary so far ({@code seconds/<name>} gives a dataset's time); may be empty

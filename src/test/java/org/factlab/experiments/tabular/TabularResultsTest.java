@@ -52,12 +52,6 @@ class TabularResultsTest {
         assertEquals(2.0, summary.get(TabularSeries.DATASETS_FAILED));
     }
 
-    @Test
-    void recognisesOnlyTabularSeries() {
-        assertTrue(TabularResults.recognises(List.of("dataset/iris/nfa/test_accuracy")));
-        assertFalse(TabularResults.recognises(List.of("test/accuracy", "fact/cosine")));
-    }
-
     private static void put(Map<String, TreeMap<Long, Double>> series, String name, double value) {
         series.computeIfAbsent(name, k -> new TreeMap<>()).put(0L, value);
     }
