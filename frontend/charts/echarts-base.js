@@ -101,7 +101,10 @@ export class EChartsElement extends HTMLElement {
         return;
       }
       if (!this.#chart) {
+        // creating the chart and drawing it for the first time are tasks of their own
         this.#createChart();
+        this.requestRender();
+        return;
       }
       this.render(this.#chart);
     }, 0);

@@ -1,7 +1,7 @@
-import { GraphicComponent, VisualMapContinuousComponent } from 'echarts/components';
+import { VisualMapContinuousComponent } from 'echarts/components';
 import { echarts, EChartsElement, shortNumber } from './echarts-base.js';
 
-echarts.use([GraphicComponent, VisualMapContinuousComponent]);
+echarts.use([VisualMapContinuousComponent]);
 
 /** The matrix image is drawn at least this many pixels per side, cells as sharp squares. */
 const IMAGE_SIDE = 400;
@@ -16,12 +16,15 @@ const SEQUENTIAL = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
  * Each cell may stand for a block of the source matrix (the mean of rowBlock × colBlock entries); the
  * axes and the tooltip give source indices. The cells are painted as one image (a pixel per cell, scaled
  * up without smoothing) inside ECharts' axes and colour bar: a 200 × 200 preview costs a few milliseconds
- * instead of 40 000 chart elements.
+ * instead of 40 000 chart elements. The image is a zrender element of its own, placed over the plot area after
+ * ECharts laid the axes out, so that a new matrix costs one ECharts update, not two.
  */
 class FactlabHeatmap extends EChartsElement {
   #matrix = null;
   #visibility = null;
   #image = null;
+  /** The zrender element showing #image, under ECharts' axes. */
+  #imageElement = null;
   #tip = null;
   /** Counts setMatrix/clear calls: a fetch that an later call overtook is dropped. */
   #request = 0;
@@ -89,6 +92,7 @@ class FactlabHeatmap extends EChartsElement {
   render(chart) {
     if (!this.#matrix) {
       this.#image = null;
+      this.#placeImage(chart);
       chart.clear();
       return;
     }
@@ -103,14 +107,23 @@ class FactlabHeatmap extends EChartsElement {
     this.#placeImage(chart);
   }
 
-  /** Puts the matrix image exactly over the plot area (which moves with the element's size). */
+  /** Puts the matrix image exactly over the plot area (which moves with the element's size), or removes it. */
   #placeImage(chart) {
+    const zr = chart.getZr();
     if (!this.#image) {
+      if (this.#imageElement) {
+        zr.remove(this.#imageElement);
+        this.#imageElement = null;
+      }
       return;
     }
     const rect = chart.getModel().getComponent('grid').coordinateSystem.getRect();
-    chart.setOption({ graphic: [{ type: 'image', id: 'matrix', silent: true, x: rect.x, y: rect.y,
-      style: { image: this.#image, width: rect.width, height: rect.height } }] });
+    if (!this.#imageElement) {
+      this.#imageElement = new echarts.graphic.Image({ silent: true, z: -1 });
+      zr.add(this.#imageElement);
+    }
+    this.#imageElement.attr({ style: { image: this.#image, x: rect.x, y: rect.y, width: rect.width,
+      height: rect.height } });
   }
 
   #hover(chart, x, y) {

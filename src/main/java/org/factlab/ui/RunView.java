@@ -1,6 +1,7 @@
 package org.factlab.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.H3;
@@ -50,6 +51,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     /** The overlaid runs' curves: run label → series → {steps, values}. */
     private volatile Map<String, Map<String, double[][]>> overlays = Map.of();
     private SectionPanels sections;
+    /** True once the sections are on the page (they join it in a second response: {@link #attachSections()}). */
+    private boolean sectionsAttached;
     private FigureDownloads figures;
     private volatile Run run;
     private volatile List<String> notes = List.of();
@@ -105,6 +108,19 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
             add(SharePanel.of(shares, permissions, found));
         }
         add(overlay);
+        sectionsAttached = false;
+    }
+
+    /**
+     * Adds the kind's sections and the figure links: called by the browser once it has drawn the rest of the page
+     * (see {@link #onAttach}), so that building a run page is two main-thread tasks in the browser, not one long one.
+     */
+    @ClientCallable
+    void attachSections() {
+        if (sections == null || sectionsAttached) {
+            return;
+        }
+        sectionsAttached = true;
         sections.components().forEach(this::add);
         add(figures);
     }
@@ -150,7 +166,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
                   window.scrollTo(0, 0);
                 };
                 toTop();
-                requestAnimationFrame(toTop);""", getElement());
+                requestAnimationFrame(toTop);
+                setTimeout(() => $0.$server.attachSections(), 0);""", getElement());
     }
 
     /**

@@ -59,8 +59,19 @@ public final class LivePageBenchmark {
                       }
                     })).observe({type: 'longtask', buffered: false});
                     bench.frames = [];
+                    bench.renders = [];
+                    for (const tag of ['factlab-line-chart', 'factlab-heatmap']) {
+                      const proto = customElements.get(tag).prototype;
+                      const render = proto.render;
+                      proto.render = function(chart) {
+                        const t0 = performance.now();
+                        render.call(this, chart);
+                        const ms = performance.now() - t0;
+                        if (ms > 40) { bench.renders.push(`${tag}#${this.id} ${Math.round(ms)} ms`); }
+                      };
+                    }
                     new PerformanceObserver(list => list.getEntries().forEach(e => {
-                      if (bench.click !== null && e.duration > 300) {
+                      if (bench.click !== null && e.duration > arguments[0]) {
                         bench.frames.push({ms: Math.round(e.duration), at: Math.round(e.startTime - bench.click),
                           scripts: e.scripts.map(x => `${x.invoker}|${x.sourceFunctionName}|`
                             + `${(x.sourceURL || '').split('/').pop()}:${Math.round(x.duration)}`)});
@@ -83,7 +94,7 @@ public final class LivePageBenchmark {
                       if (bench.end === null && s && s !== 'QUEUED' && s !== 'RUNNING') {
                         bench.end = performance.now() - bench.click;
                       }
-                    }, 20);""");
+                    }, 20);""", Integer.getInteger("frames", 300));
             // the views scroll inside the layout's content area: bring the button into view first
             js(driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(By.id("launch")));
             driver.findElement(By.id("launch")).click();
@@ -104,6 +115,7 @@ public final class LivePageBenchmark {
             System.out.printf(Locale.ROOT, "long tasks: longest ones (duration at time after the click): %s%n", top);
             if (System.getProperty("frames") != null) {
                 ((List<?>) bench.get("frames")).forEach(f -> System.out.println("long task frame: " + f));
+                System.out.println("long task renders: " + bench.get("renders"));
             }
             System.out.printf(Locale.ROOT, "run page: shown at %s s, RUNNING at %s s, run ended at %s s%n",
                     seconds(bench.get("page")), seconds(bench.get("running")), seconds(bench.get("end")));
