@@ -3,6 +3,7 @@ package org.factlab.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /** Reads the image datasets from the datasets folder (RunContext.datasetsDirectory()). */
 public final class ImageDatasets {
@@ -24,20 +25,38 @@ public final class ImageDatasets {
      * </ul>
      */
     public static LabeledData load(String name, boolean train, Path datasetsDir) throws IOException {
-        switch (name == null ? "" : name) {
-            case "mnist":
-                return new IdxImageFolder("MNIST", datasetsDir.resolve("mnist"),
+        return switch (name == null ? "" : name) {
+            case "mnist", "fashion-mnist" -> idxFolder(name, datasetsDir).load(train);
+            case "cifar10" -> Cifar10Reader.read(datasetsDir.resolve(Cifar10Reader.FOLDER), train);
+            default -> throw new IllegalArgumentException("dataset must be one of " + NAMES + "; got '" + name + "'");
+        };
+    }
+
+    private static IdxImageFolder idxFolder(String name, Path datasetsDir) {
+        return name.equals("mnist")
+                ? new IdxImageFolder("MNIST", datasetsDir.resolve("mnist"),
                         "MNIST is bundled in the repository's data/mnist/; point factlab.datasets-dir"
-                                + " (FACTLAB_DATASETS_DIR) at the folder that holds mnist/.").load(train);
-            case "fashion-mnist":
-                return new IdxImageFolder("Fashion-MNIST", datasetsDir.resolve("fashion-mnist"),
+                                + " (FACTLAB_DATASETS_DIR) at the folder that holds mnist/.")
+                : new IdxImageFolder("Fashion-MNIST", datasetsDir.resolve("fashion-mnist"),
                         "Run data/fetch-fashion-mnist.sh (it extracts the Debian package dataset-fashion-mnist),"
                                 + " or copy the four *-ubyte.gz files of https://github.com/zalandoresearch/fashion-mnist"
-                                + " there.").load(train);
-            case "cifar10":
-                return Cifar10Reader.read(datasetsDir.resolve(Cifar10Reader.FOLDER), train);
-            default:
-                throw new IllegalArgumentException("dataset must be one of " + NAMES + "; got '" + name + "'");
-        }
+                                + " there.");
+    }
+
+    /**
+     * {@code Subsets.stratified(load(name, train, datasetsDir), size(N), seed)} for the part's N examples, the same
+     * rows in the same order, without converting the rest of an IDX dataset (MNIST, Fashion-MNIST).
+     *
+     * @param size the subset size, given the number of examples in the part (e.g. {@code all -> Math.min(k, all)})
+     */
+    public static LabeledData stratified(String name, boolean train, Path datasetsDir, IntUnaryOperator size, long seed)
+            throws IOException {
+        return switch (name == null ? "" : name) {
+            case "mnist", "fashion-mnist" -> idxFolder(name, datasetsDir).stratified(train, size, seed);
+            default -> {
+                LabeledData all = load(name, train, datasetsDir);
+                yield Subsets.stratified(all, size.applyAsInt(all.n()), seed);
+            }
+        };
     }
 }

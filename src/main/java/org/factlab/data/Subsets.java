@@ -19,15 +19,27 @@ public final class Subsets {
      * seed; the result keeps the order they have in {@code all}.
      */
     public static LabeledData stratified(LabeledData all, int n, long seed) {
-        if (n < 1 || n > all.n()) {
-            throw new IllegalArgumentException("subset size n must be in 1.." + all.n() + "; got " + n);
+        return rows(all, stratifiedIndices(all.labels(), all.classes(), n, seed));
+    }
+
+    /**
+     * The rows {@link #stratified} keeps, ascending, from the labels alone (so that a reader can convert just those
+     * rows of a large file).
+     */
+    public static int[] stratifiedIndices(int[] labels, int classes, int n, long seed) {
+        if (n < 1 || n > labels.length) {
+            throw new IllegalArgumentException("subset size n must be in 1.." + labels.length + "; got " + n);
         }
-        int[] quotas = quotas(all.classCounts(), n, all.n());
+        int[] counts = new int[classes];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        int[] quotas = quotas(counts, n, labels.length);
         SplittableRandom random = new SplittableRandom(seed);
-        int[][] members = membersByClass(all);
+        int[][] members = membersByClass(labels, counts);
         int[] chosen = new int[n];
         int filled = 0;
-        for (int c = 0; c < all.classes(); c++) {
+        for (int c = 0; c < classes; c++) {
             int[] pool = members[c];
             for (int k = 0; k < quotas[c]; k++) {
                 int j = k + random.nextInt(pool.length - k);
@@ -38,7 +50,7 @@ public final class Subsets {
             }
         }
         Arrays.sort(chosen);
-        return rows(all, chosen);
+        return chosen;
     }
 
     /** Per-feature standardisation with mean/std from `fitOn` (train) applied to `data` (std 0 → leave centred). */
@@ -115,15 +127,14 @@ public final class Subsets {
         return quotas;
     }
 
-    private static int[][] membersByClass(LabeledData all) {
-        int[] counts = all.classCounts();
-        int[][] members = new int[all.classes()][];
+    private static int[][] membersByClass(int[] labels, int[] counts) {
+        int[][] members = new int[counts.length][];
         for (int c = 0; c < members.length; c++) {
             members[c] = new int[counts[c]];
         }
-        int[] filled = new int[all.classes()];
-        for (int i = 0; i < all.n(); i++) {
-            int c = all.labels()[i];
+        int[] filled = new int[counts.length];
+        for (int i = 0; i < labels.length; i++) {
+            int c = labels[i];
             members[c][filled[c]++] = i;
         }
         return members;

@@ -2,6 +2,7 @@ package org.factlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +22,30 @@ class BundledMnistTest {
     @Test
     void testPartHasTheKnownCountsAndFirstLabel() throws IOException {
         assertPart(false, 7, new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009});
+    }
+
+    /**
+     * The subset read straight from the files (only its rows converted) is the subset of the whole part: the same
+     * rows, order, pixels and labels; a size beyond the part is refused with the part's range.
+     */
+    @Test
+    void stratifiedSubsetsReadFromTheFilesEqualThoseOfTheWholePart() throws IOException {
+        for (boolean train : new boolean[] {true, false}) {
+            LabeledData all = ImageDatasets.load("mnist", train, DATASETS);
+            for (int n : new int[] {1, 500, 1234}) {
+                LabeledData direct = ImageDatasets.stratified("mnist", train, DATASETS, available -> n, 7 + n);
+                LabeledData viaAll = Subsets.stratified(all, n, 7 + n);
+                assertArrayEquals(viaAll.labels(), direct.labels(), "labels, n = " + n);
+                assertArrayEquals(viaAll.features(), direct.features(), "pixels, n = " + n);
+                assertEquals(all.d(), direct.d());
+            }
+        }
+        LabeledData wholeTest = ImageDatasets.stratified("mnist", false, DATASETS, available -> Math.min(20000,
+                available), 1);
+        assertEquals(10000, wholeTest.n(), "clamped to the part");
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> ImageDatasets.stratified("mnist", true, DATASETS, available -> 60001, 0));
+        assertEquals("subset size n must be in 1..60000; got 60001", tooMany.getMessage());
     }
 
     /** n = Σ class counts (60000 / 10000), 28×28 pixels spanning [0, 1] exactly (0 and 255 occur). */

@@ -23,7 +23,7 @@ record InspectData(INDArray x, INDArray y, String description) {
 
     static InspectData load(InspectSpec spec, Path datasetsDir) throws IOException {
         if (bundled(spec.dataset())) {
-            LabeledData train = Subsets.stratified(ImageDatasets.load(spec.dataset(), true, datasetsDir), spec.n(),
+            LabeledData train = ImageDatasets.stratified(spec.dataset(), true, datasetsDir, all -> spec.n(),
                     spec.seed());
             if (spec.standardise()) {
                 train = Subsets.standardised(train, train);

@@ -41,12 +41,11 @@ record MlpData(INDArray trainX, INDArray trainY, INDArray testX, INDArray testY)
 
     /** Stratified seeded subsets of the training and test parts, optionally standardised on the training subset. */
     private static MlpData images(MlpSpec spec, Path datasetsDir) throws IOException {
-        LabeledData train = Subsets.stratified(ImageDatasets.load(spec.dataset(), true, datasetsDir), spec.n(),
-                spec.seed());
+        LabeledData train = ImageDatasets.stratified(spec.dataset(), true, datasetsDir, all -> spec.n(), spec.seed());
         LabeledData test = null;
         if (spec.testSize() > 0) {
-            LabeledData all = ImageDatasets.load(spec.dataset(), false, datasetsDir);
-            test = Subsets.stratified(all, Math.min(spec.testSize(), all.n()), spec.seed() + 1);
+            test = ImageDatasets.stratified(spec.dataset(), false, datasetsDir, all -> Math.min(spec.testSize(), all),
+                    spec.seed() + 1);
         }
         if (spec.standardise()) {
             LabeledData fit = train;
