@@ -45,8 +45,11 @@ public final class MlpTrainer {
     /** The lean network's parameters have moved since they were last copied into the DL4J network. */
     private boolean netStale;
 
-    /** Rows [start, start + rows) of the shuffled data, with the pass buffers for that many rows. */
-    private record Batch(NativeMatrix x, NativeMatrix y, LeanNetwork.Pass pass) {
+    /**
+     * Examples [start, start + B) of the shuffled data, feature-major (x d×B, y c×B: an example per column), with
+     * the pass buffers for B examples.
+     */
+    private record Batch(int start, NativeMatrix x, NativeMatrix y, LeanNetwork.Pass pass) {
     }
 
     /**
@@ -85,8 +88,8 @@ public final class MlpTrainer {
         for (int b = 0; b < batches.length; b++) {
             LeanNetwork.Pass pass = (b + 1) * batch <= n ? full : last;
             int start = b * batch;
-            batches[b] = new Batch(new NativeMatrix(shuffledX, start * d, pass.rows(), d),
-                    new NativeMatrix(shuffledY, start * c, pass.rows(), c), pass);
+            batches[b] = new Batch(start, new NativeMatrix(shuffledX, start * d, d, pass.examples()),
+                    new NativeMatrix(shuffledY, start * c, c, pass.examples()), pass);
         }
     }
 
@@ -158,7 +161,10 @@ public final class MlpTrainer {
         return true;
     }
 
-    /** Copies the rows of x and y into the shuffled buffers in a Fisher–Yates order from the seeded stream. */
+    /**
+     * Copies the rows of x and y, in a Fisher–Yates order from the seeded stream, into the shuffled buffers as the
+     * columns of their minibatches' blocks.
+     */
     private void shuffleRows() {
         int n = order.length;
         for (int i = 0; i < n; i++) {
@@ -172,9 +178,13 @@ public final class MlpTrainer {
         }
         int d = architecture.inputDim();
         int c = architecture.outputDim();
-        for (int i = 0; i < n; i++) {
-            shuffledX.copy(x, order[i] * d, i * d, d);
-            shuffledY.copy(y, order[i] * c, i * c, c);
+        for (Batch batch : batches) {
+            int examples = batch.pass().examples();
+            for (int k = 0; k < examples; k++) {
+                int row = order[batch.start() + k];
+                shuffledX.copyToColumn(x, row * d, batch.start() * d + k, examples, d);
+                shuffledY.copyToColumn(y, row * c, batch.start() * c + k, examples, c);
+            }
         }
     }
 

@@ -67,12 +67,18 @@ final class NativeBuffer {
         }
     }
 
-    /** Copies {@code count} entries of {@code source} (same type) from {@code from} to this buffer at {@code to}. */
-    void copy(NativeBuffer source, int from, int to, int count) {
-        if (isFloat()) {
-            floats.put(to, source.floats, from, count);
-        } else {
-            doubles.put(to, source.doubles, from, count);
+    /**
+     * Copies {@code count} consecutive entries of {@code source} (same type) from {@code from} into this buffer at
+     * {@code to}, {@code to + stride}, {@code to + 2·stride}, …: a row of a row-major matrix into a column of a
+     * row-major matrix with {@code stride} columns.
+     */
+    void copyToColumn(NativeBuffer source, int from, int to, int stride, int count) {
+        for (int j = 0; j < count; j++) {
+            if (isFloat()) {
+                floats.put(to + j * stride, source.floats.get(from + j));
+            } else {
+                doubles.put(to + j * stride, source.doubles.get(from + j));
+            }
         }
     }
 
