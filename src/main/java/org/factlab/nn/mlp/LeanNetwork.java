@@ -26,7 +26,8 @@ final class LeanNetwork {
     private final NativeBuffer parameters;
     private final NativeBuffer gradients;
     private final NativeMatrix[] weights;
-    private final NativeMatrix[] weightGradients;
+    /** Offset of layer l's W in the flat buffers. */
+    private final int[] weightOffsets;
     /** Offset of layer l's bias in the flat buffers, −1 without bias. */
     private final int[] biasOffsets;
     private final NativeBuffer[] outputBuffers;
@@ -49,7 +50,7 @@ final class LeanNetwork {
         parameters.read(flat);
         gradients = NativeBuffer.allocate(type, flat.length());
         weights = new NativeMatrix[depth];
-        weightGradients = new NativeMatrix[depth];
+        weightOffsets = new int[depth];
         biasOffsets = new int[depth];
         outputBuffers = new NativeBuffer[depth];
         deltaBuffers = new NativeBuffer[depth];
@@ -63,7 +64,7 @@ final class LeanNetwork {
             }
             int wOffset = Math.toIntExact(w.offset() - flat.offset());
             weights[l] = new NativeMatrix(parameters, wOffset, out, in);
-            weightGradients[l] = new NativeMatrix(gradients, wOffset, out, in);
+            weightOffsets[l] = wOffset;
             INDArray b = layer.paramTable().get("b");
             biasOffsets[l] = b == null ? -1 : Math.toIntExact(b.offset() - flat.offset());
             outputBuffers[l] = NativeBuffer.allocate(type, (long) maxRows * out);
@@ -79,6 +80,22 @@ final class LeanNetwork {
 
     NativeBuffer gradients() {
         return gradients;
+    }
+
+    /**
+     * Where a gradient pass writes: {@code into ← β·into + ∇θ} over the flat parameter layout. β = 0 gives the
+     * gradient itself; heavy ball passes its momentum buffer and β = μ, so that GEMM's own β-scaling of its output
+     * makes b ← μb + ∇L without passes of its own. Made once per run (it holds the BLAS views).
+     */
+    record Accumulator(NativeBuffer into, NativeMatrix[] weights, double beta) {
+    }
+
+    Accumulator accumulator(NativeBuffer into, double beta) {
+        NativeMatrix[] views = new NativeMatrix[depth];
+        for (int l = 0; l < depth; l++) {
+            views[l] = new NativeMatrix(into, weightOffsets[l], weights[l].rows, weights[l].cols);
+        }
+        return new Accumulator(into, views, beta);
     }
 
     /** Views of the buffers for minibatches of {@code examples} examples (made once per batch size). */
@@ -104,23 +121,23 @@ final class LeanNetwork {
         }
 
         /**
-         * Writes ∇θ of the minibatch's mean loss (1/B) Σᵢ ℓᵢ ({@link Loss}) into the gradient buffer and returns
-         * that mean loss at the current parameters.
+         * Adds ∇θ of the minibatch's mean loss (1/B) Σᵢ ℓᵢ ({@link Loss}) to the accumulator
+         * ({@code into ← β·into + ∇θ}) and returns that mean loss at the current parameters.
          *
          * @param x the inputs, d×B (an example per column)
          * @param y the targets, c×B
          */
-        double gradient(NativeMatrix x, NativeMatrix y) {
+        double gradient(NativeMatrix x, NativeMatrix y, Accumulator target) {
             for (int l = 0; l < depth; l++) {
                 outputs[l].gemm(weights[l], false, l == 0 ? x : outputs[l - 1], false, 1, 0);
                 addBiasAndActivate(outputs[l], biasOffsets[l], l < depth - 1);
             }
-            double loss = lossAndDelta(outputs[depth - 1], y, deltas[depth - 1], biasOffsets[depth - 1]);
+            double loss = lossAndDelta(outputs[depth - 1], y, deltas[depth - 1], biasOffsets[depth - 1], target);
             for (int l = depth - 1; l >= 0; l--) {
-                weightGradients[l].gemm(deltas[l], false, l == 0 ? x : outputs[l - 1], true, 1, 0);
+                target.weights()[l].gemm(deltas[l], false, l == 0 ? x : outputs[l - 1], true, 1, target.beta());
                 if (l > 0) {
                     deltas[l - 1].gemm(weights[l], true, deltas[l], false, 1, 0);
-                    backpropagate(deltas[l - 1], outputs[l - 1], biasOffsets[l - 1]);
+                    backpropagate(deltas[l - 1], outputs[l - 1], biasOffsets[l - 1], target);
                 }
             }
             return loss;
@@ -187,7 +204,7 @@ final class LeanNetwork {
      * Δ ← Δ ∘ σ'(z) with σ' read off h = σ(z), and with bias that layer's bias gradient, the sums of Δ's rows (in
      * the buffers' precision, as PyTorch sums), in the same pass.
      */
-    private void backpropagate(NativeMatrix delta, NativeMatrix h, int bias) {
+    private void backpropagate(NativeMatrix delta, NativeMatrix h, int bias, Accumulator target) {
         if (activation == Activation.IDENTITY && bias < 0) {
             return;
         }
@@ -206,7 +223,7 @@ final class LeanNetwork {
                 }
                 delta.buffer.floats.put(start, row, 0, count);
                 if (bias >= 0) {
-                    gradients.set(bias + j, sum(row, count));
+                    accumulate(target, bias + j, sum(row, count));
                 }
             }
             return;
@@ -225,9 +242,14 @@ final class LeanNetwork {
                 sum += v;
             }
             if (bias >= 0) {
-                gradients.set(bias + j, sum);
+                accumulate(target, bias + j, sum);
             }
         }
+    }
+
+    /** into[i] ← β·into[i] + value (just value for β = 0, whatever into[i] held). */
+    private static void accumulate(Accumulator target, int i, double value) {
+        target.into().set(i, target.beta() == 0 ? value : target.beta() * target.into().get(i) + value);
     }
 
     /**
@@ -271,7 +293,7 @@ final class LeanNetwork {
      * Δ_L = ∂/∂f of the mean loss, (2/(Bc))(f − y) (or (1/B)(softmax(f) − y) for cross-entropy), with bias its row
      * sums into the bias gradient; returns the mean loss (1/(Bc)) Σ (f − y)² (or (1/B) Σᵢ ℓᵢ). f, y and Δ are c×B.
      */
-    private double lossAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta, int bias) {
+    private double lossAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta, int bias, Accumulator target) {
         double mean = loss == Loss.CROSS_ENTROPY ? crossEntropyAndDelta(f, y, delta) : squaredErrorAndDelta(f, y, delta);
         if (bias >= 0) {
             for (int j = 0; j < f.rows; j++) {
@@ -279,7 +301,7 @@ final class LeanNetwork {
                 for (int k = 0; k < f.cols; k++) {
                     sum += delta.buffer.get(delta.offset + j * f.cols + k);
                 }
-                gradients.set(bias + j, sum);
+                accumulate(target, bias + j, sum);
             }
         }
         return mean;

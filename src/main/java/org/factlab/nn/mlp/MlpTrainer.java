@@ -38,6 +38,8 @@ public final class MlpTrainer {
     private final NativeBuffer shuffledY;
     private final int[] order;
     private final Batch[] batches;
+    /** Where the gradient passes write (heavy ball: straight into its momentum buffer). */
+    private final LeanNetwork.Accumulator gradientTarget;
     private final SplittableRandom shuffle;
     private int epoch;
     private long steps;
@@ -82,6 +84,7 @@ public final class MlpTrainer {
         int batch = Math.min(n, options.batchSize());
         this.lean = new LeanNetwork(architecture, net, dataType, batch, options.loss());
         this.update = new ParameterUpdate(options, dataType, lean.parameters().length());
+        this.gradientTarget = lean.accumulator(update.gradientTarget(lean.gradients()), update.gradientBeta());
         LeanNetwork.Pass full = lean.pass(batch);
         LeanNetwork.Pass last = n % batch == 0 ? full : lean.pass(n % batch);
         this.batches = new Batch[(n + batch - 1) / batch];
@@ -150,7 +153,7 @@ public final class MlpTrainer {
             }
             Batch batch = batches[b];
             boolean last = b == batches.length - 1;
-            double loss = batch.pass().gradient(batch.x(), batch.y());
+            double loss = batch.pass().gradient(batch.x(), batch.y(), gradientTarget);
             double squaredNorm = update.apply(lean.parameters(), lean.gradients(), rate, steps++, last);
             if (last) {
                 lastScore = loss + 0.5 * options.lambda() * squaredNorm;
