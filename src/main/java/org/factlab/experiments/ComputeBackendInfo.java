@@ -14,11 +14,10 @@ package org.factlab.experiments;
  * @param cpuSupports       best instruction set this CPU supports among those; null on CUDA
  * @param blasVendor        e.g. {@code OPENBLAS}, {@code CUBLAS}
  * @param threads           BLAS / OpenMP threads
- * @param blasKernels       the kernel set OpenBLAS picked (e.g. {@code Haswell}); null on CUDA or where unknown
  */
 public record ComputeBackendInfo(String backend, String library, String device, long deviceMemoryBytes,
                                  long freeMemoryBytes, String computeCapability, String cpuOptimization, String cpuSupports,
-                                 String blasVendor, int threads, String blasKernels) {
+                                 String blasVendor, int threads) {
 
     /** One line for run records, e.g. {@code CPU (nd4j-native, Generic x86 build on a AVX512 CPU, …)} or {@code GPU NVIDIA H200 (nd4j-cuda-11.6, cc 9.0)}. */
     public String summary() {
@@ -27,6 +26,6 @@ public record ComputeBackendInfo(String backend, String library, String device, 
                     + Math.round(deviceMemoryBytes / 1073741824.0) + " GiB)";
         }
         return "CPU (" + library + ", " + cpuOptimization + " build on a " + cpuSupports + " CPU, " + blasVendor + " "
-                + (blasKernels == null ? "" : blasKernels + " kernels, ") + threads + " threads; " + device + ")";
+                + threads + " threads; " + device + ")";
     }
 }

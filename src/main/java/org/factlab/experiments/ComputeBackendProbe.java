@@ -3,12 +3,10 @@ package org.factlab.experiments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
-import org.slf4j.LoggerFactory;
 
 /**
  * Asks the loaded ND4J backend what it runs on. The first call initialises ND4J (seconds; on a fresh machine
@@ -72,17 +70,12 @@ public final class ComputeBackendProbe {
             int device = 0;
             return new ComputeBackendInfo("CUDA", "nd4j-cuda-11.6", ops.getDeviceName(device),
                     ops.getDeviceTotalMemory(device), ops.getDeviceFreeMemory(device),
-                    ops.getDeviceMajor(device) + "." + ops.getDeviceMinor(device), null, null, blas, threads, null);
+                    ops.getDeviceMajor(device) + "." + ops.getDeviceMinor(device), null, null, blas, threads);
         }
         long available = Long.parseLong(value(env, "memory.available", "0"));
         long free = Long.parseLong(value(env, "memory.free", "0"));
-        String kernels = OpenBlasKernels.loaded().orElse(null);
-        if (kernels != null && OpenBlasKernels.olderThanTheCpu(kernels, cpuFlags().contains("avx2"))) {
-            LoggerFactory.getLogger(ComputeBackendProbe.class).warn("OpenBLAS runs its {} kernels on a CPU with AVX2: "
-                    + "set OPENBLAS_CORETYPE=Haswell in the server's environment (README: OpenBLAS kernels)", kernels);
-        }
         return new ComputeBackendInfo("CPU", "nd4j-native", cpuModel(), available, free, null,
-                instructionSet(ops.binaryLevel()), instructionSet(ops.optimalLevel()), blas, threads, kernels);
+                instructionSet(ops.binaryLevel()), instructionSet(ops.optimalLevel()), blas, threads);
     }
 
     /** The environment map holds numbers as Integer/Long objects, which Properties#getProperty would skip. */
@@ -98,17 +91,6 @@ public final class ComputeBackendProbe {
             case 2 -> "AVX/AVX2";
             default -> "Generic x86";
         };
-    }
-
-    /** The flags of the first processor in /proc/cpuinfo; empty where it cannot be read. */
-    private static List<String> cpuFlags() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("flags"))
-                    .findFirst().map(l -> List.of(l.substring(l.indexOf(':') + 1).strip().split("\\s+")))
-                    .orElse(List.of());
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
     }
 
     private static String cpuModel() {

@@ -76,7 +76,6 @@ public class ComputeBackend {
         out.put("cpuSupports", nd4j.cpuSupports());
         out.put("blasVendor", nd4j.blasVendor());
         out.put("threads", nd4j.threads());
-        out.put("blasKernels", nd4j.blasKernels());
         out.put("summary", nd4j.summary());
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("jvmMaxMemoryBytes", Runtime.getRuntime().maxMemory());

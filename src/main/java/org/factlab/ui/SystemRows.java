@@ -30,7 +30,6 @@ final class SystemRows {
         NAMES.put("cpuOptimization", "CPU build");
         NAMES.put("cpuSupports", "CPU supports");
         NAMES.put("blasVendor", "BLAS");
-        NAMES.put("blasKernels", "OpenBLAS kernels");
         NAMES.put("threads", "compute threads");
         NAMES.put("cores", "CPU cores");
         NAMES.put("jvmMaxMemoryBytes", "Java heap limit");
