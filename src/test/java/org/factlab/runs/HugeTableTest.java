@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault test of README's table: a server in a child JVM with a 1 GiB heap, a {@code .csv.gz} of a few hundred KB
+ * The fault test of docs/testing.md's table: a server in a child JVM with a 1 GiB heap, a {@code .csv.gz} of a few hundred KB
  * that unpacks to about 150 MB, a tabular run of it with {@code maxRows = 2000}. The table is streamed and sampled
  * while read, so the run ends and {@code GET /api/runs} answers within 2 s every second, during the run and after.
  */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * watch one live run for 60 s on a server in its own JVM (-Xmx1g, H2). Every viewer must keep receiving updates
  * (at least one per second on average, never silent for 5 s), no viewer sees an error, the server keeps
  * answering HTTP and its heap after a full GC grows by less than 128 MiB over the minute. Prints the figures
- * the README reports. Off by default (it takes about two minutes):
+ * docs/testing.md reports. Off by default (it takes about two minutes):
  * {@code mvn test -Dtest=PushLoadTest -Dfactlab.load=true} (optionally {@code -Dfactlab.load.viewers=50
  * -Dfactlab.load.seconds=60}).
  */
