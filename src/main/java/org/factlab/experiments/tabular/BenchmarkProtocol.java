@@ -18,9 +18,11 @@ import org.factlab.kernels.RfmOptions;
  * {@code protocol = benchmark}: the procedure of the RFM paper's tabular benchmark (Radhakrishnan et al., Science
  * 2024, on the datasets and splits of Fernández-Delgado et al., JMLR 2014), with the splits drawn from the seed.
  * Once per dataset: a stratified selection split of all rows into halves (training, validation); on it every
- * reg × row L2-normalisation (off, on) × iteration t = 0…T of Algorithm 1 is fitted on the training half and
- * scored on the validation half, and the best (ties: fewer iterations, the earlier reg, normalisation off) is
- * kept together with its M_t. Then k-fold cross-validation on fixed stratified folds refits only α with that
+ * reg × row L2-normalisation × iteration t = 0…T of Algorithm 1 is fitted on the training half and scored on the
+ * validation half, in the reference code's loop order (the regs in the given order, then normalisation on before
+ * off, then t ascending; {@code main.py} and {@code hyperparam_train} of aradha/recursive_feature_machines), and
+ * the first strictly better fit is kept together with its M_t: a tie keeps the earlier one. The reference's
+ * {@code max_iter = 5} scores M_0…M_4, so T = 4 there. Then k-fold cross-validation on fixed stratified folds refits only α with that
  * reg, normalisation and M on k − 1 folds and tests on the remaining one. Features are preprocessed with the
  * selection training half's statistics for every fit, so that M means the same thing everywhere. Unlike
  * {@code nested}, the rows that choose M and the hyper-parameters are also test rows of the folds: the reported
@@ -70,7 +72,7 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
         String failure = null;
         int last = update == FeatureUpdate.KERNEL ? 0 : iterations;
         for (double reg : regs) {
-            for (boolean rowNormalized : new boolean[] {false, true}) {
+            for (boolean rowNormalized : new boolean[] {true, false}) {
                 double[][] trainX = inputs(train, rowNormalized);
                 double[][] validationX = inputs(validation, rowNormalized);
                 try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(trainX, targets(train),
@@ -81,8 +83,7 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
                         }
                         rfm.fit();
                         double accuracy = Fold.accuracy(rfm.predict(validationX), labels(validation));
-                        if (best == null || accuracy > best.validationAccuracy()
-                                || accuracy == best.validationAccuracy() && t < best.iterations()) {
+                        if (best == null || accuracy > best.validationAccuracy()) {
                             best = new Choice(reg, rowNormalized, t, accuracy, rfm.featureMatrix());
                         }
                         if (t < last) {

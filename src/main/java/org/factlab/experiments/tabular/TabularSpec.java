@@ -32,7 +32,7 @@ public record TabularSpec(
                 + "benchmark: 10, 1, 0.1, 0.01, 0.001)", min = 0, max = 1e6, minExclusive = true)
         List<Double> regs,
         @SpecField(description = "RFM iterations T: fits with M_0 … M_T are scored and the best on validation is "
-                + "kept (the benchmark: 5)", min = 0, max = 50)
+                + "kept (the benchmark's max_iter = 5 scores M_0 … M_4: T = 4)", min = 0, max = 50)
         int iterations,
         @SpecField(description = "Power s of the NFA update M ← AGOPˢ (Radhakrishnan et al.: 1)", min = 0, max = 4,
                 minExclusive = true)

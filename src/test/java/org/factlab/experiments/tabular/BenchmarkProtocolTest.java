@@ -68,6 +68,81 @@ class BenchmarkProtocolTest {
         assertTrue(constant < 0.5, "M = 0 makes K constant, so the refit uses the given M: " + constant);
     }
 
+    /**
+     * The reference's selection (aradha/recursive_feature_machines, {@code main.py} with {@code max_iter = 5}):
+     * M_0…M_4 scored for every reg (10 first) and normalisation (on first), the first strictly better fit kept. The
+     * preset scores exactly 5 fits per (reg, normalisation), counted through the cancellation checks (one per fit),
+     * and the choice equals an independent enumeration in that order with machines driven directly.
+     */
+    @Test
+    void selectionFollowsTheReferenceLoopOrderAndMaxIter() {
+        TabularSpec preset = new TabularKind().presets().stream().filter(p -> p.id().equals("table3-bundled"))
+                .findFirst().orElseThrow().spec();
+        Table iris = TableFolder.open(Path.of("data", "uci")).load("iris");
+        BenchmarkProtocol protocol = BenchmarkProtocol.of(iris, 4, 2L, true);
+        int[] fits = {0};
+        BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.NFA, preset.regs(), preset.iterations(),
+                preset.bandwidth(), preset.agopPower(), preset.normalize(), () -> fits[0]++ < 0);
+        assertEquals(preset.regs().size() * 2 * 5, fits[0], "M_0…M_4 for every reg and normalisation");
+
+        int[] train = java.util.stream.IntStream.range(0, iris.rows())
+                .filter(i -> protocol.selectionValidation()[i] == 0).toArray();
+        int[] validation = java.util.stream.IntStream.range(0, iris.rows())
+                .filter(i -> protocol.selectionValidation()[i] == 1).toArray();
+        double bestAccuracy = -1;
+        double[] expected = null;
+        java.util.Set<Double> accuracies = new java.util.HashSet<>();
+        int scored = 0;
+        for (double reg : List.of(10.0, 1.0, 0.1, 0.01, 0.001)) {
+            for (boolean normalised : new boolean[] {true, false}) {
+                double[][] y = new double[train.length][3];
+                for (int r = 0; r < train.length; r++) {
+                    y[r][iris.labels()[train[r]]] = 1;
+                }
+                try (org.factlab.kernels.RecursiveFeatureMachine rfm = new org.factlab.kernels.RecursiveFeatureMachine(
+                        rows(protocol, train, normalised), y, new org.factlab.kernels.RfmOptions(
+                        org.factlab.kernels.KernelFunction.LAPLACE, 10, reg, FeatureUpdate.NFA, 1, false,
+                        Normalization.NONE, false, org.factlab.kernels.Precision.FLOAT64))) {
+                    for (int t = 0; t < 5; t++) {
+                        rfm.fit();
+                        double[][] out = rfm.predict(rows(protocol, validation, normalised));
+                        int right = 0;
+                        for (int r = 0; r < validation.length; r++) {
+                            int argmax = 0;
+                            for (int c = 1; c < 3; c++) {
+                                argmax = out[r][c] > out[r][argmax] ? c : argmax;
+                            }
+                            right += argmax == iris.labels()[validation[r]] ? 1 : 0;
+                        }
+                        double accuracy = right / (double) validation.length;
+                        scored++;
+                        accuracies.add(accuracy);
+                        if (accuracy > bestAccuracy) {
+                            bestAccuracy = accuracy;
+                            expected = new double[] {reg, normalised ? 1 : 0, t};
+                        }
+                        rfm.update(rfm.featuresForUpdate());
+                    }
+                }
+            }
+        }
+        assertTrue(accuracies.size() < scored, "ties occur, so the order matters");
+        assertEquals(expected[0], choice.reg(), 0, "reg");
+        assertEquals(expected[1] == 1, choice.rowNormalized(), "row normalisation");
+        assertEquals((int) expected[2], choice.iterations(), "iteration");
+        assertEquals(bestAccuracy, choice.validationAccuracy(), 0);
+    }
+
+    private static double[][] rows(BenchmarkProtocol p, int[] rows, boolean normalised) {
+        double[][] out = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            double[] x = p.features()[rows[r]];
+            double norm = normalised ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
+            out[r] = Arrays.stream(x).map(v -> v / norm).toArray();
+        }
+        return out;
+    }
+
     /** A spec stored before the field existed (no "protocol" key) binds to nested, the protocol it ran. */
     @Test
     void specsWithoutTheFieldAreNested() {
