@@ -24,7 +24,7 @@ public record FactlabProperties(String dataDir, String datasetsDir, List<String>
 
     public FactlabProperties {
         extraDatasetsDirs = extraDatasetsDirs == null ? List.of() : List.copyOf(extraDatasetsDirs);
-        quota = quota == null ? new Quota(null, null) : quota;
+        quota = quota == null ? new Quota(null, null, null, null) : quota;
     }
 
     /** The datasets directory, then the extra roots, as absolute paths. */
@@ -42,15 +42,23 @@ public record FactlabProperties(String dataDir, String datasetsDir, List<String>
     /**
      * Settings under {@code factlab.quota.*}.
      *
-     * @param runs       the most runs one account may have queued or running at once (default 50)
-     * @param maxRunTime the longest a run may run; it then ends CANCELLED with the reason (default 24 h)
+     * @param runs        the most runs one account may have queued or running at once (default 50)
+     * @param maxRunTime  the longest a run may run; it then ends CANCELLED with the reason (default 24 h)
+     * @param uploads     the most uploaded models and tables one account may keep (default 20)
+     * @param uploadBytes the most bytes of uploaded files one account may keep (default 2 GiB)
      */
-    public record Quota(Integer runs, Duration maxRunTime) {
+    public record Quota(Integer runs, Duration maxRunTime, Integer uploads, Long uploadBytes) {
         public Quota {
             runs = runs == null ? 50 : runs;
             maxRunTime = maxRunTime == null ? Duration.ofHours(24) : maxRunTime;
+            uploads = uploads == null ? 20 : uploads;
+            uploadBytes = uploadBytes == null ? 2L << 30 : uploadBytes;
             if (runs < 1) {
                 throw new IllegalArgumentException("factlab.quota.runs is " + runs + "; allowed: at least 1");
+            }
+            if (uploads < 0 || uploadBytes < 0) {
+                throw new IllegalArgumentException("factlab.quota.uploads and factlab.quota.upload-bytes are " + uploads
+                        + " and " + uploadBytes + "; allowed: 0 or more");
             }
             if (maxRunTime.isNegative() || maxRunTime.isZero()) {
                 throw new IllegalArgumentException("factlab.quota.max-run-time is " + maxRunTime

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * The uploaded models and tables of the {@code inspect} kind, kept under the datasets directory
  * ({@code factlab.datasets-dir/uploads/}), and the largest file accepted ({@code factlab.models.max-bytes}), for the
- * REST API and the launch page alike.
+ * REST API and the launch page alike. The numbers an upload may hold are limited by the memory budget
+ * ({@code factlab.memory-budget-bytes}); staging folders that uploads left when the server died are removed at
+ * start-up.
  */
 @Component
 public class UploadLibraries {
@@ -18,8 +20,10 @@ public class UploadLibraries {
     private final long maxBytes;
 
     UploadLibraries(FactlabProperties properties, @Value("${factlab.models.max-bytes:536870912}") long maxBytes) {
-        this.models = new ModelLibrary(properties.datasetRoots().get(0));
-        this.datasets = new DatasetLibrary(properties.datasetRoots().get(0));
+        this.models = new ModelLibrary(properties.datasetRoots().get(0), properties.memoryBudgetBytes());
+        this.datasets = new DatasetLibrary(properties.datasetRoots().get(0), properties.memoryBudgetBytes());
+        models.sweepStaging();
+        datasets.sweepStaging();
         this.maxBytes = maxBytes;
     }
 

@@ -18,6 +18,7 @@ import org.factlab.experiments.inspect.DatasetInfo;
 import org.factlab.experiments.inspect.ModelInfo;
 import org.factlab.experiments.inspect.UploadException;
 import org.factlab.runs.UploadLibraries;
+import org.factlab.runs.UploadQuota;
 import org.springframework.context.annotation.Scope;
 
 /**
@@ -33,12 +34,14 @@ class InspectUploads extends VerticalLayout {
     private final UploadLibraries libraries;
     private final CurrentUser user;
     private final RunPermissions permissions;
+    private final UploadQuota quota;
     private final Span status = new Span();
     private final Span available = new Span();
     private BiConsumer<String, String> fill = (field, value) -> { };
 
-    InspectUploads(UploadLibraries libraries, CurrentUser user, RunPermissions permissions) {
+    InspectUploads(UploadLibraries libraries, CurrentUser user, RunPermissions permissions, UploadQuota quota) {
         this.libraries = libraries;
+        this.quota = quota;
         this.user = user;
         this.permissions = permissions;
         setPadding(false);
@@ -92,9 +95,10 @@ class InspectUploads extends VerticalLayout {
 
     private void keep(Adder adder, String fileName, File file) {
         String message;
-        try (InputStream in = Files.newInputStream(file.toPath())) {
+        try (UploadQuota.Lease lease = quota.acquire(user.name().orElse(null), file.length());
+             InputStream in = Files.newInputStream(file.toPath())) {
             message = permissions.mayLaunch() ? adder.add(in, fileName) : "Not uploaded: your role may not upload files";
-        } catch (UploadException e) {
+        } catch (UploadException | UploadQuota.Refusal e) {
             message = "Not uploaded: " + e.getMessage();
         } catch (IOException e) {
             message = "Not uploaded: " + e.getMessage();

@@ -11,6 +11,7 @@ import org.factlab.experiments.inspect.DatasetLibrary;
 import org.factlab.experiments.inspect.ModelLibrary;
 import org.factlab.experiments.inspect.UploadException;
 import org.factlab.runs.UploadLibraries;
+import org.factlab.runs.UploadQuota;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What the upload endpoints share: the libraries ({@link UploadLibraries}), the size limit
- * ({@code factlab.models.max-bytes}), who may upload and delete, and the answers: 201 with the new entry, 400 or 413
- * as {@code {"errors": [{"field", "message"}]}}.
+ * ({@code factlab.models.max-bytes}), the account's quota ({@link UploadQuota}), who may upload and delete, and the
+ * answers: 201 with the new entry, 400, 413 or 429 as {@code {"errors": [{"field", "message"}]}}.
  */
 @Component
 class Uploads {
@@ -30,13 +31,15 @@ class Uploads {
     private final long maxBytes;
     private final CurrentUser user;
     private final RunPermissions permissions;
+    private final UploadQuota quota;
 
-    Uploads(UploadLibraries libraries, CurrentUser user, RunPermissions permissions) {
+    Uploads(UploadLibraries libraries, CurrentUser user, RunPermissions permissions, UploadQuota quota) {
         this.models = libraries.models();
         this.datasets = libraries.datasets();
         this.maxBytes = libraries.maxBytes();
         this.user = user;
         this.permissions = permissions;
+        this.quota = quota;
     }
 
     ModelLibrary models() {
@@ -68,9 +71,12 @@ class Uploads {
         if (file.getSize() > maxBytes) {
             return refusal(HttpStatus.PAYLOAD_TOO_LARGE, new UploadException.TooLarge(maxBytes));
         }
-        try (InputStream in = file.getInputStream()) {
+        try (UploadQuota.Lease lease = quota.acquire(owner(), file.getSize());
+             InputStream in = file.getInputStream()) {
             return ResponseEntity.status(HttpStatus.CREATED).body(adder.add(in, file.getOriginalFilename(), name,
                     owner(), maxBytes));
+        } catch (UploadQuota.Refusal e) {
+            return refusal(HttpStatus.valueOf(e.status()), new UploadException("file", e.getMessage()));
         } catch (UploadException.TooLarge e) {
             return refusal(HttpStatus.PAYLOAD_TOO_LARGE, e);
         } catch (UploadException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.factlab.data.tabular.TableFormatException;
+import org.factlab.math.ValueLimit;
 
 /**
  * A CSV table: a header row, then one row per example of comma-separated numbers with the class label (any text)
@@ -17,11 +18,15 @@ import org.factlab.data.tabular.TableFormatException;
 final class CsvUpload {
 
     private static final String ORIGIN = "file";
+    /** One Java array at most. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** Rows are stored as they are read, in an array grown by doubling from this many numbers. */
+    private static final int FIRST_CAPACITY = 1 << 16;
 
     private CsvUpload() {
     }
 
-    static UploadedTable read(Path file) throws IOException {
+    static UploadedTable read(Path file, ValueLimit limit) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null || header.isBlank()) {
@@ -33,7 +38,10 @@ final class CsvUpload {
                         + "least one feature and the label");
             }
             int d = columns - 1;
-            double[] features = new double[1024 * d];
+            if (!limit.allows(d)) {
+                throw new TableFormatException(ORIGIN, 1, "the header names " + d + " features; " + limit.allowed());
+            }
+            double[] features = new double[FIRST_CAPACITY];
             List<String> labels = new ArrayList<>();
             int lineNumber = 1;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -46,12 +54,14 @@ final class CsvUpload {
                     throw new TableFormatException(ORIGIN, lineNumber, "has " + cells.length + " columns; the header "
                             + "has " + columns);
                 }
-                if ((long) (labels.size() + 1) * d > Integer.MAX_VALUE - 8) {
-                    throw new TableFormatException(ORIGIN, lineNumber, "the table is too large");
+                long values = (long) (labels.size() + 1) * d;
+                if (!limit.allows(values) || values > MAX_ARRAY) {
+                    throw new TableFormatException(ORIGIN, lineNumber, "the table passes " + Math.min(limit.values(),
+                            MAX_ARRAY) + " numbers at this row (" + d + " features per row); " + limit.allowed());
                 }
                 if ((labels.size() + 1) * d > features.length) {
-                    features = Arrays.copyOf(features, (int) Math.min(Integer.MAX_VALUE - 8L,
-                            2L * features.length));
+                    features = Arrays.copyOf(features, (int) Math.min(Math.min(MAX_ARRAY, limit.values()),
+                            Math.max(values, 2L * features.length)));
                 }
                 for (int j = 0; j < d; j++) {
                     features[labels.size() * d + j] = number(cells[j].strip(), lineNumber, j + 1);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factlab.data.tabular.TableFormatException;
+import org.factlab.math.ValueLimit;
 
 /**
  * One NumPy {@code .npy} array (format versions 1–3): the magic {@code \x93NUMPY}, a header dict with {@code descr},
@@ -22,11 +23,18 @@ import org.factlab.data.tabular.TableFormatException;
  */
 record NpyArray(long[] shape, double[] values) {
 
+    /** One Java array at most. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /**
+     * Values are stored as they arrive, in an array grown by doubling from this size: a short file declaring a huge
+     * shape ends (truncated) before much is allocated.
+     */
+    private static final int FIRST_CAPACITY = 1 << 16;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fiub])(\\d+)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
-    static NpyArray read(InputStream stream, String name, long maxValues) throws IOException {
+    static NpyArray read(InputStream stream, String name, ValueLimit limit) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         try {
             byte[] magic = in.readNBytes(8);
@@ -51,10 +59,12 @@ record NpyArray(long[] shape, double[] values) {
             long[] shape = shape(shapeText.group(1), name);
             long count = 1;
             for (long s : shape) {
-                count = Math.multiplyExact(count, s);
+                count = s > 0 && count > Long.MAX_VALUE / s ? Long.MAX_VALUE : count * s;
             }
-            if (count > maxValues) {
-                throw new TableFormatException(name, "declares " + count + " values; at most " + maxValues + " allowed");
+            if (!limit.allows(count) || count > MAX_ARRAY) {
+                throw new TableFormatException(name, "declares shape " + Arrays.toString(shape) + ", "
+                        + (count == Long.MAX_VALUE ? "too many" : Long.toString(count)) + " values; "
+                        + limit.allowed());
             }
             ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
             double[] values = values(in, descr.group(2).charAt(0), Integer.parseInt(descr.group(3)), (int) count,
@@ -73,7 +83,11 @@ record NpyArray(long[] shape, double[] values) {
         for (String part : text.split(",")) {
             if (!part.isBlank()) {
                 try {
-                    dims.add(Long.parseLong(part.strip().replace("L", "")));
+                    long dim = Long.parseLong(part.strip().replace("L", ""));
+                    if (dim < 0) {
+                        throw new NumberFormatException("negative");
+                    }
+                    dims.add(dim);
                 } catch (NumberFormatException e) {
                     throw new TableFormatException(name, "has an unreadable shape (" + text + ")");
                 }
@@ -89,11 +103,14 @@ record NpyArray(long[] shape, double[] values) {
         if (!known) {
             throw new TableFormatException(name, "has an unsupported dtype " + kind + bytes);
         }
-        double[] out = new double[count];
+        double[] out = new double[Math.min(count, FIRST_CAPACITY)];
         byte[] chunk = new byte[bytes * 8192];
         for (int done = 0; done < count; ) {
             int take = Math.min(8192, count - done);
             in.readFully(chunk, 0, take * bytes);
+            if (done + take > out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(count, 2L * out.length));
+            }
             ByteBuffer b = ByteBuffer.wrap(chunk, 0, take * bytes).order(order);
             for (int i = 0; i < take; i++) {
                 out[done + i] = switch (kind) {

@@ -10,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.factlab.data.tabular.TableFormatException;
+import org.factlab.math.ValueLimit;
 
 /**
  * A NumPy {@code .npz} ({@code numpy.savez}, compressed or not) with {@code X} (n×d, numbers) and {@code y} (n labels,
@@ -17,16 +18,13 @@ import org.factlab.data.tabular.TableFormatException;
  */
 final class NpzUpload {
 
-    /** The most values X may hold (2³¹ − 9: one Java array). */
-    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
-
     private NpzUpload() {
     }
 
-    static UploadedTable read(Path file) throws IOException {
+    static UploadedTable read(Path file, ValueLimit limit) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            NpyArray x = array(zip, "X");
-            NpyArray y = array(zip, "y");
+            NpyArray x = array(zip, "X", limit);
+            NpyArray y = array(zip, "y", limit);
             if (x.shape().length != 2 || x.shape()[0] < 1 || x.shape()[1] < 1) {
                 throw new TableFormatException("X", "must be a 2-D array n×d; it has shape "
                         + Arrays.toString(x.shape()));
@@ -56,13 +54,13 @@ final class NpzUpload {
         }
     }
 
-    private static NpyArray array(ZipFile zip, String name) throws IOException {
+    private static NpyArray array(ZipFile zip, String name, ValueLimit limit) throws IOException {
         ZipEntry entry = zip.getEntry(name + ".npy");
         if (entry == null) {
             throw new TableFormatException("file", "the .npz has no array " + name + " (it needs X and y)");
         }
         try (InputStream in = zip.getInputStream(entry)) {
-            return NpyArray.read(in, name, MAX_VALUES);
+            return NpyArray.read(in, name, limit);
         }
     }
 }

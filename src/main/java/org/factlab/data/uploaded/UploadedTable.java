@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.factlab.data.tabular.TableFormatException;
+import org.factlab.math.ValueLimit;
 
 /**
  * A table a user uploaded, used exactly as given (float64, no standardisation): n rows of d features and a class
@@ -26,14 +27,17 @@ public record UploadedTable(double[] features, int[] labels, int n, int d, List<
         classes = List.copyOf(classes);
     }
 
-    /** Reads a {@code .csv} (header row, label last) or an {@code .npz} (arrays X and y) by the file name's ending. */
-    public static UploadedTable read(Path file, String fileName) throws IOException {
+    /**
+     * Reads a {@code .csv} (header row, label last) or an {@code .npz} (arrays X and y) by the file name's ending;
+     * a table of more numbers than {@code limit} is refused before they are allocated.
+     */
+    public static UploadedTable read(Path file, String fileName, ValueLimit limit) throws IOException {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv")) {
-            return CsvUpload.read(file);
+            return CsvUpload.read(file, limit);
         }
         if (lower.endsWith(".npz")) {
-            return NpzUpload.read(file);
+            return NpzUpload.read(file, limit);
         }
         throw new TableFormatException(fileName, "is not a supported table; allowed: .csv (a header row, the class "
                 + "label in the last column) or .npz (arrays X, n×d, and y, n labels)");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.factlab.data.tabular.TableFormatException;
 import org.factlab.data.uploaded.UploadedTable;
+import org.factlab.math.ValueLimit;
 
 /**
  * Tables users uploaded for the {@code inspect} kind ({@code .csv} with a header and the label last, or {@code .npz}
@@ -18,9 +19,24 @@ import org.factlab.data.uploaded.UploadedTable;
 public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
 
     private final UploadStore store;
+    private final ValueLimit uploadLimit;
 
+    /** The library for reading stored tables (checked when they were uploaded). */
     public DatasetLibrary(Path datasetsDir) {
+        this(datasetsDir, ValueLimit.NONE);
+    }
+
+    /**
+     * @param memoryBudgetBytes {@code factlab.memory-budget-bytes}: the numbers (n×d) an uploaded table may hold are
+     *                          limited by it ({@link ValueLimit#ofBudget})
+     */
+    public DatasetLibrary(Path datasetsDir, long memoryBudgetBytes) {
+        this(datasetsDir, ValueLimit.ofBudget(memoryBudgetBytes, Runtime.getRuntime().maxMemory()));
+    }
+
+    private DatasetLibrary(Path datasetsDir, ValueLimit uploadLimit) {
         this.store = new UploadStore(datasetsDir.resolve("uploads").resolve("datasets"));
+        this.uploadLimit = uploadLimit;
     }
 
     /** Reads and keeps an uploaded table; refused with nothing kept when it is not a readable table. */
@@ -35,17 +51,21 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
         }
         String shownName = ModelLibrary.displayName(name, fileName);
         UploadStore.Staged staged = store.stage(content, ending, maxBytes);
-        DatasetInfo info;
+        DatasetInfo info = null;
         try {
-            UploadedTable table = UploadedTable.read(staged.file(), ending);
+            UploadedTable table = UploadedTable.read(staged.file(), ending, uploadLimit);
             info = new DatasetInfo(staged.id(), shownName, table.n(), table.d(), table.classes(), owner,
                     Instant.now().toString(), staged.bytes());
         } catch (TableFormatException e) {
-            store.discard(staged);
             throw new UploadException("file", e.getMessage());
         } catch (IOException | RuntimeException e) {
-            store.discard(staged);
             throw new UploadException("file", "the file cannot be read as a table: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new UploadException.OutOfMemory(uploadLimit);
+        } finally {
+            if (info == null) {
+                store.discard(staged);
+            }
         }
         store.commit(staged, info);
         return info;
@@ -66,10 +86,15 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
         return store.delete(id);
     }
 
+    @Override
+    public void sweepStaging() {
+        store.sweepStaging();
+    }
+
     /** The table of dataset {@code id}, exactly as uploaded. */
     public UploadedTable load(String id) throws IOException {
         Path file = store.file(id).orElseThrow(() -> new IllegalArgumentException("dataset: there is no uploaded "
                 + "dataset '" + id + "' (GET /api/datasets lists them)"));
-        return UploadedTable.read(file, file.getFileName().toString());
+        return UploadedTable.read(file, file.getFileName().toString(), ValueLimit.NONE);
     }
 }

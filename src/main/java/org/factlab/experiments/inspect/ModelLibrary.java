@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.factlab.math.ValueLimit;
 import org.factlab.nn.imported.ImportedNetwork;
 import org.factlab.nn.imported.ModelFileException;
 import org.factlab.nn.imported.ModelFormat;
@@ -27,9 +28,24 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
     private static final int MAX_NAME = 200;
 
     private final UploadStore store;
+    private final ValueLimit uploadLimit;
 
+    /** The library for reading stored models (checked when they were uploaded). */
     public ModelLibrary(Path datasetsDir) {
+        this(datasetsDir, ValueLimit.NONE);
+    }
+
+    /**
+     * @param memoryBudgetBytes {@code factlab.memory-budget-bytes}: the parameters an uploaded network may have are
+     *                          limited by it ({@link ValueLimit#ofBudget})
+     */
+    public ModelLibrary(Path datasetsDir, long memoryBudgetBytes) {
+        this(datasetsDir, ValueLimit.ofBudget(memoryBudgetBytes, Runtime.getRuntime().maxMemory()));
+    }
+
+    private ModelLibrary(Path datasetsDir, ValueLimit uploadLimit) {
         this.store = new UploadStore(datasetsDir.resolve("uploads").resolve("models"));
+        this.uploadLimit = uploadLimit;
     }
 
     /**
@@ -48,15 +64,20 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         }
         String shownName = displayName(name, fileName);
         UploadStore.Staged staged = store.stage(content, format.ending(fileName), maxBytes);
-        ModelInfo info;
+        ModelInfo info = null;
         try {
-            info = info(staged.id(), shownName, format, format.read(staged.file(), List.of()), owner, staged.bytes());
+            info = info(staged.id(), shownName, format, format.read(staged.file(), List.of(), uploadLimit), owner,
+                    staged.bytes());
         } catch (ModelFileException e) {
-            store.discard(staged);
             throw new UploadException("file", e.getMessage());
         } catch (IOException | RuntimeException e) {
-            store.discard(staged);
             throw new UploadException("file", "the file cannot be read as " + format.id() + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new UploadException.OutOfMemory(uploadLimit);
+        } finally {
+            if (info == null) {
+                store.discard(staged);
+            }
         }
         store.commit(staged, info);
         return info;
@@ -82,23 +103,28 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         return store.delete(id);
     }
 
+    @Override
+    public void sweepStaging() {
+        store.sweepStaging();
+    }
+
     /**
      * The network of model {@code id}; {@code order}: the layers' tensor-name prefixes (safetensors only), empty for
      * the order by name.
      */
     public ImportedNetwork load(String id, List<String> order) throws IOException, ModelFileException {
         if (EXAMPLE.equals(id)) {
-            return withExample(file -> ModelFormat.SAFETENSORS.read(file, order));
+            return withExample(file -> ModelFormat.SAFETENSORS.read(file, order, ValueLimit.NONE));
         }
         ModelInfo info = store.find(id, ModelInfo.class).orElseThrow(() -> new IllegalArgumentException(
                 "model: there is no model '" + id + "' (GET /api/models lists them)"));
         Path file = store.file(id).orElseThrow(() -> new IOException("model " + id + " has lost its file"));
-        return ModelFormat.fromId(info.format()).read(file, order);
+        return ModelFormat.fromId(info.format()).read(file, order, ValueLimit.NONE);
     }
 
     private ModelInfo example() throws IOException {
         try {
-            ImportedNetwork net = withExample(file -> ModelFormat.SAFETENSORS.read(file, List.of()));
+            ImportedNetwork net = withExample(file -> ModelFormat.SAFETENSORS.read(file, List.of(), ValueLimit.NONE));
             ModelInfo base = info(EXAMPLE, "Example: ReLU MLP 784-32-32-10 trained with PyTorch on 5000 MNIST images "
                     + "(MSE, weight_decay 1e-4)", ModelFormat.SAFETENSORS, net, null, 0);
             return new ModelInfo(base.id(), base.name(), base.format(), base.layers(), EXAMPLE_ACTIVATION, false, null,

@@ -17,6 +17,9 @@ public interface UploadLibrary<I extends UploadLibrary.Described> {
 
         /** The account that uploaded it; null with login off. */
         String owner();
+
+        /** The size of the stored file. */
+        long bytes();
     }
 
     /**
@@ -33,4 +36,7 @@ public interface UploadLibrary<I extends UploadLibrary.Described> {
 
     /** Removes the upload; false when there was none or it may not be deleted (e.g. a bundled one). */
     boolean delete(String id) throws IOException;
+
+    /** Removes what uploads that never finished (the server died) left in their staging folders. */
+    void sweepStaging();
 }

@@ -5,24 +5,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Uploaded files in a folder of their own: each upload is {@code <root>/<id>/} holding the file (named
  * {@code file<ending>}) and {@code meta.json}. Ids are 16 random lower-case letters and digits made here, and every
  * id from outside is checked against that form, so no path is ever built from a user's text. An upload is written
  * to a staging folder {@code <root>/.staging-<id>/} and moved into place only once it has been read successfully;
- * a refused, oversized or broken upload leaves nothing behind.
+ * a refused, oversized or broken upload leaves nothing behind, whatever ended it (an {@code OutOfMemoryError}
+ * included). Staging folders left by a server that died meanwhile are removed at start-up
+ * ({@link UploadLibrary#sweepStaging}) and before every upload, once nothing has been written to them for
+ * {@link #STALE_STAGING} (a staging folder of an upload in progress on another instance sharing the folder stays).
  */
 final class UploadStore {
 
@@ -33,6 +41,11 @@ final class UploadStore {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** A staging folder untouched this long belongs to an upload that will never finish. */
+    static final Duration STALE_STAGING = Duration.ofMinutes(10);
+
+    private static final Logger log = LoggerFactory.getLogger(UploadStore.class);
 
     private final Path root;
 
@@ -49,6 +62,7 @@ final class UploadStore {
      * it grows past {@code maxBytes}.
      */
     Staged stage(InputStream content, String ending, long maxBytes) throws IOException, UploadException.TooLarge {
+        sweepStaging();
         String id = newId();
         Path dir = root.resolve(STAGING + id);
         Files.createDirectories(dir);
@@ -63,7 +77,7 @@ final class UploadStore {
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (IOException | UploadException.TooLarge | RuntimeException e) {
+        } catch (Throwable e) {
             deleteTree(dir);
             throw e;
         }
@@ -75,7 +89,7 @@ final class UploadStore {
         try {
             JSON.writeValue(staged.dir().resolve(META).toFile(), meta);
             Files.move(staged.dir(), root.resolve(staged.id()), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             discard(staged);
             throw e;
         }
@@ -83,6 +97,38 @@ final class UploadStore {
 
     void discard(Staged staged) throws IOException {
         deleteTree(staged.dir());
+    }
+
+    /** Removes the staging folders nothing was written to for {@link #STALE_STAGING}; failures are only logged. */
+    void sweepStaging() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        Instant stale = Instant.now().minus(STALE_STAGING);
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root, p -> p.getFileName().toString()
+                .startsWith(STAGING))) {
+            for (Path dir : stream) {
+                if (lastWrite(dir).isBefore(stale)) {
+                    deleteTree(dir);
+                    log.info("removed the staging folder {} of an upload that did not finish", dir.getFileName());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("could not remove stale staging folders under {}: {}", root, e.toString());
+        }
+    }
+
+    /** The latest modification of a folder or anything in it. */
+    private static Instant lastWrite(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.map(p -> {
+                try {
+                    return Files.getLastModifiedTime(p).toInstant();
+                } catch (IOException e) {
+                    return Instant.MIN;
+                }
+            }).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        }
     }
 
     /** Every stored upload's metadata, newest folder first. */

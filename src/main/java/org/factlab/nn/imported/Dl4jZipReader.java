@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.factlab.math.ValueLimit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -21,11 +24,13 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Dl4jZipReader {
 
     private static final long MAX_CONFIGURATION_BYTES = 16L << 20;
+    /** Wider layers are refused outright, so that sizes multiplied together cannot overflow. */
+    private static final long MAX_WIDTH = 1L << 31;
 
     private Dl4jZipReader() {
     }
 
-    static ImportedNetwork read(Path file) throws ModelFileException, IOException {
+    static ImportedNetwork read(Path file, ValueLimit limit) throws ModelFileException, IOException {
         MultiLayerNetwork net;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String json = new String(entry(zip, "configuration.json", MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
@@ -36,6 +41,7 @@ final class Dl4jZipReader {
                 throw new ModelFileException("configuration.json is not a Deeplearning4j MultiLayerNetwork "
                         + "configuration (a ComputationGraph is not supported): " + firstLine(e), e);
             }
+            checkParameters(conf, limit);
             net = new MultiLayerNetwork(conf);
             try {
                 net.init();
@@ -59,6 +65,33 @@ final class Dl4jZipReader {
             throw new ModelFileException("not a zip file (or truncated): " + e.getMessage(), e);
         }
         return Dl4jDenseChain.of(net);
+    }
+
+    /**
+     * Refuses a configuration with more parameters than {@code limit}, counted from each layer's declared sizes
+     * before anything is allocated ({@code init()} would allocate them all).
+     */
+    static void checkParameters(MultiLayerConfiguration conf, ValueLimit limit) throws ModelFileException {
+        long total = 0;
+        for (NeuralNetConfiguration layerConf : conf.getConfs()) {
+            org.deeplearning4j.nn.conf.layers.Layer layer = layerConf.getLayer();
+            long count;
+            try {
+                if (layer instanceof FeedForwardLayer ff && (ff.getNIn() > MAX_WIDTH || ff.getNOut() > MAX_WIDTH)) {
+                    count = Long.MAX_VALUE;
+                } else {
+                    count = layer.initializer().numParams(layerConf);
+                }
+            } catch (RuntimeException e) {
+                throw new ModelFileException("layer '" + layer.getLayerName() + "' cannot be "
+                        + "sized: " + firstLine(e), e);
+            }
+            total = count < 0 || total > Long.MAX_VALUE - count ? Long.MAX_VALUE : total + count;
+        }
+        if (!limit.allows(total)) {
+            throw new ModelFileException("the network declares " + (total == Long.MAX_VALUE ? "more than "
+                    + Long.MAX_VALUE : total) + " parameters; " + limit.allowed());
+        }
     }
 
     private static byte[] entry(ZipFile zip, String name, long maxBytes) throws ModelFileException, IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.factlab.math.ValueLimit;
 
 /**
  * Reads a Keras Sequential model saved as HDF5 ({@code model.save('model.h5')}: {@code model_config} and
@@ -21,7 +22,7 @@ final class KerasReader {
     private KerasReader() {
     }
 
-    static ImportedNetwork read(Path file) throws ModelFileException, IOException {
+    static ImportedNetwork read(Path file, ValueLimit limit) throws ModelFileException, IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HDF5_SIGNATURE.length);
@@ -40,6 +41,7 @@ final class KerasReader {
             throw new ModelFileException("Deeplearning4j's Keras import cannot read this file as a Sequential model "
                     + "(truncated, a functional Model, or layers it does not know): " + Dl4jZipReader.firstLine(e), e);
         }
+        Dl4jZipReader.checkParameters(net.getLayerWiseConfigurations(), limit);
         return Dl4jDenseChain.of(net);
     }
 }

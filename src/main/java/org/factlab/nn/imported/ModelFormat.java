@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.factlab.math.ValueLimit;
 
 /** The model files FACT Lab reads, told apart by the file name's ending. */
 public enum ModelFormat {
@@ -57,12 +58,17 @@ public enum ModelFormat {
                 + "(PyTorch state_dict), .h5 or .keras (Keras HDF5), .zip (Deeplearning4j)");
     }
 
-    /** Reads the network; {@code order}: for safetensors, the layers' name prefixes in order (empty: by name). */
-    public ImportedNetwork read(Path file, List<String> order) throws ModelFileException, IOException {
+    /**
+     * Reads the network; {@code order}: for safetensors, the layers' name prefixes in order (empty: by name). A file
+     * declaring more parameters than {@code limit} is refused before they are allocated (Keras: before its weights
+     * are read).
+     */
+    public ImportedNetwork read(Path file, List<String> order, ValueLimit limit)
+            throws ModelFileException, IOException {
         return switch (this) {
-            case SAFETENSORS -> SafetensorsReader.read(file, order);
-            case KERAS -> KerasReader.read(file);
-            case DL4J -> Dl4jZipReader.read(file);
+            case SAFETENSORS -> SafetensorsReader.read(file, order, limit);
+            case KERAS -> KerasReader.read(file, limit);
+            case DL4J -> Dl4jZipReader.read(file, limit);
         };
     }
 }

@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlab.math.ValueLimit;
 import org.factlab.nn.mlp.MlpWeights;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,7 +41,8 @@ final class SafetensorsReader {
     private SafetensorsReader() {
     }
 
-    static ImportedNetwork read(Path file, List<String> order) throws ModelFileException, IOException {
+    static ImportedNetwork read(Path file, List<String> order, ValueLimit limit)
+            throws ModelFileException, IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < 8) {
@@ -52,6 +56,7 @@ final class SafetensorsReader {
             }
             JsonNode header = parseHeader(readFully(channel, 8, (int) headerLength));
             Map<String, Tensor> tensors = tensors(header, size - 8 - headerLength);
+            checkLayout(tensors.values(), size - 8 - headerLength, limit);
             Map<String, Tensor[]> layers = layers(tensors);
             List<String> names = order.isEmpty() ? naturalOrder(layers.keySet()) : checkedOrder(order, layers);
             List<INDArray> weights = new ArrayList<>();
@@ -92,6 +97,36 @@ final class SafetensorsReader {
             throw new ModelFileException("the safetensors file holds no tensors");
         }
         return out;
+    }
+
+    /**
+     * Refuses, before any tensor is read, a data section that the tensors do not tile exactly (overlapping, aliased
+     * or missing bytes: each tensor's bytes follow the previous one's, the first at 0, the last ending the file) and
+     * more numbers than {@code limit} allows.
+     */
+    private static void checkLayout(Collection<Tensor> tensors, long dataBytes, ValueLimit limit)
+            throws ModelFileException {
+        List<Tensor> byOffset = new ArrayList<>(tensors);
+        byOffset.sort(Comparator.comparingLong(Tensor::begin).thenComparingLong(Tensor::end));
+        long next = 0;
+        long values = 0;
+        for (Tensor t : byOffset) {
+            if (t.begin() != next) {
+                throw new ModelFileException("tensor '" + t.name() + "': data_offsets [" + t.begin() + ", " + t.end()
+                        + "] " + (t.begin() < next ? "overlap the previous tensor's bytes, which end at " + next
+                        : "leave a gap after byte " + next) + "; tensors must follow each other without gaps or "
+                        + "overlaps");
+            }
+            next = t.end();
+            values += t.count();
+        }
+        if (next != dataBytes) {
+            throw new ModelFileException("the tensors fill " + next + " of the file's " + dataBytes + " data bytes; "
+                    + "the data section must hold exactly the tensors of the header");
+        }
+        if (!limit.allows(values)) {
+            throw new ModelFileException("the file holds " + values + " parameters; " + limit.allowed());
+        }
     }
 
     /** Tensors grouped by layer prefix: {weight, bias (or null)}; anything else is refused by name. */
@@ -215,11 +250,11 @@ final class SafetensorsReader {
                     throw new ModelFileException("tensor '" + name + "' has an invalid shape " + shape);
                 }
                 dims[k] = shape.get(k).asLong();
-                count = Math.multiplyExact(count, dims[k]);
+                count = count > dataBytes / dims[k] ? Long.MAX_VALUE : count * dims[k];
             }
             long begin = offsets.get(0).asLong();
             long end = offsets.get(1).asLong();
-            if (begin < 0 || end > dataBytes || end - begin != count * itemBytes) {
+            if (begin < 0 || end > dataBytes || count > dataBytes / itemBytes || end - begin != count * itemBytes) {
                 throw new ModelFileException("tensor '" + name + "': data_offsets [" + begin + ", " + end + "] do not "
                         + "fit its shape " + shape + " of " + dtype.asText() + " within the file's " + dataBytes
                         + " data bytes (a truncated file?)");
@@ -242,6 +277,15 @@ final class SafetensorsReader {
             return Float.intBitsToFloat(sign | (exponent + 112) << 23 | mantissa << 13);
         }
 
+        /** The number of values. */
+        long count() {
+            return (end - begin) / itemBytes(dtype);
+        }
+
+        private static int itemBytes(String dtype) {
+            return dtype.equals("F64") ? 8 : dtype.equals("F32") ? 4 : 2;
+        }
+
         String shapeText() {
             return Arrays.toString(shape);
         }
@@ -250,8 +294,7 @@ final class SafetensorsReader {
         INDArray read(FileChannel channel, long dataStart) throws IOException {
             ByteBuffer bytes = readFully(channel, dataStart + begin, Math.toIntExact(end - begin))
                     .order(ByteOrder.LITTLE_ENDIAN);
-            double[] values = new double[Math.toIntExact((end - begin) / (dtype.equals("F64") ? 8
-                    : dtype.equals("F32") ? 4 : 2))];
+            double[] values = new double[Math.toIntExact(count())];
             for (int i = 0; i < values.length; i++) {
                 values[i] = switch (dtype) {
                     case "F64" -> bytes.getDouble();

@@ -77,7 +77,8 @@ class InspectKindTest {
     void deeplearning4jZipOfTheSameWeightsMatchesPyTorch() throws Exception {
         Path safetensors = dir.resolve("weights.safetensors");
         Files.write(safetensors, InspectFixtures.bytes("mse-tanh.safetensors"));
-        ImportedNetwork torch = org.factlab.nn.imported.ModelFormat.SAFETENSORS.read(safetensors, List.of());
+        ImportedNetwork torch = org.factlab.nn.imported.ModelFormat.SAFETENSORS.read(safetensors, List.of(),
+                org.factlab.math.ValueLimit.NONE);
         File zip = dir.resolve("mse-tanh.zip").toFile();
         ModelSerializer.writeModel(dl4jNetwork(torch.weights()), zip, false);
         ModelInfo info;
