@@ -1,6 +1,5 @@
 package org.factlab.kernels;
 
-import org.factlab.math.NativeLinearAlgebra;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,18 +10,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * [−2XM | xᵀMx | 𝟙] · [Z | 𝟙 | zᵀMz]ᵀ, with the kernel's scale folded in, so the n×m matrix is written once
  * and then transformed in place.
  *
- * <p>Zero distances. The expansion cancels: where x = z it leaves a residue of the order of
- * ε·(xᵀMx + zᵀMz) instead of 0 (≈ 1e-3 relative to the norms' scale after the square root in float32), and the
- * Laplace kernel's κ = K/(L‖x − z‖) turns such a residue into a spurious, huge gradient factor. So a squared
- * distance with |‖x − z‖²_M| ≤ {@value #ZERO_ULPS}·ε·(xᵀMx + zᵀMz), ε the machine epsilon of the precision
- * (2⁻²³ in float32, 2⁻⁵² in float64), counts as exactly 0 in both precisions: duplicate rows get K = 1 and κ = 0
- * (docs/science.md, "Kernels").
+ * <p>Zero distances. The expansion cancels: where x = z it leaves a residue of the order of ε times the size of its
+ * terms instead of 0 (≈ 1e-3 relative to the norms' scale after the square root in float32), and the Laplace
+ * kernel's κ = K/(L‖x − z‖) turns such a residue into a spurious, huge gradient factor. So exactly equal rows, and
+ * squared distances within round-off of the terms' magnitudes, count as exactly 0 in both precisions
+ * ({@link ZeroDistances}): duplicate rows get K = 1 and κ = 0 (docs/science.md, "Kernels").
  */
 public final class MahalanobisKernel {
-
-    /** Squared distances up to this many ε·(xᵀMx + zᵀMz) are round-off of a zero distance. */
-    static final double ZERO_ULPS = 64;
-
 
     private MahalanobisKernel() {
     }
@@ -63,48 +57,10 @@ public final class MahalanobisKernel {
         INDArray left = Nd4j.hstack(xm.muli(-2 * scale), xNorms.mul(scale), ones.muli(scale));
         INDArray right = Nd4j.hstack(z, Nd4j.onesLike(zNorms), zNorms);
         Nd4j.gemm(left, right, out, false, true, 1.0, 0.0);
-        zeroRoundOff(out, scaled(xNorms, Math.abs(scale)), scaled(zNorms, Math.abs(scale)));
+        ZeroDistances.apply(x, z, m, scale, sameSet, out);
         if (sameSet) {
             SquareMatrices.diagonal(out).assign(0);
         }
-    }
-
-    /**
-     * Sets outᵢⱼ to exactly 0 where |outᵢⱼ| ≤ {@link #ZERO_ULPS}·ε·(aᵢ + bⱼ): one plain loop over the host buffer,
-     * row by row (no temporaries; {@link NativeLinearAlgebra} synchronises a GPU backend's host copy).
-     *
-     * @param a rows(out) values, the scaled xᵢᵀMxᵢ; not modified
-     * @param b columns(out) values, the scaled zⱼᵀMzⱼ; not modified
-     * @param out modified: entries within round-off of 0 set to exactly 0
-     */
-    private static void zeroRoundOff(INDArray out, double[] a, double[] b) {
-        double tolerance = ZERO_ULPS * machineEpsilon(out.dataType());
-        if (out.dataType() == DataType.FLOAT) {
-            NativeLinearAlgebra.editFloatRows(out, (i, row) -> {
-                for (int j = 0; j < b.length; j++) {
-                    if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
-                        row.put(j, 0f);
-                    }
-                }
-            });
-        } else {
-            NativeLinearAlgebra.editRows(out, (i, row) -> {
-                for (int j = 0; j < b.length; j++) {
-                    if (Math.abs(row.get(j)) <= tolerance * (a[i] + b[j])) {
-                        row.put(j, 0.0);
-                    }
-                }
-            });
-        }
-    }
-
-    /**
-     * The entries of a column vector times {@code factor}, as a Java array.
-     *
-     * @param column not modified
-     */
-    private static double[] scaled(INDArray column, double factor) {
-        return column.mul(factor).castTo(DataType.DOUBLE).dup('c').toDoubleVector();
     }
 
     /** ε: the spacing of the numbers just above 1, 2⁻²³ in float32 and 2⁻⁵² in float64. */

@@ -71,6 +71,64 @@ class ZeroDistanceTest {
         assertEquals(1.0, Similarity.cosine(expectedSqrtAgop, sqrtAgop), tolerance);
     }
 
+    /**
+     * A nearly rank-one M = vvᵀ + δI (what RFM learns on low-rank tasks): xᵀMx = (vᵀx)² + δ‖x‖² can lie far below the
+     * size |x|ᵀ|M||x| of the expansion's terms, and a threshold relative to xᵀMx + zᵀMz missed the round-off of
+     * duplicates (κ ≈ 1e8 in float64). The rows with the smallest |vᵀx| are duplicated (d = 100): every duplicate
+     * pair gets K = 1 and κ = 0, and no pair's κ exceeds the largest literal float64 κ of the distinct pairs (δ above
+     * the precision's resolution of the distinct pairs' distances).
+     */
+    @ParameterizedTest
+    @CsvSource({"DOUBLE, 1e-10", "FLOAT, 1e-4"})
+    void duplicatesUnderANearlyRankOneM(DataType type, double delta) {
+        int n = 300;
+        int d = 100;
+        int duplicates = 10;
+        double[] v = gaussianMatrix(1, d, 46)[0];
+        double vNorm = Math.sqrt(java.util.Arrays.stream(v).map(e -> e * e).sum());
+        double[][] m = new double[d][d];
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) {
+                m[a][b] = v[a] * v[b] / (vNorm * vNorm) + (a == b ? delta : 0);
+            }
+        }
+        double[][] x = gaussianMatrix(n, d, 47);
+        Integer[] order = java.util.stream.IntStream.range(0, n - duplicates).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> Math.abs(dot(v, x[i]))));
+        for (int r = 0; r < duplicates; r++) {
+            x[n - 1 - r] = x[order[r]].clone();
+        }
+        INDArray xs = Rows.toMatrix(x, type);
+        INDArray k = Nd4j.create(type, n, n);
+        double[][] kappa = Rows.of(MahalanobisKernel.compute(xs, xs, Rows.toMatrix(m, type), KernelFunction.LAPLACE, L,
+                true, k, Nd4j.create(type, n, n)).matrix());
+        for (int r = 0; r < duplicates; r++) {
+            assertEquals(1.0, k.getDouble(order[r], n - 1 - r), 0.0, "K of a duplicate pair");
+            assertEquals(0.0, kappa[order[r]][n - 1 - r], 0.0, "κ of a duplicate pair");
+            assertEquals(0.0, kappa[n - 1 - r][order[r]], 0.0, "κ of a duplicate pair");
+        }
+        double literalMax = 0;
+        double computedMax = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (!java.util.Arrays.equals(x[i], x[j])) {
+                    double distance = KernelFixtures.mahalanobis(x[i], x[j], m);
+                    literalMax = Math.max(literalMax, Math.exp(-distance / L) / (L * distance));
+                }
+                computedMax = Math.max(computedMax, kappa[i][j]);
+            }
+        }
+        assertTrue(computedMax <= 1.01 * literalMax, "largest κ " + computedMax + ", literal " + literalMax);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int k = 0; k < a.length; k++) {
+            sum += a[k] * b[k];
+        }
+        return sum;
+    }
+
     /** At scale s the Laplace kernel with bandwidth sL has the same K and κ/s²: no absolute threshold. */
     @Test
     void tinyDistinctRowsKeepTheirGradientFactors() {

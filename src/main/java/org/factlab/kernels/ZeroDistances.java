@@ -1,0 +1,155 @@
+package org.factlab.kernels;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.factlab.math.NativeLinearAlgebra;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Which squared Mahalanobis distances of {@link MahalanobisKernel}'s expansion xᵀMx + zᵀMz − 2xᵀMz are exactly 0
+ * (docs/science.md, "Zero distances"). Two rules, in both precisions:
+ * <ol>
+ *   <li>rows that are exactly equal (x = z entry by entry) are at distance 0, found by hashing the rows;</li>
+ *   <li>a squared distance with |d²| ≤ {@value #ZERO_ULPS}·ε·(|x|ᵀ|M||x| + |z|ᵀ|M||z| + 2|x|ᵀ|M||z|) is round-off
+ *   of 0, ε the machine epsilon of the precision: the bound is the size of the three terms the expansion adds,
+ *   not of their values, so it holds when M is nearly rank one and xᵀMx ≪ |x|ᵀ|M||x| (what RFM learns on low-rank
+ *   tasks).</li>
+ * </ol>
+ * |x|ᵀ|M||z| is computed only for the pairs that pass the cheaper bound |x|ᵀ|M||z| ≤ ‖|M||x|‖₂‖z‖₂
+ * (Cauchy–Schwarz); the extra memory is O((n + m)·d), no second n×m matrix.
+ */
+final class ZeroDistances {
+
+    /** Squared distances up to this many ε times the size of the expansion's terms are round-off of a zero distance. */
+    static final double ZERO_ULPS = 64;
+
+    private ZeroDistances() {
+    }
+
+    /**
+     * Sets to exactly 0 the entries of {@code out} (holding scale·‖xᵢ − zⱼ‖²_M) whose distance is 0 by the rules
+     * above.
+     *
+     * @param x not modified
+     * @param z not modified
+     * @param m not modified
+     * @param out modified: zero distances set to exactly 0
+     */
+    static void apply(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet, INDArray out) {
+        INDArray absM = Transforms.abs(m, true);
+        double[][] xRows = Rows.of(x);
+        double[][] zRows = sameSet ? xRows : Rows.of(z);
+        double[][] xWeighted = Rows.of(Transforms.abs(x, true).mmul(absM));
+        double[] a = magnitudes(xWeighted, xRows);
+        double[] b = sameSet ? a : magnitudes(Rows.of(Transforms.abs(z, true).mmul(absM)), zRows);
+        double[] weightedNorms = Arrays.stream(xWeighted).mapToDouble(ZeroDistances::norm).toArray();
+        double[] zNorms = Arrays.stream(zRows).mapToDouble(ZeroDistances::norm).toArray();
+        double tolerance = ZERO_ULPS * MahalanobisKernel.machineEpsilon(out.dataType()) * Math.abs(scale);
+        Map<Row, List<Integer>> zIndex = index(zRows);
+        Edit edit = (i, entries) -> {
+            for (int j = 0; j < b.length; j++) {
+                double value = Math.abs(entries.get(j));
+                if (value <= tolerance * (a[i] + b[j] + 2 * weightedNorms[i] * zNorms[j])
+                        && value <= tolerance * (a[i] + b[j] + 2 * dotAbs(xWeighted[i], zRows[j]))) {
+                    entries.zero(j);
+                }
+            }
+            for (int j : zIndex.getOrDefault(new Row(xRows[i]), List.of())) {
+                entries.zero(j);
+            }
+        };
+        if (out.dataType() == DataType.FLOAT) {
+            NativeLinearAlgebra.editFloatRows(out, (i, row) -> edit.row(i, new Entries() {
+                public double get(int j) {
+                    return row.get(j);
+                }
+
+                public void zero(int j) {
+                    row.put(j, 0f);
+                }
+            }));
+        } else {
+            NativeLinearAlgebra.editRows(out, (i, row) -> edit.row(i, new Entries() {
+                public double get(int j) {
+                    return row.get(j);
+                }
+
+                public void zero(int j) {
+                    row.put(j, 0.0);
+                }
+            }));
+        }
+    }
+
+    /** One row of the output matrix, whatever its precision. */
+    private interface Entries {
+        double get(int j);
+
+        void zero(int j);
+    }
+
+    private interface Edit {
+        void row(int i, Entries entries);
+    }
+
+    /**
+     * A row's values as a hash key, compared entry by entry; −0 and +0 count as equal (v + 0.0 maps −0 to +0).
+     *
+     * @param values a normalised copy
+     */
+    private record Row(double[] values) {
+        Row {
+            values = Arrays.stream(values).map(v -> v + 0.0).toArray();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Row row && Arrays.equals(values, row.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+    }
+
+    /** The row indices of each distinct row. */
+    private static Map<Row, List<Integer>> index(double[][] rows) {
+        Map<Row, List<Integer>> index = new HashMap<>();
+        for (int j = 0; j < rows.length; j++) {
+            index.computeIfAbsent(new Row(rows[j]), r -> new ArrayList<>()).add(j);
+        }
+        return index;
+    }
+
+    /** |xᵢ|ᵀ|M||xᵢ| for every row, from the rows of |X||M| and of X. */
+    private static double[] magnitudes(double[][] weighted, double[][] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = dotAbs(weighted[i], rows[i]);
+        }
+        return out;
+    }
+
+    /** Σₖ uₖ|vₖ| for u ≥ 0. */
+    private static double dotAbs(double[] u, double[] v) {
+        double sum = 0;
+        for (int k = 0; k < u.length; k++) {
+            sum += u[k] * Math.abs(v[k]);
+        }
+        return sum;
+    }
+
+    private static double norm(double[] v) {
+        double sum = 0;
+        for (double e : v) {
+            sum += e * e;
+        }
+        return Math.sqrt(sum);
+    }
+}
