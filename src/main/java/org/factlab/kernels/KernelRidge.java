@@ -1,6 +1,8 @@
 package org.factlab.kernels;
 
+import org.factlab.math.DecompositionCheck;
 import org.factlab.math.NativeLinearAlgebra;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -9,7 +11,9 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * Kernel ridge regression, Algorithm 1 line 4: α = (K + reg·I)⁻¹ Y with reg = nλ in the paper's notation
  * (reg = 0 interpolates). Cholesky first; when K + reg·I is not numerically positive definite (reg = 0 in
  * float32, duplicated points), the pivoted symmetric-indefinite factorization; when that finds an exact
- * zero pivot or produces non-finite coefficients, a {@link KernelMachineException}.
+ * zero pivot or produces non-finite coefficients, a {@link KernelMachineException}. A solution whose backward error
+ * is far above round-off is a wrong library result, not a property of K: {@link
+ * org.factlab.math.WrongArithmeticException}.
  */
 public final class KernelRidge {
 
@@ -30,6 +34,7 @@ public final class KernelRidge {
     public static Solution solve(INDArray k, double reg, INDArray y, INDArray workspace) {
         INDArray alpha = y.castTo(k.dataType()).dup('f');
         if (NativeLinearAlgebra.choleskySolve(regularized(k, reg, workspace), alpha) == 0 && finite(alpha)) {
+            DecompositionCheck.solve(k.dataType() == DataType.DOUBLE ? "dposv" : "sposv", k, reg, alpha, y);
             return new Solution(alpha, Factorization.CHOLESKY);
         }
         alpha.assign(y);
@@ -42,6 +47,7 @@ public final class KernelRidge {
             throw new KernelMachineException("K + reg·I is numerically singular: the coefficients α are not finite "
                     + "(reg = " + reg + ", " + k.dataType() + ")");
         }
+        DecompositionCheck.solve(k.dataType() == DataType.DOUBLE ? "dsysv" : "ssysv", k, reg, alpha, y);
         return new Solution(alpha, Factorization.SYMMETRIC_INDEFINITE);
     }
 

@@ -8,11 +8,15 @@ import static org.bytedeco.openblas.global.openblas.LAPACKE_sposv;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_ssysv;
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 
+import com.sun.jna.Library;
+import com.sun.jna.NativeLibrary;
 import java.nio.DoubleBuffer;
+import java.util.Map;
 import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.concurrency.AffinityManager;
@@ -33,22 +37,160 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class NativeLinearAlgebra {
 
     private static final byte LOWER = 'L';
+    /** dlopen flags (glibc): resolve lazily; only find a library already loaded, never load one. */
+    private static final int RTLD_LAZY = 1;
+    private static final int RTLD_NOLOAD = 4;
 
     private NativeLinearAlgebra() {
     }
 
+    private static volatile BlasLibrary blas;
+
     /**
-     * Eigenvalues (ascending) and eigenvectors (columns, column-major) of a symmetric matrix ({@code dsyevd}, float64).
+     * The OpenBLAS in use and its kernel set. OpenBLAS's own {@code openblas_get_corename} and
+     * {@code openblas_get_config}, which the JavaCPP preset does not map, are looked up in the very library file
+     * JavaCPP loaded, opened with {@code RTLD_NOLOAD | RTLD_LAZY} and local scope: no second copy is loaded and no
+     * symbol is promoted to the global scope (which would mix OpenBLAS copies; bench/README.md).
+     */
+    public static BlasLibrary blasLibrary() {
+        BlasLibrary known = blas;
+        if (known == null) {
+            known = readBlasLibrary();
+            blas = known;
+        }
+        return known;
+    }
+
+    private static BlasLibrary readBlasLibrary() {
+        Loader.load(org.bytedeco.openblas.global.openblas.class);
+        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        String path = Loader.getLoadedLibraries().get("openblas@.0");
+        String config = "unknown";
+        String kernels = "unknown";
+        if (path != null) {
+            try {
+                NativeLibrary library = NativeLibrary.getInstance(path,
+                        Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NOLOAD));
+                config = library.getFunction("openblas_get_config").invokeString(new Object[0], false);
+                kernels = library.getFunction("openblas_get_corename").invokeString(new Object[0], false);
+            } catch (UnsatisfiedLinkError e) {
+                config = "unknown (" + e.getMessage() + ")";
+            }
+        }
+        String[] words = config.trim().split("\\s+");
+        String version = words.length > 1 && "OpenBLAS".equals(words[0]) ? words[1]
+                : org.bytedeco.openblas.global.openblas_nolapack.OPENBLAS_VERSION.replace("OpenBLAS", "").trim();
+        return new BlasLibrary("OpenBLAS", version, kernels, config.trim(),
+                coretype == null || coretype.isBlank() ? null : coretype);
+    }
+
+    /** OpenBLAS's LAPACK, the implementation every run uses. */
+    public static final Decompositions LAPACK = new Lapack();
+
+    private static volatile Decompositions decompositions = LAPACK;
+
+    /**
+     * Installs another implementation of the decompositions for every caller in this JVM, for fault-injection tests
+     * (a decomposition corrupted on purpose must end its run FAILED); production never calls it.
+     *
+     * @return the implementation installed before, to be put back
+     */
+    public static Decompositions use(Decompositions replacement) {
+        Decompositions previous = decompositions;
+        decompositions = replacement;
+        return previous;
+    }
+
+    /**
+     * Eigenvalues (ascending) and eigenvectors (columns, column-major) of a symmetric matrix ({@code dsyevd}, float64),
+     * checked against A on random vectors ({@link DecompositionCheck#eigen}).
      *
      * @param symmetric square; not modified (a float64 column-major copy is decomposed; only its lower triangle is
      *                  read)
+     * @throws WrongArithmeticException when the result does not reconstruct A
      */
     public static INDArray[] symmetricEigen(INDArray symmetric) {
         if (!symmetric.isMatrix() || symmetric.rows() != symmetric.columns()) {
             throw new IllegalArgumentException("needs a square matrix, got " + symmetric.shapeInfoToString());
         }
-        int n = Math.toIntExact(symmetric.rows());
-        INDArray vectors = symmetric.castTo(DataType.DOUBLE).dup('f');
+        INDArray a = symmetric.castTo(DataType.DOUBLE).dup('f');
+        INDArray[] eigen = decompositions.symmetricEigen(a.dup('f'));
+        DecompositionCheck.eigen("dsyevd", lowerSymmetric(a), eigen[0], eigen[1]);
+        return eigen;
+    }
+
+    /**
+     * Thin SVD A = U diag(σ) Vᵀ of an m×n matrix ({@code dgesdd}, float64, k = min(m, n)): returns {U (m×k),
+     * σ (k, descending), Vᵀ (k×n)}, column-major; for a square matrix the full SVD. Checked against A on random
+     * vectors ({@link DecompositionCheck#svd}).
+     *
+     * @param matrix not modified (a float64 column-major copy is decomposed)
+     * @throws WrongArithmeticException when the result does not reconstruct A
+     */
+    public static INDArray[] svd(INDArray matrix) {
+        if (!matrix.isMatrix()) {
+            throw new IllegalArgumentException("needs a matrix, got " + matrix.shapeInfoToString());
+        }
+        INDArray a = matrix.castTo(DataType.DOUBLE).dup('f');
+        INDArray[] svd = decompositions.svd(a.dup('f'));
+        DecompositionCheck.svd("dgesdd", a, svd[0], svd[1], svd[2]);
+        return svd;
+    }
+
+    /**
+     * Cholesky solve A X = B ({@code ?posv}, in the arrays' precision, float64 or float32). Returns LAPACK's info:
+     * &gt; 0 when A is not positive definite. The caller, which still holds A, checks X
+     * ({@link DecompositionCheck#solve}).
+     *
+     * @param a n×n, symmetric, offset 0, any order (only its lower triangle is read); modified: overwritten by its
+     *          Cholesky factor
+     * @param b n×c, column-major, offset 0, same data type; modified: overwritten by X
+     */
+    public static int choleskySolve(INDArray a, INDArray b) {
+        checkInPlace(a, b);
+        return decompositions.choleskySolve(a, b);
+    }
+
+    /**
+     * Pivoted LDLᵀ solve of a symmetric, possibly indefinite A X = B ({@code ?sysv}). Returns info: &gt; 0 when D
+     * has an exact zero (A singular). The caller, which still holds A, checks X ({@link DecompositionCheck#solve}).
+     *
+     * @param a as in {@link #choleskySolve}; modified: overwritten by the factorization
+     * @param b as in {@link #choleskySolve}; modified: overwritten by X
+     */
+    public static int symmetricIndefiniteSolve(INDArray a, INDArray b) {
+        checkInPlace(a, b);
+        return decompositions.symmetricIndefiniteSolve(a, b);
+    }
+
+    /** The routines of OpenBLAS's LAPACK; the calls themselves are the gateway's own methods below. */
+    private static final class Lapack implements Decompositions {
+        @Override
+        public INDArray[] symmetricEigen(INDArray symmetric) {
+            return dsyevd(symmetric);
+        }
+
+        @Override
+        public INDArray[] svd(INDArray matrix) {
+            return dgesdd(matrix);
+        }
+
+        @Override
+        public int choleskySolve(INDArray a, INDArray b) {
+            return posv(a, b);
+        }
+
+        @Override
+        public int symmetricIndefiniteSolve(INDArray a, INDArray b) {
+            return sysv(a, b);
+        }
+    }
+
+    /**
+     * @param vectors float64 n×n column-major; modified: overwritten by the eigenvectors
+     */
+    private static INDArray[] dsyevd(INDArray vectors) {
+        int n = Math.toIntExact(vectors.rows());
         INDArray values = Nd4j.create(DataType.DOUBLE, n);
         int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', LOWER, n, hostDoubles(vectors), n,
                 hostDoubles(values));
@@ -58,19 +200,12 @@ public final class NativeLinearAlgebra {
     }
 
     /**
-     * Thin SVD A = U diag(σ) Vᵀ of an m×n matrix ({@code dgesdd}, float64, k = min(m, n)): returns {U (m×k),
-     * σ (k, descending), Vᵀ (k×n)}, column-major; for a square matrix the full SVD.
-     *
-     * @param matrix not modified (a float64 column-major copy is decomposed)
+     * @param a float64 m×n column-major; modified: destroyed
      */
-    public static INDArray[] svd(INDArray matrix) {
-        if (!matrix.isMatrix()) {
-            throw new IllegalArgumentException("needs a matrix, got " + matrix.shapeInfoToString());
-        }
-        int m = Math.toIntExact(matrix.rows());
-        int n = Math.toIntExact(matrix.columns());
+    private static INDArray[] dgesdd(INDArray a) {
+        int m = Math.toIntExact(a.rows());
+        int n = Math.toIntExact(a.columns());
         int k = Math.min(m, n);
-        INDArray a = matrix.castTo(DataType.DOUBLE).dup('f');
         INDArray sigma = Nd4j.create(DataType.DOUBLE, k);
         INDArray u = Nd4j.create(DataType.DOUBLE, new long[] {m, k}, 'f');
         INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {k, n}, 'f');
@@ -82,15 +217,11 @@ public final class NativeLinearAlgebra {
     }
 
     /**
-     * Cholesky solve A X = B ({@code ?posv}, in the arrays' precision, float64 or float32). Returns LAPACK's info:
-     * &gt; 0 when A is not positive definite.
-     *
-     * @param a n×n, symmetric, offset 0, any order (only its lower triangle is read); modified: overwritten by its
-     *          Cholesky factor
-     * @param b n×c, column-major, offset 0, same data type; modified: overwritten by X
+     * @param a modified: overwritten by its Cholesky factor
+     * @param b modified: overwritten by X
      */
-    public static int choleskySolve(INDArray a, INDArray b) {
-        int n = checkInPlace(a, b);
+    private static int posv(INDArray a, INDArray b) {
+        int n = Math.toIntExact(a.rows());
         int nrhs = (int) b.columns();
         int info = a.dataType() == DataType.DOUBLE
                 ? LAPACKE_dposv(LAPACK_COL_MAJOR, LOWER, n, nrhs, hostDoubles(a), n, hostDoubles(b), n)
@@ -100,14 +231,11 @@ public final class NativeLinearAlgebra {
     }
 
     /**
-     * Pivoted LDLᵀ solve of a symmetric, possibly indefinite A X = B ({@code ?sysv}). Returns info: &gt; 0 when D
-     * has an exact zero (A singular).
-     *
-     * @param a as in {@link #choleskySolve}; modified: overwritten by the factorization; not modified
-     * @param b as in {@link #choleskySolve}; modified: overwritten by X; not modified
+     * @param a modified: overwritten by the factorization
+     * @param b modified: overwritten by X
      */
-    public static int symmetricIndefiniteSolve(INDArray a, INDArray b) {
-        int n = checkInPlace(a, b);
+    private static int sysv(INDArray a, INDArray b) {
+        int n = Math.toIntExact(a.rows());
         int nrhs = (int) b.columns();
         try (IntPointer pivots = new IntPointer(n)) {
             int info = a.dataType() == DataType.DOUBLE
@@ -116,6 +244,22 @@ public final class NativeLinearAlgebra {
             written(a, b);
             return info;
         }
+    }
+
+    /**
+     * The symmetric matrix whose lower triangle is that of {@code a}: what {@code dsyevd} decomposes.
+     *
+     * @param a square float64; not modified
+     */
+    private static INDArray lowerSymmetric(INDArray a) {
+        int n = Math.toIntExact(a.rows());
+        double[] e = Entries.of(a);
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                e[i * n + j] = e[j * n + i];
+            }
+        }
+        return Entries.matrix(e, n, n, 'c');
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.factlab.experiments.ComputeBackendInfo;
 import org.factlab.experiments.ComputeBackendProbe;
 import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.NativeSelfCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -57,6 +58,20 @@ public class ComputeBackend {
     public record MemoryBudget(long bytes, String source) {
     }
 
+    /**
+     * Refuses ({@link NativeArithmeticUnavailableException}) a run of an engine that uses native linear algebra when
+     * its self-check failed; waits for the self-check if it has not run yet. Plain-Java kinds always pass.
+     */
+    public void requireArithmetic(ExperimentKind.Engine engine) {
+        if (engine != ExperimentKind.Engine.ND4J) {
+            return;
+        }
+        NativeSelfCheck.Report report = NativeSelfCheck.report();
+        if (!report.passed()) {
+            throw new NativeArithmeticUnavailableException(report.refusal());
+        }
+    }
+
     /** Library versions stored with each run. */
     public String versions() {
         return versions;
@@ -81,17 +96,35 @@ public class ComputeBackend {
         out.put("jvmMaxMemoryBytes", Runtime.getRuntime().maxMemory());
         out.put("heapUsedBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         out.put("memoryBudgetBytes", props.memoryBudgetBytes());
+        NativeSelfCheck.Report check = NativeSelfCheck.report();
+        out.put("blas", check.blas());
+        out.put("selfCheck", Map.of("status", check.passed() ? "passed" : "failed", "failures", check.failures(),
+                "checks", check.checks(), "seconds", check.seconds()));
         out.put("versions", Map.of("factlab", props.versions().factlab(), "nd4j", props.versions().dl4j(),
                 "dl4j", props.versions().dl4j(), "java", System.getProperty("java.version")));
         return out;
     }
 
-    /** Logs the backend once the server is up, off the start-up path (ND4J takes seconds to initialise). */
+    private static void logSelfCheck(NativeSelfCheck.Report report) {
+        String library = report.library();
+        if (report.passed()) {
+            log.info("native linear algebra passed its self-check: {} checks on {} in {} s", report.checks(), library,
+                    String.format("%.1f", report.seconds()));
+        } else {
+            log.error("native linear algebra FAILED its self-check on {}: {}", library, report.refusal());
+        }
+    }
+
+    /**
+     * Logs the backend and the native self-check once the server is up, off the start-up path (ND4J takes seconds to
+     * initialise); a run that starts before the self-check finished waits for it ({@link #requireArithmetic}).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void logBackend() {
         Thread probe = new Thread(() -> {
             try {
                 log.info("compute backend: {}", ComputeBackendProbe.describe().summary());
+                logSelfCheck(NativeSelfCheck.report());
             } catch (RuntimeException | LinkageError e) {
                 log.warn("ND4J backend unavailable: {}", e.toString());
             }

@@ -60,6 +60,12 @@ public class RunExecutor {
             bus.publish(new RunEvent.Status(runId, RunStatus.FAILED));
             return;
         }
+        String refusal = arithmeticRefusal(kind);
+        if (refusal != null) {
+            runs.markFinished(runId, RunStatus.FAILED, refusal, null, Instant.now());
+            bus.publish(new RunEvent.Status(runId, RunStatus.FAILED));
+            return;
+        }
         local.add(runId);
         try {
             if (runs.markStarted(runId, backend.describe(kind.engine()), worker.name(), Instant.now())) {
@@ -71,6 +77,16 @@ public class RunExecutor {
         }
     }
 
+    /** Why {@code kind} may not run here (its native linear algebra failed the self-check), or null. */
+    private String arithmeticRefusal(ExperimentKind<?> kind) {
+        try {
+            backend.requireArithmetic(kind.engine());
+            return null;
+        } catch (NativeArithmeticUnavailableException e) {
+            return e.getMessage();
+        }
+    }
+
     /** True while {@code runId} is being started, executed or finished by this JVM. */
     boolean executesHere(String runId) {
         return local.contains(runId);
@@ -79,7 +95,7 @@ public class RunExecutor {
     private void executeStarted(String runId, ExperimentKind<?> kind, Run run) {
         bus.publish(new RunEvent.Status(runId, RunStatus.RUNNING));
         RunRecorder recorder = new RunRecorder(runId, runs, metrics, matrices, bus, props.memoryBudgetBytes(),
-                props.datasetRoots(), props.quota().maxRunTime());
+                props.datasetRoots(), props.quota());
         active.put(runId, recorder);
         RunStatus status;
         String error = null;
@@ -111,6 +127,11 @@ public class RunExecutor {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } finally {
             active.remove(runId);
+        }
+        try {
+            recorder.storeHeld();
+        } catch (DataAccessException e) {
+            log.warn("run {} could not store its last points: {}", runId, rootMessage(e));
         }
         finish(runId, status, error, recorder);
     }

@@ -111,6 +111,7 @@ public class RunService {
             base = SpecCodec.toMap(preset.spec());
         }
         S spec = SpecCodec.bind(kind, base, fields);
+        backend.requireArithmetic(kind.engine());
         List<FieldError> problems = kind.launchProblems(spec, props.datasetRoots());
         if (!problems.isEmpty()) {
             throw new SpecValidationException(problems);

@@ -30,6 +30,8 @@ final class SystemRows {
         NAMES.put("cpuOptimization", "CPU build");
         NAMES.put("cpuSupports", "CPU supports");
         NAMES.put("blasVendor", "BLAS");
+        NAMES.put("blas", "BLAS library and kernels");
+        NAMES.put("selfCheck", "native linear algebra self-check");
         NAMES.put("threads", "compute threads");
         NAMES.put("cores", "CPU cores");
         NAMES.put("jvmMaxMemoryBytes", "Java heap limit");
@@ -83,6 +85,10 @@ final class SystemRows {
     }
 
     private static void add(List<Row> rows, String key, String name, Object value) {
+        if (value instanceof Map<?, ?> map && ("blas".equals(key) || "selfCheck".equals(key))) {
+            rows.add(new Row(name, "blas".equals(key) ? blas(map) : selfCheck(map)));
+            return;
+        }
         if (!present(value) || key.endsWith("Bytes") && value instanceof Number n && n.longValue() <= 0) {
             return;
         }
@@ -90,6 +96,25 @@ final class SystemRows {
                 : value instanceof Number n ? FieldText.number(n.doubleValue())
                 : value instanceof Map<?, ?> || value instanceof List<?> ? FieldText.value(value) : value.toString();
         rows.add(new Row(name, shown));
+    }
+
+    /** e.g. {@code OpenBLAS 0.3.31, Cooperlake kernels (chosen by OpenBLAS)}. */
+    static String blas(Map<?, ?> blas) {
+        Object coretype = blas.get("coretype");
+        return blas.get("library") + " " + blas.get("version") + ", " + blas.get("kernels") + " kernels ("
+                + (coretype == null ? "chosen by OpenBLAS" : "OPENBLAS_CORETYPE=" + coretype) + ")";
+    }
+
+    /** e.g. {@code passed (38 checks in 2.1 s)} or {@code FAILED — runs that use it are refused: dsyevd n=300: …}. */
+    static String selfCheck(Map<?, ?> check) {
+        String counted = " (" + check.get("checks") + " checks in " + (check.get("seconds") instanceof Number s
+                ? StudyCells.significant(s.doubleValue(), 2) : "?") + " s)";
+        if ("passed".equals(check.get("status"))) {
+            return "passed" + counted;
+        }
+        return "FAILED" + counted + " — runs of kinds that use native linear algebra are refused: "
+                + (check.get("failures") instanceof List<?> f ? String.join("; ", f.stream().map(String::valueOf)
+                        .toList()) : "");
     }
 
     private static boolean present(Object value) {

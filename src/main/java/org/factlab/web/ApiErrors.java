@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.runs.NativeArithmeticUnavailableException;
 import org.factlab.runs.QuotaExceededException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -93,6 +94,13 @@ class ApiErrors {
         String detail = r.getBody().getDetail();
         return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).body(Map.of("errors",
                 List.of(new FieldError("", detail == null ? e.getMessage() : detail))));
+    }
+
+    /** Native linear algebra failed its self-check: runs that need it are refused, with the reason and the remedy. */
+    @ExceptionHandler(NativeArithmeticUnavailableException.class)
+    ResponseEntity<Map<String, List<FieldError>>> arithmeticUnavailable(NativeArithmeticUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("errors",
+                List.of(new FieldError("kind", e.getMessage()))));
     }
 
     /** The database is down or unreachable: the server stays up and says so. */

@@ -15,6 +15,7 @@ import org.factlab.kernels.Normalization;
 import org.factlab.kernels.Precision;
 import org.factlab.kernels.RecursiveFeatureMachine;
 import org.factlab.kernels.RfmOptions;
+import org.factlab.math.WrongArithmeticException;
 
 /**
  * One run of the tabular kind: every chosen dataset in turn (read, capped, split into folds), every method on
@@ -66,6 +67,8 @@ final class TabularSuite {
             } else {
                 folds = Fold.of(table, spec.folds(), seed(name), standardize);
             }
+        } catch (WrongArithmeticException e) {
+            throw e; // wrong library arithmetic ends the run FAILED, never one failed dataset
         } catch (RuntimeException e) {
             fail(TabularSeries.of(name, ""), message(e));
             advanceTo(unitsAtStart + (long) methods.size() * spec.folds());
@@ -103,6 +106,8 @@ final class TabularSuite {
             try {
                 choice = ModelSelection.choose(folds[f], update, spec.regs(), spec.iterations(), spec.bandwidth(),
                         spec.agopPower(), spec.normalize(), ctx::cancelled);
+            } catch (WrongArithmeticException e) {
+                throw e; // wrong library arithmetic ends the run FAILED, never one failed dataset
             } catch (RuntimeException e) {
                 fail(TabularSeries.of(name, method, ""), "fold " + (f + 1) + " of " + folds.length + ": " + message(e));
                 advanceTo(methodStart + folds.length);
@@ -160,6 +165,8 @@ final class TabularSuite {
                     return false;
                 }
             }
+        } catch (WrongArithmeticException e) {
+            throw e; // wrong library arithmetic ends the run FAILED, never one failed dataset
         } catch (RuntimeException e) {
             fail(TabularSeries.of(name, method, ""), message(e));
             advanceTo(methodStart + protocol.k());
