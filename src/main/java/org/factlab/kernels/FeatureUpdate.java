@@ -1,16 +1,14 @@
 package org.factlab.kernels;
 
 import org.factlab.choice.Choice;
-import org.factlab.math.PsdMatrices;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Line 6 of Algorithm 1: how the RFM replaces M after each fit. With diagonal-only M every update keeps the
- * diagonal of its root: M ← Diag(AGOPˢ) (NFA), Diag((F Fᵀ)^{1/2}) (FACT), Diag(((F M)(F M)ᵀ)^{1/4})
- * (FACT-geometric), the projection of the full update onto diagonal matrices (docs/science.md). A diagonal fixed
- * point of the full update stays fixed.
+ * Line 6 of Algorithm 1: how the RFM replaces M after each fit. With diagonal-only M the diagonal comes first and
+ * the update's power acts on it entry by entry: M ← Diag(diag(AGOP)ˢ) (NFA, as {@code update_M} with
+ * {@code diag=True} of the RFM reference implementation), Diag(|diag(F)|) (FACT) and Diag(|diag(F)·diag(M)|^{1/2})
+ * (FACT-geometric): FACT's stationarity with respect to a diagonal W is M = Diag(F) (docs/science.md, "Diagonal
+ * M"). Only the diagonals are computed ({@link FeatureShape}).
  */
 public enum FeatureUpdate implements Choice {
     /** No update: plain kernel regression with M = I (the "Kernel regression" column of Table 3). */
@@ -28,32 +26,23 @@ public enum FeatureUpdate implements Choice {
     }
 
     /**
-     * The next M (before normalization) from the current M and this iteration's AGOP or F (d×d float64).
-     * Every update maps M to itself at its fixed point: AGOP = M^{1/s}, respectively F = M.
+     * The next M (before normalization, d×d float64) from the current M and this iteration's AGOP or F (d×d float64,
+     * or their diagonals as 1×d rows for {@link FeatureShape#DIAGONAL}). Every update maps M to itself at its fixed
+     * point: AGOP = M^{1/s}, respectively F = M (diag(AGOP) = diag(M)^{1/s}, diag(F) = diag(M) for diagonal M).
      *
      * @param m not modified
      * @param agop not modified
      * @param fact not modified
      */
-    INDArray next(INDArray m, INDArray agop, INDArray fact, double agopPower, boolean diagonal) {
+    INDArray next(INDArray m, INDArray agop, INDArray fact, double agopPower, FeatureShape shape) {
         if (this == KERNEL) {
             return m.dup();
         }
         INDArray root = switch (this) {
-            case NFA -> PsdMatrices.power(agop, agopPower);
-            case FACT -> PsdMatrices.leftPolarPower(fact, 1);
-            default -> PsdMatrices.leftPolarPower(fact.mmul(m), 0.5);
+            case NFA -> shape.power(agop, agopPower);
+            case FACT -> shape.polarPower(fact, 1);
+            default -> shape.polarPower(shape.times(fact, m), 0.5);
         };
-        return diagonal ? diagonalOf(root) : root;
-    }
-
-    /**
-     * The diagonal of a root as a diagonal matrix, Diag(R): diagonal-only M takes the diagonal of the full update's
-     * root (not the root of its diagonal), for NFA and FACT alike.
-     *
-     * @param root not modified
-     */
-    private static INDArray diagonalOf(INDArray root) {
-        return Nd4j.diag(SquareMatrices.diagonal(root.dup('c'))).castTo(DataType.DOUBLE);
+        return shape.matrix(root);
     }
 }

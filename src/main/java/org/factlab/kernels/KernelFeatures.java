@@ -9,7 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * coefficients), from the training data X (n×d), the gradient factors κ (∇ₓK(x, z) = −κ M (x − z),
  * symmetric on X × X) and M. Both are contractions of κ with X: GEMM-shaped, no n×c×d tensor; each has an
  * output-by-output form (from the {@link OutputContractions}, 2n²c(d + 1) flops, no n×n temporary) and an
- * n×n form, and uses the cheaper. Results are d×d float64.
+ * n×n form, and uses the cheaper. Results are d×d float64, or with {@link FeatureShape#DIAGONAL} only their
+ * diagonals (1×d): every Xᵀ B X becomes Σᵢ xᵢₖ (B X)ᵢₖ, no d×d product.
  */
 final class KernelFeatures {
 
@@ -43,7 +44,7 @@ final class KernelFeatures {
      * sum Σ_c h_cᵀ h_c is formed directly; in the n×n form it is
      * Xᵀ diag(‖Sᵢ‖²) X − (Xᵀ (κ ∘ S Aᵀ) X + transpose) + Xᵀ ((κκ) ∘ A Aᵀ) X, the last term being the
      * τ-weighted sum of Proposition 5.1. With {@code center}, each output's gradients are centred over the
-     * samples (minus n h̄_c h̄_cᵀ).
+     * samples (minus n h̄_c h̄_cᵀ). With {@link FeatureShape#DIAGONAL}, diag(AGOP) only (M diagonal).
      *
      * @param products  the output contractions; needed only when not {@link #agopUsesKappaSquared}
      * @param workspace an n×n buffer, needed only when {@link #agopUsesKappaSquared}; modified: overwritten (scratch)
@@ -54,43 +55,43 @@ final class KernelFeatures {
      * @param m not modified
      */
     static INDArray agop(GradientFactors kappa, INDArray alpha, INDArray x, INDArray m, boolean center,
-                         OutputContractions products, INDArray workspace, INDArray second) {
+                         OutputContractions products, INDArray workspace, INDArray second, FeatureShape shape) {
         INDArray k = kappa.matrix();
         long n = x.rows();
         long outputs = alpha.columns();
         INDArray sum;
         if (agopUsesKappaSquared(n, outputs, x.columns())) {
             INDArray s = k.mmul(alpha);
-            sum = x.transpose().mmul(x.mulColumnVector(s.mul(s).sum(true, 1)));
+            sum = shape.gram(x, x.mulColumnVector(s.mul(s).sum(true, 1)));
             Nd4j.gemm(s, alpha, workspace, false, true, 1.0, 0.0);
-            INDArray cross = x.transpose().mmul(workspace.muli(k).mmul(x));
-            sum.subi(cross).subi(cross.transpose());
+            sum.subi(shape.plusTranspose(shape.gram(x, workspace.muli(k).mmul(x))));
             Nd4j.gemm(k, k, workspace, false, false, 1.0, 0.0);
             Nd4j.gemm(alpha, alpha, second, false, true, 1.0, 0.0);
-            sum.addi(x.transpose().mmul(workspace.muli(second).mmul(x)));
+            sum.addi(shape.gram(x, workspace.muli(second).mmul(x)));
             if (center) {
                 INDArray mean = x.transpose().mmul(s.subi(alpha.mulColumnVector(k.sum(true, 1)))).divi(n);
-                sum.subi(mean.mmul(mean.transpose()).muli(n));
+                sum.subi(shape.outerSum(mean).muli(n));
             }
         } else {
-            sum = Nd4j.zeros(x.dataType(), x.columns(), x.columns());
+            sum = Nd4j.zeros(x.dataType(), shape == FeatureShape.FULL ? x.columns() : 1, x.columns());
             for (long c = 0; c < outputs; c++) {
                 INDArray h = x.mulColumnVector(products.s().getColumn(c, true)).subi(products.t(c));
                 if (center) {
                     h.subiRowVector(h.mean(true, 0));
                 }
-                sum.addi(h.transpose().mmul(h));
+                sum.addi(shape.gram(h, h));
             }
         }
         double scale = kappa.scale();
-        return m.mmul(sum.castTo(DataType.DOUBLE)).mmul(m).muli(scale * scale / n);
+        return shape.sandwich(m, sum.castTo(DataType.DOUBLE)).muli(scale * scale / n);
     }
 
     /**
      * FACT of a kernel machine in the closed form of Lemma F.1,
      * F = Σᵢⱼ ∇ₓK(xᵢ, xⱼ) αⱼᵀαᵢ xᵢᵀ = −M Xᵀ (diag(C𝟙) − C) X with C = κ ∘ (A Aᵀ) (only the first kernel
      * argument is differentiated). Output by output, C = Σ_c diag(α_c) κ diag(α_c), so
-     * (diag(C𝟙) − C) X = Σ_c diag(α_c ∘ κα_c) X − α_c ∘ κ(α_c ∘ X).
+     * (diag(C𝟙) − C) X = Σ_c diag(α_c ∘ κα_c) X − α_c ∘ κ(α_c ∘ X). With {@link FeatureShape#DIAGONAL}, diag(F)
+     * only (M diagonal): diag(F)ₖ = −Mₖₖ Σᵢ xᵢₖ ((diag(C𝟙) − C) X)ᵢₖ.
      *
      * @param products  the output contractions; needed only when {@link #factOutputByOutput}
      * @param workspace an n×n buffer, needed only when not {@link #factOutputByOutput}; modified: overwritten
@@ -100,7 +101,7 @@ final class KernelFeatures {
      * @param m not modified
      */
     static INDArray fact(GradientFactors kappa, INDArray alpha, INDArray x, INDArray m, OutputContractions products,
-                         INDArray workspace) {
+                         INDArray workspace, FeatureShape shape) {
         INDArray k = kappa.matrix();
         INDArray laplacianTimesX;
         if (factOutputByOutput(alpha.columns(), x.columns())) {
@@ -115,7 +116,8 @@ final class KernelFeatures {
             cMatrix.muli(k);
             laplacianTimesX = x.mulColumnVector(cMatrix.sum(true, 1)).subi(cMatrix.mmul(x));
         }
-        INDArray inner = x.transpose().mmul(laplacianTimesX).castTo(DataType.DOUBLE);
-        return m.mmul(inner).muli(-kappa.scale());
+        INDArray inner = shape.gram(x, laplacianTimesX).castTo(DataType.DOUBLE);
+        return shape == FeatureShape.FULL ? m.mmul(inner).muli(-kappa.scale())
+                : inner.muli(shape.form(m)).muli(-kappa.scale());
     }
 }

@@ -119,15 +119,17 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
 
     /**
      * The feature matrices of the current fit: the AGOP when {@code withAgop}, F of Lemma F.1 when
-     * {@code withFact} (F reuses the solver workspace, so call it after the predictions).
+     * {@code withFact} (F reuses the solver workspace, so call it after the predictions); with diagonal M only their
+     * diagonals.
      */
     public Features features(boolean withAgop, boolean withFact) {
         OutputContractions products = KernelFeatures.needsOutputContractions(x.rows(), y.columns(), x.columns(),
                 withAgop, withFact) ? OutputContractions.of(kappa, alpha, x) : null;
+        FeatureShape shape = FeatureShape.of(options.diagonal());
         INDArray agop = withAgop ? KernelFeatures.agop(kappa, alpha, x, m, options.center(), products, workspace,
-                secondWorkspace()) : null;
-        INDArray fact = withFact ? KernelFeatures.fact(kappa, alpha, x, m, products, workspace) : null;
-        return new Features(agop, fact, m);
+                secondWorkspace(), shape) : null;
+        INDArray fact = withFact ? KernelFeatures.fact(kappa, alpha, x, m, products, workspace, shape) : null;
+        return new Features(agop, fact, m, shape);
     }
 
     /** The features the configured update needs: AGOP for NFA, F for FACT, none for plain kernel regression. */
@@ -139,7 +141,7 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
     /** Line 6 of Algorithm 1: M ← the configured update of {@code features}, then the normalisation. */
     public void update(Features features) {
         INDArray next = options.update().next(m, features.agopArray(), features.factArray(), options.agopPower(),
-                options.diagonal());
+                FeatureShape.of(options.diagonal()));
         if (BooleanIndexing.or(next, Conditions.isNan()) || BooleanIndexing.or(next, Conditions.isInfinite())) {
             throw new KernelMachineException("the " + options.update().id() + " update made M non-finite");
         }

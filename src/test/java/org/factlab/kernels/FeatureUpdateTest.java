@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.factlab.math.PsdMatrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,74 +21,49 @@ class FeatureUpdateTest {
 
     private static final double[][] DIAGONAL_M = {{0.5, 0, 0, 0}, {0, 2, 0, 0}, {0, 0, 1e-3, 0}, {0, 0, 0, 3}};
 
-    /** Every update leaves M fixed when F = M (FACT) or AGOP = M^{1/s} (NFA); also with diagonal-only M. */
+    /**
+     * Every update leaves M fixed when F = M (FACT) or AGOP = M^{1/s} (NFA); with diagonal-only M when diag(F) =
+     * diag(M), respectively diag(AGOP) = diag(M)^{1/s}.
+     */
     @ParameterizedTest
     @EnumSource(FeatureUpdate.class)
     void fixedPointsStayFixed(FeatureUpdate update) {
         double s = 0.5;
-        for (boolean diagonal : new boolean[] {false, true}) {
-            INDArray m = matrix(diagonal ? DIAGONAL_M : spd(6, 1));
-            INDArray agop = PsdMatrices.power(m, 1 / s);
-            INDArray next = update.next(m, agop, m.dup(), s, diagonal);
-            assertTrue(maxAbsDifference(Rows.of(m), Rows.of(next)) < 1e-10, update + " diagonal=" + diagonal);
-        }
+        INDArray m = matrix(spd(6, 1));
+        INDArray next = update.next(m, PsdMatrices.power(m, 1 / s), m.dup(), s, FeatureShape.FULL);
+        assertTrue(maxAbsDifference(Rows.of(m), Rows.of(next)) < 1e-10, update.id());
+        INDArray diagonalM = matrix(DIAGONAL_M);
+        INDArray diagonal = matrix(new double[][] {{0.5, 2, 1e-3, 3}});
+        INDArray nextDiagonal = update.next(diagonalM, diagonal.mul(diagonal), diagonal.dup(), s,
+                FeatureShape.DIAGONAL);
+        assertTrue(maxAbsDifference(DIAGONAL_M, Rows.of(nextDiagonal)) < 1e-12, update.id() + ", diagonal");
     }
 
     /**
-     * Diagonal-only M keeps the diagonal of the root for every update: with A = Q Λ Qᵀ, F = Q Λ Pᵀ (Q, P
-     * rotations) and M = I, AGOP^{1/2} = Q Λ^{1/2} Qᵀ, (F Fᵀ)^{1/2} = Q Λ Qᵀ and ((F M)(F M)ᵀ)^{1/4} = Q Λ^{1/2} Qᵀ,
-     * whose diagonals differ from the roots of the diagonals (Diag(A)^{1/2}, Diag(F Fᵀ)^{1/2}, Diag(F Fᵀ)^{1/4}).
+     * Diagonal M takes the diagonal first and the power entry by entry (the RFM reference's {@code diag=True};
+     * FACT's stationarity for a diagonal W is M = Diag(F)), by hand: diag(AGOP) = (4, 9, 0.25) with s = 1/2 gives
+     * M = Diag(2, 3, 0.5); diag(F) = (−2, 3, 0.5) gives Diag(2, 3, 0.5) for FACT and, with M = Diag(2, 3, 8),
+     * Diag(|−2·2|^{1/2}, |3·3|^{1/2}, |0.5·8|^{1/2}) = Diag(2, 3, 2) for FACT-geometric.
      */
     @ParameterizedTest
-    @EnumSource(value = FeatureUpdate.class, names = {"NFA", "FACT", "FACT_GEOMETRIC"})
-    void diagonalMIsTheDiagonalOfTheRoot(FeatureUpdate update) {
-        double[][] q = rotation(0.4, 0.9);
-        double[][] p = rotation(-1.1, 0.3);
-        double[] lambda = {4, 1, 0.25};
-        INDArray agop = matrix(reassemble(q, lambda));
-        INDArray f = matrix(product(q, lambda, p));
-        double power = update == FeatureUpdate.FACT ? 1 : 0.5;
-        double[][] expected = reassemble(q, java.util.Arrays.stream(lambda).map(v -> Math.pow(v, power)).toArray());
-        double[][] next = Rows.of(update.next(matrix(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), agop, f, 0.5,
-                true));
+    @CsvSource({"NFA, 2, 3, 0.5", "FACT, 2, 3, 0.5", "FACT_GEOMETRIC, 2, 3, 2"})
+    void diagonalMTakesTheDiagonalFirst(FeatureUpdate update, double m0, double m1, double m2) {
+        INDArray m = matrix(new double[][] {{2, 0, 0}, {0, 3, 0}, {0, 0, 8}});
+        INDArray agop = matrix(new double[][] {{4, 9, 0.25}});
+        INDArray f = matrix(new double[][] {{-2, 3, 0.5}});
+        double[][] next = Rows.of(update.next(m, agop, f, 0.5, FeatureShape.DIAGONAL));
+        double[] expected = {m0, m1, m2};
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
-                assertEquals(i == j ? expected[i][i] : 0, next[i][j], 1e-12, update + " (" + i + ", " + j + ")");
-            }
-            boolean squared = update != FeatureUpdate.NFA;
-            double diagonalEntry = 0;
-            for (int k = 0; k < 3; k++) {
-                diagonalEntry += q[i][k] * q[i][k] * (squared ? lambda[k] * lambda[k] : lambda[k]);
-            }
-            double rootOfDiagonal = Math.pow(diagonalEntry, update == FeatureUpdate.FACT_GEOMETRIC ? 0.25 : 0.5);
-            assertTrue(Math.abs(rootOfDiagonal - next[i][i]) > 1e-3, "differs from the root of the diagonal");
-        }
-    }
-
-    /** A rotation of ℝ³: about z by a, then about x by b. */
-    private static double[][] rotation(double a, double b) {
-        double[][] z = {{Math.cos(a), -Math.sin(a), 0}, {Math.sin(a), Math.cos(a), 0}, {0, 0, 1}};
-        double[][] x = {{1, 0, 0}, {0, Math.cos(b), -Math.sin(b)}, {0, Math.sin(b), Math.cos(b)}};
-        return Rows.of(matrix(z).mmul(matrix(x)));
-    }
-
-    /** Q diag(λ) Pᵀ. */
-    private static double[][] product(double[][] q, double[] lambda, double[][] p) {
-        double[][] out = new double[q.length][q.length];
-        for (int i = 0; i < q.length; i++) {
-            for (int j = 0; j < q.length; j++) {
-                for (int k = 0; k < lambda.length; k++) {
-                    out[i][j] += q[i][k] * lambda[k] * p[j][k];
-                }
+                assertEquals(i == j ? expected[i] : 0, next[i][j], 1e-12, update + " (" + i + ", " + j + ")");
             }
         }
-        return out;
     }
 
     @Test
     void nfaWithAnotherPowerHasItsOwnFixedPoint() {
         INDArray m = matrix(spd(5, 2));
-        INDArray next = FeatureUpdate.NFA.next(m, PsdMatrices.power(m, 3), null, 1.0 / 3, false);
+        INDArray next = FeatureUpdate.NFA.next(m, PsdMatrices.power(m, 3), null, 1.0 / 3, FeatureShape.FULL);
         assertTrue(maxAbsDifference(Rows.of(m), Rows.of(next)) < 1e-10);
     }
 
@@ -118,7 +94,7 @@ class FeatureUpdateTest {
     void geometricUpdateIsTheFourthRootOfFMMF() {
         INDArray m = matrix(spd(4, 4));
         INDArray f = matrix(gaussianMatrix(4, 4, 5));
-        INDArray next = FeatureUpdate.FACT_GEOMETRIC.next(m, null, f, 0.5, false);
+        INDArray next = FeatureUpdate.FACT_GEOMETRIC.next(m, null, f, 0.5, FeatureShape.FULL);
         INDArray fourth = next.mmul(next).mmul(next).mmul(next);
         INDArray fm = f.mmul(m);
         assertTrue(maxAbsDifference(Rows.of(fm.mmul(fm.transpose())), Rows.of(fourth)) < 1e-9);

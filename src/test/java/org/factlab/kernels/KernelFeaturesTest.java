@@ -27,8 +27,18 @@ class KernelFeaturesTest {
                           double[][] y, KernelFunction kernel, double reg) {
 
         static Fitted of(KernelFunction kernel, int n, int d, int c, double reg) {
+            return of(kernel, n, d, c, reg, false);
+        }
+
+        /** With {@code diagonalM}, M is the diagonal of the random SPD matrix. */
+        static Fitted of(KernelFunction kernel, int n, int d, int c, double reg, boolean diagonalM) {
             double[][] x = gaussianMatrix(n, d, 11);
             double[][] m = spd(d, 12);
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b < d; b++) {
+                    m[a][b] = diagonalM && a != b ? 0 : m[a][b];
+                }
+            }
             double[][] y = gaussianMatrix(n, c, 13);
             INDArray xs = matrix(x);
             INDArray ms = matrix(m);
@@ -70,8 +80,59 @@ class KernelFeaturesTest {
                                                            boolean center) {
         Fitted f = Fitted.of(kernel, n, d, c, 1e-3);
         assertEquals(n < c * d, KernelFeatures.agopUsesKappaSquared(n, c, d));
+        double[][] expected = literalAgop(f, center);
+        double[][] agop = Rows.of(KernelFeatures.agop(f.kappa(), f.alpha(), f.xs(), f.ms(), center, f.products(),
+                f.workspace(), f.workspace(), FeatureShape.FULL));
+        assertTrue(maxAbsDifference(expected, agop) < 1e-6 * maxAbs(expected),
+                "AGOP differs by " + maxAbsDifference(expected, agop) + " (scale " + maxAbs(expected) + ")");
+    }
+
+    /**
+     * Lemma F.1: the closed form equals Σᵢⱼ ∇ₓK(xᵢ, xⱼ) αⱼᵀαᵢ xᵢᵀ with ∇ₓK by finite differences, in both
+     * the output-by-output form (few outputs) and the n×n form (c·d &gt; 4(c + d)).
+     */
+    @ParameterizedTest
+    @CsvSource({"GAUSSIAN, 15, 4, 3, true", "LAPLACE, 15, 4, 3, true", "GAUSSIAN, 20, 3, 1, true",
+        "GAUSSIAN, 12, 8, 10, false", "LAPLACE, 12, 8, 10, false"})
+    void closedFormFactEqualsTheLiteralDoubleSum(KernelFunction kernel, int n, int d, int c, boolean byOutput) {
+        assertEquals(byOutput, KernelFeatures.factOutputByOutput(c, d));
+        Fitted f = Fitted.of(kernel, n, d, c, 1e-2);
+        double[][] expected = literalFact(f);
+        double[][] fact = Rows.of(KernelFeatures.fact(f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(),
+                f.workspace(), FeatureShape.FULL));
+        assertTrue(maxAbsDifference(expected, fact) < 1e-6 * maxAbs(expected),
+                "F differs by " + maxAbsDifference(expected, fact) + " (scale " + maxAbs(expected) + ")");
+    }
+
+    /**
+     * Diagonal M: diag(AGOP) and diag(F), computed alone in either form of each, are the diagonals of the literal
+     * matrices (finite-difference gradients of the predictor; the double sum of Lemma F.1), entry by entry.
+     */
+    @ParameterizedTest
+    @CsvSource({"GAUSSIAN, 12, 3, 5, false", "LAPLACE, 12, 3, 5, true", "LAPLACE, 15, 4, 3, false",
+        "GAUSSIAN, 12, 8, 10, true"})
+    void diagonalsAloneAreTheLiteralDiagonals(KernelFunction kernel, int n, int d, int c, boolean center) {
+        Fitted f = Fitted.of(kernel, n, d, c, 1e-2, true);
+        double[][] agop = literalAgop(f, center);
+        double[][] fact = literalFact(f);
+        double[] agopDiagonal = KernelFeatures.agop(f.kappa(), f.alpha(), f.xs(), f.ms(), center, f.products(),
+                f.workspace(), f.workspace(), FeatureShape.DIAGONAL).toDoubleVector();
+        double[] factDiagonal = KernelFeatures.fact(f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(), f.workspace(),
+                FeatureShape.DIAGONAL).toDoubleVector();
+        assertEquals(d, agopDiagonal.length);
+        assertEquals(d, factDiagonal.length);
+        for (int a = 0; a < d; a++) {
+            assertEquals(agop[a][a], agopDiagonal[a], 1e-6 * maxAbs(agop), "diag(AGOP) " + a);
+            assertEquals(fact[a][a], factDiagonal[a], 1e-6 * maxAbs(fact), "diag(F) " + a);
+        }
+    }
+
+    /** (1/n) Σᵢ Σ_c ∇f_c(xᵢ)∇f_c(xᵢ)ᵀ with finite-difference gradients, centred per output when asked. */
+    private static double[][] literalAgop(Fitted f, boolean center) {
+        int n = f.x().length;
+        int d = f.x()[0].length;
         double[][] expected = new double[d][d];
-        for (int out = 0; out < c; out++) {
+        for (int out = 0; out < f.alpha().columns(); out++) {
             double[][] grads = new double[n][];
             double[] mean = new double[d];
             for (int i = 0; i < n; i++) {
@@ -88,28 +149,19 @@ class KernelFeaturesTest {
                 }
             }
         }
-        double[][] agop = Rows.of(KernelFeatures.agop(f.kappa(), f.alpha(), f.xs(), f.ms(), center, f.products(),
-                f.workspace(), f.workspace()));
-        assertTrue(maxAbsDifference(expected, agop) < 1e-6 * maxAbs(expected),
-                "AGOP differs by " + maxAbsDifference(expected, agop) + " (scale " + maxAbs(expected) + ")");
+        return expected;
     }
 
-    /**
-     * Lemma F.1: the closed form equals Σᵢⱼ ∇ₓK(xᵢ, xⱼ) αⱼᵀαᵢ xᵢᵀ with ∇ₓK by finite differences, in both
-     * the output-by-output form (few outputs) and the n×n form (c·d &gt; 4(c + d)).
-     */
-    @ParameterizedTest
-    @CsvSource({"GAUSSIAN, 15, 4, 3, true", "LAPLACE, 15, 4, 3, true", "GAUSSIAN, 20, 3, 1, true",
-        "GAUSSIAN, 12, 8, 10, false", "LAPLACE, 12, 8, 10, false"})
-    void closedFormFactEqualsTheLiteralDoubleSum(KernelFunction kernel, int n, int d, int c, boolean byOutput) {
-        assertEquals(byOutput, KernelFeatures.factOutputByOutput(c, d));
-        Fitted f = Fitted.of(kernel, n, d, c, 1e-2);
+    /** Σᵢⱼ ∇ₓK(xᵢ, xⱼ) αⱼᵀαᵢ xᵢᵀ (Lemma F.1) with ∇ₓK by finite differences. */
+    private static double[][] literalFact(Fitted f) {
+        int n = f.x().length;
+        int d = f.x()[0].length;
         double[][] expected = new double[d][d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double[] xj = f.x()[j];
                 double[] grad = KernelFixtures.finiteDifferenceGradient(
-                        z -> KernelFixtures.kernel(kernel, z, xj, f.m(), L), f.x()[i], 1e-6);
+                        z -> KernelFixtures.kernel(f.kernel(), z, xj, f.m(), L), f.x()[i], 1e-6);
                 double alphaDot = f.alpha().getRow(j).mul(f.alpha().getRow(i)).sumNumber().doubleValue();
                 for (int a = 0; a < d; a++) {
                     for (int b = 0; b < d; b++) {
@@ -118,10 +170,7 @@ class KernelFeaturesTest {
                 }
             }
         }
-        double[][] fact = Rows.of(KernelFeatures.fact(f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(),
-                f.workspace()));
-        assertTrue(maxAbsDifference(expected, fact) < 1e-6 * maxAbs(expected),
-                "F differs by " + maxAbsDifference(expected, fact) + " (scale " + maxAbs(expected) + ")");
+        return expected;
     }
 
     /**
@@ -148,7 +197,7 @@ class KernelFeaturesTest {
             }
         }
         double[][] fact = Rows.of(KernelFeatures.fact(f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(),
-                f.workspace()));
+                f.workspace(), FeatureShape.FULL));
         assertTrue(maxAbsDifference(expected, fact) < 1e-6 * maxAbs(expected),
                 "F differs by " + maxAbsDifference(expected, fact) + " (scale " + maxAbs(expected) + ")");
     }

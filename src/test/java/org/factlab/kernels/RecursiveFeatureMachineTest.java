@@ -39,6 +39,44 @@ class RecursiveFeatureMachineTest {
         return new RfmOptions(KernelFunction.GAUSSIAN, 5, 0, update, 0.5, false, normalization, false, precision);
     }
 
+    /**
+     * Diagonal M, one NFA update from M₀ = I on 2-sparse parity: M₁ = Diag(diag(AGOP₀)^{1/2}), the root of the
+     * diagonal of the full machine's AGOP (computed whole, d×d), not the diagonal of its root Diag(AGOP₀^{1/2}); and
+     * the FACT update gives Diag(|diag(F₀)|).
+     */
+    @Test
+    void diagonalMIsTheRootOfTheDiagonal() {
+        for (FeatureUpdate update : new FeatureUpdate[] {FeatureUpdate.NFA, FeatureUpdate.FACT}) {
+            RfmOptions full = options(update, Normalization.NONE, Precision.FLOAT64);
+            RfmOptions diagonal = new RfmOptions(full.kernel(), full.bandwidth(), full.reg(), update, full.agopPower(),
+                    false, Normalization.NONE, true, Precision.FLOAT64);
+            try (RecursiveFeatureMachine whole = new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(), full);
+                 RecursiveFeatureMachine diag = new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(),
+                         diagonal)) {
+                whole.fit();
+                Features features = whole.features(true, true);
+                double[][] agop = Rows.of(features.agopArray());
+                double[][] fact = Rows.of(features.factArray());
+                double[][] rootThenDiagonal = Rows.of(org.factlab.math.PsdMatrices.power(features.agopArray(), 0.5));
+                diag.fit();
+                diag.update(diag.featuresForUpdate());
+                double[][] m = diag.featureMatrix();
+                double largestGap = 0;
+                for (int a = 0; a < 50; a++) {
+                    double expected = update == FeatureUpdate.NFA ? Math.sqrt(agop[a][a]) : Math.abs(fact[a][a]);
+                    assertEquals(expected, m[a][a], 1e-9 * Math.abs(expected) + 1e-15, update + " M₁ " + a);
+                    largestGap = Math.max(largestGap, Math.abs(rootThenDiagonal[a][a] - m[a][a]) / m[a][a]);
+                    for (int b = 0; b < 50; b++) {
+                        assertEquals(0, a == b ? 0 : m[a][b], 0, "off the diagonal");
+                    }
+                }
+                if (update == FeatureUpdate.NFA) {
+                    assertTrue(largestGap > 0.1, "the orders differ here: " + largestGap);
+                }
+            }
+        }
+    }
+
     /** §4.3 / Figure 5: NFA-RFM on k = 2 sparse parity (d = 50, n = 500) finds the support and generalises. */
     @Test
     void nfaRfmLearnsSparseParityAndFindsTheSupport() {

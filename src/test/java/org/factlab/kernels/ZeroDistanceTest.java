@@ -57,9 +57,9 @@ class ZeroDistanceTest {
         INDArray a = Rows.toMatrix(alpha, type);
         OutputContractions products = OutputContractions.of(factors, a, xs);
         double[][] agop = Rows.of(KernelFeatures.agop(factors, a, xs, KernelFixtures.matrix(m), false, products,
-                Nd4j.create(type, N, N), Nd4j.create(type, N, N)));
+                Nd4j.create(type, N, N), Nd4j.create(type, N, N), FeatureShape.FULL));
         double[][] f = Rows.of(KernelFeatures.fact(factors, a, xs, KernelFixtures.matrix(m), products,
-                Nd4j.create(type, N, N)));
+                Nd4j.create(type, N, N), FeatureShape.FULL));
 
         double[][] expectedSqrtAgop = PsdMatrices.sqrt(literalAgop(x, m, alpha, kappa));
         double[][] expectedF = literalFact(x, m, alpha, kappa);

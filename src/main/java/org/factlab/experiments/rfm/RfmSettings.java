@@ -36,7 +36,8 @@ public record RfmSettings(
         @SpecField(description = "Rescale M after each update: none, max (max |Mₖₗ| = 1), trace (tr M = d), "
                 + "fro (‖M‖_F = √d); FACT-RFM on modular arithmetic needs one (unnormalized it freezes)")
         Normalization normalize,
-        @SpecField(description = "Keep M diagonal (the root acts on the diagonal of the update)")
+        @SpecField(description = "Keep M diagonal: only diag(AGOP) or diag(F) is computed and the update's "
+                + "power acts on it entry by entry, as the RFM reference code's diag=True")
         boolean diagonal,
         @SpecField(description = "Precision of the n×n arrays (the d×d algebra is float64)")
         Precision precision) {
