@@ -1,6 +1,7 @@
 package org.factlab.experiments.inspect;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.nio.file.Path;
 import org.factlab.data.ImageDatasets;
 import org.factlab.data.LabeledData;
@@ -11,9 +12,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The data an {@code inspect} run probes on, float64: inputs n×d and one-hot targets n×c. A bundled dataset is a
- * stratified seeded subset of its training set, pixels in [0, 1] or standardised (as the {@code mlp} kind); an
- * uploaded table is used exactly as given, classes in their sorted order.
+ * The data an {@code inspect} run probes on, float64: inputs n×d and one-hot targets n×c. A bundled dataset gives
+ * the first n images of its training set ({@code subset = training}) or a stratified seeded subset of it, pixels in
+ * [0, 1] or standardised (as the {@code mlp} kind); an uploaded table is used exactly as given, classes in their
+ * sorted order. FACT's relative error is the distance from a critical point of the objective on exactly these
+ * data (docs/science.md, "Networks trained elsewhere").
  */
 record InspectData(INDArray x, INDArray y, String description) {
 
@@ -23,8 +26,9 @@ record InspectData(INDArray x, INDArray y, String description) {
 
     static InspectData load(InspectSpec spec, Path datasetsDir) throws IOException {
         if (bundled(spec.dataset())) {
-            LabeledData train = ImageDatasets.stratified(spec.dataset(), true, datasetsDir, all -> spec.n(),
-                    spec.seed());
+            boolean first = InspectSpec.TRAINING.equals(spec.subset());
+            LabeledData train = first ? first(ImageDatasets.load(spec.dataset(), true, datasetsDir), spec.n())
+                    : ImageDatasets.stratified(spec.dataset(), true, datasetsDir, all -> spec.n(), spec.seed());
             if (spec.standardise()) {
                 train = Subsets.standardised(train, train);
             }
@@ -34,12 +38,26 @@ record InspectData(INDArray x, INDArray y, String description) {
                 values[i] = features[i];
             }
             return new InspectData(Nd4j.create(values, new long[] {train.n(), train.d()}, DataType.DOUBLE),
-                    oneHot(train.labels(), train.classes()), train.n() + " " + spec.dataset() + " training images");
+                    oneHot(train.labels(), train.classes()), (first ? "the first " : "") + train.n() + " "
+                    + (first ? "" : "stratified ") + spec.dataset() + " training images");
         }
         UploadedTable table = new DatasetLibrary(datasetsDir).load(spec.dataset());
         return new InspectData(Nd4j.create(table.features(), new long[] {table.n(), table.d()}, DataType.DOUBLE),
                 oneHot(table.labels(), table.classes().size()), table.n() + " rows of the uploaded table "
                 + spec.dataset());
+    }
+
+    /**
+     * The first n examples of {@code all}, in its order.
+     *
+     * @param all not modified
+     */
+    private static LabeledData first(LabeledData all, int n) {
+        if (n > all.n()) {
+            throw new IllegalArgumentException("n: " + n + " is more than the " + all.n() + " training examples");
+        }
+        return new LabeledData(Arrays.copyOf(all.features(), n * all.d()), Arrays.copyOf(all.labels(), n), n, all.d(),
+                all.classes());
     }
 
     private static INDArray oneHot(int[] labels, int classes) {

@@ -38,8 +38,9 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
 
     /** The run page's one sentence on what the numbers of a network trained elsewhere can say. */
     public static final String CRITICAL_POINT = "FACT = WᵀW holds only at a critical point of the objective stated in "
-            + "the spec (the loss plus (λ/2)‖θ‖² with this λ): fact/relerr measures how far this network is from one, "
-            + "and grad_norm how far from stationary each layer's weights are.";
+            + "the spec (the loss on exactly the data probed plus (λ/2)‖θ‖² with this λ): fact/relerr measures how far "
+            + "this network is from one, and grad_norm how far from stationary each layer's weights are. On other "
+            + "data than the network was trained on, both also measure the change of data.";
 
     /** Float64 working memory of one probe chunk. */
     private static final long PROBE_CHUNK_BYTES = 128L << 20;
@@ -78,7 +79,7 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
 
     @Override
     public InspectSpec defaultSpec() {
-        return InspectPresets.QUICK.spec();
+        return InspectPresets.DEFAULTS;
     }
 
     @Override

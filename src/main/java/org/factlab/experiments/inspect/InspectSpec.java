@@ -19,7 +19,7 @@ public record InspectSpec(
         @SpecField(description = "Data: a bundled dataset (mnist, fashion-mnist, cifar10) or the id of a table "
                 + "uploaded with /api/datasets (used exactly as given: all rows, no preprocessing)")
         String dataset,
-        @SpecField(description = "Samples n of a bundled dataset: a stratified, seeded subset of its training set "
+        @SpecField(description = "Samples n of a bundled dataset, taken from its training set as subset says "
                 + "(ignored for an uploaded table)", min = 1, max = 60_000)
         int n,
         @SpecField(description = "Random seed of the subset of a bundled dataset", min = 0,
@@ -29,7 +29,8 @@ public record InspectSpec(
                 + "std (default: pixels in [0, 1]); as the network was trained")
         boolean standardise,
         @SpecField(description = "Weight decay λ used in training (coupled L2, PyTorch's weight_decay): L_λ = L + "
-                + "(λ/2)‖θ‖²; FACT divides by it", min = 0, max = 10, minExclusive = true)
+                + "(λ/2)‖θ‖²; FACT divides by it. Keras' kernel_regularizer l2(c) adds c‖θ‖², which is λ = 2c here",
+                min = 0, max = 10, minExclusive = true)
         double lambda,
         @SpecField(description = "Loss the network was trained with: mse = mean squared error over the outputs "
                 + "with one-hot targets (nn.MSELoss), cross-entropy = softmax cross-entropy of the outputs "
@@ -43,7 +44,18 @@ public record InspectSpec(
                 + "(e.g. fc1,fc2,out); empty = in name order (0, 2, 4 or fc1, fc2, fc10)")
         String layers,
         @SpecField(description = "Also record the backward forms (bFACT, bAGOP, beNFA vs WWᵀ, Appendix A)")
-        boolean backward) {
+        boolean backward,
+        @SpecField(description = "Which n images of a bundled dataset's training set: training = the first n in file "
+                + "order (x_train[:n], all of them for n = its size), the data a network trained on them saw; "
+                + "stratified = a stratified, seeded subset. FACT's relative error measures the distance from a "
+                + "critical point of the objective on exactly the data probed, so state the data the network was "
+                + "trained on (ignored for an uploaded table, used as given)", choices = {"training", "stratified"})
+        String subset) {
+
+    /** {@link #subset}: the first n images of the training set, in file order. */
+    public static final String TRAINING = "training";
+    /** {@link #subset}: a stratified seeded subset of the training set (what runs without the field probed). */
+    public static final String STRATIFIED = "stratified";
 
     /** Ids of uploads and bundled names: lower-case letters, digits and hyphens. */
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
