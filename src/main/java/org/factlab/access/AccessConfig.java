@@ -1,5 +1,6 @@
 package org.factlab.access;
 
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +27,10 @@ class AccessConfig {
         return Accounts.from(properties);
     }
 
+    /** bcrypt, with successful checks remembered briefly ({@link CachingPasswordEncoder}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new CachingPasswordEncoder(new BCryptPasswordEncoder(), Clock.systemUTC());
     }
 
     @Bean

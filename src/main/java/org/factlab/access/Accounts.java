@@ -3,6 +3,7 @@ package org.factlab.access;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.core.userdetails.User;
@@ -10,8 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The accounts of {@link AuthProperties}, checked: with login on there must be at least one, each with a name, a
- * bcrypt hash (never a plain password: there is no default password anywhere) and a known role. Every problem is
+ * The accounts of {@link AuthProperties}, checked: with login on there must be at least one, each with a name (unique
+ * without regard to case: logins compare names so, and a run's owner is the configured spelling), a bcrypt hash (never a plain password: there is no default password anywhere) and a known role. Every problem is
  * reported at once, naming its property, and stops the start-up.
  */
 final class Accounts {
@@ -39,8 +40,9 @@ final class Accounts {
             String prefix = "factlab.auth.users[" + i + "]";
             if (a.name() == null || a.name().isBlank()) {
                 problems.add(prefix + ".name is missing");
-            } else if (!names.add(a.name())) {
-                problems.add(prefix + ".name '" + a.name() + "' is configured twice");
+            } else if (!names.add(a.name().toLowerCase(Locale.ROOT))) {
+                problems.add(prefix + ".name '" + a.name() + "' is configured twice (names are compared without "
+                        + "regard to case)");
             }
             if (a.passwordHash() == null || !BCRYPT.matcher(a.passwordHash()).matches()) {
                 problems.add(prefix + ".password-hash is not a bcrypt hash ($2a$, $2b$ or $2y$, cost, 53 characters);"

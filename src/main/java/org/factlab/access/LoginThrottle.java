@@ -3,91 +3,120 @@ package org.factlab.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * The brute-force limit: after {@link #MAX_FAILURES} failed logins for one account, or from one client address,
- * within {@link #WINDOW}, further logins for it are answered 429 until the oldest of those failures is older than
- * the window ({@link LoginThrottleFilter}). Counts HTTP basic and form logins alike; each block is logged.
+ * The brute-force brake, fair to an account's owner: failed logins are counted per account <em>and</em> client
+ * address together (account names compared case-insensitively, as logins are), and per address alone. After
+ * {@link #FREE_FAILURES} failures of one account from one address, a login for it from that address must wait
+ * {@link #FIRST_DELAY} after the last failure, a delay that doubles with every further failure up to
+ * {@link #MAX_DELAY}; an address with {@link #FREE_ADDRESS_FAILURES} failures for any accounts waits likewise.
+ * Logins from other addresses are not held up, so nobody can lock another person out of an account. Counts are
+ * forgotten {@link #MAX_DELAY} after their last failure, and a successful login clears its account's count at its
+ * address. Answered 429 by {@link LoginThrottleFilter}; the first delay of each count is logged.
  */
 @Component
 public class LoginThrottle {
 
-    public static final int MAX_FAILURES = 10;
-    public static final Duration WINDOW = Duration.ofMinutes(10);
-    /** Beyond this many keys, those without a failure in the window are dropped. */
+    public static final int FREE_FAILURES = 5;
+    public static final int FREE_ADDRESS_FAILURES = 20;
+    public static final Duration FIRST_DELAY = Duration.ofSeconds(30);
+    public static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    /** Beyond this many counts, those older than {@link #MAX_DELAY} are dropped. */
     private static final int MAX_KEYS = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    /** Failures of one key and the time of the last one. */
+    private record Failures(int count, Instant last) {
+    }
+
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public LoginThrottle() {
+        this(Clock.systemUTC());
+    }
+
+    LoginThrottle(Clock clock) {
+        this.clock = clock;
+    }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        Object details = event.getAuthentication().getDetails();
-        String address = details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        recordFailure(event.getAuthentication().getName(), address);
+        recordFailure(event.getAuthentication().getName(), address(event.getAuthentication()));
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        String address = address(event.getAuthentication());
+        if (address != null) {
+            failures.remove(pairKey(event.getAuthentication().getName(), address));
+        }
     }
 
     void recordFailure(String account, String address) {
         Instant now = clock.instant();
         if (failures.size() > MAX_KEYS) {
-            failures.values().removeIf(times -> {
-                synchronized (times) {
-                    prune(times, now);
-                    return times.isEmpty();
-                }
-            });
+            failures.values().removeIf(f -> f.last().plus(MAX_DELAY).isBefore(now));
         }
-        for (String key : keys(account, address)) {
-            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-            synchronized (times) {
-                prune(times, now);
-                times.addLast(now);
-                if (times.size() == MAX_FAILURES) {
-                    log.warn("login blocked for {}: {} failed logins within {} min", key, MAX_FAILURES,
-                            WINDOW.toMinutes());
-                }
-            }
+        if (address == null) {
+            return;
+        }
+        count(pairKey(account, address), FREE_FAILURES, now);
+        count("address " + address, FREE_ADDRESS_FAILURES, now);
+    }
+
+    private void count(String key, int free, Instant now) {
+        Failures f = failures.compute(key, (k, old) -> new Failures(old == null || expired(old, now) ? 1
+                : old.count() + 1, now));
+        if (f.count() == free) {
+            log.warn("login delayed for {}: {} failed logins", key, free);
         }
     }
 
-    /** Whether a login for {@code account} from {@code address} must be refused now (either may be null). */
-    public boolean blocked(String account, String address) {
+    /**
+     * How long a login for {@code account} from {@code address} must still wait; zero when it may go ahead. Without
+     * an address nothing is counted, and nothing waits.
+     */
+    public Duration wait(String account, String address) {
+        if (address == null) {
+            return Duration.ZERO;
+        }
         Instant now = clock.instant();
-        for (String key : keys(account, address)) {
-            Deque<Instant> times = failures.get(key);
-            if (times != null) {
-                synchronized (times) {
-                    prune(times, now);
-                    if (times.size() >= MAX_FAILURES) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        Duration pair = remaining(failures.get(pairKey(account, address)), FREE_FAILURES, now);
+        Duration alone = remaining(failures.get("address " + address), FREE_ADDRESS_FAILURES, now);
+        return pair.compareTo(alone) >= 0 ? pair : alone;
     }
 
-    private static String[] keys(String account, String address) {
-        return java.util.stream.Stream.of(account == null || account.isEmpty() ? null : "account " + account,
-                address == null ? null : "address " + address).filter(k -> k != null).toArray(String[]::new);
+    private static Duration remaining(Failures f, int free, Instant now) {
+        if (f == null || f.count() < free || expired(f, now)) {
+            return Duration.ZERO;
+        }
+        Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(30, f.count() - free));
+        Duration wait = Duration.between(now, f.last().plus(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay));
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    private static void prune(Deque<Instant> times, Instant now) {
-        Instant oldest = now.minus(WINDOW);
-        while (!times.isEmpty() && times.peekFirst().isBefore(oldest)) {
-            times.removeFirst();
-        }
+    private static boolean expired(Failures f, Instant now) {
+        return !f.last().plus(MAX_DELAY).isAfter(now);
+    }
+
+    private static String pairKey(String account, String address) {
+        return "account " + (account == null ? "" : account.toLowerCase(Locale.ROOT)) + " from " + address;
+    }
+
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 429 to a login attempt (HTTP basic credentials, or the login form's POST) while {@link LoginThrottle}
- * blocks its account or client address. Placed before the authentication filters of both security chains.
+ * makes its account at its client address (or the address) wait, with {@code Retry-After}. Placed before the
+ * authentication filters of both security chains.
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -39,15 +41,17 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         if (form) {
             account = request.getParameter("username");
         }
-        if ((form || account != null) && throttle.blocked(account, request.getRemoteAddr())) {
-            log.warn("refused a login for '{}' from {}: too many failed logins",
-                    account == null ? "" : account.replaceAll("[^\\x20-\\x7e]", "?"), request.getRemoteAddr());
+        Duration wait = form || account != null ? throttle.wait(account, request.getRemoteAddr()) : Duration.ZERO;
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+            log.warn("refused a login for '{}' from {}: too many failed logins, {} s to wait",
+                    account == null ? "" : account.replaceAll("[^\\x20-\\x7e]", "?"), request.getRemoteAddr(), seconds);
             response.setStatus(429);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginThrottle.WINDOW.toSeconds()));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(("{\"errors\":[{\"field\":\"\",\"message\":\"too many failed logins for "
-                    + "this account or from this address; try again in " + LoginThrottle.WINDOW.toMinutes()
-                    + " minutes\"}]}").getBytes(StandardCharsets.UTF_8));
+                    + "this account from this address; try again in " + seconds + " seconds (each further failure "
+                    + "doubles the wait)\"}]}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);

@@ -24,7 +24,7 @@ public record FactlabProperties(String dataDir, String datasetsDir, List<String>
 
     public FactlabProperties {
         extraDatasetsDirs = extraDatasetsDirs == null ? List.of() : List.copyOf(extraDatasetsDirs);
-        quota = quota == null ? new Quota(null, null, null, null) : quota;
+        quota = quota == null ? new Quota(null, null, null, null, null, null) : quota;
     }
 
     /** The datasets directory, then the extra roots, as absolute paths. */
@@ -46,13 +46,23 @@ public record FactlabProperties(String dataDir, String datasetsDir, List<String>
      * @param maxRunTime  the longest a run may run; it then ends CANCELLED with the reason (default 24 h)
      * @param uploads     the most uploaded models and tables one account may keep (default 20)
      * @param uploadBytes the most bytes of uploaded files one account may keep (default 2 GiB)
+     * @param pointsPerRun the most steps of metric values one run stores, thinned evenly over the run, plus its
+     *                     last step (default 10000)
+     * @param snapshotsPerMatrix the most snapshots of each matrix one run stores, thinned likewise (default 200)
      */
-    public record Quota(Integer runs, Duration maxRunTime, Integer uploads, Long uploadBytes) {
+    public record Quota(Integer runs, Duration maxRunTime, Integer uploads, Long uploadBytes, Integer pointsPerRun,
+                        Integer snapshotsPerMatrix) {
         public Quota {
             runs = runs == null ? 50 : runs;
             maxRunTime = maxRunTime == null ? Duration.ofHours(24) : maxRunTime;
             uploads = uploads == null ? 20 : uploads;
             uploadBytes = uploadBytes == null ? 2L << 30 : uploadBytes;
+            pointsPerRun = pointsPerRun == null ? 10_000 : pointsPerRun;
+            snapshotsPerMatrix = snapshotsPerMatrix == null ? 200 : snapshotsPerMatrix;
+            if (pointsPerRun < 1 || snapshotsPerMatrix < 1) {
+                throw new IllegalArgumentException("factlab.quota.points-per-run and factlab.quota.snapshots-per-matrix"
+                        + " are " + pointsPerRun + " and " + snapshotsPerMatrix + "; allowed: 1 or more");
+            }
             if (runs < 1) {
                 throw new IllegalArgumentException("factlab.quota.runs is " + runs + "; allowed: at least 1");
             }

@@ -36,6 +36,12 @@ public class MatrixRepository {
                 .param("data", MatrixCodec.encode(m.data())).update();
     }
 
+    /** Deletes the snapshots of matrix {@code name} at these steps (thinning, {@link StepThinning}). */
+    public void deleteSteps(String runId, String name, List<Long> steps) {
+        jdbc.sql("DELETE FROM matrix_snapshot WHERE run_id = :id AND name = :name AND step IN (:steps)")
+                .param("id", runId).param("name", name).param("steps", steps).update();
+    }
+
     /** Every snapshot of a run without data, ordered by name then step. */
     public List<MatrixSnapshot.Info> list(String runId) {
         return jdbc.sql("""

@@ -44,6 +44,12 @@ public class MetricRepository {
         }
     }
 
+    /** Deletes every value of these steps of a run (thinning, {@link StepThinning}). */
+    public void deleteSteps(String runId, List<Long> steps) {
+        jdbc.sql("DELETE FROM metric WHERE run_id = :id AND step IN (:steps)").param("id", runId)
+                .param("steps", steps).update();
+    }
+
     /** Every point of a run, ordered by series then step. */
     public List<MetricPoint> points(String runId) {
         return jdbc.sql("SELECT series, step, val FROM metric WHERE run_id = :id ORDER BY series, step")

@@ -2,6 +2,7 @@ package org.factlab.runs;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
 
 /**
- * The {@link RunContext} of one executing run: commits every point and snapshot as it arrives, then
- * tells the {@link LiveBus}. Keeps the last value of every series for the run's summary.
+ * The {@link RunContext} of one executing run: commits points and snapshots as they arrive, then tells the
+ * {@link LiveBus} (which gets every one). At most {@code factlab.quota.points-per-run} steps of metric values and
+ * {@code factlab.quota.snapshots-per-matrix} snapshots of each matrix are stored, thinned evenly over the run
+ * ({@link StepThinning}); the newest step not stored is held back and stored when the run ends ({@link #storeHeld}),
+ * so the last values are always kept. Keeps the last value of every series for the run's summary.
  */
 final class RunRecorder implements RunContext {
 
@@ -28,13 +32,19 @@ final class RunRecorder implements RunContext {
     private final long deadlineNanos;
     private final Duration maxRunTime;
     private final Map<String, Double> summary = new TreeMap<>();
+    private final StepThinning pointThinning;
+    private final int snapshotsPerMatrix;
+    private final Map<String, StepThinning> snapshotThinning = new HashMap<>();
+    private final Map<String, MatrixSnapshot> heldSnapshots = new LinkedHashMap<>();
+    private long heldStep;
+    private Map<String, Double> heldPoints;
     private long lastCancelPoll;
     private volatile boolean cancelled;
     private volatile boolean timedOut;
     private long lastProgressWrite;
 
     RunRecorder(String runId, RunRepository runs, MetricRepository metrics, MatrixRepository matrices, LiveBus bus,
-                long memoryBudgetBytes, List<Path> datasetRoots, Duration maxRunTime) {
+                long memoryBudgetBytes, List<Path> datasetRoots, FactlabProperties.Quota quota) {
         this.runId = runId;
         this.runs = runs;
         this.metrics = metrics;
@@ -42,7 +52,9 @@ final class RunRecorder implements RunContext {
         this.bus = bus;
         this.memoryBudgetBytes = memoryBudgetBytes;
         this.datasetRoots = List.copyOf(datasetRoots);
-        this.maxRunTime = maxRunTime;
+        this.maxRunTime = quota.maxRunTime();
+        this.pointThinning = new StepThinning(quota.pointsPerRun());
+        this.snapshotsPerMatrix = quota.snapshotsPerMatrix();
         this.deadlineNanos = System.nanoTime() + maxRunTime.toNanos();
         this.lastCancelPoll = System.nanoTime();
         this.lastProgressWrite = System.nanoTime() - PROGRESS_WRITE_NANOS;
@@ -66,7 +78,20 @@ final class RunRecorder implements RunContext {
             }
         }
         if (!finite.isEmpty()) {
-            metrics.upsert(runId, step, finite);
+            StepThinning.Decision d = pointThinning.offer(step);
+            if (!d.dropped().isEmpty()) {
+                metrics.deleteSteps(runId, d.dropped());
+            }
+            if (d.store()) {
+                metrics.upsert(runId, step, finite);
+                heldPoints = null;
+            } else {
+                if (heldPoints == null || heldStep != step) {
+                    heldPoints = new LinkedHashMap<>();
+                    heldStep = step;
+                }
+                heldPoints.putAll(finite);
+            }
             summary.putAll(finite);
             bus.publish(new RunEvent.Metrics(runId, step, Map.copyOf(finite)));
         }
@@ -89,8 +114,29 @@ final class RunRecorder implements RunContext {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        matrices.insert(runId, new MatrixSnapshot(name, step, rows, cols, min, max, rowMajor.clone()));
+        MatrixSnapshot snapshot = new MatrixSnapshot(name, step, rows, cols, min, max, rowMajor.clone());
+        StepThinning.Decision d = snapshotThinning.computeIfAbsent(name, k -> new StepThinning(snapshotsPerMatrix))
+                .offer(step);
+        if (!d.dropped().isEmpty()) {
+            matrices.deleteSteps(runId, name, d.dropped());
+        }
+        if (d.store()) {
+            matrices.insert(runId, snapshot);
+            heldSnapshots.remove(name);
+        } else {
+            heldSnapshots.put(name, snapshot);
+        }
         bus.publish(new RunEvent.Matrix(runId, name, step));
+    }
+
+    /** Stores the newest points and snapshots that thinning held back; called once, when the run has ended. */
+    void storeHeld() {
+        if (heldPoints != null) {
+            metrics.upsert(runId, heldStep, heldPoints);
+            heldPoints = null;
+        }
+        heldSnapshots.values().forEach(s -> matrices.insert(runId, s));
+        heldSnapshots.clear();
     }
 
     @Override

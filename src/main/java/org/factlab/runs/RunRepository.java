@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,6 +58,30 @@ public class RunRepository {
     public long countActive(String owner) {
         return jdbc.sql("SELECT COUNT(*) FROM run WHERE owner = :owner AND status IN ('QUEUED', 'RUNNING')")
                 .param("owner", owner).query(Long.class).single();
+    }
+
+    /**
+     * Locks {@code account}'s row of {@code run_quota_lock} until the caller's transaction ends (the row is created
+     * first, in its own statement, when missing), so that launches of one account are counted one at a time.
+     */
+    public void lockQuota(String account) {
+        int updated = jdbc.sql("UPDATE run_quota_lock SET launches = launches + 1 WHERE account = :a")
+                .param("a", account).update();
+        if (updated == 0) {
+            throw new IllegalStateException("no quota row for " + account + "; call ensureQuotaRow first");
+        }
+    }
+
+    /** Creates {@code account}'s row of {@code run_quota_lock} if it has none (outside any transaction). */
+    public void ensureQuotaRow(String account) {
+        if (jdbc.sql("SELECT COUNT(*) FROM run_quota_lock WHERE account = :a").param("a", account).query(Long.class)
+                .single() == 0) {
+            try {
+                jdbc.sql("INSERT INTO run_quota_lock (account) VALUES (:a)").param("a", account).update();
+            } catch (DuplicateKeyException createdMeanwhile) {
+                // another launch of the account created it: the lock works the same
+            }
+        }
     }
 
     /** The runs of a study, setting after setting, seeds ascending within a setting. */

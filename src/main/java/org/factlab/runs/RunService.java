@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
@@ -39,6 +40,7 @@ public class RunService {
     private final FactlabProperties props;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final Map<String, Object> launchLocks = new ConcurrentHashMap<>();
 
     public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend,
                       RunOwner owner, FactlabProperties props, TransactionTemplate transaction,
@@ -60,8 +62,7 @@ public class RunService {
      */
     public Run submit(String kindId, String presetId, Map<String, ?> fields, String name) {
         Run run = prepare(kindId, presetId, fields, name);
-        checkQuota(1);
-        runs.insert(run);
+        storeWithinQuota(1, () -> runs.insert(run));
         enqueue(run);
         return run;
     }
@@ -77,20 +78,31 @@ public class RunService {
     }
 
     /**
-     * Refuses ({@link QuotaExceededException}) a launch of {@code adding} runs that would give the signed-in account
-     * more than {@code factlab.quota.runs} queued or running runs. Without login there are no accounts and no quota.
+     * Stores {@code adding} new runs with {@code store}, in one transaction, unless that would give the signed-in
+     * account more than {@code factlab.quota.runs} queued or running runs ({@link QuotaExceededException}, nothing
+     * stored). The account's quota row is locked while its runs are counted and stored, so parallel launches are
+     * counted one after the other (in this JVM they also queue on a lock of the account, so that they never wait for
+     * the database's row lock). Without login there are no accounts and no quota.
      */
-    public void checkQuota(int adding) {
+    public void storeWithinQuota(int adding, Runnable store) {
         String account = owner.current().orElse(null);
         if (account == null) {
+            transaction.executeWithoutResult(status -> store.run());
             return;
         }
-        long active = runs.countActive(account);
-        int limit = props.quota().runs();
-        if (active + adding > limit) {
-            throw new QuotaExceededException(account + " has " + active + " runs queued or running; launching " + adding
-                    + " more would pass the limit of " + limit + " (factlab.quota.runs); wait for some to finish or "
-                    + "cancel some");
+        runs.ensureQuotaRow(account);
+        synchronized (launchLocks.computeIfAbsent(account, k -> new Object())) {
+            transaction.executeWithoutResult(status -> {
+                runs.lockQuota(account);
+                long active = runs.countActive(account);
+                int limit = props.quota().runs();
+                if (active + adding > limit) {
+                    throw new QuotaExceededException(account + " has " + active + " runs queued or running; launching "
+                            + adding + " more would pass the limit of " + limit + " (factlab.quota.runs); wait for "
+                            + "some to finish or cancel some");
+                }
+                store.run();
+            });
         }
     }
 

@@ -87,11 +87,10 @@ public class StudyService {
         String name = name(request, r, plan);
         DisplayText.require("notes", request.notes(), true);
         List<Run> prepared = prepare(plan, name);
-        runService.checkQuota(prepared.size());
         Study study = new Study(RunService.newId(), name, blankToNull(request.notes()), plan.kind(),
                 r.studyPreset == null ? null : r.studyPreset.id(), plan.preset(), r.spec, plan.sweep(), plan.seeds(),
                 prepared.size(), Instant.now(), false, owner.current().orElse(null));
-        transaction.executeWithoutResult(status -> {
+        runService.storeWithinQuota(prepared.size(), () -> {
             studies.insert(study);
             for (int i = 0; i < prepared.size(); i++) {
                 runs.insert(prepared.get(i));

@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * carry an {@code X-Requested-With} header (how scripts upload multipart files:
  * {@code curl -H 'X-Requested-With: curl' -F file=@model.safetensors .../api/models}), so that a page of another site
  * cannot reach it with a form: a form cannot set that header, and a cross-site script that sets it is stopped by the
- * browser's CORS preflight, which this server never grants. Every answer carries the Content-Security-Policy.
+ * browser's CORS preflight, which this server never grants. Every answer carries the Content-Security-Policy and the
+ * Referrer-Policy.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,6 +40,9 @@ class RequestGuard extends OncePerRequestFilter {
             + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
             + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'self'";
+
+    /** Links to other sites get no referrer, so a share link's token in the address never leaves this server. */
+    static final String REFERRER_POLICY = "same-origin";
 
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -55,6 +59,7 @@ class RequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Referrer-Policy", REFERRER_POLICY);
         String host = request.getHeader(HttpHeaders.HOST);
         if (host != null && !hosts.allows(host)) {
             log.warn("refused a request for host '{}' from {}", printable(host), request.getRemoteAddr());

@@ -27,6 +27,17 @@ class AccountsTest {
     }
 
     @Test
+    void accountNamesAreOneAccountWhateverTheirCase() {
+        var users = Accounts.from(new AuthProperties(true, List.of(new AuthProperties.Account("ada", HASH, "admin"))));
+        assertEquals("ada", users.loadUserByUsername("ADA").getUsername(), "the configured spelling");
+        IllegalStateException twice = assertThrows(IllegalStateException.class, () -> Accounts.from(new AuthProperties(
+                true, List.of(new AuthProperties.Account("ada", HASH, "admin"),
+                new AuthProperties.Account("Ada", HASH, "viewer")))));
+        assertTrue(twice.getMessage().contains("factlab.auth.users[1].name 'Ada' is configured twice"),
+                twice.getMessage());
+    }
+
+    @Test
     void eachRoleIncludesTheRolesBelowIt() {
         var users = Accounts.from(new AuthProperties(true, List.of(new AuthProperties.Account("v", HASH, "viewer"),
                 new AuthProperties.Account("r", HASH, "Researcher"), new AuthProperties.Account("a", HASH, "ADMIN"))));

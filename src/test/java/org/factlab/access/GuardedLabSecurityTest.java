@@ -4,7 +4,9 @@ import static org.factlab.runs.TestKindsConfig.LONG_RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,10 +18,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factlab.runs.AccountsClient;
 import org.factlab.runs.TestKindsConfig;
+import org.factlab.web.MultipartUpload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +49,11 @@ class GuardedLabSecurityTest {
         {"rita", "researcher-pass", "researcher"},
         {"remy", "other-researcher-pass", "researcher"},
         {"tess", "target-pass", "researcher"},
+        {"ruth", "parallel-pass", "researcher"},
+        {"ulla", "upload-pass", "researcher"},
     };
+    private static final int UPLOADS = 2;
+    private static final long UPLOAD_BYTES = 50_000;
 
     @TempDir
     static Path dataDir;
@@ -51,6 +62,8 @@ class GuardedLabSecurityTest {
     static void settings(DynamicPropertyRegistry registry) {
         AccountsClient.register(registry, dataDir, ACCOUNTS);
         registry.add("factlab.quota.runs", () -> "3");
+        registry.add("factlab.quota.uploads", () -> UPLOADS);
+        registry.add("factlab.quota.upload-bytes", () -> UPLOAD_BYTES);
     }
 
     @LocalServerPort
@@ -91,19 +104,108 @@ class GuardedLabSecurityTest {
     }
 
     @Test
-    void tenFailedLoginsBlockTheAccountAndTheAddressFor429() throws Exception {
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+    void failedLoginsDelayTheAccountAtThatAddressOnly() throws Exception {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
             assertEquals(401, basic("127.0.0.2", "tess", "wrong-" + i).status());
         }
-        Answer blocked = basic("127.0.0.2", "tess", "target-pass");
-        assertEquals(429, blocked.status(), "even the right password, for a while");
-        assertTrue(blocked.body().contains("too many failed logins"), blocked.body());
-        assertEquals(429, basic("127.0.0.3", "tess", "target-pass").status(), "the account, from anywhere");
-        assertEquals(429, basic("127.0.0.2", "rita", "researcher-pass").status(), "the address, for any account");
-        assertEquals(200, basic("127.0.0.3", "rita", "researcher-pass").status(), "others are not affected");
-        Answer formLogin = send("127.0.0.3", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded"),
+        Answer delayed = basic("127.0.0.2", "tess", "target-pass");
+        assertEquals(429, delayed.status(), "even the right password, for a while, from that address");
+        assertTrue(delayed.body().contains("too many failed logins"), delayed.body());
+        long retryAfter = Long.parseLong(delayed.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= LoginThrottle.FIRST_DELAY.toSeconds(), delayed.head());
+        assertEquals(429, basic("127.0.0.2", "TESS", "target-pass").status(), "the name in another case too");
+        assertEquals(200, basic("127.0.0.3", "tess", "target-pass").status(), "the owner elsewhere is not locked out");
+        assertEquals(200, basic("127.0.0.2", "rita", "researcher-pass").status(), "nor others at that address");
+        Answer formLogin = send("127.0.0.2", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded"),
                 "username=tess&password=target-pass");
         assertEquals(429, formLogin.status(), "the login form too");
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteLaxAndSecureBehindTlsAndNoPageLeaksItsAddress() throws Exception {
+        Answer plain = send("127.0.0.1", "GET", "/login", List.of(), null);
+        String cookie = plain.header("Set-Cookie");
+        assertTrue(cookie.contains("SameSite=Lax") && !cookie.contains("Secure"), cookie);
+        assertEquals("same-origin", plain.header("Referrer-Policy"));
+        Answer proxied = send("127.0.0.1", "GET", "/login", List.of("X-Forwarded-Proto: https"), null);
+        assertTrue(proxied.header("Set-Cookie").contains("Secure"), "behind a TLS proxy: " + proxied.head());
+        assertEquals("same-origin", basic("127.0.0.1", "rita", "researcher-pass").header("Referrer-Policy"));
+    }
+
+    @Test
+    void parallelLaunchesCannotTogetherPassTheRunQuota() throws Exception {
+        List<Callable<Integer>> launches = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            launches.add(() -> basicPost("ruth", "parallel-pass", "/api/runs", LONG_RUN).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> f : pool.invokeAll(launches)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(37, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        for (JsonNode run : json.readTree(basic("127.0.0.1", "ruth", "parallel-pass").body())) {
+            if (run.get("owner").asText().equals("ruth")) {
+                assertEquals(200, basicPost("ruth", "parallel-pass", "/api/runs/" + run.get("id").asText()
+                        + "/cancel", "").status());
+            }
+        }
+    }
+
+    @Test
+    void uploadsAreLimitedPerAccountInCountAndBytes() throws Exception {
+        byte[] model = MultipartUpload.fixture("ce-relu.safetensors");
+        List<Callable<Integer>> parallel = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            parallel.add(() -> upload("ulla", "upload-pass", "ce-relu.safetensors", model).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (Future<Integer> f : pool.invokeAll(parallel)) {
+                assertTrue(f.get() == 201 || f.get() == 429, "status " + f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        while (upload("ulla", "upload-pass", "ce-relu.safetensors", model).status() == 201) {
+            assertTrue(uploads("ulla") <= UPLOADS, "at most " + UPLOADS + " kept");
+        }
+        Answer third = upload("ulla", "upload-pass", "ce-relu.safetensors", model);
+        assertEquals(429, third.status(), third.body());
+        assertTrue(third.body().contains("allowed: at most " + UPLOADS + " (factlab.quota.uploads)"), third.body());
+        assertEquals(UPLOADS, uploads("ulla"));
+        Answer big = upload("remy", "other-researcher-pass", "big.csv", new byte[(int) UPLOAD_BYTES + 1]);
+        assertEquals(413, big.status(), big.body());
+        assertTrue(big.body().contains("factlab.quota.upload-bytes"), big.body());
+        assertEquals(201, upload("remy", "other-researcher-pass", "ce-relu.safetensors", model).status(),
+                "the quota is per account");
+    }
+
+    /** The models of {@code account} (password upload-pass) that GET /api/models lists. */
+    private long uploads(String account) throws Exception {
+        long count = 0;
+        for (JsonNode m : json.readTree(send("127.0.0.1", "GET", "/api/models",
+                List.of(authorization(account, "upload-pass")), null).body())) {
+            count += account.equals(m.path("owner").asText()) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private Answer upload(String name, String password, String fileName, byte[] content) throws IOException {
+        String boundary = "quota-test-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String path = fileName.endsWith(".csv") ? "/api/datasets" : "/api/models";
+        return sendBytes("127.0.0.1", "POST", path, List.of(authorization(name, password),
+                "Content-Type: multipart/form-data; boundary=" + boundary), body.toByteArray());
     }
 
     @Test
@@ -144,10 +246,16 @@ class GuardedLabSecurityTest {
 
     /** A raw HTTP/1.1 exchange from the local address {@code from} (any of 127.0.0.0/8). */
     private Answer send(String from, String method, String path, List<String> headers, String body) throws IOException {
+        return sendBytes(from, method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A raw HTTP/1.1 exchange with a binary body (none when null). */
+    private Answer sendBytes(String from, String method, String path, List<String> headers, byte[] body)
+            throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port));
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            byte[] content = body == null ? new byte[0] : body;
             StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
                     + "\r\nConnection: close\r\n");
             headers.forEach(h -> request.append(h).append("\r\n"));

@@ -31,7 +31,9 @@ public record QuadraticSpec(
         @SpecField(description = "Number of Adam steps (Figure 4: 10⁶)", min = 1, max = 100_000_000)
         int iterations,
         @SpecField(description = "Evaluate the feature matrices every this many steps (also at step 0 and at "
-                + "the last step)", min = 1, max = 100_000_000)
+                + "the last step). A run stores at most 10 000 evaluations and 200 snapshots of each matrix by "
+                + "default (factlab.quota.points-per-run, factlab.quota.snapshots-per-matrix): more are thinned "
+                + "evenly over the run, and the last evaluation is always kept", min = 1, max = 100_000_000)
         int evalEvery,
         @SpecField(description = "Scale of the initialisation: PyTorch's default U(±1/√fan_in) times this",
                 min = 0, max = 100, minExclusive = true)
