@@ -34,8 +34,8 @@ public final class PaperFigures {
                     "λ as printed (1e-5) with ℓ = (f − y)² gives a one-neuron optimum where every prediction is ∝ WᵀW "
                     + "(preset fig4-as-printed: every cosine 1.000); the lab uses λ = 1e-7, where the separating "
                     + "optimum of Theorem 3.4 appears. There FACT = WᵀW (cosine 1.000, paper 0.994) and AGOP is "
-                    + "nearly orthogonal to WᵀW, but its cosine 0.082 sits just above the printed bound < 0.068: the "
-                    + "paper's loss scaling must differ from ours."),
+                    + "nearly orthogonal to WᵀW, but its cosine 0.082 is not below the printed bound < 0.068, so the "
+                    + "figure differs. What was measured: at the printed λ the optimum Adam finds does not separate."),
             new Card("fig5", "Figure 5", "FACT-RFM and NFA-RFM with the Mahalanobis Gaussian kernel on sparse parity "
                     + "(d = 50, k = 2, 3, 4): √AGOP and √(FACT·Mᵀ) feature matrices.", "parity", "fig5-k3", null,
                     16.0, false, false, "The paper shows the matrices, not numbers; the lab compares with its own "
@@ -43,14 +43,17 @@ public final class PaperFigures {
                     + "scale."),
             new Card("fig6", "Figure 6", "FACT-RFM and NFA-RFM on (x + y) mod 61 for 75 iterations: both reach 100% "
                     + "test accuracy after delayed generalisation (grokking).", "modular", "fig6-fact", "fig6-methods",
-                    60.0, false, false, "FACT-RFM (geometric averaging, trace normalization) ends at 1859 of the 1860 "
-                    + "test pairs, within the band of the paper's 100%; it groks later than NFA-RFM (≈ 45–57 against "
-                    + "24 iterations). Without the trace normalisation it freezes (fig6-fact-unnormalised)."),
+                    60.0, false, false, "FACT-RFM (geometric averaging) ends at 1859 of the 1860 test pairs "
+                    + "(99.95%, not 100%), within the 1-point band of the paper's 100%, and only with a trace "
+                    + "normalisation of M the paper does not state: without it the test accuracy freezes at 46.8% "
+                    + "(fig6-fact-unnormalised). It groks later than NFA-RFM (≈ 45–57 against 24 iterations)."),
             new Card("fig7", "Figure 7", "τ(xᵢ, xⱼ, M) against k′(xᵢᵀMxⱼ) for 1000 training pairs of FACT-RFM on "
                     + "modular arithmetic, with the best proportional fit.", "modular", "fig6-fact", null, 60.0, false,
                     false, "Computed at the end of every modular run (tau_vs_kprime/slope, r2, pearson and the "
                     + "scatter); the paper shows the fit without a number, so the lab compares the run's accuracy "
-                    + "with Figure 6's."),
+                    + "with Figure 6's. Proposition 5.1 holds for inner-product kernels k(xᵀMz); the lab's kernels "
+                    + "are radial (Gaussian, Laplace) and use their gradient factor κ as k′, so here the fit is an "
+                    + "analogy, not a test of the proposition (docs/science.md)."),
             new Card("fig8", "Figure 8", "Pearson correlation of FACT, AGOP and eNFA with WᵀW against epochs for the "
                     + "first three layers of a 5-layer ReLU MLP on CIFAR-10.", "mlp", "fig3-deep", null, null, true,
                     false, DEEP_MLP + " Set dataset = cifar10 (user-supplied files) for the CIFAR-10 curves."),
