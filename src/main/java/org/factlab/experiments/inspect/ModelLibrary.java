@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Optional;
 import org.factlab.math.ValueLimit;
 import org.factlab.nn.imported.ImportedNetwork;
+import org.factlab.nn.imported.IsolatedKerasReader;
 import org.factlab.nn.imported.ModelFileException;
 import org.factlab.nn.imported.ModelFormat;
 
 /**
  * The models the {@code inspect} kind can read: the bundled example {@value #EXAMPLE} (a ReLU MLP trained with
  * PyTorch on MNIST) and the files users uploaded, kept under {@code <datasets-dir>/uploads/models/} by
- * {@link UploadStore}. An upload is read completely before it is kept, so every stored model is usable.
+ * {@link UploadStore}. An upload is read completely before it is kept, so every stored model is usable; a Keras HDF5
+ * upload is read in a child JVM ({@link IsolatedKerasReader}), as its reader is native code that a hostile file can
+ * crash.
  */
 public final class ModelLibrary implements UploadLibrary<ModelInfo> {
 
@@ -66,7 +69,10 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         UploadStore.Staged staged = store.stage(content, format.ending(fileName), maxBytes);
         ModelInfo info = null;
         try {
-            info = info(staged.id(), shownName, format, format.read(staged.file(), List.of(), uploadLimit), owner,
+            info = format == ModelFormat.KERAS
+                    ? info(staged.id(), shownName, format, IsolatedKerasReader.read(staged.file(), uploadLimit), owner,
+                    staged.bytes())
+                    : info(staged.id(), shownName, format, format.read(staged.file(), List.of(), uploadLimit), owner,
                     staged.bytes());
         } catch (ModelFileException e) {
             throw new UploadException("file", e.getMessage());
@@ -154,6 +160,12 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
 
     private static ModelInfo info(String id, String name, ModelFormat format, ImportedNetwork net, String owner,
                                   long bytes) {
+        return info(id, name, format, new IsolatedKerasReader.Summary(net.layers(), net.activation(),
+                net.softmaxOutput()), owner, bytes);
+    }
+
+    private static ModelInfo info(String id, String name, ModelFormat format, IsolatedKerasReader.Summary net,
+                                  String owner, long bytes) {
         List<ModelInfo.Layer> layers = net.layers().stream()
                 .map(l -> new ModelInfo.Layer(l.in(), l.out(), l.bias())).toList();
         return new ModelInfo(id, name, format.id(), layers, net.activation() == null ? null : net.activation().id(),

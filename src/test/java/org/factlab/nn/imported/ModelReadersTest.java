@@ -133,6 +133,29 @@ class ModelReadersTest {
                 e.getMessage());
     }
 
+    @Test
+    void aKerasFileThatCrashesTheNativeReaderIsRefusedAndThisJvmGoesOn() throws Exception {
+        Path mutant = dir.resolve("mutant.h5");
+        try (var in = ModelReadersTest.class.getResourceAsStream("/inspect/mse-tanh-mutant.h5")) {
+            Files.copy(in, mutant);
+        }
+        ModelFileException e = assertThrows(ModelFileException.class,
+                () -> IsolatedKerasReader.read(mutant, ValueLimit.NONE));
+        assertTrue(e.getMessage().startsWith("the Keras HDF5 reader crashed (exit code "), e.getMessage());
+        Path good = dir.resolve("good.h5");
+        try (var in = ModelReadersTest.class.getResourceAsStream("/inspect/mse-tanh.h5")) {
+            Files.copy(in, good);
+        }
+        IsolatedKerasReader.Summary read = IsolatedKerasReader.read(good, ValueLimit.NONE);
+        assertEquals(Activation.TANH, read.activation());
+        assertEquals(List.of(new ImportedNetwork.LayerShape(6, 16, true), new ImportedNetwork.LayerShape(16, 16, true),
+                new ImportedNetwork.LayerShape(16, 3, true)), read.layers());
+        ModelFileException limited = assertThrows(ModelFileException.class,
+                () -> IsolatedKerasReader.read(good, new ValueLimit(100, "test.limit")));
+        assertTrue(limited.getMessage().endsWith("parameters; allowed: at most 100 numbers (test.limit)"),
+                limited.getMessage());
+    }
+
     /** A safetensors file with this header and {@code dataBytes} zero bytes of data. */
     private Path safetensors(String header, int dataBytes) throws Exception {
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
