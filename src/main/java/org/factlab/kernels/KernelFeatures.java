@@ -44,7 +44,9 @@ final class KernelFeatures {
      * sum Σ_c h_cᵀ h_c is formed directly; in the n×n form it is
      * Xᵀ diag(‖Sᵢ‖²) X − (Xᵀ (κ ∘ S Aᵀ) X + transpose) + Xᵀ ((κκ) ∘ A Aᵀ) X, the last term being the
      * τ-weighted sum of Proposition 5.1. With {@code center}, each output's gradients are centred over the
-     * samples (minus n h̄_c h̄_cᵀ). With {@link FeatureShape#DIAGONAL}, diag(AGOP) only (M diagonal).
+     * samples (minus n h̄_c h̄_cᵀ). With {@link FeatureShape#DIAGONAL}, diag(AGOP) only (M diagonal). For an
+     * inner-product kernel ∇f_c(xᵢ) = M Σⱼ κᵢⱼ αⱼc xⱼ: the self term diag(S_c) X is absent, h_c = −κ diag(α_c) X, and
+     * only the τ-weighted term Xᵀ ((κκ) ∘ A Aᵀ) X remains (Proposition 5.1).
      *
      * @param products  the output contractions; needed only when not {@link #agopUsesKappaSquared}
      * @param workspace an n×n buffer, needed only when {@link #agopUsesKappaSquared}; modified: overwritten (scratch)
@@ -57,25 +59,30 @@ final class KernelFeatures {
     static INDArray agop(GradientFactors kappa, INDArray alpha, INDArray x, INDArray m, boolean center,
                          OutputContractions products, INDArray workspace, INDArray second, FeatureShape shape) {
         INDArray k = kappa.matrix();
+        boolean radial = kappa.radial();
         long n = x.rows();
         long outputs = alpha.columns();
         INDArray sum;
         if (agopUsesKappaSquared(n, outputs, x.columns())) {
-            INDArray s = k.mmul(alpha);
-            sum = shape.gram(x, x.mulColumnVector(s.mul(s).sum(true, 1)));
-            Nd4j.gemm(s, alpha, workspace, false, true, 1.0, 0.0);
-            sum.subi(shape.plusTranspose(shape.gram(x, workspace.muli(k).mmul(x))));
             Nd4j.gemm(k, k, workspace, false, false, 1.0, 0.0);
             Nd4j.gemm(alpha, alpha, second, false, true, 1.0, 0.0);
-            sum.addi(shape.gram(x, workspace.muli(second).mmul(x)));
+            sum = shape.gram(x, workspace.muli(second).mmul(x));
+            INDArray s = k.mmul(alpha);
+            if (radial) {
+                sum.addi(shape.gram(x, x.mulColumnVector(s.mul(s).sum(true, 1))));
+                Nd4j.gemm(s, alpha, workspace, false, true, 1.0, 0.0);
+                sum.subi(shape.plusTranspose(shape.gram(x, workspace.muli(k).mmul(x))));
+            }
             if (center) {
-                INDArray mean = x.transpose().mmul(s.subi(alpha.mulColumnVector(k.sum(true, 1)))).divi(n);
+                INDArray notSelf = alpha.mulColumnVector(k.sum(true, 1));
+                INDArray mean = x.transpose().mmul(radial ? s.subi(notSelf) : notSelf).divi(n);
                 sum.subi(shape.outerSum(mean).muli(n));
             }
         } else {
             sum = Nd4j.zeros(x.dataType(), shape == FeatureShape.FULL ? x.columns() : 1, x.columns());
             for (long c = 0; c < outputs; c++) {
-                INDArray h = x.mulColumnVector(products.s().getColumn(c, true)).subi(products.t(c));
+                INDArray h = radial ? x.mulColumnVector(products.s().getColumn(c, true)).subi(products.t(c))
+                        : products.t(c).dup();
                 if (center) {
                     h.subiRowVector(h.mean(true, 0));
                 }
@@ -91,7 +98,9 @@ final class KernelFeatures {
      * F = Σᵢⱼ ∇ₓK(xᵢ, xⱼ) αⱼᵀαᵢ xᵢᵀ = −M Xᵀ (diag(C𝟙) − C) X with C = κ ∘ (A Aᵀ) (only the first kernel
      * argument is differentiated). Output by output, C = Σ_c diag(α_c) κ diag(α_c), so
      * (diag(C𝟙) − C) X = Σ_c diag(α_c ∘ κα_c) X − α_c ∘ κ(α_c ∘ X). With {@link FeatureShape#DIAGONAL}, diag(F)
-     * only (M diagonal): diag(F)ₖ = −Mₖₖ Σᵢ xᵢₖ ((diag(C𝟙) − C) X)ᵢₖ.
+     * only (M diagonal): diag(F)ₖ = −Mₖₖ Σᵢ xᵢₖ ((diag(C𝟙) − C) X)ᵢₖ. For an inner-product kernel
+     * (∇ₓK(xᵢ, xⱼ) = κᵢⱼ M xⱼ) the self term diag(C𝟙) is absent: F = M Xᵀ C X, so F·M is Proposition 5.1's
+     * Σᵢⱼ k′(xᵢᵀMxⱼ) M xᵢ αᵢᵀαⱼ xⱼᵀ M.
      *
      * @param products  the output contractions; needed only when {@link #factOutputByOutput}
      * @param workspace an n×n buffer, needed only when not {@link #factOutputByOutput}; modified: overwritten
@@ -105,8 +114,8 @@ final class KernelFeatures {
         INDArray k = kappa.matrix();
         INDArray laplacianTimesX;
         if (factOutputByOutput(alpha.columns(), x.columns())) {
-            INDArray rowSums = alpha.mul(products.s()).sum(true, 1);
-            laplacianTimesX = x.mulColumnVector(rowSums);
+            laplacianTimesX = kappa.radial() ? x.mulColumnVector(alpha.mul(products.s()).sum(true, 1))
+                    : Nd4j.zerosLike(x);
             for (long c = 0; c < alpha.columns(); c++) {
                 laplacianTimesX.subi(products.t(c).mulColumnVector(alpha.getColumn(c, true)));
             }
@@ -114,7 +123,8 @@ final class KernelFeatures {
             INDArray cMatrix = workspace;
             Nd4j.gemm(alpha, alpha, cMatrix, false, true, 1.0, 0.0);
             cMatrix.muli(k);
-            laplacianTimesX = x.mulColumnVector(cMatrix.sum(true, 1)).subi(cMatrix.mmul(x));
+            laplacianTimesX = kappa.radial() ? x.mulColumnVector(cMatrix.sum(true, 1)).subi(cMatrix.mmul(x))
+                    : cMatrix.mmul(x).negi();
         }
         INDArray inner = shape.gram(x, laplacianTimesX).castTo(DataType.DOUBLE);
         return shape == FeatureShape.FULL ? m.mmul(inner).muli(-kappa.scale())

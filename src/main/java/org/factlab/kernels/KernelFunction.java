@@ -7,9 +7,9 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Radial kernels on the Mahalanobis distance ‖x − z‖_M = √((x − z)ᵀ M (x − z)) with bandwidth L
- * (paper §4.1, K_W(x, z) = K(Wx, Wz) with M = WᵀW), and their gradient factors κ defined by
- * ∇ₓK(x, z) = −κ(x, z) M (x − z).
+ * Kernels with bandwidth L on M = WᵀW (paper §4.1, K_W(x, z) = K(Wx, Wz)): radial kernels on the Mahalanobis
+ * distance ‖x − z‖_M = √((x − z)ᵀ M (x − z)), with gradient factors κ defined by ∇ₓK(x, z) = −κ(x, z) M (x − z),
+ * and an inner-product kernel K = k(xᵀMz) (§5, Proposition 5.1), with κ = k′(xᵀMz), ∇ₓK(x, z) = κ M z.
  */
 public enum KernelFunction implements Choice {
 
@@ -36,7 +36,7 @@ public enum KernelFunction implements Choice {
             // K / (L·0) = +∞ exactly where the distance is 0; those are the subgradient 0
             kappa.muli(bandwidth).rdivi(d2);
             BooleanIndexing.replaceWhere(kappa, 0.0, Conditions.isInfinite());
-            return new GradientFactors(kappa, 1);
+            return new GradientFactors(kappa, 1, true);
         }
     },
 
@@ -53,20 +53,43 @@ public enum KernelFunction implements Choice {
         @Override
         GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth) {
             Transforms.exp(d2, false);
-            return new GradientFactors(d2, 1 / (bandwidth * bandwidth));
+            return new GradientFactors(d2, 1 / (bandwidth * bandwidth), true);
+        }
+    },
+
+    /**
+     * The exponential inner-product kernel K = exp(xᵀMz / L²), for which Proposition 5.1 holds as stated:
+     * k′(t) = k(t)/L², so κ = K/L² and ∇ₓK(x, z) = κ M z. The exponent comes from the product GEMM already scaled.
+     */
+    EXP_INNER_PRODUCT {
+        @Override
+        double distanceScale(double bandwidth) {
+            return 1 / (bandwidth * bandwidth);
+        }
+
+        @Override
+        GradientFactors fromScaledSquaredDistances(INDArray products, INDArray kappa, double bandwidth) {
+            Transforms.exp(products, false);
+            return new GradientFactors(products, 1 / (bandwidth * bandwidth), false);
         }
     };
+
+    /** Whether K depends on ‖x − z‖_M only (else on xᵀMz, an inner-product kernel). */
+    boolean radial() {
+        return this != EXP_INNER_PRODUCT;
+    }
 
     /** Whether κ needs its own n×n buffer (it does not when it is a multiple of K). */
     boolean needsKappaBuffer() {
         return this == LAPLACE;
     }
 
-    /** The factor the squared distances are computed with (folded into the distance GEMM). */
+    /** The factor the squared distances (inner products) are computed with, folded into the GEMM. */
     abstract double distanceScale(double bandwidth);
 
     /**
-     * Overwrites {@code d2}, holding {@link #distanceScale} · ‖xᵢ − zⱼ‖²_M, with K and returns κ, written into
+     * Overwrites {@code d2}, holding {@link #distanceScale} · ‖xᵢ − zⱼ‖²_M (for the inner-product kernel
+     * {@link #distanceScale} · xᵢᵀMzⱼ), with K and returns κ, written into
      * {@code kappa} (same shape) when the kernel needs a buffer for it; returns null when {@code kappa} is
      * null and the kernel needs one (a prediction, which needs K only).
      *

@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Kernel matrices K(X, Z)ᵢⱼ = k(‖xᵢ − zⱼ‖_M) of a {@link KernelFunction} on the Mahalanobis distance. The
+ * Kernel matrices K(X, Z)ᵢⱼ = k(‖xᵢ − zⱼ‖_M) of a radial {@link KernelFunction} on the Mahalanobis distance (for the
+ * inner-product kernel k(xᵢᵀMzⱼ), from the one GEMM (XM)Zᵀ). The
  * expansion ‖x − z‖²_M = xᵀMx + zᵀMz − 2 xᵀMz is one GEMM of augmented factors,
  * [−2XM | xᵀMx | 𝟙] · [Z | 𝟙 | zᵀMz]ᵀ, with the kernel's scale folded in, so the n×m matrix is written once
  * and then transformed in place.
@@ -35,7 +36,11 @@ public final class MahalanobisKernel {
      */
     static GradientFactors compute(INDArray x, INDArray z, INDArray m, KernelFunction kernel, double bandwidth,
                                    boolean sameSet, INDArray kOut, INDArray kappaOut) {
-        scaledSquaredDistances(x, z, m, kernel.distanceScale(bandwidth), sameSet, kOut);
+        if (kernel.radial()) {
+            scaledSquaredDistances(x, z, m, kernel.distanceScale(bandwidth), sameSet, kOut);
+        } else {
+            Nd4j.gemm(x.mmul(m), z, kOut, false, true, kernel.distanceScale(bandwidth), 0.0);
+        }
         return kernel.fromScaledSquaredDistances(kOut, kappaOut, bandwidth);
     }
 

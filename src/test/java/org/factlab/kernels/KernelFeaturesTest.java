@@ -75,7 +75,7 @@ class KernelFeaturesTest {
     /** Both forms of the AGOP's last term: κκ (n &lt; c·d) and output by output (n ≥ c·d). */
     @ParameterizedTest
     @CsvSource({"GAUSSIAN, 12, 3, 5, false", "GAUSSIAN, 40, 3, 2, true", "LAPLACE, 12, 3, 5, true",
-        "LAPLACE, 40, 3, 2, false"})
+        "LAPLACE, 40, 3, 2, false", "EXP_INNER_PRODUCT, 12, 3, 5, true", "EXP_INNER_PRODUCT, 40, 3, 2, true"})
     void agopEqualsTheMeanOuterProductOfPredictorGradients(KernelFunction kernel, int n, int d, int c,
                                                            boolean center) {
         Fitted f = Fitted.of(kernel, n, d, c, 1e-3);
@@ -93,7 +93,8 @@ class KernelFeaturesTest {
      */
     @ParameterizedTest
     @CsvSource({"GAUSSIAN, 15, 4, 3, true", "LAPLACE, 15, 4, 3, true", "GAUSSIAN, 20, 3, 1, true",
-        "GAUSSIAN, 12, 8, 10, false", "LAPLACE, 12, 8, 10, false"})
+        "GAUSSIAN, 12, 8, 10, false", "LAPLACE, 12, 8, 10, false", "EXP_INNER_PRODUCT, 15, 4, 3, true",
+        "EXP_INNER_PRODUCT, 12, 8, 10, false"})
     void closedFormFactEqualsTheLiteralDoubleSum(KernelFunction kernel, int n, int d, int c, boolean byOutput) {
         assertEquals(byOutput, KernelFeatures.factOutputByOutput(c, d));
         Fitted f = Fitted.of(kernel, n, d, c, 1e-2);
@@ -178,7 +179,7 @@ class KernelFeaturesTest {
      * −(1/reg) Σᵢ Jᵢᵀ (f(xᵢ) − yᵢ) xᵢᵀ: what Lemma F.1 rewrites using Lemma F.2.
      */
     @ParameterizedTest
-    @CsvSource({"GAUSSIAN", "LAPLACE"})
+    @CsvSource({"GAUSSIAN", "LAPLACE", "EXP_INNER_PRODUCT"})
     void closedFormFactEqualsTheDefinitionThroughTheLoss(KernelFunction kernel) {
         int n = 14;
         int d = 3;

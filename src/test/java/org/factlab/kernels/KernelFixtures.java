@@ -51,8 +51,17 @@ final class KernelFixtures {
         return Math.sqrt(Math.max(s, 0));
     }
 
-    /** K(x, z) by the definitions of §4.1. */
+    /** K(x, z) by the definitions of §4.1 and, for the inner-product kernel, exp(xᵀMz/L²). */
     static double kernel(KernelFunction kernel, double[] x, double[] z, double[][] m, double bandwidth) {
+        if (kernel == KernelFunction.EXP_INNER_PRODUCT) {
+            double product = 0;
+            for (int k = 0; k < x.length; k++) {
+                for (int l = 0; l < x.length; l++) {
+                    product += x[k] * m[k][l] * z[l];
+                }
+            }
+            return Math.exp(product / (bandwidth * bandwidth));
+        }
         double distance = mahalanobis(x, z, m);
         return kernel == KernelFunction.LAPLACE ? Math.exp(-distance / bandwidth)
                 : Math.exp(-distance * distance / (2 * bandwidth * bandwidth));

@@ -16,8 +16,9 @@ public record RfmSettings(
         @SpecField(description = "RFM update (Algorithm 1, line 6): kernel = none (plain kernel regression), nfa = "
                 + "M ← AGOPˢ, fact = M ← (F Fᵀ)^{1/2}, fact-geometric = M ← ((F M)(F M)ᵀ)^{1/4} (F of Lemma F.1)")
         FeatureUpdate method,
-        @SpecField(description = "Kernel on the Mahalanobis distance: laplace exp(−‖x − z‖_M/L) or gaussian "
-                + "exp(−‖x − z‖²_M/(2L²)) (Figures 5 and 6: gaussian)")
+        @SpecField(description = "Kernel: on the Mahalanobis distance laplace exp(−‖x − z‖_M/L) or gaussian "
+                + "exp(−‖x − z‖²_M/(2L²)) (Figures 5 and 6: gaussian); or the inner-product kernel exp-inner-product "
+                + "exp(xᵀMz/L²), for which Proposition 5.1 (Figure 7's τ against k′) holds as stated")
         KernelFunction kernel,
         @SpecField(description = "Bandwidth L (Figure 5: 5; Figure 6: 2.5)", min = 0, max = 1e6, minExclusive = true)
         double bandwidth,
