@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLink;
@@ -40,7 +39,8 @@ public class MainLayout extends AppLayout {
         bar.setWidthFull();
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
         user.name().ifPresent(name -> {
-            Span account = new Span(name + " · " + user.role().name().toLowerCase(Locale.ROOT));
+            RouterLink account = new RouterLink(name + " · " + user.role().name().toLowerCase(Locale.ROOT),
+                    AccountView.class);
             account.setId("account");
             account.getStyle().set("margin-left", "auto");
             Button signOut = new Button("Sign out", e -> authentication.logout());

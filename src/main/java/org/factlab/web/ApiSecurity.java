@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.factlab.access.ApiTokens;
+import org.factlab.access.BearerTokenFilter;
 import org.factlab.access.LoginThrottle;
 import org.factlab.access.LoginThrottleFilter;
 import org.factlab.access.Role;
@@ -24,6 +26,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfException;
@@ -31,7 +34,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * With login on, {@code /api/**}: every call needs an account, from the browser's session or from HTTP basic
- * credentials (scripts); anonymous calls get 401, calls the role does not allow 403, both as
+ * credentials or a personal API token ({@code Authorization: Bearer}, {@link BearerTokenFilter}) (scripts);
+ * anonymous calls and unknown or revoked tokens get 401, calls the role does not allow 403, both as
  * {@code {"errors": [...]}}. Launching runs and studies needs a researcher; cancelling, sharing and revoking too, uploading
  * and deleting models and datasets too, and the
  * controllers then check ownership of runs and studies ({@code access.RunPermissions}).
@@ -52,10 +56,14 @@ class ApiSecurity {
 
     private final ObjectMapper json;
     private final LoginThrottle throttle;
+    private final ApiTokens tokens;
+    private final UserDetailsService accounts;
 
-    ApiSecurity(ObjectMapper json, LoginThrottle throttle) {
+    ApiSecurity(ObjectMapper json, LoginThrottle throttle, ApiTokens tokens, UserDetailsService accounts) {
         this.json = json;
         this.throttle = throttle;
+        this.tokens = tokens;
+        this.accounts = accounts;
     }
 
     @Bean
@@ -78,9 +86,12 @@ class ApiSecurity {
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .httpBasic(b -> b.authenticationEntryPoint(this::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized).accessDeniedHandler(this::denied))
-                .csrf(c -> c.ignoringRequestMatchers(ApiSecurity::sendsBasicCredentials))
+                .csrf(c -> c.ignoringRequestMatchers(ApiSecurity::sendsBasicCredentials,
+                        BearerTokenFilter::sendsToken))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), CsrfFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts, (request, response, e) ->
+                        error(response, HttpServletResponse.SC_UNAUTHORIZED, e.getMessage())), CsrfFilter.class)
                 .build();
     }
 
