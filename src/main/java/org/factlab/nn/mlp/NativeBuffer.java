@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Exactly one of the float32 pair ({@link #floatMemory}, {@link #floats}) and the float64 pair is set; hot loops
  * specialised to float32 use the former directly.
  */
-final class NativeBuffer {
+public final class NativeBuffer {
 
     /** The float32 memory, for BLAS calls over the whole buffer; null in a float64 buffer. */
     final FloatPointer floatMemory;
@@ -36,7 +36,7 @@ final class NativeBuffer {
         doubles = single ? null : doubleMemory.asBuffer();
     }
 
-    static NativeBuffer allocate(DataType type, long length) {
+    public static NativeBuffer allocate(DataType type, long length) {
         if (length < 1 || length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("buffer length " + length + " out of range");
         }
@@ -47,19 +47,19 @@ final class NativeBuffer {
     }
 
     /** True for float32 memory ({@link #floatMemory} and {@link #floats} set). */
-    boolean isFloat() {
+    public boolean isFloat() {
         return floatMemory != null;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
-    double get(int i) {
+    public double get(int i) {
         return isFloat() ? floats.get(i) : doubles.get(i);
     }
 
-    void set(int i, double value) {
+    public void set(int i, double value) {
         if (isFloat()) {
             floats.put(i, (float) value);
         } else {
@@ -89,7 +89,7 @@ final class NativeBuffer {
     }
 
     /** Overwrites this buffer with the entries of {@code a} in C order (a.length() must equal the length). */
-    void read(INDArray a) {
+    public void read(INDArray a) {
         if (a.length() != length) {
             throw new IllegalArgumentException("array of length " + a.length() + " into a buffer of " + length);
         }
@@ -102,7 +102,7 @@ final class NativeBuffer {
     }
 
     /** A new ND4J vector of this buffer's type holding its entries. */
-    INDArray toArray() {
+    public INDArray toArray() {
         if (isFloat()) {
             float[] values = new float[length];
             floats.get(0, values);

@@ -16,15 +16,15 @@ import org.bytedeco.javacpp.Pointer;
  * allocation and no framework bookkeeping. The BLAS is the OpenBLAS that nd4j-native ships (org.bytedeco), on
  * the threads ND4J gives it ({@code factlab.cpu-threads}).
  */
-final class NativeMatrix {
+public final class NativeMatrix {
 
-    final NativeBuffer buffer;
-    final int offset;
-    final int rows;
-    final int cols;
+    public final NativeBuffer buffer;
+    public final int offset;
+    public final int rows;
+    public final int cols;
     private final Pointer pointer;
 
-    NativeMatrix(NativeBuffer buffer, int offset, int rows, int cols) {
+    public NativeMatrix(NativeBuffer buffer, int offset, int rows, int cols) {
         if (offset < 0 || (long) offset + (long) rows * cols > buffer.length()) {
             throw new IllegalArgumentException(rows + "×" + cols + " at " + offset + " exceeds a buffer of "
                     + buffer.length());
@@ -36,12 +36,12 @@ final class NativeMatrix {
         this.pointer = buffer.pointer(offset);
     }
 
-    int size() {
+    public int size() {
         return rows * cols;
     }
 
     /** this ← α op(A) op(B) + β this, op = transpose where the flag is set. */
-    void gemm(NativeMatrix a, boolean transposeA, NativeMatrix b, boolean transposeB, double alpha, double beta) {
+    public void gemm(NativeMatrix a, boolean transposeA, NativeMatrix b, boolean transposeB, double alpha, double beta) {
         int m = transposeA ? a.cols : a.rows;
         int k = transposeA ? a.rows : a.cols;
         int n = transposeB ? b.rows : b.cols;

@@ -13,7 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What {@link MlpProbe} measured: the loss L = (1/n) Σᵢ ℓᵢ, the argmax accuracy, and per layer the sums
- * from which {@link #layer} builds the feature matrices (float64) on demand, one layer at a time.
+ * from which {@link #layer} builds the feature matrices (float64) on demand, one layer at a time. A convolution
+ * (the {@code nn.cnn} probe) enters as its k×cq² W with sums over every patch of every sample (docs/science.md,
+ * "Convolutional layers").
  */
 public final class ProbeResult {
 
@@ -26,7 +28,13 @@ public final class ProbeResult {
     private final List<INDArray> deltaGrams;
     private final List<INDArray> jacobianGrams;
 
-    ProbeResult(MlpWeights weights, double lambda, long n, double loss, double accuracy, List<INDArray> gradientSums,
+    /**
+     * @param n              samples the sums run over (the normaliser of every matrix)
+     * @param gradientSums   per layer Σᵢ δᵢhᵢᵀ = n ∇_W L (out×in); kept, not modified
+     * @param deltaGrams     per layer Σᵢ δᵢδᵢᵀ = n beNFA (out×out); kept, not modified
+     * @param jacobianGrams  per layer Σᵢ Σ_k (∂f_k/∂uᵢ)(∂f_k/∂uᵢ)ᵀ = n bAGOP (out×out); kept, not modified
+     */
+    public ProbeResult(MlpWeights weights, double lambda, long n, double loss, double accuracy, List<INDArray> gradientSums,
                 List<INDArray> deltaGrams, List<INDArray> jacobianGrams) {
         this.weights = weights;
         this.lambda = lambda;

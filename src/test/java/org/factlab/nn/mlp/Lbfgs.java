@@ -8,10 +8,10 @@ import java.util.Iterator;
  * Limited-memory BFGS (Nocedal &amp; Wright, Algorithm 7.4, two-loop recursion) with a backtracking Armijo line
  * search, in plain float64: drives a smooth objective to a small gradient norm.
  */
-final class Lbfgs {
+public final class Lbfgs {
 
     /** f(θ) with ∇f written into the second argument. */
-    interface Objective {
+    public interface Objective {
         double valueAndGradient(double[] theta, double[] gradient);
     }
 
@@ -21,7 +21,7 @@ final class Lbfgs {
     }
 
     /** Minimises from θ (updated in place) until ‖∇f‖ ≤ tolerance or maxIterations; returns the final ‖∇f‖. */
-    static double minimise(Objective f, double[] theta, double tolerance, int maxIterations) {
+    public static double minimise(Objective f, double[] theta, double tolerance, int maxIterations) {
         int p = theta.length;
         double[] g = new double[p];
         double value = f.valueAndGradient(theta, g);
