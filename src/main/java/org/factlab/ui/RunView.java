@@ -43,7 +43,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private final LiveFollow live;
     private final RunPermissions permissions;
     private final ShareService shares;
-    private final SeriesStore store = new SeriesStore();
+    private SeriesStore store = new SeriesStore();
     private final RunHeader header = new RunHeader(this::cancel);
     private final PaperComparison expected = new PaperComparison();
     private final DepartureBanner departure = new DepartureBanner();
@@ -58,6 +58,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private volatile List<String> notes = List.of();
     private boolean readOnly;
     private UI ui;
+    /** The live follow of the run shown, closed when another run is opened in this view. */
+    private LiveFollow.Handle following;
 
     public RunView(RunPageReads reads, LiveFollow live, RunPermissions permissions, ShareService shares) {
         this.reads = reads;
@@ -65,6 +67,11 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         this.permissions = permissions;
         this.shares = shares;
         setWidthFull();
+        overlay.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                showOverlay(e.getValue());
+            }
+        });
     }
 
     @Override
@@ -76,6 +83,18 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
             return;
         }
         open(found.get(), "/api/runs/" + id, false);
+        reloadIfAttached();
+    }
+
+    /**
+     * Loads the run just opened when this view is already on the page: navigating from one run page to another
+     * (Launch again, Edit and launch, a link in the notes, back and forward) reuses the view without attaching it
+     * again, so {@link #onAttach} does not run.
+     */
+    protected void reloadIfAttached() {
+        if (ui != null && isAttached()) {
+            load(ui);
+        }
     }
 
     /**
@@ -85,7 +104,14 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
      */
     protected void open(Run found, String downloadBase, boolean readOnly) {
         removeAll();
+        if (following != null) {
+            following.close();
+            following = null;
+        }
         run = found;
+        store = new SeriesStore();
+        overlays = Map.of();
+        overlay.clear();
         this.readOnly = readOnly;
         boolean controls = !readOnly && permissions.mayControl(found);
         header.setCancellable(controls);
@@ -98,7 +124,6 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setId("overlay");
         overlay.setWidth("min(40em, 100%)");
         overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
-        overlay.addValueChangeListener(e -> showOverlay(e.getValue()));
         overlay.setVisible(!readOnly);
         add(departure, header, downloads, expected);
         if (!readOnly) {
@@ -132,12 +157,19 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
 
     @Override
     protected void onAttach(AttachEvent event) {
-        if (run == null) {
-            return;
-        }
         ui = event.getUI();
+        if (run != null) {
+            load(ui);
+        }
+    }
+
+    /** Reads the run's history, shows it, and follows the run live from here on. */
+    private void load(UI ui) {
         String id = run.id();
-        live.follow(ui, this, List.of(id), this::read);
+        if (following != null) {
+            following.close();
+        }
+        following = live.follow(ui, this, List.of(id), this::read);
         run = reads.run(id).orElse(run);
         store.addAll(reads.points(id));
         notes = sections.needNotes() ? reads.notes(id) : List.of();

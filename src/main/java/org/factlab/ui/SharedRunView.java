@@ -38,6 +38,7 @@ public class SharedRunView extends RunView {
             return;
         }
         open(run.get(), "/s/" + token, true);
+        reloadIfAttached();
         addComponentAsFirst(banner("run"));
     }
 

@@ -100,6 +100,22 @@ class ManageRunsBrowserTest extends BrowserTestBase {
             assertEquals("tiny", run.get("preset").asText());
             assertEquals("keep me", run.get("name").asText());
             assertEquals(6.0, run.get("summary").get("x").asDouble());
+
+            // Launch again from a run page: the same view opens the new run completely, and follows it live
+            waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#figure-downloads"));
+            click(waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#launch-again")));
+            String again = waitFor(driver, PAGE_TIMEOUT, d -> {
+                Matcher m = RUN_URL.matcher(d.getCurrentUrl());
+                return m.find() && !m.group(1).equals(relaunched) ? m.group(1) : null;
+            });
+            api.awaitStatus(again, "SUCCEEDED");
+            waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#figure-downloads"));
+            waitFor(driver, PAGE_TIMEOUT, d -> {
+                var status = visible(d, "#run-status");
+                return status != null && status.getText().contains("SUCCEEDED") ? true : null;
+            });
+            assertTrue(!driver.findElements(By.cssSelector("factlab-line-chart")).isEmpty(),
+                    "the new run's charts are on the page");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "manage");
             throw e;
