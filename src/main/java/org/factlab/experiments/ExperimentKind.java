@@ -67,6 +67,14 @@ public interface ExperimentKind<S extends Record> {
     }
 
     /**
+     * Estimated peak memory of a run whose size depends on this server's files (an uploaded model or table),
+     * found with {@code datasetRoots} as in {@link #launchProblems}; by default {@link #estimateMemoryBytes(Record)}.
+     */
+    default long estimateMemoryBytes(S spec, List<Path> datasetRoots) {
+        return estimateMemoryBytes(spec);
+    }
+
+    /**
      * Problems of a valid spec that depend on this server's files, found at launch so the launch is refused with
      * 400 (e.g. a dataset folder outside the datasets directories); empty when there are none.
      *

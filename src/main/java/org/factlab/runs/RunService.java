@@ -128,7 +128,7 @@ public class RunService {
         if (!problems.isEmpty()) {
             throw new SpecValidationException(problems);
         }
-        long estimate = kind.estimateMemoryBytes(spec);
+        long estimate = kind.estimateMemoryBytes(spec, props.datasetRoots());
         if (estimate > 0) {
             ComputeBackend.MemoryBudget budget = backend.budgetFor(kind.engine());
             if (estimate > budget.bytes()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.factlab.choice.Choice;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
@@ -95,11 +96,26 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
                 MlpSeries.TRAIN_ACCURACY);
     }
 
-    /** The data (float64) and one probe chunk; the model's own size is small beside them. */
+    /**
+     * From the model's real layers and the data's real rows and features ({@link InspectMemory}); 0 when either is
+     * missing (the launch is then refused by {@link #launchProblems}).
+     */
     @Override
-    public long estimateMemoryBytes(InspectSpec spec) {
-        long rows = InspectData.bundled(spec.dataset()) ? spec.n() : 100_000;
-        return PROBE_CHUNK_BYTES + rows * 3_082L * 8;
+    public long estimateMemoryBytes(InspectSpec spec, List<Path> datasetRoots) {
+        try {
+            Path dir = datasetRoots.get(0);
+            Optional<ModelInfo> model = new ModelLibrary(dir).find(spec.model());
+            Optional<long[]> rowsAndFeatures = InspectData.bundled(spec.dataset())
+                    ? Optional.of(new long[] {spec.n(), "cifar10".equals(spec.dataset()) ? 3 * 32 * 32 : 28 * 28})
+                    : new DatasetLibrary(dir).find(spec.dataset()).map(d -> new long[] {d.rows(), d.features()});
+            if (model.isEmpty() || rowsAndFeatures.isEmpty()) {
+                return 0;
+            }
+            return InspectMemory.estimate(model.get().layers(), rowsAndFeatures.get()[0], rowsAndFeatures.get()[1],
+                    PROBE_CHUNK_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The model and the dataset must exist, and the activation must be known, before the run is queued. */
@@ -184,8 +200,14 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
         ctx.note("probed on " + data.description() + "; layers " + net.layerNames() + ", activation "
                 + activation.id() + ", loss " + loss.id() + ", λ = " + spec.lambda());
         ctx.progress(0, depth + 1);
-        ProbeResult result = new MlpProbe(net.weights(), activation, chunkRows(data, layers), loss)
-                .probe(data.x(), data.y(), spec.lambda());
+        ProbeResult result;
+        try {
+            result = new MlpProbe(net.weights(), activation, chunkRows(data, layers), loss)
+                    .probe(data.x(), data.y(), spec.lambda(), ctx::cancelled);
+        } catch (CancellationException stopped) {
+            ctx.note(stopped.getMessage());
+            return;
+        }
         if (!Double.isFinite(result.loss())) {
             throw new RunDivergedException("the loss of the model on the data is " + result.loss());
         }

@@ -2,6 +2,8 @@ package org.factlab.nn.mlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.factlab.math.FeatureMatrices;
 import org.factlab.math.ScratchWorkspaces;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -54,6 +56,14 @@ public final class MlpProbe {
 
     /** Loss, accuracy and the per-layer sums on ({@code x}, {@code y}) (n×d and n×c, any data type). */
     public ProbeResult probe(INDArray x, INDArray y, double lambda) {
+        return probe(x, y, lambda, () -> false);
+    }
+
+    /**
+     * As {@link #probe(INDArray, INDArray, double)}, asking {@code stop} before every chunk of samples: when it says
+     * true, the probe ends there with a {@link CancellationException}.
+     */
+    public ProbeResult probe(INDArray x, INDArray y, double lambda, BooleanSupplier stop) {
         int depth = weights.depth();
         long n = x.rows();
         List<INDArray> gradientSums = new ArrayList<>();
@@ -67,6 +77,9 @@ public final class MlpProbe {
         }
         Totals totals = new Totals(loss);
         for (long start = 0; start < n; start += chunkRows) {
+            if (stop.getAsBoolean()) {
+                throw new CancellationException("the probe was stopped after " + start + " of " + n + " samples");
+            }
             try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.PASSES)) {
                 addChunk(x, y, start, Math.min(n, start + chunkRows), totals, gradientSums, deltaGrams, jacobianGrams);
             }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +128,36 @@ class InspectKindTest {
         assertEquals(ModelLibrary.EXAMPLE, example.id());
         assertEquals(List.of(784, 32, 32), example.layers().stream().map(ModelInfo.Layer::in).toList());
         assertFalse(library.delete(ModelLibrary.EXAMPLE));
+    }
+
+    @Test
+    void theMemoryEstimateUsesTheRealWidthsAndRows() throws Exception {
+        String small = upload("mse-tanh.safetensors").id();
+        long estimate = kind.estimateMemoryBytes(spec(small, table("train.csv"), 1e-3, "mse", "tanh", ""), List.of(dir));
+        assertTrue(estimate > 0 && estimate < 4L << 20, "120 rows of 6 features: " + estimate);
+        int d = 20_000;
+        byte[] header = ("{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1," + d + "],\"data_offsets\":[0,"
+                + 4 * d + "]}}").getBytes(StandardCharsets.UTF_8);
+        byte[] wide = new byte[8 + header.length + 4 * d];
+        ByteBuffer.wrap(wide).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).put(header);
+        String model = new ModelLibrary(dir).add(new ByteArrayInputStream(wide), "wide.safetensors", null, null,
+                MAX_BYTES).id();
+        String row = "0,".repeat(d) + "a\n";
+        String data = new DatasetLibrary(dir).add(new ByteArrayInputStream(("x,".repeat(d) + "label\n" + row + row)
+                .getBytes(StandardCharsets.UTF_8)), "wide.csv", null, null, MAX_BYTES).id();
+        long wideEstimate = kind.estimateMemoryBytes(spec(model, data, 1e-3, "mse", "identity", ""), List.of(dir));
+        assertTrue(wideEstimate > 16L * d * d * 8, "the d×d matrices of a " + d + "-wide input: " + wideEstimate);
+    }
+
+    @Test
+    void aCancelledProbeStopsBeforeItsFirstChunkAndRecordsNothing() throws Exception {
+        String model = upload("mse-tanh.safetensors").id();
+        RecordingRunContext ctx = new RecordingRunContext().withDatasetsDirectory(dir);
+        ctx.cancel();
+        kind.run(spec(model, table("train.csv"), 1e-3, "mse", "tanh", ""), ctx);
+        assertEquals(0, ctx.metricCalls());
+        assertTrue(ctx.notes().stream().anyMatch(n -> n.equals("the probe was stopped after 0 of 120 samples")),
+                ctx.notes().toString());
     }
 
     private RecordingRunContext run(InspectSpec spec) throws Exception {
