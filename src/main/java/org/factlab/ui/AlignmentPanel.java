@@ -15,6 +15,7 @@ import org.factlab.experiments.sections.Chart;
 import org.factlab.experiments.sections.LayerAlignmentSection;
 import org.factlab.experiments.sections.LayerAlignmentSection.LayerChart;
 import org.factlab.ui.AlignmentCharts.Selection;
+import org.factlab.ui.charts.LineChart;
 
 /**
  * A {@link LayerAlignmentSection} ("Feature alignment"): similarity charts for one chosen layer (a curve per
@@ -31,6 +32,8 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
     private final Map<String, ChartCell> cells = new LinkedHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
     private Map<String, double[][]> latest = Map.of();
+    /** The overlaid runs' curves: run label → series → {steps, values}. */
+    private Map<String, Map<String, double[][]>> overlays = Map.of();
     private List<Integer> layerChoices = List.of();
     private List<String> methodChoices = List.of();
     /** True while the selectors' items are replaced, so that their listeners do not redraw half-way. */
@@ -70,6 +73,7 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
     @Override
     public void show(RunPageData data) {
         latest = data.curves();
+        overlays = data.overlays();
         if (AlignmentCharts.layers(section, latest).isEmpty()) {
             return;
         }
@@ -110,7 +114,13 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
                 : AlignmentCharts.layerLabel(selection.layer());
         boolean retitle = !chosen.equals(titled);
         titled = chosen;
-        AlignmentCharts.curves(section, latest, selection).forEach((id, series) -> {
+        Map<String, List<LineChart.Series>> drawn = AlignmentCharts.curves(section, latest, selection);
+        overlays.forEach((run, curves) -> AlignmentCharts.curves(section, curves, selection).forEach((id, series) -> {
+            List<LineChart.Series> all = new ArrayList<>(drawn.getOrDefault(id, List.of()));
+            series.forEach(c -> all.add(new LineChart.Series(run + " · " + c.name(), c.x(), c.y())));
+            drawn.put(id, all);
+        }));
+        drawn.forEach((id, series) -> {
             ChartCell cell = cells.get(id);
             if (retitle && section.layerCharts().stream().anyMatch(c -> c.id().equals(id) && c.perMethod())) {
                 cell.chart().setTitle(titles.get(id) + " · " + chosen);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.factlab.ui.charts.LineChart;
 import org.junit.jupiter.api.Test;
 
 /** The section's state on the server: when it shows, what the selectors offer, which charts are visible. */
@@ -45,6 +46,22 @@ class AlignmentPanelTest {
         panel.show(data(forwardOnly(4)));
         assertEquals(AlignmentCharts.Selection.ALL_LAYERS, layer.getValue(), "the choice survives a new layer");
         assertEquals("fact", method.getValue());
+    }
+
+    @Test
+    void overlaidRunsAddTheirCurvesToEverySimilarityChart() {
+        AlignmentPanel panel = new AlignmentPanel(MlpSections.alignment());
+        panel.show(new RunPageData(forwardOnly(2), Map.of(), List.of(), Map.of("λ = 1e-3 [abc]", forwardOnly(2))));
+        LineChart chart = find(panel, "alignment-pearson");
+        List<String> names = chart.series().stream().map(LineChart.Series::name).toList();
+        long own = names.stream().filter(n -> !n.startsWith("λ = 1e-3 [abc] · ")).count();
+        assertTrue(own > 0, names.toString());
+        assertEquals(own, names.size() - own, "each of this run's curves has the overlaid run's beside it: " + names);
+
+        Select<Integer> layer = find(panel, "alignment-layer");
+        layer.setValue(AlignmentCharts.Selection.ALL_LAYERS);
+        assertTrue(chart.series().stream().anyMatch(s -> s.name().startsWith("λ = 1e-3 [abc] · ")),
+                "all layers of one method too");
     }
 
     /** Every forward similarity and the stationarity series of {@code depth} layers. */

@@ -83,6 +83,11 @@ public class LineChart extends Component implements HasSize, HasStyle {
         addDetachListener(event -> sent = null);
     }
 
+    /** The curves last given to {@link #setData}. */
+    public List<Series> series() {
+        return series;
+    }
+
     /** Replaces all curves. Each is sent with at most {@link #MAX_POINTS_PER_SERIES} points. */
     public void setData(List<Series> series) {
         List<Series> newSeries = List.copyOf(series);
