@@ -19,9 +19,9 @@ import org.factlab.nn.mlp.Activation;
 /**
  * Reads a Keras HDF5 file in a short-lived child JVM, because the HDF5 library is native code: a hostile or broken
  * file can crash it (a segmentation fault takes the whole JVM down). The child has {@link #HEAP} of heap,
- * {@link #OFF_HEAP} of JavaCPP memory and {@link #TIME} to answer; a crash, a timeout or running out of memory there
- * is a refusal of the file ({@link ModelFileException}), and the server never notices. The child reads the file
- * with {@link KerasReader} and prints what the upload needs: the layers, the activation, the softmax.
+ * JavaCPP's allocations capped at {@link #OFF_HEAP} and {@link #TIME} to answer; a crash, a timeout or running out
+ * of memory there is a refusal of the file ({@link ModelFileException}), and the server never notices. The child
+ * reads the file with {@link KerasReader} and prints what the upload needs: the layers, the activation, the softmax.
  */
 public final class IsolatedKerasReader {
 
@@ -61,8 +61,7 @@ public final class IsolatedKerasReader {
         if (!finished || result == null) {
             throw new ModelFileException("the Keras HDF5 reader " + (finished ? "crashed (exit code " + child.exitValue()
                     + ")" : "did not finish within " + TIME.toSeconds() + " s") + " on this file, so it is refused: "
-                    + "it is malformed, or too large for " + HEAP + " of heap and " + OFF_HEAP + " of native memory "
-                    + "(safetensors is the recommended format)");
+                    + "it is malformed, or too large for " + HEAP + " of heap (safetensors is the recommended format)");
         }
         return summary(JSON.readTree(result));
     }
