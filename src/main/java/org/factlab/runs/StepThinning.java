@@ -10,7 +10,9 @@ import java.util.List;
  * {@code max} are however many arrive: every step while there is room; when the room is full, every other stored
  * step is dropped and from then on only every second step is stored (then every fourth, …). The stored steps stay
  * evenly spread from the first; the caller holds back the newest step not stored and stores it when the run ends.
- * A step offered again right after itself (more values of the same step) gets the same answer.
+ * A step offered again right after itself (more values of the same step) gets the same answer; a step before the
+ * last one offered (a kind going back to add values to earlier steps, as {@code modular} does at its end) is stored
+ * as it comes and changes nothing.
  */
 final class StepThinning {
 
@@ -36,6 +38,9 @@ final class StepThinning {
     Decision offer(long step) {
         if (ordinal >= 0 && step == lastStep) {
             return new Decision(lastStored, List.of());
+        }
+        if (ordinal >= 0 && step < lastStep) {
+            return new Decision(true, List.of());
         }
         ordinal++;
         lastStep = step;

@@ -52,4 +52,17 @@ class StepThinningTest {
         assertFalse(thinning.offer(12).store());
         assertEquals(new StepThinning.Decision(true, List.of(9L)), thinning.offer(20));
     }
+
+    @Test
+    void valuesAddedToEarlierStepsAreStoredAndChangeNothing() {
+        StepThinning thinning = new StepThinning(2);
+        for (long step = 0; step < 8; step++) {
+            thinning.offer(step);
+        }
+        for (long step = 0; step < 7; step++) {
+            assertEquals(new StepThinning.Decision(true, List.of()), thinning.offer(step), "step " + step);
+        }
+        assertEquals(thinning.offer(7).store(), thinning.offer(7).store());
+        assertEquals(new StepThinning.Decision(true, List.of(4L)), thinning.offer(8));
+    }
 }
