@@ -62,7 +62,7 @@ final class PaperCard extends Div {
         values.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         values.setAllRowsVisible(true);
         values.addColumn(r -> label.apply(r.series())).setHeader("value").setFlexGrow(3);
-        values.addColumn(r -> r.paper() == null ? "—" : Formats.printed(r.paper())).setHeader("paper");
+        values.addColumn(r -> r.paper() == null ? "—" : r.printed(Formats::printed)).setHeader("paper");
         values.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab");
         values.addColumn(r -> latest.containsKey(r.series()) ? Formats.number(latest.get(r.series())) : "—")
                 .setHeader("latest");

@@ -39,11 +39,12 @@ final class PaperComparison extends VerticalLayout {
         actual = summary;
         grid.removeAllColumns();
         grid.addColumn(r -> label.apply(r.series())).setHeader("value").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.paper() == null ? "not printed" : Formats.printed(r.paper())).setHeader("paper");
+        grid.addColumn(r -> r.paper() == null ? "not printed" : r.printed(Formats::printed)).setHeader("paper");
         grid.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab reference");
         grid.addColumn(r -> actual.containsKey(r.series()) ? Formats.number(actual.get(r.series())) : "—")
                 .setHeader("this run");
-        grid.addColumn(r -> "± " + Formats.printed(r.tolerance())).setHeader("tolerance");
+        grid.addColumn(r -> r.paper() != null && !"=".equals(r.relation()) && !"≈".equals(r.relation())
+                ? "the bound itself" : "± " + Formats.printed(r.tolerance())).setHeader("tolerance");
         grid.addColumn(PaperRow::note).setHeader("note").setFlexGrow(2);
         grid.setItems(rows);
         badge.setVisible(finished);

@@ -75,6 +75,8 @@ class PaperApiIntegrationTest {
         assertEquals("quadratic", fig4.get("kind").asText());
         assertEquals("fig4", fig4.get("preset").asText());
         assertEquals(0.994, value(fig4, "fact/cosine").get("paper").asDouble());
+        assertEquals("=", value(fig4, "fact/cosine").get("relation").asText());
+        assertEquals("<", value(fig4, "agop/cosine").get("relation").asText(), "printed as < 0.068");
         assertEquals(1.0, value(fig4, "fact/cosine").get("reference").asDouble());
         assertTrue(card(paper, "table1").get("gpuScale").asBoolean());
         assertTrue(card(paper, "table2").get("values").get(0).get("paper").isNumber());

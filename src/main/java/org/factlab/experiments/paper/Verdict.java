@@ -42,9 +42,22 @@ public enum Verdict {
         return compared ? MATCHES : NOTHING_TO_COMPARE;
     }
 
-    /** True when {@code actual} is within the row's tolerance of its target (false when it has none). */
+    /**
+     * True when {@code actual} satisfies the row's relation with its target: for a bound ("<", "≤", ">", "≥") the
+     * inequality itself, for "=" and "≈" a distance within the row's tolerance; false when the row has no target.
+     */
     public static boolean within(PaperRow row, double actual) {
         Double target = row.target();
-        return target != null && Math.abs(actual - target) <= row.tolerance() + 1e-12;
+        if (target == null) {
+            return false;
+        }
+        String relation = row.paper() == null ? "≈" : row.relation();
+        return switch (relation) {
+            case "<" -> actual < target;
+            case "≤" -> actual <= target + 1e-12;
+            case ">" -> actual > target;
+            case "≥" -> actual >= target - 1e-12;
+            default -> Math.abs(actual - target) <= row.tolerance() + 1e-12;
+        };
     }
 }

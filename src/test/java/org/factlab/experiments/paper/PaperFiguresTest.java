@@ -1,6 +1,7 @@
 package org.factlab.experiments.paper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,7 +66,8 @@ class PaperFiguresTest {
                 List<PaperRow> rows = PresetRows.of(kind.id(), preset.id(), preset.expected());
                 preset.expected().forEach((series, value) -> assertEquals(value, row(rows, series).reference(),
                         kind.id() + " · " + preset.id() + " · " + series));
-                rows.forEach(r -> assertTrue(r.tolerance() > 0, r.series()));
+                rows.stream().filter(r -> r.paper() == null || "=".equals(r.relation()) || "≈".equals(r.relation()))
+                        .forEach(r -> assertTrue(r.tolerance() > 0, r.series()));
             }
         }
     }
@@ -81,6 +83,25 @@ class PaperFiguresTest {
         PaperFigure fig4 = PaperFigures.find("fig4", PaperFiguresTest::expected).orElseThrow();
         assertEquals(Verdict.DIFFERS, Verdict.of(fig4.values(), Map.of("fact/cosine", 1.0, "agop/cosine", 0.082,
                 "sqrt_agop/cosine", 0.240)), "cos(AGOP) 0.082 is outside the band of the printed < 0.068");
+    }
+
+    @Test
+    void aBoundIsJudgedByItsRelationNotByADistance() {
+        PaperFigure fig4 = PaperFigures.find("fig4", PaperFiguresTest::expected).orElseThrow();
+        PaperRow agop = row(fig4.values(), "agop/cosine");
+        assertEquals("<", agop.relation());
+        assertEquals("< 0.068", agop.printed(Double::toString));
+        assertTrue(Verdict.within(agop, 0.02), "0.02 is below the printed < 0.068");
+        assertTrue(Verdict.within(agop, 0.067));
+        assertTrue(!Verdict.within(agop, 0.068) && !Verdict.within(agop, 0.075));
+        assertEquals(Verdict.MATCHES, Verdict.of(fig4.values(), Map.of("fact/cosine", 0.995, "agop/cosine", 0.02)));
+        PaperRow fig11 = row(PresetRows.of("mlp", "fig11-linear-L3", Map.of()), "layer1/fact/cosine");
+        assertEquals("≥", fig11.relation());
+        assertTrue(Verdict.within(fig11, 1.0) && Verdict.within(fig11, 0.999) && !Verdict.within(fig11, 0.998));
+        PaperRow table2 = row(PresetRows.of("mlp", "table2-mnist-1k", Map.of()), "layer1/fact/pearson");
+        assertEquals("=", table2.relation());
+        assertEquals("0.89", table2.printed(v -> java.math.BigDecimal.valueOf(v).toPlainString()));
+        assertThrows(IllegalArgumentException.class, () -> new PaperRow("x", 1.0, "~", null, 0.01, ""));
     }
 
     @Test
