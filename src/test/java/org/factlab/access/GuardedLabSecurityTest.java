@@ -2,6 +2,7 @@ package org.factlab.access;
 
 import static org.factlab.runs.TestKindsConfig.LONG_RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +65,8 @@ class GuardedLabSecurityTest {
         registry.add("factlab.quota.runs", () -> "3");
         registry.add("factlab.quota.uploads", () -> UPLOADS);
         registry.add("factlab.quota.upload-bytes", () -> UPLOAD_BYTES);
+        registry.add("server.forward-headers-strategy", () -> "native");
+        registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1");
     }
 
     @LocalServerPort
@@ -128,7 +131,9 @@ class GuardedLabSecurityTest {
         assertTrue(cookie.contains("SameSite=Lax") && !cookie.contains("Secure"), cookie);
         assertEquals("same-origin", plain.header("Referrer-Policy"));
         Answer proxied = send("127.0.0.1", "GET", "/login", List.of("X-Forwarded-Proto: https"), null);
-        assertTrue(proxied.header("Set-Cookie").contains("Secure"), "behind a TLS proxy: " + proxied.head());
+        assertTrue(proxied.header("Set-Cookie").contains("Secure"), "behind the TLS proxy: " + proxied.head());
+        Answer spoofed = send("127.0.0.4", "GET", "/login", List.of("X-Forwarded-Proto: https"), null);
+        assertFalse(spoofed.header("Set-Cookie").contains("Secure"), "not from the proxy: " + spoofed.head());
         assertEquals("same-origin", basic("127.0.0.1", "rita", "researcher-pass").header("Referrer-Policy"));
     }
 
