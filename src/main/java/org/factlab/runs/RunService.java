@@ -193,15 +193,27 @@ public class RunService {
     }
 
     /**
-     * Launches a new run of the same kind and preset with this run's spec, {@code overrides} on top; named
-     * {@code name}, or like the original when blank.
+     * Launches a new run of the same kind and preset with this run's spec, {@code overrides} on top, and this run's
+     * tags; named {@code name}, or when blank for what it is, the original's name with "(again)" ("(again 2)", …).
      */
     public Run relaunch(Run original, Map<String, ?> overrides, String name) {
         Map<String, Object> spec = new LinkedHashMap<>(original.spec());
         if (overrides != null) {
             spec.putAll(overrides);
         }
-        return submit(original.kind(), original.preset(), spec, name == null || name.isBlank() ? original.name() : name);
+        Run launched = submit(original.kind(), original.preset(), spec,
+                name == null || name.isBlank() ? againName(original.name()) : name);
+        return original.tags().isEmpty() ? launched : edit(launched.id(), null, null, original.tags());
+    }
+
+    /** "x" → "x (again)", "x (again)" → "x (again 2)", "x (again n)" → "x (again n+1)", within the name limit. */
+    static String againName(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*) \\(again(?: (\\d{1,6}))?\\)$").matcher(name);
+        String base = m.matches() ? m.group(1) : name;
+        String suffix = m.matches() ? " (again " + (m.group(2) == null ? 2 : Integer.parseInt(m.group(2)) + 1) + ")"
+                : " (again)";
+        int room = RunLabels.MAX_NAME - suffix.length();
+        return (base.length() > room ? base.substring(0, Math.max(0, room)).strip() : base) + suffix;
     }
 
     /**

@@ -135,7 +135,9 @@ class RunManagementIntegrationTest {
     void relaunchStartsTheSameSpecWithOverrides() throws Exception {
         String id = api.launch("{\"kind\":\"test-scripted\",\"preset\":\"tiny\",\"name\":\"original\","
                 + "\"spec\":{\"steps\":6,\"seed\":3}}");
-        JsonNode original = api.awaitStatus(id, "SUCCEEDED");
+        api.awaitStatus(id, "SUCCEEDED");
+        api.send("PATCH", "/api/runs/" + id, "{\"tags\":[\"fig4\"]}");
+        JsonNode original = api.json("/api/runs/" + id);
 
         HttpResponse<String> again = api.post("/api/runs/" + id + "/relaunch", "");
         assertEquals(201, again.statusCode(), again.body());
@@ -146,7 +148,11 @@ class RunManagementIntegrationTest {
         JsonNode copied = api.awaitStatus(copy, "SUCCEEDED");
         assertEquals(original.get("spec"), copied.get("spec"));
         assertEquals("tiny", copied.get("preset").asText());
-        assertEquals("original", copied.get("name").asText());
+        assertEquals("original (again)", copied.get("name").asText(), "a relaunch is named for what it is");
+        assertEquals(original.get("tags"), copied.get("tags"), "and keeps the tags");
+        HttpResponse<String> twice = api.post("/api/runs/" + copy + "/relaunch", "");
+        String third = api.readTree(twice.body()).get("id").asText();
+        assertEquals("original (again 2)", api.json("/api/runs/" + third).get("name").asText());
         assertEquals(original.get("summary"), copied.get("summary"), "the same spec gives the same results");
 
         HttpResponse<String> edited = api.post("/api/runs/" + id + "/relaunch",
