@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.factlab.math.ValueLimit;
 import org.factlab.nn.mlp.Activation;
@@ -28,6 +29,9 @@ public final class IsolatedKerasReader {
     static final String HEAP = "384m";
     static final String OFF_HEAP = "512m";
     static final Duration TIME = Duration.ofSeconds(120);
+    /** Children reading at the same time, at most. */
+    static final int CHILDREN = 2;
+    private static final Semaphore RUNNING = new Semaphore(CHILDREN, true);
     private static final String RESULT = "FACTLAB-RESULT ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,8 +42,30 @@ public final class IsolatedKerasReader {
     private IsolatedKerasReader() {
     }
 
-    /** Reads {@code file} in a child JVM; refuses it, with the reason, when the child refuses it or dies. */
+    /**
+     * Reads {@code file} in a child JVM; refuses it, with the reason, when the child refuses it or dies. A file that
+     * does not start like HDF5 is refused here, without a child; at most {@link #CHILDREN} children run at once
+     * (further uploads wait for one to end, then are refused).
+     */
     public static Summary read(Path file, ValueLimit limit) throws ModelFileException, IOException {
+        KerasReader.checkSignature(file);
+        try {
+            if (!RUNNING.tryAcquire(TIME.toSeconds(), TimeUnit.SECONDS)) {
+                throw new ModelFileException("the Keras HDF5 reader is busy with " + CHILDREN + " other uploads; "
+                        + "allowed: " + CHILDREN + " at a time; try again later");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to read the Keras file");
+        }
+        try {
+            return readInChild(file, limit);
+        } finally {
+            RUNNING.release();
+        }
+    }
+
+    private static Summary readInChild(Path file, ValueLimit limit) throws ModelFileException, IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + HEAP, "-XX:MaxDirectMemorySize=" + OFF_HEAP,
                 "-Dorg.bytedeco.javacpp.maxbytes=" + OFF_HEAP, "-Dorg.bytedeco.javacpp.maxphysicalbytes=1g",

@@ -23,6 +23,20 @@ final class KerasReader {
     }
 
     static ImportedNetwork read(Path file, ValueLimit limit) throws ModelFileException, IOException {
+        checkSignature(file);
+        MultiLayerNetwork net;
+        try {
+            net = KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
+        } catch (Exception | UnsatisfiedLinkError e) {
+            throw new ModelFileException("Deeplearning4j's Keras import cannot read this file as a Sequential model "
+                    + "(truncated, a functional Model, or layers it does not know): " + Dl4jZipReader.firstLine(e), e);
+        }
+        Dl4jZipReader.checkParameters(net.getLayerWiseConfigurations(), limit);
+        return Dl4jDenseChain.of(net);
+    }
+
+    /** Refuses, in plain Java, a file that does not start like HDF5 (a Keras 3 zip named with its own message). */
+    static void checkSignature(Path file) throws ModelFileException, IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HDF5_SIGNATURE.length);
@@ -34,14 +48,5 @@ final class KerasReader {
         if (!Arrays.equals(head, HDF5_SIGNATURE)) {
             throw new ModelFileException("not a Keras HDF5 file: it does not start with the HDF5 signature");
         }
-        MultiLayerNetwork net;
-        try {
-            net = KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
-        } catch (Exception | UnsatisfiedLinkError e) {
-            throw new ModelFileException("Deeplearning4j's Keras import cannot read this file as a Sequential model "
-                    + "(truncated, a functional Model, or layers it does not know): " + Dl4jZipReader.firstLine(e), e);
-        }
-        Dl4jZipReader.checkParameters(net.getLayerWiseConfigurations(), limit);
-        return Dl4jDenseChain.of(net);
     }
 }
