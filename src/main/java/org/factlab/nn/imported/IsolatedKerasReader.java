@@ -140,13 +140,14 @@ public final class IsolatedKerasReader {
     }
 
     /**
-     * The JVM arguments that start {@link #main}: the class path of this JVM, or, inside the executable jar, Spring
-     * Boot's launcher pointed at this class.
+     * The JVM arguments that start {@link #main}: the class path of this JVM when this class is a file on it, or,
+     * inside the executable jar ({@code jar:nested:…!BOOT-INF/classes/}), Spring Boot's launcher pointed at this
+     * class, as for {@code PasswordHashCommand} (docs/operations.md).
      */
     private static List<String> mainClassArguments() {
         URL location = IsolatedKerasReader.class.getProtectionDomain().getCodeSource().getLocation();
         String classPath = System.getProperty("java.class.path");
-        if (location != null && location.toString().startsWith("jar:nested:")) {
+        if (location == null || !"file".equals(location.getProtocol())) {
             return List.of("-cp", classPath, "-Dloader.main=" + IsolatedKerasReader.class.getName(),
                     "org.springframework.boot.loader.launch.PropertiesLauncher");
         }
