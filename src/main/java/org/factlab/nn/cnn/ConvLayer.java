@@ -16,7 +16,7 @@ public record ConvLayer(int filters, int kernel, int stride, int padding, boolea
 
     /** Output side of the convolution on an input side of {@code in}: ⌊(in + 2·padding − kernel)/stride⌋ + 1. */
     int convolvedSide(int in) {
-        return (in + 2 * padding - kernel) / stride + 1;
+        return Math.floorDiv(in + 2 * padding - kernel, stride) + 1;
     }
 
     /** Output side after the optional pooling. */
