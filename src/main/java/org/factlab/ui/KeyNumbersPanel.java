@@ -63,7 +63,10 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
             for (String key : matching) {
                 Double v = data.value(key);
                 if (v != null && Double.isFinite(v)) {
-                    rows.put(label(n, key), format(n.format(), v));
+                    String label = label(n, key);
+                    // a value read off the live series (no summary yet) is not final while the run goes on
+                    rows.put(data.summary().containsKey(key) ? label : label.replaceFirst("^Final ", "Latest "),
+                            format(n.format(), v));
                 }
             }
         }
