@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +22,19 @@ import org.springframework.stereotype.Component;
  * {@link #FREE_FAILURES} failures of one account from one address, a login for it from that address must wait
  * {@link #FIRST_DELAY} after the last failure, a delay that doubles with every further failure up to
  * {@link #MAX_DELAY}; an address with {@link #FREE_ADDRESS_FAILURES} failures for any accounts waits likewise.
- * Logins from other addresses are not held up, so nobody can lock another person out of an account. Counts are
- * forgotten {@link #MAX_DELAY} after their last failure, and a successful login clears its account's count at its
- * address. Answered 429 by {@link LoginThrottleFilter}; the first delay of each count is logged.
+ * Logins from other addresses are not held up, so nobody can lock another person out of an account. Against guessing
+ * from many addresses, an account's failures from addresses it never signed in from are also counted together:
+ * after {@link #FREE_UNKNOWN_ADDRESS_FAILURES} of them, logins for it from such addresses wait the same way, while
+ * addresses it signed in from before (since the start) are not held up. Counts are forgotten {@link #MAX_DELAY}
+ * after their last failure, and a successful login clears its account's count at its address. Answered 429 by
+ * {@link LoginThrottleFilter}; the first delay of each count is logged.
  */
 @Component
 public class LoginThrottle {
 
     public static final int FREE_FAILURES = 5;
     public static final int FREE_ADDRESS_FAILURES = 20;
+    public static final int FREE_UNKNOWN_ADDRESS_FAILURES = 50;
     public static final Duration FIRST_DELAY = Duration.ofSeconds(30);
     public static final Duration MAX_DELAY = Duration.ofMinutes(15);
     /** Beyond this many counts, those older than {@link #MAX_DELAY} are dropped. */
@@ -42,6 +47,8 @@ public class LoginThrottle {
     }
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** Account-and-address pairs that signed in successfully. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
     public LoginThrottle() {
@@ -59,9 +66,16 @@ public class LoginThrottle {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        String address = address(event.getAuthentication());
+        recordSuccess(event.getAuthentication().getName(), address(event.getAuthentication()));
+    }
+
+    void recordSuccess(String account, String address) {
         if (address != null) {
-            failures.remove(pairKey(event.getAuthentication().getName(), address));
+            failures.remove(pairKey(account, address));
+            if (known.size() > MAX_KEYS) {
+                known.clear();
+            }
+            known.add(pairKey(account, address));
         }
     }
 
@@ -75,6 +89,9 @@ public class LoginThrottle {
         }
         count(pairKey(account, address), FREE_FAILURES, now);
         count("address " + address, FREE_ADDRESS_FAILURES, now);
+        if (!known.contains(pairKey(account, address))) {
+            count(unknownKey(account), FREE_UNKNOWN_ADDRESS_FAILURES, now);
+        }
     }
 
     private void count(String key, int free, Instant now) {
@@ -94,9 +111,16 @@ public class LoginThrottle {
             return Duration.ZERO;
         }
         Instant now = clock.instant();
-        Duration pair = remaining(failures.get(pairKey(account, address)), FREE_FAILURES, now);
-        Duration alone = remaining(failures.get("address " + address), FREE_ADDRESS_FAILURES, now);
-        return pair.compareTo(alone) >= 0 ? pair : alone;
+        Duration wait = remaining(failures.get(pairKey(account, address)), FREE_FAILURES, now);
+        wait = longer(wait, remaining(failures.get("address " + address), FREE_ADDRESS_FAILURES, now));
+        if (!known.contains(pairKey(account, address))) {
+            wait = longer(wait, remaining(failures.get(unknownKey(account)), FREE_UNKNOWN_ADDRESS_FAILURES, now));
+        }
+        return wait;
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Duration remaining(Failures f, int free, Instant now) {
@@ -110,6 +134,11 @@ public class LoginThrottle {
 
     private static boolean expired(Failures f, Instant now) {
         return !f.last().plus(MAX_DELAY).isAfter(now);
+    }
+
+    private static String unknownKey(String account) {
+        return "account " + (account == null ? "" : account.toLowerCase(Locale.ROOT)) + " from addresses it never "
+                + "signed in from";
     }
 
     private static String pairKey(String account, String address) {

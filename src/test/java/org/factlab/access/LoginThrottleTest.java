@@ -58,6 +58,17 @@ class LoginThrottleTest {
     }
 
     @Test
+    void guessingFromManyAddressesDelaysNewAddressesButNotTheOwnersOwn() {
+        throttle.recordSuccess("ada", "10.0.0.1");
+        for (int i = 0; i < LoginThrottle.FREE_UNKNOWN_ADDRESS_FAILURES; i++) {
+            throttle.recordFailure("ada", "192.0.2." + i);
+        }
+        assertEquals(LoginThrottle.FIRST_DELAY, throttle.wait("ada", "198.51.100.7"), "a new address waits");
+        assertEquals(Duration.ZERO, throttle.wait("ADA", "10.0.0.1"), "where ada signed in before, she does not");
+        assertEquals(Duration.ZERO, throttle.wait("bob", "198.51.100.7"), "nor do other accounts");
+    }
+
+    @Test
     void anAddressTryingManyAccountsIsDelayedForAll() {
         for (int i = 0; i < LoginThrottle.FREE_ADDRESS_FAILURES; i++) {
             throttle.recordFailure("user" + i, "10.0.0.7");
