@@ -3,6 +3,7 @@ package org.factlab.experiments;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a running experiment reports to the platform. Every call is committed before it returns, so a
@@ -31,6 +32,11 @@ public interface RunContext {
      * dataset of a suite failed while the suite went on). Ignored where notes are not kept.
      */
     default void note(String line) {
+    }
+
+    /** The run's id where the run is stored (empty for a run executed in-process, e.g. by a test). */
+    default Optional<String> runId() {
+        return Optional.empty();
     }
 
     /** True once the user asked to cancel; the kind returns at the next step. */

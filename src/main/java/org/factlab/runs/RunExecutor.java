@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.RunDivergedException;
+import org.factlab.experiments.RunInterruptedException;
 import org.factlab.experiments.SpecCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,9 @@ public class RunExecutor {
             }
         } catch (RunDivergedException e) {
             status = RunStatus.DIVERGED;
+            error = e.getMessage();
+        } catch (RunInterruptedException e) {
+            status = RunStatus.INTERRUPTED;
             error = e.getMessage();
         } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException e) {
             log.warn("run {} lost its database", runId, e);

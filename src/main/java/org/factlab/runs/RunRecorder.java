@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
@@ -182,6 +183,11 @@ final class RunRecorder implements RunContext {
     /** Asks for cancellation from this JVM without waiting for the next database poll. */
     void cancelNow() {
         cancelled = true;
+    }
+
+    @Override
+    public Optional<String> runId() {
+        return Optional.of(runId);
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.factlab.experiments.FieldError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses REST request bodies larger than {@code factlab.max-request-bytes} with 413: at once when the declared
  * length is too large, or as soon as a body without a declared length (chunked) reads past the limit. File uploads
- * ({@code POST /api/models}, {@code POST /api/datasets}) may be as large as {@code factlab.models.max-bytes} plus
+ * ({@code POST /api/models}, {@code POST /api/datasets}, a followed run's {@code PUT …/checkpoints/{step}}) may be
+ * as large as {@code factlab.models.max-bytes} plus
  * {@link #MULTIPART_SLACK} for the multipart framing; their file part is checked exactly by the controllers.
  */
 @Component
@@ -33,6 +35,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
             super(message);
         }
     }
+
+    /** {@code PUT /api/runs/{id}/checkpoints/{step}}: a followed run's checkpoint, checked by its controller. */
+    private static final Pattern CHECKPOINT = Pattern.compile("/api/runs/[^/]+/checkpoints/[^/]+");
 
     /** Room for the multipart boundaries, part headers and the {@code name} field of an upload. */
     static final long MULTIPART_SLACK = 64 * 1024;
@@ -51,7 +56,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private boolean isUpload(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return "POST".equalsIgnoreCase(request.getMethod()) && (path.equals("/api/models")
-                || path.equals("/api/datasets"));
+                || path.equals("/api/datasets"))
+                || "PUT".equalsIgnoreCase(request.getMethod()) && CHECKPOINT.matcher(path).matches();
     }
 
     @Override

@@ -28,6 +28,10 @@ class ChoiceIdsTest {
                 entry("mlp/loss", List.of("mse", "cross-entropy")),
                 entry("inspect/loss", List.of("mse", "cross-entropy")),
                 entry("inspect/activation", List.of("file", "relu", "tanh", "identity")),
+                entry("follow/source", List.of("client", "demo")),
+                entry("follow/subset", List.of("training", "stratified")),
+                entry("follow/loss", List.of("mse", "cross-entropy")),
+                entry("follow/activation", List.of("relu", "tanh", "identity")),
                 entry("quadratic/lrSchedule", List.of("constant", "cosine")),
                 entry("parity/method", UPDATES),
                 entry("parity/kernel", List.of("laplace", "gaussian")),
@@ -47,7 +51,8 @@ class ChoiceIdsTest {
             SpecCodec.fields(kind).stream().filter(f -> !f.choices().isEmpty())
                     .forEach(f -> actual.put(kind.id() + "/" + f.name(), f.choices()));
         }
-        List<String> released = List.of("mlp", "quadratic", "parity", "modular", "tabular", "inspect");
+        List<String> released = List.of("mlp", "quadratic", "parity", "modular", "tabular", "inspect",
+                "follow");
         actual.keySet().removeIf(k -> !released.contains(k.substring(0, k.indexOf('/'))));
         assertEquals(expected, actual);
     }

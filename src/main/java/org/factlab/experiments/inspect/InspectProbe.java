@@ -1,0 +1,111 @@
+package org.factlab.experiments.inspect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.factlab.experiments.RunContext;
+import org.factlab.experiments.RunDivergedException;
+import org.factlab.experiments.mlp.MlpSeries;
+import org.factlab.experiments.mlp.ProbeSeries;
+import org.factlab.math.FeatureSet;
+import org.factlab.nn.imported.ImportedNetwork;
+import org.factlab.nn.mlp.Activation;
+import org.factlab.nn.mlp.Loss;
+import org.factlab.nn.mlp.MlpProbe;
+import org.factlab.nn.mlp.ProbeResult;
+
+/**
+ * The {@code inspect} kind's probe for other kinds that analyse imported networks (the {@code follow} kind probes
+ * every checkpoint of a training run with it): the data of an {@link InspectSpec} loaded once, then any number of
+ * networks probed on them in float64 and recorded at a step exactly as an {@code inspect} run records its step 0
+ * ({@link MlpSeries} names, the first layer's matrices).
+ */
+public final class InspectProbe {
+
+    /** Float64 working memory of one probe chunk. */
+    private static final long PROBE_CHUNK_BYTES = 128L << 20;
+
+    private final InspectData data;
+    private final InspectSpec spec;
+
+    private InspectProbe(InspectData data, InspectSpec spec) {
+        this.data = data;
+        this.spec = spec;
+    }
+
+    /** Loads the data {@code spec} names (its model is ignored): a bundled dataset or an uploaded table. */
+    public static InspectProbe load(InspectSpec spec, Path datasetsDir) throws IOException {
+        return new InspectProbe(InspectData.load(spec, datasetsDir), spec);
+    }
+
+    /** Features and classes of a bundled dataset or an uploaded table; empty when there is none of that name. */
+    public static Optional<int[]> dataShape(String dataset, Path datasetsDir) throws IOException {
+        if (InspectData.bundled(dataset)) {
+            return Optional.of(new int[] {"cifar10".equals(dataset) ? 3 * 32 * 32 : 28 * 28, 10});
+        }
+        return new DatasetLibrary(datasetsDir).find(dataset).map(d -> new int[] {d.features(), d.classes().size()});
+    }
+
+    /** What was probed, for the run's notes. */
+    public String description() {
+        return data.description();
+    }
+
+    /**
+     * Why {@code net} cannot be probed on these data with this loss (a message starting with the field it is about),
+     * or empty.
+     */
+    public Optional<String> problem(ImportedNetwork net) {
+        List<ImportedNetwork.LayerShape> layers = net.layers();
+        int depth = layers.size();
+        if (layers.get(0).in() != data.inputs() || layers.get(depth - 1).out() != data.classes()) {
+            return Optional.of("dataset: the model maps " + layers.get(0).in() + " inputs to "
+                    + layers.get(depth - 1).out() + " outputs, the data has " + data.inputs() + " features and "
+                    + data.classes() + " classes");
+        }
+        if (net.softmaxOutput() && spec.loss() != Loss.CROSS_ENTROPY) {
+            return Optional.of("loss: the model ends in a softmax, so it was trained with cross-entropy; allowed: "
+                    + "cross-entropy");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Probes {@code net} and records at {@code step} the loss and accuracy on the data, then every layer's series,
+     * and the first layer's matrices (stopping between layers when the run is cancelled; the caller then records the
+     * step again or not at all). Throws {@link IllegalArgumentException} for a network {@link #problem} refuses,
+     * {@link RunDivergedException} for a loss that is not finite.
+     */
+    public void record(ImportedNetwork net, Activation activation, long step, RunContext ctx) {
+        problem(net).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        ProbeResult result = new MlpProbe(net.weights(), activation, chunkRows(net.layers()), spec.loss())
+                .probe(data.x(), data.y(), spec.lambda());
+        if (!Double.isFinite(result.loss())) {
+            throw new RunDivergedException("the loss of the model on the data is " + result.loss() + " at step "
+                    + step);
+        }
+        ctx.metrics(step, Map.of(MlpSeries.TRAIN_LOSS, result.loss(), MlpSeries.TRAIN_ACCURACY, result.accuracy()));
+        for (int l = 0; l < net.layers().size() && !ctx.cancelled(); l++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            FeatureSet.Comparison forward = ProbeSeries.putLayer(result, l, spec.backward(), l == 0, values);
+            ctx.metrics(step, values);
+            if (l == 0) {
+                ProbeSeries.recordMatrices(ctx, step, forward);
+            }
+        }
+    }
+
+    private int chunkRows(List<ImportedNetwork.LayerShape> layers) {
+        long widths = 0;
+        for (ImportedNetwork.LayerShape l : layers) {
+            widths += l.out();
+        }
+        long rowBytes = 8L * (data.inputs() + 5 * widths);
+        return (int) Math.max(1, Math.min(data.x().rows(), PROBE_CHUNK_BYTES / rowBytes));
+    }
+}
