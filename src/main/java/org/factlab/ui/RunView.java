@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,7 +80,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         Optional<Run> found = reads.run(id);
         if (found.isEmpty()) {
             removeAll();
-            add(new H3("No run " + id), new Paragraph("The link may be mistyped, or the run was deleted."));
+            add(new H3("No run " + id), new Paragraph("The link may be mistyped, or the run was deleted."),
+                    new RouterLink("Back to all runs", RunsView.class));
             return;
         }
         open(found.get(), "/api/runs/" + id, false);

@@ -85,7 +85,8 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         removeAll();
         study = service.find(id).orElse(null);
         if (study == null) {
-            add(new H3("No study " + id), new Paragraph("Check the link; the studies list is at /studies."));
+            add(new H3("No study " + id), new Paragraph("The link may be mistyped, or the study was deleted."),
+                    new RouterLink("Back to all studies", StudiesView.class));
             return;
         }
         open(study, "/api/studies/" + id, false);

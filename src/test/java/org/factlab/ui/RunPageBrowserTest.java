@@ -175,6 +175,11 @@ class RunPageBrowserTest extends BrowserTestBase {
                 return number(l.get("hidden")) == 3 ? l : null;
             });
             assertTrue(number(layout.get("overflow")) <= 0, "no horizontal scrolling at 800 px: " + layout);
+
+            driver.get(url("/runs/nosuchrun"));
+            click(waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.linkText("Back to all runs")).isEmpty() ? null
+                    : d.findElement(By.linkText("Back to all runs"))));
+            waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#runs-grid"));
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "launch-top");
             throw e;
