@@ -1,6 +1,7 @@
 package org.factlab.experiments;
 
 import java.util.List;
+import org.factlab.experiments.cnn.CnnKind;
 import org.factlab.experiments.follow.FollowKind;
 import org.factlab.experiments.inspect.InspectKind;
 import org.factlab.experiments.mlp.MlpKind;
@@ -17,6 +18,6 @@ public final class ExperimentKinds {
 
     public static List<ExperimentKind<?>> all() {
         return List.of(new MlpKind(), new QuadraticKind(), new ParityKind(), new ModularKind(), new TabularKind(),
-                new InspectKind(), new FollowKind());
+                new InspectKind(), new FollowKind(), new CnnKind());
     }
 }
