@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A PyTorch training loop (Debian's python3-torch) reports to the test server through
  * {@code clients/python/factlab_client.py}: every checkpoint's layer-1 FACT relative error and Pearson correlation
- * match the float64 values the script computes itself; the example of docs/api.md runs as written; bad checkpoints
- * and scalars are refused with 400 naming the field.
+ * match the float64 values the script computes itself; the example of docs/api.md runs as written; what the client
+ * cannot send is spooled without an exception and sent later by {@code factlab_client.py sync}; bad checkpoints and
+ * scalars are refused with 400 naming the field.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FollowClientTest {
@@ -98,6 +99,35 @@ class FollowClientTest {
         Map<String, TreeMap<Long, Double>> metrics = lab.metrics(url.group(1));
         assertEquals(10, metrics.get("layer1/fact/pearson").size(), "a checkpoint per epoch: " + metrics.keySet());
         assertEquals(10, metrics.get("log/train/loss").size());
+    }
+
+    @Test
+    void whatCannotBeSentIsSpooledAndSentBySync() throws Exception {
+        String python = PythonTorch.findOrSkip();
+        FollowedLab lab = new FollowedLab(port);
+        Path spool = work.resolve("spool");
+        Path out = work.resolve("spooled.json");
+        Path log = work.resolve("spool.log");
+        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log, Map.of(),
+                "src/test/python/follow_spool.py", lab.url(), spool.toString(), out.toString()), log);
+        assertEquals(0, result.exit(), "nothing raises into the training loop: " + result.output());
+        JsonNode spooled = FollowedLab.json(Files.readString(out));
+        String id = spooled.get("id").asText();
+        assertEquals(8, spooled.get("spooled").size(), "3 checkpoints, 3 scalars, finish and run.json: " + spooled);
+        assertTrue(result.output().contains("factlab_client.py sync"), result.output());
+        assertEquals("RUNNING", lab.run(id).get("status").asText());
+
+        Path syncLog = work.resolve("sync.log");
+        PythonTorch.Result sync = PythonTorch.await(PythonTorch.start(python, syncLog, Map.of(),
+                "clients/python/factlab_client.py", "sync", spool.toString()), syncLog);
+        assertEquals(0, sync.exit(), sync.output());
+        assertTrue(sync.output().contains("run " + id + ": everything sent"), sync.output());
+        JsonNode run = lab.awaitEnd(id);
+        assertEquals("SUCCEEDED", run.get("status").asText(), run.toString());
+        Map<String, TreeMap<Long, Double>> metrics = lab.metrics(id);
+        assertEquals(java.util.Set.of(1L, 2L, 3L), metrics.get("layer1/fact/relerr").keySet());
+        assertEquals(3, metrics.get("log/train/loss").size());
+        assertEquals(0, Files.list(spool).count(), "the spool is emptied");
     }
 
     @Test

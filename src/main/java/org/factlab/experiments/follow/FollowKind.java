@@ -135,7 +135,8 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
             Activation activation = Choice.fromId(Activation.class, spec.activation());
             ctx.note("following: each checkpoint probed on " + probe.description() + ", activation "
                     + activation.id() + ", loss " + spec.loss().id() + ", λ = " + spec.lambda());
-            new FollowLoop(inbox, (step, file) -> probe.record(read(spec, file), activation, step, ctx), ctx,
+            new FollowLoop(inbox, (step, file) -> probe.record(read(spec, file), activation, step, ctx,
+                    (done, total) -> { }), ctx,
                     Duration.ofSeconds(spec.idleTimeout()), POLL).run();
         } finally {
             MlpProbe.releaseMemory();

@@ -4,27 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import org.factlab.choice.Choice;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
-import org.factlab.experiments.RunDivergedException;
 import org.factlab.experiments.mlp.MlpSeries;
-import org.factlab.experiments.mlp.ProbeSeries;
 import org.factlab.experiments.paper.PaperLabelledKind;
 import org.factlab.experiments.sections.Section;
-import org.factlab.math.FeatureSet;
 import org.factlab.math.Prediction;
 import org.factlab.nn.imported.ImportedNetwork;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.MlpProbe;
-import org.factlab.nn.mlp.ProbeResult;
 
 /**
  * FACT diagnostics of a network trained elsewhere (§3, Theorem 3.1): a fully connected network read from a
@@ -43,8 +36,6 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
             + "this network is from one, and grad_norm how far from stationary each layer's weights are. On other "
             + "data than the network was trained on, both also measure the change of data.";
 
-    /** Float64 working memory of one probe chunk. */
-    private static final long PROBE_CHUNK_BYTES = 128L << 20;
 
     @Override
     public List<Section> sections() {
@@ -112,7 +103,7 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
                 return 0;
             }
             return InspectMemory.estimate(model.get().layers(), rowsAndFeatures.get()[0], rowsAndFeatures.get()[1],
-                    PROBE_CHUNK_BYTES);
+                    InspectProbe.PROBE_CHUNK_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,7 +126,7 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
                             + "cross-entropy; allowed: cross-entropy"));
                 }
             }
-            Optional<int[]> shape = dataShape(spec.dataset(), new DatasetLibrary(dir));
+            Optional<int[]> shape = InspectProbe.dataShape(spec.dataset(), dir);
             if (shape.isEmpty()) {
                 problems.add(new FieldError("dataset", "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
                         + "fashion-mnist, cifar10 or an id from /api/datasets"));
@@ -149,14 +140,6 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
             throw new UncheckedIOException(e);
         }
         return problems;
-    }
-
-    /** Features and classes of a bundled dataset or an uploaded table; empty when there is none of that name. */
-    private static Optional<int[]> dataShape(String dataset, DatasetLibrary uploads) throws IOException {
-        if (InspectData.bundled(dataset)) {
-            return Optional.of(new int[] {"cifar10".equals(dataset) ? 3 * 32 * 32 : 28 * 28, 10});
-        }
-        return uploads.find(dataset).map(d -> new int[] {d.features(), d.classes().size()});
     }
 
     private static Optional<FieldError> activationProblem(InspectSpec spec, ModelInfo model) {
@@ -184,47 +167,13 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
     private static void inspect(InspectSpec spec, RunContext ctx) throws Exception {
         ImportedNetwork net = new ModelLibrary(ctx.datasetsDirectory()).load(spec.model(), spec.layerOrder());
         Activation activation = activation(spec, net);
-        Loss loss = spec.loss();
-        if (net.softmaxOutput() && loss != Loss.CROSS_ENTROPY) {
-            throw new IllegalArgumentException("loss: the model ends in a softmax, so it was trained with "
-                    + "cross-entropy; allowed: cross-entropy (the outputs f are then the logits before the softmax)");
-        }
-        InspectData data = InspectData.load(spec, ctx.datasetsDirectory());
-        List<ImportedNetwork.LayerShape> layers = net.layers();
-        int depth = layers.size();
-        if (layers.get(0).in() != data.inputs() || layers.get(depth - 1).out() != data.classes()) {
-            throw new IllegalArgumentException("dataset: the model maps " + layers.get(0).in() + " inputs to "
-                    + layers.get(depth - 1).out() + " outputs, the data has " + data.inputs() + " features and "
-                    + data.classes() + " classes");
-        }
-        ctx.note("probed on " + data.description() + "; layers " + net.layerNames() + ", activation "
-                + activation.id() + ", loss " + loss.id() + ", λ = " + spec.lambda());
-        ctx.progress(0, depth + 1);
-        ProbeResult result;
-        try {
-            result = new MlpProbe(net.weights(), activation, chunkRows(data, layers), loss)
-                    .probe(data.x(), data.y(), spec.lambda(), ctx::cancelled);
-        } catch (CancellationException stopped) {
-            ctx.note(stopped.getMessage());
-            return;
-        }
-        if (!Double.isFinite(result.loss())) {
-            throw new RunDivergedException("the loss of the model on the data is " + result.loss());
-        }
-        ctx.metrics(0, Map.of(MlpSeries.TRAIN_LOSS, result.loss(), MlpSeries.TRAIN_ACCURACY, result.accuracy()));
-        ctx.progress(1, depth + 1);
-        for (int l = 0; l < depth; l++) {
-            if (ctx.cancelled()) {
-                return;
-            }
-            Map<String, Double> values = new LinkedHashMap<>();
-            FeatureSet.Comparison forward = ProbeSeries.putLayer(result, l, spec.backward(), l == 0, values);
-            ctx.metrics(0, values);
-            if (l == 0) {
-                ProbeSeries.recordMatrices(ctx, 0, forward);
-            }
-            ctx.progress(l + 2, depth + 1);
-        }
+        InspectProbe probe = InspectProbe.load(spec, ctx.datasetsDirectory());
+        probe.problem(net).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        ctx.note("probed on " + probe.description() + "; layers " + net.layerNames() + ", activation "
+                + activation.id() + ", loss " + spec.loss().id() + ", λ = " + spec.lambda());
+        probe.record(net, activation, 0, ctx, ctx::progress);
     }
 
     private static Activation activation(InspectSpec spec, ImportedNetwork net) {
@@ -239,14 +188,5 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
         }
         throw new IllegalArgumentException("activation: a safetensors file does not say which activation the network "
                 + "uses; allowed: relu, tanh or identity");
-    }
-
-    private static int chunkRows(InspectData data, List<ImportedNetwork.LayerShape> layers) {
-        long widths = 0;
-        for (ImportedNetwork.LayerShape l : layers) {
-            widths += l.out();
-        }
-        long rowBytes = 8L * (data.inputs() + 5 * widths);
-        return (int) Math.max(1, Math.min(data.x().rows(), PROBE_CHUNK_BYTES / rowBytes));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
 import org.factlab.experiments.mlp.MlpSeries;
@@ -18,15 +19,15 @@ import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.nn.mlp.ProbeResult;
 
 /**
- * The {@code inspect} kind's probe for other kinds that analyse imported networks (the {@code follow} kind probes
- * every checkpoint of a training run with it): the data of an {@link InspectSpec} loaded once, then any number of
+ * The {@code inspect} kind's probe, shared with the {@code follow} kind (which probes every checkpoint of a training
+ * run with it): the data of an {@link InspectSpec} loaded once, then any number of
  * networks probed on them in float64 and recorded at a step exactly as an {@code inspect} run records its step 0
  * ({@link MlpSeries} names, the first layer's matrices).
  */
 public final class InspectProbe {
 
     /** Float64 working memory of one probe chunk. */
-    private static final long PROBE_CHUNK_BYTES = 128L << 20;
+    static final long PROBE_CHUNK_BYTES = 128L << 20;
 
     private final InspectData data;
     private final InspectSpec spec;
@@ -59,6 +60,10 @@ public final class InspectProbe {
      * or empty.
      */
     public Optional<String> problem(ImportedNetwork net) {
+        if (net.softmaxOutput() && spec.loss() != Loss.CROSS_ENTROPY) {
+            return Optional.of("loss: the model ends in a softmax, so it was trained with cross-entropy; allowed: "
+                    + "cross-entropy (the outputs f are then the logits before the softmax)");
+        }
         List<ImportedNetwork.LayerShape> layers = net.layers();
         int depth = layers.size();
         if (layers.get(0).in() != data.inputs() || layers.get(depth - 1).out() != data.classes()) {
@@ -66,37 +71,51 @@ public final class InspectProbe {
                     + layers.get(depth - 1).out() + " outputs, the data has " + data.inputs() + " features and "
                     + data.classes() + " classes");
         }
-        if (net.softmaxOutput() && spec.loss() != Loss.CROSS_ENTROPY) {
-            return Optional.of("loss: the model ends in a softmax, so it was trained with cross-entropy; allowed: "
-                    + "cross-entropy");
-        }
         return Optional.empty();
+    }
+
+    /** How far one probe has come: {@code done} of {@code total} parts (the probe, then each layer). */
+    public interface Progress {
+        void report(long done, long total);
     }
 
     /**
      * Probes {@code net} and records at {@code step} the loss and accuracy on the data, then every layer's series,
-     * and the first layer's matrices (stopping between layers when the run is cancelled; the caller then records the
-     * step again or not at all). Throws {@link IllegalArgumentException} for a network {@link #problem} refuses,
-     * {@link RunDivergedException} for a loss that is not finite.
+     * and the first layer's matrices; stops (noting why) as soon as the run is cancelled. Throws
+     * {@link IllegalArgumentException} for a network {@link #problem} refuses, {@link RunDivergedException} for a loss
+     * that is not finite.
      */
-    public void record(ImportedNetwork net, Activation activation, long step, RunContext ctx) {
+    public void record(ImportedNetwork net, Activation activation, long step, RunContext ctx, Progress progress) {
         problem(net).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-        ProbeResult result = new MlpProbe(net.weights(), activation, chunkRows(net.layers()), spec.loss())
-                .probe(data.x(), data.y(), spec.lambda());
+        int depth = net.layers().size();
+        progress.report(0, depth + 1);
+        ProbeResult result;
+        try {
+            result = new MlpProbe(net.weights(), activation, chunkRows(net.layers()), spec.loss())
+                    .probe(data.x(), data.y(), spec.lambda(), ctx::cancelled);
+        } catch (CancellationException stopped) {
+            ctx.note(stopped.getMessage());
+            return;
+        }
         if (!Double.isFinite(result.loss())) {
             throw new RunDivergedException("the loss of the model on the data is " + result.loss() + " at step "
                     + step);
         }
         ctx.metrics(step, Map.of(MlpSeries.TRAIN_LOSS, result.loss(), MlpSeries.TRAIN_ACCURACY, result.accuracy()));
-        for (int l = 0; l < net.layers().size() && !ctx.cancelled(); l++) {
+        progress.report(1, depth + 1);
+        for (int l = 0; l < depth; l++) {
+            if (ctx.cancelled()) {
+                return;
+            }
             Map<String, Double> values = new LinkedHashMap<>();
             FeatureSet.Comparison forward = ProbeSeries.putLayer(result, l, spec.backward(), l == 0, values);
             ctx.metrics(step, values);
             if (l == 0) {
                 ProbeSeries.recordMatrices(ctx, step, forward);
             }
+            progress.report(l + 2, depth + 1);
         }
     }
 
