@@ -62,6 +62,7 @@ class GuardedLabSecurityTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         AccountsClient.register(registry, dataDir, ACCOUNTS);
+        registry.add("factlab.datasets-dir", dataDir::toString);
         registry.add("factlab.quota.runs", () -> "3");
         registry.add("factlab.quota.uploads", () -> UPLOADS);
         registry.add("factlab.quota.upload-bytes", () -> UPLOAD_BYTES);
