@@ -1,9 +1,11 @@
 package org.factlab.bench;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.factlab.data.tabular.TableFolder;
 import org.factlab.experiments.ComputeBackendProbe;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RecordingRunContext;
@@ -14,10 +16,11 @@ import org.factlab.experiments.tabular.TabularSpec;
 
 /**
  * The Table 3 measurement of docs/reproduction.md: the {@code table3-bundled} preset as it is, or with the protocol
- * (and, for {@code nested}, the iterations) given as arguments replaced. Prints the wall time, every summary value
- * (mean accuracies, datasets best, failures) and per dataset and method the test accuracy and the chosen reg,
- * iterations and row normalisation. Arguments: [protocol [iterations]]. Not a test: run it like
- * {@code bench/mlp-presets.sh} runs {@link MlpPresetsBenchmark}.
+ * (and, for {@code nested}, the iterations) given as arguments replaced, one dataset at a time (each dataset's
+ * folds and splits derive from the seed and its name only, so the numbers are those of one run of the suite).
+ * Prints per dataset and method the test accuracy and the chosen reg, iterations and row normalisation as each
+ * dataset is done, then the mean test accuracy of each method. Arguments: [protocol [iterations]]. Not a test: run
+ * it like {@code bench/mlp-presets.sh} runs {@link MlpPresetsBenchmark}.
  */
 public final class Table3Measurement {
 
@@ -26,6 +29,7 @@ public final class Table3Measurement {
 
     public static void main(String[] args) {
         ComputeBackendProbe.useCpuThreads(Integer.getInteger("factlab.cpu-threads", 1));
+        ComputeBackendProbe.describe();
         TabularKind kind = new TabularKind();
         Preset<TabularSpec> preset = kind.presets().stream().filter(p -> p.id().equals("table3-bundled"))
                 .findFirst().orElseThrow();
@@ -37,20 +41,34 @@ public final class Table3Measurement {
             overrides.put("iterations", Integer.parseInt(args[1]));
         }
         TabularSpec spec = SpecCodec.override(preset.spec(), overrides);
-        RecordingRunContext ctx = new RecordingRunContext();
+        List<String> names = TableFolder.open(Path.of("data", spec.folder())).names();
+        Map<String, Double> sums = new LinkedHashMap<>();
         long start = System.nanoTime();
-        kind.run(spec, ctx);
-        System.out.printf(Locale.ROOT, "table3-bundled, protocol %s, T = %d: %.1f min%n", spec.protocol(),
-                spec.iterations(), (System.nanoTime() - start) / 60e9);
-        ctx.summary().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-44s %.4f%n", k, v));
-        for (String key : ctx.series().keySet().stream().sorted().toList()) {
-            for (String what : List.of(TabularSeries.TEST_ACCURACY, TabularSeries.REG, TabularSeries.ITERATIONS,
-                    TabularSeries.ROW_NORMALIZED)) {
-                if (key.endsWith("/" + what) && !key.endsWith("fold_" + what)) {
-                    System.out.printf(Locale.ROOT, "  %-52s %.4g%n", key, ctx.series().get(key).lastEntry()
-                            .getValue());
+        for (String name : names) {
+            RecordingRunContext ctx = new RecordingRunContext();
+            kind.run(SpecCodec.override(spec, Map.of("datasets", List.of(name))), ctx);
+            System.out.printf(Locale.ROOT, "%s (%.1f min so far)%n", name, (System.nanoTime() - start) / 60e9);
+            for (String method : spec.orderedMethods()) {
+                String accuracy = TabularSeries.of(name, method, TabularSeries.TEST_ACCURACY);
+                if (!ctx.series().containsKey(accuracy)) {
+                    System.out.printf(Locale.ROOT, "  %-15s failed%n", method);
+                    continue;
                 }
+                double value = ctx.last(accuracy);
+                sums.merge(method, value, Double::sum);
+                System.out.printf(Locale.ROOT, "  %-15s %.4f  reg %s  T %s  rows normalised %s%n", method, value,
+                        last(ctx, name, method, TabularSeries.REG), last(ctx, name, method, TabularSeries.ITERATIONS),
+                        last(ctx, name, method, TabularSeries.ROW_NORMALIZED));
             }
         }
+        System.out.printf(Locale.ROOT, "table3-bundled, protocol %s, T = %d, %d datasets: %.1f min%n", spec.protocol(),
+                spec.iterations(), names.size(), (System.nanoTime() - start) / 60e9);
+        sums.forEach((method, sum) -> System.out.printf(Locale.ROOT, "  mean %-15s %.4f%n", method,
+                sum / names.size()));
+    }
+
+    private static String last(RecordingRunContext ctx, String name, String method, String what) {
+        String key = TabularSeries.of(name, method, what);
+        return ctx.series().containsKey(key) ? String.format(Locale.ROOT, "%.4g", ctx.last(key)) : "-";
     }
 }
