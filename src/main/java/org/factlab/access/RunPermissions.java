@@ -1,6 +1,5 @@
 package org.factlab.access;
 
-import java.util.Objects;
 import org.factlab.runs.Run;
 import org.factlab.studies.Study;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,7 +63,8 @@ public class RunPermissions {
         }
     }
 
+    /** Whether {@code account} is the signed-in account, names compared without regard to case as logins are. */
     private boolean isMe(String account) {
-        return account != null && Objects.equals(user.name().orElse(null), account);
+        return account != null && user.name().map(account::equalsIgnoreCase).orElse(false);
     }
 }

@@ -54,9 +54,10 @@ public class RunRepository {
                 .query(this::map).list();
     }
 
-    /** How many runs of {@code owner} are queued or running. */
+    /** How many runs of {@code owner} (whatever the case of the name) are queued or running. */
     public long countActive(String owner) {
-        return jdbc.sql("SELECT COUNT(*) FROM run WHERE owner = :owner AND status IN ('QUEUED', 'RUNNING')")
+        return jdbc.sql("SELECT COUNT(*) FROM run WHERE LOWER(owner) = LOWER(:owner) "
+                + "AND status IN ('QUEUED', 'RUNNING')")
                 .param("owner", owner).query(Long.class).single();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -90,10 +91,11 @@ public class RunService {
             transaction.executeWithoutResult(status -> store.run());
             return;
         }
-        runs.ensureQuotaRow(account);
-        synchronized (launchLocks.computeIfAbsent(account, k -> new Object())) {
+        String key = account.toLowerCase(Locale.ROOT);
+        runs.ensureQuotaRow(key);
+        synchronized (launchLocks.computeIfAbsent(key, k -> new Object())) {
             transaction.executeWithoutResult(status -> {
-                runs.lockQuota(account);
+                runs.lockQuota(key);
                 long active = runs.countActive(account);
                 int limit = props.quota().runs();
                 if (active + adding > limit) {
