@@ -39,7 +39,10 @@ final class RunManagePanel extends VerticalLayout {
     private final ConfirmBar confirm = new ConfirmBar("confirm-delete-run");
     private Run run;
 
-    RunManagePanel(RunService service, RunPermissions permissions, Run run, Consumer<Run> onEdited) {
+    /**
+     * @param readOnly a share link's page: the tags and the notes only, no action
+     */
+    RunManagePanel(RunService service, RunPermissions permissions, Run run, Consumer<Run> onEdited, boolean readOnly) {
         this.service = service;
         this.permissions = permissions;
         this.onEdited = onEdited;
@@ -52,7 +55,7 @@ final class RunManagePanel extends VerticalLayout {
         add(tags, notes);
         HorizontalLayout actions = new HorizontalLayout();
         actions.setAlignItems(Alignment.BASELINE);
-        if (permissions.mayLaunch()) {
+        if (permissions.mayLaunch() && !readOnly) {
             Button again = new Button("Launch again", e -> launchAgain());
             again.setId("launch-again");
             Button edit = new Button("Edit and launch", e -> UI.getCurrent().navigate(LaunchView.class,
@@ -60,7 +63,7 @@ final class RunManagePanel extends VerticalLayout {
             edit.setId("edit-and-launch");
             actions.add(again, edit);
         }
-        if (permissions.mayControl(run)) {
+        if (permissions.mayControl(run) && !readOnly) {
             Button delete = new Button("Delete run", e -> confirm.ask("Delete this run? Its metrics, matrices, notes "
                     + "and share links go too; this cannot be undone.", "Delete 1 run", this::delete));
             delete.setId("delete-run");

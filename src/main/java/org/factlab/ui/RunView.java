@@ -128,9 +128,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
         overlay.setVisible(!readOnly);
         add(departure, header, downloads, expected);
-        if (!readOnly) {
-            add(new RunManagePanel(reads.service(), permissions, found, header::show));
-        }
+        add(new RunManagePanel(reads.service(), permissions, found, header::show, readOnly));
         if (controls) {
             add(SharePanel.of(shares, permissions, found));
         }

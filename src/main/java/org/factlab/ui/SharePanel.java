@@ -61,6 +61,27 @@ final class SharePanel extends VerticalLayout {
         for (Share share : shares.activeShares(targetType, targetId)) {
             Anchor link = new Anchor(share.url(), share.url());
             link.setTarget("_blank");
+            link.addClassName("share-url");
+            // the full address as the browser resolves it (the server may sit behind a proxy that renames it)
+            link.getElement().executeJs("this.textContent = this.href");
+            Button copy = new Button("Copy");
+            copy.addClassName("copy-share-url");
+            copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            copy.getElement().executeJs("""
+                    this.addEventListener('click', () => {
+                      const done = () => { this.textContent = 'Copied'; };
+                      if (navigator.clipboard && window.isSecureContext) {
+                        navigator.clipboard.writeText($0.href).then(done);
+                      } else {
+                        const area = document.createElement('textarea');
+                        area.value = $0.href;
+                        document.body.appendChild(area);
+                        area.select();
+                        document.execCommand('copy');
+                        area.remove();
+                        done();
+                      }
+                    });""", link.getElement());
             Button revoke = new Button("Revoke", e -> {
                 permissions.require(permissions.mayRevoke(share), "revoke this link");
                 shares.revoke(share);
@@ -68,7 +89,7 @@ final class SharePanel extends VerticalLayout {
             });
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             revoke.setVisible(permissions.mayRevoke(share));
-            HorizontalLayout row = new HorizontalLayout(link, revoke);
+            HorizontalLayout row = new HorizontalLayout(link, copy, revoke);
             row.setAlignItems(Alignment.BASELINE);
             links.add(row);
         }

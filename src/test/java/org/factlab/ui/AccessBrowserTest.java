@@ -93,6 +93,8 @@ class AccessBrowserTest {
         String id = new ObjectMapper().readTree(api("POST", "/api/runs",
                 "{\"kind\":\"test-scripted\",\"name\":\"shared in a browser\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}")
                 .body()).get("id").asText();
+        assertEquals(200, api("PATCH", "/api/runs/" + id, "{\"tags\":[\"fig4\"],\"notes\":\"**seen** by rita\"}")
+                .statusCode());
         String shareUrl;
 
         WebDriver researcher = newBrowser(tempDir, "researcher");
@@ -108,6 +110,9 @@ class AccessBrowserTest {
             WebElement link = waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#share-links a"));
             shareUrl = link.getDomProperty("href");
             assertTrue(shareUrl.matches(url("/s/[A-Za-z0-9_-]{32}")), shareUrl);
+            String shown = shareUrl;
+            waitFor(researcher, PAGE_TIMEOUT, d -> shown.equals(link.getText().trim()) ? true : null);
+            assertTrue(visible(researcher, "#share-links .copy-share-url") != null, "a copy button beside the link");
 
             assertEquals(200L, fetch(researcher, "GET", "/api/runs/" + id), "downloads work with the session");
             assertEquals(403L, fetch(researcher, "POST", "/api/runs/" + id + "/cancel"),
@@ -143,6 +148,11 @@ class AccessBrowserTest {
                     anonymous.findElement(By.cssSelector("#downloads a")).getDomProperty("href"));
             assertTrue(hidden(anonymous, "#cancel-run") && hidden(anonymous, "#overlay")
                     && hidden(anonymous, "#share-run") && hidden(anonymous, "#nav-runs"), "read-only, no navigation");
+            assertEquals("Tags: fig4", anonymous.findElement(By.id("run-tags")).getText().trim());
+            assertEquals("seen", anonymous.findElement(By.cssSelector("#run-notes strong")).getText().trim(),
+                    "the notes, rendered, read-only");
+            assertTrue(hidden(anonymous, "#launch-again") && hidden(anonymous, "#delete-run")
+                    && hidden(anonymous, "#edit-run"), "nothing to change under a share link");
             anonymous.get(url("/runs/" + id));
             waitFor(anonymous, PAGE_TIMEOUT, d -> d.getCurrentUrl().endsWith("/login") ? true : null);
         } catch (AssertionError | RuntimeException e) {
