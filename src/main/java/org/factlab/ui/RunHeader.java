@@ -46,6 +46,8 @@ final class RunHeader extends VerticalLayout {
         add(title, line, meta, error, new Details("Spec", spec));
     }
 
+    private java.util.List<String> edited = java.util.List.of();
+
     void show(Run run) {
         title.setText(run.name());
         status.setText(run.status().name());
@@ -55,12 +57,18 @@ final class RunHeader extends VerticalLayout {
         bar.setIndeterminate(run.status() == RunStatus.QUEUED);
         timing.setText(timing(run, run.progress()));
         cancel.setVisible(cancellable && !run.status().isTerminal());
-        meta.setText(run.kind() + (run.preset() == null ? "" : " · preset " + run.preset()) + " · seed " + run.seed()
+        meta.setText(run.kind() + (run.preset() == null ? "" : edited.isEmpty() ? " · preset " + run.preset()
+                : " · from preset " + run.preset() + ", edited: " + String.join(", ", edited)) + " · seed " + run.seed()
                 + " · created " + Formats.time(run.createdAt())
                 + (run.backend() == null ? "" : " · " + run.backend()) + " · " + run.versions());
         error.setText(run.error() == null ? "" : run.error());
         spec.setText(run.spec().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining("\n")));
+    }
+
+    /** The fields changed from the run's preset ({@link org.factlab.experiments.PresetEdits}), said in the meta line. */
+    void setEdited(java.util.List<String> edited) {
+        this.edited = edited;
     }
 
     /** Whether the viewer may cancel this run (its owner or an admin; never on a shared link). */

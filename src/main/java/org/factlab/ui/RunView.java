@@ -25,6 +25,7 @@ import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
+import org.factlab.experiments.PresetEdits;
 import org.factlab.experiments.paper.PresetRows;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.Run;
@@ -117,6 +118,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         this.readOnly = readOnly;
         boolean controls = !readOnly && permissions.mayControl(found);
         header.setCancellable(controls);
+        header.setEdited(reads.kind(found.kind()).map(k -> PresetEdits.of(k, found.preset(), found.spec()))
+                .orElse(List.of()));
         departure.show(found);
         sections = new SectionPanels(reads.sections(found.kind()), downloadBase, this::showStep);
         HorizontalLayout downloads = new HorizontalLayout(
