@@ -1,6 +1,7 @@
 package org.factlab.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -174,5 +175,9 @@ class FollowClientTest {
         assertEquals(202, lab.send("POST", "/api/runs/" + id + "/finish", "application/json", "{}".getBytes())
                 .statusCode());
         assertEquals("SUCCEEDED", lab.awaitEnd(id).get("status").asText());
+        Path inbox = dataDir.resolve("datasets").resolve("follow").resolve(id);
+        assertTrue(Files.isDirectory(inbox), "finish is kept in the run's inbox");
+        assertEquals(204, lab.send("DELETE", "/api/runs/" + id, null, null).statusCode());
+        assertFalse(Files.exists(inbox), "deleting the run deletes its inbox");
     }
 }

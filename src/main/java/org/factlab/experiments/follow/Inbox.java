@@ -176,8 +176,8 @@ public final class Inbox {
         Files.deleteIfExists(checkpoint(step));
     }
 
-    /** Deletes the inbox (a run executed in-process, whose inbox was temporary). */
-    void delete() throws IOException {
+    /** Deletes the inbox and what it holds (its run was deleted, or was executed in-process). */
+    public void delete() throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
