@@ -27,7 +27,8 @@ public final class CnnNetwork {
     private final int depth;
     private final NativeBuffer input;
     private final NativeBuffer targets;
-    private final NativeBuffer[] patches;
+    /** Each layer's input: a convolution's patch matrix, a dense layer's h (the previous layer's output). */
+    private final NativeBuffer[] layerInputs;
     private final NativeBuffer[] activations;
     private final NativeBuffer[] deltas;
     private final NativeBuffer[] pooled;
@@ -51,7 +52,7 @@ public final class CnnNetwork {
         long b = maxExamples;
         input = NativeBuffer.allocate(type, b * arch.inputDim());
         targets = NativeBuffer.allocate(type, b * arch.outputs());
-        patches = new NativeBuffer[depth];
+        layerInputs = new NativeBuffer[depth];
         activations = new NativeBuffer[depth];
         deltas = new NativeBuffer[depth];
         pooled = new NativeBuffer[convs];
@@ -62,7 +63,7 @@ public final class CnnNetwork {
             int[] out = arch.shape(l + 1);
             int[] convolved = arch.convolvedShape(l);
             long positions = (long) convolved[0] * convolved[1];
-            patches[l] = NativeBuffer.allocate(type, b * positions * arch.cols(l));
+            layerInputs[l] = NativeBuffer.allocate(type, b * positions * arch.cols(l));
             activations[l] = NativeBuffer.allocate(type, b * positions * arch.rows(l));
             deltas[l] = NativeBuffer.allocate(type, b * positions * arch.rows(l));
             if (arch.convolutions().get(l).pool()) {
@@ -75,10 +76,10 @@ public final class CnnNetwork {
                 patchGradients[l] = NativeBuffer.allocate(type, b * positions * arch.cols(l));
             }
         }
-        patches[convs] = NativeBuffer.allocate(type, b * arch.flatDim());
+        layerInputs[convs] = NativeBuffer.allocate(type, b * arch.flatDim());
         for (int l = convs; l < depth; l++) {
             if (l > convs) {
-                patches[l] = activations[l - 1];
+                layerInputs[l] = activations[l - 1];
             }
             activations[l] = NativeBuffer.allocate(type, b * arch.rows(l));
             deltas[l] = NativeBuffer.allocate(type, b * arch.rows(l));
@@ -130,7 +131,7 @@ public final class CnnNetwork {
             for (int l = 0; l < depth; l++) {
                 weights[l] = new NativeMatrix(parameters, arch.weightOffset(l), arch.rows(l), arch.cols(l));
                 int columns = l < convs ? examples * positions(l) : examples;
-                inputs[l] = new NativeMatrix(patches[l], 0, arch.cols(l), columns);
+                inputs[l] = new NativeMatrix(layerInputs[l], 0, arch.cols(l), columns);
                 outputs[l] = new NativeMatrix(activations[l], 0, arch.rows(l), columns);
                 outputDeltas[l] = new NativeMatrix(deltas[l], 0, arch.rows(l), columns);
                 if (l < convs && l > 0) {
@@ -275,7 +276,7 @@ public final class CnnNetwork {
         /** im2col: X[(c, dy, dx), (b, oy, ox)] = in[c, b, oy·s + dy − p, ox·s + dx − p], 0 outside the image. */
         private void unfold(int l) {
             NativeBuffer in = convolutionInput(l);
-            NativeBuffer x = patches[l];
+            NativeBuffer x = layerInputs[l];
             forEachPatchEntry(l, (entry, pixel) -> x.set(entry, pixel < 0 ? 0 : in.get(pixel)));
         }
 
@@ -378,7 +379,7 @@ public final class CnnNetwork {
             int[] s = arch.shape(convs);
             int pixels = s[1] * s[2];
             NativeBuffer out = convolutionInput(convs);
-            NativeBuffer h = patches[convs];
+            NativeBuffer h = layerInputs[convs];
             for (int c = 0; c < s[0]; c++) {
                 for (int b = 0; b < examples; b++) {
                     for (int p = 0; p < pixels; p++) {
