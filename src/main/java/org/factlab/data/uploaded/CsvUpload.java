@@ -20,6 +20,8 @@ final class CsvUpload {
     private static final String ORIGIN = "file";
     /** One Java array at most. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** The longest line read (a million features of 16 characters each). */
+    static final int MAX_LINE_CHARS = 16 << 20;
     /** Rows are stored as they are read, in an array grown by doubling from this many numbers. */
     private static final int FIRST_CAPACITY = 1 << 16;
 
@@ -28,7 +30,7 @@ final class CsvUpload {
 
     static UploadedTable read(Path file, ValueLimit limit) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
+            String header = line(in, 1);
             if (header == null || header.isBlank()) {
                 throw new TableFormatException(ORIGIN, 1, "the CSV is empty; it needs a header row");
             }
@@ -44,7 +46,7 @@ final class CsvUpload {
             double[] features = new double[FIRST_CAPACITY];
             List<String> labels = new ArrayList<>();
             int lineNumber = 1;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (String line = line(in, 2); line != null; line = line(in, lineNumber + 1)) {
                 lineNumber++;
                 if (line.isBlank()) {
                     continue;
@@ -77,6 +79,32 @@ final class CsvUpload {
             }
             return UploadedTable.of(Arrays.copyOf(features, labels.size() * d), labels, labels.size(), d);
         }
+    }
+
+    /**
+     * The next line without its end ({@code \n}, {@code \r\n} or {@code \r}), or null at the end of the file; a
+     * line longer than {@link #MAX_LINE_CHARS} is refused before it is held whole.
+     */
+    private static String line(BufferedReader in, int number) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+                return line.toString();
+            }
+            if (line.length() == MAX_LINE_CHARS) {
+                throw new TableFormatException(ORIGIN, number, "the line is longer than " + MAX_LINE_CHARS
+                        + " characters; allowed: at most " + MAX_LINE_CHARS);
+            }
+            line.append((char) c);
+        }
+        return line.isEmpty() ? null : line.toString();
     }
 
     private static double number(String cell, int line, int column) {

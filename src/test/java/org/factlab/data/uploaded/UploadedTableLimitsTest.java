@@ -74,6 +74,18 @@ class UploadedTableLimitsTest {
                 + "1000 numbers (test.limit)", e.getMessage());
     }
 
+    @Test
+    void aLineLongerThanTheLimitIsRefusedBeforeItIsHeldWhole() throws IOException {
+        Path file = dir.resolve("long-line.csv");
+        Files.writeString(file, "a,label\r\n1,x\r\n" + "7".repeat(CsvUpload.MAX_LINE_CHARS + 1));
+        TableFormatException e = assertThrows(TableFormatException.class,
+                () -> UploadedTable.read(file, "long-line.csv", ValueLimit.NONE));
+        assertEquals("file:3: the line is longer than " + CsvUpload.MAX_LINE_CHARS + " characters; allowed: at most "
+                + CsvUpload.MAX_LINE_CHARS, e.getMessage());
+        Files.writeString(file, "a,label\r\n1,x\r\n2,y");
+        assertEquals(2, UploadedTable.read(file, "long-line.csv", ValueLimit.NONE).n());
+    }
+
     /** A version-1 .npy of float64 with this shape and {@code dataBytes} zero bytes of data. */
     private static byte[] npy(String shape, int dataBytes) throws IOException {
         String header = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }";
