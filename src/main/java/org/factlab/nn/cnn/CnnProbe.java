@@ -18,6 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Σ δ xᵀ = n ∇_W L, Σ δ δᵀ = n·(patch) beNFA and Σ_k Σ (∂f_k/∂u)(∂f_k/∂u)ᵀ = n·(patch) bAGOP. {@link ProbeResult}
  * builds FACT = −(1/λ) Wᵀ∇_W L, AGOP = Wᵀ bAGOP W, eNFA = Wᵀ beNFA W and their roots from them: for a convolution
  * these are the patch forms, each patch x_i[p] treated as an input of its own (∂ℓᵢ/∂x_i[p] = Wᵀδ_i[p]).
+ *
+ * <p>The data, the network's pass buffers and the running sums are allocated once, when the probe is made; each
+ * {@link #probe} reads θ into them (not thread-safe: one probe at a time).
  */
 public final class CnnProbe {
 
@@ -27,6 +30,15 @@ public final class CnnProbe {
     private final int n;
     private final int chunkRows;
     private final Loss loss;
+    /** θ of the probe under way, read by the network's passes. */
+    private final NativeBuffer parameters;
+    private final CnnNetwork.Pass full;
+    private final CnnNetwork.Pass tail;
+    /** Σ δ xᵀ of every layer in the flat parameter layout, and the accumulator (β = 1) that adds to it. */
+    private final NativeBuffer gradientSums;
+    private final CnnNetwork.Accumulator gradientSum;
+    private final NativeMatrix[] deltaGrams;
+    private final NativeMatrix[] jacobianGrams;
 
     /**
      * @param x         images n × CHW in (C, H, W) order, copied to float64
@@ -46,6 +58,18 @@ public final class CnnProbe {
         this.y.read(y);
         this.chunkRows = Math.min(chunkRows, n);
         this.loss = loss;
+        parameters = NativeBuffer.allocate(DataType.DOUBLE, arch.parameterCount());
+        CnnNetwork network = new CnnNetwork(arch, parameters, this.chunkRows);
+        full = network.pass(this.chunkRows);
+        tail = n % this.chunkRows == 0 ? null : network.pass(n % this.chunkRows);
+        gradientSums = NativeBuffer.allocate(DataType.DOUBLE, arch.parameterCount());
+        gradientSum = network.accumulator(gradientSums, 1);
+        deltaGrams = new NativeMatrix[arch.depth()];
+        jacobianGrams = new NativeMatrix[arch.depth()];
+        for (int l = 0; l < arch.depth(); l++) {
+            deltaGrams[l] = square(arch.rows(l));
+            jacobianGrams[l] = square(arch.rows(l));
+        }
     }
 
     /** Float64 bytes of the pass buffers per sample of a chunk (patches, activations, deltas, patch gradients). */
@@ -65,22 +89,19 @@ public final class CnnProbe {
     /** Loss, accuracy and every layer's sums for the parameters θ (the flat layout of {@link CnnArchitecture}). */
     public ProbeResult probe(double[] theta, double lambda) {
         int depth = arch.depth();
-        CnnNetwork network = network(theta);
-        NativeBuffer gradientSums = NativeBuffer.allocate(DataType.DOUBLE, arch.parameterCount());
-        CnnNetwork.Accumulator sum = network.accumulator(gradientSums, 1);
-        NativeMatrix[] deltaGrams = new NativeMatrix[depth];
-        NativeMatrix[] jacobianGrams = new NativeMatrix[depth];
+        parameters.read(Nd4j.createFromArray(theta));
+        zero(gradientSums, gradientSums.length());
         for (int l = 0; l < depth; l++) {
-            deltaGrams[l] = square(arch.rows(l));
-            jacobianGrams[l] = square(arch.rows(l));
+            zero(deltaGrams[l].buffer, deltaGrams[l].size());
+            zero(jacobianGrams[l].buffer, jacobianGrams[l].size());
         }
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < n; start += chunkRows) {
-            CnnNetwork.Pass pass = forward(network, start);
+            CnnNetwork.Pass pass = forward(start);
             lossSum += OutputLoss.lossAndSeed(loss, pass.output(), pass.targets(), pass.outputGradient(), 1);
             correct += OutputLoss.correct(pass.output(), pass.targets());
-            pass.backward(sum);
+            pass.backward(gradientSum);
             addDeltaGrams(pass, deltaGrams);
             for (int k = 0; k < arch.outputs(); k++) {
                 seedOutput(pass.outputGradient(), k);
@@ -98,26 +119,20 @@ public final class CnnProbe {
 
     /** Loss L = (1/n) Σᵢ ℓᵢ and argmax accuracy for θ, from forward passes only. */
     public double[] lossAndAccuracy(double[] theta) {
-        CnnNetwork network = network(theta);
+        parameters.read(Nd4j.createFromArray(theta));
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < n; start += chunkRows) {
-            CnnNetwork.Pass pass = forward(network, start);
+            CnnNetwork.Pass pass = forward(start);
             lossSum += OutputLoss.lossAndSeed(loss, pass.output(), pass.targets(), pass.outputGradient(), 1);
             correct += OutputLoss.correct(pass.output(), pass.targets());
         }
         return new double[] {lossSum / n, correct / (double) n};
     }
 
-    private CnnNetwork network(double[] theta) {
-        NativeBuffer parameters = NativeBuffer.allocate(DataType.DOUBLE, theta.length);
-        parameters.read(Nd4j.createFromArray(theta));
-        return new CnnNetwork(arch, parameters, chunkRows);
-    }
-
-    /** Loads samples [start, start + chunk) and runs the forward pass (a pass per chunk size, made here). */
-    private CnnNetwork.Pass forward(CnnNetwork network, int start) {
-        CnnNetwork.Pass pass = network.pass(Math.min(chunkRows, n - start));
+    /** Loads samples [start, start + chunk) and runs the forward pass. */
+    private CnnNetwork.Pass forward(int start) {
+        CnnNetwork.Pass pass = start + chunkRows <= n ? full : tail;
         pass.load(x, y, j -> start + j);
         pass.forward();
         return pass;
@@ -135,6 +150,12 @@ public final class CnnProbe {
     private static void seedOutput(NativeMatrix seed, int k) {
         for (int i = 0; i < seed.size(); i++) {
             seed.buffer.set(seed.offset + i, i / seed.cols == k ? 1 : 0);
+        }
+    }
+
+    private static void zero(NativeBuffer buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            buffer.set(i, 0);
         }
     }
 
