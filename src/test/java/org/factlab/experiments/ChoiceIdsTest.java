@@ -33,6 +33,10 @@ class ChoiceIdsTest {
                 entry("follow/subset", List.of("training", "stratified")),
                 entry("follow/loss", List.of("mse", "cross-entropy")),
                 entry("follow/activation", List.of("relu", "tanh", "identity")),
+                entry("cnn/dataset", List.of("mnist", "fashion-mnist", "cifar10")),
+                entry("cnn/activation", List.of("relu", "tanh", "identity")),
+                entry("cnn/loss", List.of("mse", "cross-entropy")),
+                entry("cnn/lrSchedule", List.of("constant", "cosine")),
                 entry("quadratic/lrSchedule", List.of("constant", "cosine")),
                 entry("parity/method", UPDATES),
                 entry("parity/kernel", List.of("laplace", "gaussian", "exp-inner-product")),
@@ -53,7 +57,7 @@ class ChoiceIdsTest {
                     .forEach(f -> actual.put(kind.id() + "/" + f.name(), f.choices()));
         }
         List<String> released = List.of("mlp", "quadratic", "parity", "modular", "tabular", "inspect",
-                "follow");
+                "follow", "cnn");
         actual.keySet().removeIf(k -> !released.contains(k.substring(0, k.indexOf('/'))));
         assertEquals(expected, actual);
     }
