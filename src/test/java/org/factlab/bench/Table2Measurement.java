@@ -21,6 +21,7 @@ public final class Table2Measurement {
 
     public static void main(String[] args) throws Exception {
         ComputeBackendProbe.useCpuThreads(Integer.getInteger("factlab.cpu-threads", 1));
+        ComputeBackendProbe.describe();
         MlpKind kind = new MlpKind();
         Preset<MlpSpec> preset = kind.presets().stream().filter(p -> p.id().equals(args[0])).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no mlp preset '" + args[0] + "'"));
