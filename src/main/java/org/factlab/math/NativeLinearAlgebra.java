@@ -113,7 +113,7 @@ public final class NativeLinearAlgebra {
         if (!symmetric.isMatrix() || symmetric.rows() != symmetric.columns()) {
             throw new IllegalArgumentException("needs a square matrix, got " + symmetric.shapeInfoToString());
         }
-        INDArray a = symmetric.castTo(DataType.DOUBLE).dup('f');
+        INDArray a = symmetric.castTo(DataType.DOUBLE);
         INDArray[] eigen = decompositions.symmetricEigen(a.dup('f'));
         DecompositionCheck.eigen("dsyevd", lowerSymmetric(a), eigen[0], eigen[1]);
         return eigen;
@@ -131,7 +131,7 @@ public final class NativeLinearAlgebra {
         if (!matrix.isMatrix()) {
             throw new IllegalArgumentException("needs a matrix, got " + matrix.shapeInfoToString());
         }
-        INDArray a = matrix.castTo(DataType.DOUBLE).dup('f');
+        INDArray a = matrix.castTo(DataType.DOUBLE);
         INDArray[] svd = decompositions.svd(a.dup('f'));
         DecompositionCheck.svd("dgesdd", a, svd[0], svd[1], svd[2]);
         return svd;

@@ -86,7 +86,7 @@ public final class CnnTrainer {
             pass.forward();
             int b = pass.examples();
             lastLoss = OutputLoss.lossAndSeed(options.loss(), pass.output(), pass.targets(), pass.outputGradient(),
-                    1.0 / b) / b;
+                    b) / b;
             pass.backward(gradient);
             descend(rate);
         }

@@ -1,5 +1,6 @@
 package org.factlab.nn.cnn;
 
+import org.factlab.nn.mlp.ColumnCrossEntropy;
 import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.NativeMatrix;
 
@@ -13,37 +14,17 @@ final class OutputLoss {
     private OutputLoss() {
     }
 
-    /** Writes scale · ∂ℓᵢ/∂fᵢ into every column of {@code seed} and returns Σᵢ ℓᵢ. */
-    static double lossAndSeed(Loss loss, NativeMatrix f, NativeMatrix y, NativeMatrix seed, double scale) {
+    /** Writes ∂ℓᵢ/∂fᵢ / divisor into every column of {@code seed} and returns Σᵢ ℓᵢ. */
+    static double lossAndSeed(Loss loss, NativeMatrix f, NativeMatrix y, NativeMatrix seed, double divisor) {
+        if (loss == Loss.CROSS_ENTROPY) {
+            return ColumnCrossEntropy.sumAndGradient(f, y, seed, divisor);
+        }
         int classes = f.rows;
-        int examples = f.cols;
         double sum = 0;
-        for (int i = 0; i < examples; i++) {
-            if (loss == Loss.MSE) {
-                for (int k = 0; k < classes; k++) {
-                    int at = k * examples + i;
-                    double e = f.buffer.get(f.offset + at) - y.buffer.get(y.offset + at);
-                    sum += e * e / classes;
-                    seed.buffer.set(seed.offset + at, scale * 2 * e / classes);
-                }
-                continue;
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < classes; k++) {
-                max = Math.max(max, f.buffer.get(f.offset + k * examples + i));
-            }
-            double exps = 0;
-            for (int k = 0; k < classes; k++) {
-                exps += Math.exp(f.buffer.get(f.offset + k * examples + i) - max);
-            }
-            double logSum = max + Math.log(exps);
-            for (int k = 0; k < classes; k++) {
-                int at = k * examples + i;
-                double fk = f.buffer.get(f.offset + at);
-                double yk = y.buffer.get(y.offset + at);
-                sum += yk * (logSum - fk);
-                seed.buffer.set(seed.offset + at, scale * (Math.exp(fk - logSum) - yk));
-            }
+        for (int at = 0; at < f.size(); at++) {
+            double e = f.buffer.get(f.offset + at) - y.buffer.get(y.offset + at);
+            sum += e * e / classes;
+            seed.buffer.set(seed.offset + at, 2 * e / classes / divisor);
         }
         return sum;
     }

@@ -324,27 +324,6 @@ final class LeanNetwork {
      * maximum.
      */
     private double crossEntropyAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta) {
-        int classes = f.rows;
-        int examples = f.cols;
-        double sum = 0;
-        for (int i = 0; i < examples; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < classes; k++) {
-                max = Math.max(max, f.buffer.get(f.offset + k * examples + i));
-            }
-            double exps = 0;
-            for (int k = 0; k < classes; k++) {
-                exps += Math.exp(f.buffer.get(f.offset + k * examples + i) - max);
-            }
-            double logSum = max + Math.log(exps);
-            for (int k = 0; k < classes; k++) {
-                int at = k * examples + i;
-                double fk = f.buffer.get(f.offset + at);
-                double yk = y.buffer.get(y.offset + at);
-                sum += yk * (logSum - fk);
-                delta.buffer.set(delta.offset + at, (Math.exp(fk - logSum) - yk) / examples);
-            }
-        }
-        return sum / examples;
+        return ColumnCrossEntropy.sumAndGradient(f, y, delta, f.cols) / f.cols;
     }
 }

@@ -43,7 +43,7 @@ final class FullBatchCnnObjective implements Lbfgs.Objective {
         pass.load(x, y, j -> j);
         pass.forward();
         int n = pass.examples();
-        double value = OutputLoss.lossAndSeed(loss, pass.output(), pass.targets(), pass.outputGradient(), 1.0 / n) / n;
+        double value = OutputLoss.lossAndSeed(loss, pass.output(), pass.targets(), pass.outputGradient(), n) / n;
         pass.backward(into);
         for (int i = 0; i < g.length; i++) {
             g[i] = gradient.get(i) + lambda * parameters[i];
