@@ -9,7 +9,7 @@ package org.factlab.kernels;
  * @param update        line 6: none, NFA, FACT or FACT with geometric averaging
  * @param agopPower     s of the NFA update M ← AGOPˢ
  * @param center        centre each output's gradients over the samples before the AGOP
- * @param normalisation rescaling of M after each update
+ * @param normalization rescaling of M after each update
  * @param diagonal      keep M diagonal
  * @param precision     of the n-sized arrays (the d×d algebra is float64)
  */

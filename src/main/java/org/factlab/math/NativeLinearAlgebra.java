@@ -155,8 +155,9 @@ public final class NativeLinearAlgebra {
      * Pivoted LDLᵀ solve of a symmetric, possibly indefinite A X = B ({@code ?sysv}). Returns info: &gt; 0 when D
      * has an exact zero (A singular). The caller, which still holds A, checks X ({@link DecompositionCheck#solve}).
      *
-     * @param a as in {@link #choleskySolve}; modified: overwritten by the factorization
-     * @param b as in {@link #choleskySolve}; modified: overwritten by X
+     * @param a n×n, symmetric, offset 0, any order (only its lower triangle is read); modified: overwritten by the
+     *          factors L and D of A = L D Lᵀ (pivoted)
+     * @param b n×c, column-major, offset 0, A's data type; modified: overwritten by X
      */
     public static int symmetricIndefiniteSolve(INDArray a, INDArray b) {
         checkInPlace(a, b);
@@ -231,7 +232,7 @@ public final class NativeLinearAlgebra {
     }
 
     /**
-     * @param a modified: overwritten by the factorization
+     * @param a modified: overwritten by the factors L and D of A = L D Lᵀ
      * @param b modified: overwritten by X
      */
     private static int sysv(INDArray a, INDArray b) {
