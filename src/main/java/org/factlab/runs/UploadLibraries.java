@@ -2,7 +2,6 @@ package org.factlab.runs;
 
 import org.factlab.experiments.inspect.DatasetLibrary;
 import org.factlab.experiments.inspect.ModelLibrary;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +18,12 @@ public class UploadLibraries {
     private final DatasetLibrary datasets;
     private final long maxBytes;
 
-    UploadLibraries(FactlabProperties properties, @Value("${factlab.models.max-bytes:536870912}") long maxBytes) {
+    UploadLibraries(FactlabProperties properties, RequestLimits limits) {
         this.models = new ModelLibrary(properties.datasetRoots().get(0), properties.memoryBudgetBytes());
         this.datasets = new DatasetLibrary(properties.datasetRoots().get(0), properties.memoryBudgetBytes());
         models.sweepStaging();
         datasets.sweepStaging();
-        this.maxBytes = maxBytes;
+        this.maxBytes = limits.models().maxBytes();
     }
 
     public ModelLibrary models() {

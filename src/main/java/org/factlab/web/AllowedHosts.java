@@ -3,6 +3,7 @@ package org.factlab.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.factlab.runs.RequestLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +21,12 @@ class AllowedHosts {
     private final List<String> names = new ArrayList<>(LOOPBACK);
     private final boolean any;
 
-    AllowedHosts(@Value("${factlab.allowed-hosts:}") List<String> configured,
-                 @Value("${server.address:}") String serverAddress) {
+    AllowedHosts(RequestLimits limits, @Value("${server.address:}") String serverAddress) {
         if (!serverAddress.isBlank()) {
             names.add(strip(serverAddress.strip().toLowerCase(Locale.ROOT)));
         }
         boolean wildcard = false;
-        for (String name : configured) {
+        for (String name : limits.allowedHosts()) {
             String n = name.strip().toLowerCase(Locale.ROOT);
             if (n.equals("*")) {
                 wildcard = true;
@@ -44,7 +44,8 @@ class AllowedHosts {
         }
         String host = hostOnly(hostHeader.strip().toLowerCase(Locale.ROOT));
         for (String n : names) {
-            if (n.equals(host) || n.startsWith("*.") && host.endsWith(n.substring(1)) && host.length() > n.length() - 1) {
+            if (n.equals(host) || n.startsWith("*.") && host.endsWith(n.substring(1))
+                    && host.length() > n.length() - 1) {
                 return true;
             }
         }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.factlab.experiments.FieldError;
-import org.springframework.beans.factory.annotation.Value;
+import org.factlab.runs.RequestLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -46,10 +46,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long uploadMaxBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimit(@Value("${factlab.max-request-bytes:1048576}") long maxBytes,
-                     @Value("${factlab.models.max-bytes:536870912}") long uploadMaxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
-        this.uploadMaxBytes = uploadMaxBytes;
+    RequestSizeLimit(RequestLimits limits, ObjectMapper json) {
+        this.maxBytes = limits.maxRequestBytes();
+        this.uploadMaxBytes = limits.models().maxBytes();
         this.json = json;
     }
 
@@ -84,15 +83,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
         if (declared > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Map.of("errors", List.of(new FieldError("body", message(declared)))));
+            json.writeValue(response.getOutputStream(),
+                    Map.of("errors", List.of(new FieldError("body", message(declared)))));
             return;
         }
         chain.doFilter(declared < 0 ? new Limited(request) : request, response);
     }
 
     String message(long bytes) {
-        return "request body of " + (bytes < 0 ? "more than " + maxBytes : bytes) + " bytes is too large; allowed: at most "
-                + maxBytes + " bytes";
+        return "request body of " + (bytes < 0 ? "more than " + maxBytes : bytes)
+                + " bytes is too large; allowed: at most " + maxBytes + " bytes";
     }
 
     /** A request whose body stream fails once it has delivered more than the limit. */

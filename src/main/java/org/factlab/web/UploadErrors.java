@@ -3,7 +3,7 @@ package org.factlab.web;
 import java.util.List;
 import java.util.Map;
 import org.factlab.experiments.FieldError;
-import org.springframework.beans.factory.annotation.Value;
+import org.factlab.runs.RequestLimits;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,8 +24,8 @@ class UploadErrors {
 
     private final long maxBytes;
 
-    UploadErrors(@Value("${factlab.models.max-bytes:536870912}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    UploadErrors(RequestLimits limits) {
+        this.maxBytes = limits.models().maxBytes();
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
