@@ -12,8 +12,9 @@ It writes into src/test/resources/cnn/:
                          padding=1), ReLU, Flatten, Linear(24, 3)) in float64 (tensor names 0.weight, 0.bias,
                          3.weight, 3.bias, 6.weight, 6.bias), trained by full-batch SGD (lr 0.05, momentum 0.9,
                          weight_decay 1e-3, coupled) on nn.CrossEntropyLoss for 300 steps
-  probe.npz              X (n × 1 × 8 × 8) and Y (n × 3, one-hot), float64: the training set, 72 images of three
-                         noisy bar patterns
+  probe.npz              X (n × 1 × 8 × 8), Y (n × 3, one-hot) and y (n class labels 0, 1, 2), float64: the
+                         training set, 72 images of three noisy bar patterns; as an upload for `inspect` (X and
+                         y, the image shape kept) it is the data InspectCnnTest probes on
   expected.json          lambda and, for the first convolution, patch-FACT relerr and Pearson with WᵀW, patch-AGOP
                          and patch-eNFA cosine with WᵀW, ‖∇_W L_λ‖, and the training loss
 
@@ -130,7 +131,7 @@ def main():
     net = network()
     train(net, x, y)
     write_safetensors(os.path.join(HERE, "tiny-cnn.safetensors"), net.state_dict())
-    np.savez(os.path.join(HERE, "probe.npz"), X=x.numpy(), Y=y.numpy())
+    np.savez(os.path.join(HERE, "probe.npz"), X=x.numpy(), Y=y.numpy(), y=y.argmax(1).to(torch.float64).numpy())
     values = first_layer_values(net, x, y)
     values["lambda"] = LAMBDA
     with open(os.path.join(HERE, "expected.json"), "w") as out:

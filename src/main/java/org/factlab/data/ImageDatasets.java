@@ -14,6 +14,19 @@ public final class ImageDatasets {
     }
 
     /**
+     * [channels, height, width] of a bundled dataset's images, each row of its features in (C, H, W) order (CIFAR-10's
+     * binary batches hold the red, green and blue planes one after the other): MNIST and Fashion-MNIST 1×28×28,
+     * CIFAR-10 3×32×32.
+     */
+    public static List<Integer> imageShape(String name) {
+        return switch (name == null ? "" : name) {
+            case "mnist", "fashion-mnist" -> List.of(1, 28, 28);
+            case "cifar10" -> List.of(3, 32, 32);
+            default -> throw new IllegalArgumentException("dataset must be one of " + NAMES + "; got '" + name + "'");
+        };
+    }
+
+    /**
      * Pixels scaled to [0,1]; train = true for the training part, false for the test part. Throws
      * DatasetMissingException (an IOException) whose message names the exact expected path(s) and how to get them.
      *

@@ -77,7 +77,7 @@ final class CsvUpload {
             if (labels.isEmpty()) {
                 throw new TableFormatException(ORIGIN, lineNumber, "the CSV has a header but no rows");
             }
-            return UploadedTable.of(Arrays.copyOf(features, labels.size() * d), labels, labels.size(), d);
+            return UploadedTable.of(Arrays.copyOf(features, labels.size() * d), labels, labels.size(), d, List.of());
         }
     }
 

@@ -57,6 +57,10 @@ record NpyArray(long[] shape, double[] values) {
                         + "(strings and objects are not supported)");
             }
             long[] shape = shape(shapeText.group(1), name);
+            if (fortran.group(1).equals("True") && shape.length > 2) {
+                throw new TableFormatException(name, "is a Fortran-ordered array of " + shape.length + " dimensions; "
+                        + "allowed: C order (numpy.ascontiguousarray) for more than 2");
+            }
             long count = 1;
             for (long s : shape) {
                 count = s > 0 && count > Long.MAX_VALUE / s ? Long.MAX_VALUE : count * s;

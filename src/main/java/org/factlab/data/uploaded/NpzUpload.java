@@ -13,8 +13,9 @@ import org.factlab.data.tabular.TableFormatException;
 import org.factlab.math.ValueLimit;
 
 /**
- * A NumPy {@code .npz} ({@code numpy.savez}, compressed or not) with {@code X} (n×d, numbers) and {@code y} (n labels,
- * numbers). Labels are compared by value ({@code 2} and {@code 2.0} are one class).
+ * A NumPy {@code .npz} ({@code numpy.savez}, compressed or not) with {@code X} (n×d numbers, or n images C×H×W, whose
+ * shape is kept and each of which becomes a row in (C, H, W) order) and {@code y} (n labels, numbers). Labels are
+ * compared by value ({@code 2} and {@code 2.0} are one class).
  */
 final class NpzUpload {
 
@@ -25,12 +26,15 @@ final class NpzUpload {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             NpyArray x = array(zip, "X", limit);
             NpyArray y = array(zip, "y", limit);
-            if (x.shape().length != 2 || x.shape()[0] < 1 || x.shape()[1] < 1) {
-                throw new TableFormatException("X", "must be a 2-D array n×d; it has shape "
-                        + Arrays.toString(x.shape()));
+            long[] shape = x.shape();
+            if (shape.length != 2 && shape.length != 4 || Arrays.stream(shape).anyMatch(s -> s < 1)) {
+                throw new TableFormatException("X", "must be a 2-D array n×d or a 4-D array of n images C×H×W; it "
+                        + "has shape " + Arrays.toString(shape));
             }
-            int n = (int) x.shape()[0];
-            int d = (int) x.shape()[1];
+            int n = (int) shape[0];
+            int d = Math.toIntExact(x.values().length / n);
+            List<Integer> imageShape = shape.length == 2 ? List.of()
+                    : List.of((int) shape[1], (int) shape[2], (int) shape[3]);
             if (y.values().length != n || y.shape().length > 2 || y.shape().length == 2 && y.shape()[1] != 1) {
                 throw new TableFormatException("y", "must hold one label per row of X (" + n + "); it has shape "
                         + Arrays.toString(y.shape()));
@@ -48,7 +52,7 @@ final class NpzUpload {
                 }
                 labels.add(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
             }
-            return UploadedTable.of(x.values(), labels, n, d);
+            return UploadedTable.of(x.values(), labels, n, d, imageShape);
         } catch (ZipException e) {
             throw new TableFormatException("file", "is not an .npz (zip) file, or it is truncated");
         }

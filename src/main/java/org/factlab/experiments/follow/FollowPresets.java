@@ -14,7 +14,7 @@ final class FollowPresets {
             entry("source", FollowSpec.CLIENT), entry("dataset", "mnist"), entry("n", 1000), entry("seed", 0L),
             entry("standardise", false), entry("subset", "training"), entry("lambda", 1e-4), entry("loss", "mse"),
             entry("activation", "relu"), entry("layers", ""), entry("backward", false), entry("probeEvery", 1),
-            entry("idleTimeout", 3600)));
+            entry("idleTimeout", 3600), entry("strides", ""), entry("paddings", ""), entry("pools", "")));
 
     static final Preset<FollowSpec> QUICK = new Preset<>("quick",
             "Demo: follow a small MNIST MLP's training",

@@ -46,7 +46,16 @@ public record FollowSpec(
         int probeEvery,
         @SpecField(description = "Seconds without a new checkpoint or scalar after which the run stops as "
                 + "INTERRUPTED with its steps kept (a later checkpoint resumes it)", min = 5, max = 604_800)
-        int idleTimeout) {
+        int idleTimeout,
+        @SpecField(description = "Stride of each convolution of the checkpoints (Conv2d layers), comma-separated in "
+                + "layer order; empty = 1 for every convolution")
+        String strides,
+        @SpecField(description = "Zero padding of each convolution on every side, comma-separated in layer order; "
+                + "empty = 0 for every convolution")
+        String paddings,
+        @SpecField(description = "Max-pooling after each convolution's activation, comma-separated in layer order: "
+                + "2 = MaxPool2d(2), 0 = none; empty = none")
+        String pools) {
 
     /** {@link #source}: checkpoints sent by a training loop. */
     public static final String CLIENT = "client";
@@ -54,18 +63,21 @@ public record FollowSpec(
     public static final String DEMO = "demo";
 
     public FollowSpec {
-        probeSpec(dataset, n, seed, standardise, subset, lambda, loss, activation, layers, backward);
+        probeSpec(dataset, n, seed, standardise, subset, lambda, loss, activation, layers, backward,
+                new String[] {strides, paddings, pools});
     }
 
     /** The probe as the {@code inspect} kind states it (its model field unused); validates the shared fields. */
     InspectSpec probeSpec() {
-        return probeSpec(dataset, n, seed, standardise, subset, lambda, loss, activation, layers, backward);
+        return probeSpec(dataset, n, seed, standardise, subset, lambda, loss, activation, layers, backward,
+                new String[] {strides, paddings, pools});
     }
 
+    /** {@code convolutions}: strides, paddings and pools. */
     private static InspectSpec probeSpec(String dataset, int n, long seed, boolean standardise, String subset,
                                          double lambda, Loss loss, String activation, String layers,
-                                         boolean backward) {
+                                         boolean backward, String[] convolutions) {
         return new InspectSpec("example-mnist-mlp", dataset, n, seed, standardise, lambda, loss, activation,
-                layers == null ? "" : layers, backward, subset);
+                layers == null ? "" : layers, backward, subset, convolutions[0], convolutions[1], convolutions[2]);
     }
 }

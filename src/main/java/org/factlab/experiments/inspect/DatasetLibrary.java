@@ -13,7 +13,7 @@ import org.factlab.math.ValueLimit;
 
 /**
  * Tables users uploaded for the {@code inspect} kind ({@code .csv} with a header and the label last, or {@code .npz}
- * with X and y), kept under {@code <datasets-dir>/uploads/datasets/} by {@link UploadStore}; each is read completely
+ * with X, n×d or n×C×H×W images whose shape is kept, and y), kept under {@code <datasets-dir>/uploads/datasets/} by {@link UploadStore}; each is read completely
  * before it is kept.
  */
 public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
@@ -47,7 +47,7 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
         String ending = lower.endsWith(".csv") ? ".csv" : lower.endsWith(".npz") ? ".npz" : null;
         if (ending == null) {
             throw new UploadException("file", "'" + fileName + "' is not a supported table; allowed: .csv (a header "
-                    + "row, the class label in the last column) or .npz (arrays X, n×d, and y, n labels)");
+                    + "row, the class label in the last column) or .npz (arrays X, n×d or n×C×H×W images, and y, n labels)");
         }
         String shownName = ModelLibrary.displayName(name, fileName);
         UploadStore.Staged staged = store.stage(content, ending, maxBytes);
@@ -55,7 +55,7 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
         try {
             UploadedTable table = UploadedTable.read(staged.file(), ending, uploadLimit);
             info = new DatasetInfo(staged.id(), shownName, table.n(), table.d(), table.classes(), owner,
-                    Instant.now().toString(), staged.bytes());
+                    Instant.now().toString(), staged.bytes(), table.imageShape());
         } catch (TableFormatException e) {
             throw new UploadException("file", e.getMessage());
         } catch (IOException | RuntimeException e) {

@@ -1,8 +1,9 @@
 package org.factlab.experiments.inspect;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.factlab.data.ImageDatasets;
 import org.factlab.data.LabeledData;
 import org.factlab.data.Subsets;
@@ -16,9 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * the first n images of its training set ({@code subset = training}) or a stratified seeded subset of it, pixels in
  * [0, 1] or standardised (as the {@code mlp} kind); an uploaded table is used exactly as given, classes in their
  * sorted order. FACT's relative error is the distance from a critical point of the objective on exactly these
- * data (docs/science.md, "Networks trained elsewhere").
+ * data (docs/science.md, "Networks trained elsewhere"). {@code imageShape} is [C, H, W] for images (a bundled dataset,
+ * an uploaded .npz of n×C×H×W), each row of x in (C, H, W) order, and empty for a table.
  */
-record InspectData(INDArray x, INDArray y, String description) {
+record InspectData(INDArray x, INDArray y, String description, List<Integer> imageShape) {
 
     static boolean bundled(String dataset) {
         return ImageDatasets.NAMES.contains(dataset);
@@ -39,12 +41,13 @@ record InspectData(INDArray x, INDArray y, String description) {
             }
             return new InspectData(Nd4j.create(values, new long[] {train.n(), train.d()}, DataType.DOUBLE),
                     oneHot(train.labels(), train.classes()), (first ? "the first " : "") + train.n() + " "
-                    + (first ? "" : "stratified ") + spec.dataset() + " training images");
+                    + (first ? "" : "stratified ") + spec.dataset() + " training images",
+                    ImageDatasets.imageShape(spec.dataset()));
         }
         UploadedTable table = new DatasetLibrary(datasetsDir).load(spec.dataset());
         return new InspectData(Nd4j.create(table.features(), new long[] {table.n(), table.d()}, DataType.DOUBLE),
                 oneHot(table.labels(), table.classes().size()), table.n() + " rows of the uploaded table "
-                + spec.dataset());
+                + spec.dataset(), table.imageShape());
     }
 
     /**

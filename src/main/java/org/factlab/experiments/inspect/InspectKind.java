@@ -10,10 +10,12 @@ import org.factlab.choice.Choice;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
+import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.mlp.MlpSeries;
 import org.factlab.experiments.paper.PaperLabelledKind;
 import org.factlab.experiments.sections.Section;
 import org.factlab.math.Prediction;
+import org.factlab.nn.cnn.CnnArchitecture;
 import org.factlab.nn.imported.ImportedNetwork;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.Loss;
@@ -54,8 +56,11 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
 
     @Override
     public String description() {
-        return "Reads a fully connected network you trained (a PyTorch state_dict saved as safetensors, a Keras .h5 "
-                + "model or a Deeplearning4j zip; dense layers with ReLU, tanh or identity between them) and, with "
+        return "Reads a network you trained (a PyTorch state_dict saved as safetensors, a Keras .h5 model or a "
+                + "Deeplearning4j zip; dense layers with ReLU, tanh or identity between them, after Conv2d "
+                + "convolutions in a safetensors file, their strides, paddings and 2×2 max-pooling given in the spec, "
+                + "on images: a bundled dataset or an .npz of n×C×H×W; convolutions are probed in patch form, layer 1 "
+                + "being the first) and, with "
                 + "the weight decay λ and the loss it was trained with, computes per layer in double precision on "
                 + "the given data everything a probe of the mlp kind reports: FACT = −(1/(nλ)) Σ ∇_hℓ hᵀ (Theorem "
                 + "3.1), √(FACT·FACTᵀ), AGOP, √AGOP, eNFA, √eNFA and their Pearson and cosine similarity with WᵀW, "
@@ -102,6 +107,10 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
             if (model.isEmpty() || rowsAndFeatures.isEmpty()) {
                 return 0;
             }
+            if (!model.get().convolutions().isEmpty()) {
+                return cnn(model.get(), spec, dir, new ArrayList<>()).map(arch -> InspectMemory.estimate(arch,
+                        rowsAndFeatures.get()[0], InspectProbe.PROBE_CHUNK_BYTES)).orElse(0L);
+            }
             return InspectMemory.estimate(model.get().layers(), rowsAndFeatures.get()[0], rowsAndFeatures.get()[1],
                     InspectProbe.PROBE_CHUNK_BYTES);
         } catch (IOException e) {
@@ -130,16 +139,35 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
             if (shape.isEmpty()) {
                 problems.add(new FieldError("dataset", "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
                         + "fashion-mnist, cifar10 or an id from /api/datasets"));
-            } else if (model.isPresent() && (model.get().inputs() != shape.get()[0]
-                    || model.get().outputs() != shape.get()[1])) {
+            } else if (model.isPresent() && (model.get().convolutions().isEmpty()
+                    && model.get().inputs() != shape.get()[0] || model.get().outputs() != shape.get()[1])) {
                 problems.add(new FieldError("dataset", "the model maps " + model.get().inputs() + " inputs to "
                         + model.get().outputs() + " outputs; " + spec.dataset() + " has " + shape.get()[0]
                         + " features and " + shape.get()[1] + " classes"));
+            } else if (model.isPresent() && !model.get().convolutions().isEmpty()) {
+                cnn(model.get(), spec, dir, problems);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return problems;
+    }
+
+    /**
+     * The architecture of a model with convolutions on the spec's images with its strides, paddings and pools;
+     * empty, with the problem added, when they do not fit.
+     */
+    private static Optional<CnnArchitecture> cnn(ModelInfo model, InspectSpec spec, Path dir,
+                                                 List<FieldError> problems) throws IOException {
+        List<ModelInfo.Layer> dense = model.layers().subList(model.convolutions().size(), model.layers().size());
+        try {
+            return Optional.of(ImportedCnn.architecture(model.convolutions(), dense.get(0).in(),
+                    dense.stream().map(ModelInfo.Layer::out).toList(), InspectProbe.imageShape(spec.dataset(), dir),
+                    spec, Activation.IDENTITY));
+        } catch (SpecValidationException e) {
+            problems.addAll(e.errors());
+            return Optional.empty();
+        }
     }
 
     private static Optional<FieldError> activationProblem(InspectSpec spec, ModelInfo model) {

@@ -1,6 +1,8 @@
 package org.factlab.experiments.inspect;
 
 import java.util.List;
+import org.factlab.nn.cnn.CnnArchitecture;
+import org.factlab.nn.cnn.CnnProbe;
 
 /**
  * Peak memory of an inspect run from the real sizes: the data (an uploaded table on the heap, then as a native
@@ -40,5 +42,23 @@ final class InspectMemory {
         }
         long chunk = Math.min(chunkCap, 8L * (features + 5 * widths) * rows);
         return data + 8L * 3 * parameters + sums + chunk + 8L * FEATURE_MATRICES * widest * widest;
+    }
+
+    /**
+     * The same for a network with convolutions probed as the lean CNN: the data once more as the probe's native
+     * copy, its pass buffers for one chunk ({@link CnnProbe#bytesPerChunkRow}), and the matrices of the widest side
+     * (a convolution's cq², a dense layer's inputs).
+     */
+    static long estimate(CnnArchitecture arch, long rows, long chunkCap) {
+        long data = 8L * rows * (3L * arch.inputDim() + 3L * arch.outputs());
+        long sums = 0;
+        long widest = 0;
+        for (int l = 0; l < arch.depth(); l++) {
+            sums += 8L * ((long) arch.rows(l) * arch.cols(l) + 2L * arch.rows(l) * arch.rows(l));
+            widest = Math.max(widest, Math.max(arch.rows(l), arch.cols(l)));
+        }
+        long perRow = CnnProbe.bytesPerChunkRow(arch);
+        long chunk = perRow * Math.max(1, Math.min(rows, chunkCap / perRow));
+        return data + 8L * 3 * arch.parameterCount() + sums + chunk + 8L * FEATURE_MATRICES * widest * widest;
     }
 }

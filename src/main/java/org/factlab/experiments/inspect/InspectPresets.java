@@ -17,7 +17,7 @@ final class InspectPresets {
      * images), so that they bind as they ran.
      */
     static final InspectSpec DEFAULTS = new InspectSpec(ModelLibrary.EXAMPLE, "mnist", 1000, 0L, false, 1e-4, Loss.MSE,
-            "file", "", false, InspectSpec.STRATIFIED);
+            "file", "", false, InspectSpec.STRATIFIED, "", "", "");
 
     static final Preset<InspectSpec> QUICK = new Preset<>("quick",
             "The bundled example: a ReLU MLP trained with PyTorch on MNIST",

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import org.factlab.data.ImageDatasets;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunDivergedException;
+import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.mlp.MlpSeries;
 import org.factlab.experiments.mlp.ProbeSeries;
 import org.factlab.math.FeatureSet;
+import org.factlab.nn.cnn.CnnArchitecture;
+import org.factlab.nn.cnn.CnnProbe;
 import org.factlab.nn.imported.ImportedNetwork;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.Loss;
@@ -22,7 +26,8 @@ import org.factlab.nn.mlp.ProbeResult;
  * The {@code inspect} kind's probe, shared with the {@code follow} kind (which probes every checkpoint of a training
  * run with it): the data of an {@link InspectSpec} loaded once, then any number of
  * networks probed on them in float64 and recorded at a step exactly as an {@code inspect} run records its step 0
- * ({@link MlpSeries} names, the first layer's matrices).
+ * ({@link MlpSeries} names, the first layer's matrices). A network with convolutions is probed as the lean CNN
+ * ({@link CnnProbe}, {@link ImportedCnn}): its convolutions in patch form, layer 1 being the first convolution.
  */
 public final class InspectProbe {
 
@@ -50,6 +55,17 @@ public final class InspectProbe {
         return new DatasetLibrary(datasetsDir).find(dataset).map(d -> new int[] {d.features(), d.classes().size()});
     }
 
+    /**
+     * [C, H, W] of the images of a bundled dataset or an uploaded .npz of images; empty for a table or an unknown
+     * name.
+     */
+    public static List<Integer> imageShape(String dataset, Path datasetsDir) throws IOException {
+        if (InspectData.bundled(dataset)) {
+            return ImageDatasets.imageShape(dataset);
+        }
+        return new DatasetLibrary(datasetsDir).find(dataset).map(DatasetInfo::imageShape).orElse(List.of());
+    }
+
     /** What was probed, for the run's notes. */
     public String description() {
         return data.description();
@@ -66,10 +82,18 @@ public final class InspectProbe {
         }
         List<ImportedNetwork.LayerShape> layers = net.layers();
         int depth = layers.size();
-        if (layers.get(0).in() != data.inputs() || layers.get(depth - 1).out() != data.classes()) {
+        if (net.convolutions().isEmpty() && layers.get(0).in() != data.inputs()
+                || layers.get(depth - 1).out() != data.classes()) {
             return Optional.of("dataset: the model maps " + layers.get(0).in() + " inputs to "
                     + layers.get(depth - 1).out() + " outputs, the data has " + data.inputs() + " features and "
                     + data.classes() + " classes");
+        }
+        if (!net.convolutions().isEmpty()) {
+            try {
+                ImportedCnn.architecture(net, data.imageShape(), spec, Activation.IDENTITY);
+            } catch (SpecValidationException e) {
+                return Optional.of(e.getMessage());
+            }
         }
         return Optional.empty();
     }
@@ -93,8 +117,10 @@ public final class InspectProbe {
         progress.report(0, depth + 1);
         ProbeResult result;
         try {
-            result = new MlpProbe(net.weights(), activation, chunkRows(net.layers()), spec.loss())
-                    .probe(data.x(), data.y(), spec.lambda(), ctx::cancelled);
+            result = net.convolutions().isEmpty()
+                    ? new MlpProbe(net.weights(), activation, chunkRows(net.layers()), spec.loss())
+                    .probe(data.x(), data.y(), spec.lambda(), ctx::cancelled)
+                    : probeCnn(net, activation);
         } catch (CancellationException stopped) {
             ctx.note(stopped.getMessage());
             return;
@@ -117,6 +143,17 @@ public final class InspectProbe {
             }
             progress.report(l + 2, depth + 1);
         }
+    }
+
+    /**
+     * The patch forms of every convolution and the dense forms of the layers after them, from one probe of the
+     * network as the lean CNN ({@link CnnProbe}); not cancellable once started.
+     */
+    private ProbeResult probeCnn(ImportedNetwork net, Activation activation) {
+        CnnArchitecture arch = ImportedCnn.architecture(net, data.imageShape(), spec, activation);
+        long rows = Math.max(1, Math.min(data.x().rows(), PROBE_CHUNK_BYTES / CnnProbe.bytesPerChunkRow(arch)));
+        return new CnnProbe(arch, data.x(), data.y(), (int) rows, spec.loss())
+                .probe(ImportedCnn.parameters(net, arch), spec.lambda());
     }
 
     private int chunkRows(List<ImportedNetwork.LayerShape> layers) {

@@ -1,6 +1,7 @@
 package org.factlab.experiments.inspect;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.factlab.experiments.SpecField;
@@ -50,7 +51,17 @@ public record InspectSpec(
                 + "stratified = a stratified, seeded subset. FACT's relative error measures the distance from a "
                 + "critical point of the objective on exactly the data probed, so state the data the network was "
                 + "trained on (ignored for an uploaded table, used as given)", choices = {"training", "stratified"})
-        String subset) {
+        String subset,
+        @SpecField(description = "Stride of each convolution of the model, comma-separated in layer order (PyTorch's "
+                + "Conv2d stride; the file does not hold it); empty = 1 for every convolution")
+        String strides,
+        @SpecField(description = "Zero padding of each convolution on every side, comma-separated in layer order "
+                + "(Conv2d padding, less than the window side); empty = 0 for every convolution")
+        String paddings,
+        @SpecField(description = "Max-pooling after each convolution's activation, comma-separated in layer order: "
+                + "2 = MaxPool2d(2) (2×2 windows of stride 2, passed through exactly with the forward pass's mask), "
+                + "0 = none; empty = none after any convolution")
+        String pools) {
 
     /** {@link #subset}: the first n images of the training set, in file order. */
     public static final String TRAINING = "training";
@@ -62,6 +73,8 @@ public record InspectSpec(
     /** CIFAR-10 has 50000 training images. */
     private static final int CIFAR_TRAINING_SIZE = 50_000;
     private static final Pattern LAYER_NAMES = Pattern.compile("[A-Za-z0-9_.\\-, ]{0,2000}");
+    /** Up to 64 small non-negative integers, comma-separated. */
+    private static final Pattern PER_CONVOLUTION = Pattern.compile(" *(\\d{1,2} *(, *\\d{1,2} *){0,63})?");
 
     public InspectSpec {
         if (model == null || !NAME.matcher(model).matches()) {
@@ -80,6 +93,60 @@ public record InspectSpec(
             throw new SpecValidationException("layers", "allowed: tensor-name prefixes (letters, digits, _ . -) "
                     + "separated by commas, at most 2000 characters");
         }
+        checkPerConvolution("strides", strides, 1, MAX_STRIDE);
+        checkPerConvolution("paddings", paddings, 0, MAX_PADDING);
+        checkPerConvolution("pools", pools, 0, 2);
+    }
+
+    /** Largest stride and padding of a convolution. */
+    static final int MAX_STRIDE = 8;
+    static final int MAX_PADDING = 8;
+
+    /** The stride of each of {@code convolutions} convolutions ({@link #strides}, default 1). */
+    public List<Integer> strideList(int convolutions) {
+        return perConvolution("strides", strides, convolutions, 1);
+    }
+
+    /** The padding of each of {@code convolutions} convolutions ({@link #paddings}, default 0). */
+    public List<Integer> paddingList(int convolutions) {
+        return perConvolution("paddings", paddings, convolutions, 0);
+    }
+
+    /** Whether each of {@code convolutions} convolutions is followed by 2×2 max-pooling ({@link #pools}). */
+    public List<Boolean> poolList(int convolutions) {
+        return perConvolution("pools", pools, convolutions, 0).stream().map(p -> p == 2).toList();
+    }
+
+    /** The values of a per-convolution field, or its default for every convolution when it is empty. */
+    private static List<Integer> perConvolution(String field, String text, int convolutions, int fallback) {
+        List<Integer> values = integers(text);
+        if (values.isEmpty()) {
+            return Collections.nCopies(convolutions, fallback);
+        }
+        if (values.size() != convolutions) {
+            throw new SpecValidationException(field, values.size() + " values for the model's " + convolutions
+                    + " convolutions; allowed: one per convolution, comma-separated, or empty for " + fallback);
+        }
+        return values;
+    }
+
+    /** Refuses a per-convolution field that is not comma-separated integers in [min, max] (or {0, 2} for pools). */
+    private static void checkPerConvolution(String field, String text, int min, int max) {
+        String allowed = "pools".equals(field) ? "0 or 2" : "integers in [" + min + ", " + max + "]";
+        if (text == null || !PER_CONVOLUTION.matcher(text).matches()) {
+            throw new SpecValidationException(field, "'" + text + "' is not a comma-separated list; allowed: "
+                    + allowed + ", one per convolution (at most 64)");
+        }
+        for (int v : integers(text)) {
+            if (v < min || v > max || "pools".equals(field) && v == 1) {
+                throw new SpecValidationException(field, v + " is out of range; allowed: " + allowed);
+            }
+        }
+    }
+
+    private static List<Integer> integers(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf)
+                .toList();
     }
 
     /** The layer order as a list, empty when not given. */

@@ -71,7 +71,7 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         try {
             info = format == ModelFormat.KERAS
                     ? info(staged.id(), shownName, format, IsolatedKerasReader.read(staged.file(), uploadLimit), owner,
-                    staged.bytes())
+                    staged.bytes(), List.of())
                     : info(staged.id(), shownName, format, format.read(staged.file(), List.of(), uploadLimit), owner,
                     staged.bytes());
         } catch (ModelFileException e) {
@@ -134,7 +134,7 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
             ModelInfo base = info(EXAMPLE, "Example: ReLU MLP 784-32-32-10 trained with PyTorch on 5000 MNIST images "
                     + "(MSE, weight_decay 1e-4)", ModelFormat.SAFETENSORS, net, null, 0);
             return new ModelInfo(base.id(), base.name(), base.format(), base.layers(), EXAMPLE_ACTIVATION, false, null,
-                    null, base.bytes());
+                    null, base.bytes(), List.of());
         } catch (ModelFileException e) {
             throw new IllegalStateException("the bundled example model is unreadable", e);
         }
@@ -161,15 +161,15 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
     private static ModelInfo info(String id, String name, ModelFormat format, ImportedNetwork net, String owner,
                                   long bytes) {
         return info(id, name, format, new IsolatedKerasReader.Summary(net.layers(), net.activation(),
-                net.softmaxOutput()), owner, bytes);
+                net.softmaxOutput()), owner, bytes, net.convolutions());
     }
 
     private static ModelInfo info(String id, String name, ModelFormat format, IsolatedKerasReader.Summary net,
-                                  String owner, long bytes) {
+                                  String owner, long bytes, List<ImportedNetwork.ConvShape> convolutions) {
         List<ModelInfo.Layer> layers = net.layers().stream()
                 .map(l -> new ModelInfo.Layer(l.in(), l.out(), l.bias())).toList();
         return new ModelInfo(id, name, format.id(), layers, net.activation() == null ? null : net.activation().id(),
-                net.softmaxOutput(), owner, Instant.now().toString(), bytes);
+                net.softmaxOutput(), owner, Instant.now().toString(), bytes, convolutions);
     }
 
     /** The name given, or the file's name; control characters removed, at most {@value #MAX_NAME} characters. */

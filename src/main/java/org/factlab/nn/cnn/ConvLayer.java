@@ -19,8 +19,8 @@ public record ConvLayer(int filters, int kernel, int stride, int padding, boolea
         return Math.floorDiv(in + 2 * padding - kernel, stride) + 1;
     }
 
-    /** Output side after the optional pooling. */
-    int outputSide(int in) {
+    /** Output side after the optional pooling (less than 1 when the input is too small). */
+    public int outputSide(int in) {
         int side = convolvedSide(in);
         return pool ? side / 2 : side;
     }

@@ -19,6 +19,13 @@ final class DenseChecks {
                         + " inputs but layer '" + names.get(l - 1) + "' gives " + weights.get(l - 1).rows()
                         + " outputs: not a chain of dense layers in this order");
             }
+        }
+        finite(names, weights, biases);
+    }
+
+    /** Refuses, naming the layer, NaN or infinite parameters. */
+    static void finite(List<String> names, List<INDArray> weights, List<INDArray> biases) throws ModelFileException {
+        for (int l = 0; l < weights.size(); l++) {
             if (!finite(weights.get(l)) || biases.get(l) != null && !finite(biases.get(l))) {
                 throw new ModelFileException("layer '" + names.get(l) + "' holds NaN or infinite parameters");
             }

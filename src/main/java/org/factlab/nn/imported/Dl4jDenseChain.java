@@ -5,9 +5,11 @@ import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpWeights;
@@ -32,6 +34,7 @@ final class Dl4jDenseChain {
     }
 
     static ImportedNetwork of(MultiLayerNetwork net) throws ModelFileException {
+        refuseConvolutions(net);
         if (net.getLayerWiseConfigurations().getInputPreProcessors() != null
                 && !net.getLayerWiseConfigurations().getInputPreProcessors().isEmpty()) {
             throw new ModelFileException("the network reshapes its inputs (input preprocessor "
@@ -80,6 +83,22 @@ final class Dl4jDenseChain {
         }
         return new ImportedNetwork(new MlpWeights(weights, biases), hidden == null ? Activation.IDENTITY : hidden,
                 last instanceof ActivationSoftmax, names);
+    }
+
+    /**
+     * Convolutional layers of Keras and Deeplearning4j files are refused by name: their flatten order (Keras'
+     * channels-last H, W, C) and padding modes are not mapped onto the patch probe; PyTorch safetensors are read.
+     */
+    private static void refuseConvolutions(MultiLayerNetwork net) throws ModelFileException {
+        for (Layer layer : net.getLayers()) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            if (conf instanceof ConvolutionLayer || conf instanceof SubsamplingLayer) {
+                throw new ModelFileException("layer '" + conf.getLayerName() + "' is a "
+                        + conf.getClass().getSimpleName() + ": convolutional networks are read from PyTorch "
+                        + "safetensors files only, not yet from Keras or Deeplearning4j files; save the state_dict "
+                        + "with safetensors (safetensors.torch.save_file(model.state_dict(), 'model.safetensors'))");
+            }
+        }
     }
 
     private static boolean zeroOrUnset(Double value) {

@@ -6,21 +6,33 @@ import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpWeights;
 
 /**
- * A fully connected network read from a file: its weights in the paper's orientation (float64), the hidden activation
- * σ when the file says it (null for safetensors, which holds tensors only), whether the file puts a softmax after
- * the last layer (then the outputs f are the logits before it), and the layers' names in the file.
+ * A network read from a file: its weights in the paper's orientation (float64), the hidden activation σ when the
+ * file says it (null for safetensors, which holds tensors only), whether the file puts a softmax after the last layer
+ * (then the outputs f are the logits before it), the layers' names in the file, and the shapes of its leading
+ * convolutions (empty for a chain of dense layers). A convolution's W is k×cq², filter j's row holding its
+ * [channel][dy][dx] entries (PyTorch's {@code weight[j].flatten()}); the file does not hold strides, paddings or
+ * pooling, so these come from elsewhere.
  */
 public record ImportedNetwork(MlpWeights weights, Activation activation, boolean softmaxOutput,
-                              List<String> layerNames) {
+                              List<String> layerNames, List<ConvShape> convolutions) {
 
     public ImportedNetwork {
         layerNames = List.copyOf(layerNames);
+        convolutions = List.copyOf(convolutions);
         if (layerNames.size() != weights.depth()) {
             throw new IllegalArgumentException("one name per layer");
         }
+        if (convolutions.size() >= weights.depth()) {
+            throw new IllegalArgumentException("convolutions must be followed by at least one dense layer");
+        }
     }
 
-    /** Inputs, outputs and whether it has a bias, of every layer in order. */
+    /** A chain of dense layers. */
+    public ImportedNetwork(MlpWeights weights, Activation activation, boolean softmaxOutput, List<String> layerNames) {
+        this(weights, activation, softmaxOutput, layerNames, List.of());
+    }
+
+    /** Inputs, outputs and whether it has a bias, of every layer in order (a convolution's inputs: its cq²). */
     public List<LayerShape> layers() {
         List<LayerShape> out = new ArrayList<>();
         for (int l = 0; l < weights.depth(); l++) {
@@ -30,7 +42,11 @@ public record ImportedNetwork(MlpWeights weights, Activation activation, boolean
         return out;
     }
 
-    /** One dense layer u = W h (+ b) with W {@code out}×{@code in}. */
+    /** One dense layer u = W h (+ b) with W {@code out}×{@code in}, or a convolution with W out×cq². */
     public record LayerShape(int in, int out, boolean bias) {
+    }
+
+    /** A convolution ({@code Conv2d(channels, filters, kernel)}): q×q windows over {@code channels} channels. */
+    public record ConvShape(int channels, int filters, int kernel) {
     }
 }

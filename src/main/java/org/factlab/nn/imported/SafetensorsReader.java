@@ -25,12 +25,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Reads a PyTorch {@code state_dict} of dense layers from a safetensors file: an 8-byte little-endian header length
- * N, N bytes of JSON {@code {name: {"dtype", "shape", "data_offsets": [begin, end]}}} (plus an optional
- * {@code __metadata__}), then the tensors' raw little-endian bytes, offsets counted from the end of the header.
- * Tensors must be {@code <prefix>.weight} (out×in, {@code nn.Linear}'s orientation, which is the paper's W) and
- * optionally {@code <prefix>.bias}; the layers follow the prefixes in natural order ({@code 0, 2, 4} or
- * {@code fc1, fc2, fc10}) unless an order is given. F32, F64, F16 and BF16 are read, as float64.
+ * Reads a PyTorch {@code state_dict} of dense layers, optionally after convolutions, from a safetensors file: an
+ * 8-byte little-endian header length N, N bytes of JSON {@code {name: {"dtype", "shape", "data_offsets": [begin,
+ * end]}}} (plus an optional {@code __metadata__}), then the tensors' raw little-endian bytes, offsets counted from the
+ * end of the header. Tensors must be {@code <prefix>.weight} (out×in, {@code nn.Linear}'s orientation, which is the
+ * paper's W, or {@code Conv2d}'s out×in×q×q, read as the k×cq² matrix W of patch FACT) and optionally
+ * {@code <prefix>.bias}; the layers follow the prefixes in natural order ({@code 0, 2, 4} or {@code fc1, fc2, fc10})
+ * unless an order is given. F32, F64, F16 and BF16 are read, as float64.
  */
 final class SafetensorsReader {
 
@@ -61,14 +62,52 @@ final class SafetensorsReader {
             List<String> names = order.isEmpty() ? naturalOrder(layers.keySet()) : checkedOrder(order, layers);
             List<INDArray> weights = new ArrayList<>();
             List<INDArray> biases = new ArrayList<>();
+            List<ImportedNetwork.ConvShape> convolutions = convolutions(names, layers);
             for (String name : names) {
                 Tensor[] wb = layers.get(name);
-                weights.add(wb[0].read(channel, 8 + headerLength));
+                INDArray w = wb[0].read(channel, 8 + headerLength);
+                weights.add(w.rank() == 2 ? w : w.reshape('c', wb[0].shape[0], w.length() / wb[0].shape[0]));
                 biases.add(wb[1] == null ? null : wb[1].read(channel, 8 + headerLength).reshape(1, wb[1].shape[0]));
             }
-            DenseChecks.chain(names, weights, biases);
-            return new ImportedNetwork(new MlpWeights(weights, biases), null, false, names);
+            int convs = convolutions.size();
+            DenseChecks.finite(names.subList(0, convs), weights.subList(0, convs), biases.subList(0, convs));
+            DenseChecks.chain(names.subList(convs, names.size()), weights.subList(convs, names.size()),
+                    biases.subList(convs, names.size()));
+            return new ImportedNetwork(new MlpWeights(weights, biases), null, false, names, convolutions);
         }
+    }
+
+    /**
+     * The shapes of the leading convolutions ({@code Conv2d} weights out×in×q×q) in the layer order; refused, naming
+     * the layer: a convolution after a dense layer, one whose input channels differ from the previous one's filters,
+     * and a convolution that is the last layer.
+     */
+    private static List<ImportedNetwork.ConvShape> convolutions(List<String> names, Map<String, Tensor[]> layers)
+            throws ModelFileException {
+        List<ImportedNetwork.ConvShape> out = new ArrayList<>();
+        for (int l = 0; l < names.size(); l++) {
+            long[] shape = layers.get(names.get(l))[0].shape;
+            if (shape.length == 2) {
+                continue;
+            }
+            if (out.size() < l) {
+                throw new ModelFileException("layer '" + names.get(l) + "' is a convolution after the dense layer '"
+                        + names.get(l - 1) + "'; supported: convolutions first, then dense layers");
+            }
+            ImportedNetwork.ConvShape conv = new ImportedNetwork.ConvShape((int) shape[1], (int) shape[0],
+                    (int) shape[2]);
+            if (l > 0 && conv.channels() != out.get(l - 1).filters()) {
+                throw new ModelFileException("layer '" + names.get(l) + "' takes " + conv.channels() + " channels "
+                        + "but layer '" + names.get(l - 1) + "' gives " + out.get(l - 1).filters() + ": not a chain "
+                        + "of convolutions in this order");
+            }
+            out.add(conv);
+        }
+        if (!out.isEmpty() && out.size() == names.size()) {
+            throw new ModelFileException("the last layer '" + names.get(names.size() - 1) + "' is a convolution; "
+                    + "supported: convolutions followed by dense (nn.Linear) layers");
+        }
+        return out;
     }
 
     private static JsonNode parseHeader(ByteBuffer bytes) throws ModelFileException {
@@ -147,9 +186,10 @@ final class SafetensorsReader {
             if (w == null) {
                 throw new ModelFileException("layer '" + e.getKey() + "' has a bias but no weight");
             }
-            if (w.shape.length != 2) {
+            if (w.shape.length != 2 && (w.shape.length != 4 || w.shape[2] != w.shape[3])) {
                 throw new ModelFileException("layer '" + e.getKey() + "': weight of shape " + w.shapeText()
-                        + " is not a dense layer's out×in matrix (convolutions and other layers are not supported)");
+                        + " is neither a dense layer's out×in matrix nor a convolution's out×in×q×q filters (square "
+                        + "windows; other layers are not supported)");
             }
             if (b != null && (b.shape.length != 1 || b.shape[0] != w.shape[0])) {
                 throw new ModelFileException("layer '" + e.getKey() + "': bias of shape " + b.shapeText()

@@ -169,7 +169,7 @@ class InspectKindTest {
     static InspectSpec spec(String model, String dataset, double lambda, String loss, String activation,
                             String layers) {
         return new InspectSpec(model, dataset, 1000, 0L, false, lambda, Choice.fromId(Loss.class, loss), activation, layers,
-                false, InspectSpec.STRATIFIED);
+                false, InspectSpec.STRATIFIED, "", "", "");
     }
 
     private ModelInfo upload(String resource) throws Exception {
