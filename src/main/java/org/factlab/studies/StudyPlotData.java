@@ -31,9 +31,7 @@ public record StudyPlotData(String key, String field, List<String> categories, b
     private static final double LOG_SPAN = 50;
 
     public static StudyPlotData of(StudyTable table, String field, String key) {
-        if (!table.axes().contains(field)) {
-            throw new IllegalArgumentException("'" + field + "' is not a swept field of this study; swept: " + table.axes());
-        }
+        table.requireAxis("field", field);
         List<String> others = table.axes().stream().filter(a -> !a.equals(field)).toList();
         Set<Object> values = new LinkedHashSet<>();
         table.rows().forEach(r -> values.add(r.setting().get(field)));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
-import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.study.PaperValue;
 import org.factlab.experiments.study.StudyPreset;
 import org.factlab.experiments.study.StudyPresets;
@@ -119,10 +118,6 @@ class StudiesController {
         String id = study.study().id();
         StudyTable table = study.table();
         String field = pivot == null || pivot.isBlank() ? null : pivot.strip();
-        if (field != null && !table.axes().contains(field)) {
-            throw new SpecValidationException("pivot", "'" + field + "' is not a swept field of this study; allowed: "
-                    + String.join(", ", table.axes()));
-        }
         List<String> chosen = keys == null || keys.isBlank() ? List.of()
                 : Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
         TableGrid grid = table.layout(field, chosen);

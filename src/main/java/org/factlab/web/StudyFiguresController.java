@@ -59,10 +59,7 @@ class StudyFiguresController {
             throw new SpecValidationException("field", "this study sweeps no field, so there is nothing to plot against");
         }
         String x = field == null || field.isBlank() ? table.axes().get(0) : field.strip();
-        if (!table.axes().contains(x)) {
-            throw new SpecValidationException("field", "'" + x + "' is not a swept field of this study; allowed: "
-                    + String.join(", ", table.axes()));
-        }
+        table.requireAxis("field", x);
         if (!table.keys().contains(value)) {
             throw new SpecValidationException("value", "'" + value + "' is not a summary value of this study's runs; "
                     + "allowed: " + String.join(", ", table.keys()));

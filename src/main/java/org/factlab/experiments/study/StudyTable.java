@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.factlab.experiments.SpecValidationException;
 
 /**
  * A study's results: one row per setting with, for every summary key, {@link SeedStats} over the setting's
@@ -84,6 +85,18 @@ public final class StudyTable {
     }
 
     /**
+     * Refuses a field this study does not sweep: 400 naming the request's {@code parameter} and the swept fields.
+     *
+     * @throws SpecValidationException when {@code field} is not one of {@link #axes}
+     */
+    public void requireAxis(String parameter, String field) {
+        if (!axes.contains(field)) {
+            throw new SpecValidationException(parameter, "'" + field + "' is not a swept field of this study; allowed: "
+                    + String.join(", ", axes));
+        }
+    }
+
+    /**
      * The grid for a layout choice: {@link #pivot} by {@code pivotField}, or {@link #bySetting} when it is null;
      * {@code chosenKeys} empty means every key.
      */
@@ -117,9 +130,7 @@ public final class StudyTable {
      * {@code paper}).
      */
     public TableGrid pivot(String field, List<String> chosenKeys) {
-        if (!axes.contains(field)) {
-            throw new IllegalArgumentException("pivot field '" + field + "' is not an axis of this study; axes: " + axes);
-        }
+        requireAxis("pivot", field);
         List<String> others = axes.stream().filter(a -> !a.equals(field)).toList();
         Set<Object> columns = new LinkedHashSet<>();
         Map<List<Object>, Map<Object, Row>> groups = new LinkedHashMap<>();

@@ -2,12 +2,15 @@ package org.factlab.experiments.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlab.experiments.FieldError;
+import org.factlab.experiments.SpecValidationException;
 import org.junit.jupiter.api.Test;
 
 /** Seed aggregation and the two table layouts, against statistics computed by hand. */
@@ -73,5 +76,17 @@ class StudyTableTest {
             out.add(o instanceof Double d ? Math.round(d * 1e12) / 1e12 : o);
         }
         return out;
+    }
+
+    @Test
+    void aFieldThatIsNotSweptIsRefusedNamingTheParameterAndTheSweptFields() {
+        StudyTable table = StudyTable.of(List.copyOf(axes.keySet()), settings, List.of(), List.of());
+        table.requireAxis("field", "n");
+        SpecValidationException e = assertThrows(SpecValidationException.class, () -> table.requireAxis("field", "lr"));
+        assertEquals(List.of(new FieldError("field", "'lr' is not a swept field of this study; allowed: method, n")),
+                e.errors());
+        SpecValidationException pivot = assertThrows(SpecValidationException.class,
+                () -> table.pivot("colour", table.keys()));
+        assertEquals("pivot", pivot.errors().get(0).field());
     }
 }
