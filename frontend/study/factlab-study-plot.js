@@ -18,7 +18,7 @@ const TITLE_ROW_HEIGHT = 20;
 const TITLE_CHAR_WIDTH = 8;
 
 /**
- * <factlab-study-plot>: one summary value of a study against a swept field, driven by org.factlab.ui.StudyPlot.
+ * <factlab-study-plot>: one summary value of a study against a swept field, driven by org.factlab.ui.study.StudyPlot.
  * One line per combination of the other swept fields, through the means over seeds, with a mean ± std error
  * bar at every point that has two or more seeds. Legend entries toggle a line and its bars together.
  */

@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factlab.runs.compare.CurveColours;
+import org.factlab.ui.study.StudyCells;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -116,7 +117,8 @@ class BrowserTest extends BrowserTestBase {
                 assertTrue(countsWhileRunning.get(i) > countsWhileRunning.get(i - 1),
                         "point counts should only grow: " + countsWhileRunning);
             }
-            assertTrue(countsWhileRunning.get(countsWhileRunning.size() - 1) < finalCount,
+            // The last evaluation's points may reach the page just before its status does (a loaded machine).
+            assertTrue(countsWhileRunning.get(countsWhileRunning.size() - 1) <= finalCount,
                     countsWhileRunning + " then " + finalCount);
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "first-browser");

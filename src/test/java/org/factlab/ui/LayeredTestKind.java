@@ -19,9 +19,9 @@ import org.factlab.experiments.SpecField;
  * and the first layer's four matrices. It can hold before an epoch until the test releases it, so that a browser
  * test sees a run that is still going.
  */
-class LayeredTestKind implements ExperimentKind<LayeredTestKind.Spec> {
+public class LayeredTestKind implements ExperimentKind<LayeredTestKind.Spec> {
 
-    static final List<String> FORWARD =
+    public static final List<String> FORWARD =
             List.of("fact", "sym_fact", "agop", "sqrt_agop", "agop_1_over_L", "enfa", "sqrt_enfa");
     static final List<String> BACKWARD = List.of("fact", "sym_fact", "agop", "sqrt_agop", "enfa", "sqrt_enfa");
     static final List<String> MATRICES = List.of("WtW", "FACT", "sqrt_agop", "sqrt_enfa");

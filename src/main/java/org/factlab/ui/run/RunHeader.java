@@ -1,0 +1,101 @@
+package org.factlab.ui.run;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunStatus;
+import org.factlab.ui.base.Formats;
+
+/** Name, status, progress with elapsed time and ETA, cancel, spec, backend and error of a run. */
+final class RunHeader extends VerticalLayout {
+
+    private final H2 title = new H2();
+    private final Span status = new Span();
+    private final ProgressBar bar = new ProgressBar(0, 1);
+    private final Span timing = new Span();
+    private final Span meta = new Span();
+    private final Span error = new Span();
+    private final Pre spec = new Pre();
+    private final Button cancel;
+    private boolean cancellable = true;
+
+    RunHeader(Runnable onCancel) {
+        setPadding(false);
+        setSpacing(false);
+        status.setId("run-status");
+        timing.setId("run-timing");
+        error.setId("run-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        meta.addClassName("run-meta");
+        timing.addClassName("run-meta");
+        bar.setWidth("24em");
+        cancel = new Button("Cancel run", e -> onCancel.run());
+        cancel.setId("cancel-run");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout line = new HorizontalLayout(status, bar, timing, cancel);
+        line.setAlignItems(Alignment.CENTER);
+        add(title, line, meta, error, new Details("Spec", spec));
+    }
+
+    private java.util.List<String> edited = java.util.List.of();
+
+    void show(Run run) {
+        title.setText(run.name());
+        status.setText(run.status().name());
+        status.setClassName("status-badge status-" + run.status().name().toLowerCase(java.util.Locale.ROOT));
+        status.getElement().setAttribute("data-status", run.status().name());
+        bar.setValue(run.status() == RunStatus.SUCCEEDED ? 1.0 : run.progress());
+        bar.setIndeterminate(run.status() == RunStatus.QUEUED);
+        timing.setText(timing(run, run.progress()));
+        cancel.setVisible(cancellable && !run.status().isTerminal());
+        meta.setText(run.kind() + (run.preset() == null ? "" : edited.isEmpty() ? " · preset " + run.preset()
+                : " · from preset " + run.preset() + ", edited: " + String.join(", ", edited)) + " · seed " + run.seed()
+                + " · created " + Formats.time(run.createdAt())
+                + (run.backend() == null ? "" : " · " + run.backend()) + " · " + run.versions());
+        error.setText(run.error() == null ? "" : run.error());
+        spec.setText(run.spec().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** The fields changed from the run's preset ({@link org.factlab.experiments.PresetEdits}), said in the meta line. */
+    void setEdited(java.util.List<String> edited) {
+        this.edited = edited;
+    }
+
+    /** Whether the viewer may cancel this run (its owner or an admin; never on a shared link). */
+    void setCancellable(boolean cancellable) {
+        this.cancellable = cancellable;
+    }
+
+    /** Live progress between run-row reloads. */
+    void progress(Run run, long done, long total) {
+        double p = total <= 0 ? 0 : Math.min(1.0, (double) done / total);
+        bar.setIndeterminate(false);
+        bar.setValue(p);
+        timing.setText(timing(run, p));
+    }
+
+    private static String timing(Run run, double progress) {
+        if (run.startedAt() == null) {
+            return run.status() == RunStatus.QUEUED ? "waiting for a worker" : "";
+        }
+        Instant end = run.finishedAt() == null ? Instant.now() : run.finishedAt();
+        Duration elapsed = Duration.between(run.startedAt(), end);
+        String text = Math.round(100 * progress) + "% · elapsed " + Formats.duration(elapsed);
+        if (!run.status().isTerminal() && progress > 0.005) {
+            long etaMs = (long) (elapsed.toMillis() * (1 - progress) / progress);
+            text += " · ETA " + Formats.duration(Duration.ofMillis(etaMs));
+        }
+        return text;
+    }
+}

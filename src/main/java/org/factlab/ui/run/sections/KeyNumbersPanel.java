@@ -1,0 +1,96 @@
+package org.factlab.ui.run.sections;
+
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.dom.Element;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.factlab.experiments.sections.KeyNumbersSection.KeyNumber;
+import org.factlab.experiments.sections.KeyNumbersSection;
+import org.factlab.experiments.sections.SeriesPattern;
+import org.factlab.ui.base.Formats;
+
+/**
+ * A {@link KeyNumbersSection}: a two-column table (quantity, value) of the run's single numbers, e.g. the final
+ * accuracy, the grokking iteration, the τ–k′ slope and R². Rows without a value are left out; hidden while none has.
+ */
+final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
+
+    private final KeyNumbersSection section;
+    private final Element body = new Element("tbody");
+    private Map<String, String> shown = Map.of();
+
+    KeyNumbersPanel(KeyNumbersSection section) {
+        this.section = section;
+        setId(section.id());
+        setPadding(false);
+        setSpacing(false);
+        Element table = new Element("table");
+        table.setAttribute("class", "key-numbers");
+        table.appendChild(body);
+        add(new H3(section.title()));
+        getElement().appendChild(table);
+        setVisible(false);
+    }
+
+    @Override
+    public void show(RunPageData data) {
+        Map<String, String> rows = rows(section, data);
+        if (rows.equals(shown)) {
+            return;
+        }
+        shown = rows;
+        body.removeAllChildren();
+        rows.forEach((label, value) -> {
+            Element tr = new Element("tr");
+            tr.appendChild(new Element("th").setText(label), new Element("td").setText(value));
+            body.appendChild(tr);
+        });
+        setVisible(!rows.isEmpty());
+    }
+
+    /** Label → formatted value, in the declared order; a key pattern gives a row per matching key. */
+    static Map<String, String> rows(KeyNumbersSection section, RunPageData data) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        TreeSet<String> keys = new TreeSet<>(data.summary().keySet());
+        keys.addAll(data.curves().keySet());
+        for (KeyNumber n : section.numbers()) {
+            List<String> matching = n.key().contains("{") ? new ArrayList<>(keys.stream()
+                    .filter(k -> SeriesPattern.matches(n.key(), k)).toList()) : List.of(n.key());
+            for (String key : matching) {
+                Double v = data.value(key);
+                if (v != null && Double.isFinite(v)) {
+                    String label = label(n, key);
+                    // a value read off the live series (no summary yet) is not final while the run goes on
+                    rows.put(data.summary().containsKey(key) ? label : label.replaceFirst("^Final ", "Latest "),
+                            format(n.format(), v));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String label(KeyNumber n, String key) {
+        if (!n.key().contains("{")) {
+            return n.label();
+        }
+        String label = n.label();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)}").matcher(n.key());
+        while (m.find()) {
+            label = label.replace(m.group(), SeriesPattern.part(n.key(), m.group(1), key));
+        }
+        return label;
+    }
+
+    static String format(KeyNumbersSection.Format format, double v) {
+        return switch (format) {
+            case PERCENT -> String.format(Locale.ROOT, "%.2f%%", 100 * v);
+            case WHOLE -> Long.toString(Math.round(v));
+            case DECIMAL -> Formats.number(v);
+        };
+    }
+}

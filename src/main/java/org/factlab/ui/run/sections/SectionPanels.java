@@ -1,0 +1,82 @@
+package org.factlab.ui.run.sections;
+
+import com.vaadin.flow.component.Component;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.factlab.experiments.sections.CurvesSection;
+import org.factlab.experiments.sections.KeyNumbersSection;
+import org.factlab.experiments.sections.LayerAlignmentSection;
+import org.factlab.experiments.sections.MatricesSection;
+import org.factlab.experiments.sections.ResultsTableSection;
+import org.factlab.experiments.sections.ScatterFitSection;
+import org.factlab.experiments.sections.Section;
+
+/**
+ * The renderers of a kind's declared sections, in the declared order, plus the panel of series no section claims:
+ * one renderer per section type. Sections drawn from curves and the summary are {@link SectionPanel}s; heatmaps
+ * ({@link MatrixPanel}) and scatters of recorded pairs ({@link Figure7Panel}) are fed with matrices by the page.
+ */
+public final class SectionPanels {
+
+    private final List<Component> components = new ArrayList<>();
+    private final List<SectionPanel> panels = new ArrayList<>();
+    private final List<MatrixPanel> matrices = new ArrayList<>();
+    private final List<Figure7Panel> scatters = new ArrayList<>();
+
+    /**
+     * @param downloadBase the run's download root: {@code /api/runs/<id>}, or {@code /s/<token>} on a share link
+     * @param onStepChosen called on the UI thread when the user picks a step on a heatmap panel's slider
+     */
+    public SectionPanels(List<Section> sections, String downloadBase, BiConsumer<MatrixPanel, Long> onStepChosen) {
+        for (Section section : sections) {
+            if (section instanceof KeyNumbersSection s) {
+                add(new KeyNumbersPanel(s));
+            } else if (section instanceof CurvesSection s) {
+                add(new CurvePanel(s));
+            } else if (section instanceof LayerAlignmentSection s) {
+                add(new AlignmentPanel(s));
+            } else if (section instanceof ResultsTableSection s) {
+                add(new TabularPanel(s, downloadBase));
+            } else if (section instanceof MatricesSection s) {
+                MatrixPanel[] panel = new MatrixPanel[1];
+                panel[0] = new MatrixPanel(s, downloadBase, step -> onStepChosen.accept(panel[0], step));
+                matrices.add(panel[0]);
+                components.add(panel[0]);
+            } else if (section instanceof ScatterFitSection s) {
+                Figure7Panel panel = new Figure7Panel(s, downloadBase);
+                scatters.add(panel);
+                components.add(panel);
+            }
+        }
+        add(new OtherCurvesPanel(series -> sections.stream().anyMatch(s -> s.claims(series))));
+    }
+
+    /** Every section's component, in page order. */
+    public List<Component> components() {
+        return components;
+    }
+
+    /** The panels drawn from curves, summary and notes. */
+    public List<SectionPanel> panels() {
+        return panels;
+    }
+
+    public List<MatrixPanel> matrices() {
+        return matrices;
+    }
+
+    public List<Figure7Panel> scatters() {
+        return scatters;
+    }
+
+    /** True when a section needs the run's notes (a results table names its failures from them). */
+    public boolean needNotes() {
+        return panels.stream().anyMatch(TabularPanel.class::isInstance);
+    }
+
+    private void add(SectionPanel panel) {
+        panels.add(panel);
+        components.add(panel.component());
+    }
+}
