@@ -1,6 +1,8 @@
 """FACT Lab client: report a PyTorch (or any) training loop to a FACT Lab server, which analyses every checkpoint
 as the `inspect` kind does (per layer FACT, sqrt(FACT FACT^T), AGOP, sqrt(AGOP), eNFA, their Pearson/cosine with
 W^T W, FACT's relative error, the gradient norm, loss and accuracy on the probe set) and shows the curves live.
+A Sequential may start with Conv2d layers (each followed by the activation and optionally MaxPool2d(2)), then
+Flatten and Linear layers: the convolutions are probed in patch form, X then holds n images C x H x W.
 
 One file, standard library only (torch and numpy are used when present). Copy it next to your script or put its
 folder on sys.path:
@@ -110,16 +112,17 @@ def _npz(x, y):
         numpy = None
     if numpy is not None:
         xs, ys = numpy.asarray(x, dtype=numpy.float64), numpy.asarray(y)
-        if xs.ndim != 2 or ys.shape != (xs.shape[0],):
-            raise FactlabError("data: X must be n x d and y hold n labels; shapes %s and %s" % (xs.shape, ys.shape))
+        if xs.ndim not in (2, 4) or ys.shape != (xs.shape[0],):
+            raise FactlabError("data: X must be n x d (or n images C x H x W) and y hold n labels; shapes %s and %s"
+                               % (xs.shape, ys.shape))
         out = io.BytesIO()
         numpy.savez(out, X=xs, y=ys.astype(numpy.int64) if (ys == numpy.round(ys)).all() else ys.astype(float))
         return out.getvalue()
     xs = x.tolist() if hasattr(x, "tolist") else x
     ys = y.tolist() if hasattr(y, "tolist") else y
     shape, flat = _nested(xs)
-    if len(shape) != 2:
-        raise FactlabError("data: X must be an n x d array; it has shape %s" % shape)
+    if len(shape) not in (2, 4):
+        raise FactlabError("data: X must be an n x d array (or n images C x H x W); it has shape %s" % shape)
     if len(ys) != shape[0]:
         raise FactlabError("data: y must hold one label per row of X (%d); it has %d" % (shape[0], len(ys)))
     out = io.BytesIO()
@@ -140,36 +143,75 @@ _ACTIVATIONS = {"ReLU": "relu", "Tanh": "tanh", "Identity": None}
 
 
 def _architecture(model, activation):
-    """(activation id, layer prefixes) of a Sequential of Linear layers, or of a state_dict with `activation`."""
+    """(activation id, layer prefixes, convolutions) of a Sequential, or of a state_dict with `activation`.
+
+    convolutions: the spec fields strides, paddings and pools of its Conv2d layers (empty strings without any)."""
     if isinstance(model, dict) or hasattr(model, "keys") and not hasattr(model, "children"):
         if activation not in ("relu", "tanh", "identity"):
             raise FactlabError("activation: a state_dict does not say its activation; allowed: relu, tanh, identity")
         prefixes = sorted({k.rsplit(".", 1)[0] for k in model.keys() if k.endswith(".weight")}, key=_natural)
         if not prefixes:
             raise FactlabError("model: the state_dict has no <layer>.weight tensors")
-        return activation, prefixes
+        return activation, prefixes, {"strides": "", "paddings": "", "pools": ""}
     if not hasattr(model, "named_children"):
-        raise FactlabError("model: give a torch.nn.Sequential of Linear layers and ReLU/Tanh/Identity, or a "
-                           "state_dict and activation=")
-    layers, seen = [], set()
+        raise FactlabError("model: give a torch.nn.Sequential of Conv2d, MaxPool2d(2), Flatten, Linear layers and "
+                           "ReLU/Tanh/Identity, or a state_dict and activation=")
+    layers, seen, convs, dense = [], set(), [], False
     for name, child in model.named_children():
         kind = type(child).__name__
         if kind == "Linear":
             layers.append(name)
+            dense = True
+        elif kind == "Conv2d" and not dense:
+            layers.append(name)
+            convs.append(_convolution(name, child))
+        elif kind == "MaxPool2d" and convs and not dense and convs[-1][2] == 0:
+            _pooling(name, child)
+            convs[-1][2] = 2
+        elif kind == "Flatten" and convs and not dense:
+            continue
         elif kind in _ACTIVATIONS:
             if _ACTIVATIONS[kind]:
                 seen.add(_ACTIVATIONS[kind])
         else:
-            raise FactlabError("model: layer %s (%s) is not supported; allowed: Linear, ReLU, Tanh, Identity"
+            raise FactlabError("model: layer %s (%s) is not supported here; allowed: Conv2d layers (each optionally "
+                               "followed by one MaxPool2d(2)), Flatten, then Linear layers, with ReLU, Tanh, Identity"
                                % (name, kind))
-    if not layers:
+    if not dense:
         raise FactlabError("model: the Sequential has no Linear layer")
     if len(seen) > 1:
         raise FactlabError("model: mixes activations %s; allowed: one of ReLU, Tanh, Identity" % sorted(seen))
     found = seen.pop() if seen else "identity"
     if activation and activation != found:
         raise FactlabError("activation: %s contradicts the model, which uses %s" % (activation, found))
-    return found, layers
+    return found, layers, {field: ",".join(str(c[k]) for c in convs)
+                           for k, field in enumerate(("strides", "paddings", "pools"))}
+
+
+def _square(value):
+    """The one side of an int or a pair of equal ints, else None."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (tuple, list)) and len(value) == 2 and value[0] == value[1]:
+        return value[0]
+    return None
+
+
+def _convolution(name, conv):
+    """[stride, padding, pool] of a Conv2d the lab's patch probe reads (square windows, zero padding)."""
+    stride, padding = _square(conv.stride), _square(conv.padding)
+    if (_square(conv.kernel_size) is None or stride is None or padding is None or _square(conv.dilation) != 1
+            or conv.groups != 1 or getattr(conv, "padding_mode", "zeros") != "zeros"):
+        raise FactlabError("model: layer %s (Conv2d) is not supported; allowed: square windows, equal strides and "
+                           "integer zero paddings, no dilation, groups=1" % name)
+    return [stride, padding, 0]
+
+
+def _pooling(name, pool):
+    """Only MaxPool2d(2) (2 x 2 windows of stride 2) passes through the probe exactly."""
+    if (_square(pool.kernel_size) != 2 or _square(pool.stride) != 2 or _square(pool.padding) != 0
+            or _square(pool.dilation) != 1 or pool.ceil_mode):
+        raise FactlabError("model: layer %s (MaxPool2d) is not supported; allowed: MaxPool2d(2)" % name)
 
 
 def _natural(name):
@@ -427,12 +469,13 @@ def start(url=None, model=None, data=None, loss="mse", weight_decay=0.0, name=No
         raise FactlabError("loss: '%s'; allowed: mse, cross-entropy" % loss)
     if int(probe_every) < 1:
         raise FactlabError("probe_every: %s; allowed: an integer >= 1" % probe_every)
-    found, prefixes = _architecture(model, activation)
+    found, prefixes, convolutions = _architecture(model, activation)
     lab = _Lab(url, token)
     try:
         dataset = _with_retries(lambda: _dataset(lab, data), 3)
         spec = {"dataset": dataset, "loss": loss, "lambda": float(weight_decay), "activation": found,
                 "layers": ",".join(prefixes), "probeEvery": int(probe_every)}
+        spec.update({k: v for k, v in convolutions.items() if v})
         if idle_timeout is not None:
             spec["idleTimeout"] = int(idle_timeout)
         body = {"kind": "follow", "spec": spec}

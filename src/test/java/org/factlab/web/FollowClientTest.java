@@ -79,6 +79,32 @@ class FollowClientTest {
     }
 
     @Test
+    void aPytorchCnnFollowedLiveGetsItsConvolutionInPatchForm() throws Exception {
+        String python = PythonTorch.findOrSkip();
+        FollowedLab lab = new FollowedLab(port);
+        Path out = work.resolve("cnn.json");
+        Path log = work.resolve("cnn.log");
+        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log, Map.of(),
+                "src/test/python/follow_cnn_loop.py", lab.url(), out.toString(), "3"), log);
+        assertEquals(0, result.exit(), result.output());
+        JsonNode sent = FollowedLab.json(Files.readString(out));
+        String id = sent.get("id").asText();
+        JsonNode run = lab.awaitEnd(id);
+        assertEquals("SUCCEEDED", run.get("status").asText(), run.toString());
+        Map<String, TreeMap<Long, Double>> metrics = lab.metrics(id);
+        for (long step = 1; step <= 3; step++) {
+            JsonNode expected = sent.get("reference").get(Long.toString(step));
+            assertEquals(expected.get("relerr").asDouble(), metrics.get("layer1/fact/relerr").get(step), 1e-6,
+                    "layer-1 patch-FACT relative error at step " + step);
+            assertEquals(expected.get("pearson").asDouble(), metrics.get("layer1/fact/pearson").get(step), 1e-6,
+                    "layer-1 Pearson(patch FACT, WᵀW) at step " + step);
+            assertEquals(expected.get("agop_cosine").asDouble(), metrics.get("layer1/agop/cosine").get(step), 1e-6,
+                    "layer-1 cosine(patch AGOP, WᵀW) at step " + step);
+        }
+        assertEquals(3, metrics.get("layer2/fact/relerr").size(), "the dense layer after the convolution");
+    }
+
+    @Test
     void theExampleOfTheApiDocsRunsAsWritten() throws Exception {
         String python = PythonTorch.findOrSkip();
         Matcher m = Pattern.compile("<!-- follow-example -->\\s*```python\\n(.*?)```", Pattern.DOTALL)

@@ -48,8 +48,9 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
     @Override
     public String description() {
         return "A training loop anywhere (e.g. PyTorch on your GPU, with clients/python/factlab_client.py) sends its "
-                + "checkpoints and logged scalars; the lab probes every checkpoint of the dense network as inspect "
-                + "does, in double precision on the data given once: per layer FACT, √(FACT·FACTᵀ), AGOP, √AGOP, "
+                + "checkpoints and logged scalars; the lab probes every checkpoint of the network (dense layers, "
+                + "optionally after Conv2d convolutions, probed in patch form) as inspect does, in double precision "
+                + "on the data given once: per layer FACT, √(FACT·FACTᵀ), AGOP, √AGOP, "
                 + "eNFA and √eNFA against WᵀW (Pearson, cosine), FACT's relative error and ‖∇_W L_λ‖, the loss and "
                 + "accuracy on the probe set, the first layer's matrices, so that the curves show when during "
                 + "training FACT and the NFA start to hold.";
@@ -109,15 +110,21 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
             net = read(spec, file);
         } catch (ModelFileException | RuntimeException e) {
             return Optional.of(new FieldError("body", "not a checkpoint the lab can read: " + e.getMessage()
-                    + "; allowed: a safetensors state_dict of Linear layers (<prefix>.weight out×in, <prefix>.bias)"));
+                    + "; allowed: a safetensors state_dict of Linear layers (<prefix>.weight out×in, <prefix>.bias), "
+                    + "optionally after Conv2d layers (<prefix>.weight out×in×q×q)"));
         }
         Optional<int[]> shape = InspectProbe.dataShape(spec.dataset(), datasetsDir);
         List<ImportedNetwork.LayerShape> layers = net.layers();
-        if (shape.isPresent() && (layers.get(0).in() != shape.get()[0]
+        boolean dense = net.convolutions().isEmpty();
+        if (shape.isPresent() && (dense && layers.get(0).in() != shape.get()[0]
                 || layers.get(layers.size() - 1).out() != shape.get()[1])) {
             return Optional.of(new FieldError("body", "the checkpoint maps " + layers.get(0).in() + " inputs to "
                     + layers.get(layers.size() - 1).out() + " outputs; the probe data " + spec.dataset() + " has "
                     + shape.get()[0] + " features and " + shape.get()[1] + " classes"));
+        }
+        if (shape.isPresent() && !dense) {
+            return InspectProbe.convolutionProblem(net, spec.probeSpec(), datasetsDir)
+                    .map(p -> new FieldError("body", "the checkpoint's convolutions do not fit the run: " + p));
         }
         return Optional.empty();
     }

@@ -66,6 +66,20 @@ public final class InspectProbe {
         return new DatasetLibrary(datasetsDir).find(dataset).map(DatasetInfo::imageShape).orElse(List.of());
     }
 
+    /**
+     * Why a network with convolutions cannot be probed on the images {@code spec} names with its strides, paddings
+     * and pools (a message starting with the field it is about), or empty.
+     */
+    public static Optional<String> convolutionProblem(ImportedNetwork net, InspectSpec spec, Path datasetsDir)
+            throws IOException {
+        try {
+            ImportedCnn.architecture(net, imageShape(spec.dataset(), datasetsDir), spec, Activation.IDENTITY);
+            return Optional.empty();
+        } catch (SpecValidationException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** What was probed, for the run's notes. */
     public String description() {
         return data.description();
