@@ -3,7 +3,7 @@ package org.factlab.studies;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.factlab.experiments.study.Settings;
+import org.factlab.experiments.sweep.Settings;
 
 /**
  * One row of the {@code study} table.

@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.factlab.experiments.study.SeedStats;
-import org.factlab.experiments.study.StudyTable;
+import org.factlab.experiments.sweep.SeedStats;
+import org.factlab.experiments.sweep.StudyTable;
 import org.factlab.runs.compare.AxisRange;
 import org.factlab.runs.compare.FieldText;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.factlab.experiments.paper.PaperFigure;
 import org.factlab.experiments.paper.PaperRow;
 import org.factlab.experiments.paper.Verdict;
-import org.factlab.paper.PaperResults;
+import org.factlab.paperresults.PaperResults;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

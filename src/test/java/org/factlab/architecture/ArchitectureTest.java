@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule nd4jStaysInTheCore = noClasses().that()
-            .resideInAnyPackage("org.factlab.runs..", "org.factlab.studies..", "org.factlab.paper..", "org.factlab.web..",
+            .resideInAnyPackage("org.factlab.runs..", "org.factlab.studies..", "org.factlab.paperresults..", "org.factlab.web..",
                     "org.factlab.ui..", "org.factlab.access..")
             .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
             .because("experiments emit plain doubles and float[] with a shape");
@@ -52,7 +52,7 @@ class ArchitectureTest {
             .layer("ui").definedBy("org.factlab.ui..")
             .layer("web").definedBy("org.factlab.web..")
             .layer("access").definedBy("org.factlab.access..")
-            .layer("paper").definedBy("org.factlab.paper..")
+            .layer("paperresults").definedBy("org.factlab.paperresults..")
             .layer("studies").definedBy("org.factlab.studies..")
             .layer("runs").definedBy("org.factlab.runs..")
             .layer("experiments").definedBy("org.factlab.experiments..")
@@ -63,10 +63,10 @@ class ArchitectureTest {
             .whereLayer("ui").mayNotBeAccessedByAnyLayer()
             .whereLayer("web").mayNotBeAccessedByAnyLayer()
             .whereLayer("access").mayOnlyBeAccessedByLayers("web", "ui")
-            .whereLayer("paper").mayOnlyBeAccessedByLayers("web", "ui")
-            .whereLayer("studies").mayOnlyBeAccessedByLayers("paper", "web", "ui", "access")
-            .whereLayer("runs").mayOnlyBeAccessedByLayers("studies", "paper", "web", "ui", "access")
-            .whereLayer("experiments").mayOnlyBeAccessedByLayers("runs", "studies", "paper", "web", "ui")
+            .whereLayer("paperresults").mayOnlyBeAccessedByLayers("web", "ui")
+            .whereLayer("studies").mayOnlyBeAccessedByLayers("paperresults", "web", "ui", "access")
+            .whereLayer("runs").mayOnlyBeAccessedByLayers("studies", "paperresults", "web", "ui", "access")
+            .whereLayer("experiments").mayOnlyBeAccessedByLayers("runs", "studies", "paperresults", "web", "ui")
             .whereLayer("nn").mayOnlyBeAccessedByLayers("experiments")
             .whereLayer("kernels").mayOnlyBeAccessedByLayers("experiments")
             .whereLayer("data").mayOnlyBeAccessedByLayers("experiments")

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.factlab.experiments.study.SeedStats;
+import org.factlab.experiments.sweep.SeedStats;
 import org.factlab.ui.study.StudyCells;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeSet;
-import org.factlab.experiments.study.SeedStats;
+import org.factlab.experiments.sweep.SeedStats;
 
 /**
  * The mean curve of a group of runs with its ± one standard deviation band: at every step recorded by all of

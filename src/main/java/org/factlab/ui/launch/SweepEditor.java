@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.factlab.experiments.study.StudyPreset;
-import org.factlab.experiments.study.SweepExpansion;
+import org.factlab.experiments.sweep.StudyPreset;
+import org.factlab.experiments.sweep.SweepExpansion;
 import org.factlab.ui.study.StudyView;
 
 /**

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 import org.factlab.experiments.paper.PaperFigure;
 import org.factlab.experiments.paper.PaperRow;
 import org.factlab.experiments.paper.Verdict;
-import org.factlab.paper.PaperResults;
+import org.factlab.paperresults.PaperResults;
 import org.factlab.runs.Run;
 import org.factlab.ui.base.Formats;
 

@@ -20,7 +20,7 @@ import java.util.Optional;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.paper.PaperFigure;
-import org.factlab.paper.PaperResults;
+import org.factlab.paperresults.PaperResults;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.factlab.experiments.study.TableGrid;
+import org.factlab.experiments.sweep.TableGrid;
 import org.factlab.runs.compare.FieldText;
 
 /**

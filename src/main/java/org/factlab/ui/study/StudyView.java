@@ -33,7 +33,7 @@ import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
-import org.factlab.experiments.study.StudyPreset;
+import org.factlab.experiments.sweep.StudyPreset;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.compare.FieldText;
 import org.factlab.studies.StudyRuns;

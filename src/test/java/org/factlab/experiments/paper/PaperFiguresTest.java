@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.ExperimentKinds;
 import org.factlab.experiments.Preset;
-import org.factlab.experiments.study.StudyPresets;
+import org.factlab.experiments.sweep.StudyPresets;
 import org.junit.jupiter.api.Test;
 
 class PaperFiguresTest {

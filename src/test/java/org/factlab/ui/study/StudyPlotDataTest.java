@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.factlab.experiments.study.Settings;
-import org.factlab.experiments.study.StudyTable;
-import org.factlab.experiments.study.TableGrid;
+import org.factlab.experiments.sweep.Settings;
+import org.factlab.experiments.sweep.StudyTable;
+import org.factlab.experiments.sweep.TableGrid;
 import org.factlab.studies.StudyPlotData;
 import org.junit.jupiter.api.Test;
 

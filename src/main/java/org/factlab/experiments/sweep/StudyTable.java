@@ -1,4 +1,4 @@
-package org.factlab.experiments.study;
+package org.factlab.experiments.sweep;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

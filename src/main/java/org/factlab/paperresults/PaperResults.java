@@ -1,4 +1,4 @@
-package org.factlab.paper;
+package org.factlab.paperresults;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,8 +14,8 @@ import org.factlab.experiments.paper.PaperFigures;
 import org.factlab.experiments.paper.PaperRow;
 import org.factlab.experiments.paper.PresetRows;
 import org.factlab.experiments.paper.Verdict;
-import org.factlab.experiments.study.SeedStats;
-import org.factlab.experiments.study.StudyTable;
+import org.factlab.experiments.sweep.SeedStats;
+import org.factlab.experiments.sweep.StudyTable;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;

@@ -1,4 +1,4 @@
-package org.factlab.experiments.study;
+package org.factlab.experiments.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
