@@ -59,7 +59,7 @@ final class ZeroDistances {
                     entries.zero(j);
                 }
             }
-            for (int j : zIndex.getOrDefault(new Row(xRows[i]), List.of())) {
+            for (int j : zIndex.getOrDefault(Row.of(xRows[i]), List.of())) {
                 entries.zero(j);
             }
         };
@@ -101,10 +101,12 @@ final class ZeroDistances {
      * A row's values as a hash key, compared entry by entry; −0 and +0 count as equal (v + 0.0 maps −0 to +0).
      *
      * @param values a normalised copy
+     * @param hash   {@link #hash(double[])} of the values
      */
-    private record Row(double[] values) {
-        Row {
-            values = Arrays.stream(values).map(v -> v + 0.0).toArray();
+    private record Row(double[] values, int hash) {
+        static Row of(double[] raw) {
+            double[] values = Arrays.stream(raw).map(v -> v + 0.0).toArray();
+            return new Row(values, ZeroDistances.hash(values));
         }
 
         @Override
@@ -114,15 +116,30 @@ final class ZeroDistances {
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(values);
+            return hash;
         }
+    }
+
+    /**
+     * A hash that mixes every bit of every entry. {@code Arrays.hashCode} does not do for the lab's data: on rows of
+     * ±1 (sparse parity) each entry's sign bit lands on bit 31 of the sum whatever its position, so all rows share
+     * one of two hash codes and the index degrades to a list (n² comparisons).
+     */
+    static int hash(double[] values) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (double v : values) {
+            h ^= Double.doubleToLongBits(v);
+            h *= 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return (int) (h ^ (h >>> 32));
     }
 
     /** The row indices of each distinct row. */
     private static Map<Row, List<Integer>> index(double[][] rows) {
         Map<Row, List<Integer>> index = new HashMap<>();
         for (int j = 0; j < rows.length; j++) {
-            index.computeIfAbsent(new Row(rows[j]), r -> new ArrayList<>()).add(j);
+            index.computeIfAbsent(Row.of(rows[j]), r -> new ArrayList<>()).add(j);
         }
         return index;
     }

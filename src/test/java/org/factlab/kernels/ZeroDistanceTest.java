@@ -218,4 +218,25 @@ class ZeroDistanceTest {
         }
         return f;
     }
+
+    /**
+     * The duplicate-row index hashes sign rows apart: {@code Arrays.hashCode} gives 5000 random ±1 rows of 50 entries
+     * two distinct codes, which turns the index into a list; a mixing hash gives (almost) every row its own.
+     */
+    @Test
+    void signRowsGetDistinctHashes() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.Set<Integer> plain = new java.util.HashSet<>();
+        java.util.Set<Integer> mixed = new java.util.HashSet<>();
+        for (int i = 0; i < 5000; i++) {
+            double[] row = new double[50];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = random.nextBoolean() ? 1 : -1;
+            }
+            plain.add(java.util.Arrays.hashCode(row));
+            mixed.add(ZeroDistances.hash(row));
+        }
+        assertEquals(2, plain.size(), "the pathology this hash avoids");
+        assertTrue(mixed.size() >= 4990, mixed.size() + " distinct hashes of 5000 distinct rows");
+    }
 }
