@@ -14,7 +14,7 @@ import org.factlab.nn.mlp.ProbeResult;
 /**
  * One probe of a run: the current parameters on the whole training subset in float64, the {@link MlpSeries} of every
  * weight layer (layer 1 = the first convolution, its matrices in patch form) in one commit, then the first layer's
- * cq² × cq² matrices when the snapshot plan says so.
+ * cq² × cq² matrices and its filters when the snapshot plan says so.
  */
 final class CnnEvaluator {
 
@@ -24,6 +24,7 @@ final class CnnEvaluator {
     static final long MATRIX_BUDGET_BYTES = 64L << 20;
 
     private final CnnSpec spec;
+    private final CnnArchitecture arch;
     private final RunContext ctx;
     private final CnnProbe training;
     private final CnnProbe test;
@@ -32,6 +33,7 @@ final class CnnEvaluator {
 
     CnnEvaluator(CnnSpec spec, CnnArchitecture arch, CnnData data, RunContext ctx) {
         this.spec = spec;
+        this.arch = arch;
         this.ctx = ctx;
         int chunkRows = chunkRows(arch, spec);
         this.training = new CnnProbe(arch, data.trainX(), data.trainY(), chunkRows, spec.loss());
@@ -84,6 +86,7 @@ final class CnnEvaluator {
         ctx.metrics(epoch, layers);
         if (keep) {
             ProbeSeries.recordMatrices(ctx, epoch, first);
+            ProbeSeries.recordFilters(ctx, epoch, arch.weights(theta).weight(0), arch.channels());
         }
         evaluationsDone++;
     }

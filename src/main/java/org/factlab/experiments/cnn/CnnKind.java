@@ -1,5 +1,6 @@
 package org.factlab.experiments.cnn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
@@ -64,7 +65,9 @@ public final class CnnKind implements PaperLabelledKind<CnnSpec> {
 
     @Override
     public List<Section> sections() {
-        return MlpSections.all();
+        List<Section> sections = new ArrayList<>(MlpSections.all());
+        sections.add(MlpSections.filters(null));
+        return sections;
     }
 
     @Override

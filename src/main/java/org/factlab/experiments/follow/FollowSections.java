@@ -40,6 +40,7 @@ final class FollowSections {
                         Curve.of(FollowLoop.LOGGED + MlpSeries.TRAIN_LOSS, "train/loss (logged)")),
                 Chart.of("skipped", "Checkpoints skipped to stay current", STEP, Axis.linear("checkpoints")
                         .withOrigin(), Curve.of(FollowLoop.SKIPPED, "skipped"))));
-        return List.of(alignment, client, MlpSections.matrices());
+        return List.of(alignment, client, MlpSections.matrices(), MlpSections.filters("for checkpoints with "
+                + "convolutions"));
     }
 }

@@ -21,6 +21,8 @@ import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.nn.mlp.ProbeResult;
+import org.factlab.uploads.DatasetInfo;
+import org.factlab.uploads.DatasetLibrary;
 
 /**
  * The {@code inspect} kind's probe, shared with the {@code follow} kind (which probes every checkpoint of a training
@@ -154,6 +156,9 @@ public final class InspectProbe {
             ctx.metrics(step, values);
             if (l == 0) {
                 ProbeSeries.recordMatrices(ctx, step, forward);
+                if (!net.convolutions().isEmpty()) {
+                    ProbeSeries.recordFilters(ctx, step, net.weights().weight(0), net.convolutions().get(0).channels());
+                }
             }
             progress.report(l + 2, depth + 1);
         }

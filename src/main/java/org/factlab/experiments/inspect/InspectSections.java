@@ -15,11 +15,13 @@ import org.factlab.math.Prediction;
  * The run page of the inspect kind: one probe of a network trained elsewhere is a set of single numbers, so the
  * page shows them as tables (the loss and accuracy on the given data; per method and layer the Pearson and cosine
  * similarity with WᵀW, forward and backward; per layer the gradient norm and FACT's relative error), then the first
- * layer's matrices as the mlp kind draws them.
+ * layer's matrices as the mlp kind draws them and, for a network with convolutions, the first one's filters.
  */
 final class InspectSections {
 
     private static final String BACKWARD_ONLY = "with backward = true";
+    /** When the filters are recorded. */
+    static final String CONVOLUTIONS_ONLY = "for a network with convolutions";
 
     private InspectSections() {
     }
@@ -27,7 +29,7 @@ final class InspectSections {
     static List<Section> all() {
         return List.of(fit(), similarities(MlpSeries.PEARSON, "pearson", "Pearson correlation with WᵀW per layer"),
                 similarities(MlpSeries.COSINE, "cosine", "Cosine similarity with WᵀW per layer"),
-                MlpSections.matrices());
+                MlpSections.matrices(), MlpSections.filters(CONVOLUTIONS_ONLY));
     }
 
     /** The loss and accuracy on the data, and how far each layer is from a critical point. */

@@ -6,6 +6,7 @@ import org.factlab.experiments.sections.Axis;
 import org.factlab.experiments.sections.Chart;
 import org.factlab.experiments.sections.Curve;
 import org.factlab.experiments.sections.CurvesSection;
+import org.factlab.experiments.sections.FiltersSection;
 import org.factlab.experiments.sections.KeyNumbersSection;
 import org.factlab.experiments.sections.KeyNumbersSection.Format;
 import org.factlab.experiments.sections.KeyNumbersSection.KeyNumber;
@@ -85,6 +86,16 @@ public final class MlpSections {
     public static MatricesSection matrices() {
         return new MatricesSection("matrices", "Feature matrices", "The first layer's WᵀW next to its predictions.",
                 MlpSeries.MATRICES.stream().map(m -> MatricesSection.Matrix.of(m, PaperNotation.matrix(m))).toList());
+    }
+
+    /**
+     * The first convolution's filters as q×q images next to its WᵀW; {@code onlyWhen} null when every run of the
+     * kind has a convolution.
+     */
+    public static FiltersSection filters(String onlyWhen) {
+        return new FiltersSection("filters", "Filters of the first convolution", "Each row of W as a q×q image per "
+                + "input channel: what the first convolution looks for, beside its cq² × cq² WᵀW above.",
+                MlpSeries.MATRIX_FILTERS, MlpSeries.MATRIX_WTW, onlyWhen);
     }
 
     private static KeyNumber pearson(Prediction p) {

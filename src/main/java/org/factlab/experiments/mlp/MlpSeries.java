@@ -33,6 +33,8 @@ public final class MlpSeries {
     public static final String MATRIX_SQRT_AGOP = "layer1/sqrt_agop";
     public static final String MATRIX_SQRT_ENFA = "layer1/sqrt_enfa";
     public static final List<String> MATRICES = List.of(MATRIX_WTW, MATRIX_FACT, MATRIX_SQRT_AGOP, MATRIX_SQRT_ENFA);
+    /** A first convolution's filters, (k·c) × q², each row one channel's q×q window (recorded with the matrices). */
+    public static final String MATRIX_FILTERS = "layer1/filters";
 
     private MlpSeries() {
     }

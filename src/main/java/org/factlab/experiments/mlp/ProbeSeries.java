@@ -6,6 +6,7 @@ import org.factlab.experiments.RunContext;
 import org.factlab.math.FeatureSet;
 import org.factlab.math.Prediction;
 import org.factlab.nn.mlp.ProbeResult;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@link MlpSeries} of one probe, layer by layer, and the first layer's matrices: what a probe of the {@code mlp}
@@ -40,6 +41,16 @@ public final class ProbeSeries {
         side.pearson().forEach((p, v) -> values.put(MlpSeries.similarity(layer, backward, p, MlpSeries.PEARSON), v));
         side.cosine().forEach((p, v) -> values.put(MlpSeries.similarity(layer, backward, p, MlpSeries.COSINE), v));
         values.put(MlpSeries.factRelativeError(layer, backward), side.factRelativeError());
+    }
+
+    /**
+     * Records the filters of a first convolution over {@code channels} channels ({@link MlpSeries#MATRIX_FILTERS}):
+     * its W (k × cq², each row [channel][dy][dx]) read as (k·c) × q², one q×q window per row.
+     */
+    public static void recordFilters(RunContext ctx, long step, INDArray w, int channels) {
+        int rows = (int) w.rows() * channels;
+        int cols = (int) w.columns() / channels;
+        ctx.matrix(MlpSeries.MATRIX_FILTERS, step, rows, cols, w.dup('c').reshape(-1).toFloatVector());
     }
 
     /** Records the first layer's WᵀW, FACT, √AGOP and √eNFA ({@link MlpSeries#MATRICES}) kept by {@link #putLayer}. */

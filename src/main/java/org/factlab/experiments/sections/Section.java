@@ -7,7 +7,7 @@ import java.util.List;
  * per type and shows a section only when the run has data for it. Pure data: titles, series, labels, axes.
  */
 public sealed interface Section permits KeyNumbersSection, CurvesSection, LayerAlignmentSection, MatricesSection,
-        ScatterFitSection, ResultsTableSection {
+        ScatterFitSection, ResultsTableSection, FiltersSection {
 
     /** Unique within a kind; element ids on the page derive from it. */
     String id();

@@ -18,6 +18,10 @@ import org.factlab.experiments.mlp.MlpSeries;
 import org.factlab.math.Prediction;
 import org.factlab.nn.imported.ImportedNetwork.ConvShape;
 import org.factlab.nn.mlp.Loss;
+import org.factlab.uploads.DatasetInfo;
+import org.factlab.uploads.DatasetLibrary;
+import org.factlab.uploads.ModelInfo;
+import org.factlab.uploads.ModelLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +67,10 @@ class InspectCnnTest {
         assertTrue(ctx.series().containsKey(MlpSeries.factRelativeError(3, false)), "the dense layer is layer 3");
         assertTrue(ctx.matrices().stream().filter(m -> m.name().equals(MlpSeries.MATRIX_WTW))
                 .allMatch(m -> m.rows() == 9 && m.cols() == 9), "layer 1's WᵀW is cq² × cq² = 9 × 9, whole");
+        RecordingRunContext.Snapshot filters = ctx.matrices().stream()
+                .filter(m -> m.name().equals(MlpSeries.MATRIX_FILTERS)).findFirst().orElseThrow();
+        assertEquals(4, filters.rows(), "k·c = 4 filters of one channel");
+        assertEquals(9, filters.cols(), "each a 3×3 window");
     }
 
     @Test
