@@ -1,7 +1,7 @@
 package org.factlab.runs;
 
-import org.factlab.experiments.inspect.DatasetLibrary;
-import org.factlab.experiments.inspect.ModelLibrary;
+import org.factlab.uploads.DatasetLibrary;
+import org.factlab.uploads.ModelLibrary;
 import org.springframework.stereotype.Component;
 
 /**

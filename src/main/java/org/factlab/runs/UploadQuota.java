@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.factlab.experiments.inspect.UploadLibrary;
+import org.factlab.uploads.UploadLibrary;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.factlab.experiments.inspect;
+package org.factlab.uploads;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.factlab.experiments.inspect;
+package org.factlab.uploads;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

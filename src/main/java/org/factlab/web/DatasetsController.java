@@ -1,6 +1,6 @@
 package org.factlab.web;
 
-import org.factlab.experiments.inspect.DatasetInfo;
+import org.factlab.uploads.DatasetInfo;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 

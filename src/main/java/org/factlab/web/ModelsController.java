@@ -1,7 +1,7 @@
 package org.factlab.web;
 
-import org.factlab.experiments.inspect.ModelInfo;
-import org.factlab.experiments.inspect.ModelLibrary;
+import org.factlab.uploads.ModelInfo;
+import org.factlab.uploads.ModelLibrary;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 

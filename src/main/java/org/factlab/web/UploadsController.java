@@ -3,7 +3,7 @@ package org.factlab.web;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.factlab.experiments.inspect.UploadLibrary;
+import org.factlab.uploads.UploadLibrary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

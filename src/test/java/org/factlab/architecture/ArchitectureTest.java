@@ -24,7 +24,7 @@ class ArchitectureTest {
     }
 
     private static final String[] CORE = {"org.factlab.math..", "org.factlab.nn..", "org.factlab.kernels..",
-        "org.factlab.data..", "org.factlab.experiments.."};
+        "org.factlab.data..", "org.factlab.experiments..", "org.factlab.uploads.."};
 
     @ArchTest
     static final ArchRule coreIsFreeOfFrameworks = noClasses().that().resideInAnyPackage(CORE)
@@ -56,6 +56,7 @@ class ArchitectureTest {
             .layer("studies").definedBy("org.factlab.studies..")
             .layer("runs").definedBy("org.factlab.runs..")
             .layer("experiments").definedBy("org.factlab.experiments..")
+            .layer("uploads").definedBy("org.factlab.uploads..")
             .layer("nn").definedBy("org.factlab.nn..")
             .layer("kernels").definedBy("org.factlab.kernels..")
             .layer("data").definedBy("org.factlab.data..")
@@ -67,10 +68,11 @@ class ArchitectureTest {
             .whereLayer("studies").mayOnlyBeAccessedByLayers("paperresults", "web", "ui", "access")
             .whereLayer("runs").mayOnlyBeAccessedByLayers("studies", "paperresults", "web", "ui", "access")
             .whereLayer("experiments").mayOnlyBeAccessedByLayers("runs", "studies", "paperresults", "web", "ui")
-            .whereLayer("nn").mayOnlyBeAccessedByLayers("experiments")
+            .whereLayer("uploads").mayOnlyBeAccessedByLayers("experiments", "runs", "web", "ui")
+            .whereLayer("nn").mayOnlyBeAccessedByLayers("experiments", "uploads")
             .whereLayer("kernels").mayOnlyBeAccessedByLayers("experiments")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("experiments")
-            .whereLayer("math").mayOnlyBeAccessedByLayers("nn", "kernels", "data", "experiments");
+            .whereLayer("data").mayOnlyBeAccessedByLayers("experiments", "uploads")
+            .whereLayer("math").mayOnlyBeAccessedByLayers("nn", "kernels", "data", "experiments", "uploads");
 
     /** The one class that calls native linear algebra and touches ND4J host buffers directly. */
     private static final String GATEWAY = "org.factlab.math.NativeLinearAlgebra";

@@ -1,4 +1,4 @@
-package org.factlab.experiments.inspect;
+package org.factlab.uploads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -8,6 +8,7 @@ import org.factlab.data.ImageDatasets;
 import org.factlab.data.LabeledData;
 import org.factlab.data.Subsets;
 import org.factlab.data.uploaded.UploadedTable;
+import org.factlab.uploads.DatasetLibrary;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -20,6 +20,9 @@ import org.factlab.nn.imported.ImportedNetwork;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.Loss;
 import org.factlab.nn.mlp.MlpProbe;
+import org.factlab.uploads.DatasetLibrary;
+import org.factlab.uploads.ModelInfo;
+import org.factlab.uploads.ModelLibrary;
 
 /**
  * FACT diagnostics of a network trained elsewhere (§3, Theorem 3.1): a fully connected network read from a

@@ -3,6 +3,7 @@ package org.factlab.experiments.inspect;
 import java.util.List;
 import org.factlab.nn.cnn.CnnArchitecture;
 import org.factlab.nn.cnn.CnnProbe;
+import org.factlab.uploads.ModelInfo;
 
 /**
  * Peak memory of an inspect run from the real sizes: the data (an uploaded table on the heap, then as a native

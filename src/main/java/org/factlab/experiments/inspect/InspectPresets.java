@@ -5,6 +5,7 @@ import java.util.Map;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.SpecCodec;
 import org.factlab.nn.mlp.Loss;
+import org.factlab.uploads.ModelLibrary;
 
 /**
  * Presets of the {@code inspect} kind: the bundled example network on the MNIST images it was trained on (the first

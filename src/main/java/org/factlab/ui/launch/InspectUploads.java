@@ -14,11 +14,11 @@ import java.nio.file.Files;
 import java.util.function.BiConsumer;
 import org.factlab.access.CurrentUser;
 import org.factlab.access.RunPermissions;
-import org.factlab.experiments.inspect.DatasetInfo;
-import org.factlab.experiments.inspect.ModelInfo;
-import org.factlab.experiments.inspect.UploadException;
 import org.factlab.runs.UploadLibraries;
 import org.factlab.runs.UploadQuota;
+import org.factlab.uploads.DatasetInfo;
+import org.factlab.uploads.ModelInfo;
+import org.factlab.uploads.UploadException;
 import org.springframework.context.annotation.Scope;
 
 /**
