@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 import org.factlab.experiments.sections.MatricesSection;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.ui.base.DownloadLink;
@@ -35,12 +36,21 @@ public final class MatrixPanel extends VerticalLayout {
     private final Map<String, Heatmap> heatmaps = new LinkedHashMap<>();
     private final Map<String, HorizontalLayout> downloads = new LinkedHashMap<>();
     private long shownStep = -1;
+    /** What is drawn of a step's snapshots (the filters' mosaic), or the snapshots themselves. */
+    private final UnaryOperator<List<MatrixSnapshot>> arrange;
 
     /**
      * @param downloadBase the run's download root: {@code /api/runs/<id>}, or {@code /s/<token>} on a share link
      * @param onStepChosen called (on the UI thread) when the user moves the slider; loads and shows that step
      */
     MatrixPanel(MatricesSection section, String downloadBase, LongConsumer onStepChosen) {
+        this(section, downloadBase, onStepChosen, UnaryOperator.identity());
+    }
+
+    /** @param arrange turns a step's snapshots of the declared matrices into the heatmaps drawn */
+    MatrixPanel(MatricesSection section, String downloadBase, LongConsumer onStepChosen,
+                UnaryOperator<List<MatrixSnapshot>> arrange) {
+        this.arrange = arrange;
         this.section = section;
         this.downloadBase = downloadBase;
         setId(section.id());
@@ -97,7 +107,8 @@ public final class MatrixPanel extends VerticalLayout {
      * Shows the snapshots of one step (one per declared matrix name), in the declared order; each heatmap's
      * {@code data-step} attribute names the step of the snapshot it shows.
      */
-    public void show(long step, List<MatrixSnapshot> snapshots) {
+    public void show(long step, List<MatrixSnapshot> loaded) {
+        List<MatrixSnapshot> snapshots = arrange.apply(loaded);
         shownStep = step;
         stepLabel.setText(Long.toString(step));
         slider.setValue(Integer.toString(steps.headSet(step, true).size() - 1));

@@ -4,13 +4,16 @@ import com.vaadin.flow.component.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.factlab.experiments.sections.CurvesSection;
+import org.factlab.experiments.sections.FiltersSection;
 import org.factlab.experiments.sections.KeyNumbersSection;
 import org.factlab.experiments.sections.LayerAlignmentSection;
 import org.factlab.experiments.sections.MatricesSection;
 import org.factlab.experiments.sections.ResultsTableSection;
 import org.factlab.experiments.sections.ScatterFitSection;
 import org.factlab.experiments.sections.Section;
+import org.factlab.runs.MatrixSnapshot;
 
 /**
  * The renderers of a kind's declared sections, in the declared order, plus the panel of series no section claims:
@@ -39,10 +42,12 @@ public final class SectionPanels {
             } else if (section instanceof ResultsTableSection s) {
                 add(new TabularPanel(s, downloadBase));
             } else if (section instanceof MatricesSection s) {
-                MatrixPanel[] panel = new MatrixPanel[1];
-                panel[0] = new MatrixPanel(s, downloadBase, step -> onStepChosen.accept(panel[0], step));
-                matrices.add(panel[0]);
-                components.add(panel[0]);
+                addMatrices(s, downloadBase, onStepChosen, UnaryOperator.identity());
+            } else if (section instanceof FiltersSection s) {
+                MatricesSection both = new MatricesSection(s.id(), s.title(), s.description(), List.of(
+                        MatricesSection.Matrix.of(s.matrix(), "Filters: each row of W as a q×q image per channel"),
+                        MatricesSection.Matrix.of(s.reference(), s.reference())));
+                addMatrices(both, downloadBase, onStepChosen, snapshots -> FilterMosaic.arrange(s, snapshots));
             } else if (section instanceof ScatterFitSection s) {
                 Figure7Panel panel = new Figure7Panel(s, downloadBase);
                 scatters.add(panel);
@@ -73,6 +78,14 @@ public final class SectionPanels {
     /** True when a section needs the run's notes (a results table names its failures from them). */
     public boolean needNotes() {
         return panels.stream().anyMatch(TabularPanel.class::isInstance);
+    }
+
+    private void addMatrices(MatricesSection section, String downloadBase,
+                             BiConsumer<MatrixPanel, Long> onStepChosen, UnaryOperator<List<MatrixSnapshot>> arrange) {
+        MatrixPanel[] panel = new MatrixPanel[1];
+        panel[0] = new MatrixPanel(section, downloadBase, step -> onStepChosen.accept(panel[0], step), arrange);
+        matrices.add(panel[0]);
+        components.add(panel[0]);
     }
 
     private void add(SectionPanel panel) {
