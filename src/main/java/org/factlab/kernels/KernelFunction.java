@@ -79,6 +79,14 @@ public enum KernelFunction implements Choice {
         return this != EXP_INNER_PRODUCT;
     }
 
+    /**
+     * Whether κ is singular at distance 0 (the Laplace kernel's K/(L‖x − z‖)), so that a round-off residue of a zero
+     * distance must be set to exactly 0 first; for the other kernels it moves K and κ by O(ε).
+     */
+    boolean singularAtZeroDistance() {
+        return this == LAPLACE;
+    }
+
     /** Whether κ needs its own n×n buffer (it does not when it is a multiple of K). */
     boolean needsKappaBuffer() {
         return this == LAPLACE;

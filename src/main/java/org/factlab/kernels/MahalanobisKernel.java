@@ -15,7 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * terms instead of 0 (≈ 1e-3 relative to the norms' scale after the square root in float32), and the Laplace
  * kernel's κ = K/(L‖x − z‖) turns such a residue into a spurious, huge gradient factor. So exactly equal rows, and
  * squared distances within round-off of the terms' magnitudes, count as exactly 0 in both precisions
- * ({@link ZeroDistances}): duplicate rows get K = 1 and κ = 0 (docs/science.md, "Kernels").
+ * ({@link ZeroDistances}): duplicate rows get K = 1 and κ = 0 (docs/science.md, "Kernels"). Only kernels whose κ is
+ * singular at distance 0 need that pass ({@link KernelFunction#singularAtZeroDistance()}); for the others a residue
+ * moves K and κ by O(ε), and the n×m pass is skipped.
  */
 public final class MahalanobisKernel {
 
@@ -37,7 +39,8 @@ public final class MahalanobisKernel {
     static GradientFactors compute(INDArray x, INDArray z, INDArray m, KernelFunction kernel, double bandwidth,
                                    boolean sameSet, INDArray kOut, INDArray kappaOut) {
         if (kernel.radial()) {
-            scaledSquaredDistances(x, z, m, kernel.distanceScale(bandwidth), sameSet, kOut);
+            scaledSquaredDistances(x, z, m, kernel.distanceScale(bandwidth), sameSet, kernel.singularAtZeroDistance(),
+                    kOut);
         } else {
             Nd4j.gemm(x.mmul(m), z, kOut, false, true, kernel.distanceScale(bandwidth), 0.0);
         }
@@ -45,8 +48,8 @@ public final class MahalanobisKernel {
     }
 
     /**
-     * scale · ‖xᵢ − zⱼ‖²_M into {@code out} by one GEMM; exact zeros where the distance is round-off of 0 and on the
-     * diagonal when {@code sameSet}.
+     * scale · ‖xᵢ − zⱼ‖²_M into {@code out} by one GEMM; exact zeros on the diagonal when {@code sameSet}, and, with
+     * {@code exactZeros} (a kernel whose κ is singular at distance 0), wherever the distance is round-off of 0.
      *
      * @param x not modified
      * @param z not modified
@@ -54,7 +57,7 @@ public final class MahalanobisKernel {
      * @param out modified: overwritten with the scaled squared distances
      */
     static void scaledSquaredDistances(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet,
-                                       INDArray out) {
+                                       boolean exactZeros, INDArray out) {
         INDArray xm = x.mmul(m);
         INDArray xNorms = xm.mul(x).sum(true, 1);
         INDArray zNorms = sameSet ? xNorms : z.mmul(m).muli(z).sum(true, 1);
@@ -62,7 +65,9 @@ public final class MahalanobisKernel {
         INDArray left = Nd4j.hstack(xm.muli(-2 * scale), xNorms.mul(scale), ones.muli(scale));
         INDArray right = Nd4j.hstack(z, Nd4j.onesLike(zNorms), zNorms);
         Nd4j.gemm(left, right, out, false, true, 1.0, 0.0);
-        ZeroDistances.apply(x, z, m, scale, sameSet, out);
+        if (exactZeros) {
+            ZeroDistances.apply(x, z, m, scale, sameSet, out);
+        }
         if (sameSet) {
             SquareMatrices.diagonal(out).assign(0);
         }
