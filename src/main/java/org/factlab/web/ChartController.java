@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.paper.ChartGroups;
+import org.factlab.experiments.paper.PageOrder;
+import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
@@ -77,10 +80,10 @@ class ChartController {
         ExperimentKind<?> kind = kinds.find(run.kind()).orElse(null);
         List<LineFigure.Curve> curves = new ArrayList<>();
         long last = 0;
-        for (String name : members) {
+        for (String name : PageOrder.of(kind, members)) {
             NavigableMap<Long, Double> points = series.get(name);
             last = Math.max(last, points.lastKey());
-            curves.add(new LineFigure.Curve(kind == null ? name : kind.curveLabel(name),
+            curves.add(new LineFigure.Curve(SeriesLabels.legend(Optional.ofNullable(kind), name),
                     points.keySet().stream().mapToDouble(Long::doubleValue).toArray(),
                     points.values().stream().mapToDouble(Double::doubleValue).toArray()));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
@@ -95,7 +96,7 @@ class CompareFigureController {
         if (curves.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "none of the runs recorded " + series);
         }
-        String label = kinds.find(found.get(0).kind()).map(k -> k.seriesLabel(series)).orElse(series);
+        String label = SeriesLabels.label(kinds.find(found.get(0).kind()), series);
         boolean logScale = Boolean.TRUE.equals(log);
         LineFigure.Axes axes = LineFigure.Axes.steps(label, logScale, logScale ? null : AxisRange.fixed(series, min, max));
         String title = label + " · " + found.size() + " runs compared";

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.compare.FieldText;
 import org.factlab.studies.StudyPlotData;
@@ -65,7 +66,7 @@ class StudyFiguresController {
                     + "allowed: " + String.join(", ", table.keys()));
         }
         Optional<? extends ExperimentKind<?>> kind = kinds.find(study.study().kind());
-        String yName = kind.map(k -> k.seriesLabel(value)).orElse(value);
+        String yName = SeriesLabels.label(kind, value);
         String xName = FieldText.name(x);
         Figure figure = StudyPlotFigure.of(StudyPlotData.of(table, x, value),
                 yName + " against " + xName + " · study " + study.study().id(), xName, yName);

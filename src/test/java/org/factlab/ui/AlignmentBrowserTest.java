@@ -89,7 +89,7 @@ class AlignmentBrowserTest extends BrowserTestBase {
                 allLayers.put(chart, (long) DEPTH * EPOCHS);
             }
             assertCounts(driver, allLayers);
-            choose(driver, "alignment-method", "AGOP^{1/L}");
+            choose(driver, "alignment-method", "AGOP¹ᐟᴸ");
             waitFor(driver, PAGE_TIMEOUT, d -> !displayed(d, "alignment-backward-pearson") ? true : null);
             assertEquals(DEPTH * EPOCHS, pointCount(driver, "alignment-pearson"), "AGOP^{1/L} of both layers");
 

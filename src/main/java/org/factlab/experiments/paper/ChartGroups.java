@@ -44,12 +44,12 @@ public final class ChartGroups {
         return out;
     }
 
-    /** The chart's title as the paper writes it: "Pearson correlation with W₁ᵀW₁"; other groups by name. */
+    /** The chart's title as the paper writes it: "Pearson correlation with W₁ᵀW₁"; other groups by name in words. */
     public static String title(String group) {
         String measure = measure(group);
         String title = PaperNotation.chartTitle(measure);
         if (title == null) {
-            return group;
+            return SeriesLabels.words(group);
         }
         Matcher m = Pattern.compile("layer([0-9]+)-(backward-)?.*").matcher(group);
         return m.matches() ? title.replace("WᵀW", PaperNotation.neuralFeatureMatrix(Integer.parseInt(m.group(1)),
@@ -59,7 +59,7 @@ public final class ChartGroups {
     /** The y axis name: the measure's words for similarities, the group otherwise. */
     public static String yAxis(String group) {
         String title = PaperNotation.chartTitle(measure(group));
-        return title == null ? group : title.substring(0, title.indexOf(" with "));
+        return title == null ? SeriesLabels.words(group) : title.substring(0, title.indexOf(" with "));
     }
 
     /** As on the page: similarities and accuracies on a linear axis, everything else on a log axis. */

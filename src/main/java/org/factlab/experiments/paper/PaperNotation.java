@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The paper's notation for the similarity series (FACT, √(FACT·FACTᵀ), AGOP, √AGOP, AGOP^{1/L}, eNFA, √eNFA and
+ * The paper's notation for the similarity series (FACT, √(FACT·FACTᵀ), AGOP, √AGOP, AGOP¹ᐟᴸ, eNFA, √eNFA and
  * the backward bFACT …) and their charts ("Pearson correlation with W₁ᵀW₁", "cosine similarity with WᵀW"). Kinds
  * declare their labels through it ({@code ExperimentKind.seriesLabel}); series keys stay the contract.
  */
 public final class PaperNotation {
 
     private static final Map<String, String> FORWARD = Map.of("fact", "FACT", "sym_fact", "√(FACT·FACTᵀ)",
-            "agop", "AGOP", "sqrt_agop", "√AGOP", "agop_1_over_L", "AGOP^{1/L}", "enfa", "eNFA", "sqrt_enfa", "√eNFA");
+            "agop", "AGOP", "sqrt_agop", "√AGOP", "agop_1_over_L", "AGOP¹ᐟᴸ", "enfa", "eNFA", "sqrt_enfa", "√eNFA");
     private static final Map<String, String> BACKWARD = Map.of("fact", "bFACT", "sym_fact", "√(bFACT·bFACTᵀ)",
             "agop", "bAGOP", "sqrt_agop", "√bAGOP", "enfa", "beNFA", "sqrt_enfa", "√beNFA");
     private static final Map<String, String> MATRICES = Map.of("WtW", "WᵀW", "sqrt_agop", "√AGOP", "sqrt_enfa",

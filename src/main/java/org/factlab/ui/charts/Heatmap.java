@@ -10,6 +10,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import org.factlab.experiments.paper.TexText;
 
 /**
  * A matrix drawn as an ECharts heatmap, row 0 at the top, with its colour scale beside it: blue – white –
@@ -82,7 +83,7 @@ public class Heatmap extends Component implements HasSize, HasStyle {
             throw new IllegalArgumentException(rows + "×" + cols + " matrix needs " + (long) rows * cols
                     + " values, got " + rowMajor.length);
         }
-        shown = new Shown(Objects.requireNonNullElse(title, ""), rows, cols, rowMajor, low, high);
+        shown = new Shown(TexText.of(Objects.requireNonNullElse(title, "")), rows, cols, rowMajor, low, high);
         unsent = true;
         if (isAttached() && inView) {
             sendState();

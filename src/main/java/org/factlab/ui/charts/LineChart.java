@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.factlab.experiments.paper.TexText;
 
 /**
  * Training curves drawn by ECharts: one line per series over steps, with legend toggles, x zoom (mouse
@@ -155,7 +156,7 @@ public class LineChart extends Component implements HasSize, HasStyle {
     }
 
     public void setTitle(String title) {
-        this.title = Objects.requireNonNullElse(title, "");
+        this.title = TexText.of(Objects.requireNonNullElse(title, ""));
         if (isAttached()) {
             getElement().callJsFunction("setTitle", this.title);
         }
@@ -178,7 +179,7 @@ public class LineChart extends Component implements HasSize, HasStyle {
     }
 
     public void setYAxisName(String name) {
-        this.yAxisName = Objects.requireNonNullElse(name, "");
+        this.yAxisName = TexText.of(Objects.requireNonNullElse(name, ""));
         if (isAttached()) {
             getElement().callJsFunction("setYAxisName", yAxisName);
         }
@@ -186,7 +187,7 @@ public class LineChart extends Component implements HasSize, HasStyle {
 
     /** Names the x axis ({@code step} by default). */
     public void setXAxisName(String name) {
-        this.xAxisName = Objects.requireNonNullElse(name, "");
+        this.xAxisName = TexText.of(Objects.requireNonNullElse(name, ""));
         if (isAttached()) {
             getElement().callJsFunction("setXAxisName", xAxisName);
         }

@@ -5,12 +5,8 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -18,10 +14,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MatrixRepository;
 import org.factlab.runs.MatrixSnapshot;
@@ -40,16 +35,10 @@ import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunService;
-import org.factlab.runs.compare.AxisRange;
 import org.factlab.runs.compare.CompareGroups;
-import org.factlab.runs.compare.CurveBand;
-import org.factlab.ui.base.DownloadLink;
+import org.factlab.runs.compare.FieldText;
 import org.factlab.ui.base.LiveFollow;
 import org.factlab.ui.base.MainLayout;
-import org.factlab.ui.charts.Heatmap;
-import org.factlab.ui.charts.LineChart;
-import org.factlab.ui.charts.MatrixPreview;
-import org.factlab.ui.run.RunView;
 
 /**
  * Compares runs ({@code /compare?runs=a,b,c&series=…&groupBy=…&colour=…&matrix=…&step=…}): one chart per chosen
@@ -69,8 +58,6 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private static final String NO_COLOUR = "(none)";
     private static final String NO_MATRIX = "(none)";
     private static final String LATEST = "latest";
-    private static final double MEAN_WIDTH = 2;
-    private static final double BAND_WIDTH = 1;
 
     private final RunService service;
     private final KindRegistry kinds;
@@ -84,11 +71,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<String> matrixChoice = new Select<>();
     private final Select<String> stepChoice = new Select<>();
     private final Checkbox logChoice = new Checkbox("log scale");
-    private final Div charts = new Div();
-    private final Div heatmaps = new Div();
-    private final Paragraph runList = new Paragraph();
+    private final CompareCharts charts = new CompareCharts();
+    private final CompareHeatmaps heatmaps;
+    private final CompareRunList runList = new CompareRunList();
     private final Map<String, Map<String, NavigableMap<Long, Double>>> curves = new LinkedHashMap<>();
-    private final Map<String, CompareChart> chartsBySeries = new LinkedHashMap<>();
     private List<Run> runs = List.of();
     private CompareState state = CompareState.of(List.of());
     private boolean updating;
@@ -100,6 +86,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         this.metrics = metrics;
         this.matrices = matrices;
         this.live = live;
+        this.heatmaps = new CompareHeatmaps(matrices);
         setWidthFull();
         seriesChoice.setId("compare-series");
         seriesChoice.setWidth("40em");
@@ -110,10 +97,6 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         matrixChoice.setLabel("Matrix");
         stepChoice.setLabel("Step");
         logChoice.setId("compare-log");
-        charts.addClassName("chart-grid");
-        charts.setId("compare-charts");
-        heatmaps.addClassName("heatmap-grid");
-        heatmaps.setId("compare-heatmaps");
         seriesChoice.addValueChangeListener(e -> changed(state.withSeries(new ArrayList<>(new TreeSet<>(e.getValue())))));
         groupChoice.addValueChangeListener(e -> changed(state.withGroupBy(e.getValue())));
         colourChoice.addValueChangeListener(e -> changed(state.withColour(NO_COLOUR.equals(e.getValue()) ? null : e.getValue())));
@@ -214,17 +197,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private void fillChoices() {
         updating = true;
-        runList.removeAll();
-        runList.add(runs.isEmpty() ? "No runs chosen: select runs on the runs page and press Compare." : "Runs: ");
-        for (CompareGroups.Group g : CompareGroups.of(runs, CompareGroups.GROUP_NONE, null)) {
-            Run r = g.runs().get(0);
-            RouterLink link = new RouterLink(g.label(), RunView.class, r.id());
-            link.getElement().setAttribute("title", r.name() + " [" + r.id() + "]");
-            runList.add(link, new Span(" · "));
-        }
+        runList.show(runs);
         Set<String> allSeries = new TreeSet<>();
         curves.values().forEach(c -> allSeries.addAll(c.keySet()));
         seriesChoice.setItems(allSeries);
+        seriesChoice.setItemLabelGenerator(this::label);
         seriesChoice.setValue(new LinkedHashSet<>(state.series()));
         List<String> varying = CompareGroups.varyingFields(runs);
         List<String> groups = new ArrayList<>(List.of(CompareState.GROUP_SPEC, CompareState.GROUP_NONE));
@@ -234,11 +211,12 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         }
         groupChoice.setItems(groups);
         groupChoice.setItemLabelGenerator(g -> CompareState.GROUP_SPEC.equals(g) ? "runs differing only in seed"
-                : CompareState.GROUP_NONE.equals(g) ? "no grouping" : "by " + g);
+                : CompareState.GROUP_NONE.equals(g) ? "no grouping" : "by " + FieldText.name(g));
         groupChoice.setValue(state.groupBy());
         List<String> colours = new ArrayList<>(List.of(NO_COLOUR));
         colours.addAll(varying);
         colourChoice.setItems(colours);
+        colourChoice.setItemLabelGenerator(c -> NO_COLOUR.equals(c) ? c : FieldText.name(c));
         colourChoice.setValue(state.colour() == null || !colours.contains(state.colour()) ? NO_COLOUR : state.colour());
         Set<String> names = new TreeSet<>();
         Set<Long> steps = new TreeSet<>();
@@ -253,6 +231,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         List<String> matrixItems = new ArrayList<>(List.of(NO_MATRIX));
         matrixItems.addAll(names);
         matrixChoice.setItems(matrixItems);
+        matrixChoice.setItemLabelGenerator(m -> NO_MATRIX.equals(m) ? m : SeriesLabels.matrix(m));
         matrixChoice.setValue(state.matrix() == null || !names.contains(state.matrix()) ? NO_MATRIX : state.matrix());
         List<String> stepItems = new ArrayList<>(List.of(LATEST));
         steps.forEach(s -> stepItems.add(Long.toString(s)));
@@ -280,111 +259,18 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         renderHeatmaps();
     }
 
-    /** One chart per chosen series; the charts already on the page get new data instead of being rebuilt. */
     private void renderCharts() {
-        Map<String, CompareChart> previous = new LinkedHashMap<>(chartsBySeries);
-        chartsBySeries.clear();
-        previous.forEach((series, cell) -> {
-            if (!state.series().contains(series)) {
-                charts.remove(cell.cell());
-            }
-        });
         List<CompareGroups.Group> groups = CompareGroups.of(runs, state.groupBy(), state.colour());
-        List<String> groupColours = CompareGroups.colours(groups, state.colour());
-        for (String series : state.series()) {
-            CompareChart cell = previous.containsKey(series) ? previous.get(series) : newChart(series);
-            chartsBySeries.put(series, cell);
-            LineChart chart = cell.chart();
-            List<LineChart.Series> data = new ArrayList<>();
-            Map<String, LineChart.SeriesStyle> styles = new LinkedHashMap<>();
-            for (int i = 0; i < groups.size(); i++) {
-                CompareGroups.Group g = groups.get(i);
-                String colour = groupColours.get(i);
-                List<NavigableMap<Long, Double>> members = g.runs().stream()
-                        .map(r -> curves.get(r.id()).getOrDefault(series, new TreeMap<>()))
-                        .filter(c -> !c.isEmpty()).toList();
-                if (members.isEmpty()) {
-                    continue;
-                }
-                CurveBand band = CurveBand.of(members);
-                data.add(new LineChart.Series(g.label(), band.steps(), band.mean()));
-                styles.put(g.label(), new LineChart.SeriesStyle(colour, false, MEAN_WIDTH));
-                if (members.size() > 1) {
-                    data.add(new LineChart.Series(g.label() + " · +1 std", band.steps(), band.upper()));
-                    data.add(new LineChart.Series(g.label() + " · −1 std", band.steps(), band.lower()));
-                    styles.put(g.label() + " · +1 std", new LineChart.SeriesStyle(colour, true, BAND_WIDTH));
-                    styles.put(g.label() + " · −1 std", new LineChart.SeriesStyle(colour, true, BAND_WIDTH));
-                }
-            }
-            chart.setLogScale(state.log());
-            double[] means = data.stream().filter(d -> styles.get(d.name()) != null && !styles.get(d.name()).dashed())
-                    .flatMapToDouble(d -> Arrays.stream(d.y())).filter(Double::isFinite).toArray();
-            chart.setYRange(AxisRange.fixed(series, Arrays.stream(means).min().orElse(0),
-                    Arrays.stream(means).max().orElse(0)));
-            chart.setSeriesStyles(styles);
-            chart.setData(data);
-            String query = "?" + state.figureQuery(series);
-            cell.svg().setHref("/api/compare/chart.svg" + query);
-            cell.png().setHref("/api/compare/chart.png" + query);
-            if (!previous.containsKey(series)) {
-                charts.add(cell.cell());
-            }
-        }
+        charts.render(state, groups, CompareGroups.colours(groups, state.colour()), curves, this::label);
     }
 
-    /** A chart of the comparison with its figure downloads beneath it. */
-    private record CompareChart(Div cell, LineChart chart, Anchor svg, Anchor png) {
-    }
-
-    private CompareChart newChart(String series) {
-        LineChart chart = new LineChart();
-        String label = runs.isEmpty() ? series : kinds.find(runs.get(0).kind()).map(k -> k.seriesLabel(series))
-                .orElse(series);
-        chart.setTitle(label);
-        chart.setYAxisName(label);
-        chart.setId("compare-chart-" + series);
-        Anchor svg = DownloadLink.to("", "SVG");
-        Anchor png = DownloadLink.to("", "PNG (2×)");
-        svg.setId("compare-svg-" + series);
-        png.setId("compare-png-" + series);
-        Div links = new Div(new Span("As a figure: "), svg, new Span(" · "), png);
-        Div cell = new Div(chart, links);
-        cell.getStyle().set("grid-column", "1 / -1"); // the full width: room for the curves' labels in the legend
-        return new CompareChart(cell, chart, svg, png);
-    }
-
-    /** Every run's matrix at the chosen step, on one colour scale: the range over all of them. */
     private void renderHeatmaps() {
-        heatmaps.removeAll();
-        if (state.matrix() == null) {
-            return;
-        }
-        Map<Run, MatrixSnapshot> shown = new LinkedHashMap<>();
-        for (Run r : runs) {
-            Optional<MatrixSnapshot> m = state.step() == null ? matrices.find(r.id(), state.matrix(), null)
-                    : matrices.findAtOrBefore(r.id(), state.matrix(), state.step());
-            m.ifPresent(snapshot -> shown.put(r, snapshot));
-        }
-        float low = Float.NaN;
-        float high = Float.NaN;
-        for (MatrixSnapshot snapshot : shown.values()) {
-            MatrixPreview preview = MatrixPreview.blockReduce(snapshot.rows(), snapshot.cols(), snapshot.data(),
-                    Heatmap.MAX_SIDE);
-            if (!Float.isNaN(preview.min())) {
-                low = Float.isNaN(low) ? preview.min() : Math.min(low, preview.min());
-                high = Float.isNaN(high) ? preview.max() : Math.max(high, preview.max());
-            }
-        }
-        List<CompareGroups.Group> labels = CompareGroups.of(runs, CompareGroups.GROUP_NONE, null);
-        Map<String, String> labelById = new LinkedHashMap<>();
-        labels.forEach(g -> labelById.put(g.runs().get(0).id(), g.label()));
-        for (Map.Entry<Run, MatrixSnapshot> e : shown.entrySet()) {
-            MatrixSnapshot snapshot = e.getValue();
-            Heatmap h = new Heatmap();
-            h.setMatrixInRange(labelById.get(e.getKey().id()) + " (step " + snapshot.step() + ")", snapshot.rows(),
-                    snapshot.cols(), snapshot.data(), low, high);
-            heatmaps.add(h);
-        }
+        heatmaps.render(runs, state.matrix(), state.step());
+    }
+
+    /** A series' label as the paper writes it, by the first run's kind. */
+    private String label(String series) {
+        return SeriesLabels.label(runs.isEmpty() ? Optional.empty() : kinds.find(runs.get(0).kind()), series);
     }
 
     /** The kinds' headline series that were recorded, else the first two series. */

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.paper.PaperFigure;
+import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.paperresults.PaperResults;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.Run;
@@ -59,7 +60,7 @@ public class PaperView extends VerticalLayout {
         for (PaperFigure f : results.figures()) {
             figures.put(f.id(), f);
             PaperCard card = new PaperCard(f, permissions.mayLaunch() ? () -> launch(f) : null,
-                    s -> kinds.find(f.kind()).map(k -> k.curveLabel(s)).orElse(s));
+                    s -> SeriesLabels.legend(kinds.find(f.kind()), s));
             cards.add(card);
             grid.add(card);
         }

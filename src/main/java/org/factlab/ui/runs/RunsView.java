@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -26,10 +27,12 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
@@ -38,9 +41,9 @@ import org.factlab.runs.RunService;
 import org.factlab.ui.base.ConfirmBar;
 import org.factlab.ui.base.DownloadLink;
 import org.factlab.ui.base.Formats;
-import org.factlab.ui.base.StatusBadge;
 import org.factlab.ui.base.LiveFollow;
 import org.factlab.ui.base.MainLayout;
+import org.factlab.ui.base.StatusBadge;
 import org.factlab.ui.compare.CompareState;
 import org.factlab.ui.launch.LaunchView;
 import org.factlab.ui.run.RunView;
@@ -122,7 +125,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .setComparator(Comparator.comparing(Run::createdAt)).setAutoWidth(true), 900);
         hideBelow.put(grid.addColumn(r -> Formats.duration(duration(r))).setHeader("Duration")
                 .setComparator(Comparator.comparing(RunsView::durationOrZero)).setAutoWidth(true), 1000);
-        grid.addColumn(this::headline).setHeader("Headline results").setFlexGrow(2);
+        grid.addComponentColumn(this::headlineCell).setHeader("Headline results").setFlexGrow(3)
+                .setTooltipGenerator(this::headline);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setSizeFull();
         add(filterBar, toolbar, firstVisit, confirmDelete, grid);
@@ -218,17 +222,26 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         return service.list(filter);
     }
 
+    /** The headline results in full, wrapping inside the cell: each label with its value, never cut. */
+    private Span headlineCell(Run r) {
+        Span cell = new Span(headline(r));
+        cell.addClassName("headline-cell");
+        cell.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere").set("line-height", "1.3");
+        return cell;
+    }
+
     private String headline(Run r) {
         Map<String, Double> summary = r.summary();
         if (summary == null || summary.isEmpty()) {
             return "";
         }
-        List<String> keys = kinds.find(r.kind()).map(ExperimentKind::headlineSeries).orElse(List.of());
+        Optional<ExperimentKind<?>> kind = kinds.find(r.kind());
+        List<String> keys = kind.map(ExperimentKind::headlineSeries).orElse(List.of());
         List<String> parts = new ArrayList<>();
         for (String k : keys) {
             Double v = summary.get(k);
             if (v != null) {
-                parts.add(k + " " + Formats.number(v));
+                parts.add(SeriesLabels.label(kind, k) + " " + Formats.number(v));
             }
         }
         return String.join(" · ", parts);

@@ -69,6 +69,7 @@ final class StudyTablePanel extends VerticalLayout {
         keys.setId("study-keys");
         keys.setWidth("40em");
         keys.setItems(defaultKeys);
+        keys.setItemLabelGenerator(seriesLabel::apply);
         keys.setValue(new LinkedHashSet<>(defaultKeys));
         csv.setId("study-table-csv");
         table.setId("study-table");
@@ -120,16 +121,23 @@ final class StudyTablePanel extends VerticalLayout {
         Element html = new Element("table");
         html.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
         Element head = new Element("tr");
-        grid.header().forEach(h -> head.appendChild(cell("th", h).setAttribute("title", seriesLabel.apply(h))));
+        grid.header().forEach(h -> head.appendChild(cell("th", labelled(h)).setAttribute("title", h)));
         html.appendChild(new Element("thead").appendChild(head));
         Element body = new Element("tbody");
         for (List<Object> row : grid.rows()) {
             Element tr = new Element("tr");
-            row.forEach(value -> tr.appendChild(cell("td", value == null ? "" : value.toString())));
+            row.forEach(value -> tr.appendChild(cell("td", value == null ? "" : labelled(value.toString()))));
             body.appendChild(tr);
         }
         html.appendChild(body);
         table.getElement().appendChild(html);
+    }
+
+    /** A summary key (or its "… (paper)" column) as the paper writes it; the CSV keeps the key itself. */
+    private String labelled(String text) {
+        String paper = " (paper)";
+        String key = text.endsWith(paper) ? text.substring(0, text.length() - paper.length()) : text;
+        return keyOrder.contains(key) ? seriesLabel.apply(key) + (key.equals(text) ? "" : paper) : text;
     }
 
     private static Element cell(String tag, String text) {

@@ -33,6 +33,7 @@ import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.experiments.sweep.StudyPreset;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.compare.FieldText;
@@ -40,9 +41,9 @@ import org.factlab.studies.StudyRuns;
 import org.factlab.studies.StudyService;
 import org.factlab.studies.StudyStatus;
 import org.factlab.ui.base.Formats;
-import org.factlab.ui.base.StatusBadge;
 import org.factlab.ui.base.LiveFollow;
 import org.factlab.ui.base.MainLayout;
+import org.factlab.ui.base.StatusBadge;
 import org.factlab.ui.compare.CompareState;
 import org.factlab.ui.run.RunView;
 import org.factlab.ui.runs.RunsView;
@@ -140,7 +141,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
                 : kind.map(ExperimentKind::headlineSeries).orElse(List.of());
         tablePanel = new StudyTablePanel(downloadBase, List.copyOf(study.study().sweep().keySet()),
                 preset == null ? null : preset.pivot(), defaultKeys,
-                key -> kind.map(k -> k.seriesLabel(key)).orElse(key));
+                key -> SeriesLabels.label(kind, key));
         add(title, line, meta, notesLine);
         if (!readOnly && permissions.mayControl(found.study())) {
             add(new StudyManagePanel(service, permissions, found, title::setText));

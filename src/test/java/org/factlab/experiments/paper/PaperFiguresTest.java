@@ -116,7 +116,7 @@ class PaperFiguresTest {
     void seriesAreLabelledAsThePaperWritesThem() {
         assertEquals("Pearson correlation of FACT with W₁ᵀW₁", PaperNotation.label("layer1/fact/pearson"));
         assertEquals("cosine similarity of √AGOP with WᵀW", PaperNotation.label("sqrt_agop/cosine"));
-        assertEquals("cosine similarity of AGOP^{1/L} with W₁ᵀW₁", PaperNotation.label("layer1/agop_1_over_L/cosine"));
+        assertEquals("cosine similarity of AGOP¹ᐟᴸ with W₁ᵀW₁", PaperNotation.label("layer1/agop_1_over_L/cosine"));
         assertEquals("Pearson correlation of bFACT with W₁₂W₁₂ᵀ", PaperNotation.label("layer12/backward/fact/pearson"));
         assertEquals("√(FACT·FACTᵀ)", PaperNotation.method("layer2/sym_fact/cosine"));
         assertEquals("√eNFA", PaperNotation.method("sqrt_enfa/pearson"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.sections.Chart;
 import org.factlab.experiments.sections.Curve;
 import org.factlab.experiments.sections.LayerAlignmentSection;
@@ -121,7 +122,7 @@ final class AlignmentCharts {
 
     private static void add(List<LineChart.Series> series, String label, double[][] xy) {
         if (label != null && xy != null) {
-            series.add(new LineChart.Series(label, xy[0], xy[1]));
+            series.add(new LineChart.Series(TexText.of(label), xy[0], xy[1]));
         }
     }
 }

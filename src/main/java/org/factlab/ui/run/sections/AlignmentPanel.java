@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.sections.Axis;
 import org.factlab.experiments.sections.Chart;
 import org.factlab.experiments.sections.LayerAlignmentSection;
 import org.factlab.experiments.sections.LayerAlignmentSection.LayerChart;
-import org.factlab.ui.run.sections.AlignmentCharts.Selection;
 import org.factlab.ui.charts.LineChart;
+import org.factlab.ui.run.sections.AlignmentCharts.Selection;
 
 /**
  * A {@link LayerAlignmentSection} ("Feature alignment"): similarity charts for one chosen layer (a curve per
@@ -65,8 +66,8 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
         for (Chart chart : section.charts()) {
             others.add(cell(chart.id(), chart.title(), chart.x(), chart.y()));
         }
-        add(new H3(section.title()), new Paragraph(section.description()), new HorizontalLayout(layer, method),
-                similarities, others);
+        add(new H3(TexText.of(section.title())), new Paragraph(TexText.of(section.description())),
+                new HorizontalLayout(layer, method), similarities, others);
         setVisible(false);
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.sections.Chart;
 import org.factlab.experiments.sections.Curve;
 import org.factlab.experiments.sections.CurvesSection;
@@ -35,9 +36,9 @@ final class CurvePanel extends VerticalLayout implements SectionPanel {
             cells.put(chart, cell);
             grid.add(cell);
         }
-        add(new H3(section.title()));
+        add(new H3(TexText.of(section.title())));
         if (!section.description().isEmpty()) {
-            add(new Paragraph(section.description()));
+            add(new Paragraph(TexText.of(section.description())));
         }
         add(grid);
         setVisible(false);
@@ -64,13 +65,13 @@ final class CurvePanel extends VerticalLayout implements SectionPanel {
         for (Curve c : chart.curves()) {
             double[][] xy = data.curves().get(c.series());
             if (xy != null) {
-                out.add(new LineChart.Series(c.label(), xy[0], xy[1]));
+                out.add(new LineChart.Series(TexText.of(c.label()), xy[0], xy[1]));
             }
         }
         data.overlays().forEach((run, curves) -> chart.curves().forEach(c -> {
             double[][] xy = curves.get(c.series());
             if (xy != null) {
-                out.add(new LineChart.Series(run + " · " + c.label(), xy[0], xy[1]));
+                out.add(new LineChart.Series(run + " · " + TexText.of(c.label()), xy[0], xy[1]));
             }
         }));
         return out;

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.sections.ScatterFitSection;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.ui.base.DownloadLink;
@@ -36,7 +37,7 @@ public final class Figure7Panel extends VerticalLayout {
         chart = cell.chart();
         chart.setScatterSeries(List.of(POINTS));
         chart.setMaxWidth("760px");
-        add(new H3(section.title()), new Paragraph(section.description()), fit, chart,
+        add(new H3(TexText.of(section.title())), new Paragraph(TexText.of(section.description())), fit, chart,
                 FigureLinks.of(downloadBase, FigureLinks.FIGURE7),
                 DownloadLink.to(downloadBase + "/matrices/" + section.pairsMatrix() + ".csv",
                         "Download the pairs (CSV: " + section.x().name() + ", " + section.y().name() + ")"));

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.factlab.experiments.sections.KeyNumbersSection.KeyNumber;
+import org.factlab.experiments.paper.SeriesLabels;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.sections.KeyNumbersSection;
+import org.factlab.experiments.sections.KeyNumbersSection.KeyNumber;
 import org.factlab.experiments.sections.SeriesPattern;
 import org.factlab.ui.base.Formats;
 
@@ -32,7 +34,7 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
         Element table = new Element("table");
         table.setAttribute("class", "key-numbers");
         table.appendChild(body);
-        add(new H3(section.title()));
+        add(new H3(TexText.of(section.title())));
         getElement().appendChild(table);
         setVisible(false);
     }
@@ -64,7 +66,7 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
             for (String key : matching) {
                 Double v = data.value(key);
                 if (v != null && Double.isFinite(v)) {
-                    String label = label(n, key);
+                    String label = SeriesLabels.keyNumber(n, key);
                     // a value read off the live series (no summary yet) is not final while the run goes on
                     rows.put(data.summary().containsKey(key) ? label : label.replaceFirst("^Final ", "Latest "),
                             format(n.format(), v));
@@ -72,18 +74,6 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
             }
         }
         return rows;
-    }
-
-    private static String label(KeyNumber n, String key) {
-        if (!n.key().contains("{")) {
-            return n.label();
-        }
-        String label = n.label();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)}").matcher(n.key());
-        while (m.find()) {
-            label = label.replace(m.group(), SeriesPattern.part(n.key(), m.group(1), key));
-        }
-        return label;
     }
 
     static String format(KeyNumbersSection.Format format, double v) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.sections.MatricesSection;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.ui.base.DownloadLink;
@@ -72,9 +73,9 @@ public final class MatrixPanel extends VerticalLayout {
         grid.addClassName("heatmap-grid");
         HorizontalLayout controls = new HorizontalLayout(new Span("Step"), slider, stepLabel, followLatest);
         controls.setAlignItems(Alignment.CENTER);
-        add(new com.vaadin.flow.component.html.H3(section.title()));
+        add(new com.vaadin.flow.component.html.H3(TexText.of(section.title())));
         if (!section.description().isEmpty()) {
-            add(new com.vaadin.flow.component.html.Paragraph(section.description()));
+            add(new com.vaadin.flow.component.html.Paragraph(TexText.of(section.description())));
         }
         add(controls, grid);
         setVisible(false);

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.factlab.experiments.paper.ChartGroups;
+import org.factlab.experiments.paper.PaperNotation;
+import org.factlab.experiments.paper.SeriesLabels;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.ui.charts.LineChart;
 
 /**
@@ -35,14 +38,14 @@ final class OtherCurvesPanel extends VerticalLayout implements SectionPanel {
     @Override
     public void show(RunPageData data) {
         Map<String, Map<String, double[][]>> groups = new TreeMap<>();
-        data.curves().forEach((name, xy) -> {
+        new TreeMap<>(data.curves()).forEach((name, xy) -> { // by key: the order of the chart's figure file
             if (!claimed.test(name)) {
-                groups.computeIfAbsent(ChartGroups.of(name), k -> new TreeMap<>()).put(name, xy);
+                groups.computeIfAbsent(ChartGroups.of(name), k -> new LinkedHashMap<>()).put(legend(name), xy);
             }
         });
         data.overlays().forEach((run, curves) -> curves.forEach((name, xy) -> {
             if (groups.containsKey(ChartGroups.of(name))) {
-                groups.get(ChartGroups.of(name)).put(run + " · " + name, xy);
+                groups.get(ChartGroups.of(name)).put(run + " · " + legend(name), xy);
             }
         }));
         groups.forEach((group, series) -> {
@@ -52,6 +55,12 @@ final class OtherCurvesPanel extends VerticalLayout implements SectionPanel {
             cell.chart().setData(list);
         });
         setVisible(!groups.isEmpty());
+    }
+
+    /** An undeclared series in the paper's notation ("√AGOP") or in words ("Test accuracy"), never its key. */
+    private static String legend(String series) {
+        String method = PaperNotation.method(series);
+        return method != null ? TexText.of(method) : SeriesLabels.words(series);
     }
 
     private ChartCell addChart(String group) {

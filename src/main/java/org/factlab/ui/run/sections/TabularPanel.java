@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.sections.ResultsTableSection;
 import org.factlab.experiments.tabular.TabularResults;
 import org.factlab.experiments.tabular.TabularSeries;
@@ -66,7 +67,7 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         scatter.setScatterSeries(List.of(TabularSeries.title(TabularSeries.FACT),
                 TabularSeries.title(TabularSeries.FACT_GEOMETRIC)));
         scatter.setMaxWidth("760px");
-        add(new H3(section.title()), protocol(), table, failures, compared, comparison, scatter,
+        add(new H3(TexText.of(section.title())), protocol(), table, failures, compared, comparison, scatter,
                 FigureLinks.of(downloadBase, FigureLinks.TABULAR_SCATTER),
                 DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
         setVisible(false);

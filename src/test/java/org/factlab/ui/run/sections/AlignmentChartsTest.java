@@ -55,7 +55,7 @@ class AlignmentChartsTest {
         Map<String, double[][]> curves = mlpCurves(2, true);
         Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves, Selection.layer(2));
 
-        assertCurves(charts.get("alignment-pearson"), curves, List.of("FACT", "√(FACT·FACTᵀ)", "AGOP", "√AGOP", "AGOP^{1/L}",
+        assertCurves(charts.get("alignment-pearson"), curves, List.of("FACT", "√(FACT·FACTᵀ)", "AGOP", "√AGOP", "AGOP¹ᐟᴸ",
                 "eNFA", "√eNFA"), FORWARD.stream().map(m -> "layer2/" + m + "/pearson").toList());
         assertCurves(charts.get("alignment-cosine"), curves, labelsOf(charts.get("alignment-pearson")),
                 FORWARD.stream().map(m -> "layer2/" + m + "/cosine").toList());
