@@ -13,8 +13,8 @@ import org.factlab.math.ValueLimit;
 
 /**
  * Tables users uploaded for the {@code inspect} kind ({@code .csv} with a header and the label last, or {@code .npz}
- * with X, n×d or n×C×H×W images whose shape is kept, and y), kept under {@code <datasets-dir>/uploads/datasets/} by {@link UploadStore}; each is read completely
- * before it is kept.
+ * with X, n×d or n×C×H×W images whose shape is kept, and y), kept under
+ * {@code <datasets-dir>/uploads/datasets/} by {@link UploadStore}; each is read completely before it is kept.
  */
 public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
 
@@ -47,7 +47,8 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
         String ending = lower.endsWith(".csv") ? ".csv" : lower.endsWith(".npz") ? ".npz" : null;
         if (ending == null) {
             throw new UploadException("file", "'" + fileName + "' is not a supported table; allowed: .csv (a header "
-                    + "row, the class label in the last column) or .npz (arrays X, n×d or n×C×H×W images, and y, n labels)");
+                    + "row, the class label in the last column) or .npz (arrays X, n×d or n×C×H×W images, and y, n "
+                    + "labels)");
         }
         String shownName = ModelLibrary.displayName(name, fileName);
         UploadStore.Staged staged = store.stage(content, ending, maxBytes);

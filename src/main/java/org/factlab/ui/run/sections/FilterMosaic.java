@@ -17,9 +17,10 @@ final class FilterMosaic {
     private FilterMosaic() {
     }
 
-    /** The step's snapshots with the filters replaced by their mosaic (same name and step) and the reference left out. */
+    /** The step's snapshots: the filters' mosaic (same name and step), the reference left out. */
     static List<MatrixSnapshot> arrange(FiltersSection section, List<MatrixSnapshot> snapshots) {
-        Optional<MatrixSnapshot> filters = snapshots.stream().filter(m -> m.name().equals(section.matrix())).findFirst();
+        Optional<MatrixSnapshot> filters = snapshots.stream().filter(m -> m.name().equals(section.matrix()))
+                .findFirst();
         Optional<MatrixSnapshot> reference = snapshots.stream().filter(m -> m.name().equals(section.reference()))
                 .findFirst();
         return filters.map(f -> List.of(mosaic(f, reference.map(MatrixSnapshot::rows).orElse(0)))).orElse(List.of());
