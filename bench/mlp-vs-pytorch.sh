@@ -3,7 +3,8 @@
 # one thread each (needs libopenblas0-pthread so that Debian's torch runs on OpenBLAS), interleaved: ROUNDS rounds of (FACT Lab, PyTorch), each the best of EPOCHS epochs per row; the
 # table shows the best over all rounds and the ratio FACT Lab / PyTorch, of the wall time and of the training
 # thread's CPU time (the fair measure on a loaded machine, where a one-thread run gets a fraction of a core), with the load
-# average before and after.
+# average before and after. "GEMM floor" is the epoch's GEMMs alone on the same BLAS and thread: floor / PyTorch is the
+# lowest ratio any trainer computing those products could reach.
 #   bench/mlp-vs-pytorch.sh [rounds] [epochs] [rows]      (defaults: 3 5 abc)
 # Builds into target-bench/ so that it never disturbs target/. Rows: see MlpVsPyTorchBenchmark.
 set -euo pipefail
@@ -45,15 +46,16 @@ awk '
         names["a"] = "Table 2: 784→1024→1024→10 ReLU, n = 1000, batch 64, heavy ball, coupled L2, cosine"
         names["b"] = "Figure 11: deep linear 10→512→5, n = 5000, batch 128, plain SGD, coupled L2"
         names["c"] = "784→1024×5→10 ReLU (5 hidden layers), n = 1000, batch 128, heavy ball, coupled L2, cosine"
-        print "| workload (one training epoch, one thread) | FACT Lab wall s | PyTorch wall s | ratio | FACT Lab CPU s | PyTorch CPU s | ratio |"
-        print "|---|---|---|---|---|---|---|"
+        print "| workload (one training epoch, one thread) | FACT Lab wall s | PyTorch wall s | ratio | FACT Lab CPU s | PyTorch CPU s | ratio | GEMM floor CPU s | floor / PyTorch |"
+        print "|---|---|---|---|---|---|---|---|---|"
         n = split("a b c", order, " ")
         for (i = 1; i <= n; i++) {
             id = order[i]
             if (!(id in ids)) continue
             fw = wall[id " factlab"]; pw = wall[id " pytorch"]; fc = cpu[id " factlab"]; pc = cpu[id " pytorch"]
-            printf "| (%s) %s | %s | %s | %s | %s | %s | %s |\n", id, names[id], cell(fw), cell(pw), ratio(fw, pw),
-                cell(fc), cell(pc), ratio(fc, pc)
+            gc = cpu[id " gemm-floor"]
+            printf "| (%s) %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", id, names[id], cell(fw), cell(pw),
+                ratio(fw, pw), cell(fc), cell(pc), ratio(fc, pc), cell(gc), ratio(gc, pc)
         }
     }' "$out"
 rm -f "$out"

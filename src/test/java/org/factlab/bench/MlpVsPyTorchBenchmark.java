@@ -23,7 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * SGD, λ = 1e-2; (c) 5 hidden ReLU layers of width 1024 (784 → … → 10), n = 1000, batch 128, heavy ball 0.9,
  * λ = 1e-4, cosine. Arguments: [timed epochs] [rows, e.g. abc]. Prints {@code row <id> factlab <wall s> <cpu s>}:
  * the best wall time and the best CPU time of the training thread in an epoch (OpenBLAS on one thread runs in
- * the caller; the CPU time stays meaningful on a loaded machine, where a one-thread run gets a fraction of a core).
+ * the caller; the CPU time stays meaningful on a loaded machine, where a one-thread run gets a fraction of a core),
+ * and {@code row <id> gemm-floor <wall s> <cpu s>}: the same epoch's GEMMs alone ({@link EpochGemmFloor}).
  */
 public final class MlpVsPyTorchBenchmark {
 
@@ -55,6 +56,8 @@ public final class MlpVsPyTorchBenchmark {
                 throw new IllegalStateException("row " + row + " diverged");
             }
             System.out.printf(Locale.ROOT, "row %c factlab %.5f %.5f%n", row, wall, cpu);
+            double[] floor = gemmFloor(row).best(epochs);
+            System.out.printf(Locale.ROOT, "row %c gemm-floor %.5f %.5f%n", row, floor[0], floor[1]);
         }
     }
 
@@ -63,6 +66,16 @@ public final class MlpVsPyTorchBenchmark {
             case 'a' -> classifier(3, 64);
             case 'b' -> deepLinear();
             case 'c' -> classifier(6, 128);
+            default -> throw new IllegalArgumentException("rows are a, b, c; got " + row);
+        };
+    }
+
+    /** The GEMMs alone of the row's epoch: the same widths, examples and batch as {@link #trainer}. */
+    private static EpochGemmFloor gemmFloor(char row) {
+        return switch (row) {
+            case 'a' -> new EpochGemmFloor(new int[] {784, 1024, 1024, 10}, 1000, 64);
+            case 'b' -> new EpochGemmFloor(new int[] {10, 512, 5}, 5000, 128);
+            case 'c' -> new EpochGemmFloor(new int[] {784, 1024, 1024, 1024, 1024, 1024, 10}, 1000, 128);
             default -> throw new IllegalArgumentException("rows are a, b, c; got " + row);
         };
     }
