@@ -1,8 +1,12 @@
 package org.factlab.experiments;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.factlab.experiments.sections.Section;
+import org.factlab.uploads.UploadSort;
 
 /**
  * An experiment kind is a plug-in: a validated spec record, named presets and a pure computation that
@@ -54,6 +58,48 @@ public interface ExperimentKind<S extends Record> {
      */
     default List<Section> sections() {
         return List.of();
+    }
+
+    /**
+     * A sentence shown at the top of every run page of this kind when its preset has no departure of its own, e.g.
+     * what its numbers mean only under a condition; none by default.
+     */
+    default Optional<String> runNote() {
+        return Optional.empty();
+    }
+
+    /**
+     * The uploads this kind reads, each with the spec field that names one by id: the launch form offers those
+     * uploads and fills the field with a new upload's id. None by default.
+     */
+    default Map<UploadSort, String> uploadFields() {
+        return Map.of();
+    }
+
+    /**
+     * True for the kind a first visit to the launch page opens on (one whose first preset finishes in seconds);
+     * when no kind says so, the first kind.
+     */
+    default boolean opensLaunchPage() {
+        return false;
+    }
+
+    /**
+     * True for a kind whose runs follow a training that runs elsewhere: they accept checkpoints, scalars and a finish
+     * through {@code /api/runs/{id}/checkpoints|scalars|finish}, kept in an {@code uploads.Inbox}.
+     */
+    default boolean followsOutsideTraining() {
+        return false;
+    }
+
+    /**
+     * Why a checkpoint sent to a run with {@code spec} cannot be analysed (answered 400 before it is kept), empty when
+     * it can; only asked of a kind that {@link #followsOutsideTraining()}.
+     *
+     * @param datasetsDir the datasets directory (the run's inputs are found there)
+     */
+    default Optional<FieldError> checkpointProblem(S spec, Path file, Path datasetsDir) throws IOException {
+        return Optional.empty();
     }
 
     /** Which compute engine the kind runs on; the platform records it with every run. */

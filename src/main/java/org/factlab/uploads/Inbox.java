@@ -1,4 +1,4 @@
-package org.factlab.experiments.follow;
+package org.factlab.uploads;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +117,7 @@ public final class Inbox {
     }
 
     /** The logged values from line {@code from} on (0-based), complete lines only. */
-    List<Scalar> scalars(int from) throws IOException {
+    public List<Scalar> scalars(int from) throws IOException {
         Path file = dir.resolve(SCALARS);
         if (!Files.exists(file)) {
             return List.of();
@@ -147,7 +147,7 @@ public final class Inbox {
     }
 
     /** The received steps not analysed yet, in step order. */
-    SortedSet<Long> pending() throws IOException {
+    public SortedSet<Long> pending() throws IOException {
         SortedSet<Long> steps = new TreeSet<>();
         if (!Files.isDirectory(dir)) {
             return steps;
@@ -163,12 +163,13 @@ public final class Inbox {
         return steps;
     }
 
-    Path checkpoint(long step) {
+    /** Where the checkpoint of {@code step} is kept until it is analysed. */
+    public Path checkpoint(long step) {
         return dir.resolve("step-" + step + ".safetensors");
     }
 
     /** Marks {@code step} analysed and deletes its checkpoint. */
-    void analysed(long step) throws IOException {
+    public void analysed(long step) throws IOException {
         Path done = dir.resolve("done-" + step);
         if (!Files.exists(done)) {
             Files.createFile(done);

@@ -11,18 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.factlab.access.RunPermissions;
+import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecCodec;
 import org.factlab.experiments.SpecValidationException;
-import org.factlab.experiments.follow.FollowKind;
-import org.factlab.experiments.follow.FollowSpec;
-import org.factlab.experiments.follow.Inbox;
 import org.factlab.runs.FactlabProperties;
+import org.factlab.runs.KindRegistry;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunResumption;
 import org.factlab.runs.RunService;
 import org.factlab.runs.RunStatus;
 import org.factlab.runs.UploadLibraries;
+import org.factlab.uploads.Inbox;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What a training loop sends to its {@code follow} run (the owner or an admin; kept on disk before the answer):
+ * What a training loop sends to its run of a kind that {@link ExperimentKind#followsOutsideTraining() follows it} (the owner or an admin; kept on disk before the answer):
  * {@code PUT /api/runs/{id}/checkpoints/{step}} (a safetensors body, at most {@code factlab.models.max-bytes}) → 201,
  * or 200 when that step was received before (the first body is kept); {@code POST /api/runs/{id}/scalars
  * {"step", "values": {name: number}}} → 202; {@code POST /api/runs/{id}/finish} → 202. A run that a lab restart or
@@ -55,11 +55,12 @@ class FollowController {
     private final RunResumption resumption;
     private final Path datasetsDir;
     private final long maxBytes;
-    private final FollowKind kind = new FollowKind();
+    private final KindRegistry kinds;
 
     FollowController(RunService runs, RunPermissions permissions, RunResumption resumption, FactlabProperties props,
-                     UploadLibraries libraries) {
+                     UploadLibraries libraries, KindRegistry kinds) {
         this.runs = runs;
+        this.kinds = kinds;
         this.permissions = permissions;
         this.resumption = resumption;
         this.datasetsDir = props.datasetRoots().get(0);
@@ -83,7 +84,7 @@ class FollowController {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(Map.of("errors", List.of(new FieldError("body", e.getMessage()))));
         }
-        Optional<FieldError> problem = FollowKind.checkpointProblem(spec(run), staged, datasetsDir);
+        Optional<FieldError> problem = checkpointProblem(kinds.find(run.kind()).orElseThrow(), run, staged);
         if (problem.isPresent()) {
             Files.deleteIfExists(staged);
             throw new SpecValidationException(problem.get().field(), problem.get().message());
@@ -133,9 +134,9 @@ class FollowController {
     /** The follow run {@code id} that the caller may feed and that has not ended (or was interrupted). */
     private Run followed(String id) {
         Run run = runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
-        if (!FollowKind.ID.equals(run.kind())) {
+        if (!kinds.find(run.kind()).map(ExperimentKind::followsOutsideTraining).orElse(false)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "run " + id + " is a " + run.kind() + " run; "
-                    + "checkpoints, scalars and finish go to follow runs");
+                    + "checkpoints, scalars and finish go to runs that follow a training elsewhere (follow runs)");
         }
         permissions.require(permissions.mayControl(run), "feed run " + id + ": only its owner or an admin may");
         if (run.status().isTerminal() && run.status() != RunStatus.INTERRUPTED) {
@@ -151,8 +152,9 @@ class FollowController {
         }
     }
 
-    private FollowSpec spec(Run run) {
-        return SpecCodec.bind(kind, run.spec(), null);
+    private <S extends Record> Optional<FieldError> checkpointProblem(ExperimentKind<S> kind, Run run, Path staged)
+            throws IOException {
+        return kind.checkpointProblem(SpecCodec.bind(kind, run.spec(), null), staged, datasetsDir);
     }
 
     private static long step(String text) {

@@ -2,9 +2,9 @@ package org.factlab.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.factlab.experiments.follow.Inbox;
 import org.factlab.runs.Deleted;
 import org.factlab.runs.FactlabProperties;
+import org.factlab.uploads.Inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.factlab.uploads.Inbox;
 
 /**
  * The {@code quick} preset's client: the bundled checkpoints of a small MNIST MLP (made by

@@ -23,6 +23,7 @@ import org.factlab.nn.imported.ModelFileException;
 import org.factlab.nn.imported.ModelFormat;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpProbe;
+import org.factlab.uploads.Inbox;
 
 /**
  * Follows a training run elsewhere, live (§3, Theorem 3.1 over training): the run is RUNNING from its start until
@@ -99,12 +100,17 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
         return problems;
     }
 
+    @Override
+    public boolean followsOutsideTraining() {
+        return true;
+    }
+
     /**
      * Why a received checkpoint cannot be analysed in a run of {@code spec} (not a safetensors chain of dense
      * layers, or not matching the data's features and classes), naming the field {@code body}; empty when it can.
      */
-    public static Optional<FieldError> checkpointProblem(FollowSpec spec, Path file, Path datasetsDir)
-            throws IOException {
+    @Override
+    public Optional<FieldError> checkpointProblem(FollowSpec spec, Path file, Path datasetsDir) throws IOException {
         ImportedNetwork net;
         try {
             net = read(spec, file);

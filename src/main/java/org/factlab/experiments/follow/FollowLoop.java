@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.RunInterruptedException;
+import org.factlab.uploads.Inbox;
 
 /**
  * Follows an {@link Inbox} until the client finishes: records logged scalars as {@code log/<name>} series, and

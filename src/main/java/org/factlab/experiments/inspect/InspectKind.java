@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.factlab.choice.Choice;
 import org.factlab.experiments.FieldError;
@@ -23,6 +24,7 @@ import org.factlab.nn.mlp.MlpProbe;
 import org.factlab.uploads.DatasetLibrary;
 import org.factlab.uploads.ModelInfo;
 import org.factlab.uploads.ModelLibrary;
+import org.factlab.uploads.UploadSort;
 
 /**
  * FACT diagnostics of a network trained elsewhere (§3, Theorem 3.1): a fully connected network read from a
@@ -36,7 +38,7 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
     public static final String ID = "inspect";
 
     /** The run page's one sentence on what the numbers of a network trained elsewhere can say. */
-    public static final String CRITICAL_POINT = "FACT = WᵀW holds only at a critical point of the objective stated in "
+    private static final String CRITICAL_POINT = "FACT = WᵀW holds only at a critical point of the objective stated in "
             + "the spec (the loss on exactly the data probed plus (λ/2)‖θ‖² with this λ): fact/relerr measures how far "
             + "this network is from one, and grad_norm how far from stationary each layer's weights are. On other "
             + "data than the network was trained on, both also measure the change of data.";
@@ -45,6 +47,16 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
     @Override
     public List<Section> sections() {
         return InspectSections.all();
+    }
+
+    @Override
+    public Optional<String> runNote() {
+        return Optional.of(CRITICAL_POINT);
+    }
+
+    @Override
+    public Map<UploadSort, String> uploadFields() {
+        return Map.of(UploadSort.MODEL, "model", UploadSort.TABLE, "dataset");
     }
 
     @Override

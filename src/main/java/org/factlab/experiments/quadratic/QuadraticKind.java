@@ -33,6 +33,12 @@ public final class QuadraticKind implements PaperLabelledKind<QuadraticSpec> {
         return "quadratic";
     }
 
+    /** Figure 4 in seconds: what a first visit to the launch page opens on, rather than a long run. */
+    @Override
+    public boolean opensLaunchPage() {
+        return true;
+    }
+
     @Override
     public String title() {
         return "Two-layer quadratic network: FACT vs NFA (Theorem 3.4, Figure 4)";

@@ -11,25 +11,28 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.factlab.access.CurrentUser;
+import org.factlab.experiments.ExperimentKind;
 import org.factlab.access.RunPermissions;
 import org.factlab.runs.UploadLibraries;
 import org.factlab.runs.UploadQuota;
 import org.factlab.uploads.DatasetInfo;
 import org.factlab.uploads.ModelInfo;
 import org.factlab.uploads.UploadException;
+import org.factlab.uploads.UploadSort;
 import org.springframework.context.annotation.Scope;
 
 /**
- * The launch form's uploads for the {@code inspect} kind: a model file (safetensors, Keras .h5/.keras, DL4J .zip)
- * and a data table (.csv, .npz), each read and kept as {@code POST /api/models} and {@code POST /api/datasets} keep
- * them; the new id is filled into the form's {@code model} or {@code dataset} field, and what was read (or why the
- * file was refused) is shown beside it.
+ * The launch form's uploads for a kind that reads them ({@link ExperimentKind#uploadFields()}): a model file
+ * (safetensors, Keras .h5/.keras, DL4J .zip) and a data table (.csv, .npz), each read and kept as
+ * {@code POST /api/models} and {@code POST /api/datasets} keep them; the new id is filled into the spec field the kind
+ * names for it, and what was read (or why the file was refused) is shown beside it. Hidden for other kinds.
  */
 @SpringComponent
 @Scope("prototype")
-class InspectUploads extends VerticalLayout {
+class LaunchUploads extends VerticalLayout {
 
     private final UploadLibraries libraries;
     private final CurrentUser user;
@@ -37,9 +40,12 @@ class InspectUploads extends VerticalLayout {
     private final UploadQuota quota;
     private final Span status = new Span();
     private final Span available = new Span();
+    private final Upload model;
+    private final Upload table;
     private BiConsumer<String, String> fill = (field, value) -> { };
+    private Map<UploadSort, String> fields = Map.of();
 
-    InspectUploads(UploadLibraries libraries, CurrentUser user, RunPermissions permissions, UploadQuota quota) {
+    LaunchUploads(UploadLibraries libraries, CurrentUser user, RunPermissions permissions, UploadQuota quota) {
         this.libraries = libraries;
         this.quota = quota;
         this.user = user;
@@ -48,9 +54,9 @@ class InspectUploads extends VerticalLayout {
         setId("inspect-uploads");
         status.setId("upload-status");
         int max = (int) Math.min(Integer.MAX_VALUE, libraries.maxBytes());
-        Upload model = upload("upload-model", "Upload a model (.safetensors, .h5, .keras, .zip)", max,
+        model = upload("upload-model", "Upload a model (.safetensors, .h5, .keras, .zip)", max,
                 this::addModel, ".safetensors", ".h5", ".keras", ".zip");
-        Upload table = upload("upload-dataset", "Upload a table (.csv with the label last, .npz with X and y)", max,
+        table = upload("upload-dataset", "Upload a table (.csv with the label last, .npz with X and y)", max,
                 this::addTable, ".csv", ".npz");
         available.setId("available-uploads");
         add(new HorizontalLayout(model, table), status, available);
@@ -73,9 +79,17 @@ class InspectUploads extends VerticalLayout {
         }
     }
 
-    /** Where an uploaded file's id goes: the form's field {@code model} or {@code dataset}. */
+    /** Where an uploaded file's id goes: {@code fill} gets the spec field the kind names for it and the id. */
     void onUploaded(BiConsumer<String, String> fill) {
         this.fill = fill;
+    }
+
+    /** Offers the uploads {@code kind} reads, or hides itself when it reads none. */
+    void showFor(ExperimentKind<?> kind) {
+        fields = kind.uploadFields();
+        model.setVisible(fields.containsKey(UploadSort.MODEL));
+        table.setVisible(fields.containsKey(UploadSort.TABLE));
+        setVisible(!fields.isEmpty());
     }
 
     private interface Adder {
@@ -114,7 +128,7 @@ class InspectUploads extends VerticalLayout {
 
     private String addModel(InputStream in, String fileName) throws UploadException, IOException {
         ModelInfo m = libraries.models().add(in, fileName, null, user.name().orElse(null), libraries.maxBytes());
-        fillLater("model", m.id());
+        fillLater(UploadSort.MODEL, m.id());
         return "Model " + m.id() + " (" + m.format() + "): " + m.layers().size() + " dense layers, "
                 + m.inputs() + " inputs → " + m.outputs() + " outputs"
                 + (m.activation() == null ? "; choose its activation below" : ", activation " + m.activation());
@@ -122,11 +136,12 @@ class InspectUploads extends VerticalLayout {
 
     private String addTable(InputStream in, String fileName) throws UploadException, IOException {
         DatasetInfo d = libraries.datasets().add(in, fileName, null, user.name().orElse(null), libraries.maxBytes());
-        fillLater("dataset", d.id());
+        fillLater(UploadSort.TABLE, d.id());
         return "Table " + d.id() + ": " + d.rows() + " rows, " + d.features() + " features, classes " + d.classes();
     }
 
-    private void fillLater(String field, String value) {
+    private void fillLater(UploadSort sort, String value) {
+        String field = fields.get(sort);
         getUI().ifPresent((UI ui) -> ui.access(() -> fill.accept(field, value)));
     }
 }

@@ -1,12 +1,8 @@
 package org.factlab.ui.launch;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -18,14 +14,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.factlab.experiments.ExperimentKind;
-import org.factlab.experiments.FieldError;
-import org.factlab.experiments.FieldInfo;
 import org.factlab.experiments.Preset;
-import org.factlab.experiments.SpecCodec;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.sweep.StudyPlan;
 import org.factlab.experiments.sweep.StudyPreset;
@@ -43,7 +37,7 @@ import org.factlab.ui.run.RunView;
 import org.factlab.ui.study.StudyView;
 
 /**
- * Launch page: kind, preset, a form generated from the kind's field metadata, launch. Accepts
+ * Launch page: kind, preset, the kind's {@link SpecForm}, its uploads ({@link LaunchUploads}), a sweep, launch. Accepts
  * {@code ?kind=…&preset=…} to preselect, and {@code ?from=<run id>} to fill in a run's kind, preset, spec and name
  * (*Edit and launch* on a run's page).
  */
@@ -53,8 +47,6 @@ import org.factlab.ui.study.StudyView;
 public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final String NO_PRESET = "(defaults)";
-    /** What a first visit opens on: Figure 4 in seconds (the quadratic kind's first preset), not a long run. */
-    private static final String DEFAULT_KIND = "quadratic";
 
     private final RunService service;
     private final KindRegistry kinds;
@@ -63,25 +55,22 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph kindDescription = new Paragraph();
     private final Paragraph presetDescription = new Paragraph();
     private final TextField runName = new TextField("Run name");
-    private final FormLayout form = new FormLayout();
+    private final SpecForm form = new SpecForm(this::updateSize);
     private final Span formError = new Span();
-    private final Map<String, HasValue<?, ?>> inputs = new LinkedHashMap<>();
-    /** Each input's value as the chosen preset filled it in: a study sends only the fields changed since. */
-    private final Map<String, String> presetValues = new LinkedHashMap<>();
     private final StudyService studies;
     private final SweepEditor sweep;
-    private final InspectUploads inspectUploads;
+    private final LaunchUploads uploads;
 
-    public LaunchView(RunService service, KindRegistry kinds, StudyService studies, InspectUploads inspectUploads) {
+    public LaunchView(RunService service, KindRegistry kinds, StudyService studies, LaunchUploads uploads) {
         this.service = service;
-        this.inspectUploads = inspectUploads;
-        inspectUploads.onUploaded(this::setInput);
+        this.uploads = uploads;
+        uploads.onUploaded(form::set);
         this.kinds = kinds;
         this.studies = studies;
         List<String> installed = kinds.all().stream().map(ExperimentKind::id).toList();
         String unavailable = StudyPresets.all().stream().filter(p -> p.unavailableReason(installed).isPresent())
                 .map(p -> p.id() + " (" + p.unavailableReason(installed).orElseThrow() + ")")
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
         sweep = new SweepEditor(studies.availablePresets(), unavailable.isEmpty() ? "" : "Not available here: "
                 + unavailable + ".", this::applyStudyPreset, this::updateSize);
         setMaxWidth("1100px");
@@ -104,8 +93,9 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         kindSelect.addValueChangeListener(e -> onKind(e.getValue(), null));
         presetSelect.addValueChangeListener(e -> onPreset(e.getValue()));
         add(new H2("Launch a run"), kindSelect, kindDescription, presetSelect, presetDescription, runName,
-                inspectUploads, form, sweep, formError, launch);
-        kindSelect.setValue(kinds.find(DEFAULT_KIND).orElse(kinds.all().get(0)));
+                uploads, form, sweep, formError, launch);
+        kindSelect.setValue(kinds.all().stream().filter(ExperimentKind::opensLaunchPage).findFirst()
+                .orElse(kinds.all().get(0)));
     }
 
     @Override
@@ -124,7 +114,7 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
     private void fillFrom(Run run) {
         kinds.find(run.kind()).ifPresent(k -> {
             onKindSelected(k, run.preset() == null ? NO_PRESET : run.preset());
-            run.spec().forEach(this::setInput);
+            run.spec().forEach(form::set);
             runName.setValue(run.name());
         });
     }
@@ -139,17 +129,10 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         kindDescription.setText(kind.description());
-        inspectUploads.setVisible("inspect".equals(kind.id()));
-        form.removeAll();
-        inputs.clear();
-        for (FieldInfo f : SpecCodec.fields(kind)) {
-            Component input = input(f);
-            inputs.put(f.name(), (HasValue<?, ?>) input);
-            onChange((HasValue<?, ?>) input);
-            form.add(input);
-        }
-        sweep.setKind(kind.id(), SpecCodec.fields(kind).stream().map(FieldInfo::name).toList());
-        List<String> presets = new java.util.ArrayList<>(kind.presets().stream().map(Preset::id).toList());
+        uploads.showFor(kind);
+        form.setKind(kind);
+        sweep.setKind(kind.id(), form.fieldNames());
+        List<String> presets = new ArrayList<>(kind.presets().stream().map(Preset::id).toList());
         presets.add(NO_PRESET);
         presetSelect.setItems(presets);
         presetSelect.setItemLabelGenerator(id -> kind.presets().stream().filter(p -> p.id().equals(id)).findFirst()
@@ -166,16 +149,9 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         Record spec = preset == null ? kind.defaultSpec() : preset.spec();
         presetDescription.setText(preset == null ? "The kind's default values." : preset.description()
                 + (preset.expected().isEmpty() ? "" : " Expected: " + expectedText(preset.expected())));
-        SpecCodec.toMap(spec).forEach(this::setInput);
-        presetValues.clear();
-        inputs.forEach((name, input) -> presetValues.put(name, String.valueOf(input.getValue())));
+        form.fillPreset(spec);
         formError.setText("");
         updateSize();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void onChange(HasValue input) {
-        input.addValueChangeListener(e -> updateSize());
     }
 
     /** Sets the form to a study preset's kind and run preset (its fields then show that preset's values). */
@@ -185,14 +161,9 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
 
     private StudyRequest studyRequest() {
         String preset = NO_PRESET.equals(presetSelect.getValue()) ? null : presetSelect.getValue();
-        Map<String, Object> changed = new LinkedHashMap<>();
-        inputs.forEach((name, input) -> {
-            if (!String.valueOf(input.getValue()).equals(presetValues.get(name))) {
-                changed.put(name, input.getValue());
-            }
-        });
         String studyPreset = sweep.studyPresetId();
-        return new StudyRequest(kindSelect.getValue().id(), studyPreset != null ? studyPreset : preset, changed,
+        return new StudyRequest(kindSelect.getValue().id(), studyPreset != null ? studyPreset : preset,
+                form.changedSincePreset(),
                 sweep.sweep(), sweep.seeds(), runName.getValue(), sweep.notes());
     }
 
@@ -214,75 +185,23 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
     private static String expectedText(Map<String, Double> expected) {
         return expected.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " ≈ " + Formats.number(e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", ")) + ".";
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void setInput(String name, Object value) {
-        HasValue input = inputs.get(name);
-        if (input instanceof Checkbox c) {
-            c.setValue(Boolean.TRUE.equals(value));
-        } else if (input instanceof Select s) {
-            s.setValue(String.valueOf(value));
-        } else if (input != null) {
-            input.setValue(SpecText.value(value));
-        }
-        if (input instanceof com.vaadin.flow.component.HasValidation v) {
-            v.setInvalid(false);
-        }
-    }
-
-    private static Component input(FieldInfo f) {
-        String help = f.description() + " — " + f.allowedRange();
-        Component c;
-        switch (f.type()) {
-            case "boolean" -> {
-                Checkbox box = new Checkbox(f.name());
-                box.setTooltipText(help);
-                c = box;
-            }
-            case "choice" -> {
-                Select<String> s = new Select<>();
-                s.setLabel(f.name());
-                s.setItems(f.choices());
-                s.setHelperText(help);
-                c = s;
-            }
-            default -> {
-                TextField t = new TextField(f.name());
-                t.setHelperText(help);
-                c = t;
-            }
-        }
-        c.setId("field-" + f.name());
-        return c;
+                .collect(Collectors.joining(", ")) + ".";
     }
 
     private void launch() {
         ExperimentKind<?> kind = kindSelect.getValue();
         String preset = NO_PRESET.equals(presetSelect.getValue()) ? null : presetSelect.getValue();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        inputs.forEach((name, input) -> fields.put(name, input.getValue()));
-        inputs.values().forEach(i -> {
-            if (i instanceof com.vaadin.flow.component.HasValidation v) {
-                v.setInvalid(false);
-            }
-        });
+        form.clearErrors();
         try {
             if (sweep.isStudy()) {
                 StudyRuns study = studies.create(studyRequest());
                 UI.getCurrent().navigate(StudyView.class, study.study().id());
                 return;
             }
-            Run run = service.submit(kind.id(), preset, fields, runName.getValue());
+            Run run = service.submit(kind.id(), preset, form.values(), runName.getValue());
             UI.getCurrent().navigate(RunView.class, run.id());
         } catch (SpecValidationException e) {
-            for (FieldError err : e.errors()) {
-                if (inputs.get(err.field()) instanceof com.vaadin.flow.component.HasValidation v) {
-                    v.setErrorMessage(err.message());
-                    v.setInvalid(true);
-                }
-            }
+            form.showErrors(e.errors());
             formError.setText("Not launched: " + e.getMessage());
         } catch (QuotaExceededException e) {
             formError.setText("Not launched: " + e.getMessage());

@@ -1,13 +1,15 @@
 package org.factlab.ui.run;
 
 import com.vaadin.flow.component.html.Div;
-import org.factlab.experiments.inspect.InspectKind;
+import java.util.Optional;
+import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.paper.Departures;
 import org.factlab.runs.Run;
 
 /**
- * A one-sentence banner at the top of a run whose preset deliberately departs from the paper, or of an {@code inspect}
- * run (FACT holds only at a critical point of the stated objective); hidden otherwise.
+ * A one-sentence banner at the top of a run whose preset deliberately departs from the paper, or else the run note of
+ * its kind ({@link ExperimentKind#runNote()}, e.g. inspect's: FACT holds only at a critical point of the stated
+ * objective); hidden otherwise.
  */
 final class DepartureBanner extends Div {
 
@@ -20,12 +22,11 @@ final class DepartureBanner extends Div {
                 .set("box-sizing", "border-box");
     }
 
-    void show(Run run) {
-        String departure = run.preset() == null ? null : Departures.of(run.kind(), run.preset()).orElse(null);
-        if (departure == null && InspectKind.ID.equals(run.kind())) {
-            departure = InspectKind.CRITICAL_POINT;
-        }
-        setText(departure == null ? "" : departure);
-        setVisible(departure != null);
+    /** @param kind the run's kind, empty when this server does not offer it */
+    void show(Run run, Optional<ExperimentKind<?>> kind) {
+        Optional<String> departure = run.preset() == null ? Optional.empty() : Departures.of(run.kind(), run.preset());
+        String text = departure.or(() -> kind.flatMap(ExperimentKind::runNote)).orElse(null);
+        setText(text == null ? "" : text);
+        setVisible(text != null);
     }
 }

@@ -129,7 +129,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         header.setCancellable(controls);
         header.setEdited(reads.kind(found.kind()).map(k -> PresetEdits.of(k, found.preset(), found.spec()))
                 .orElse(List.of()));
-        departure.show(found);
+        departure.show(found, reads.kind(found.kind()));
         sections = new SectionPanels(reads.sections(found.kind()), downloadBase, this::showStep);
         HorizontalLayout downloads = new HorizontalLayout(
                 DownloadLink.to(downloadBase + "/metrics.csv", "Download metrics CSV"));

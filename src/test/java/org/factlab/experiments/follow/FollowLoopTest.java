@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.factlab.experiments.RecordingRunContext;
 import org.factlab.experiments.RunInterruptedException;
+import org.factlab.uploads.Inbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
