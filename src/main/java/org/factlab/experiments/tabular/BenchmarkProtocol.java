@@ -6,13 +6,10 @@ import java.util.function.BooleanSupplier;
 import org.factlab.data.tabular.Standardizer;
 import org.factlab.data.tabular.StratifiedSplits;
 import org.factlab.data.tabular.Table;
+import org.factlab.experiments.rfm.RfmSettings;
 import org.factlab.kernels.FeatureUpdate;
-import org.factlab.kernels.KernelFunction;
 import org.factlab.kernels.KernelMachineException;
-import org.factlab.kernels.Normalization;
-import org.factlab.kernels.Precision;
 import org.factlab.kernels.RecursiveFeatureMachine;
-import org.factlab.kernels.RfmOptions;
 
 /**
  * {@code protocol = benchmark}: the procedure of the RFM paper's tabular benchmark (Radhakrishnan et al., Science
@@ -61,22 +58,23 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
     /**
      * The hyper-parameters and M chosen on the selection split.
      *
+     * @param candidates one method's settings, one per ridge value ({@link TabularSpec#candidates})
      * @return the choice, or null when {@code cancelled} became true
      * @throws KernelMachineException when no fit succeeded
      */
-    Choice select(FeatureUpdate update, List<Double> regs, int iterations, double bandwidth, double agopPower,
-                  Normalization normalization, BooleanSupplier cancelled) {
+    Choice select(List<RfmSettings> candidates, BooleanSupplier cancelled) {
         int[] train = rows(selectionValidation, 0);
         int[] validation = rows(selectionValidation, 1);
         Choice best = null;
         String failure = null;
-        int last = update == FeatureUpdate.KERNEL ? 0 : iterations;
-        for (double reg : regs) {
+        for (RfmSettings candidate : candidates) {
+            double reg = candidate.reg();
+            int last = candidate.method() == FeatureUpdate.KERNEL ? 0 : candidate.iterations();
             for (boolean rowNormalized : new boolean[] {true, false}) {
                 double[][] trainX = inputs(train, rowNormalized);
                 double[][] validationX = inputs(validation, rowNormalized);
                 try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(trainX, targets(train),
-                        options(update, reg, bandwidth, agopPower, normalization))) {
+                        candidate.options())) {
                     for (int t = 0; t <= last; t++) {
                         if (cancelled.getAsBoolean()) {
                             return null;
@@ -101,13 +99,17 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
         return best;
     }
 
-    /** Test accuracy of fold f: α refitted on the other folds with the chosen reg, normalisation and M. */
-    double foldAccuracy(Choice choice, int f, double bandwidth) {
+    /**
+     * Test accuracy of fold f: α refitted on the other folds with the chosen reg, normalisation and M.
+     *
+     * @param refit the kernel machine of the refit: plain kernel regression (no update) with the chosen reg
+     *              ({@link TabularSpec#rfm} of {@link FeatureUpdate#KERNEL})
+     */
+    double foldAccuracy(Choice choice, int f, RfmSettings refit) {
         int[] test = rows(fold, f);
         int[] train = Arrays.stream(rows(fold, -1)).filter(i -> fold[i] != f).toArray();
-        RfmOptions options = options(FeatureUpdate.KERNEL, choice.reg(), bandwidth, 1, Normalization.NONE);
         try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(inputs(train, choice.rowNormalized()),
-                targets(train), options)) {
+                targets(train), refit.options())) {
             rfm.useFeatureMatrix(choice.m());
             rfm.fit();
             return Fold.accuracy(rfm.predict(inputs(test, choice.rowNormalized())), labels(test));
@@ -143,12 +145,6 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
             out[table.rows() + i] = fold[i];
         }
         return out;
-    }
-
-    private static RfmOptions options(FeatureUpdate update, double reg, double bandwidth, double agopPower,
-                                      Normalization normalization) {
-        return new RfmOptions(KernelFunction.LAPLACE, bandwidth, reg, update, agopPower, false, normalization, false,
-                Precision.FLOAT64);
     }
 
     /** Indices i with {@code assignment[i] == value}; every index for value −1. */

@@ -2,13 +2,10 @@ package org.factlab.experiments.tabular;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.factlab.experiments.rfm.RfmSettings;
 import org.factlab.kernels.FeatureUpdate;
-import org.factlab.kernels.KernelFunction;
 import org.factlab.kernels.KernelMachineException;
-import org.factlab.kernels.Normalization;
-import org.factlab.kernels.Precision;
 import org.factlab.kernels.RecursiveFeatureMachine;
-import org.factlab.kernels.RfmOptions;
 
 /**
  * Hyper-parameter choice on one fold under {@code protocol = nested} (stricter than the RFM paper's benchmark
@@ -28,18 +25,18 @@ final class ModelSelection {
     }
 
     /**
+     * @param candidates one method's settings, one per ridge value ({@link TabularSpec#candidates})
      * @return the choice, or null when {@code cancelled} became true
      * @throws KernelMachineException when no fit succeeded (the message says why)
      */
-    static Choice choose(Fold fold, FeatureUpdate update, List<Double> regs, int iterations, double bandwidth,
-                         double agopPower, Normalization normalization, BooleanSupplier cancelled) {
+    static Choice choose(Fold fold, List<RfmSettings> candidates, BooleanSupplier cancelled) {
         Choice best = null;
         String failure = null;
-        int last = update == FeatureUpdate.KERNEL ? 0 : iterations;
-        for (double reg : regs) {
-            RfmOptions options = new RfmOptions(KernelFunction.LAPLACE, bandwidth, reg, update, agopPower, false,
-                    normalization, false, Precision.FLOAT64);
-            try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(fold.trainX(), fold.trainY(), options)) {
+        for (RfmSettings candidate : candidates) {
+            double reg = candidate.reg();
+            int last = candidate.method() == FeatureUpdate.KERNEL ? 0 : candidate.iterations();
+            try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(fold.trainX(), fold.trainY(),
+                    candidate.options())) {
                 for (int t = 0; t <= last; t++) {
                     if (cancelled.getAsBoolean()) {
                         return null;

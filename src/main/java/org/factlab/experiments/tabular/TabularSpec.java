@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.factlab.experiments.SpecField;
 import org.factlab.experiments.SpecValidationException;
+import org.factlab.experiments.rfm.RfmSettings;
 import org.factlab.kernels.FeatureUpdate;
+import org.factlab.kernels.KernelFunction;
 import org.factlab.kernels.Normalization;
+import org.factlab.kernels.Precision;
 
 /**
  * Spec of one tabular benchmark suite (paper Table 3). Field names are a public contract (JSON keys, CSV
@@ -92,6 +95,21 @@ public record TabularSpec(
     /** Whether {@link #protocol} is {@link #BENCHMARK}. */
     public boolean benchmark() {
         return BENCHMARK.equals(protocol);
+    }
+
+    /**
+     * The RFM settings (Algorithm 1) of one candidate of the search, in the form the parity and modular kinds share:
+     * {@code method} with ridge {@code reg} and this spec's bandwidth, iterations T, power s and normalisation, on the
+     * Laplace kernel with uncentred gradients, a full M and float64 arrays, as the RFM paper's benchmark.
+     */
+    public RfmSettings rfm(FeatureUpdate method, double reg) {
+        return new RfmSettings(method, KernelFunction.LAPLACE, bandwidth, reg, iterations, agopPower, false, normalize,
+                false, Precision.FLOAT64);
+    }
+
+    /** The candidates of {@code method}: {@link #rfm} for each ridge value of {@link #regs}, in that order. */
+    public List<RfmSettings> candidates(FeatureUpdate method) {
+        return regs.stream().map(reg -> rfm(method, reg)).toList();
     }
 
     /** The ids of the methods in table order (kernel, nfa, fact, fact-geometric), without repeats. */

@@ -104,8 +104,7 @@ final class TabularSuite {
         for (int f = 0; f < folds.length; f++) {
             ModelSelection.Choice choice;
             try {
-                choice = ModelSelection.choose(folds[f], update, spec.regs(), spec.iterations(), spec.bandwidth(),
-                        spec.agopPower(), spec.normalize(), ctx::cancelled);
+                choice = ModelSelection.choose(folds[f], spec.candidates(update), ctx::cancelled);
             } catch (WrongArithmeticException e) {
                 throw e; // wrong library arithmetic ends the run FAILED, never one failed dataset
             } catch (RuntimeException e) {
@@ -139,9 +138,8 @@ final class TabularSuite {
         long methodStart = done;
         double sum = 0;
         try {
-            BenchmarkProtocol.Choice choice = protocol.select(Choice.fromId(FeatureUpdate.class, method), spec.regs(),
-                    spec.iterations(), spec.bandwidth(), spec.agopPower(), spec.normalize(),
-                    ctx::cancelled);
+            BenchmarkProtocol.Choice choice = protocol.select(
+                    spec.candidates(Choice.fromId(FeatureUpdate.class, method)), ctx::cancelled);
             if (choice == null) {
                 return false;
             }
@@ -149,7 +147,7 @@ final class TabularSuite {
                 if (ctx.cancelled()) {
                     return false;
                 }
-                double accuracy = protocol.foldAccuracy(choice, f, spec.bandwidth());
+                double accuracy = protocol.foldAccuracy(choice, f, spec.rfm(FeatureUpdate.KERNEL, choice.reg()));
                 sum += accuracy;
                 Map<String, Double> values = new LinkedHashMap<>();
                 values.put(TabularSeries.of(name, method, TabularSeries.FOLD_TEST_ACCURACY), accuracy);

@@ -54,16 +54,17 @@ class BenchmarkProtocolTest {
     void foldsRefitOnlyAlphaWithTheSelectedM() {
         Table iris = TableFolder.open(Path.of("data", "uci")).load("iris");
         BenchmarkProtocol protocol = BenchmarkProtocol.of(iris, 4, 1L, true);
-        BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.NFA, REGS, 2, BANDWIDTH, 1, Normalization.NONE,
-                () -> false);
+        TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("bandwidth", BANDWIDTH,
+                "regs", REGS, "iterations", 2, "agopPower", 1, "normalize", Normalization.NONE));
+        BenchmarkProtocol.Choice choice = protocol.select(spec.candidates(FeatureUpdate.NFA), () -> false);
         assertNotNull(choice);
         assertTrue(REGS.contains(choice.reg()));
         for (int f = 0; f < 4; f++) {
-            assertEquals(literalFoldAccuracy(protocol, choice, f), protocol.foldAccuracy(choice, f, BANDWIDTH), 1e-12,
-                    "fold " + f);
+            assertEquals(literalFoldAccuracy(protocol, choice, f),
+                    protocol.foldAccuracy(choice, f, spec.rfm(FeatureUpdate.KERNEL, choice.reg())), 1e-12, "fold " + f);
         }
         BenchmarkProtocol.Choice blind = new BenchmarkProtocol.Choice(choice.reg(), false, 0, 0, new double[4][4]);
-        double constant = protocol.foldAccuracy(blind, 0, BANDWIDTH);
+        double constant = protocol.foldAccuracy(blind, 0, spec.rfm(FeatureUpdate.KERNEL, blind.reg()));
         assertEquals(literalFoldAccuracy(protocol, blind, 0), constant, 1e-12);
         assertTrue(constant < 0.5, "M = 0 makes K constant, so the refit uses the given M: " + constant);
     }
@@ -81,8 +82,7 @@ class BenchmarkProtocolTest {
         Table iris = TableFolder.open(Path.of("data", "uci")).load("iris");
         BenchmarkProtocol protocol = BenchmarkProtocol.of(iris, 4, 2L, true);
         int[] fits = {0};
-        BenchmarkProtocol.Choice choice = protocol.select(FeatureUpdate.NFA, preset.regs(), preset.iterations(),
-                preset.bandwidth(), preset.agopPower(), preset.normalize(), () -> fits[0]++ < 0);
+        BenchmarkProtocol.Choice choice = protocol.select(preset.candidates(FeatureUpdate.NFA), () -> fits[0]++ < 0);
         assertEquals(preset.regs().size() * 2 * 5, fits[0], "M_0…M_4 for every reg and normalisation");
 
         int[] train = java.util.stream.IntStream.range(0, iris.rows())
