@@ -99,7 +99,9 @@ class FactlabHeatmap extends EChartsElement {
     const m = this.#matrix;
     const [low, high, palette] = colourScale(m.min, m.max);
     this.#image = matrixImage(m, low, high, palette);
-    chart.setOption(heatmapOption(m, low, high, palette), { notMerge: true });
+    // the title stops short of the toolbox's one icon
+    chart.setOption(heatmapOption(m, low, high, palette, Math.max(60, (this.clientWidth || 400) - 64)),
+      { notMerge: true });
     this.#placeImage(chart);
   }
 
@@ -177,10 +179,10 @@ function matrixImage(m, low, high, palette) {
   return large;
 }
 
-function heatmapOption(m, low, high, palette) {
+function heatmapOption(m, low, high, palette, titleRoom) {
   return {
     animation: false,
-    title: { text: m.title, left: 8, top: 4 },
+    title: { text: m.title, left: 8, top: 4, textStyle: { width: titleRoom, overflow: 'truncate' } },
     toolbox: {
       top: 0,
       right: 8,

@@ -23,6 +23,8 @@ const LEGEND_FONT = '12px sans-serif';
 const LEGEND_ICON = 25 + 5;
 const LEGEND_GAP = 10;
 const LEGEND_SIDES = 16;
+/** Room the toolbox (four icons, 105 px) and the title's padding take: a title stops short of it (cut with "…"). */
+const TOOLBOX_ROOM = 132;
 
 const FIXED_OPTION = {
   animation: false,
@@ -155,6 +157,27 @@ class FactlabLineChart extends EChartsElement {
     return colors;
   }
 
+  /**
+   * Read-only test hook: the title, the drawn boxes of the title and the toolbox ({x, y, width, height} in the
+   * element) and each series' line type ('solid' or 'dashed') by name. Browser tests read it; the application never calls it.
+   */
+  drawnLayout() {
+    const box = type => {
+      const model = this.#chart && this.#chart.getModel().getComponent(type);
+      const view = model && this.#chart.getViewOfComponentModel(model);
+      const rect = view ? view.group.getBoundingRect().clone() : null;
+      if (rect) {
+        rect.applyTransform(view.group.getLocalTransform());
+      }
+      return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null;
+    };
+    const lineTypes = {};
+    for (const series of this.#chart ? this.#chart.getOption().series : []) {
+      lineTypes[series.name] = series.lineStyle ? series.lineStyle.type : 'solid';
+    }
+    return { titleText: this.#title, title: box('title'), toolbox: box('toolbox'), lineTypes };
+  }
+
   setTitle(title) {
     this.#title = title;
     this.requestRender();
@@ -250,6 +273,11 @@ class FactlabLineChart extends EChartsElement {
     return lines;
   }
 
+  /** A new width: the legend's lines and the title's room change with it. */
+  resized() {
+    this.requestRender();
+  }
+
   render(chart) {
     if (this.#zoomMoved) {
       this.#zoom = currentZoom(chart);
@@ -265,7 +293,7 @@ class FactlabLineChart extends EChartsElement {
     const extra = Math.max(0, lines - 1) * LEGEND_LINE;
     this.style.setProperty('--legend-extra', `${extra}px`);
     chart.setOption({
-      title: { text: this.#title, left: 8, top: 4 },
+      title: { text: this.#title, left: 8, top: 4, textStyle: { width: titleWidth(this), overflow: 'truncate' } },
       toolbox: { feature: { saveAsImage: { name: this.#title || 'chart' } } },
       grid: { top: LEGEND_TOP + Math.max(1, lines) * LEGEND_LINE + 26 },
       // the axis is rebuilt when its type changes, so its label format is set here, not once
@@ -337,3 +365,8 @@ function lineSeries({ name, x, y }, asPoints, style) {
 }
 
 customElements.define('factlab-line-chart', FactlabLineChart);
+
+/** The title's widest extent: the element's width less the toolbox's room. */
+function titleWidth(element) {
+  return Math.max(60, (element.clientWidth || 600) - 8 - TOOLBOX_ROOM);
+}

@@ -16,7 +16,8 @@ import org.factlab.experiments.sections.SeriesPattern;
 /**
  * The one label of a series, summary or matrix key for every page and figure, as Unicode text (never a key, never
  * TeX source): the kind's paper notation ({@code ExperimentKind.seriesLabel}), else the label its run page declares
- * for the key (a key number, a curve, a per-layer chart), else the key in words ("test/accuracy" → "Test accuracy").
+ * for the key (a key number, a curve, a per-layer chart), else the paper's notation of a similarity at any layer,
+ * else the key in words ("test/accuracy" → "Test accuracy").
  * CSV headers and the API keep the keys.
  */
 public final class SeriesLabels {
@@ -43,7 +44,8 @@ public final class SeriesLabels {
                 return TexText.of(declared);
             }
         }
-        return words(key);
+        String similarity = PaperNotation.label(key);
+        return similarity.equals(key) ? words(key) : TexText.of(similarity);
     }
 
     /** A legend entry: the short form where the kind has one ("√AGOP"), else the full label. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.factlab.experiments.paper.PaperFigure;
 import org.factlab.experiments.paper.PaperRow;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.paper.Verdict;
 import org.factlab.paperresults.PaperResults;
 import org.factlab.runs.Run;
@@ -44,11 +45,11 @@ final class PaperCard extends Div {
         getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)")
                 .set("padding", "var(--lumo-space-m)").set("box-sizing", "border-box");
         badge = new VerdictBadge("verdict-" + figure.id());
-        H3 title = new H3(figure.title());
+        H3 title = new H3(TexText.of(figure.title()));
         title.getStyle().set("margin", "0");
         HorizontalLayout top = new HorizontalLayout(title, badge);
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        Paragraph caption = new Paragraph(figure.caption());
+        Paragraph caption = new Paragraph(TexText.of(figure.caption()));
         caption.getStyle().set("font-style", "italic").set("margin", "var(--lumo-space-xs) 0");
         Span meta = new Span(meta(figure));
         meta.addClassName("run-meta");
@@ -88,7 +89,7 @@ final class PaperCard extends Div {
                 : new Anchor("studies/" + l.studyId(), "latest study " + l.studyId())));
         inFlight.ifPresent(r -> result.add(new Span(" · "), new Anchor("runs/" + r.id(), r.status().name().toLowerCase(
                 java.util.Locale.ROOT) + " " + Math.round(100 * r.progress()) + "%: " + r.id())));
-        reason.setText((verdict == Verdict.DIFFERS ? "Why it differs: " : "Note: ") + figure.reason());
+        reason.setText((verdict == Verdict.DIFFERS ? "Why it differs: " : "Note: ") + TexText.of(figure.reason()));
     }
 
     private Button button(Runnable launch) {

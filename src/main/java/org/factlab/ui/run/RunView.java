@@ -27,9 +27,11 @@ import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.PresetEdits;
 import org.factlab.experiments.paper.PresetRows;
+import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
+import org.factlab.runs.compare.CompareGroups;
 import org.factlab.ui.base.DownloadLink;
 import org.factlab.ui.base.LiveFollow;
 import org.factlab.ui.base.MainLayout;
@@ -309,16 +311,24 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         Map<String, Double> reference = kind.flatMap(k -> k.presets().stream()
                 .filter(p -> p.id().equals(run.preset())).findFirst()).map(Preset::expected).orElse(Map.of());
         expected.show(run.preset() == null ? List.of() : PresetRows.of(run.kind(), run.preset(), reference),
-                summary(run), run.status().isTerminal(), s -> kind.map(k -> k.seriesLabel(s)).orElse(s));
+                summary(run), run.status().isTerminal(), s -> SeriesLabels.label(kind, s));
     }
 
-    /** Overlays the curves of the chosen runs (same kind, e.g. NFA-RFM next to FACT-RFM on one task). */
+    /**
+     * Overlays the curves of the chosen runs (same kind, e.g. NFA-RFM next to FACT-RFM on one task), each named by
+     * the fields in which it differs from this run and the others ({@link CompareGroups}).
+     */
     private void showOverlay(Set<Run> runs) {
         Map<String, Map<String, double[][]>> chosen = new LinkedHashMap<>();
+        List<Run> all = new java.util.ArrayList<>(List.of(run));
+        all.addAll(runs);
+        Map<String, String> labels = new java.util.HashMap<>();
+        CompareGroups.of(all, CompareGroups.GROUP_NONE, null).forEach(g -> labels.put(g.runs().get(0).id(), g.label()));
         runs.forEach(r -> {
             SeriesStore s = new SeriesStore();
             s.addAll(reads.points(r.id()));
-            chosen.put(r.name() + " [" + r.id() + "]", s.curves());
+            String label = labels.get(r.id());
+            chosen.put(label == null || label.isBlank() ? r.name() + " [" + r.id() + "]" : label, s.curves());
         });
         overlays = chosen;
         showData(data());

@@ -34,6 +34,7 @@ import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.paper.SeriesLabels;
+import org.factlab.experiments.paper.TexText;
 import org.factlab.experiments.sweep.StudyPreset;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.compare.FieldText;
@@ -148,7 +149,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
             add(SharePanel.of(shares, permissions, found));
         }
         if (preset != null) {
-            add(new Paragraph(preset.title() + ". " + preset.description()));
+            add(new Paragraph(TexText.of(preset.title() + ". " + preset.description())));
         }
         deleted.setId("study-deleted-runs");
         add(new H3("Results"), tablePanel, new H3("Runs"), compare, grid, deleted);

@@ -118,7 +118,7 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
         Map<String, List<LineChart.Series>> drawn = AlignmentCharts.curves(section, latest, selection);
         overlays.forEach((run, curves) -> AlignmentCharts.curves(section, curves, selection).forEach((id, series) -> {
             List<LineChart.Series> all = new ArrayList<>(drawn.getOrDefault(id, List.of()));
-            series.forEach(c -> all.add(new LineChart.Series(run + " · " + c.name(), c.x(), c.y())));
+            series.forEach(c -> all.add(new LineChart.Series(ChartCell.overlaid(run, c.name()), c.x(), c.y())));
             drawn.put(id, all);
         }));
         drawn.forEach((id, series) -> {
@@ -126,7 +126,7 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
             if (retitle && section.layerCharts().stream().anyMatch(c -> c.id().equals(id) && c.perMethod())) {
                 cell.chart().setTitle(titles.get(id) + " · " + chosen);
             }
-            cell.chart().setData(series);
+            cell.draw(series);
             cell.setVisible(!series.isEmpty());
         });
     }

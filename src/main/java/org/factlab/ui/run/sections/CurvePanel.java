@@ -51,7 +51,7 @@ final class CurvePanel extends VerticalLayout implements SectionPanel {
             List<LineChart.Series> series = series(e.getKey(), data);
             boolean has = series.stream().anyMatch(s -> s.x().length > 0);
             if (has) {
-                e.getValue().chart().setData(series);
+                e.getValue().draw(series);
             }
             e.getValue().setVisible(has);
             any |= has;
@@ -71,7 +71,7 @@ final class CurvePanel extends VerticalLayout implements SectionPanel {
         data.overlays().forEach((run, curves) -> chart.curves().forEach(c -> {
             double[][] xy = curves.get(c.series());
             if (xy != null) {
-                out.add(new LineChart.Series(run + " · " + TexText.of(c.label()), xy[0], xy[1]));
+                out.add(new LineChart.Series(ChartCell.overlaid(run, TexText.of(c.label())), xy[0], xy[1]));
             }
         }));
         return out;

@@ -45,14 +45,14 @@ final class OtherCurvesPanel extends VerticalLayout implements SectionPanel {
         });
         data.overlays().forEach((run, curves) -> curves.forEach((name, xy) -> {
             if (groups.containsKey(ChartGroups.of(name))) {
-                groups.get(ChartGroups.of(name)).put(run + " · " + legend(name), xy);
+                groups.get(ChartGroups.of(name)).put(ChartCell.overlaid(run, legend(name)), xy);
             }
         }));
         groups.forEach((group, series) -> {
             ChartCell cell = charts.computeIfAbsent(group, this::addChart);
             List<LineChart.Series> list = new ArrayList<>();
             series.forEach((name, xy) -> list.add(new LineChart.Series(name, xy[0], xy[1])));
-            cell.chart().setData(list);
+            cell.draw(list);
         });
         setVisible(!groups.isEmpty());
     }
