@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -32,6 +33,7 @@ final class PaperCard extends Div {
     private final Grid<PaperRow> values = new Grid<>();
     private final VerdictBadge badge;
     private final Span result = new Span();
+    private final Span meta = new Span();
     private final Paragraph reason = new Paragraph();
     private Map<String, Double> latest = Map.of();
 
@@ -51,8 +53,9 @@ final class PaperCard extends Div {
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         Paragraph caption = new Paragraph(TexText.of(figure.caption()));
         caption.getStyle().set("font-style", "italic").set("margin", "var(--lumo-space-xs) 0");
-        Span meta = new Span(meta(figure));
+        meta.setText(meta(figure, Optional.empty()));
         meta.addClassName("run-meta");
+        meta.setId("meta-" + figure.id());
         HorizontalLayout actions = new HorizontalLayout();
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (launch != null) {
@@ -78,8 +81,11 @@ final class PaperCard extends Div {
         return figure.id();
     }
 
-    /** Shows the latest result (or none) and the run in flight, if any. */
-    void show(Optional<PaperResults.Latest> newest, Optional<Run> inFlight) {
+    /**
+     * Shows the latest result (or none), the run in flight, if any, and how long the latest result took here.
+     */
+    void show(Optional<PaperResults.Latest> newest, Optional<Run> inFlight, Optional<Duration> took) {
+        meta.setText(meta(figure, took));
         latest = newest.map(PaperResults.Latest::values).orElse(Map.of());
         Verdict verdict = newest.map(PaperResults.Latest::verdict).orElse(Verdict.NOT_RUN_YET);
         badge.show(verdict);
@@ -103,10 +109,12 @@ final class PaperCard extends Div {
         return button;
     }
 
-    private static String meta(PaperFigure f) {
+    /** Kind, preset, and the measured time of the latest result here, else the stated estimate before any. */
+    private static String meta(PaperFigure f, Optional<Duration> took) {
         String what = f.kind() + " · " + f.preset() + (f.studyPreset() == null ? "" : " · study " + f.studyPreset());
-        String time = f.cpuSeconds() == null ? "" : " · ≈ " + (f.cpuSeconds() < 60 ? Math.round(f.cpuSeconds()) + " s"
-                : Math.round(f.cpuSeconds() / 60) + " min") + " on the CPU here";
+        String time = took.isPresent() ? " · took " + Formats.duration(took.get()) + " here (latest result)"
+                : f.cpuSeconds() == null ? "" : " · ≈ " + (f.cpuSeconds() < 60 ? Math.round(f.cpuSeconds()) + " s"
+                : Math.round(f.cpuSeconds() / 60) + " min") + " on the CPU here (estimate, not run yet)";
         return what + time + (f.gpuScale() ? " · GPU scale" : "");
     }
 }

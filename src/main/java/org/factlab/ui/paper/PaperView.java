@@ -11,6 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,18 +85,24 @@ public class PaperView extends VerticalLayout {
         });
     }
 
-    private record Shown(Optional<PaperResults.Latest> latest, Optional<Run> inFlight) {
+    private record Shown(Optional<PaperResults.Latest> latest, Optional<Run> inFlight, Optional<Duration> took) {
     }
 
     /** Every card's latest result and run in flight, read outside the UI lock. */
     private Map<String, Shown> load() {
         Map<String, Shown> shown = new HashMap<>();
-        figures.values().forEach(f -> shown.put(f.id(), new Shown(results.latest(f), results.inFlight(f))));
+        figures.values().forEach(f -> {
+            Optional<PaperResults.Latest> latest = results.latest(f);
+            shown.put(f.id(), new Shown(latest, results.inFlight(f), MeasuredTime.of(latest, runs, studies)));
+        });
         return shown;
     }
 
     private void showAll(Map<String, Shown> shown) {
-        cards.forEach(c -> c.show(shown.get(c.figureId()).latest(), shown.get(c.figureId()).inFlight()));
+        cards.forEach(c -> {
+            Shown s = shown.get(c.figureId());
+            c.show(s.latest(), s.inFlight(), s.took());
+        });
     }
 
     /** Launches the card's run or study and stays here; a GPU-scale preset opens the launch page instead. */
