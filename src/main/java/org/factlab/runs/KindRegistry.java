@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.ExperimentKinds;
+import org.factlab.experiments.sections.Section;
 import org.springframework.stereotype.Component;
 
 /** Looks up experiment kinds by id: the built-in ones plus any {@link ExperimentKind} beans (plug-ins, tests). */
@@ -31,5 +32,11 @@ public class KindRegistry {
 
     public Optional<ExperimentKind<?>> find(String id) {
         return Optional.ofNullable(id == null ? null : kinds.get(id));
+    }
+
+    /** The run-page sections of one type that kind {@code id} declares, in page order; none for an unknown kind. */
+    public <T extends Section> List<T> sections(String id, Class<T> type) {
+        return find(id).map(kind -> kind.sections().stream().filter(type::isInstance).map(type::cast).toList())
+                .orElse(List.of());
     }
 }

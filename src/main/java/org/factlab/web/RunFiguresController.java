@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.factlab.access.ShareService;
-import org.factlab.experiments.rfm.RfmSeries;
-import org.factlab.experiments.tabular.TabularResults;
+import org.factlab.experiments.sections.ResultsTable;
+import org.factlab.experiments.sections.ResultsTableSection;
+import org.factlab.experiments.sections.ScatterFitSection;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MatrixRepository;
+import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
@@ -24,18 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A run's scatter figures for a paper, drawn by the server ({@link ScatterFigures}): {@code GET
- * /api/runs/{id}/figures} lists those the run has ({@code figure7}: τ against k′ of an RFM run that recorded its
- * {@code tau_kprime_pairs}; {@code tabular-scatter}: a tabular run's per-dataset accuracies) with their download
- * URLs; {@code …/figures/{name}.svg} and {@code .png} (2×) draw one. The same under a share link
- * {@code /s/{token}/figures/…}.
+ * A run's scatter figures, drawn by the server ({@link ScatterFigures}) from the sections its kind declares: each
+ * {@link ScatterFitSection} is a figure named by its id ({@code figure7}: τ against k′ of an RFM run) once its pairs
+ * matrix is recorded; a {@link ResultsTableSection} gives {@code tabular-scatter} (per-dataset accuracies) once a
+ * dataset has the accuracies it compares. {@code GET /api/runs/{id}/figures} lists those the run has with their
+ * download URLs, without drawing them; {@code …/figures/{name}.svg} and {@code .png} (2×) draw one. The same under
+ * a share link {@code /s/{token}/figures/…}.
  */
 @RestController
 class RunFiguresController {
 
-    static final String FIGURE7 = "figure7";
     static final String TABULAR = "tabular-scatter";
-    private static final String PAIRS = RfmSeries.MATRIX_TAU_PAIRS;
 
     /** One downloadable figure: its name and the URLs of its SVG and PNG. */
     record FigureLinks(String name, String title, String svg, String png) {
@@ -59,10 +60,17 @@ class RunFiguresController {
     @GetMapping("/api/runs/{id}/figures")
     List<FigureLinks> list(@PathVariable String id) {
         Run run = find(id);
+        List<MatrixSnapshot.Info> recorded = matrices.list(id);
         List<FigureLinks> out = new ArrayList<>();
-        for (String name : List.of(FIGURE7, TABULAR)) {
-            figure(run, name).ifPresent(f -> out.add(new FigureLinks(name, f.title(),
-                    "/api/runs/" + id + "/figures/" + name + ".svg", "/api/runs/" + id + "/figures/" + name + ".png")));
+        for (ScatterFitSection s : kinds.sections(run.kind(), ScatterFitSection.class)) {
+            if (recorded.stream().anyMatch(m -> m.name().equals(s.pairsMatrix()) && m.cols() == 2 && m.rows() > 0)) {
+                out.add(links(id, s.id(), s.title() + " · run " + id));
+            }
+        }
+        for (ResultsTableSection s : kinds.sections(run.kind(), ResultsTableSection.class)) {
+            if (hasScatterPoints(results(run, s))) {
+                out.add(links(id, TABULAR, ScatterFigures.resultsScatterTitle(s, id)));
+            }
         }
         return out;
     }
@@ -77,37 +85,51 @@ class RunFiguresController {
         return download(shares.sharedRun(token).orElseThrow(ExportController::notShared), file);
     }
 
+    private static FigureLinks links(String id, String name, String title) {
+        String base = "/api/runs/" + id + "/figures/" + name;
+        return new FigureLinks(name, title, base + ".svg", base + ".png");
+    }
+
     private ResponseEntity<?> download(Run run, String file) {
         boolean svg = file.endsWith(".svg");
         if (!svg && !file.endsWith(".png")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "figure downloads end in .svg or .png: " + file);
         }
         String name = file.substring(0, file.length() - 4);
-        Figure figure = figure(run, name).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "run " + run.id() + " has no figure " + name + "; figures: " + FIGURE7 + " (RFM runs "
-                + "that recorded " + PAIRS + "), " + TABULAR + " (tabular runs)"));
+        Figure figure = figure(run, name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "run " + run.id() + " has no figure " + name + "; its figures: " + list(run.id()).stream()
+                        .map(FigureLinks::name).toList()));
         return ExportController.figure(figure, svg, "factlab-" + run.id() + "-" + name);
     }
 
-    /** The named figure of the run, when it has the data for it. */
+    /** The named figure of the run, when its kind declares it and the run has the data for it. */
     private Optional<Figure> figure(Run run, String name) {
         Map<String, Double> summary = run.summary() == null ? Map.of() : run.summary();
-        if (FIGURE7.equals(name)) {
-            return matrices.find(run.id(), PAIRS, null).filter(m -> m.cols() == 2 && m.rows() > 0)
-                    .map(m -> ScatterFigures.figure7(run.id(), m.rows(), m.data(),
-                            summary.getOrDefault(RfmSeries.TAU_SLOPE, Double.NaN),
-                            summary.getOrDefault(RfmSeries.TAU_R2, Double.NaN)));
+        Optional<ScatterFitSection> scatter = kinds.sections(run.kind(), ScatterFitSection.class).stream()
+                .filter(s -> s.id().equals(name)).findFirst();
+        if (scatter.isPresent()) {
+            ScatterFitSection s = scatter.get();
+            return matrices.find(run.id(), s.pairsMatrix(), null).filter(m -> m.cols() == 2 && m.rows() > 0)
+                    .map(m -> ScatterFigures.scatterFit(run.id(), s, m.rows(), m.data(),
+                            summary.getOrDefault(s.slopeKey(), Double.NaN),
+                            summary.getOrDefault(s.r2Key(), Double.NaN)));
         }
         if (TABULAR.equals(name)) {
-            if (!TabularController.declaresResultsTable(kinds, run)) {
-                return Optional.empty();
-            }
-            Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
-            Figure f = ScatterFigures.tabular(run.id(), TabularResults.of(series, summary,
-                    runs.notes(run.id())));
-            return ScatterFigures.hasPoints(f) ? Optional.of(f) : Optional.empty();
+            return kinds.sections(run.kind(), ResultsTableSection.class).stream().map(s -> results(run, s))
+                    .filter(RunFiguresController::hasScatterPoints).findFirst()
+                    .map(r -> ScatterFigures.resultsScatter(run.id(), r));
         }
         return Optional.empty();
+    }
+
+    private ResultsTable results(Run run, ResultsTableSection section) {
+        Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
+        return ResultsTable.of(section, series, run.summary() == null ? Map.of() : run.summary(),
+                runs.notes(run.id()));
+    }
+
+    private static boolean hasScatterPoints(ResultsTable results) {
+        return results.section().scatter().y().stream().anyMatch(m -> !results.scatterPoints(m).isEmpty());
     }
 
     private Run find(String id) {

@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.factlab.access.ShareService;
+import org.factlab.experiments.sections.ResultsTable;
 import org.factlab.experiments.sections.ResultsTableSection;
-import org.factlab.experiments.tabular.TabularResults;
-import org.factlab.experiments.tabular.TabularSeries;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
@@ -24,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/runs/{id}/tabular.csv}: the results table of a tabular run, one row per dataset (rows, features,
+ * {@code GET /api/runs/{id}/tabular.csv}: the results table a run's kind declares ({@link ResultsTableSection}; the
+ * tabular kind's), one row per dataset (rows, features,
  * classes as used, majority-class accuracy, seconds, the test accuracy of each method, the best method(s), the
  * chosen reg and iterations per fold separated by {@code ;}, failure reasons), then a row {@code mean} over the
  * datasets where every method succeeded.
@@ -33,8 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 class TabularController {
 
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-    private static final List<String> INFO = List.of(TabularSeries.ROWS, TabularSeries.FEATURES,
-            TabularSeries.CLASSES, TabularSeries.MAJORITY_ACCURACY, TabularSeries.SECONDS);
+    private static final List<String> INFO = List.of(ResultsTableSection.ROWS, ResultsTableSection.FEATURES,
+            ResultsTableSection.CLASSES, ResultsTableSection.MAJORITY_ACCURACY, ResultsTableSection.SECONDS);
 
     private final RunService runs;
     private final MetricRepository metrics;
@@ -46,12 +46,6 @@ class TabularController {
         this.metrics = metrics;
         this.shares = shares;
         this.kinds = kinds;
-    }
-
-    /** True when the run's kind declares a results table on its run page (the tabular kind). */
-    static boolean declaresResultsTable(KindRegistry kinds, Run run) {
-        return kinds.find(run.kind()).map(kind -> kind.sections().stream()
-                .anyMatch(ResultsTableSection.class::isInstance)).orElse(false);
     }
 
     @GetMapping("/api/runs/{id}/tabular.csv")
@@ -68,11 +62,11 @@ class TabularController {
 
     private ResponseEntity<String> tabularCsv(Run run) {
         String id = run.id();
-        if (!declaresResultsTable(kinds, run)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id + " has no tabular results");
-        }
+        ResultsTableSection section = kinds.sections(run.kind(), ResultsTableSection.class).stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id
+                        + " has no tabular results"));
         Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
-        TabularResults results = TabularResults.of(series,
+        ResultsTable results = ResultsTable.of(section, series,
                 run.summary() == null ? Map.of() : run.summary(), runs.notes(run.id()));
         List<String> methods = results.methods();
         List<Object> header = new ArrayList<>(List.of("dataset"));
@@ -83,7 +77,7 @@ class TabularController {
         methods.forEach(m -> header.add(m + "_iterations"));
         header.add("failure");
         Csv csv = new Csv().row(header);
-        for (TabularResults.Row r : results.rows()) {
+        for (ResultsTable.Row r : results.rows()) {
             List<Object> row = new ArrayList<>(List.of(r.dataset()));
             INFO.forEach(k -> row.add(r.info(k)));
             methods.forEach(m -> row.add(r.cells().get(m).accuracy()));
@@ -109,7 +103,7 @@ class TabularController {
         return values.stream().map(Csv::number).collect(Collectors.joining(";"));
     }
 
-    private static String failures(TabularResults.Row r) {
+    private static String failures(ResultsTable.Row r) {
         if (r.failure() != null) {
             return r.failure();
         }

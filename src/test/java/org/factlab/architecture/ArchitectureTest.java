@@ -6,10 +6,12 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 
 /** The package rules of docs/architecture.md ("Packages"). */
 @AnalyzeClasses(packages = "org.factlab", importOptions = ArchitectureTest.MainClassesOnly.class)
@@ -73,6 +75,29 @@ class ArchitectureTest {
             .whereLayer("kernels").mayOnlyBeAccessedByLayers("experiments")
             .whereLayer("data").mayOnlyBeAccessedByLayers("experiments", "uploads")
             .whereLayer("math").mayOnlyBeAccessedByLayers("nn", "kernels", "data", "experiments", "uploads");
+
+    /** The sub-packages of experiments that are not a kind: what every kind shares. */
+    private static final Set<String> SHARED_EXPERIMENTS = Set.of("sections", "paper", "sweep");
+
+    /**
+     * A class of one kind's own package, {@code experiments.<kind>..} (quadratic, parity, modular, mlp, inspect,
+     * tabular, follow, cnn, rfm and any kind added later); not the SPI at experiments' top level, nor the shared
+     * sections, paper and sweep.
+     */
+    private static final DescribedPredicate<JavaClass> KIND_PACKAGE = DescribedPredicate.describe(
+            "a class of a kind's own package (org.factlab.experiments.<kind>..)", c -> {
+                String prefix = "org.factlab.experiments.";
+                String name = c.getPackageName();
+                return name.startsWith(prefix) && !SHARED_EXPERIMENTS.contains(name.substring(prefix.length())
+                        .split("\\.")[0]);
+            });
+
+    @ArchTest
+    static final ArchRule kindsAreLocal = noClasses().that()
+            .resideInAnyPackage("org.factlab.ui..", "org.factlab.web..", "org.factlab.runs..")
+            .should().dependOnClassesThat(KIND_PACKAGE)
+            .because("pages, controllers and the run platform know a kind only through ExperimentKind and the "
+                    + "sections it declares: adding a kind touches its package and ExperimentKinds");
 
     /** The one class that calls native linear algebra and touches ND4J host buffers directly. */
     private static final String GATEWAY = "org.factlab.math.NativeLinearAlgebra";

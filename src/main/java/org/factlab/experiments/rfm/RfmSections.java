@@ -62,7 +62,8 @@ public final class RfmSections {
                                         PaperNotation.matrix(RfmSeries.MATRIX_SQRT_FACT_MT)).only(FACT_ONLY))),
                 new ScatterFitSection("figure7", "τ against k′ (Figure 7)", "τ(xᵢ, xⱼ, M) against k′(xᵢᵀMxⱼ) over "
                         + "sampled training pairs of the final fit, with the best proportional fit τ ≈ c·k′.",
-                        RfmSeries.MATRIX_TAU_PAIRS, Axis.linear("k′").withOrigin(), Axis.linear("τ").withOrigin(),
+                        RfmSeries.MATRIX_TAU_PAIRS, Axis.linear("k′(xᵢᵀMxⱼ)").withOrigin(),
+                        Axis.linear("τ(xᵢ, xⱼ, M)").withOrigin(),
                         RfmSeries.TAU_SLOPE, RfmSeries.TAU_R2, RfmSeries.TAU_PEARSON));
     }
 }

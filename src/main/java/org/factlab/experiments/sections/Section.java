@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * One part of a run page, declared by the run's kind ({@code ExperimentKind.sections()}); the page has one renderer
- * per type and shows a section only when the run has data for it. Pure data: titles, series, labels, axes.
+ * per type ({@code ui.run.sections.SectionPanels}, which refuses a type it has no renderer for) and shows a section
+ * only when the run has data for it. Pure data: titles, series, labels, axes. The types: {@link KeyNumbersSection},
+ * {@link CurvesSection}, {@link LayerAlignmentSection}, {@link MatricesSection}, {@link FiltersSection},
+ * {@link ScatterFitSection}, {@link ResultsTableSection}.
  */
-public sealed interface Section permits KeyNumbersSection, CurvesSection, LayerAlignmentSection, MatricesSection,
-        ScatterFitSection, ResultsTableSection, FiltersSection {
+public interface Section {
 
     /** Unique within a kind; element ids on the page derive from it. */
     String id();

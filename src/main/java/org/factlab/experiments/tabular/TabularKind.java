@@ -13,7 +13,8 @@ import org.factlab.experiments.RunContext;
  * Paper Table 3: Laplace kernel regression, NFA-RFM and FACT-RFM (with and without geometric averaging) on real
  * classification tables, under one of two protocols: {@code nested} (hyper-parameters and M chosen inside each
  * fold, {@link ModelSelection}) or {@code benchmark} (the procedure of Radhakrishnan et al. on the benchmark of
- * Fernández-Delgado et al., {@link BenchmarkProtocol}). Series: {@link TabularSeries}; summary: {@link TabularResults#summary()}.
+ * Fernández-Delgado et al., {@link BenchmarkProtocol}). Series: {@link TabularSeries}; summary:
+ * {@link org.factlab.experiments.sections.ResultsTable#summary()}.
  */
 public final class TabularKind implements ExperimentKind<TabularSpec> {
 

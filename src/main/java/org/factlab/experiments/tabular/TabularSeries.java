@@ -2,10 +2,12 @@ package org.factlab.experiments.tabular;
 
 import java.util.List;
 import org.factlab.choice.Choice;
+import org.factlab.experiments.sections.ResultsTableSection;
 import org.factlab.kernels.FeatureUpdate;
 
 /**
- * Series and summary names of the tabular kind (public contract: CSV headers, the run page's results table).
+ * Series and summary names of the tabular kind (public contract: CSV headers, the run page's results table; the
+ * names the table reads are {@link ResultsTableSection}'s).
  * Per dataset and method, at step 0: {@code dataset/<name>/<method>/test_accuracy} (mean over the folds); per
  * fold f at step f: {@code …/fold_test_accuracy}, {@code …/validation_accuracy} and the chosen hyper-parameters
  * {@code …/reg} and {@code …/iterations}; {@code …/failed} = 1 when the method failed on the dataset. Per dataset
@@ -22,32 +24,32 @@ public final class TabularSeries {
 
     public static final String PREFIX = "dataset/";
 
-    public static final String TEST_ACCURACY = "test_accuracy";
+    public static final String TEST_ACCURACY = ResultsTableSection.TEST_ACCURACY;
     public static final String FOLD_TEST_ACCURACY = "fold_test_accuracy";
     public static final String VALIDATION_ACCURACY = "validation_accuracy";
-    public static final String REG = "reg";
-    public static final String ITERATIONS = "iterations";
-    public static final String FAILED = "failed";
+    public static final String REG = ResultsTableSection.REG;
+    public static final String ITERATIONS = ResultsTableSection.ITERATIONS;
+    public static final String FAILED = ResultsTableSection.FAILED;
     /** Benchmark protocol: 1 when the chosen fit scales rows to unit L2 norm, else 0. */
     public static final String ROW_NORMALIZED = "row_normalised";
     /** Benchmark protocol: the matrix recording the selection split and the folds. */
     public static final String SPLIT = "split";
 
-    public static final String ROWS = "rows";
-    public static final String FEATURES = "features";
-    public static final String CLASSES = "classes";
-    public static final String MAJORITY_ACCURACY = "majority_accuracy";
+    public static final String ROWS = ResultsTableSection.ROWS;
+    public static final String FEATURES = ResultsTableSection.FEATURES;
+    public static final String CLASSES = ResultsTableSection.CLASSES;
+    public static final String MAJORITY_ACCURACY = ResultsTableSection.MAJORITY_ACCURACY;
     /** Summary key prefix: {@code seconds/<name>}, the wall-clock seconds a dataset took. */
-    public static final String SECONDS = "seconds/";
+    public static final String SECONDS = ResultsTableSection.SECONDS;
 
     /** Summary: mean test accuracy of a method over the datasets on which every chosen method succeeded. */
-    public static final String MEAN_TEST_ACCURACY = "mean_test_accuracy/";
+    public static final String MEAN_TEST_ACCURACY = ResultsTableSection.MEAN_TEST_ACCURACY;
     /** Summary: on how many of those datasets a method has the best accuracy (ties count for each). */
-    public static final String DATASETS_BEST = "datasets_best/";
+    public static final String DATASETS_BEST = ResultsTableSection.DATASETS_BEST;
     /** Summary: the number of datasets in those means. */
-    public static final String DATASETS_COMPARED = "datasets_compared";
+    public static final String DATASETS_COMPARED = ResultsTableSection.DATASETS_COMPARED;
     /** Summary: datasets that failed as a whole or for some method. */
-    public static final String DATASETS_FAILED = "datasets_failed";
+    public static final String DATASETS_FAILED = ResultsTableSection.DATASETS_FAILED;
 
     /** Method ids (the RFM updates' ids), for pages that may not see {@link FeatureUpdate} itself. */
     public static final String KERNEL = FeatureUpdate.KERNEL.id();

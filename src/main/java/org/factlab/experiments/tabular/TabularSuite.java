@@ -9,6 +9,7 @@ import org.factlab.data.tabular.DatasetRoots;
 import org.factlab.data.tabular.Table;
 import org.factlab.data.tabular.TableFolder;
 import org.factlab.experiments.RunContext;
+import org.factlab.experiments.sections.ResultsTable;
 import org.factlab.kernels.FeatureUpdate;
 import org.factlab.kernels.KernelFunction;
 import org.factlab.kernels.Normalization;
@@ -48,7 +49,7 @@ final class TabularSuite {
                 return;
             }
         }
-        TabularResults.of(recorded, Map.of(), notes).summary().forEach(ctx::summary);
+        ResultsTable.of(TabularSections.TABLE, recorded, Map.of(), notes).summary().forEach(ctx::summary);
     }
 
     /** Runs one dataset; false when the run was cancelled. */

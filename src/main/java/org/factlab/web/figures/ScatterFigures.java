@@ -3,21 +3,19 @@ package org.factlab.web.figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.factlab.experiments.tabular.TabularResults;
-import org.factlab.experiments.tabular.TabularSeries;
+import org.factlab.experiments.sections.Axis;
+import org.factlab.experiments.sections.ResultsTable;
+import org.factlab.experiments.sections.ResultsTableSection;
+import org.factlab.experiments.sections.ScatterFitSection;
 
 /**
- * The paper's scatter figures, as {@link LineFigure} inputs: Figure 7 (τ against k′ per sampled pair with the
- * proportional fit through the origin) and the tabular kind's per-dataset accuracy scatter (FACT-RFM and its
- * geometric variant against NFA-RFM, with the diagonal of equal accuracy).
+ * The scatter figures of declared sections, as {@link LineFigure} inputs: a {@link ScatterFitSection}'s pairs with
+ * the proportional fit through the origin (Figure 7: τ against k′ per sampled pair) and a
+ * {@link ResultsTableSection}'s per-dataset accuracies, methods against one (the tabular kind: FACT-RFM and its
+ * geometric variant against NFA-RFM), with the diagonal of equal accuracy.
  */
 public final class ScatterFigures {
 
-    /** Figure 7's axes as the paper writes them. */
-    public static final String K_PRIME = "k′(xᵢᵀMxⱼ)";
-    public static final String TAU = "τ(xᵢ, xⱼ, M)";
-    private static final String NFA = "nfa";
-    private static final List<String> FACT_VARIANTS = List.of("fact", "fact-geometric");
     private static final int FIT = 0xd62728;
     private static final int DIAGONAL = 0x7f7f7f;
 
@@ -25,10 +23,12 @@ public final class ScatterFigures {
     }
 
     /**
-     * Figure 7: one point (k′, τ) per row of the run's pairs matrix (rows × 2, k′ then τ) and the line τ = slope·k′
-     * from the origin to the largest k′ (none when the slope is not finite); both axes include the origin.
+     * The section's scatter (Figure 7): one point (x, y) per row of the run's pairs matrix (rows × 2, e.g. k′ then τ)
+     * and the line y = slope·x from the origin to the largest x (none when the slope is not finite), titled and with
+     * axes as declared; both axes include the origin.
      */
-    public static Figure figure7(String runId, int rows, float[] pairs, double slope, double r2) {
+    public static Figure scatterFit(String runId, ScatterFitSection section, int rows, float[] pairs, double slope,
+                                    double r2) {
         double[] k = new double[rows];
         double[] tau = new double[rows];
         double largest = 0;
@@ -41,48 +41,54 @@ public final class ScatterFigures {
         curves.add(new LineFigure.Curve("pairs (xᵢ, xⱼ), " + rows + " sampled", k, tau, 0x1f77b4,
                 LineFigure.Style.POINTS));
         if (Double.isFinite(slope)) {
-            curves.add(new LineFigure.Curve(String.format(Locale.ROOT, "fit τ = %s·k′%s", Ticks.label(slope),
+            curves.add(new LineFigure.Curve(String.format(Locale.ROOT, "fit %s = %s·%s%s", symbol(section.y()),
+                    Ticks.label(slope), symbol(section.x()),
                     Double.isFinite(r2) ? ", R² = " + Ticks.label(r2) : ""), new double[] {0, largest},
                     new double[] {0, slope * largest}, FIT, LineFigure.Style.LINE));
         }
-        return new Figure("τ against k′ (Figure 7) · run " + runId, LineFigure.Axes.scatter(K_PRIME, TAU, true), curves);
+        return new Figure(section.title() + " · run " + runId, LineFigure.Axes.scatter(section.x().title(),
+                section.y().title(), true), curves);
+    }
+
+    /** An axis' symbol in the fit's legend: its name up to a bracket, "τ" of "τ(xᵢ, xⱼ, M)". */
+    private static String symbol(Axis axis) {
+        int bracket = axis.name().indexOf('(');
+        return bracket > 0 ? axis.name().substring(0, bracket) : axis.name();
     }
 
     /**
-     * The tabular scatter: per dataset where both succeeded, NFA-RFM's test accuracy (x) against each FACT variant's
-     * (y), one point set per variant, and the diagonal over the points' range.
+     * A results table's scatter: per dataset where both succeeded, the scatter's x method's test accuracy against
+     * each y method's, one point set per y method, and the diagonal over the points' range.
      */
-    public static Figure tabular(String runId, TabularResults results) {
+    public static Figure resultsScatter(String runId, ResultsTable results) {
+        ResultsTableSection section = results.section();
         List<LineFigure.Curve> curves = new ArrayList<>();
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (String fact : FACT_VARIANTS) {
-            List<double[]> points = new ArrayList<>();
-            for (TabularResults.Row r : results.rows()) {
-                TabularResults.Cell nfa = r.cells().get(NFA);
-                TabularResults.Cell other = r.cells().get(fact);
-                if (nfa != null && other != null && nfa.accuracy() != null && other.accuracy() != null) {
-                    points.add(new double[] {nfa.accuracy(), other.accuracy()});
-                    low = Math.min(low, Math.min(nfa.accuracy(), other.accuracy()));
-                    high = Math.max(high, Math.max(nfa.accuracy(), other.accuracy()));
-                }
+        for (String method : section.scatter().y()) {
+            List<double[]> points = results.scatterPoints(method);
+            for (double[] p : points) {
+                low = Math.min(low, Math.min(p[0], p[1]));
+                high = Math.max(high, Math.max(p[0], p[1]));
             }
             if (!points.isEmpty()) {
-                curves.add(new LineFigure.Curve(TabularSeries.title(fact), points.stream().mapToDouble(p -> p[0]).toArray(),
-                        points.stream().mapToDouble(p -> p[1]).toArray(), -1, LineFigure.Style.POINTS));
+                curves.add(new LineFigure.Curve(section.methodTitle(method), points.stream().mapToDouble(p -> p[0])
+                        .toArray(), points.stream().mapToDouble(p -> p[1]).toArray(), -1, LineFigure.Style.POINTS));
             }
         }
         if (!curves.isEmpty()) {
             curves.add(new LineFigure.Curve("diagonal (equal accuracy)", new double[] {low, high},
                     new double[] {low, high}, DIAGONAL, LineFigure.Style.DASHED));
         }
-        return new Figure(TabularSeries.title("fact") + " vs " + TabularSeries.title(NFA) + ", one point per dataset · run "
-                + runId, LineFigure.Axes.scatter(TabularSeries.title(NFA) + " test accuracy",
-                TabularSeries.title("fact") + " test accuracy", false), curves);
+        String x = section.methodTitle(section.scatter().x());
+        String y = section.methodTitle(section.scatter().y().get(0));
+        return new Figure(resultsScatterTitle(section, runId), LineFigure.Axes.scatter(x + " test accuracy",
+                y + " test accuracy", false), curves);
     }
 
-    /** Whether {@link #tabular} has any point to draw. */
-    public static boolean hasPoints(Figure figure) {
-        return figure.curves().stream().anyMatch(c -> c.style() == LineFigure.Style.POINTS && c.x().length > 0);
+    /** The title of {@link #resultsScatter}: the first compared method against the scatter's x method. */
+    public static String resultsScatterTitle(ResultsTableSection section, String runId) {
+        return section.methodTitle(section.scatter().y().get(0)) + " vs " + section.methodTitle(section.scatter().x())
+                + ", one point per dataset · run " + runId;
     }
 }

@@ -12,14 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
-import org.factlab.experiments.tabular.TabularResults;
+import org.factlab.experiments.ExperimentKind;
+import org.factlab.experiments.parity.ParityKind;
+import org.factlab.experiments.sections.ResultsTable;
+import org.factlab.experiments.sections.ResultsTableSection;
+import org.factlab.experiments.sections.ScatterFitSection;
+import org.factlab.experiments.sections.Section;
+import org.factlab.experiments.tabular.TabularKind;
 import org.factlab.experiments.tabular.TabularSeries;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The scatter figures (Figure 7, the tabular scatter) and styled curves: valid SVG, points, fit, axes, 2× PNG. */
+/**
+ * The scatter figures of declared sections (Figure 7 as the RFM kinds declare it, the tabular kind's results
+ * scatter) and styled curves: valid SVG, points, fit, axes, 2× PNG.
+ */
 class ScatterFiguresTest {
 
     private static final String SVG = "http://www.w3.org/2000/svg";
@@ -27,13 +36,14 @@ class ScatterFiguresTest {
     @Test
     void figure7HasAPointPerPairTheFitThroughTheOriginAndThePapersAxisNames() throws Exception {
         float[] pairs = {0.2f, 0.1f, 0.5f, 0.26f, 0.9f, 0.44f, 1.3f, 0.66f};
-        Figure figure = ScatterFigures.figure7("r1", 4, pairs, 0.5, 0.98);
+        ScatterFitSection figure7 = declared(new ParityKind(), ScatterFitSection.class);
+        Figure figure = ScatterFigures.scatterFit("r1", figure7, 4, pairs, 0.5, 0.98);
         Document doc = parse(figure.svg());
         assertEquals(4, group(doc, "points").getElementsByTagNameNS(SVG, "circle").getLength(), "one dot per pair");
         NodeList fit = group(doc, "curves").getElementsByTagNameNS(SVG, "polyline");
         assertEquals(1, fit.getLength(), "the fit line");
         List<String> axes = texts(group(doc, "axes"));
-        assertTrue(axes.containsAll(List.of(ScatterFigures.K_PRIME, ScatterFigures.TAU, "0")), axes.toString());
+        assertTrue(axes.containsAll(List.of("k′(xᵢᵀMxⱼ)", "τ(xᵢ, xⱼ, M)", "0")), axes.toString());
         assertEquals(List.of("pairs (xᵢ, xⱼ), 4 sampled", "fit τ = 0.5·k′, R² = 0.98"), texts(group(doc, "legend")));
         String[] ends = ((Element) fit.item(0)).getAttribute("points").split(" ");
         String origin = ends[0];
@@ -59,8 +69,9 @@ class ScatterFiguresTest {
                         new TreeMap<>(Map.of(0L, accuracies[d][m])));
             }
         }
-        TabularResults results = TabularResults.of(series, Map.of(), List.of());
-        Figure figure = ScatterFigures.tabular("r2", results);
+        ResultsTable results = ResultsTable.of(declared(new TabularKind(), ResultsTableSection.class), series, Map.of(),
+                List.of());
+        Figure figure = ScatterFigures.resultsScatter("r2", results);
         Document doc = parse(figure.svg());
         assertEquals(3 * 2, group(doc, "points").getElementsByTagNameNS(SVG, "circle").getLength());
         Element diagonal = (Element) group(doc, "curves").getElementsByTagNameNS(SVG, "polyline").item(0);
@@ -71,6 +82,10 @@ class ScatterFiguresTest {
                 TabularSeries.title("fact") + " test accuracy")));
         assertEquals(2 * Integer.parseInt(doc.getDocumentElement().getAttribute("width")),
                 ImageIO.read(new ByteArrayInputStream(figure.png())).getWidth());
+    }
+
+    private static <T extends Section> T declared(ExperimentKind<?> kind, Class<T> type) {
+        return kind.sections().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class Figure7Panel extends VerticalLayout {
         chart.setScatterSeries(List.of(POINTS));
         chart.setMaxWidth("760px");
         add(new H3(TexText.of(section.title())), new Paragraph(TexText.of(section.description())), fit, chart,
-                FigureLinks.of(downloadBase, FigureLinks.FIGURE7),
+                FigureLinks.of(downloadBase, section.id()),
                 DownloadLink.to(downloadBase + "/matrices/" + section.pairsMatrix() + ".csv",
                         "Download the pairs (CSV: " + section.x().name() + ", " + section.y().name() + ")"));
         setVisible(false);

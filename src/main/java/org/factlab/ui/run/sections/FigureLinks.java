@@ -9,9 +9,7 @@ import org.factlab.ui.base.DownloadLink;
  */
 final class FigureLinks {
 
-    /** Figure 7: τ against k′ per sampled pair with its fit through the origin. */
-    static final String FIGURE7 = "figure7";
-    /** The tabular kind's per-dataset accuracy scatter. */
+    /** A results table's per-dataset accuracy scatter (a scatter-fit section's figure is named by its id). */
     static final String TABULAR_SCATTER = "tabular-scatter";
 
     private FigureLinks() {

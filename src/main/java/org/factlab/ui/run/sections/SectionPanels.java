@@ -17,8 +17,9 @@ import org.factlab.runs.MatrixSnapshot;
 
 /**
  * The renderers of a kind's declared sections, in the declared order, plus the panel of series no section claims:
- * one renderer per section type. Sections drawn from curves and the summary are {@link SectionPanel}s; heatmaps
- * ({@link MatrixPanel}) and scatters of recorded pairs ({@link Figure7Panel}) are fed with matrices by the page.
+ * one renderer per section type, and a section type without one is refused (IllegalArgumentException), never
+ * skipped. Sections drawn from curves and the summary are {@link SectionPanel}s; heatmaps ({@link MatrixPanel}) and
+ * scatters of recorded pairs ({@link Figure7Panel}) are fed with matrices by the page.
  */
 public final class SectionPanels {
 
@@ -52,6 +53,9 @@ public final class SectionPanels {
                 Figure7Panel panel = new Figure7Panel(s, downloadBase);
                 scatters.add(panel);
                 components.add(panel);
+            } else {
+                throw new IllegalArgumentException("no renderer for section type " + section.getClass().getSimpleName()
+                        + " (section " + section.id() + "): add one to SectionPanels");
             }
         }
         add(new OtherCurvesPanel(series -> sections.stream().anyMatch(s -> s.claims(series))));

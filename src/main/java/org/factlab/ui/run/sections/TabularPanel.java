@@ -13,23 +13,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.factlab.experiments.paper.TexText;
+import org.factlab.experiments.sections.ResultsTable;
 import org.factlab.experiments.sections.ResultsTableSection;
-import org.factlab.experiments.tabular.TabularResults;
-import org.factlab.experiments.tabular.TabularSeries;
 import org.factlab.ui.base.DownloadLink;
 import org.factlab.ui.charts.LineChart;
 
 /**
- * Results of a tabular run (paper Table 3): dataset × method test accuracies with the best of each row
- * highlighted and a mean row, the paper's averages beside ours, a scatter of FACT-RFM against NFA-RFM per dataset
- * with the diagonal, the failures with their reasons, the protocol, and the table as CSV.
+ * A declared results table ({@link ResultsTableSection}; the tabular kind's paper Table 3): dataset × method test
+ * accuracies with the best of each row highlighted and a mean row, the paper's averages beside ours, the declared
+ * scatter of methods against one per dataset with the diagonal (FACT-RFM against NFA-RFM), the failures with their
+ * reasons, the protocol, and the table as CSV.
  */
 final class TabularPanel extends VerticalLayout implements SectionPanel {
 
     private static final String BEST_STYLE = "var(--lumo-success-color-10pct)";
 
     /** A table line: a dataset, or the mean row (row null). */
-    private record Line(String label, TabularResults.Row row, Map<String, Double> means) {
+    private record Line(String label, ResultsTable.Row row, Map<String, Double> means) {
     }
 
     /** One method's average in the paper and in this run. */
@@ -54,20 +54,21 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         table.setAllRowsVisible(true);
         comparison.setId("tabular-paper");
         comparison.addThemeVariants(GridVariant.LUMO_COMPACT);
-        comparison.addColumn(c -> TabularSeries.title(c.method())).setHeader("method").setAutoWidth(true);
+        comparison.addColumn(c -> section.methodTitle(c.method())).setHeader("method").setAutoWidth(true);
         comparison.addColumn(c -> percent(c.paper())).setHeader(section.paperSource());
         comparison.addColumn(c -> c.ours() == null ? "—" : percent(c.ours())).setHeader("this run");
         comparison.setAllRowsVisible(true);
         comparison.setWidth("44em");
         failures.getStyle().set("color", "var(--lumo-error-text-color)");
         scatter.setId("chart-tabular-scatter");
-        scatter.setTitle("FACT-RFM vs NFA-RFM, one point per dataset");
-        scatter.setXAxisName("NFA-RFM test accuracy");
-        scatter.setYAxisName("FACT-RFM test accuracy");
-        scatter.setScatterSeries(List.of(TabularSeries.title(TabularSeries.FACT),
-                TabularSeries.title(TabularSeries.FACT_GEOMETRIC)));
+        String x = section.methodTitle(section.scatter().x());
+        String y = section.methodTitle(section.scatter().y().get(0));
+        scatter.setTitle(y + " vs " + x + ", one point per dataset");
+        scatter.setXAxisName(x + " test accuracy");
+        scatter.setYAxisName(y + " test accuracy");
+        scatter.setScatterSeries(section.scatter().y().stream().map(section::methodTitle).toList());
         scatter.setMaxWidth("760px");
-        add(new H3(TexText.of(section.title())), protocol(), table, failures, compared, comparison, scatter,
+        add(new H3(TexText.of(section.title())), new Paragraph(section.description()), table, failures, compared, comparison, scatter,
                 FigureLinks.of(downloadBase, FigureLinks.TABULAR_SCATTER),
                 DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
         setVisible(false);
@@ -86,11 +87,11 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
             }
         });
         if (!series.isEmpty()) {
-            show(TabularResults.of(series, data.summary(), data.notes()));
+            show(ResultsTable.of(section, series, data.summary(), data.notes()));
         }
     }
 
-    void show(TabularResults results) {
+    void show(ResultsTable results) {
         if (!results.methods().equals(shownMethods)) {
             buildColumns(results.methods());
         }
@@ -112,7 +113,7 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
             } else {
                 r.cells().forEach((m, c) -> {
                     if (c.failed()) {
-                        failed.add(r.dataset() + " / " + TabularSeries.title(m) + ": " + c.reason());
+                        failed.add(r.dataset() + " / " + section.methodTitle(m) + ": " + c.reason());
                     }
                 });
             }
@@ -126,16 +127,16 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
     private void buildColumns(List<String> methods) {
         table.removeAllColumns();
         table.addColumn(Line::label).setHeader("dataset").setAutoWidth(true).setFrozen(true);
-        table.addColumn(l -> count(l, TabularSeries.ROWS)).setHeader("n");
-        table.addColumn(l -> count(l, TabularSeries.FEATURES)).setHeader("d");
-        table.addColumn(l -> count(l, TabularSeries.CLASSES)).setHeader("classes");
-        table.addColumn(l -> l.row() == null || l.row().info(TabularSeries.MAJORITY_ACCURACY) == null ? ""
-                : percent(l.row().info(TabularSeries.MAJORITY_ACCURACY))).setHeader("majority class");
+        table.addColumn(l -> count(l, ResultsTableSection.ROWS)).setHeader("n");
+        table.addColumn(l -> count(l, ResultsTableSection.FEATURES)).setHeader("d");
+        table.addColumn(l -> count(l, ResultsTableSection.CLASSES)).setHeader("classes");
+        table.addColumn(l -> l.row() == null || l.row().info(ResultsTableSection.MAJORITY_ACCURACY) == null ? ""
+                : percent(l.row().info(ResultsTableSection.MAJORITY_ACCURACY))).setHeader("majority class");
         for (String m : methods) {
-            table.addComponentColumn(l -> cell(l, m)).setHeader(TabularSeries.title(m)).setAutoWidth(true);
+            table.addComponentColumn(l -> cell(l, m)).setHeader(section.methodTitle(m)).setAutoWidth(true);
         }
-        table.addColumn(l -> l.row() == null || l.row().info(TabularSeries.SECONDS) == null ? ""
-                : String.format(Locale.ROOT, "%.1f s", l.row().info(TabularSeries.SECONDS))).setHeader("time");
+        table.addColumn(l -> l.row() == null || l.row().info(ResultsTableSection.SECONDS) == null ? ""
+                : String.format(Locale.ROOT, "%.1f s", l.row().info(ResultsTableSection.SECONDS))).setHeader("time");
         shownMethods = methods;
     }
 
@@ -150,7 +151,7 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
             span.getStyle().set("font-weight", "bold");
             return span;
         }
-        TabularResults.Cell c = line.row().cells().get(method);
+        ResultsTable.Cell c = line.row().cells().get(method);
         if (c.failed()) {
             span.setText("failed");
             span.setTitle(c.reason());
@@ -172,19 +173,12 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         }
     }
 
-    private void showScatter(TabularResults results) {
+    private void showScatter(ResultsTable results) {
         List<LineChart.Series> series = new ArrayList<>();
         double lo = 1;
         double hi = 0;
-        for (String fact : List.of(TabularSeries.FACT, TabularSeries.FACT_GEOMETRIC)) {
-            List<double[]> points = new ArrayList<>();
-            for (TabularResults.Row r : results.rows()) {
-                TabularResults.Cell nfa = r.cells().get(TabularSeries.NFA);
-                TabularResults.Cell other = r.cells().get(fact);
-                if (nfa != null && other != null && nfa.accuracy() != null && other.accuracy() != null) {
-                    points.add(new double[] {nfa.accuracy(), other.accuracy()});
-                }
-            }
+        for (String method : section.scatter().y()) {
+            List<double[]> points = new ArrayList<>(results.scatterPoints(method));
             if (points.isEmpty()) {
                 continue;
             }
@@ -195,24 +189,13 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
                 lo = Math.min(lo, Math.min(p[0], p[1]));
                 hi = Math.max(hi, Math.max(p[0], p[1]));
             }
-            series.add(new LineChart.Series(TabularSeries.title(fact), x, y));
+            series.add(new LineChart.Series(section.methodTitle(method), x, y));
         }
         scatter.setVisible(!series.isEmpty());
         if (!series.isEmpty()) {
             series.add(new LineChart.Series("diagonal (equal accuracy)", new double[] {lo, hi}, new double[] {lo, hi}));
             scatter.setData(series);
         }
-    }
-
-    private static Paragraph protocol() {
-        return new Paragraph("Protocol: per dataset, stratified k-fold cross-validation (k = folds; the benchmark's 4). "
-                + "In each fold a quarter of the training rows is held out for validation; features are standardised "
-                + "with the mean and standard deviation of the remaining training rows (missing values become their "
-                + "training mean), nominal attributes are one-hot and classes one-hot targets. For every ridge value "
-                + "(10, 1, 0.1, 0.01, 0.001 by default) the Recursive Feature Machine with the Laplace kernel "
-                + "exp(−‖x − z‖_M/L), L = 10, runs T = 5 updates; the fit (reg, iteration 0…T) with the best validation "
-                + "accuracy gives the fold's test accuracy (Laplace kernel regression: iteration 0). A dataset's "
-                + "accuracy is the mean over its folds. Large tables can be capped by a stratified subsample (maxRows).");
     }
 
     private static String count(Line line, String what) {

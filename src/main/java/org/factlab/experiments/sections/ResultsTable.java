@@ -1,4 +1,4 @@
-package org.factlab.experiments.tabular;
+package org.factlab.experiments.sections;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +9,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The dataset × method table of a tabular run, read back from its series ({@link TabularSeries}) and notes: per
+ * The dataset × method table a {@link ResultsTableSection} declares, read back from a run's series and notes: per
  * dataset each method's test accuracy (or its failure and reason), the chosen hyper-parameters per fold, the best
  * method(s); over the datasets where every method of the run succeeded, the mean accuracy per method and how often
- * each is best. The kind's summary, the run page and the CSV export all come from here.
+ * each is best. The kind's summary, the run page, the CSV export and the scatter figure all come from here.
  */
-public final class TabularResults {
+public final class ResultsTable {
 
     /** Two accuracies closer than this are a tie. */
     private static final double TIE = 1e-12;
@@ -28,7 +28,7 @@ public final class TabularResults {
 
     /**
      * One dataset: its size as used, the majority-class baseline, the seconds it took (key
-     * {@link TabularSeries#SECONDS}), the cells by method, the
+     * {@link ResultsTableSection#SECONDS}), the cells by method, the
      * best methods, and the dataset-level failure reason (null unless the whole dataset failed).
      */
     public record Row(String dataset, Map<String, Double> info, Map<String, Cell> cells, List<String> best,
@@ -39,59 +39,69 @@ public final class TabularResults {
         }
     }
 
+    private final ResultsTableSection section;
     private final List<String> methods;
     private final List<Row> rows;
 
-    private TabularResults(List<String> methods, List<Row> rows) {
+    private ResultsTable(ResultsTableSection section, List<String> methods, List<Row> rows) {
+        this.section = section;
         this.methods = methods;
         this.rows = rows;
     }
 
     /**
+     * @param section the declaration: the series prefix and the methods in table order
      * @param series  series name → (step → value)
      * @param summary the run's summary so far ({@code seconds/<name>} gives a dataset's time); may be empty
      * @param notes   the run's notes; lines {@code dataset/<name>[/<method>]: reason} give failure reasons
      */
-    public static TabularResults of(Map<String, ? extends SortedMap<Long, Double>> series, Map<String, Double> summary,
-                                    List<String> notes) {
+    public static ResultsTable of(ResultsTableSection section, Map<String, ? extends SortedMap<Long, Double>> series,
+                                  Map<String, Double> summary, List<String> notes) {
+        String prefix = section.prefix();
+        List<String> ids = section.methodIds();
         Map<String, Map<String, Double>> info = new TreeMap<>();
         Map<String, Map<String, Map<String, SortedMap<Long, Double>>>> perMethod = new TreeMap<>();
         TreeSet<Integer> methodOrder = new TreeSet<>();
         series.forEach((name, points) -> {
-            if (!name.startsWith(TabularSeries.PREFIX) || points.isEmpty()) {
+            if (!name.startsWith(prefix) || points.isEmpty()) {
                 return;
             }
-            String[] parts = name.substring(TabularSeries.PREFIX.length()).split("/");
+            String[] parts = name.substring(prefix.length()).split("/");
             if (parts.length == 2) {
                 info.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], points.get(points.firstKey()));
-            } else if (parts.length == 3 && TabularSeries.METHODS.contains(parts[1])) {
-                methodOrder.add(TabularSeries.METHODS.indexOf(parts[1]));
+            } else if (parts.length == 3 && ids.contains(parts[1])) {
+                methodOrder.add(ids.indexOf(parts[1]));
                 info.computeIfAbsent(parts[0], k -> new LinkedHashMap<>());
                 perMethod.computeIfAbsent(parts[0], k -> new TreeMap<>())
                         .computeIfAbsent(parts[1], k -> new TreeMap<>()).put(parts[2], points);
             }
         });
         summary.forEach((key, value) -> {
-            String dataset = key.substring(TabularSeries.SECONDS.length());
-            if (key.startsWith(TabularSeries.SECONDS) && info.containsKey(dataset)) {
-                info.get(dataset).put(TabularSeries.SECONDS, value);
+            String dataset = key.substring(ResultsTableSection.SECONDS.length());
+            if (key.startsWith(ResultsTableSection.SECONDS) && info.containsKey(dataset)) {
+                info.get(dataset).put(ResultsTableSection.SECONDS, value);
             }
         });
-        Map<String, String> reasons = reasons(notes);
-        List<String> methods = methodOrder.stream().map(TabularSeries.METHODS::get).toList();
+        Map<String, String> reasons = reasons(prefix, notes);
+        List<String> methods = methodOrder.stream().map(ids::get).toList();
         List<Row> rows = new ArrayList<>();
         info.forEach((dataset, values) -> {
             Map<String, Cell> cells = new LinkedHashMap<>();
             Map<String, Map<String, SortedMap<Long, Double>>> byMethod = perMethod.getOrDefault(dataset, Map.of());
             for (String method : methods) {
                 cells.put(method, cell(byMethod.getOrDefault(method, Map.of()),
-                        reasons.get(TabularSeries.of(dataset, method, "")), values.containsKey(TabularSeries.FAILED)));
+                        reasons.get(section.series(dataset, method, "")),
+                        values.containsKey(ResultsTableSection.FAILED)));
             }
-            String failure = values.containsKey(TabularSeries.FAILED)
-                    ? reasons.getOrDefault(TabularSeries.of(dataset, ""), "failed") : null;
+            String failure = values.containsKey(ResultsTableSection.FAILED)
+                    ? reasons.getOrDefault(section.series(dataset, ""), "failed") : null;
             rows.add(new Row(dataset, values, cells, best(cells), failure));
         });
-        return new TabularResults(methods, rows);
+        return new ResultsTable(section, methods, rows);
+    }
+
+    public ResultsTableSection section() {
+        return section;
     }
 
     public List<String> methods() {
@@ -132,27 +142,44 @@ public final class TabularResults {
                 .count();
     }
 
+    /**
+     * The scatter's points for method {@code y}: per dataset where both have an accuracy, ({@code scatter().x()}'s,
+     * {@code y}'s), in dataset order.
+     */
+    public List<double[]> scatterPoints(String y) {
+        String x = section.scatter().x();
+        List<double[]> points = new ArrayList<>();
+        for (Row r : rows) {
+            Cell base = r.cells().get(x);
+            Cell other = r.cells().get(y);
+            if (base != null && other != null && base.accuracy() != null && other.accuracy() != null) {
+                points.add(new double[] {base.accuracy(), other.accuracy()});
+            }
+        }
+        return points;
+    }
+
     /** The run's summary values: means, best counts, compared and failed datasets. */
     public Map<String, Double> summary() {
         Map<String, Double> out = new LinkedHashMap<>();
         means().forEach((m, v) -> {
             if (!v.isNaN()) {
-                out.put(TabularSeries.MEAN_TEST_ACCURACY + m, v);
+                out.put(ResultsTableSection.MEAN_TEST_ACCURACY + m, v);
             }
         });
-        wins().forEach((m, v) -> out.put(TabularSeries.DATASETS_BEST + m, (double) v));
-        out.put(TabularSeries.DATASETS_COMPARED, (double) compared().size());
-        out.put(TabularSeries.DATASETS_FAILED, (double) failedCount());
+        wins().forEach((m, v) -> out.put(ResultsTableSection.DATASETS_BEST + m, (double) v));
+        out.put(ResultsTableSection.DATASETS_COMPARED, (double) compared().size());
+        out.put(ResultsTableSection.DATASETS_FAILED, (double) failedCount());
         return out;
     }
 
     private static Cell cell(Map<String, SortedMap<Long, Double>> values, String reason, boolean datasetFailed) {
-        SortedMap<Long, Double> accuracy = values.get(TabularSeries.TEST_ACCURACY);
-        boolean failed = values.containsKey(TabularSeries.FAILED) || datasetFailed;
+        SortedMap<Long, Double> accuracy = values.get(ResultsTableSection.TEST_ACCURACY);
+        boolean failed = values.containsKey(ResultsTableSection.FAILED) || datasetFailed;
         return new Cell(failed || accuracy == null ? null : accuracy.get(accuracy.firstKey()),
                 failed ? (reason == null ? "failed" : reason) : null,
-                List.copyOf(values.getOrDefault(TabularSeries.REG, new TreeMap<>()).values()),
-                List.copyOf(values.getOrDefault(TabularSeries.ITERATIONS, new TreeMap<>()).values()));
+                List.copyOf(values.getOrDefault(ResultsTableSection.REG, new TreeMap<>()).values()),
+                List.copyOf(values.getOrDefault(ResultsTableSection.ITERATIONS, new TreeMap<>()).values()));
     }
 
     private static List<String> best(Map<String, Cell> cells) {
@@ -162,12 +189,12 @@ public final class TabularResults {
                 && e.getValue().accuracy() >= top - TIE).map(Map.Entry::getKey).toList();
     }
 
-    /** Note lines "dataset/<name>/<method>: reason" keyed by "dataset/<name>/<method>/" (dataset: "dataset/<name>/"). */
-    private static Map<String, String> reasons(List<String> notes) {
+    /** Note lines "<prefix><name>/<method>: reason" keyed by "<prefix><name>/<method>/" (dataset: "<prefix><name>/"). */
+    private static Map<String, String> reasons(String prefix, List<String> notes) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : notes) {
             int colon = line.indexOf(": ");
-            if (line.startsWith(TabularSeries.PREFIX) && colon > 0) {
+            if (line.startsWith(prefix) && colon > 0) {
                 out.putIfAbsent(line.substring(0, colon) + "/", line.substring(colon + 2));
             }
         }
