@@ -71,7 +71,7 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         try {
             info = format == ModelFormat.KERAS
                     ? info(staged.id(), shownName, format, IsolatedKerasReader.read(staged.file(), uploadLimit), owner,
-                    staged.bytes(), List.of())
+                    staged.bytes())
                     : info(staged.id(), shownName, format, format.read(staged.file(), List.of(), uploadLimit), owner,
                     staged.bytes());
         } catch (ModelFileException e) {
@@ -161,15 +161,15 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
     private static ModelInfo info(String id, String name, ModelFormat format, ImportedNetwork net, String owner,
                                   long bytes) {
         return info(id, name, format, new IsolatedKerasReader.Summary(net.layers(), net.activation(),
-                net.softmaxOutput()), owner, bytes, net.convolutions());
+                net.softmaxOutput(), net.convolutions()), owner, bytes);
     }
 
     private static ModelInfo info(String id, String name, ModelFormat format, IsolatedKerasReader.Summary net,
-                                  String owner, long bytes, List<ImportedNetwork.ConvShape> convolutions) {
+                                  String owner, long bytes) {
         List<ModelInfo.Layer> layers = net.layers().stream()
                 .map(l -> new ModelInfo.Layer(l.in(), l.out(), l.bias())).toList();
         return new ModelInfo(id, name, format.id(), layers, net.activation() == null ? null : net.activation().id(),
-                net.softmaxOutput(), owner, Instant.now().toString(), bytes, convolutions);
+                net.softmaxOutput(), owner, Instant.now().toString(), bytes, net.convolutions());
     }
 
     /** The name given, or the file's name; control characters removed, at most {@value #MAX_NAME} characters. */

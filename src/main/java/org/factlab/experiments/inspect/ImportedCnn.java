@@ -12,8 +12,8 @@ import org.factlab.nn.mlp.MlpWeights;
 /**
  * A network with convolutions read from a file, set up as the lean CNN of {@code nn.cnn} whose probe gives the
  * patch forms (docs/science.md, "Convolutional layers"): the file's convolutions with the spec's strides, paddings
- * and pools (a file of tensors does not hold them) on the data's C×H×W images, then its dense layers, σ after every
- * layer but the last.
+ * and pools (a safetensors file does not hold them; a Keras or Deeplearning4j file does, and an empty field takes
+ * them from it) on the data's C×H×W images, then its dense layers, σ after every layer but the last.
  */
 final class ImportedCnn {
 
@@ -39,9 +39,12 @@ final class ImportedCnn {
                     + ".npz whose X is n×C×H×W");
         }
         int count = convolutions.size();
-        List<Integer> strides = spec.strideList(count);
-        List<Integer> paddings = spec.paddingList(count);
-        List<Boolean> pools = spec.poolList(count);
+        List<Integer> strides = fromSpecOrFile("strides", spec.strides(), spec.strideList(count),
+                convolutions.stream().map(ImportedNetwork.ConvShape::stride).toList());
+        List<Integer> paddings = fromSpecOrFile("paddings", spec.paddings(), spec.paddingList(count),
+                convolutions.stream().map(ImportedNetwork.ConvShape::padding).toList());
+        List<Integer> pools = fromSpecOrFile("pools", spec.pools(), spec.poolList(count),
+                convolutions.stream().map(ImportedNetwork.ConvShape::pool).toList());
         List<ConvLayer> layers = new ArrayList<>();
         int h = image.get(1);
         int w = image.get(2);
@@ -53,7 +56,7 @@ final class ImportedCnn {
                         + conv.kernel());
             }
             ConvLayer layer = new ConvLayer(conv.filters(), conv.kernel(), strides.get(l), paddings.get(l),
-                    pools.get(l));
+                    pools.get(l) == 2);
             h = layer.outputSide(h);
             w = layer.outputSide(w);
             if (h < 1 || w < 1) {
@@ -65,13 +68,31 @@ final class ImportedCnn {
         int flat = convolutions.get(count - 1).filters() * h * w;
         if (flat != flatInputs) {
             throw new SpecValidationException("strides", "with strides " + strides + ", paddings " + paddings
-                    + " and pools " + spec.poolList(count) + " the last convolution gives " + flat + " values, but "
+                    + " and pools " + pools + " the last convolution gives " + flat + " values, but "
                     + "the first dense layer takes " + flatInputs + "; allowed: the strides, paddings and pools the "
                     + "network was trained with");
         }
         return new CnnArchitecture(channels, image.get(1), image.get(2), layers,
                 denseOutputs.subList(0, denseOutputs.size() - 1), denseOutputs.get(denseOutputs.size() - 1),
                 activation);
+    }
+
+    /**
+     * A per-convolution field: the file's values where it has them (Keras, Deeplearning4j) and the field is empty, the
+     * field's (or their defaults) otherwise; a field contradicting the file is refused naming it.
+     */
+    private static List<Integer> fromSpecOrFile(String field, String given, List<Integer> fromSpec,
+                                                List<Integer> fromFile) {
+        List<Integer> out = new ArrayList<>();
+        for (int l = 0; l < fromSpec.size(); l++) {
+            Integer file = fromFile.get(l);
+            if (file != null && !given.isBlank() && !file.equals(fromSpec.get(l))) {
+                throw new SpecValidationException(field, fromSpec.get(l) + " for convolution " + (l + 1) + ", but the "
+                        + "model file says " + file + "; allowed: empty (as the file says) or the file's values");
+            }
+            out.add(file != null ? file : fromSpec.get(l));
+        }
+        return out;
     }
 
     /** {@link #architecture} of a network read from a file. */

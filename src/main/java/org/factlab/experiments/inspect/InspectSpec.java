@@ -53,14 +53,16 @@ public record InspectSpec(
                 + "trained on (ignored for an uploaded table, used as given)", choices = {"training", "stratified"})
         String subset,
         @SpecField(description = "Stride of each convolution of the model, comma-separated in layer order (PyTorch's "
-                + "Conv2d stride; the file does not hold it); empty = 1 for every convolution")
+                + "Conv2d stride, which a safetensors file does not hold); empty = as a Keras or Deeplearning4j file "
+                + "says, else 1 for every convolution")
         String strides,
         @SpecField(description = "Zero padding of each convolution on every side, comma-separated in layer order "
-                + "(Conv2d padding, less than the window side); empty = 0 for every convolution")
+                + "(Conv2d padding, less than the window side); empty = as a Keras or Deeplearning4j file says, else 0 "
+                + "for every convolution")
         String paddings,
         @SpecField(description = "Max-pooling after each convolution's activation, comma-separated in layer order: "
                 + "2 = MaxPool2d(2) (2×2 windows of stride 2, passed through exactly with the forward pass's mask), "
-                + "0 = none; empty = none after any convolution")
+                + "0 = none; empty = as a Keras or Deeplearning4j file says, else none after any convolution")
         String pools) {
 
     /** {@link #subset}: the first n images of the training set, in file order. */
@@ -112,9 +114,9 @@ public record InspectSpec(
         return perConvolution("paddings", paddings, convolutions, 0);
     }
 
-    /** Whether each of {@code convolutions} convolutions is followed by 2×2 max-pooling ({@link #pools}). */
-    public List<Boolean> poolList(int convolutions) {
-        return perConvolution("pools", pools, convolutions, 0).stream().map(p -> p == 2).toList();
+    /** The max-pooling window after each of {@code convolutions} convolutions, 2 or 0 for none ({@link #pools}). */
+    public List<Integer> poolList(int convolutions) {
+        return perConvolution("pools", pools, convolutions, 0);
     }
 
     /** The values of a per-convolution field, or its default for every convolution when it is empty. */

@@ -2,14 +2,15 @@ package org.factlab.nn.imported;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.factlab.nn.mlp.Activation;
 import org.factlab.nn.mlp.MlpWeights;
@@ -23,10 +24,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A Deeplearning4j {@code MultiLayerNetwork} (loaded from a DL4J zip or imported from Keras) read as a chain of
- * dense layers: {@code DenseLayer} / {@code OutputLayer} with ReLU, tanh or identity, the same σ on every hidden
- * layer and identity or softmax on the last; an {@code ActivationLayer} right after a dense layer with identity sets
- * that layer's σ, a {@code LossLayer} (no parameters) may end the chain with identity or softmax. Anything else
- * (convolutions, dropout, normalisation, input preprocessors …) is refused with the layer's name.
+ * dense layers, optionally after convolutions ({@link Dl4jConvolutions}) flattened once before the first of them:
+ * {@code DenseLayer} / {@code OutputLayer} with ReLU, tanh or identity, the same σ on every hidden layer and every
+ * convolution and identity or softmax on the last; an {@code ActivationLayer} right after a dense layer with identity
+ * sets that layer's σ, a {@code LossLayer} (no parameters) may end the chain with identity or softmax. Anything else
+ * (dropout, normalisation, other pooling, other input preprocessors …) is refused with the layer's name.
  */
 final class Dl4jDenseChain {
 
@@ -34,39 +36,43 @@ final class Dl4jDenseChain {
     }
 
     static ImportedNetwork of(MultiLayerNetwork net) throws ModelFileException {
-        refuseConvolutions(net);
-        if (net.getLayerWiseConfigurations().getInputPreProcessors() != null
-                && !net.getLayerWiseConfigurations().getInputPreProcessors().isEmpty()) {
-            throw new ModelFileException("the network reshapes its inputs (input preprocessor "
-                    + net.getLayerWiseConfigurations().getInputPreProcessors().values().iterator().next()
-                    .getClass().getSimpleName() + "); supported: a chain of dense layers on flat inputs");
-        }
-        List<String> names = new ArrayList<>();
-        List<INDArray> weights = new ArrayList<>();
-        List<INDArray> biases = new ArrayList<>();
-        List<IActivation> activations = new ArrayList<>();
-        for (Layer layer : net.getLayers()) {
+        Layer[] all = net.getLayers();
+        Dl4jConvolutions.Read convolutions = Dl4jConvolutions.read(all);
+        int first = convolutions.layers();
+        CnnToFeedForwardPreProcessor flatten = flatten(net, convolutions);
+        List<String> names = new ArrayList<>(convolutions.names());
+        List<INDArray> weights = new ArrayList<>(convolutions.weights());
+        List<INDArray> biases = new ArrayList<>(convolutions.biases());
+        List<IActivation> activations = new ArrayList<>(convolutions.activations());
+        for (int i = first; i < all.length; i++) {
+            Layer layer = all[i];
             org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-            String name = conf.getLayerName() == null ? "layer " + names.size() : conf.getLayerName();
+            String name = conf.getLayerName() == null ? "layer " + i : conf.getLayerName();
             if (conf instanceof DenseLayer || conf instanceof OutputLayer) {
                 names.add(name);
-                weights.add(layer.getParam("W").transpose().castTo(DataType.DOUBLE).dup('c'));
+                INDArray w = layer.getParam("W").transpose().castTo(DataType.DOUBLE).dup('c');
+                weights.add(i == first && flatten != null ? Dl4jConvolutions.channelsFirst(w, flatten) : w);
                 INDArray b = layer.paramTable().get("b");
                 biases.add(b == null ? null : b.castTo(DataType.DOUBLE).reshape(1, b.length()).dup('c'));
                 activations.add(((BaseLayer) conf).getActivationFn());
-            } else if (conf instanceof ActivationLayer || conf instanceof LossLayer) {
-                IActivation fn = conf instanceof ActivationLayer a ? a.getActivationFn() : ((LossLayer) conf).getActivationFn();
-                if (activations.isEmpty() || !(activations.get(activations.size() - 1) instanceof ActivationIdentity)) {
+            } else if ((conf instanceof ActivationLayer || conf instanceof LossLayer) && i > first) {
+                IActivation fn = conf instanceof ActivationLayer a ? a.getActivationFn()
+                        : ((LossLayer) conf).getActivationFn();
+                if (!(activations.get(activations.size() - 1) instanceof ActivationIdentity)) {
                     throw new ModelFileException("layer '" + name + "' (" + conf.getClass().getSimpleName()
                             + ") must follow a dense layer without its own activation");
                 }
                 activations.set(activations.size() - 1, fn);
             } else {
                 throw new ModelFileException("layer '" + name + "' is a " + conf.getClass().getSimpleName()
-                        + "; supported: a chain of dense layers with ReLU, tanh or identity between them");
+                        + "; supported: a chain of dense layers with ReLU, tanh or identity between them, optionally "
+                        + "after convolutions (each optionally followed by 2×2 max-pooling)");
             }
         }
-        DenseChecks.chain(names, weights, biases);
+        int convs = convolutions.shapes().size();
+        DenseChecks.finite(names.subList(0, convs), weights.subList(0, convs), biases.subList(0, convs));
+        DenseChecks.chain(names.subList(convs, names.size()), weights.subList(convs, weights.size()),
+                biases.subList(convs, biases.size()));
         Activation hidden = null;
         for (int l = 0; l + 1 < activations.size(); l++) {
             Activation a = hiddenActivation(names.get(l), activations.get(l));
@@ -82,23 +88,32 @@ final class Dl4jDenseChain {
                     + "; supported there: identity (linear) or softmax");
         }
         return new ImportedNetwork(new MlpWeights(weights, biases), hidden == null ? Activation.IDENTITY : hidden,
-                last instanceof ActivationSoftmax, names);
+                last instanceof ActivationSoftmax, names, convolutions.shapes());
     }
 
     /**
-     * Convolutional layers of Keras and Deeplearning4j files are refused by name: their flatten order (Keras'
-     * channels-last H, W, C) and padding modes are not mapped onto the patch probe; PyTorch safetensors are read.
+     * The flatten before the first dense layer after convolutions (null without convolutions); any other input
+     * preprocessor (a reshaped input, a flatten elsewhere) is refused.
      */
-    private static void refuseConvolutions(MultiLayerNetwork net) throws ModelFileException {
-        for (Layer layer : net.getLayers()) {
-            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-            if (conf instanceof ConvolutionLayer || conf instanceof SubsamplingLayer) {
-                throw new ModelFileException("layer '" + conf.getLayerName() + "' is a "
-                        + conf.getClass().getSimpleName() + ": convolutional networks are read from PyTorch "
-                        + "safetensors files only, not yet from Keras or Deeplearning4j files; save the state_dict "
-                        + "with safetensors (safetensors.torch.save_file(model.state_dict(), 'model.safetensors'))");
+    private static CnnToFeedForwardPreProcessor flatten(MultiLayerNetwork net, Dl4jConvolutions.Read convolutions)
+            throws ModelFileException {
+        Map<Integer, InputPreProcessor> preprocessors = net.getLayerWiseConfigurations().getInputPreProcessors();
+        CnnToFeedForwardPreProcessor flatten = null;
+        for (Map.Entry<Integer, InputPreProcessor> e : preprocessors == null ? Map.<Integer, InputPreProcessor>of()
+                .entrySet() : preprocessors.entrySet()) {
+            if (!convolutions.shapes().isEmpty() && e.getKey() == convolutions.layers()
+                    && e.getValue() instanceof CnnToFeedForwardPreProcessor f) {
+                flatten = f;
+            } else {
+                throw new ModelFileException("the network reshapes the input of its layer " + e.getKey() + " (input "
+                        + "preprocessor " + e.getValue().getClass().getSimpleName() + "); supported: flat inputs to "
+                        + "dense layers, or images to convolutions flattened once before the first dense layer");
             }
         }
+        if (!convolutions.shapes().isEmpty() && flatten == null) {
+            throw new ModelFileException("the convolutions' output is not flattened before the first dense layer");
+        }
+        return flatten;
     }
 
     private static boolean zeroOrUnset(Double value) {

@@ -10,8 +10,8 @@ import org.factlab.nn.mlp.MlpWeights;
  * file says it (null for safetensors, which holds tensors only), whether the file puts a softmax after the last layer
  * (then the outputs f are the logits before it), the layers' names in the file, and the shapes of its leading
  * convolutions (empty for a chain of dense layers). A convolution's W is k×cq², filter j's row holding its
- * [channel][dy][dx] entries (PyTorch's {@code weight[j].flatten()}); the file does not hold strides, paddings or
- * pooling, so these come from elsewhere.
+ * [channel][dy][dx] entries (PyTorch's {@code weight[j].flatten()}); the first dense layer after them reads their
+ * output flattened in (C, H, W) order.
  */
 public record ImportedNetwork(MlpWeights weights, Activation activation, boolean softmaxOutput,
                               List<String> layerNames, List<ConvShape> convolutions) {
@@ -46,7 +46,16 @@ public record ImportedNetwork(MlpWeights weights, Activation activation, boolean
     public record LayerShape(int in, int out, boolean bias) {
     }
 
-    /** A convolution ({@code Conv2d(channels, filters, kernel)}): q×q windows over {@code channels} channels. */
-    public record ConvShape(int channels, int filters, int kernel) {
+    /**
+     * A convolution ({@code Conv2d(channels, filters, kernel)}): q×q windows over {@code channels} channels; its
+     * stride, zero padding on every side and max-pooling window after it (2, or 0 for none) when the file says them
+     * (Keras, Deeplearning4j), null when it does not (safetensors).
+     */
+    public record ConvShape(int channels, int filters, int kernel, Integer stride, Integer padding, Integer pool) {
+
+        /** A convolution whose file does not say its stride, padding or pooling. */
+        public ConvShape(int channels, int filters, int kernel) {
+            this(channels, filters, kernel, null, null, null);
+        }
     }
 }

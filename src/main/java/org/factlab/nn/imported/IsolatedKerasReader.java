@@ -35,8 +35,12 @@ public final class IsolatedKerasReader {
     private static final String RESULT = "FACTLAB-RESULT ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the child read: the dense layers, the hidden activation (null when unsaid) and the final softmax. */
-    public record Summary(List<ImportedNetwork.LayerShape> layers, Activation activation, boolean softmaxOutput) {
+    /**
+     * What the child read: the weight layers, the hidden activation (null when unsaid), the final softmax and the
+     * leading convolutions.
+     */
+    public record Summary(List<ImportedNetwork.LayerShape> layers, Activation activation, boolean softmaxOutput,
+                          List<ImportedNetwork.ConvShape> convolutions) {
     }
 
     private IsolatedKerasReader() {
@@ -122,7 +126,7 @@ public final class IsolatedKerasReader {
         return result;
     }
 
-    private static Summary summary(JsonNode result) throws ModelFileException {
+    private static Summary summary(JsonNode result) throws ModelFileException, IOException {
         if (result.hasNonNull("refused")) {
             throw new ModelFileException(result.get("refused").asText());
         }
@@ -136,7 +140,11 @@ public final class IsolatedKerasReader {
         }
         Activation activation = result.hasNonNull("activation")
                 ? org.factlab.choice.Choice.fromId(Activation.class, result.get("activation").asText()) : null;
-        return new Summary(layers, activation, result.path("softmaxOutput").asBoolean());
+        List<ImportedNetwork.ConvShape> convolutions = new ArrayList<>();
+        for (JsonNode c : result.path("convolutions")) {
+            convolutions.add(JSON.treeToValue(c, ImportedNetwork.ConvShape.class));
+        }
+        return new Summary(layers, activation, result.path("softmaxOutput").asBoolean(), convolutions);
     }
 
     /**
@@ -167,6 +175,7 @@ public final class IsolatedKerasReader {
             }
             result.put("activation", net.activation() == null ? null : net.activation().id());
             result.put("softmaxOutput", net.softmaxOutput());
+            result.set("convolutions", JSON.valueToTree(net.convolutions()));
         } catch (ModelFileException e) {
             result.put("refused", e.getMessage());
         }

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Conv2d(4, 6, 3, stride 2, padding 1), ReLU, Flatten, Linear(24, 3), cross-entropy, λ = 1e-3) uploaded as its
  * safetensors file, with its training images uploaded as an .npz of n×1×8×8, through {@code inspect}: layer 1 (the
  * first convolution) reports the patch-FACT relative error and Pearson correlation, the patch-AGOP and patch-eNFA
- * cosines, ‖∇_W L_λ‖ and the loss that the script computed from their definitions with torch.autograd in float64.
+ * cosines, ‖∇_W L_λ‖ and the loss that the script computed from their definitions with torch.autograd in float64;
+ * a Keras HDF5 file of another CNN (make_keras_fixture.py: channels last, padding 'same') gives every series its
+ * PyTorch safetensors twin gives.
  */
 class InspectCnnTest {
 
@@ -90,6 +92,29 @@ class InspectCnnTest {
                 .errors().get(0).field());
         assertEquals("paddings", assertThrows(SpecValidationException.class, () -> spec(model, data, "", "a", ""))
                 .errors().get(0).field());
+    }
+
+    @Test
+    void aKerasFileOfTheSameWeightsGivesTheSameSeriesWithItsOwnStridesPaddingsAndPools() throws Exception {
+        ModelInfo keras = upload("tiny-cnn-keras.h5");
+        assertEquals(List.of(new ConvShape(1, 4, 3, 1, 1, 2), new ConvShape(4, 6, 3, 1, 0, 0)), keras.convolutions(),
+                "Conv2D(padding='same'), MaxPooling2D(2), Conv2D(padding='valid')");
+        String torch = upload("tiny-cnn-keras.safetensors").id();
+        String data = table().id();
+        assertEquals(List.of("paddings"), fields(spec(keras.id(), data, "", "0,0", "")), "contradicts the file");
+        RecordingRunContext fromKeras = run(spec(keras.id(), data, "", "", ""));
+        RecordingRunContext fromTorch = run(spec(torch, data, "", "1,0", "2,0"));
+        assertTrue(fromTorch.series().size() > 40, fromTorch.series().keySet().toString());
+        for (String name : fromTorch.series().keySet()) {
+            double expected = fromTorch.last(name);
+            assertEquals(expected, fromKeras.last(name), 1e-9 * Math.max(1, Math.abs(expected)), name);
+        }
+    }
+
+    private RecordingRunContext run(InspectSpec spec) throws Exception {
+        RecordingRunContext ctx = new RecordingRunContext().withDatasetsDirectory(dir);
+        kind.run(spec, ctx);
+        return ctx;
     }
 
     private List<String> fields(InspectSpec spec) {

@@ -17,6 +17,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.factlab.math.ValueLimit;
@@ -27,8 +29,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Convolutions in model files: a safetensors {@code Conv2d} weight [out, in, q, q] is read as the k×cq² matrix W in
- * the file's own order; convolutions out of place or out of step, non-square windows, and convolutions in
- * Deeplearning4j (and so Keras) files are refused naming the layer.
+ * the file's own order; convolutions out of place or out of step, non-square windows, and pooling in a
+ * Deeplearning4j (or Keras) file other than 2×2 max-pooling are refused naming the layer.
  */
 class ConvolutionReadersTest {
 
@@ -69,19 +71,19 @@ class ConvolutionReadersTest {
     }
 
     @Test
-    void aDeeplearning4jConvolutionIsRefusedWithWhatToDoInstead() throws Exception {
+    void deeplearning4jPoolingOtherThanTwoByTwoMaxIsRefusedNamingTheLayer() throws Exception {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
                 .list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(2).name("conv").build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).name("avg").build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(3).build())
-                .setInputType(InputType.convolutionalFlat(8, 8, 1)).build());
+                .setInputType(InputType.convolutional(8, 8, 1)).build());
         net.init();
         Path zip = dir.resolve("cnn.zip");
         ModelSerializer.writeModel(net, zip.toFile(), false);
         ModelFileException e = assertThrows(ModelFileException.class,
                 () -> ModelFormat.DL4J.read(zip, List.of(), ValueLimit.NONE));
-        assertTrue(e.getMessage().startsWith("layer 'conv' is a ConvolutionLayer") && e.getMessage().contains(
-                "safetensors"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("layer 'avg' is AVG pooling of 2×2 windows"), e.getMessage());
     }
 
     private void assertRefused(String start, Map<String, long[]> shapes) throws Exception {
