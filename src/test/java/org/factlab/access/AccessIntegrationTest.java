@@ -9,63 +9,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.factlab.runs.AccountsClient;
-import org.factlab.runs.TestKindsConfig;
-import org.junit.jupiter.api.BeforeEach;
+import org.factlab.testing.LabIntegrationTest;
+import org.factlab.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Login on ({@code factlab.auth.enabled=true}) with four accounts from properties, their bcrypt hashes made here:
+ * Login on ({@code factlab.auth.enabled=true}) with the accounts of {@link org.factlab.testing.TestAccounts}:
  * the API's 401 / 403 answers per role, ownership of cancel and share, and share links of runs and studies opened
  * without an account.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@LabIntegrationTest(properties = {"factlab.auth.enabled=true", LabIntegrationTest.OWN_DATASETS})
 class AccessIntegrationTest {
-
-    /** name, password, role; the passwords exist only in this test, the server sees their hashes. */
-    private static final String[][] ACCOUNTS = {
-        {"vera", "viewer-pass", "viewer"},
-        {"rita", "researcher-pass", "researcher"},
-        {"remy", "other-researcher-pass", "RESEARCHER"},
-        {"ada", "admin-pass", "admin"},
-    };
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void accounts(DynamicPropertyRegistry registry) {
-        AccountsClient.register(registry, dataDir, ACCOUNTS);
-    }
 
     private static final String SHORT_STUDY = "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}";
     private static final String LONG_STUDY = "{\"kind\":\"test-scripted\",\"spec\":{\"sleepMs\":5},"
             + "\"sweep\":{\"steps\":[100000,100001]}}";
 
-    @LocalServerPort
-    int port;
-
-    private AccountsClient api;
-
-    @BeforeEach
-    void client() {
-        api = new AccountsClient(port, ACCOUNTS);
-    }
+    @Autowired
+    AccountsClient api;
 
     @Test
     void anonymousCallsGet401AndTheUiAsksForALogin() throws Exception {
-        for (String path : List.of("/api/runs", "/api/runs.csv", "/api/kinds", "/api/system", "/api/runs/x/metrics.csv")) {
+        for (String path : List.of("/api/runs", "/api/runs.csv", "/api/kinds", "/api/system",
+                "/api/runs/x/metrics.csv")) {
             HttpResponse<String> r = api.send(null, "GET", path, null);
             assertEquals(401, r.statusCode(), path);
             assertTrue(r.body().contains("sign in"), r.body());
@@ -90,8 +61,8 @@ class AccessIntegrationTest {
         assertEquals(200, api.send(vera, "GET", "/api/runs", null).statusCode());
         assertEquals(200, api.send(vera, "GET", "/api/runs/" + id, null).statusCode());
         assertEquals(200, api.send(vera, "GET", "/api/runs/" + id + "/metrics.csv", null).statusCode());
-        for (String[] call : List.of(new String[] {"/api/runs", SHORT_RUN}, new String[] {"/api/runs/" + id + "/cancel", ""},
-                new String[] {"/api/runs/" + id + "/share", ""})) {
+        for (String[] call : List.of(new String[] {"/api/runs", SHORT_RUN},
+                new String[] {"/api/runs/" + id + "/cancel", ""}, new String[] {"/api/runs/" + id + "/share", ""})) {
             HttpResponse<String> r = api.send(vera, "POST", call[0], call[1]);
             assertEquals(403, r.statusCode(), call[0]);
             assertTrue(r.body().contains("errors"), r.body());
@@ -187,7 +158,8 @@ class AccessIntegrationTest {
         assertEquals(400, api.send(null, "GET", url + "/table.csv?pivot=colour", null).statusCode());
         assertEquals(200, api.send(null, "GET", url, null).statusCode(), "the study page, anonymously");
         assertEquals(401, api.send(null, "GET", "/api/studies/" + id, null).statusCode(), "the token opens only /s/…");
-        assertEquals(404, api.send(null, "GET", url + "/metrics.csv", null).statusCode(), "a study token is no run token");
+        assertEquals(404, api.send(null, "GET", url + "/metrics.csv", null).statusCode(),
+                "a study token is no run token");
 
         assertEquals(403, api.send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
         assertEquals(403, api.send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
@@ -220,7 +192,9 @@ class AccessIntegrationTest {
         assertTrue(id.matches("[a-km-np-z2-9]{16}"), id);
     }
 
-    /** The revoked link {@code url} + {@code suffix} answers 404 exactly as a link that never existed, naming nothing. */
+    /**
+     * The revoked link {@code url} + {@code suffix} answers 404 exactly as a link that never existed, naming nothing.
+     */
     private void assertAnswersLikeAnUnknownLink(String url, String suffix, String id) throws Exception {
         HttpResponse<String> revoked = api.send(null, "GET", url + suffix, null);
         HttpResponse<String> unknown = api.send(null, "GET", "/s/" + "A".repeat(32) + suffix, null);
@@ -232,7 +206,7 @@ class AccessIntegrationTest {
 
     /** A test account by name (checked against the list). */
     private static String account(String name) {
-        if (java.util.Arrays.stream(ACCOUNTS).noneMatch(a -> a[0].equals(name))) {
+        if (java.util.Arrays.stream(TestAccounts.ALL).noneMatch(a -> a[0].equals(name))) {
             throw new IllegalArgumentException(name);
         }
         return name;

@@ -10,47 +10,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.factlab.runs.AccountsClient;
-import org.factlab.runs.TestKindsConfig;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Personal API tokens with login on: created (secret shown once, stored hashed), listed with their last use, used as
  * {@code Authorization: Bearer} for any API call with the owner's role (a viewer's token cannot launch: 403),
  * revoked (401 from then on); unknown tokens 401; tokens of one account are invisible to another.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@LabIntegrationTest(properties = {"factlab.auth.enabled=true", LabIntegrationTest.OWN_DATASETS})
 class ApiTokensTest {
-
-    private static final String[][] ACCOUNTS = {
-        {"rita", "researcher-pass", "researcher"},
-        {"vera", "viewer-pass", "viewer"},
-    };
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        AccountsClient.register(registry, dataDir, ACCOUNTS);
-    }
 
     @LocalServerPort
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private AccountsClient accounts() {
-        return new AccountsClient(port, ACCOUNTS);
-    }
+    @Autowired
+    AccountsClient accounts;
 
     private HttpResponse<String> withToken(String token, String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -64,9 +44,9 @@ class ApiTokensTest {
     }
 
     private JsonNode createToken(String account, String name) throws Exception {
-        HttpResponse<String> r = accounts().send(account, "POST", "/api/tokens", "{\"name\": \"" + name + "\"}");
+        HttpResponse<String> r = accounts.send(account, "POST", "/api/tokens", "{\"name\": \"" + name + "\"}");
         assertEquals(201, r.statusCode(), r.body());
-        return accounts().readTree(r.body());
+        return accounts.readTree(r.body());
     }
 
     @Test
@@ -77,27 +57,27 @@ class ApiTokensTest {
 
         HttpResponse<String> launched = withToken(secret, "POST", "/api/runs", SHORT_RUN);
         assertEquals(201, launched.statusCode(), launched.body());
-        String runId = accounts().readTree(launched.body()).get("id").asText();
-        assertEquals("rita", accounts().get("rita", "/api/runs/" + runId).get("owner").asText());
+        String runId = accounts.readTree(launched.body()).get("id").asText();
+        assertEquals("rita", accounts.get("rita", "/api/runs/" + runId).get("owner").asText());
 
-        JsonNode listed = accounts().get("rita", "/api/tokens");
-        JsonNode mine = listed.get(0);
+        JsonNode listed = accounts.get("rita", "/api/tokens");
+        JsonNode mine = token(listed, created.get("id").asText());
         assertEquals(created.get("id").asText(), mine.get("id").asText());
         assertEquals("gpu box", mine.get("name").asText());
         assertFalse(mine.get("lastUsed").isNull(), "the launch is its last use: " + mine);
         assertFalse(listed.toString().contains(secret), "lists never show the secret");
-        assertFalse(accounts().get("vera", "/api/tokens").toString().contains(mine.get("id").asText()),
+        assertFalse(accounts.get("vera", "/api/tokens").toString().contains(mine.get("id").asText()),
                 "another account's tokens are not listed");
 
-        assertEquals(404, accounts().send("vera", "DELETE", "/api/tokens/" + mine.get("id").asText(), null)
+        assertEquals(404, accounts.send("vera", "DELETE", "/api/tokens/" + mine.get("id").asText(), null)
                 .statusCode(), "only the owner revokes");
-        assertEquals(204, accounts().send("rita", "DELETE", "/api/tokens/" + mine.get("id").asText(), null)
+        assertEquals(204, accounts.send("rita", "DELETE", "/api/tokens/" + mine.get("id").asText(), null)
                 .statusCode());
         HttpResponse<String> afterRevoke = withToken(secret, "GET", "/api/runs", null);
         assertEquals(401, afterRevoke.statusCode(), afterRevoke.body());
         assertTrue(afterRevoke.body().contains("unknown or revoked"), afterRevoke.body());
         assertEquals(401, withToken(secret, "POST", "/api/runs", SHORT_RUN).statusCode());
-        assertFalse(accounts().get("rita", "/api/tokens").get(0).get("revoked").isNull());
+        assertFalse(token(accounts.get("rita", "/api/tokens"), mine.get("id").asText()).get("revoked").isNull());
     }
 
     @Test
@@ -112,9 +92,19 @@ class ApiTokensTest {
     void unknownTokensAndBadNamesAreRefused() throws Exception {
         assertEquals(401, withToken("factlab_not-a-token", "GET", "/api/runs", null).statusCode());
         assertEquals(401, withToken("", "GET", "/api/runs", null).statusCode());
-        HttpResponse<String> blank = accounts().send("rita", "POST", "/api/tokens", "{\"name\": \"  \"}");
+        HttpResponse<String> blank = accounts.send("rita", "POST", "/api/tokens", "{\"name\": \"  \"}");
         assertEquals(400, blank.statusCode(), blank.body());
         assertTrue(blank.body().contains("\"field\":\"name\"") && blank.body().contains("1–100 characters"),
                 blank.body());
+    }
+
+    /** The token with this id in a list of tokens. */
+    private static JsonNode token(JsonNode tokens, String id) {
+        for (JsonNode t : tokens) {
+            if (t.get("id").asText().equals(id)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no token " + id + " in " + tokens);
     }
 }

@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,15 +25,10 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factlab.runs.AccountsClient;
-import org.factlab.runs.TestKindsConfig;
+import org.factlab.testing.LabIntegrationTest;
 import org.factlab.web.MultipartUpload;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Login on, over raw HTTP (so that requests can come from chosen loopback addresses 127.0.0.x): the login form needs
@@ -42,33 +36,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * it with 429, by HTTP basic and by the form; an account cannot have more queued and running runs than
  * {@code factlab.quota.runs}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@LabIntegrationTest(properties = {
+    "factlab.auth.enabled=true",
+    LabIntegrationTest.OWN_DATASETS,
+    "factlab.quota.runs=3",
+    "factlab.quota.uploads=" + GuardedLabSecurityTest.UPLOADS,
+    "factlab.quota.upload-bytes=" + GuardedLabSecurityTest.UPLOAD_BYTES,
+    "server.forward-headers-strategy=native",
+    "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
 class GuardedLabSecurityTest {
 
-    private static final String[][] ACCOUNTS = {
-        {"rita", "researcher-pass", "researcher"},
-        {"remy", "other-researcher-pass", "researcher"},
-        {"tess", "target-pass", "researcher"},
-        {"ruth", "parallel-pass", "researcher"},
-        {"ulla", "upload-pass", "researcher"},
-    };
-    private static final int UPLOADS = 2;
-    private static final long UPLOAD_BYTES = 50_000;
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        AccountsClient.register(registry, dataDir, ACCOUNTS);
-        registry.add("factlab.datasets-dir", dataDir::toString);
-        registry.add("factlab.quota.runs", () -> "3");
-        registry.add("factlab.quota.uploads", () -> UPLOADS);
-        registry.add("factlab.quota.upload-bytes", () -> UPLOAD_BYTES);
-        registry.add("server.forward-headers-strategy", () -> "native");
-        registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1");
-    }
+    static final int UPLOADS = 2;
+    static final long UPLOAD_BYTES = 50_000;
 
     @LocalServerPort
     int port;
@@ -120,7 +99,8 @@ class GuardedLabSecurityTest {
         assertEquals(429, basic("127.0.0.2", "TESS", "target-pass").status(), "the name in another case too");
         assertEquals(200, basic("127.0.0.3", "tess", "target-pass").status(), "the owner elsewhere is not locked out");
         assertEquals(200, basic("127.0.0.2", "rita", "researcher-pass").status(), "nor others at that address");
-        Answer formLogin = send("127.0.0.2", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded"),
+        Answer formLogin = send("127.0.0.2", "POST", "/login",
+                List.of("Content-Type: application/x-www-form-urlencoded"),
                 "username=tess&password=target-pass");
         assertEquals(429, formLogin.status(), "the login form too");
     }

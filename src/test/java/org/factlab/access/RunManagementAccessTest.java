@@ -6,53 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.factlab.runs.AccountsClient;
-import org.factlab.runs.TestKindsConfig;
+import org.factlab.testing.LabIntegrationTest;
 import org.factlab.web.MultipartUpload;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Login on: editing and deleting a run or a study is for its owner or an admin (as cancel and share), relaunching for
  * whoever may launch; anonymous callers get 401, also for unknown API paths.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@LabIntegrationTest(properties = {"factlab.auth.enabled=true", LabIntegrationTest.OWN_DATASETS})
 class RunManagementAccessTest {
-
-    /** name, password, role. */
-    private static final String[][] ACCOUNTS = {
-        {"vera", "viewer-pass", "viewer"},
-        {"rita", "researcher-pass", "researcher"},
-        {"remy", "other-researcher-pass", "researcher"},
-        {"ada", "admin-pass", "admin"},
-    };
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void accounts(DynamicPropertyRegistry registry) {
-        AccountsClient.register(registry, dataDir, ACCOUNTS);
-        registry.add("factlab.datasets-dir", dataDir::toString);
-    }
 
     @LocalServerPort
     int port;
 
-    private AccountsClient api;
-
-    @BeforeEach
-    void client() {
-        api = new AccountsClient(port, ACCOUNTS);
-    }
+    @Autowired
+    AccountsClient api;
 
     @Test
     void onlyTheOwnerOrAnAdminEditsOrDeletesARun() throws Exception {
@@ -79,9 +51,11 @@ class RunManagementAccessTest {
     @Test
     void whoeverMayLaunchRelaunchesAndOwnsTheNewRun() throws Exception {
         String id = api.create("rita", "/api/runs", SHORT_RUN);
-        assertEquals(403, api.send("vera", "POST", "/api/runs/" + id + "/relaunch", "").statusCode(), "viewers launch nothing");
+        assertEquals(403, api.send("vera", "POST", "/api/runs/" + id + "/relaunch", "").statusCode(),
+                "viewers launch nothing");
         assertEquals(401, api.send(null, "POST", "/api/runs/" + id + "/relaunch", "").statusCode());
-        HttpResponse<String> again = api.send("remy", "POST", "/api/runs/" + id + "/relaunch", "{\"spec\":{\"steps\":3}}");
+        HttpResponse<String> again = api.send("remy", "POST", "/api/runs/" + id + "/relaunch",
+                "{\"spec\":{\"steps\":3}}");
         assertEquals(201, again.statusCode(), again.body());
         JsonNode copy = api.get("remy", "/api/runs/" + api.readTree(again.body()).get("id").asText());
         assertEquals("remy", copy.get("owner").asText(), "the relaunched run is the launcher's");

@@ -9,16 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The REST API of a lab with sign-in on, called by one of its test accounts (HTTP basic) or anonymously, and the
- * settings that create those accounts. Accounts are {name, password, role} rows.
+ * The REST API of a lab with sign-in on, called by one of its test accounts (HTTP basic) or anonymously. Accounts
+ * are {name, password, role} rows.
  */
 public final class AccountsClient {
 
@@ -33,19 +30,6 @@ public final class AccountsClient {
         this.accounts = accounts.clone();
     }
 
-    /** Turns sign-in on with these accounts (passwords stored as bcrypt hashes) and data in {@code dataDir}. */
-    public static void register(DynamicPropertyRegistry registry, Path dataDir, String[][] accounts) {
-        registry.add("factlab.data-dir", dataDir::toString);
-        registry.add("factlab.auth.enabled", () -> "true");
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        for (int i = 0; i < accounts.length; i++) {
-            String[] a = accounts[i];
-            registry.add("factlab.auth.users[" + i + "].name", () -> a[0]);
-            registry.add("factlab.auth.users[" + i + "].password-hash", () -> bcrypt.encode(a[1]));
-            registry.add("factlab.auth.users[" + i + "].role", () -> a[2]);
-        }
-    }
-
     /** One request; {@code account} null = anonymous, else signed in with that account's password. */
     public HttpResponse<String> send(String account, String method, String path, String body) throws Exception {
         return sendWith(account, account == null ? null : password(account), method, path, body);
@@ -56,7 +40,8 @@ public final class AccountsClient {
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }

@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.factlab.testing.LabIntegrationTest;
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,22 +27,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * stays up and says the database is unavailable; the run ends FAILED with a message saying why; every committed
  * step is still there, whole; new runs work again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@LabIntegrationTest(properties = {
+    "spring.datasource.hikari.connection-timeout=2000",
+    "factlab.workers.finish-retry=90s"})
+@SlowTest
 @ActiveProfiles("postgres")
 @DirtiesContext
 @ExtendWith(PostgresCluster.ForTestClass.class)
 class DatabaseOutageTest {
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
     static void postgresDatabase(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> dataDir.toString());
         PostgresCluster.register(registry);
-        registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
-        registry.add("factlab.workers.finish-retry", () -> "90s");
     }
 
     @LocalServerPort
@@ -88,7 +82,8 @@ class DatabaseOutageTest {
     /** Points committed so far, read by an independent connection. */
     private static long committedPoints(String runId) throws Exception {
         try (Connection c = PostgresCluster.ForTestClass.current().connect();
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM metric WHERE run_id = '" + runId + "'")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM metric WHERE run_id = '" + runId
+                     + "'")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -97,7 +92,8 @@ class DatabaseOutageTest {
     /** Steps 0 … n/2 − 1, each with both of its points (x = step, y = step²): no step lost or torn. */
     private void assertWholeSteps(String runId, long points) {
         Map<Long, Map<String, Double>> steps = new HashMap<>();
-        metrics.points(runId).forEach(p -> steps.computeIfAbsent(p.step(), k -> new HashMap<>()).put(p.series(), p.value()));
+        metrics.points(runId).forEach(p -> steps.computeIfAbsent(p.step(), k -> new HashMap<>()).put(p.series(),
+                p.value()));
         assertEquals(points / 2, steps.size());
         for (long s = 0; s < points / 2; s++) {
             assertEquals(Map.of("x", (double) s, "y", (double) s * s), steps.get(s), "step " + s);

@@ -13,14 +13,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault test of docs/testing.md's table: a server in a child JVM with a 1 GiB heap, a {@code .csv.gz} of a few hundred KB
- * that unpacks to about 150 MB, a tabular run of it with {@code maxRows = 2000}. The table is streamed and sampled
- * while read, so the run ends and {@code GET /api/runs} answers within 2 s every second, during the run and after.
+ * The fault test of docs/testing.md's table: a server in a child JVM with a 1 GiB heap, a {@code .csv.gz} of a few
+ * hundred KB that unpacks to about 150 MB, a tabular run of it with {@code maxRows = 2000}. The table is streamed and
+ * sampled while read, so the run ends and {@code GET /api/runs} answers within 2 s every second, during the run and
+ * after.
  */
+@SlowTest
 class HugeTableTest {
 
     private static final long UNPACKED_BYTES = 150L * 1024 * 1024;
@@ -38,7 +41,8 @@ class HugeTableTest {
                         "--factlab.cpu-threads=1"))) {
             ApiClient api = new ApiClient(server.port());
             long launched = System.nanoTime();
-            String id = api.launch("{\"kind\":\"tabular\",\"spec\":{\"folder\":\"huge\",\"datasets\":[],\"maxRows\":2000,"
+            String id = api.launch("{\"kind\":\"tabular\",\"spec\":{\"folder\":\"huge\",\"datasets\":[],"
+                    + "\"maxRows\":2000,"
                     + "\"methods\":[\"kernel\"],\"folds\":2,\"regs\":[1],\"iterations\":0}}");
             long slowest = 0;
             JsonNode run = null;
@@ -59,7 +63,8 @@ class HugeTableTest {
             }
             double seconds = (System.nanoTime() - launched) / 1e9;
             System.out.printf(Locale.ROOT, "HugeTableTest: %.0f KB packed, %d MB unpacked; run %s in about %.0f s; "
-                    + "slowest GET /api/runs %d ms%n", packed / 1024.0, UNPACKED_BYTES >> 20, run.get("status").asText(),
+                    + "slowest GET /api/runs %d ms%n", packed / 1024.0, UNPACKED_BYTES >> 20, run.get("status")
+                            .asText(),
                     seconds, slowest);
             assertEquals("SUCCEEDED", run.get("status").asText(), run + "\n" + server.output());
             assertEquals(2000.0, run.get("summary").get("dataset/huge/rows").asDouble(), run.toString());

@@ -1,5 +1,6 @@
 package org.factlab.runs;
 
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -10,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every test of {@link RunManagementIntegrationTest} on a real PostgreSQL server with profile {@code postgres}: the
  * V6 migration, deletion with its cascades and the edits run on both databases.
  */
+@SlowTest
 @ActiveProfiles("postgres")
 @DirtiesContext
 @ExtendWith(PostgresCluster.ForTestClass.class)

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A run that was RUNNING when the server stopped — killed with SIGKILL, or shut down — is INTERRUPTED after the
  * restart, keeps every recorded point, and is never re-run silently.
  */
+@SlowTest
 class RestartRecoveryTest {
 
     @TempDir

@@ -6,49 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Managing runs and studies over HTTP on a fresh H2 database (login off: everyone may do everything): delete (every
  * page, download and share link of the run then answers 404), rename, notes and tags, relaunch, the list's filters,
  * studies renamed and deleted, and JSON answers for unknown API paths and methods.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@LabIntegrationTest
 class RunManagementIntegrationTest {
 
     private static final String TINY = "{\"kind\":\"test-scripted\",\"preset\":\"tiny\",\"name\":\"tiny\"}";
-    private static final String LONG = "{\"kind\":\"test-scripted\",\"name\":\"long\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
+    private static final String LONG = "{\"kind\":\"test-scripted\",\"name\":\"long\","
+            + "\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
+    @Autowired
+    ApiClient api;
 
     @Test
     void aDeletedRunIsGoneFromEveryPageDownloadAndShareLink() throws Exception {
@@ -125,8 +104,10 @@ class RunManagementIntegrationTest {
         assertRefused("PATCH", "/api/runs/" + id, "{\"tags\":[\"" + "t".repeat(33) + "\"]}", "tags", "1–32");
         assertRefused("PATCH", "/api/runs/" + id, "{\"tags\":\"a b c d e f g h i j k\"}", "tags", "at most 10");
         assertRefused("PATCH", "/api/runs/" + id, "{\"tags\":[1]}", "tags", "not a word");
-        assertRefused("PATCH", "/api/runs/" + id, "{\"notes\":\"" + "x".repeat(20_001) + "\"}", "notes", "at most 20000");
-        assertRefused("PATCH", "/api/runs/" + id, "{\"colour\":\"red\",\"name\":\"ok\"}", "colour", "allowed: name, notes, tags");
+        assertRefused("PATCH", "/api/runs/" + id, "{\"notes\":\"" + "x".repeat(20_001) + "\"}", "notes",
+                "at most 20000");
+        assertRefused("PATCH", "/api/runs/" + id, "{\"colour\":\"red\",\"name\":\"ok\"}", "colour",
+                "allowed: name, notes, tags");
         assertEquals("renamed", api.json("/api/runs/" + id).get("name").asText(), "a refused PATCH changes nothing");
         assertEquals(404, api.send("PATCH", "/api/runs/nosuchrun", "{\"name\":\"x\"}").statusCode());
     }
@@ -171,7 +152,8 @@ class RunManagementIntegrationTest {
 
     @Test
     void theListFiltersByKindStatusTagPresetTextSpecAndSummary() throws Exception {
-        String a = api.launch("{\"kind\":\"test-scripted\",\"preset\":\"tiny\",\"name\":\"filter alpha\",\"spec\":{\"steps\":3}}");
+        String a = api.launch("{\"kind\":\"test-scripted\",\"preset\":\"tiny\",\"name\":\"filter alpha\","
+                + "\"spec\":{\"steps\":3}}");
         String b = api.launch("{\"kind\":\"test-scripted\",\"name\":\"filter beta\",\"spec\":{\"steps\":9}}");
         api.awaitStatus(a, "SUCCEEDED");
         api.awaitStatus(b, "SUCCEEDED");
@@ -243,8 +225,8 @@ class RunManagementIntegrationTest {
 
     @Test
     void unknownApiPathsAndMethodsAnswerJsonErrors() throws Exception {
-        for (String[] call : List.of(new String[] {"POST", "/api/no/such/call"}, new String[] {"GET", "/api/nothing/here"},
-                new String[] {"GET", "/api/runs/x/y/z"})) {
+        for (String[] call : List.of(new String[] {"POST", "/api/no/such/call"},
+                new String[] {"GET", "/api/nothing/here"}, new String[] {"GET", "/api/runs/x/y/z"})) {
             HttpResponse<String> r = api.send(call[0], call[1], "{}");
             assertEquals(404, r.statusCode(), call[1]);
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), call[1]);

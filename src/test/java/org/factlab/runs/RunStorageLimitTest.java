@@ -10,13 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The longest quadratic run the form allows (99998 iterations, evaluated at every step) stores no more than the
@@ -25,26 +23,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * whose values are the run's final ones. Small limits here, and the run cancelled after a few thousand steps, so
  * that thinning happens several times within the test; the database file stays small meanwhile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LabIntegrationTest(properties = {
+    "factlab.quota.points-per-run=" + RunStorageLimitTest.POINTS,
+    "factlab.quota.snapshots-per-matrix=" + RunStorageLimitTest.SNAPSHOTS})
 class RunStorageLimitTest {
 
-    private static final int POINTS = 50;
-    private static final int SNAPSHOTS = 5;
+    static final int POINTS = 50;
+    static final int SNAPSHOTS = 5;
     private static final long MAX_DATABASE_BYTES = 32L << 20;
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> dataDir.toString());
-        registry.add("factlab.datasets-dir", () -> dataDir.toString());
-        registry.add("factlab.quota.points-per-run", () -> POINTS);
-        registry.add("factlab.quota.snapshots-per-matrix", () -> SNAPSHOTS);
-    }
 
     @LocalServerPort
     int port;
+
+    @Value("${factlab.data-dir}")
+    Path dataDir;
 
     @Autowired
     MetricRepository metrics;

@@ -11,50 +11,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.BeforeEach;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** Studies through the REST API on a fresh H2 database: launch, progress, results table, validation, cancel. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@LabIntegrationTest(properties = "factlab.studies.max-runs=" + StudyApiIntegrationTest.CAP)
 class StudyApiIntegrationTest {
 
-    private static final int CAP = 12;
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> dataDir.toString());
-        registry.add("factlab.studies.max-runs", () -> CAP);
-    }
+    static final int CAP = 12;
 
     @LocalServerPort
     int port;
 
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
+    @Autowired
+    ApiClient api;
 
     @Test
     void threeQuickParityRunsEndInATableOfTheirSummaries() throws Exception {

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.factlab.testing.SlowTest;
 import org.factlab.ui.PushViewer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * that does not execute it, and when B is killed with SIGKILL mid-run, A marks B's run INTERRUPTED with every
  * recorded step kept — as a restarted B then reports too.
  */
+@SlowTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoWorkersTest {
 
@@ -89,7 +91,8 @@ class TwoWorkersTest {
         RunRepository repository = a.getBean(RunRepository.class);
         // A is the only worker: it takes a run that waits at step 2 until cancelled, and stays busy
         String waiting = aRuns.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 2), "waits on A").id();
-        ApiClient.await("run on A", Duration.ofSeconds(30), () -> a.getBean(MetricRepository.class).count(waiting) == 4);
+        ApiClient.await("run on A", Duration.ofSeconds(30), () -> a.getBean(MetricRepository.class)
+                .count(waiting) == 4);
 
         b = startWorkerB("b.log");
         ApiClient bApi = new ApiClient(b.port());
@@ -176,7 +179,8 @@ class TwoWorkersTest {
         ApiClient.await("A interrupts B's run", Duration.ofSeconds(60),
                 () -> repository.find(onB).orElseThrow().status() == RunStatus.INTERRUPTED);
         System.out.printf("TwoWorkersTest: B killed with %d points recorded; A marked its run INTERRUPTED %.1f s later "
-                + "(heartbeat 1 s, 4 missed) with %d points%n", 10, (System.nanoTime() - killed) / 1e9, metrics.count(onB));
+                + "(heartbeat 1 s, 4 missed) with %d points%n", 10, (System.nanoTime() - killed) / 1e9,
+                        metrics.count(onB));
         Run interrupted = repository.find(onB).orElseThrow();
         assertTrue(interrupted.error().contains("worker B stopped sending heartbeats"), interrupted.error());
         assertEquals(10, metrics.count(onB), "every point recorded before the kill is kept");
@@ -217,6 +221,7 @@ class TwoWorkersTest {
                 return i;
             }
         }
-        throw new AssertionError("no terminal status among " + new TreeSet<>(events.stream().map(Object::toString).toList()));
+        throw new AssertionError("no terminal status among " + new TreeSet<>(events.stream().map(Object::toString)
+                .toList()));
     }
 }

@@ -17,11 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.factlab.runs.ApiClient;
-import org.factlab.runs.TestKindsConfig;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * Table-driven bad input through {@code POST /api/runs}: for every field of every kind that {@code GET /api/kinds}
@@ -29,9 +28,7 @@ import org.springframework.context.annotation.Import;
  * wrong JSON type, out of range, not whole, not finite and oversized; each must be answered 400 with an error
  * naming that field. Also the request's own fields, and bodies over the 1 MiB limit (413).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:bad-input;DB_CLOSE_DELAY=-1")
-@Import(TestKindsConfig.class)
+@LabIntegrationTest
 class BadInputTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -39,6 +36,9 @@ class BadInputTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApiClient api;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -48,7 +48,6 @@ class BadInputTest {
 
     @Test
     void everyBadValueOfEveryFieldOfEveryKindIsRefusedNamingTheField() throws Exception {
-        ApiClient api = new ApiClient(port);
         List<Case> cases = new ArrayList<>();
         for (JsonNode kind : api.json("/api/kinds")) {
             for (JsonNode field : kind.get("fields")) {
@@ -64,7 +63,8 @@ class BadInputTest {
                 wrong.add(c.kind() + "." + c.field() + " " + c.what() + " → " + r.statusCode() + " " + cut(r.body()));
             }
         }
-        System.out.println("BadInputTest: " + cases.size() + " bad field values tried, " + wrong.size() + " not refused");
+        System.out.println("BadInputTest: " + cases.size() + " bad field values tried, " + wrong.size()
+                + " not refused");
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertTrue(cases.size() >= 12 * 40, "cases generated: " + cases.size());
         assertEquals(0L, api.json("/api/runs").size(), "nothing was queued");
@@ -72,7 +72,6 @@ class BadInputTest {
 
     @Test
     void badRequestFieldsAreRefusedNamingTheField() throws Exception {
-        ApiClient api = new ApiClient(port);
         String[][] table = {
                 {"{\"spec\":{}}", "kind"},
                 {"{\"kind\":null}", "kind"},
@@ -99,7 +98,6 @@ class BadInputTest {
     @Test
     void bodiesOverOneMebibyteAreRefused() throws Exception {
         String big = "{\"kind\":\"quadratic\",\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
-        ApiClient api = new ApiClient(port);
         HttpResponse<String> declared = api.post("/api/runs", big);
         assertEquals(413, declared.statusCode(), cut(declared.body()));
         assertTrue(namesField(declared.body(), "body"), declared.body());

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.factlab.testing.LabIntegrationTest;
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A PyTorch training loop (Debian's python3-torch) reports to the test server through
@@ -27,22 +27,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * cannot send is spooled without an exception and sent later by {@code factlab_client.py sync}; bad checkpoints and
  * scalars are refused with 400 naming the field.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LabIntegrationTest(properties = LabIntegrationTest.OWN_DATASETS)
+@SlowTest
 class FollowClientTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", dataDir::toString);
-        registry.add("factlab.datasets-dir", () -> dataDir.resolve("datasets").toString());
-    }
-
     @LocalServerPort
     int port;
+
+    @Value("${factlab.datasets-dir}")
+    Path datasets;
 
     @TempDir
     Path work;
@@ -53,7 +48,8 @@ class FollowClientTest {
         FollowedLab lab = new FollowedLab(port);
         Path out = work.resolve("out.json");
         Path log = work.resolve("python.log");
-        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log, Map.of(), "src/test/python/follow_loop.py",
+        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log, Map.of(),
+                "src/test/python/follow_loop.py",
                 lab.url(), out.toString(), "4"), log);
         assertEquals(0, result.exit(), result.output());
         JsonNode sent = FollowedLab.json(Files.readString(out));
@@ -177,7 +173,8 @@ class FollowClientTest {
                 + "\"spec\": {\"dataset\": \"" + dataset + "\", \"probeEvery\": 0}}").getBytes(StandardCharsets.UTF_8));
         assertEquals(400, launched.statusCode());
         assertTrue(launched.body().contains("\"field\":\"probeEvery\""), launched.body());
-        launched = lab.send("POST", "/api/runs", "application/json", ("{\"kind\": \"follow\", \"spec\": {\"dataset\": \""
+        launched = lab.send("POST", "/api/runs", "application/json",
+                ("{\"kind\": \"follow\", \"spec\": {\"dataset\": \""
                 + dataset + "\"}}").getBytes(StandardCharsets.UTF_8));
         assertEquals(201, launched.statusCode(), launched.body());
         String id = FollowedLab.json(launched.body()).get("id").asText();
@@ -201,7 +198,7 @@ class FollowClientTest {
         assertEquals(202, lab.send("POST", "/api/runs/" + id + "/finish", "application/json", "{}".getBytes())
                 .statusCode());
         assertEquals("SUCCEEDED", lab.awaitEnd(id).get("status").asText());
-        Path inbox = dataDir.resolve("datasets").resolve("follow").resolve(id);
+        Path inbox = datasets.resolve("follow").resolve(id);
         assertTrue(Files.isDirectory(inbox), "finish is kept in the run's inbox");
         assertEquals(204, lab.send("DELETE", "/api/runs/" + id, null, null).statusCode());
         assertFalse(Files.exists(inbox), "deleting the run deletes its inbox");

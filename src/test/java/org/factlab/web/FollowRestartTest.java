@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.factlab.FactLabApplication;
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * client retries the second checkpoint while the lab is down, the interrupted run is queued again when it arrives,
  * and the finished run has both checkpoints analysed, matching the script's float64 values.
  */
+@SlowTest
 class FollowRestartTest {
 
     @TempDir

@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.factlab.runs.ApiClient;
 import org.factlab.runs.ChildServer;
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -34,6 +35,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * naming what is wrong (the limit, where one was passed), {@code /api/runs} keeps answering, and no staging folder
  * stays behind; one left by a server that died is gone after the start.
  */
+@SlowTest
 class HostileUploadsTest {
 
     @TempDir

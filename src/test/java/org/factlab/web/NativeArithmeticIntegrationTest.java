@@ -7,21 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.factlab.experiments.NativeSelfCheck;
 import org.factlab.math.CorruptedDecompositions;
 import org.factlab.math.CorruptedDecompositions.Routine;
 import org.factlab.math.Decompositions;
 import org.factlab.math.NativeLinearAlgebra;
 import org.factlab.runs.ApiClient;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Wrong native arithmetic never reaches a run's numbers: {@code /api/system} reports the BLAS library, its kernel set
@@ -29,26 +25,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * routine (an MLP probe's dsyevd, a parity RFM's Cholesky solve), and once the self-check has seen the corruption,
  * runs of kinds that use native linear algebra are refused with 503 while plain-Java kinds still run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LabIntegrationTest
 class NativeArithmeticIntegrationTest {
 
-    @TempDir
-    static Path dataDir;
+    @Autowired
+    ApiClient api;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
     private Decompositions previous;
 
     @BeforeEach
-    void client() {
-        api = new ApiClient(port);
+    void selfCheckDone() {
         NativeSelfCheck.report();
     }
 

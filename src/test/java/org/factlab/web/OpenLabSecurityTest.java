@@ -24,15 +24,13 @@ import java.util.regex.Pattern;
 import org.apache.coyote.AbstractProtocol;
 import org.factlab.runs.ApiClient;
 import org.factlab.runs.RunService;
-import org.factlab.runs.TestKindsConfig;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,14 +39,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code Host} names and cross-site form posts; tabular folders stay inside the datasets directory and never leak
  * file content or absolute paths; launch bodies refuse unknown keys and cap their error lists; names and notes
  * refuse control and bidi-override characters; answers carry a Content-Security-Policy; a run that passes
- * {@code factlab.quota.max-run-time} ends CANCELLED with the reason; a run that exhausts the heap ends FAILED saying so.
+ * {@code factlab.quota.max-run-time} ends CANCELLED with the reason; a run that exhausts the heap ends FAILED saying
+ * so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestKindsConfig.class)
+@LabIntegrationTest(properties = "factlab.quota.max-run-time=30s")
 class OpenLabSecurityTest {
 
     private static final String SECRET = "TOPSECRET-4711";
-    private static final String QUICK_TABULAR = "\"datasets\":[],\"methods\":[\"kernel\"],\"folds\":2,\"regs\":[1],\"iterations\":0";
+    private static final String QUICK_TABULAR = "\"datasets\":[],\"methods\":[\"kernel\"],\"folds\":2,\"regs\":[1],"
+            + "\"iterations\":0";
 
     @TempDir
     static Path home;
@@ -66,13 +65,14 @@ class OpenLabSecurityTest {
         Files.writeString(leaky.resolve("secret.arff"), SECRET + "\n@data\n1\n");
         Files.writeString(leaky.resolve("fine.csv"), "1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n7,a\n8,b\n");
         Files.createSymbolicLink(leaky.resolve("linked.csv"), outside.resolve("private.csv"));
-        registry.add("factlab.data-dir", () -> home.resolve("db").toString());
         registry.add("factlab.datasets-dir", datasets::toString);
-        registry.add("factlab.quota.max-run-time", () -> "30s");
     }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApiClient api;
 
     @Autowired
     ServletWebServerApplicationContext context;
@@ -83,13 +83,13 @@ class OpenLabSecurityTest {
     @Test
     void withLoginOffTheServerListensOnTheLoopbackInterfaceOnly() {
         TomcatWebServer server = (TomcatWebServer) context.getWebServer();
-        InetAddress address = ((AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler()).getAddress();
+        InetAddress address = ((AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler())
+                .getAddress();
         assertTrue(address != null && address.isLoopbackAddress(), "bound to " + address);
     }
 
     @Test
     void foldersOutsideTheDatasetsDirectoryAreRefusedAtLaunchWithoutSayingWhatExists() throws Exception {
-        ApiClient api = new ApiClient(port);
         List<String> messages = new ArrayList<>();
         for (String folder : List.of("/etc", "/root/.ssh", "/no/such/folder", "../../../../etc", "mine/../../outside",
                 "escape", "escape/sub", "dangling", "..")) {
@@ -106,7 +106,6 @@ class OpenLabSecurityTest {
 
     @Test
     void tableErrorsNameTheFileRelativeToTheDatasetsDirectoryAndNeverItsContent() throws Exception {
-        ApiClient api = new ApiClient(port);
         String id = api.launch(tabular("leaky", ""));
         JsonNode run = awaitEnd(api, id);
         String linked = api.launch(tabular("leaky", ",\"datasets\":[\"linked\",\"fine\"]"));
@@ -133,7 +132,6 @@ class OpenLabSecurityTest {
 
     @Test
     void aCrossSiteFormCannotCancelARunButAJsonCallOrASameOriginPageCan() throws Exception {
-        ApiClient api = new ApiClient(port);
         String id = api.launch(LONG_RUN);
         HttpClient http = HttpClient.newHttpClient();
         URI cancel = URI.create("http://localhost:" + port + "/api/runs/" + id + "/cancel");
@@ -159,7 +157,6 @@ class OpenLabSecurityTest {
 
     @Test
     void unknownTopLevelKeysAreRefusedNamingThem() throws Exception {
-        ApiClient api = new ApiClient(port);
         HttpResponse<String> run = api.post("/api/runs", "{\"kind\":\"test-scripted\",\"nmae\":\"x\"}");
         assertEquals(400, run.statusCode(), run.body());
         assertEquals("nmae", api.readTree(run.body()).get("errors").get(0).get("field").asText(), run.body());
@@ -177,7 +174,6 @@ class OpenLabSecurityTest {
         for (int i = 0; i < 60_000; i++) {
             spec.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
         }
-        ApiClient api = new ApiClient(port);
         HttpResponse<String> r = api.post("/api/runs", "{\"kind\":\"test-scripted\",\"spec\":{" + spec + "}}");
         assertEquals(400, r.statusCode());
         assertTrue(r.body().length() < 20_000, "answer of " + r.body().length() + " characters");
@@ -188,7 +184,6 @@ class OpenLabSecurityTest {
 
     @Test
     void controlAndBidiOverrideCharactersAreRefusedInNamesAndNotes() throws Exception {
-        ApiClient api = new ApiClient(port);
         String[][] cases = {
             {"/api/runs", "{\"kind\":\"test-scripted\",\"name\":\"invoice\\u202Etxt.exe\"}", "name"},
             {"/api/runs", "{\"kind\":\"test-scripted\",\"name\":\"bell\\u0007\"}", "name"},
@@ -206,7 +201,6 @@ class OpenLabSecurityTest {
 
     @Test
     void pagesAndAnswersCarryAContentSecurityPolicy() throws Exception {
-        ApiClient api = new ApiClient(port);
         for (String path : List.of("/", "/api/runs")) {
             String csp = api.get(path).headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("default-src 'self'") && csp.contains("object-src 'none'"), path + ": " + csp);
@@ -215,7 +209,6 @@ class OpenLabSecurityTest {
 
     @Test
     void aRunPastTheLongestRunTimeEndsCancelledWithTheReason() throws Exception {
-        ApiClient api = new ApiClient(port);
         String id = api.launch(LONG_RUN);
         JsonNode run = api.awaitStatus(id, "CANCELLED");
         assertTrue(run.get("error").asText().contains("factlab.quota.max-run-time"), run.toString());
@@ -223,7 +216,6 @@ class OpenLabSecurityTest {
 
     @Test
     void aRunThatExhaustsTheHeapEndsFailedWithAClearMessageAndTheServerAnswers() throws Exception {
-        ApiClient api = new ApiClient(port);
         String id = api.launch("{\"kind\":\"test-scripted\",\"spec\":{\"steps\":10,\"oomAt\":3}}");
         JsonNode run = api.awaitStatus(id, "FAILED");
         assertTrue(run.get("error").asText().startsWith("the run ran out of memory"), run.toString());

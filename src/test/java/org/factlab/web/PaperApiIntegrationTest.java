@@ -14,19 +14,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.factlab.experiments.tabular.TabularSeries;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -37,18 +33,13 @@ import org.w3c.dom.NodeList;
  * download as valid SVG with a colour bar and a legend, and as PNG at twice the size, also under a share link;
  * the scatter figures (Figure 7, the tabular scatter) and a compare chart download the same way.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LabIntegrationTest
 class PaperApiIntegrationTest {
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> dataDir.toString());
-    }
+    /** A quick quadratic run up to its τ, to which the value and the closing braces are appended. */
+    private static final String QUICK_QUADRATIC =
+            "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":20000,\"tau\":";
 
     @LocalServerPort
     int port;
@@ -136,11 +127,13 @@ class PaperApiIntegrationTest {
         Document doc = parse(svg.body());
         assertEquals(List.of("AGOP", "eNFA", "FACT", "√AGOP"), texts(group(doc, "legend")), "as the paper writes them");
         assertTrue(texts(group(doc, "axes")).containsAll(List.of("step", "cosine similarity")));
-        assertTrue(texts(doc.getDocumentElement()).contains("cosine similarity with WᵀW · run " + id + " · step 150000"));
+        assertTrue(texts(doc.getDocumentElement()).contains("cosine similarity with WᵀW · run " + id
+                + " · step 150000"));
         assertEquals(404, get("/api/runs/" + id + "/charts/nothing.svg").statusCode());
 
         HttpResponse<String> share = http.send(request("/api/runs/" + id + "/share")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(201, share.statusCode(), share.body());
         String link = json.readTree(share.body()).get("url").asText();
         HttpResponse<byte[]> png = http.send(request(link + "/charts/pearson.png").GET().build(),
@@ -159,8 +152,8 @@ class PaperApiIntegrationTest {
     void figure7TabularScatterAndCompareChartDownloadAsSvgAndPng() throws Exception {
         String parity = launch("{\"kind\":\"parity\",\"preset\":\"quick\"}");
         String tabular = launch("{\"kind\":\"tabular\",\"preset\":\"quick\"}");
-        String first = launch("{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":20000,\"tau\":0.02}}");
-        String second = launch("{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":20000,\"tau\":0.05}}");
+        String first = launch(QUICK_QUADRATIC + "0.02}}");
+        String second = launch(QUICK_QUADRATIC + "0.05}}");
         for (String id : List.of(parity, tabular, first, second)) {
             waitForSuccess(id);
         }
@@ -247,7 +240,8 @@ class PaperApiIntegrationTest {
     private static Document parse(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        Document doc = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", doc.getDocumentElement().getLocalName());
         assertEquals(SVG_NS, doc.getDocumentElement().getNamespaceURI());
         return doc;

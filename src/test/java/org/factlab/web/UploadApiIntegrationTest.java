@@ -16,13 +16,11 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.factlab.runs.ApiClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.factlab.testing.LabIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Uploading models and tables over HTTP (login off): multipart from a script (with {@code X-Requested-With}) and
@@ -30,32 +28,24 @@ import org.springframework.test.context.DynamicPropertySource;
  * inspected end to end; malformed, truncated, oversized, pickled and unsupported files answered 400 or 413 with
  * nothing left in the uploads folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LabIntegrationTest(properties = {
+    LabIntegrationTest.OWN_DATASETS,
+    "factlab.models.max-bytes=" + UploadApiIntegrationTest.MAX_BYTES})
 class UploadApiIntegrationTest {
 
-    private static final long MAX_BYTES = 64 * 1024;
+    static final long MAX_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> dataDir.toString());
-        registry.add("factlab.datasets-dir", () -> dataDir.toString());
-        registry.add("factlab.models.max-bytes", () -> MAX_BYTES);
-    }
 
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private ApiClient api;
+    @Value("${factlab.datasets-dir}")
+    Path datasets;
 
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    ApiClient api;
 
     @Test
     void aPyTorchNetworkIsUploadedInspectedAndDeleted() throws Exception {
@@ -157,8 +147,8 @@ class UploadApiIntegrationTest {
     }
 
     /** Files kept under uploads/{kind}/, staging folders included. */
-    private static long files(String kind) throws IOException {
-        Path dir = dataDir.resolve("uploads").resolve(kind);
+    private long files(String kind) throws IOException {
+        Path dir = datasets.resolve("uploads").resolve(kind);
         if (!Files.exists(dir)) {
             return 0;
         }
