@@ -11,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunStatus;
@@ -47,7 +49,8 @@ final class RunHeader extends VerticalLayout {
         add(title, line, meta, error, new Details("Spec", spec));
     }
 
-    private java.util.List<String> edited = java.util.List.of();
+    private List<String> edited = List.of();
+    private Map<String, String> uploads = Map.of();
 
     void show(Run run) {
         title.setText(run.name());
@@ -58,17 +61,39 @@ final class RunHeader extends VerticalLayout {
         bar.setIndeterminate(run.status() == RunStatus.QUEUED);
         timing.setText(timing(run, run.progress()));
         cancel.setVisible(cancellable && !run.status().isTerminal());
-        meta.setText(run.kind() + (run.preset() == null ? "" : edited.isEmpty() ? " · preset " + run.preset()
-                : " · from preset " + run.preset() + ", edited: " + String.join(", ", edited)) + " · seed " + run.seed()
+        meta.setText(run.kind() + provenance(run) + " · seed " + run.seed()
                 + " · created " + Formats.time(run.createdAt())
                 + (run.backend() == null ? "" : " · " + run.backend()) + " · " + run.versions());
         error.setText(run.error() == null ? "" : run.error());
-        spec.setText(run.spec().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                .collect(Collectors.joining("\n")));
+        spec.setText(run.spec().entrySet().stream().map(e -> e.getKey() + " = " + (uploads.containsKey(e.getKey())
+                ? uploads.get(e.getKey()) + " (" + e.getValue() + ")" : e.getValue())).collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * Where the spec came from: its preset, the preset's fields it changed, or the uploads it reads in place of the
+     * preset's ("uploaded model mse-tanh.safetensors, dataset train.csv, edited: lambda").
+     */
+    private String provenance(Run run) {
+        if (run.preset() == null) {
+            return "";
+        }
+        List<String> uploaded = edited.stream().filter(uploads::containsKey).toList();
+        List<String> rest = edited.stream().filter(f -> !uploads.containsKey(f)).toList();
+        String edits = rest.isEmpty() ? "" : ", edited: " + String.join(", ", rest);
+        if (!uploaded.isEmpty()) {
+            return " · uploaded " + uploaded.stream().map(f -> f + " " + uploads.get(f))
+                    .collect(Collectors.joining(", ")) + edits;
+        }
+        return edited.isEmpty() ? " · preset " + run.preset() : " · from preset " + run.preset() + edits;
+    }
+
+    /** The uploads the run reads, by spec field, named as uploaded: shown by name, not by id. */
+    void setUploads(Map<String, String> uploads) {
+        this.uploads = uploads;
     }
 
     /** The fields changed from the run's preset ({@link org.factlab.experiments.PresetEdits}), said in the meta line. */
-    void setEdited(java.util.List<String> edited) {
+    void setEdited(List<String> edited) {
         this.edited = edited;
     }
 

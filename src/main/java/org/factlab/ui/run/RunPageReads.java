@@ -1,7 +1,10 @@
 package org.factlab.ui.run;
 
+import java.io.IOException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.sections.Section;
@@ -12,6 +15,10 @@ import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunService;
+import org.factlab.runs.UploadLibraries;
+import org.factlab.uploads.DatasetInfo;
+import org.factlab.uploads.ModelInfo;
+import org.factlab.uploads.UploadSort;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,12 +32,36 @@ public class RunPageReads {
     private final KindRegistry kinds;
     private final MetricRepository metrics;
     private final MatrixRepository matrices;
+    private final UploadLibraries uploads;
 
-    public RunPageReads(RunService runs, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices) {
+    public RunPageReads(RunService runs, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
+                        UploadLibraries uploads) {
         this.runs = runs;
         this.kinds = kinds;
         this.metrics = metrics;
         this.matrices = matrices;
+        this.uploads = uploads;
+    }
+
+    /** The uploads a run reads, by spec field, named as uploaded ("mse-tanh.safetensors"); empty for other kinds. */
+    public Map<String, String> uploadNames(Run run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        kind(run.kind()).ifPresent(k -> k.uploadFields().forEach((sort, field) -> {
+            Object id = run.spec().get(field);
+            if (id != null) {
+                uploadName(sort, id.toString()).ifPresent(name -> names.put(field, name));
+            }
+        }));
+        return names;
+    }
+
+    private Optional<String> uploadName(UploadSort sort, String id) {
+        try {
+            return sort == UploadSort.MODEL ? uploads.models().find(id).map(ModelInfo::name)
+                    : uploads.datasets().find(id).map(DatasetInfo::name);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty(); // gone or unreadable: the spec keeps showing its id
+        }
     }
 
     /** The run service itself, for the page's controls (cancel, edit). */

@@ -131,6 +131,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         header.setCancellable(controls);
         header.setEdited(reads.kind(found.kind()).map(k -> PresetEdits.of(k, found.preset(), found.spec()))
                 .orElse(List.of()));
+        header.setUploads(reads.uploadNames(found));
         departure.show(found, reads.kind(found.kind()));
         sections = new SectionPanels(reads.sections(found.kind()), downloadBase, this::showStep);
         HorizontalLayout downloads = new HorizontalLayout(

@@ -18,13 +18,15 @@ import org.factlab.ui.base.Formats;
 
 /**
  * A {@link KeyNumbersSection}: a two-column table (quantity, value) of the run's single numbers, e.g. the final
- * accuracy, the grokking iteration, the τ–k′ slope and R². Rows without a value are left out; hidden while none has.
+ * accuracy, the grokking iteration, the τ–k′ slope and R², or, when every number is per layer, a table of quantities
+ * × layers ({@link LayerTable}). Rows without a value are left out; hidden while none has.
  */
 final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
 
     private final KeyNumbersSection section;
     private final Element body = new Element("tbody");
-    private Map<String, String> shown = Map.of();
+    /** What the table shows: the rows, or the layer table. */
+    private Object shown = Map.of();
 
     KeyNumbersPanel(KeyNumbersSection section) {
         this.section = section;
@@ -41,18 +43,35 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
 
     @Override
     public void show(RunPageData data) {
-        Map<String, String> rows = rows(section, data);
-        if (rows.equals(shown)) {
+        LayerTable layered = LayerTable.of(section, data);
+        Map<String, String> rows = layered == null ? rows(section, data) : Map.of();
+        Object next = layered == null ? rows : layered;
+        if (next.equals(shown)) {
             return;
         }
-        shown = rows;
+        shown = next;
         body.removeAllChildren();
+        if (layered != null) {
+            showLayers(layered);
+        }
         rows.forEach((label, value) -> {
             Element tr = new Element("tr");
             tr.appendChild(new Element("th").setText(label), new Element("td").setText(value));
             body.appendChild(tr);
         });
-        setVisible(!rows.isEmpty());
+        setVisible(layered != null || !rows.isEmpty());
+    }
+
+    /** A row per quantity, a column per layer. */
+    private void showLayers(LayerTable table) {
+        Element head = new Element("tr").appendChild(new Element("th"));
+        table.layers().forEach(l -> head.appendChild(new Element("th").setText("layer " + l)));
+        body.appendChild(head);
+        table.rows().forEach((label, cells) -> {
+            Element tr = new Element("tr").appendChild(new Element("th").setText(label));
+            cells.forEach(c -> tr.appendChild(new Element("td").setText(c)));
+            body.appendChild(tr);
+        });
     }
 
     /** Label → formatted value, in the declared order; a key pattern gives a row per matching key. */
