@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.factlab.experiments.sections.Section;
 import org.factlab.experiments.sweep.SeedStats;
 import org.factlab.experiments.sweep.StudyTable;
 import org.factlab.runs.compare.AxisRange;
@@ -18,7 +19,7 @@ import org.factlab.runs.compare.FieldText;
  *
  * @param categories the field's values in order when they are not all numbers (x are then their indices), else null
  * @param logX       numeric values all positive and spanning a factor of 50 or more (n = 1K … 60K, λ = 1e-7 … 1e-3)
- * @param yRange     the fixed y range of a similarity or accuracy ({@link AxisRange}), else null
+ * @param yRange     the fixed y range of the value's declared axis ({@link AxisRange}), else null
  */
 public record StudyPlotData(String key, String field, List<String> categories, boolean logX, double[] yRange, List<Line> lines) {
 
@@ -30,7 +31,8 @@ public record StudyPlotData(String key, String field, List<String> categories, b
     public static final String ONLY_LINE = "mean ± std over seeds";
     private static final double LOG_SPAN = 50;
 
-    public static StudyPlotData of(StudyTable table, String field, String key) {
+    /** @param sections the study's kind's sections: {@code key}'s declared axis gives the fixed y range */
+    public static StudyPlotData of(StudyTable table, String field, String key, List<Section> sections) {
         table.requireAxis("field", field);
         List<String> others = table.axes().stream().filter(a -> !a.equals(field)).toList();
         Set<Object> values = new LinkedHashSet<>();
@@ -77,6 +79,6 @@ public record StudyPlotData(String key, String field, List<String> categories, b
         double largest = numeric ? order.stream().mapToDouble(v -> ((Number) v).doubleValue()).max().orElse(0) : 0;
         boolean logX = numeric && smallest > 0 && largest / smallest >= LOG_SPAN;
         List<String> categories = numeric ? null : order.stream().map(FieldText::value).toList();
-        return new StudyPlotData(key, field, categories, logX, AxisRange.fixed(key, low, high), lines);
+        return new StudyPlotData(key, field, categories, logX, AxisRange.fixed(sections, key, low, high), lines);
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * A run's charts as figures for a paper: {@code GET /api/runs/{id}/charts} lists the groups ({@link ChartGroups});
  * {@code …/charts/{group}.svg} and {@code .png} (2×) draw one with its title, axis names and a legend labelled as
  * the paper writes the series, up to {@code step} (all steps when omitted), on the page's default scale unless
- * {@code log} says otherwise; similarities on [0, 1] or [−1, 1] ({@link AxisRange}), whole-number step ticks. The
+ * {@code log} says otherwise; the y range its kind declares ({@link AxisRange}), whole-number step ticks. The
  * same under a share link {@code /s/{token}/charts/…}.
  */
 @RestController
@@ -91,7 +91,8 @@ class ChartController {
         boolean logScale = log != null ? log : ChartGroups.logByDefault(group);
         double[] values = curves.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.y())).filter(Double::isFinite)
                 .toArray();
-        double[] fixed = logScale ? null : AxisRange.fixed(group, java.util.Arrays.stream(values).min().orElse(0),
+        double[] fixed = logScale ? null : AxisRange.fixed(kind == null ? List.of() : kind.sections(), members.get(0),
+                java.util.Arrays.stream(values).min().orElse(0),
                 java.util.Arrays.stream(values).max().orElse(0));
         LineFigure.Axes axes = LineFigure.Axes.steps(ChartGroups.yAxis(group), logScale, fixed);
         return ExportController.figure(new Figure(title, axes, curves), svg,

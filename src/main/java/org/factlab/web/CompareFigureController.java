@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.paper.SeriesLabels;
+import org.factlab.experiments.sections.Section;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
@@ -98,7 +100,9 @@ class CompareFigureController {
         }
         String label = SeriesLabels.label(kinds.find(found.get(0).kind()), series);
         boolean logScale = Boolean.TRUE.equals(log);
-        LineFigure.Axes axes = LineFigure.Axes.steps(label, logScale, logScale ? null : AxisRange.fixed(series, min, max));
+        List<Section> sections = kinds.find(found.get(0).kind()).map(ExperimentKind::sections).orElse(List.of());
+        LineFigure.Axes axes = LineFigure.Axes.steps(label, logScale, logScale ? null
+                : AxisRange.fixed(sections, series, min, max));
         String title = label + " · " + found.size() + " runs compared";
         return ExportController.figure(new Figure(title, axes, curves), svg,
                 "factlab-compare-" + series.replace('/', '-'));

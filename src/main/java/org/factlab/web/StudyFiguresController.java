@@ -1,5 +1,6 @@
 package org.factlab.web;
 
+import java.util.List;
 import java.util.Optional;
 import org.factlab.access.ShareService;
 import org.factlab.experiments.ExperimentKind;
@@ -68,7 +69,8 @@ class StudyFiguresController {
         Optional<? extends ExperimentKind<?>> kind = kinds.find(study.study().kind());
         String yName = SeriesLabels.label(kind, value);
         String xName = FieldText.name(x);
-        Figure figure = StudyPlotFigure.of(StudyPlotData.of(table, x, value),
+        Figure figure = StudyPlotFigure.of(StudyPlotData.of(table, x, value,
+                kind.map(ExperimentKind::sections).orElse(List.of())),
                 yName + " against " + xName + " · study " + study.study().id(), xName, yName);
         return ExportController.figure(figure, svg,
                 ("factlab-study-" + study.study().id() + "-" + value + "-vs-" + x).replaceAll("[^A-Za-z0-9_-]", "_"));

@@ -1,6 +1,7 @@
 package org.factlab.experiments.sections;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A grid of line charts, each with its declared series, labels and axes; charts without data are hidden. */
 public record CurvesSection(String id, String title, String description, List<Chart> charts) implements Section {
@@ -13,5 +14,10 @@ public record CurvesSection(String id, String title, String description, List<Ch
     public List<Declared> declared() {
         return charts.stream().flatMap(c -> c.curves().stream())
                 .map(c -> new Declared(c.series(), Declared.Source.SERIES, c.onlyWhen())).toList();
+    }
+
+    @Override
+    public Optional<Axis> valueAxis(String series) {
+        return Chart.axisOf(charts, series);
     }
 }

@@ -2,6 +2,7 @@ package org.factlab.experiments.sections;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Feature alignment per layer: for one chosen layer a curve per method in each similarity chart, or for all layers
@@ -55,6 +56,13 @@ public record LayerAlignmentSection(String id, String title, String description,
     public boolean claims(String series) {
         return layerCharts.stream().anyMatch(c -> SeriesPattern.matches(c.pattern(), series))
                 || charts.stream().anyMatch(c -> c.curves().stream().anyMatch(v -> v.series().equals(series)));
+    }
+
+    /** A layer chart's axis for any layer's (and method's) instance of its pattern, else a plain chart's. */
+    @Override
+    public Optional<Axis> valueAxis(String series) {
+        return layerCharts.stream().filter(c -> SeriesPattern.matches(c.pattern(), series)).map(LayerChart::y)
+                .findFirst().or(() -> Chart.axisOf(charts, series));
     }
 
     /** The series of a layer chart at {@code layer} (and {@code method} for similarity charts). */

@@ -1,6 +1,7 @@
 package org.factlab.experiments.sections;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One part of a run page, declared by the run's kind ({@code ExperimentKind.sections()}); the page has one renderer
@@ -18,6 +19,11 @@ public interface Section {
 
     /** Every series, matrix and summary key the section reads (a test checks the kind's quick run records them). */
     List<Declared> declared();
+
+    /** The y axis this section charts {@code series} on; empty when it draws no chart of it (the default). */
+    default Optional<Axis> valueAxis(String series) {
+        return Optional.empty();
+    }
 
     /**
      * True for series this section shows, so that the page's catch-all panel of undeclared series leaves them out;

@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.factlab.experiments.sections.Axis;
 import org.factlab.runs.compare.AxisRange;
 import org.factlab.runs.compare.CompareGroups;
 import org.factlab.runs.compare.CurveBand;
@@ -19,8 +22,9 @@ import org.factlab.ui.charts.LineChart;
 
 /**
  * The comparison's charts, one per chosen series: each group of runs as a mean curve in its colour, ± one standard
- * deviation as thinner dashed curves. Every similarity chart of one comparison shares one y range, so that they
- * compare at a glance; a chart's title names the series and its y axis says nothing the title already says.
+ * deviation as thinner dashed curves, on the y range the runs' kind declares for the series ({@link AxisRange}).
+ * Every similarity chart of one comparison shares one y range, so that they compare at a glance; a chart's title
+ * names the series and its y axis says nothing the title already says.
  */
 final class CompareCharts extends Div {
 
@@ -47,9 +51,11 @@ final class CompareCharts extends Div {
      *
      * @param curves each run's curves by id, then series
      * @param label  a series' label as the paper writes it
+     * @param axes   a series' declared y axis, if a section of the runs' kind charts it
      */
     void render(CompareState state, List<CompareGroups.Group> groups, List<String> colours,
-                Map<String, Map<String, NavigableMap<Long, Double>>> curves, UnaryOperator<String> label) {
+                Map<String, Map<String, NavigableMap<Long, Double>>> curves, UnaryOperator<String> label,
+                Function<String, Optional<Axis>> axes) {
         Map<String, CompareChart> previous = new LinkedHashMap<>(chartsBySeries);
         chartsBySeries.clear();
         previous.forEach((series, cell) -> {
@@ -59,15 +65,17 @@ final class CompareCharts extends Div {
         });
         Map<String, Drawn> drawn = new LinkedHashMap<>();
         state.series().forEach(series -> drawn.put(series, draw(series, groups, colours, curves)));
-        double[] similarityRange = sharedSimilarityRange(drawn);
+        double[] similarityRange = sharedSimilarityRange(drawn, axes);
         for (String series : state.series()) {
             CompareChart cell = previous.containsKey(series) ? previous.get(series) : newChart(series, label);
             chartsBySeries.put(series, cell);
             Drawn d = drawn.get(series);
             LineChart chart = cell.chart();
             chart.setLogScale(state.log());
-            chart.setYRange(isSimilarity(series) ? similarityRange : AxisRange.fixed(series,
-                    Arrays.stream(d.means()).min().orElse(0), Arrays.stream(d.means()).max().orElse(0)));
+            Optional<Axis> axis = axes.apply(series);
+            chart.setYRange(axis.filter(AxisRange::isSimilarity).isPresent() ? similarityRange : axis.map(a -> AxisRange
+                    .fixed(a, Arrays.stream(d.means()).min().orElse(0), Arrays.stream(d.means()).max().orElse(0)))
+                    .orElse(null));
             chart.setSeriesStyles(d.styles());
             chart.setData(d.data());
             String query = "?" + state.figureQuery(series);
@@ -110,16 +118,12 @@ final class CompareCharts extends Div {
     }
 
     /** [0, 1] for every similarity chart, or [−1, 1] for all of them when any of their means is negative. */
-    private static double[] sharedSimilarityRange(Map<String, Drawn> drawn) {
-        double[] values = drawn.entrySet().stream().filter(e -> isSimilarity(e.getKey()))
+    private static double[] sharedSimilarityRange(Map<String, Drawn> drawn, Function<String, Optional<Axis>> axes) {
+        double[] values = drawn.entrySet().stream()
+                .filter(e -> axes.apply(e.getKey()).filter(AxisRange::isSimilarity).isPresent())
                 .flatMapToDouble(e -> Arrays.stream(e.getValue().means())).toArray();
-        return AxisRange.fixed("similarity/cosine", Arrays.stream(values).min().orElse(0),
+        return AxisRange.fixed(Axis.similarity(""), Arrays.stream(values).min().orElse(0),
                 Arrays.stream(values).max().orElse(0));
-    }
-
-    /** A Pearson correlation or cosine similarity ("layer1/fact/pearson", "fact/cosine"). */
-    static boolean isSimilarity(String series) {
-        return series.endsWith("/pearson") || series.endsWith("/cosine");
     }
 
     private CompareChart newChart(String series, UnaryOperator<String> label) {

@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.paper.SeriesLabels;
+import org.factlab.experiments.sections.Section;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MatrixRepository;
 import org.factlab.runs.MatrixSnapshot;
@@ -35,6 +36,7 @@ import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunService;
+import org.factlab.runs.compare.AxisRange;
 import org.factlab.runs.compare.CompareGroups;
 import org.factlab.runs.compare.FieldText;
 import org.factlab.ui.base.LiveFollow;
@@ -261,7 +263,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private void renderCharts() {
         List<CompareGroups.Group> groups = CompareGroups.of(runs, state.groupBy(), state.colour());
-        charts.render(state, groups, CompareGroups.colours(groups, state.colour()), curves, this::label);
+        List<Section> sections = runs.stream().map(Run::kind).distinct().flatMap(k -> kinds.find(k).stream())
+                .flatMap(k -> k.sections().stream()).toList();
+        charts.render(state, groups, CompareGroups.colours(groups, state.colour()), curves, this::label,
+                series -> AxisRange.declared(sections, series));
     }
 
     private void renderHeatmaps() {

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.factlab.experiments.sections.Section;
 import org.factlab.experiments.sweep.StudyTable;
 import org.factlab.experiments.sweep.TableGrid;
 import org.factlab.runs.compare.FieldText;
@@ -44,6 +45,7 @@ final class StudyTablePanel extends VerticalLayout {
     private final Div table = new Div();
     private final List<String> axes;
     private final Function<String, String> seriesLabel;
+    private final List<Section> sections;
     private final List<String> keyOrder = new ArrayList<>();
     private StudyTable shown;
     private boolean updating;
@@ -51,10 +53,12 @@ final class StudyTablePanel extends VerticalLayout {
     /**
      * @param defaultKeys the summary values shown first (a study preset's, else the kind's headline values)
      * @param seriesLabel how the paper writes a summary key, for the plots' titles and axes
+     * @param sections    the kind's run-page sections: a key's declared axis fixes its plot's y range
      */
     StudyTablePanel(String downloadBase, List<String> axes, String defaultPivot, List<String> defaultKeys,
-                    Function<String, String> seriesLabel) {
+                    Function<String, String> seriesLabel, List<Section> sections) {
         this.downloadBase = downloadBase;
+        this.sections = sections;
         this.axes = axes;
         this.seriesLabel = seriesLabel;
         keyOrder.addAll(defaultKeys);
@@ -160,7 +164,7 @@ final class StudyTablePanel extends VerticalLayout {
                 return p;
             });
             String label = seriesLabel.apply(key);
-            plot.setPlot(StudyPlotData.of(shown, field, key), label + " against " + FieldText.name(field),
+            plot.setPlot(StudyPlotData.of(shown, field, key, sections), label + " against " + FieldText.name(field),
                     FieldText.name(field));
         }
         plotDownloads.removeAll();

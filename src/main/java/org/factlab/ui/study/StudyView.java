@@ -142,7 +142,8 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
                 : kind.map(ExperimentKind::headlineSeries).orElse(List.of());
         tablePanel = new StudyTablePanel(downloadBase, List.copyOf(study.study().sweep().keySet()),
                 preset == null ? null : preset.pivot(), defaultKeys,
-                key -> SeriesLabels.label(kind, key));
+                key -> SeriesLabels.label(kind, key),
+                kind.map(ExperimentKind::sections).orElse(List.of()));
         add(title, line, meta, notesLine);
         if (!readOnly && permissions.mayControl(found.study())) {
             add(new StudyManagePanel(service, permissions, found, title::setText));

@@ -2,12 +2,16 @@ package org.factlab.runs.compare;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.factlab.experiments.mlp.MlpKind;
+import org.factlab.experiments.quadratic.QuadraticKind;
+import org.factlab.experiments.sections.Section;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -91,11 +95,17 @@ class CompareGroupsTest {
     }
 
     @Test
-    void similaritiesGetTheirFixedRange() {
-        assertArrayEquals(new double[] {0, 1}, AxisRange.fixed("fact/cosine", 0.1, 0.99));
-        assertArrayEquals(new double[] {-1, 1}, AxisRange.fixed("layer1-pearson", -0.2, 0.9));
-        assertArrayEquals(new double[] {0, 1}, AxisRange.fixed("test_accuracy", 0.5, 0.9));
-        assertEquals(null, AxisRange.fixed("grad_norm", 0, 3));
+    void chartsTakeTheFixedRangeTheirKindDeclares() {
+        List<Section> quadratic = new QuadraticKind().sections();
+        List<Section> mlp = new MlpKind().sections();
+        assertArrayEquals(new double[] {0, 1}, AxisRange.fixed(quadratic, "fact/cosine", 0.1, 0.99),
+                "a similarity axis without negative values");
+        assertArrayEquals(new double[] {-1, 1}, AxisRange.fixed(mlp, "layer2/fact/pearson", -0.2, 0.9),
+                "a layer chart's pattern, any layer");
+        assertArrayEquals(new double[] {0, 1}, AxisRange.fixed(mlp, "test/accuracy", 0.5, 0.9));
+        assertNull(AxisRange.fixed(mlp, "test/accuracy", 50, 90), "values outside the declared range");
+        assertNull(AxisRange.fixed(quadratic, "grad_norm", 0, 3), "a logarithmic axis follows the data");
+        assertNull(AxisRange.fixed(quadratic, "test_accuracy", 0.5, 0.9), "no section charts it: no guess by name");
     }
 
     private static Run quadratic(String id, double tau, double lambda, long seed) {

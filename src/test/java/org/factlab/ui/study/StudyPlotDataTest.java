@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlab.experiments.mlp.MlpKind;
+import org.factlab.experiments.quadratic.QuadraticKind;
+import org.factlab.experiments.sections.Section;
 import org.factlab.experiments.sweep.Settings;
 import org.factlab.experiments.sweep.StudyTable;
 import org.factlab.experiments.sweep.TableGrid;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** The study plot's lines and error bars, and the table's "mean ± std (n)" cells, against hand computations. */
 class StudyPlotDataTest {
+
+    /** The run-page sections of the swept kind: their axes give the plots' y ranges. */
+    private static final List<Section> QUADRATIC = new QuadraticKind().sections();
 
     /** Seeds' values of fact/cosine per setting of τ ∈ {0.05, 0.01} × width ∈ {5, 10} (settings in product order). */
     private static final double[][] VALUES = {{0.91, 0.93, 0.95}, {0.80, 0.84}, {0.70, 0.71, 0.75}, {0.60}};
@@ -37,7 +43,7 @@ class StudyPlotDataTest {
 
     @Test
     void oneLinePerValueOfTheOtherFieldWithMeanAndSampleStdPerPoint() {
-        StudyPlotData plot = StudyPlotData.of(table(), "tau", "fact/cosine");
+        StudyPlotData plot = StudyPlotData.of(table(), "tau", "fact/cosine", QUADRATIC);
         assertNull(plot.categories(), "τ is numeric");
         assertEquals(List.of("width = 5", "width = 10"), plot.lines().stream().map(StudyPlotData.Line::label).toList());
         StudyPlotData.Line width5 = plot.lines().get(0);
@@ -52,7 +58,7 @@ class StudyPlotDataTest {
         assertEquals(0.60, width10.mean()[0], 1e-15);
         assertArrayEquals(new double[] {0, 1}, plot.yRange(), "a cosine similarity is plotted on [0, 1]");
         assertEquals(false, plot.logX(), "0.01 … 0.05 spans less than a factor of 50");
-        assertNull(StudyPlotData.of(table(), "width", "grad_norm").yRange(), "other values are fitted");
+        assertNull(StudyPlotData.of(table(), "width", "grad_norm", QUADRATIC).yRange(), "other values are fitted");
     }
 
     @Test
@@ -62,7 +68,7 @@ class StudyPlotDataTest {
                 new StudyTable.Result(0, Map.of("test_accuracy", 0.8)), new StudyTable.Result(1, Map.of("test_accuracy",
                         0.95)));
         StudyTable t = StudyTable.of(List.of("n"), Settings.product(sweep), results, List.of());
-        StudyPlotData plot = StudyPlotData.of(t, "n", "test_accuracy");
+        StudyPlotData plot = StudyPlotData.of(t, "n", "test_accuracy", new MlpKind().sections());
         assertEquals(List.of(StudyPlotData.ONLY_LINE), plot.lines().stream().map(StudyPlotData.Line::label).toList());
         assertTrue(plot.logX(), "n = 1000 … 60000 spans a factor of 60");
         String json = StudyPlot.json(plot, "title", "n");
