@@ -18,7 +18,7 @@ import org.factlab.runs.compare.FieldText;
  * for its error bar ({@link SeedStats}: NaN below two seeds, NaN mean without a succeeded run).
  *
  * @param categories the field's values in order when they are not all numbers (x are then their indices), else null
- * @param logX       numeric values all positive and spanning a factor of 50 or more (n = 1K … 60K, λ = 1e-7 … 1e-3)
+ * @param logX       numeric values all positive and spanning a decade or more (n = 1K … 60K, λ = 1e-4 … 1e-3)
  * @param yRange     the fixed y range of the value's declared axis ({@link AxisRange}), else null
  */
 public record StudyPlotData(String key, String field, List<String> categories, boolean logX, double[] yRange, List<Line> lines) {
@@ -29,7 +29,8 @@ public record StudyPlotData(String key, String field, List<String> categories, b
 
     /** The label of the single line of a study that sweeps one field. */
     public static final String ONLY_LINE = "mean ± std over seeds";
-    private static final double LOG_SPAN = 50;
+    /** A field whose values span a decade or more (λ 1e-4, 1e-3) is drawn on a log axis by default. */
+    private static final double LOG_SPAN = 10;
 
     /** @param sections the study's kind's sections: {@code key}'s declared axis gives the fixed y range */
     public static StudyPlotData of(StudyTable table, String field, String key, List<Section> sections) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.SpecValidationException;
@@ -26,6 +27,7 @@ import org.factlab.runs.RunLabels;
 import org.factlab.runs.RunOwner;
 import org.factlab.runs.RunRepository;
 import org.factlab.runs.RunService;
+import org.factlab.runs.compare.FieldText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -155,8 +157,11 @@ public class StudyService {
         Set<FieldError> errors = new LinkedHashSet<>();
         List<Run> prepared = new ArrayList<>();
         for (StudyPlan.PlannedRun p : plan.runs()) {
-            String label = Settings.label(plan.settings().get(p.setting()));
-            String runName = studyName + (label.isEmpty() ? "" : " · " + label) + " · seed " + p.spec().get("seed");
+            Map<String, Object> setting = plan.settings().get(p.setting());
+            String label = Settings.label(setting);
+            // named like the study's setting column: "λ = 1e-4", not "lambda=1.0E-4"
+            String runName = studyName + setting.entrySet().stream().map(e -> " · " + FieldText.of(e.getKey(),
+                    e.getValue())).collect(Collectors.joining()) + " · seed " + p.spec().get("seed");
             try {
                 prepared.add(runService.prepare(plan.kind(), p.preset(), p.spec(), truncate(runName)));
             } catch (SpecValidationException e) {

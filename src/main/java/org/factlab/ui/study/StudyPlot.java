@@ -32,9 +32,14 @@ final class StudyPlot extends Component implements HasSize, HasStyle {
         addAttachListener(e -> send());
     }
 
-    /** Shows a plot titled as given (the paper's label of the value), its x axis named by the field. */
-    void setPlot(StudyPlotData data, String title, String xName) {
-        plotJson = json(data, title, xName);
+    /**
+     * Shows a plot titled as given (the paper's label of the value), its x axis named by the field.
+     *
+     * @param logX      a log x axis (ignored for values that are not numbers)
+     * @param fullRange the y axis over the value's declared range (a similarity's [0, 1]), else fitted to the values
+     */
+    void setPlot(StudyPlotData data, String title, String xName, boolean logX, boolean fullRange) {
+        plotJson = json(data, title, xName, logX, fullRange);
         send();
     }
 
@@ -44,15 +49,16 @@ final class StudyPlot extends Component implements HasSize, HasStyle {
         }
     }
 
-    /** The element's payload; non-finite numbers become null. */
-    static String json(StudyPlotData data, String title, String xName) {
+    /** The element's payload; non-finite numbers become null; yMin/yMax only with the full range chosen. */
+    static String json(StudyPlotData data, String title, String xName, boolean logX, boolean fullRange) {
         Map<String, Object> plot = new LinkedHashMap<>();
         plot.put("title", title);
         plot.put("xName", xName);
         plot.put("categories", data.categories());
-        plot.put("logX", data.logX());
-        plot.put("yMin", data.yRange() == null ? null : data.yRange()[0]);
-        plot.put("yMax", data.yRange() == null ? null : data.yRange()[1]);
+        plot.put("logX", logX && data.categories() == null);
+        boolean full = fullRange && data.yRange() != null;
+        plot.put("yMin", full ? data.yRange()[0] : null);
+        plot.put("yMax", full ? data.yRange()[1] : null);
         List<Map<String, Object>> lines = new ArrayList<>();
         for (StudyPlotData.Line line : data.lines()) {
             Map<String, Object> l = new LinkedHashMap<>();

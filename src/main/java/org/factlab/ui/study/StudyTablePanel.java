@@ -1,5 +1,6 @@
 package org.factlab.ui.study;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -40,6 +41,10 @@ final class StudyTablePanel extends VerticalLayout {
     private final Anchor csv = DownloadLink.to("", "Download this table (CSV)");
     private final Select<String> plotField = new Select<>();
     private final Div plots = new Div();
+    private final Checkbox logX = new Checkbox("log x axis");
+    private final Checkbox fullRange = new Checkbox("y over the full range");
+    /** The field whose default scale the log box shows (null: none yet). */
+    private String logField;
     private final Div plotDownloads = new Div();
     private final Map<String, StudyPlot> plotsByKey = new LinkedHashMap<>();
     private final Div table = new Div();
@@ -91,7 +96,11 @@ final class StudyTablePanel extends VerticalLayout {
         pivot.addValueChangeListener(e -> redraw());
         keys.addValueChangeListener(e -> redraw());
         plotField.addValueChangeListener(e -> redraw());
-        HorizontalLayout controls = new HorizontalLayout(keys, plotField, pivot, csv);
+        logX.setId("study-plot-log-x");
+        fullRange.setId("study-plot-full-range");
+        logX.addValueChangeListener(e -> redraw());
+        fullRange.addValueChangeListener(e -> redraw());
+        HorizontalLayout controls = new HorizontalLayout(keys, plotField, logX, fullRange, pivot, csv);
         controls.setAlignItems(Alignment.BASELINE);
         plotDownloads.setId("study-plot-downloads");
         add(controls, plots, plotDownloads, table);
@@ -163,10 +172,19 @@ final class StudyTablePanel extends VerticalLayout {
                 p.setId("study-plot-" + k);
                 return p;
             });
-            String label = seriesLabel.apply(key);
-            plot.setPlot(StudyPlotData.of(shown, field, key, sections), label + " against " + FieldText.name(field),
-                    FieldText.name(field));
+            StudyPlotData data = StudyPlotData.of(shown, field, key, sections);
+            if (!field.equals(logField)) {
+                logField = field; // a new field: its default scale (log from a decade on), which the box then keeps
+                updating = true;
+                logX.setValue(data.logX());
+                updating = false;
+            }
+            logX.setEnabled(data.categories() == null);
+            plot.setPlot(data, seriesLabel.apply(key) + " against " + FieldText.name(field), FieldText.name(field),
+                    logX.getValue(), fullRange.getValue());
         }
+        logX.setVisible(!plotted.isEmpty());
+        fullRange.setVisible(!plotted.isEmpty());
         plotDownloads.removeAll();
         for (String key : plotted) {
             String query = "?value=" + encode(key) + "&field=" + encode(field);

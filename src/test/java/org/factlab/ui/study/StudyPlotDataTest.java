@@ -57,7 +57,7 @@ class StudyPlotDataTest {
         assertTrue(Double.isNaN(width10.std()[0]), "one seed: no error bar");
         assertEquals(0.60, width10.mean()[0], 1e-15);
         assertArrayEquals(new double[] {0, 1}, plot.yRange(), "a cosine similarity is plotted on [0, 1]");
-        assertEquals(false, plot.logX(), "0.01 … 0.05 spans less than a factor of 50");
+        assertEquals(false, plot.logX(), "0.01 … 0.05 spans less than a decade");
         assertNull(StudyPlotData.of(table(), "width", "grad_norm", QUADRATIC).yRange(), "other values are fitted");
     }
 
@@ -71,9 +71,23 @@ class StudyPlotDataTest {
         StudyPlotData plot = StudyPlotData.of(t, "n", "test_accuracy", new MlpKind().sections());
         assertEquals(List.of(StudyPlotData.ONLY_LINE), plot.lines().stream().map(StudyPlotData.Line::label).toList());
         assertTrue(plot.logX(), "n = 1000 … 60000 spans a factor of 60");
-        String json = StudyPlot.json(plot, "title", "n");
+        String json = StudyPlot.json(plot, "title", "n", plot.logX(), false);
         assertTrue(json.contains("\"std\":[" + sampleStd(new double[] {0.9, 0.8}) + ",null]"), json);
         assertTrue(json.contains("\"n\":[2,1]"), json);
+    }
+
+    @Test
+    void aDecadeIsLogByDefaultAndTheYAxisFitsTheValuesUnlessTheFullRangeIsAsked() {
+        Map<String, List<Object>> sweep = Map.of("lambda", List.of(1e-4, 1e-3));
+        List<StudyTable.Result> results = List.of(new StudyTable.Result(0, Map.of("layer1/fact/pearson", 0.92)),
+                new StudyTable.Result(1, Map.of("layer1/fact/pearson", 0.95)));
+        StudyTable t = StudyTable.of(List.of("lambda"), Settings.product(sweep), results, List.of());
+        StudyPlotData plot = StudyPlotData.of(t, "lambda", "layer1/fact/pearson", new MlpKind().sections());
+        assertTrue(plot.logX(), "1e-4 … 1e-3 spans a decade");
+        String fitted = StudyPlot.json(plot, "title", "λ", plot.logX(), false);
+        assertTrue(fitted.contains("\"logX\":true") && fitted.contains("\"yMin\":null"), fitted);
+        String full = StudyPlot.json(plot, "title", "λ", false, true);
+        assertTrue(full.contains("\"logX\":false") && full.contains("\"yMin\":0.0"), full);
     }
 
     @Test
