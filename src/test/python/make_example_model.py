@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The example network bundled with FACT Lab for the `inspect` kind (model id `example-mnist-mlp`): a ReLU MLP
-784 → 32 → 32 → 10 trained with PyTorch (in float64, saved as float32) on the first 5000 images of the bundled MNIST training set (pixels / 255),
-nn.MSELoss on one-hot targets, Adam with weight_decay 1e-4 (coupled L2, λ = 1e-4), 30 epochs of minibatches of 64.
+"""The example network bundled with FACT Lab for the `inspect` kind (model id `example-mnist-mlp`): a ReLU MLP 784 → 32
+→ 32 → 10 trained with PyTorch (in float64, saved as float32) on the first 5000 images of the bundled MNIST training
+set (pixels / 255), nn.MSELoss on one-hot targets, Adam with weight_decay 1e-4 (coupled L2, λ = 1e-4), 30 epochs of
+minibatches of 64.
 
 Run from the repository root with Debian's python3-torch and python3-numpy:
 

@@ -12,8 +12,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The accounts of {@link AuthProperties}, checked: with login on there must be at least one, each with a name (unique
- * without regard to case: logins compare names so, and a run's owner is the configured spelling), a bcrypt hash (never a plain password: there is no default password anywhere) and a known role. Every problem is
- * reported at once, naming its property, and stops the start-up.
+ * without regard to case: logins compare names so, and a run's owner is the configured spelling), a bcrypt hash (never
+ * a plain password: there is no default password anywhere) and a known role. Every problem is reported at once, naming
+ * its property, and stops the start-up.
  */
 final class Accounts {
 

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what to a run or study, for the REST API and the views alike. Seeing them needs a viewer; launching a
- * researcher; cancelling, sharing or changing the notes of a run or a study its owner (a researcher) or an admin; revoking a link its
- * creator or an admin. Runs and studies launched while login was off have no owner: only admins control them once
- * login is on. With login off everything is allowed.
+ * researcher; cancelling, sharing or changing the notes of a run or a study its owner (a researcher) or an admin;
+ * revoking a link its creator or an admin. Runs and studies launched while login was off have no owner: only admins
+ * control them once login is on. With login off everything is allowed.
  */
 @Component
 public class RunPermissions {

@@ -72,7 +72,9 @@ public class ShareService {
         return sharedRun(token).isPresent() || sharedStudy(token).isPresent();
     }
 
-    /** The target's links that still work, oldest first; {@code targetType} is {@link Share#RUN} or {@link Share#STUDY}. */
+    /**
+     * The target's links that still work, oldest first; {@code targetType} is {@link Share#RUN} or {@link Share#STUDY}.
+     */
     public List<Share> activeShares(String targetType, String targetId) {
         return shares.active(targetType, targetId);
     }

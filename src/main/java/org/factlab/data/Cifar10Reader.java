@@ -57,7 +57,8 @@ public final class Cifar10Reader {
             }
         }
         if (!missing.isEmpty()) {
-            throw new DatasetMissingException("CIFAR-10 files not found in " + folder + ": " + String.join(", ", missing)
+            throw new DatasetMissingException("CIFAR-10 files not found in " + folder + ": " + String.join(", ",
+                    missing)
                     + ". Download the binary version " + DOWNLOAD_URL + " and extract it in " + folder.getParent()
                     + " (tar xzf cifar-10-binary.tar.gz creates " + FOLDER + "/).");
         }
@@ -69,7 +70,8 @@ public final class Cifar10Reader {
             throw new IOException("file " + file + ": empty; expected records of " + RECORD_BYTES + " bytes");
         }
         if (bytes % RECORD_BYTES != 0) {
-            throw new IOException("file " + file + ": record " + bytes / RECORD_BYTES + " (counting from 0) is truncated, "
+            throw new IOException("file " + file + ": record " + bytes / RECORD_BYTES
+                    + " (counting from 0) is truncated, "
                     + bytes % RECORD_BYTES + " of " + RECORD_BYTES + " bytes");
         }
         return bytes / RECORD_BYTES;

@@ -31,7 +31,8 @@ public final class ImageDatasets {
      * DatasetMissingException (an IOException) whose message names the exact expected path(s) and how to get them.
      *
      * <ul>
-     *   <li>{@code mnist}: {@code <datasetsDir>/mnist/}, bundled in the repository (60000 + 10000, 28×28, d = 784);</li>
+     *   <li>{@code mnist}: {@code <datasetsDir>/mnist/}, bundled in the repository (60000 + 10000, 28×28, d =
+     * 784);</li>
      *   <li>{@code fashion-mnist}: {@code <datasetsDir>/fashion-mnist/}, same IDX layout, fetched by
      *       {@code data/fetch-fashion-mnist.sh};</li>
      *   <li>{@code cifar10}: {@code <datasetsDir>/cifar-10-batches-bin/}, the official binary batches (d = 3072).</li>
@@ -52,7 +53,8 @@ public final class ImageDatasets {
                                 + " (FACTLAB_DATASETS_DIR) at the folder that holds mnist/.")
                 : new IdxImageFolder("Fashion-MNIST", datasetsDir.resolve("fashion-mnist"),
                         "Run data/fetch-fashion-mnist.sh (it extracts the Debian package dataset-fashion-mnist),"
-                                + " or copy the four *-ubyte.gz files of https://github.com/zalandoresearch/fashion-mnist"
+                                + " or copy the four *-ubyte.gz files of "
+                                + "https://github.com/zalandoresearch/fashion-mnist"
                                 + " there.");
     }
 

@@ -16,10 +16,14 @@ package org.factlab.experiments;
  * @param threads           BLAS / OpenMP threads
  */
 public record ComputeBackendInfo(String backend, String library, String device, long deviceMemoryBytes,
-                                 long freeMemoryBytes, String computeCapability, String cpuOptimization, String cpuSupports,
+                                 long freeMemoryBytes, String computeCapability, String cpuOptimization,
+                                         String cpuSupports,
                                  String blasVendor, int threads) {
 
-    /** One line for run records, e.g. {@code CPU (nd4j-native, Generic x86 build on a AVX512 CPU, …)} or {@code GPU NVIDIA H200 (nd4j-cuda-11.6, cc 9.0)}. */
+    /**
+     * One line for run records, e.g. {@code CPU (nd4j-native, Generic x86 build on a AVX512 CPU, …)} or {@code GPU
+     * NVIDIA H200 (nd4j-cuda-11.6, cc 9.0)}.
+     */
     public String summary() {
         if ("CUDA".equals(backend)) {
             return "GPU " + device + " (" + library + ", cc " + computeCapability + ", "

@@ -13,8 +13,9 @@ public final class PresetEdits {
 
     /**
      * The names of the fields whose values differ from preset {@code presetId}'s, in the kind's field order; empty
-     * when the preset is unknown, nothing was changed, or the stored spec no longer binds (older rules). Both specs are bound to the kind's record first, so that a
-     * stored spec's number types (an int read back as a long) do not count as edits.
+     * when the preset is unknown, nothing was changed, or the stored spec no longer binds (older rules). Both specs are
+     * bound to the kind's record first, so that a stored spec's number types (an int read back as a long) do not count
+     * as edits.
      *
      * @param spec the run's stored spec; not modified
      */

@@ -104,7 +104,8 @@ public final class SpecCodec {
                 if (values.containsKey(name)) {
                     values.put(name, value);
                 } else {
-                    errors.add(new FieldError(name, "unknown field; allowed fields: " + String.join(", ", values.keySet())));
+                    errors.add(new FieldError(name, "unknown field; allowed fields: " + String.join(", ",
+                            values.keySet())));
                 }
             });
         }
@@ -269,7 +270,8 @@ public final class SpecCodec {
                             + MAX_STRING_LENGTH);
                 }
                 if (!choices.isEmpty() && !choices.contains(s)) {
-                    throw new SpecValidationException(name, describe(s) + " is not allowed; allowed: " + info.allowedRange());
+                    throw new SpecValidationException(name, describe(s) + " is not allowed; allowed: "
+                            + info.allowedRange());
                 }
                 return choiceType(rc.getType()) ? constant(rc.getType(), s) : s;
             }
@@ -294,8 +296,9 @@ public final class SpecCodec {
     }
 
     /**
-     * A list field (a {@code List<String>}, {@code List<Double>} or list-of-{@link Choice} component) from a JSON array, a comma-separated
-     * string (the launch form) or a single value; every element is checked against the field's choices or range.
+     * A list field (a {@code List<String>}, {@code List<Double>} or list-of-{@link Choice} component) from a JSON
+     * array, a comma-separated string (the launch form) or a single value; every element is checked against the field's
+     * choices or range.
      */
     private static List<?> list(RecordComponent rc, Object raw, FieldInfo info) {
         String name = info.name();
@@ -370,7 +373,8 @@ public final class SpecCodec {
             return raw.toString();
         }
         String text = raw.toString();
-        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…' (" + text.length() + " characters)" : text + "'");
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…' (" + text.length() + " characters)" : text
+                + "'");
     }
 
     private static double number(String name, Object raw, FieldInfo info) {
@@ -388,7 +392,8 @@ public final class SpecCodec {
         try {
             return Double.parseDouble(raw.toString().trim());
         } catch (NumberFormatException e) {
-            throw new SpecValidationException(name, "'" + raw + "' is not a number (allowed: " + info.allowedRange() + ")");
+            throw new SpecValidationException(name, "'" + raw + "' is not a number (allowed: " + info.allowedRange()
+                    + ")");
         }
     }
 

@@ -143,7 +143,8 @@ public final class Similarity {
      */
     private static void checkSameShape(INDArray a, INDArray b) {
         if (!a.equalShapes(b)) {
-            throw new IllegalArgumentException("shapes differ: " + a.shapeInfoToString() + " vs " + b.shapeInfoToString());
+            throw new IllegalArgumentException("shapes differ: " + a.shapeInfoToString() + " vs "
+                    + b.shapeInfoToString());
         }
     }
 }

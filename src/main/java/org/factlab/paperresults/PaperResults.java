@@ -98,12 +98,15 @@ public class PaperResults {
         return new Latest(run.id(), null, values, Verdict.of(figure.values(), values), at);
     }
 
-    /** A study's value of each series: the seed mean in the first setting the paper prints a value for, else the first. */
+    /**
+     * A study's value of each series: the seed mean in the first setting the paper prints a value for, else the first.
+     */
     private static Latest ofStudy(PaperFigure figure, StudyRuns study) {
         StudyTable table = study.table();
         Map<String, Double> values = new LinkedHashMap<>();
         for (PaperRow row : figure.values()) {
-            table.rows().stream().filter(r -> r.paper().containsKey(row.series()) && r.stats().containsKey(row.series()))
+            table.rows().stream().filter(r -> r.paper().containsKey(row.series()) && r.stats()
+                    .containsKey(row.series()))
                     .findFirst().or(() -> table.rows().stream().filter(r -> r.stats().containsKey(row.series()))
                             .findFirst())
                     .map(r -> r.stats().get(row.series())).map(SeedStats::mean)

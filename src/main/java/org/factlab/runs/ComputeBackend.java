@@ -94,7 +94,8 @@ public class ComputeBackend {
         out.put("summary", nd4j.summary());
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("jvmMaxMemoryBytes", Runtime.getRuntime().maxMemory());
-        out.put("heapUsedBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        out.put("heapUsedBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+                .getUsed());
         out.put("memoryBudgetBytes", props.memoryBudgetBytes());
         NativeSelfCheck.Report check = NativeSelfCheck.report();
         out.put("blas", check.blas());

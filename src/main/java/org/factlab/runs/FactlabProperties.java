@@ -31,7 +31,8 @@ public record FactlabProperties(String dataDir, String datasetsDir, List<String>
     public List<Path> datasetRoots() {
         List<Path> roots = new ArrayList<>();
         roots.add(Path.of(datasetsDir == null ? "./data" : datasetsDir).toAbsolutePath());
-        extraDatasetsDirs.stream().filter(d -> !d.isBlank()).forEach(d -> roots.add(Path.of(d.strip()).toAbsolutePath()));
+        extraDatasetsDirs.stream().filter(d -> !d.isBlank()).forEach(d -> roots.add(Path.of(d.strip())
+                .toAbsolutePath()));
         return roots;
     }
 

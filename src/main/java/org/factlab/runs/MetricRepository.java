@@ -59,7 +59,8 @@ public class MetricRepository {
 
     /** The points of a run at {@code fromStep} and later, ordered by step then series. */
     public List<MetricPoint> pointsFrom(String runId, long fromStep) {
-        return jdbc.sql("SELECT series, step, val FROM metric WHERE run_id = :id AND step >= :from ORDER BY step, series")
+        return jdbc.sql("SELECT series, step, val FROM metric WHERE run_id = :id AND step >= :from ORDER BY step, "
+                + "series")
                 .param("id", runId).param("from", fromStep)
                 .query((rs, i) -> new MetricPoint(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
     }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.factlab.experiments.SpecValidationException;
 
 /**
- * What people write about a run or a study, checked: a name of 1 to 200 characters without control characters or bidirectional overrides
- * ({@link DisplayText}),
+ * What people write about a run or a study, checked: a name of 1 to 200 characters without control characters or
+ * bidirectional overrides ({@link DisplayText}),
  * Markdown notes of at most 20000 characters, and at most 10 tags, each a short word. Every refusal names the field and
  * what is allowed.
  */
@@ -23,7 +23,8 @@ public final class RunLabels {
     public static final int MAX_TAGS = 10;
     public static final int MAX_TAG = 32;
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0," + (MAX_TAG - 1) + "}");
-    static final String TAG_RULE = "1–" + MAX_TAG + " letters, digits, '.', '_' or '-', starting with a letter or digit";
+    static final String TAG_RULE = "1–" + MAX_TAG
+            + " letters, digits, '.', '_' or '-', starting with a letter or digit";
 
     private RunLabels() {
     }
@@ -35,7 +36,8 @@ public final class RunLabels {
             throw new SpecValidationException(field, "is empty; allowed: 1–" + max + " characters");
         }
         if (n.length() > max) {
-            throw new SpecValidationException(field, "is " + n.length() + " characters long; allowed: 1–" + max + " characters");
+            throw new SpecValidationException(field, "is " + n.length() + " characters long; allowed: 1–" + max
+                    + " characters");
         }
         DisplayText.require(field, n, false);
         return n;
@@ -65,7 +67,8 @@ public final class RunLabels {
         } else if (value instanceof Collection<?> list) {
             for (Object o : list) {
                 if (!(o instanceof String s)) {
-                    throw new SpecValidationException("tags", "holds " + o + ", not a word; allowed: a list of words of "
+                    throw new SpecValidationException("tags", "holds " + o
+                            + ", not a word; allowed: a list of words of "
                             + TAG_RULE);
                 }
                 words.add(s.strip());

@@ -104,7 +104,8 @@ final class RunRecorder implements RunContext {
     @Override
     public void matrix(String name, long step, int rows, int cols, float[] rowMajor) {
         if (rowMajor.length != rows * cols) {
-            throw new IllegalArgumentException("matrix " + name + ": " + rowMajor.length + " values for " + rows + "×" + cols);
+            throw new IllegalArgumentException("matrix " + name + ": " + rowMajor.length + " values for " + rows + "×"
+                    + cols);
         }
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;

@@ -158,9 +158,11 @@ public class RunRepository {
      */
     public List<String> interruptRunning(String worker, Instant at) {
         List<String> ids = jdbc.sql("""
-                SELECT id FROM run WHERE status = 'RUNNING' AND (CAST(:worker AS VARCHAR(100)) IS NULL OR worker = :worker)""")
+                SELECT id FROM run
+                WHERE status = 'RUNNING' AND (CAST(:worker AS VARCHAR(100)) IS NULL OR worker = :worker)""")
                 .param("worker", worker).query(String.class).list();
-        ids.forEach(id -> interrupt(id, at, "the server stopped while this run was running; its recorded steps are kept"));
+        ids.forEach(id -> interrupt(id, at,
+                "the server stopped while this run was running; its recorded steps are kept"));
         return ids;
     }
 
@@ -244,7 +246,8 @@ public class RunRepository {
                 INSERT INTO deleted_run (id, study_id, study_setting, name, seed, deleted_at, deleted_by)
                 VALUES (:id, :study, :setting, :name, :seed, :at, :by)""")
                 .param("id", run.id()).param("study", studyId).param("setting", run.setting())
-                .param("name", run.name()).param("seed", run.seed()).param("at", run.deletedAt().atOffset(ZoneOffset.UTC))
+                .param("name", run.name()).param("seed", run.seed()).param("at", run.deletedAt()
+                        .atOffset(ZoneOffset.UTC))
                 .param("by", run.deletedBy()).update();
     }
 }

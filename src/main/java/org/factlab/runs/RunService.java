@@ -74,7 +74,8 @@ public class RunService {
      */
     public Run prepare(String kindId, String presetId, Map<String, ?> fields, String name) {
         ExperimentKind<?> kind = kinds.find(kindId).orElseThrow(() -> new SpecValidationException("kind",
-                "unknown kind '" + kindId + "'; allowed: " + String.join(", ", kinds.all().stream().map(ExperimentKind::id).toList())));
+                "unknown kind '" + kindId + "'; allowed: " + String.join(", ", kinds.all().stream()
+                        .map(ExperimentKind::id).toList())));
         return prepareTyped(kind, presetId, fields, name);
     }
 

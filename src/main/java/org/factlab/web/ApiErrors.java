@@ -76,7 +76,8 @@ class ApiErrors {
     /** An ownership check of {@code access.RunPermissions} failed. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, List<FieldError>>> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("errors", List.of(new FieldError("", e.getMessage()))));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("errors", List.of(new FieldError("",
+                e.getMessage()))));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

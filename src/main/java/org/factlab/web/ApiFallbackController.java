@@ -17,9 +17,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every request under {@code /api/} that no call answers: {@code 405} with {@code Allow} when the path exists with other
- * methods, else {@code 404}, both with the JSON error body. Without it the request would fall through to the app's
- * HTML page with status 200.
+ * Every request under {@code /api/} that no call answers: {@code 405} with {@code Allow} when the path exists with
+ * other methods, else {@code 404}, both with the JSON error body. Without it the request would fall through to the
+ * app's HTML page with status 200.
  */
 @RestController
 class ApiFallbackController {
@@ -43,7 +43,8 @@ class ApiFallbackController {
                             + "; allowed: " + String.join(", ", allowed)))));
         }
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("errors",
-                List.of(new FieldError("", "no API call at " + path + " (the calls are listed in README.md, REST API)"))));
+                List.of(new FieldError("", "no API call at " + path
+                        + " (the calls are listed in README.md, REST API)"))));
     }
 
     /** The methods of the other calls whose path matches this request's. */

@@ -36,14 +36,14 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * With login on, {@code /api/**}: every call needs an account, from the browser's session or from HTTP basic
  * credentials or a personal API token ({@code Authorization: Bearer}, {@link BearerTokenFilter}) (scripts);
  * anonymous calls and unknown or revoked tokens get 401, calls the role does not allow 403, both as
- * {@code {"errors": [...]}}. Launching runs and studies needs a researcher; cancelling, sharing and revoking too, uploading
- * and deleting models and datasets too, and the
+ * {@code {"errors": [...]}}. Launching runs and studies needs a researcher; cancelling, sharing and revoking too,
+ * uploading and deleting models and datasets too, and the
  * controllers then check ownership of runs and studies ({@code access.RunPermissions}).
  *
  * <p>CSRF: a request authenticated by the session cookie must carry the CSRF token, as browsers attach cookies to
- * cross-site requests. A request that carries HTTP basic credentials in its {@code Authorization} header is exempt: a cross-site page cannot
- * set that header, and the 401 answer has no Basic challenge, so a browser never prompts for, caches and then
- * automatically resends Basic credentials.
+ * cross-site requests. A request that carries HTTP basic credentials in its {@code Authorization} header is exempt: a
+ * cross-site page cannot set that header, and the 401 answer has no Basic challenge, so a browser never prompts for,
+ * caches and then automatically resends Basic credentials.
  *
  * <p>Brute force: while {@link LoginThrottle} blocks an account or client address, its calls with credentials get 429.
  */
@@ -85,7 +85,8 @@ class ApiSecurity {
                                 PATHS.matcher(HttpMethod.DELETE, "/api/datasets/*")).hasRole(researcher)
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .httpBasic(b -> b.authenticationEntryPoint(this::unauthorized))
-                .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized).accessDeniedHandler(this::denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized)
+                        .accessDeniedHandler(this::denied))
                 .csrf(c -> c.ignoringRequestMatchers(ApiSecurity::sendsBasicCredentials,
                         BearerTokenFilter::sendsToken))
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class Csv {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|[-+]?Infinity|NaN");
+    private static final Pattern NUMBER =
+            Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|[-+]?Infinity|NaN");
 
     private final StringBuilder out = new StringBuilder();
 

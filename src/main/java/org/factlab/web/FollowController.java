@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What a training loop sends to its run of a kind that {@link ExperimentKind#followsOutsideTraining() follows it} (the owner or an admin; kept on disk before the answer):
+ * What a training loop sends to its run of a kind that {@link ExperimentKind#followsOutsideTraining() follows it} (the
+ * owner or an admin; kept on disk before the answer):
  * {@code PUT /api/runs/{id}/checkpoints/{step}} (a safetensors body, at most {@code factlab.models.max-bytes}) → 201,
  * or 200 when that step was received before (the first body is kept); {@code POST /api/runs/{id}/scalars
  * {"step", "values": {name: number}}} → 202; {@code POST /api/runs/{id}/finish} → 202. A run that a lab restart or

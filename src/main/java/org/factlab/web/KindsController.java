@@ -49,6 +49,7 @@ class KindsController {
                 .map(p -> new PresetJson(p.id(), p.title(), p.description(), SpecCodec.toMap(p.spec()), p.expected(),
                         PresetRows.of(k.id(), p.id(), p.expected())))
                 .toList();
-        return new KindJson(k.id(), k.title(), k.description(), SpecCodec.fields(k).stream().map(FieldJson::of).toList(), presets);
+        return new KindJson(k.id(), k.title(), k.description(), SpecCodec.fields(k).stream().map(FieldJson::of)
+                .toList(), presets);
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The document request of a run's or study's page ({@code GET /runs/{id}}, {@code GET /studies/{id}}) whose run or
  * study does not exist (deleted, or a mistyped link): 404 with a small page in the lab's style — its navigation bar,
- * one sentence and a way back to the list — before Vaadin would serve its page shell with status 200. Runs after the security filters, so with login on only signed-in callers get this far.
+ * one sentence and a way back to the list — before Vaadin would serve its page shell with status 200. Runs after the
+ * security filters, so with login on only signed-in callers get this far.
  */
 @Component
 class MissingPageFilter extends OncePerRequestFilter {

@@ -68,7 +68,8 @@ class RunsController {
         Run run = find(id);
         permissions.require(permissions.mayControl(run), "cancel run " + id + ": only its owner or an admin may");
         if (!service.cancel(id)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "run " + id + " has already ended as " + run.status());
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "run " + id + " has already ended as "
+                    + run.status());
         }
         return RunJson.of(find(id));
     }

@@ -76,7 +76,8 @@ class StudiesController {
     @PostMapping("/api/studies/{id}/cancel")
     StudyJson cancel(@PathVariable String id) {
         StudyRuns study = find(id);
-        permissions.require(permissions.mayControl(study.study()), "cancel study " + id + ": only its owner or an admin may");
+        permissions.require(permissions.mayControl(study.study()), "cancel study " + id
+                + ": only its owner or an admin may");
         if (!service.cancel(id)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "study " + id + " has already ended as "
                     + study.status());
@@ -91,7 +92,8 @@ class StudiesController {
     @PostMapping("/api/studies/{id}/share")
     ResponseEntity<Map<String, String>> share(@PathVariable String id) {
         StudyRuns study = find(id);
-        permissions.require(permissions.mayControl(study.study()), "share study " + id + ": only its owner or an admin may");
+        permissions.require(permissions.mayControl(study.study()), "share study " + id
+                + ": only its owner or an admin may");
         String url = shares.shareStudy(study).url();
         return ResponseEntity.created(URI.create(url)).body(Map.of("url", url));
     }

@@ -42,7 +42,8 @@ class AccountsTest {
         var users = Accounts.from(new AuthProperties(true, List.of(new AuthProperties.Account("v", HASH, "viewer"),
                 new AuthProperties.Account("r", HASH, "Researcher"), new AuthProperties.Account("a", HASH, "ADMIN"))));
         assertEquals(Set.of("ROLE_VIEWER"), authorities(users.loadUserByUsername("v").getAuthorities()));
-        assertEquals(Set.of("ROLE_VIEWER", "ROLE_RESEARCHER"), authorities(users.loadUserByUsername("r").getAuthorities()));
+        assertEquals(Set.of("ROLE_VIEWER", "ROLE_RESEARCHER"), authorities(users.loadUserByUsername("r")
+                .getAuthorities()));
         assertEquals(Set.of("ROLE_VIEWER", "ROLE_RESEARCHER", "ROLE_ADMIN"),
                 authorities(users.loadUserByUsername("a").getAuthorities()));
         assertEquals(HASH, users.loadUserByUsername("a").getPassword());
@@ -51,7 +52,8 @@ class AccountsTest {
     @Test
     void everyProblemIsNamedByItsProperty() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Accounts.from(new AuthProperties(true,
-                List.of(new AuthProperties.Account("ok", HASH, "viewer"), new AuthProperties.Account("ok", "secret", "boss"),
+                List.of(new AuthProperties.Account("ok", HASH, "viewer"), new AuthProperties.Account("ok", "secret",
+                        "boss"),
                         new AuthProperties.Account(" ", "{noop}secret", "admin")))));
         String m = e.getMessage();
         assertTrue(m.contains("factlab.auth.users[1].name 'ok' is configured twice"), m);

@@ -36,7 +36,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule nd4jStaysInTheCore = noClasses().that()
-            .resideInAnyPackage("org.factlab.runs..", "org.factlab.studies..", "org.factlab.paperresults..", "org.factlab.web..",
+            .resideInAnyPackage("org.factlab.runs..", "org.factlab.studies..", "org.factlab.paperresults..",
+                    "org.factlab.web..",
                     "org.factlab.ui..", "org.factlab.access..")
             .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
             .because("experiments emit plain doubles and float[] with a shape");

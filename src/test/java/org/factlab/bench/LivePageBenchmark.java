@@ -96,7 +96,8 @@ public final class LivePageBenchmark {
                       }
                     }, 20);""", Integer.getInteger("frames", 300));
             // the views scroll inside the layout's content area: bring the button into view first
-            js(driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(By.id("launch")));
+            js(driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                    driver.findElement(By.id("launch")));
             driver.findElement(By.id("launch")).click();
             long start = System.nanoTime();
             while ((System.nanoTime() - start) / 1e9 < seconds && ended(driver) == null) {
@@ -121,7 +122,8 @@ public final class LivePageBenchmark {
                     seconds(bench.get("page")), seconds(bench.get("running")), seconds(bench.get("end")));
             Object first = bench.get("firstPoint");
             System.out.printf(Locale.ROOT, "Launch click → first curve point: %s (target ≤ 2 s)%n",
-                    first == null ? "none" : String.format(Locale.ROOT, "%.2f s", ((Number) first).doubleValue() / 1000));
+                    first == null ? "none" : String.format(Locale.ROOT, "%.2f s", ((Number) first)
+                            .doubleValue() / 1000));
         } finally {
             driver.quit();
             app.close();

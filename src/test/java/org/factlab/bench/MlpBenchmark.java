@@ -51,7 +51,8 @@ public final class MlpBenchmark {
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
         int threads = Integer.getInteger("factlab.cpu-threads", 1);
         ComputeBackendProbe.useCpuThreads(threads);
-        System.out.println("ND4J: " + ComputeBackendProbe.describe().summary() + " (factlab.cpu-threads=" + threads + ")");
+        System.out.println("ND4J: " + ComputeBackendProbe.describe().summary() + " (factlab.cpu-threads=" + threads
+                + ")");
         BenchMachine.printLoad("before");
         LabeledData train = Subsets.stratified(ImageDatasets.load("mnist", true, Path.of("data")), n, 0);
         INDArray x = Nd4j.create(train.features(), new long[] {n, train.d()}, 'c');

@@ -99,7 +99,10 @@ public final class RfmIterationBenchmark {
                 seconds[2], seconds[2] / updateFloor, total, total / floor);
     }
 
-    /** FLOP/s (n³/3 + 2n²) of a bare LAPACKE ?posv (through the native gateway, no other work) on an SPD n×n matrix with one right-hand side (best of two). */
+    /**
+     * FLOP/s (n³/3 + 2n²) of a bare LAPACKE ?posv (through the native gateway, no other work) on an SPD n×n matrix with
+     * one right-hand side (best of two).
+     */
     private static double choleskyFlopsPerSecond(int n, Precision precision) {
         DataType type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
         INDArray spd = Nd4j.rand(type, n, D);

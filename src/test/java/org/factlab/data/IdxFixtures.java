@@ -21,7 +21,8 @@ final class IdxFixtures {
             buffer.putInt(dim);
         }
         buffer.put(values);
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file))
+                : Files.newOutputStream(file)) {
             out.write(buffer.array());
         }
         return file;

@@ -44,7 +44,8 @@ class ImageDatasetsTest {
         assertTrue(e.getMessage().contains("fetch-fashion-mnist.sh"), e.getMessage());
         DatasetMissingException cifar = assertThrows(DatasetMissingException.class,
                 () -> ImageDatasets.load("cifar10", false, datasets));
-        assertTrue(cifar.getMessage().contains(datasets.resolve("cifar-10-batches-bin").toString()), cifar.getMessage());
+        assertTrue(cifar.getMessage().contains(datasets.resolve("cifar-10-batches-bin").toString()),
+                cifar.getMessage());
         assertTrue(cifar.getMessage().contains(Cifar10Reader.DOWNLOAD_URL), cifar.getMessage());
     }
 

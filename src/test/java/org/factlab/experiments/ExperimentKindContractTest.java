@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The contract every experiment kind keeps (docs/architecture.md, "Adding an experiment kind"): a {@code quick} preset that finishes, the same
- * numbers for the same spec, cancellation honoured within one reporting step, valid presets, and field-level
- * rejection of out-of-range values.
+ * The contract every experiment kind keeps (docs/architecture.md, "Adding an experiment kind"): a {@code quick} preset
+ * that finishes, the same numbers for the same spec, cancellation honoured within one reporting step, valid presets,
+ * and field-level rejection of out-of-range values.
  */
 class ExperimentKindContractTest {
 

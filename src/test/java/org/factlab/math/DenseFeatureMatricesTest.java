@@ -42,7 +42,8 @@ class DenseFeatureMatricesTest {
         INDArray h = gaussian(7, 4, 2);
         double[] uniform = new double[7];
         Arrays.fill(uniform, 1.0 / 7);
-        assertTrue(maxAbs(FeatureMatrices.fact(g, h, 0.3), FeatureMatrices.fact(uniform, rows(g), rows(h), 0.3)) < 1e-14);
+        assertTrue(maxAbs(FeatureMatrices.fact(g, h, 0.3), FeatureMatrices.fact(uniform, rows(g), rows(h),
+                0.3)) < 1e-14);
         assertTrue(maxAbs(FeatureMatrices.meanGram(g, 7), FeatureMatrices.enfa(uniform, rows(g))) < 1e-14);
         INDArray sum = Nd4j.zeros(DataType.DOUBLE, 4, 4);
         FeatureMatrices.addCrossProducts(sum, g.get(NDArrayIndex.interval(0, 3),

@@ -44,7 +44,8 @@ public final class PostgresCluster {
     public static PostgresCluster startOrSkip() throws Exception {
         Path bin = findBin();
         if (bin == null) {
-            String message = "PostgreSQL binaries (initdb, pg_ctl) not found: install Debian's postgresql or set FACTLAB_PG_BIN";
+            String message = "PostgreSQL binaries (initdb, pg_ctl) not found: install Debian's postgresql or set "
+                    + "FACTLAB_PG_BIN";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message + " (CI=true: the PostgreSQL tests must run)");
             }

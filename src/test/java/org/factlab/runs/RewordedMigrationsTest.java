@@ -22,7 +22,8 @@ class RewordedMigrationsTest {
         String url = "jdbc:h2:mem:reworded;DB_CLOSE_DELAY=-1";
         Flyway flyway = flyway(url);
         flyway.migrate();
-        execute(url, "UPDATE \"flyway_schema_history\" SET \"checksum\" = " + OLD_CHECKSUM + " WHERE \"version\" = '1'");
+        execute(url, "UPDATE \"flyway_schema_history\" SET \"checksum\" = " + OLD_CHECKSUM
+                + " WHERE \"version\" = '1'");
 
         assertDoesNotThrow(() -> new RewordedMigrations().migrate(flyway(url)));
         assertEquals(flyway.info().applied()[0].getChecksum(), checksumOfV1(url), "V1's checksum realigned");
@@ -32,7 +33,8 @@ class RewordedMigrationsTest {
     void aMismatchOnAnotherVersionIsStillRefused() throws Exception {
         String url = "jdbc:h2:mem:changed;DB_CLOSE_DELAY=-1";
         flyway(url).migrate();
-        execute(url, "UPDATE \"flyway_schema_history\" SET \"checksum\" = " + OLD_CHECKSUM + " WHERE \"version\" = '5'");
+        execute(url, "UPDATE \"flyway_schema_history\" SET \"checksum\" = " + OLD_CHECKSUM
+                + " WHERE \"version\" = '5'");
 
         assertThrows(FlywayValidateException.class, () -> new RewordedMigrations().migrate(flyway(url)));
     }
@@ -49,7 +51,8 @@ class RewordedMigrationsTest {
 
     private static Integer checksumOfV1(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'")) {
+             ResultSet r = s.executeQuery(
+                     "SELECT \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'")) {
             r.next();
             return r.getInt(1);
         }

@@ -16,7 +16,8 @@ public final class MultipartUpload {
     private MultipartUpload() {
     }
 
-    public static HttpRequest.Builder post(String url, String fileName, byte[] content, String name) throws IOException {
+    public static HttpRequest.Builder post(String url, String fileName, byte[] content,
+            String name) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (name != null) {
             body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + name + "\r\n")

@@ -37,11 +37,15 @@ class TabularControllerTest {
         when(runs.notes("r1")).thenReturn(List.of("dataset/glass/fact: fold 2 of 4: K + reg·I is singular"));
         when(metrics.points("r1")).thenReturn(List.of(
                 new MetricPoint("dataset/iris/rows", 0, 150), new MetricPoint("dataset/iris/features", 0, 4),
-                new MetricPoint("dataset/iris/classes", 0, 3), new MetricPoint("dataset/iris/majority_accuracy", 0, 0.25),
-                new MetricPoint("dataset/iris/nfa/test_accuracy", 0, 0.9), new MetricPoint("dataset/iris/nfa/reg", 0, 1),
+                new MetricPoint("dataset/iris/classes", 0, 3), new MetricPoint("dataset/iris/majority_accuracy", 0,
+                        0.25),
+                new MetricPoint("dataset/iris/nfa/test_accuracy", 0, 0.9), new MetricPoint("dataset/iris/nfa/reg", 0,
+                        1),
                 new MetricPoint("dataset/iris/nfa/reg", 1, 0.1), new MetricPoint("dataset/iris/nfa/iterations", 0, 2),
-                new MetricPoint("dataset/iris/nfa/iterations", 1, 0), new MetricPoint("dataset/iris/fact/test_accuracy", 0, 0.95),
-                new MetricPoint("dataset/glass/nfa/test_accuracy", 0, 0.7), new MetricPoint("dataset/glass/fact/failed", 0, 1)));
+                new MetricPoint("dataset/iris/nfa/iterations", 1, 0), new MetricPoint("dataset/iris/fact/test_accuracy",
+                        0, 0.95),
+                new MetricPoint("dataset/glass/nfa/test_accuracy", 0, 0.7), new MetricPoint("dataset/glass/fact/failed",
+                        0, 1)));
         String csv = mvc.perform(get("/api/runs/r1/tabular.csv")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertEquals(String.join("\r\n",

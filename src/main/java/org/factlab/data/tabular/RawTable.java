@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A table as read from its file(s), before encoding: declared columns, the label column, and one row of text
- * tokens per record ({@code null} = missing value), each with its origin "file:line" for error messages (the file relative to the datasets directory).
+ * tokens per record ({@code null} = missing value), each with its origin "file:line" for error messages (the file
+ * relative to the datasets directory).
  */
 final class RawTable {
 

@@ -218,7 +218,8 @@ public final class TableFolder {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 options.load(reader);
             } catch (IOException | IllegalArgumentException e) {
-                throw new TableFormatException(optionsName(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+                throw new TableFormatException(optionsName(), 0, "cannot be read (" + e.getClass().getSimpleName()
+                        + ")");
             }
         }
     }

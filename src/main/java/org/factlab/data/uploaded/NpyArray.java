@@ -119,7 +119,8 @@ record NpyArray(long[] shape, double[] values) {
             for (int i = 0; i < take; i++) {
                 out[done + i] = switch (kind) {
                     case 'f' -> bytes == 8 ? b.getDouble() : bytes == 4 ? b.getFloat() : half(b.getShort());
-                    case 'i' -> bytes == 8 ? b.getLong() : bytes == 4 ? b.getInt() : bytes == 2 ? b.getShort() : b.get();
+                    case 'i' -> bytes == 8 ? b.getLong() : bytes == 4 ? b.getInt() : bytes == 2 ? b.getShort()
+                            : b.get();
                     case 'u' -> bytes == 8 ? unsigned(b.getLong()) : bytes == 4 ? b.getInt() & 0xffffffffL
                             : bytes == 2 ? b.getShort() & 0xffff : b.get() & 0xff;
                     default -> b.get() != 0 ? 1 : 0;

@@ -37,8 +37,10 @@ final class CnnPresets {
                     + "stratified 4000-image MNIST subset, MSE, SGD with momentum 0.9, lr 0.05 with cosine decay to 0, "
                     + "coupled weight decay λ = 1e-3, batch 32, 40 epochs, a probe every 4. Layer 1 is the first "
                     + "convolution (W₁ ∈ ℝ^{8×25}): does patch FACT reach W₁ᵀW₁, and does it track it better than the "
-                    + "patch AGOP? Measured (seed 0): Pearson with W₁ᵀW₁ 0.962 (patch FACT), 0.987 (√(FACT·FACTᵀ)), 0.970 "
-                    + "(√AGOP), relerr 0.39, test accuracy 0.973; ≈ 4 min on the 2-core CPU here (docs/reproduction.md).",
+                    + "patch AGOP? Measured (seed 0): Pearson with W₁ᵀW₁ 0.962 (patch FACT), 0.987 (√(FACT·FACTᵀ)), "
+                    + "0.970 "
+                    + "(√AGOP), relerr 0.39, test accuracy 0.973; ≈ 4 min on the 2-core CPU here "
+                    + "(docs/reproduction.md).",
             SpecCodec.override(DEFAULTS, Map.ofEntries(entry("n", 4_000), entry("testSize", 2_000),
                     entry("filters1", 8), entry("filters2", 16), entry("epochs", 40), entry("evalEvery", 4))),
             Map.of(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON), 0.962,

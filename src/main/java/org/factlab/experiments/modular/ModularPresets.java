@@ -37,7 +37,8 @@ final class ModularPresets {
                     + "float64. Train accuracy is 100% throughout; test accuracy is 0% through iteration 10, then "
                     + "climbs (36% at 12, 90% at 15) to 100% at iteration 24 (grokking). 49 s on the 2-core "
                     + "development VM (58 s under load).",
-            figure6(FeatureUpdate.NFA, true, Normalization.NONE), Map.of(RfmSeries.TEST_ACCURACY, 1.0, ModularSeries.GROKKING_ITERATION, 24.0));
+            figure6(FeatureUpdate.NFA, true, Normalization.NONE), Map.of(RfmSeries.TEST_ACCURACY, 1.0,
+                    ModularSeries.GROKKING_ITERATION, 24.0));
 
     static final Preset<ModularSpec> FIG6_FACT = new Preset<>("fig6-fact",
             "Figure 6, FACT-RFM (p = 61, 75 iterations)",
@@ -56,7 +57,8 @@ final class ModularPresets {
                     + "iteration 62 and reaches only 39% at 75. With iterations = 130 it freezes at 46.8% from "
                     + "iteration ≈ 110 (train accuracy 100%). Shows why the trace normalisation matters. 62 s "
                     + "on the 2-core development VM.",
-            figure6(FeatureUpdate.FACT_GEOMETRIC, false, Normalization.NONE), Map.of(RfmSeries.TEST_ACCURACY, 717.0 / 1860));
+            figure6(FeatureUpdate.FACT_GEOMETRIC, false, Normalization.NONE), Map.of(RfmSeries.TEST_ACCURACY,
+                    717.0 / 1860));
 
     static final Preset<ModularSpec> QUICK = new Preset<>("quick",
             "Quick check (p = 19, 80% for training, NFA-RFM)",

@@ -18,7 +18,8 @@ public record QuadraticSpec(
                 + "(Figure 4: 1e-5)", min = 0, max = 1)
         double p,
         @SpecField(description = "Weight decay λ of L_λ = L + (λ/2)(‖W‖² + ‖a‖²), coupled L2; FACT divides by it "
-                + "(paper prints 1e-5; the separation needs λ/lossScale ≲ 2e-6)", min = 0, max = 10, minExclusive = true)
+                + "(paper prints 1e-5; the separation needs λ/lossScale ≲ 2e-6)", min = 0, max = 10,
+                        minExclusive = true)
         double lambda,
         @SpecField(description = "Adam learning rate (Figure 4: 0.01)", min = 0, max = 10, minExclusive = true)
         double lr,

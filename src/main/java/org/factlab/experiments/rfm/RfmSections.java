@@ -42,7 +42,8 @@ public final class RfmSections {
         numbers.add(KeyNumber.of(RfmSeries.TAU_PEARSON, "Pearson correlation of τ and k′", Format.DECIMAL));
         List<Chart> all = new ArrayList<>();
         all.add(Chart.of("chart-accuracy", "Accuracy", ITERATION, Axis.fraction("accuracy"),
-                Curve.of(RfmSeries.TRAIN_ACCURACY, "train accuracy"), Curve.of(RfmSeries.TEST_ACCURACY, "test accuracy")));
+                Curve.of(RfmSeries.TRAIN_ACCURACY, "train accuracy"), Curve.of(RfmSeries.TEST_ACCURACY,
+                        "test accuracy")));
         all.addAll(charts);
         all.add(Chart.of("chart-mse", "Test mean squared error", ITERATION, Axis.logarithmic("MSE"),
                 Curve.of(RfmSeries.TEST_MSE, "test MSE")));

@@ -189,7 +189,9 @@ public final class ResultsTable {
                 && e.getValue().accuracy() >= top - TIE).map(Map.Entry::getKey).toList();
     }
 
-    /** Note lines "<prefix><name>/<method>: reason" keyed by "<prefix><name>/<method>/" (dataset: "<prefix><name>/"). */
+    /**
+     * Note lines "<prefix><name>/<method>: reason" keyed by "<prefix><name>/<method>/" (dataset: "<prefix><name>/").
+     */
     private static Map<String, String> reasons(String prefix, List<String> notes) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : notes) {

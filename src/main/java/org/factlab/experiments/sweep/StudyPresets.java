@@ -56,7 +56,8 @@ public final class StudyPresets {
     static final StudyPreset FIG6_METHODS = new StudyPreset("fig6-methods",
             "Figure 6: NFA-RFM vs FACT-RFM on (a + b) mod 61, 3 seeds",
             "The modular presets fig6-nfa and fig6-fact swept as the preset axis, seeds 0, 1, 2 (the seed draws the "
-                    + "train/test split); the paper prints 100% test accuracy for both. NFA-RFM groks at ≈ 24 iterations, FACT-RFM later (≈ 45–57) on seed 0. "
+                    + "train/test split); the paper prints 100% test accuracy for both. NFA-RFM groks at ≈ 24 "
+                    + "iterations, FACT-RFM later (≈ 45–57) on seed 0. "
                     + "Six runs of 50–60 s each on the 2-core development VM.",
             "modular", null, Map.of(), axis(SweepExpansion.PRESET_AXIS, List.of("fig6-nfa", "fig6-fact")), Map.of(), 3,
             List.of(RfmSeries.TEST_ACCURACY, RfmSeries.TRAIN_ACCURACY, ModularSeries.GROKKING_ITERATION),

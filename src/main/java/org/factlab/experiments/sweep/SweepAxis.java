@@ -43,7 +43,8 @@ public final class SweepAxis {
     private static List<Object> range(String key, FieldInfo field, Map<?, ?> range, int maxValues) {
         for (Object k : range.keySet()) {
             if (!List.of("from", "to", "steps", "scale").contains(String.valueOf(k))) {
-                throw new SpecValidationException(key, "unknown range key '" + k + "'; allowed: from, to, steps, scale");
+                throw new SpecValidationException(key, "unknown range key '" + k
+                        + "'; allowed: from, to, steps, scale");
             }
         }
         double from = number(key, "from", range.get("from"));

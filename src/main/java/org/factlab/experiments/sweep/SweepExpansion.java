@@ -73,7 +73,8 @@ public final class SweepExpansion {
                     List<Object> ids = SweepAxis.values(name, null, raw, maxRuns);
                     ids.stream().filter(id -> preset(kind, String.valueOf(id)).isEmpty()).findFirst()
                             .ifPresent(id -> {
-                                throw new SpecValidationException("sweep.preset", unknownPreset(kind, String.valueOf(id)));
+                                throw new SpecValidationException("sweep.preset", unknownPreset(kind,
+                                        String.valueOf(id)));
                             });
                     axes.put(name, ids.stream().map(id -> (Object) String.valueOf(id)).toList());
                 } else if (!fields.containsKey(name)) {
@@ -162,7 +163,8 @@ public final class SweepExpansion {
     }
 
     private static String sizes(Map<String, List<Object>> axes) {
-        return axes.isEmpty() ? "1" : String.join(" × ", axes.values().stream().map(v -> String.valueOf(v.size())).toList());
+        return axes.isEmpty() ? "1" : String.join(" × ", axes.values().stream().map(v -> String.valueOf(v.size()))
+                .toList());
     }
 
     private static void throwIfAny(List<FieldError> errors) {

@@ -19,9 +19,9 @@ import org.factlab.kernels.RecursiveFeatureMachine;
  * validation half, in the reference code's loop order (the regs in the given order, then normalisation on before
  * off, then t ascending; {@code main.py} and {@code hyperparam_train} of aradha/recursive_feature_machines), and
  * the first strictly better fit is kept together with its M_t: a tie keeps the earlier one. The reference's
- * {@code max_iter = 5} scores M_0…M_4, so T = 4 there. Then k-fold cross-validation on fixed stratified folds refits only α with that
- * reg, normalisation and M on k − 1 folds and tests on the remaining one. Features are preprocessed with the
- * selection training half's statistics for every fit, so that M means the same thing everywhere. Unlike
+ * {@code max_iter = 5} scores M_0…M_4, so T = 4 there. Then k-fold cross-validation on fixed stratified folds refits
+ * only α with that reg, normalisation and M on k − 1 folds and tests on the remaining one. Features are preprocessed
+ * with the selection training half's statistics for every fit, so that M means the same thing everywhere. Unlike
  * {@code nested}, the rows that choose M and the hyper-parameters are also test rows of the folds: the reported
  * accuracy is the benchmark's, not an unbiased estimate.
  *

@@ -9,11 +9,12 @@ import org.factlab.kernels.RecursiveFeatureMachine;
 
 /**
  * Hyper-parameter choice on one fold under {@code protocol = nested} (stricter than the RFM paper's benchmark
- * procedure, {@link BenchmarkProtocol}: M and the hyper-parameters are learned inside the fold): for every ridge value, Algorithm 1 with the Laplace kernel runs T updates
- * on the training rows, and each fit f_0 … f_T is scored on the validation rows; the (reg, t) with the best
- * validation accuracy is kept (ties: fewer iterations, then the earlier ridge value of the list) and its test
- * accuracy reported. Laplace kernel regression is t = 0 only. A ridge value whose system is singular or whose M
- * stops being finite keeps the fits it completed; the method fails on the fold only when no fit succeeds.
+ * procedure, {@link BenchmarkProtocol}: M and the hyper-parameters are learned inside the fold): for every ridge value,
+ * Algorithm 1 with the Laplace kernel runs T updates on the training rows, and each fit f_0 … f_T is scored on the
+ * validation rows; the (reg, t) with the best validation accuracy is kept (ties: fewer iterations, then the earlier
+ * ridge value of the list) and its test accuracy reported. Laplace kernel regression is t = 0 only. A ridge value whose
+ * system is singular or whose M stops being finite keeps the fits it completed; the method fails on the fold only when
+ * no fit succeeds.
  */
 final class ModelSelection {
 

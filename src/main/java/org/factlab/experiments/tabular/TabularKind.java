@@ -37,7 +37,8 @@ public final class TabularKind implements ExperimentKind<TabularSpec> {
                 + "cross-validation (k = 4) refits only α with the M learned there. Protocol nested (stricter: no "
                 + "test row ever seen): in each fold a quarter of the training rows validates, features are "
                 + "standardised with the training rows' statistics, and the ridge value and the RFM iteration with "
-                + "the best validation accuracy, M learned on the fold, give the fold's test accuracy. Records each dataset's accuracy per method and the chosen hyper-parameters; the summary "
+                + "the best validation accuracy, M learned on the fold, give the fold's test accuracy. Records each "
+                + "dataset's accuracy per method and the chosen hyper-parameters; the summary "
                 + "has the mean accuracy per method and how many datasets each method wins.";
     }
 

@@ -6,8 +6,8 @@ import org.factlab.nn.mlp.NativeMatrix;
 
 /**
  * The per-sample loss ℓᵢ of {@link Loss} on the c × B outputs of a {@link CnnNetwork.Pass} (an example per column):
- * mean squared error ℓᵢ = (1/c)‖fᵢ − yᵢ‖², ∂ℓᵢ/∂f = (2/c)(fᵢ − yᵢ); cross-entropy ℓᵢ = log Σ_k e^{f_ki} − Σ_k y_ki f_ki,
- * ∂ℓᵢ/∂f = softmax(fᵢ) − yᵢ (docs/science.md, "Objective and losses").
+ * mean squared error ℓᵢ = (1/c)‖fᵢ − yᵢ‖², ∂ℓᵢ/∂f = (2/c)(fᵢ − yᵢ); cross-entropy ℓᵢ = log Σ_k e^{f_ki} − Σ_k y_ki
+ * f_ki, ∂ℓᵢ/∂f = softmax(fᵢ) − yᵢ (docs/science.md, "Objective and losses").
  */
 final class OutputLoss {
 

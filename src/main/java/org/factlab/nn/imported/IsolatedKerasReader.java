@@ -89,7 +89,8 @@ public final class IsolatedKerasReader {
             child.destroyForcibly();
         }
         if (!finished || result == null) {
-            throw new ModelFileException("the Keras HDF5 reader " + (finished ? "crashed (exit code " + child.exitValue()
+            throw new ModelFileException("the Keras HDF5 reader " + (finished ? "crashed (exit code "
+                    + child.exitValue()
                     + ")" : "did not finish within " + TIME.toSeconds() + " s") + " on this file, so it is refused: "
                     + "it is malformed, or too large for " + HEAP + " of heap (safetensors is the recommended format)");
         }

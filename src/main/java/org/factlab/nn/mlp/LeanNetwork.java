@@ -294,7 +294,8 @@ final class LeanNetwork {
      * sums into the bias gradient; returns the mean loss (1/(Bc)) Σ (f − y)² (or (1/B) Σᵢ ℓᵢ). f, y and Δ are c×B.
      */
     private double lossAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta, int bias, Accumulator target) {
-        double mean = loss == Loss.CROSS_ENTROPY ? crossEntropyAndDelta(f, y, delta) : squaredErrorAndDelta(f, y, delta);
+        double mean = loss == Loss.CROSS_ENTROPY ? crossEntropyAndDelta(f, y, delta) : squaredErrorAndDelta(f, y,
+                delta);
         if (bias >= 0) {
             for (int j = 0; j < f.rows; j++) {
                 double sum = 0;

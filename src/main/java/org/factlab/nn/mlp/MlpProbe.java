@@ -110,7 +110,10 @@ public final class MlpProbe {
         }
     }
 
-    /** Frees the memory the calling thread's probes kept for reuse ({@link ScratchWorkspaces}); call at the end of a run. */
+    /**
+     * Frees the memory the calling thread's probes kept for reuse ({@link ScratchWorkspaces}); call at the end of a
+     * run.
+     */
     public static void releaseMemory() {
         ScratchWorkspaces.release();
     }

@@ -59,7 +59,8 @@ public final class MlpTrainer {
      * @param y        training targets n×c (one-hot for classification)
      * @param dataType parameters and training arithmetic (FLOAT for runs, DOUBLE for exact tests)
      */
-    public MlpTrainer(MlpArchitecture architecture, TrainingOptions options, INDArray x, INDArray y, DataType dataType) {
+    public MlpTrainer(MlpArchitecture architecture, TrainingOptions options, INDArray x, INDArray y,
+            DataType dataType) {
         if (x.rows() != y.rows() || x.columns() != architecture.inputDim() || y.columns() != architecture.outputDim()) {
             throw new IllegalArgumentException("data " + x.rows() + "×" + x.columns() + " → " + y.rows() + "×"
                     + y.columns() + " does not fit the architecture " + architecture);

@@ -41,7 +41,8 @@ public final class NativeMatrix {
     }
 
     /** this ← α op(A) op(B) + β this, op = transpose where the flag is set. */
-    public void gemm(NativeMatrix a, boolean transposeA, NativeMatrix b, boolean transposeB, double alpha, double beta) {
+    public void gemm(NativeMatrix a, boolean transposeA, NativeMatrix b, boolean transposeB, double alpha,
+            double beta) {
         int m = transposeA ? a.cols : a.rows;
         int k = transposeA ? a.rows : a.cols;
         int n = transposeB ? b.rows : b.cols;

@@ -34,7 +34,8 @@ public final class ProbeResult {
      * @param deltaGrams     per layer Σᵢ δᵢδᵢᵀ = n beNFA (out×out); kept, not modified
      * @param jacobianGrams  per layer Σᵢ Σ_k (∂f_k/∂uᵢ)(∂f_k/∂uᵢ)ᵀ = n bAGOP (out×out); kept, not modified
      */
-    public ProbeResult(MlpWeights weights, double lambda, long n, double loss, double accuracy, List<INDArray> gradientSums,
+    public ProbeResult(MlpWeights weights, double lambda, long n, double loss, double accuracy,
+            List<INDArray> gradientSums,
                 List<INDArray> deltaGrams, List<INDArray> jacobianGrams) {
         this.weights = weights;
         this.lambda = lambda;
@@ -80,7 +81,8 @@ public final class ProbeResult {
         INDArray gradient = dataGradient(l);
         INDArray bAgop = jacobianGrams.get(l).div(n);
         INDArray bEnfa = deltaGrams.get(l).div(n);
-        FeatureSet forward = new FeatureSet(Products.transposeTimes(w, w), FeatureMatrices.factFromGradient(w, gradient, lambda),
+        FeatureSet forward = new FeatureSet(Products.transposeTimes(w, w), FeatureMatrices.factFromGradient(w, gradient,
+                lambda),
                 FeatureMatrices.pullBack(w, bAgop), FeatureMatrices.pullBack(w, bEnfa), rowSpace(w));
         FeatureSet backward = new FeatureSet(Products.timesTranspose(w, w),
                 FeatureMatrices.backwardFactFromGradient(w, gradient, lambda), bAgop, bEnfa, null);

@@ -40,7 +40,9 @@ public final class FieldText {
         return String.join(", ", parts);
     }
 
-    /** A value: numbers shortest (integers without a fraction, below 1e-3 or from 1e5 as 1e-7 / 2.5e5), lists joined. */
+    /**
+     * A value: numbers shortest (integers without a fraction, below 1e-3 or from 1e5 as 1e-7 / 2.5e5), lists joined.
+     */
     public static String value(Object value) {
         if (value == null) {
             return "—";

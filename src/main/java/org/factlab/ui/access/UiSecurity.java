@@ -17,7 +17,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * With login on, every request outside {@code /api/**}: Vaadin's configurer (the login view, logout, its CSRF
- * handling of its own requests, and navigation access control from the views' {@code @PermitAll} / {@code @RolesAllowed} /
+ * handling of its own requests, and navigation access control from the views' {@code @PermitAll} / {@code
+ * @RolesAllowed} /
  * {@code @AnonymousAllowed}). Share links {@code /s/**} are open to anyone: the page and its downloads check the
  * token themselves.
  *

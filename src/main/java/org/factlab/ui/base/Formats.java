@@ -24,7 +24,8 @@ public final class Formats {
             return "";
         }
         long s = d.toSeconds();
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600) / 60 + " min";
+        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h "
+                + (s % 3600) / 60 + " min";
     }
 
     /**

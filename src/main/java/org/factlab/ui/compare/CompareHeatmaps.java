@@ -23,7 +23,9 @@ final class CompareHeatmaps extends Div {
         setId("compare-heatmaps");
     }
 
-    /** Shows {@code matrix} of every run at {@code step} (null: each run's latest); nothing when no matrix is chosen. */
+    /**
+     * Shows {@code matrix} of every run at {@code step} (null: each run's latest); nothing when no matrix is chosen.
+     */
     void render(List<Run> runs, String matrix, Long step) {
         removeAll();
         if (matrix == null) {

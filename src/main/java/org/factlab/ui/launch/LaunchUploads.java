@@ -97,7 +97,8 @@ class LaunchUploads extends VerticalLayout {
     }
 
     private Upload upload(String id, String label, int maxBytes, Adder adder, String... types) {
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> keep(adder, metadata.fileName(), file)));
+        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> keep(adder, metadata.fileName(),
+                file)));
         upload.setId(id);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(maxBytes);
@@ -111,7 +112,8 @@ class LaunchUploads extends VerticalLayout {
         String message;
         try (UploadQuota.Lease lease = quota.acquire(user.name().orElse(null), file.length());
              InputStream in = Files.newInputStream(file.toPath())) {
-            message = permissions.mayLaunch() ? adder.add(in, fileName) : "Not uploaded: your role may not upload files";
+            message = permissions.mayLaunch() ? adder.add(in, fileName)
+                    : "Not uploaded: your role may not upload files";
         } catch (UploadException | UploadQuota.Refusal e) {
             message = "Not uploaded: " + e.getMessage();
         } catch (IOException e) {

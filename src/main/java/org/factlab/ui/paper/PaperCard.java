@@ -44,7 +44,8 @@ final class PaperCard extends Div {
     PaperCard(PaperFigure figure, Runnable launch, UnaryOperator<String> label) {
         this.figure = figure;
         setId("card-" + figure.id());
-        getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)")
+        getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius",
+                "var(--lumo-border-radius-l)")
                 .set("padding", "var(--lumo-space-m)").set("box-sizing", "border-box");
         badge = new VerdictBadge("verdict-" + figure.id());
         H3 title = new H3(TexText.of(figure.title()));

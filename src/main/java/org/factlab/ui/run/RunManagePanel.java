@@ -95,7 +95,8 @@ final class RunManagePanel extends VerticalLayout {
         Button save = new Button("Save", e -> save());
         save.setId("save-run-labels");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        Details details = new Details("Edit name, tags and notes", new VerticalLayout(name, tagsField, notesField, save));
+        Details details = new Details("Edit name, tags and notes", new VerticalLayout(name, tagsField, notesField,
+                save));
         details.setId("edit-run");
         return details;
     }

@@ -52,7 +52,8 @@ public final class SharePanel extends VerticalLayout {
     }
 
     public static SharePanel of(ShareService shares, RunPermissions permissions, StudyRuns study) {
-        return new SharePanel(shares, permissions, Share.STUDY, study.study().id(), permissions.mayControl(study.study()),
+        return new SharePanel(shares, permissions, Share.STUDY, study.study().id(),
+                permissions.mayControl(study.study()),
                 () -> shares.shareStudy(study));
     }
 

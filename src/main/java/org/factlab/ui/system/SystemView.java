@@ -34,7 +34,8 @@ public class SystemView extends VerticalLayout {
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(SystemRows.Row::property).setHeader(header).setAutoWidth(true);
-        grid.addColumn(SystemRows.Row::value).setHeader("component".equals(header) ? "version" : "value").setFlexGrow(1);
+        grid.addColumn(SystemRows.Row::value).setHeader("component".equals(header) ? "version" : "value")
+                .setFlexGrow(1);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         return grid;

@@ -114,7 +114,8 @@ public final class LineFigure {
         c.text(16, 26, title, 15, Canvas.Anchor.START, false);
         double[] xRange = range(true);
         double[] yRange = axes.yRange() != null ? axes.yRange() : range(false);
-        List<Double> xTicks = axes.wholeX() ? Ticks.whole(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1], 6);
+        List<Double> xTicks = axes.wholeX() ? Ticks.whole(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1],
+                6);
         List<Double> yTicks = log ? Ticks.log(yRange[0], yRange[1]) : Ticks.linear(yRange[0], yRange[1], 5);
         c.beginGroup("axes");
         for (double t : xTicks) {
@@ -131,7 +132,8 @@ public final class LineFigure {
         }
         c.frame(LEFT, TOP, PLOT_WIDTH, PLOT_HEIGHT, AXIS);
         c.text(LEFT + PLOT_WIDTH / 2, TOP + PLOT_HEIGHT + 38, axes.x(), 12, Canvas.Anchor.MIDDLE, false);
-        c.text(LEFT - 56, TOP + PLOT_HEIGHT / 2, axes.y() + (log ? " (log scale)" : ""), 12, Canvas.Anchor.MIDDLE, true);
+        c.text(LEFT - 56, TOP + PLOT_HEIGHT / 2, axes.y() + (log ? " (log scale)" : ""), 12, Canvas.Anchor.MIDDLE,
+                true);
         c.endGroup();
         c.beginGroup("curves");
         for (int i = 0; i < curves.size(); i++) {
@@ -234,7 +236,8 @@ public final class LineFigure {
                     : new double[] {low, high};
         }
         double margin = low == high ? Math.max(1e-12, Math.abs(low) * 0.1) : 0.05 * (high - low);
-        return new double[] {axes.origin() && low == 0 ? 0 : low - margin, axes.origin() && high == 0 ? 0 : high + margin};
+        return new double[] {axes.origin() && low == 0 ? 0 : low - margin, axes.origin() && high == 0 ? 0 : high
+                + margin};
     }
 
     private double px(double x, double[] range) {

@@ -32,7 +32,8 @@ final class SvgCanvas implements Canvas {
     @Override
     public void line(double x1, double y1, double x2, double y2, int rgb, double width) {
         svg.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
-                .append("\" y2=\"").append(n(y2)).append("\" stroke=\"").append(colour(rgb)).append("\" stroke-width=\"")
+                .append("\" y2=\"").append(n(y2)).append("\" stroke=\"").append(colour(rgb))
+                        .append("\" stroke-width=\"")
                 .append(n(width)).append("\"/>\n");
     }
 

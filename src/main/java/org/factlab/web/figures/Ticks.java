@@ -18,7 +18,8 @@ final class Ticks {
         }
         double raw = span / count;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = magnitude * (raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5 : 10);
+        double step = magnitude * (raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5
+                : 10);
         List<Double> ticks = new ArrayList<>();
         for (long k = (long) Math.ceil(low / step - 1e-9); k * step <= high + step * 1e-9; k++) {
             ticks.add(Double.parseDouble(String.format(Locale.ROOT, "%.12g", k * step))); // 3 × 0.2 is 0.6

@@ -69,7 +69,8 @@ class StreamedTablesTest {
         }
         TableFormatException e = assertThrows(TableFormatException.class,
                 () -> TableFolder.open(dir).load("regression", 100, 0L, Long.MAX_VALUE));
-        assertTrue(e.getMessage().contains("more than " + TableFolder.MAX_CLASSES + " distinct values"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than " + TableFolder.MAX_CLASSES + " distinct values"),
+                e.getMessage());
     }
 
     @Test
@@ -88,7 +89,8 @@ class StreamedTablesTest {
                 "gone", "C:\\data", "a\u0000b")) {
             assertThrows(DatasetRoots.Refused.class, () -> roots.resolve(bad), bad);
         }
-        assertEquals(List.of("ok"), TableFolder.open(roots, "mine").names(), "a file linked from outside is not listed");
+        assertEquals(List.of("ok"), TableFolder.open(roots, "mine").names(),
+                "a file linked from outside is not listed");
         assertEquals(List.of("ok"), TableFolder.open(roots, "inner").names(), "a link that stays inside is fine");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> TableFolder.open(roots, "nothing-here"));

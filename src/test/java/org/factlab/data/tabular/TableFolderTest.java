@@ -126,7 +126,8 @@ class TableFolderTest {
     @Test
     void unknownDatasetListsTheAvailableOnes() throws IOException {
         write("a.csv", "1,x\n2,y\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableFolder.open(dir).load("b"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableFolder.open(dir)
+                .load("b"));
         assertTrue(e.getMessage().contains("found: a"), e.getMessage());
     }
 

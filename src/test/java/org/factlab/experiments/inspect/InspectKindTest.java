@@ -136,7 +136,8 @@ class InspectKindTest {
     @Test
     void theMemoryEstimateUsesTheRealWidthsAndRows() throws Exception {
         String small = upload("mse-tanh.safetensors").id();
-        long estimate = kind.estimateMemoryBytes(spec(small, table("train.csv"), 1e-3, "mse", "tanh", ""), List.of(dir));
+        long estimate = kind.estimateMemoryBytes(spec(small, table("train.csv"), 1e-3, "mse", "tanh", ""),
+                List.of(dir));
         assertTrue(estimate > 0 && estimate < 4L << 20, "120 rows of 6 features: " + estimate);
         int d = 20_000;
         byte[] header = ("{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1," + d + "],\"data_offsets\":[0,"
@@ -171,7 +172,8 @@ class InspectKindTest {
 
     static InspectSpec spec(String model, String dataset, double lambda, String loss, String activation,
                             String layers) {
-        return new InspectSpec(model, dataset, 1000, 0L, false, lambda, Choice.fromId(Loss.class, loss), activation, layers,
+        return new InspectSpec(model, dataset, 1000, 0L, false, lambda, Choice.fromId(Loss.class, loss), activation,
+                layers,
                 false, InspectSpec.STRATIFIED, "", "", "");
     }
 

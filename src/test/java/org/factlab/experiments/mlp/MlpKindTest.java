@@ -109,7 +109,8 @@ class MlpKindTest {
         assertFalse(ctx.series().containsKey(MlpSeries.TEST_ACCURACY));
         assertEquals(Set.of(0L, 3L), ctx.series(MlpSeries.TEST_LOSS).keySet());
         assertTrue(ctx.last(MlpSeries.TRAIN_LOSS) < ctx.series(MlpSeries.TRAIN_LOSS).get(0L), "training fits y = W*x");
-        assertTrue(ctx.series().containsKey(MlpSeries.similarity(1, false, Prediction.AGOP_1_OVER_L, MlpSeries.COSINE)));
+        assertTrue(ctx.series().containsKey(MlpSeries.similarity(1, false, Prediction.AGOP_1_OVER_L,
+                MlpSeries.COSINE)));
         assertEquals(10, ctx.matrices().get(0).rows());
     }
 
@@ -168,7 +169,8 @@ class MlpKindTest {
     @Test
     void cpuPresetsFitTheDefaultMemoryBudget() {
         long budget = 4L << 30;
-        for (String id : List.of("quick", "table2-mnist-1k", "table2-mnist-1k-converged", "fig11-linear-L4", "cifar10")) {
+        for (String id : List.of("quick", "table2-mnist-1k", "table2-mnist-1k-converged", "fig11-linear-L4",
+                "cifar10")) {
             MlpSpec spec = kind.presets().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().spec();
             assertTrue(kind.estimateMemoryBytes(spec) < budget, id + ": " + kind.estimateMemoryBytes(spec));
         }

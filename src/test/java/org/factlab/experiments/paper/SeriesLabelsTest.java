@@ -22,7 +22,8 @@ class SeriesLabelsTest {
 
     @Test
     void otherKeysByTheLabelTheirRunPageDeclares() {
-        assertThat(SeriesLabels.label(new TabularKind(), "mean_test_accuracy/nfa")).isEqualTo("Mean test accuracy, NFA-RFM");
+        assertThat(SeriesLabels.label(new TabularKind(), "mean_test_accuracy/nfa"))
+                .isEqualTo("Mean test accuracy, NFA-RFM");
         QuadraticKind quadratic = new QuadraticKind();
         assertThat(SeriesLabels.label(quadratic, "objective")).isEqualTo("Objective Lλ");
         assertThat(SeriesLabels.label(quadratic, "fact/relerr")).doesNotContain("_F").contains("‖FACT − WᵀW‖F");

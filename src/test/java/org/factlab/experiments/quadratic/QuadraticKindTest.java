@@ -66,7 +66,10 @@ class QuadraticKindTest {
         assertTrue(ctx.last(QuadraticSeries.GRAD_NORM) < 1e-9);
     }
 
-    /** The expected values are the reference figures of docs/reproduction.md (Figure 4) (and 1.0 for the rank-one optimum). */
+    /**
+     * The expected values are the reference figures of docs/reproduction.md (Figure 4) (and 1.0 for the rank-one
+     * optimum).
+     */
     @Test
     void everyPresetReachesItsExpectedValues() throws Exception {
         for (Preset<QuadraticSpec> preset : kind.presets()) {
@@ -149,7 +152,8 @@ class QuadraticKindTest {
     @Test
     void specFieldNamesAreTheContract() {
         assertEquals(List.of("width", "tau", "p", "lambda", "lr", "beta1", "beta2", "eps", "iterations",
-                "evalEvery", "initScale", "seed", "lossScale", "lrSchedule"), List.copyOf(SpecCodec.toMap(quick()).keySet()));
+                "evalEvery", "initScale", "seed", "lossScale", "lrSchedule"), List.copyOf(SpecCodec.toMap(quick())
+                        .keySet()));
         QuadraticSpec bound = SpecCodec.bind(kind, null, Map.of("width", "12", "lambda", "1e-6"));
         assertEquals(12, bound.width());
         assertEquals(1e-6, bound.lambda());

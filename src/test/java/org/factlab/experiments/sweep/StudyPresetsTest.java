@@ -21,7 +21,8 @@ class StudyPresetsTest {
 
     @Test
     void idsAreTheIssuesAndDistinctFromRunPresets() {
-        assertEquals(List.of("table2-mnist", "fig3-layers-5-seeds", "fig1-parity-phase", "fig6-methods", "fig11-depths"),
+        assertEquals(List.of("table2-mnist", "fig3-layers-5-seeds", "fig1-parity-phase", "fig6-methods",
+                "fig11-depths"),
                 StudyPresets.all().stream().map(StudyPreset::id).toList());
         Set<String> runPresets = new HashSet<>();
         ExperimentKinds.all().forEach(k -> k.presets().forEach(p -> runPresets.add(p.id())));

@@ -67,7 +67,8 @@ class TabularKindTest {
                 assertTrue(accuracy >= 0.9, dataset + "/" + method + ": " + accuracy);
                 assertEquals(2, first.series(TabularSeries.of(dataset, method, TabularSeries.REG)).size(),
                         "one chosen reg per fold");
-                assertTrue(REGS.containsAll(first.series(TabularSeries.of(dataset, method, TabularSeries.REG)).values()));
+                assertTrue(REGS.containsAll(first.series(TabularSeries.of(dataset, method, TabularSeries.REG))
+                        .values()));
             }
             double folds = first.series(TabularSeries.of(dataset, "nfa", TabularSeries.FOLD_TEST_ACCURACY)).values()
                     .stream().mapToDouble(Double::doubleValue).average().orElseThrow();

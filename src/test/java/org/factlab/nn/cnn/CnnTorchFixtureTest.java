@@ -69,7 +69,8 @@ class CnnTorchFixtureTest {
     private static double[] parameters(Path file, List<String> order) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength = Math.toIntExact(bytes.getLong(0));
-        JsonNode header = new ObjectMapper().readTree(new String(bytes.array(), 8, headerLength, StandardCharsets.UTF_8));
+        JsonNode header = new ObjectMapper().readTree(new String(bytes.array(), 8, headerLength,
+                StandardCharsets.UTF_8));
         int dataStart = 8 + headerLength;
         double[] theta = new double[ARCH.parameterCount()];
         int at = 0;

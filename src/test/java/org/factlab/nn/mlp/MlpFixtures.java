@@ -38,7 +38,8 @@ final class MlpFixtures {
 
     /** Plain SGD (no momentum) at a constant rate, one epoch of one full batch of n samples. */
     static TrainingOptions sgd(double lr, double momentum, double lambda, int batchSize) {
-        return new TrainingOptions(Optimizer.SGD, lr, momentum, lambda, LearningRateSchedule.CONSTANT, 1, batchSize, 7L);
+        return new TrainingOptions(Optimizer.SGD, lr, momentum, lambda, LearningRateSchedule.CONSTANT, 1, batchSize,
+                7L);
     }
 
     /** Largest |aᵢⱼ − bᵢⱼ|. */

@@ -44,7 +44,8 @@ class ProbeFiniteDifferenceTest {
             UnaryOperator<INDArray> fromInput = hi -> outputFromLayer(weights, activation, layer, hi);
             UnaryOperator<INDArray> fromOutput = ui -> outputFromPreActivation(weights, activation, layer, ui);
             assertTrue(maxAbsDifference(lossGradientByDifferences(fromInput, h), g) < 1e-8, "g, layer " + l);
-            assertTrue(maxAbsDifference(lossGradientByDifferences(fromOutput, u), deltas.get(l)) < 1e-8, "δ, layer " + l);
+            assertTrue(maxAbsDifference(lossGradientByDifferences(fromOutput, u), deltas.get(l)) < 1e-8, "δ, layer "
+                    + l);
             for (int k = 0; k < 2; k++) {
                 INDArray jacobianU = pass.backward(MlpProbe.outputSeed(X.rows(), 2, k)).get(l);
                 INDArray jacobianH = pass.inputGradient(l, jacobianU);

@@ -47,7 +47,8 @@ class TrainerGradientTest {
             INDArray trainerGradient = net.gradient().getGradientFor(l + "_W").transpose().div(n);
             INDArray fromTrainer = FeatureMatrices.factFromGradient(w, trainerGradient, lambda);
             INDArray perSample = FeatureMatrices.fact(pass.inputGradient(l, deltas.get(l)), pass.input(l), lambda);
-            double error = perSample.sub(fromTrainer).norm2Number().doubleValue() / fromTrainer.norm2Number().doubleValue();
+            double error = perSample.sub(fromTrainer).norm2Number().doubleValue() / fromTrainer.norm2Number()
+                    .doubleValue();
             assertTrue(error < 1e-12, "layer " + l + ": relative difference " + error);
         }
     }

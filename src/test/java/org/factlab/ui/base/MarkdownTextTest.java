@@ -22,7 +22,8 @@ class MarkdownTextTest {
         String html = MarkdownText.toHtml("<script>alert(1)</script> <img src=x onerror=alert(1)> "
                 + "[click](javascript:steal)");
         assertFalse(html.contains("<script") || html.contains("<img") || html.contains("javascript:"), html);
-        assertEquals("<div><p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; <a rel=\"nofollow\">"
+        assertEquals("<div><p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; <a "
+                + "rel=\"nofollow\">"
                 + "click</a></p></div>", html);
     }
 

@@ -41,7 +41,8 @@ class HeatmapTest {
         assertEquals(-1, json.get("min").asDouble());
         assertEquals(4, json.get("max").asDouble());
 
-        FloatBuffer values = ByteBuffer.wrap(Heatmap.valueBytes(preview)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        FloatBuffer values = ByteBuffer.wrap(Heatmap.valueBytes(preview)).order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer();
         assertEquals(300, values.remaining());
         assertEquals(-1f, values.get(0), "mean of −1.5 and −0.5");
         assertTrue(Float.isNaN(values.get(1)), "a block without a finite value");
@@ -63,7 +64,8 @@ class HeatmapTest {
 
             heatmap.setMatrix("m", 1, 2, new float[] {1, 3});
             JsCalls.sent(ui);
-            assertNotEquals(first, heatmap.getElement().getAttribute(Heatmap.VALUES_ATTRIBUTE), "a new matrix, a new URL");
+            assertNotEquals(first, heatmap.getElement().getAttribute(Heatmap.VALUES_ATTRIBUTE),
+                    "a new matrix, a new URL");
 
             heatmap.clear();
             assertEquals(List.of("clear()"), JsCalls.sent(ui));

@@ -94,11 +94,13 @@ class LineChartTest {
         assertEquals(List.of("appendData([{\"name\":\"a\",\"x\":[0,1],\"y\":[0,0.1]}])"), JsCalls.sent(ui),
                 "the attached chart held no series: the new one is all appended");
 
-        chart.setData(List.of(new LineChart.Series("a", steps(4), ramp(4)), new LineChart.Series("b", steps(1), ramp(1))));
+        chart.setData(List.of(new LineChart.Series("a", steps(4), ramp(4)), new LineChart.Series("b", steps(1),
+                ramp(1))));
         assertEquals(List.of("appendData([{\"name\":\"a\",\"x\":[2,3],\"y\":[0.2,0.3]},"
                 + "{\"name\":\"b\",\"x\":[0],\"y\":[0]}])"), JsCalls.sent(ui));
 
-        chart.setData(List.of(new LineChart.Series("a", steps(4), ramp(4)), new LineChart.Series("b", steps(1), ramp(1))));
+        chart.setData(List.of(new LineChart.Series("a", steps(4), ramp(4)), new LineChart.Series("b", steps(1),
+                ramp(1))));
         assertEquals(List.of(), JsCalls.sent(ui), "nothing new, nothing sent");
 
         double[] changed = ramp(4);

@@ -13,7 +13,8 @@ class CompareStateTest {
 
     @Test
     void theUrlRoundTrips() {
-        CompareState state = new CompareState(List.of("abc", "def", "ghi"), List.of("test/accuracy", "layer1/fact/pearson"),
+        CompareState state = new CompareState(List.of("abc", "def", "ghi"), List.of("test/accuracy",
+                "layer1/fact/pearson"),
                 "n,method", "n", "M", 5L, true);
         String location = state.location();
         assertTrue(location.startsWith("compare?"), location);
@@ -27,7 +28,8 @@ class CompareStateTest {
         CompareState minimal = CompareState.of(List.of("abc"));
         assertEquals(Set.of("runs=abc", "groupBy=spec"), Set.of(minimal.location().substring(8).split("&")));
         assertEquals(minimal, CompareState.from(QueryParameters.fromString("runs=abc")), "groupBy defaults to spec");
-        assertEquals(null, CompareState.from(QueryParameters.fromString("runs=a&step=x")).step(), "a bad step is ignored");
+        assertEquals(null, CompareState.from(QueryParameters.fromString("runs=a&step=x")).step(),
+                "a bad step is ignored");
         assertEquals(false, minimal.log(), "linear unless log=true");
         String figure = state.figureQuery("layer1/fact/pearson");
         assertTrue(figure.contains("series=layer1%2Ffact%2Fpearson") && figure.contains("log=true")

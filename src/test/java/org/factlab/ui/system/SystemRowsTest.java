@@ -37,7 +37,8 @@ class SystemRowsTest {
         assertEquals("2", byName.get("compute threads"));
         assertEquals(List.of("compute backend", "compute threads", "Java heap limit", "Java heap in use",
                 "memory budget per run"), List.copyOf(byName.keySet()), "no device, no null, no 0-byte memory");
-        assertTrue(rows.stream().noneMatch(r -> r.value().contains("null") || r.value().contains("{")), rows.toString());
+        assertTrue(rows.stream().noneMatch(r -> r.value().contains("null") || r.value().contains("{")),
+                rows.toString());
         assertEquals(List.of(new SystemRows.Row("java", "17.0.15"), new SystemRows.Row("nd4j", "1.0.0-M2.1")),
                 SystemRows.versions(system));
         assertEquals("512 bytes", SystemRows.bytes(512));

@@ -91,7 +91,8 @@ class ScatterFiguresTest {
     @Test
     void styledCurvesKeepTheirColoursUnlabelledOnesStayOutOfTheLegendAndStepsAreWhole() throws Exception {
         List<LineFigure.Curve> curves = List.of(
-                new LineFigure.Curve("τ = 0.02 (mean of 2 runs)", new double[] {0, 1, 2, 3}, new double[] {0.5, 0.6, 0.7,
+                new LineFigure.Curve("τ = 0.02 (mean of 2 runs)", new double[] {0, 1, 2, 3}, new double[] {0.5, 0.6,
+                        0.7,
                         0.8}, 0x440154, LineFigure.Style.LINE),
                 new LineFigure.Curve(null, new double[] {0, 1, 2, 3}, new double[] {0.6, 0.7, 0.8, 0.9}, 0x440154,
                         LineFigure.Style.DASHED));

@@ -50,7 +50,8 @@ final class AlignmentCharts {
             for (String name : curves.keySet()) {
                 String layer = SeriesPattern.part(chart.pattern(), "layer", name);
                 if (layer != null && layer.matches("[1-9][0-9]{0,5}")
-                        && (!chart.perMethod() || isMethod(section, SeriesPattern.part(chart.pattern(), "method", name)))) {
+                        && (!chart.perMethod() || isMethod(section, SeriesPattern.part(chart.pattern(), "method",
+                                name)))) {
                     layers.add(Integer.parseInt(layer));
                 }
             }
@@ -59,7 +60,8 @@ final class AlignmentCharts {
     }
 
     /** The declared methods that have a similarity series at some layer, in the declared order. */
-    static List<String> methods(LayerAlignmentSection section, Map<String, double[][]> curves, Iterable<Integer> layers) {
+    static List<String> methods(LayerAlignmentSection section, Map<String, double[][]> curves,
+            Iterable<Integer> layers) {
         List<String> methods = new ArrayList<>();
         for (Method m : section.methods()) {
             boolean has = false;

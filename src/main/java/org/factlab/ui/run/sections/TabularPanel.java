@@ -68,7 +68,8 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         scatter.setYAxisName(y + " test accuracy");
         scatter.setScatterSeries(section.scatter().y().stream().map(section::methodTitle).toList());
         scatter.setMaxWidth("760px");
-        add(new H3(TexText.of(section.title())), new Paragraph(section.description()), table, failures, compared, comparison, scatter,
+        add(new H3(TexText.of(section.title())), new Paragraph(section.description()), table, failures, compared,
+                comparison, scatter,
                 FigureLinks.of(downloadBase, FigureLinks.TABULAR_SCATTER),
                 DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
         setVisible(false);

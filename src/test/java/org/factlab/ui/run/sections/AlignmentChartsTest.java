@@ -55,13 +55,16 @@ class AlignmentChartsTest {
         Map<String, double[][]> curves = mlpCurves(2, true);
         Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves, Selection.layer(2));
 
-        assertCurves(charts.get("alignment-pearson"), curves, List.of("FACT", "√(FACT·FACTᵀ)", "AGOP", "√AGOP", "AGOP¹ᐟᴸ",
+        assertCurves(charts.get("alignment-pearson"), curves, List.of("FACT", "√(FACT·FACTᵀ)", "AGOP", "√AGOP",
+                "AGOP¹ᐟᴸ",
                 "eNFA", "√eNFA"), FORWARD.stream().map(m -> "layer2/" + m + "/pearson").toList());
         assertCurves(charts.get("alignment-cosine"), curves, labelsOf(charts.get("alignment-pearson")),
                 FORWARD.stream().map(m -> "layer2/" + m + "/cosine").toList());
-        assertCurves(charts.get("alignment-backward-pearson"), curves, List.of("bFACT", "√(bFACT·bFACTᵀ)", "bAGOP", "√bAGOP",
+        assertCurves(charts.get("alignment-backward-pearson"), curves, List.of("bFACT", "√(bFACT·bFACTᵀ)", "bAGOP",
+                "√bAGOP",
                 "beNFA", "√beNFA"), BACKWARD.stream().map(m -> "layer2/backward/" + m + "/pearson").toList());
-        assertCurves(charts.get("alignment-backward-cosine"), curves, labelsOf(charts.get("alignment-backward-pearson")),
+        assertCurves(charts.get("alignment-backward-cosine"), curves,
+                labelsOf(charts.get("alignment-backward-pearson")),
                 BACKWARD.stream().map(m -> "layer2/backward/" + m + "/cosine").toList());
         assertStationarityAndTraining(charts, curves);
     }
@@ -69,18 +72,22 @@ class AlignmentChartsTest {
     @Test
     void allLayersGiveACurvePerLayerOfTheChosenMethod() {
         Map<String, double[][]> curves = mlpCurves(2, true);
-        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves, Selection.allLayers("sqrt_agop"));
+        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves,
+                Selection.allLayers("sqrt_agop"));
 
         List<String> layers = List.of("layer 1", "layer 2");
-        assertCurves(charts.get("alignment-pearson"), curves, layers, List.of("layer1/sqrt_agop/pearson", "layer2/sqrt_agop/pearson"));
-        assertCurves(charts.get("alignment-cosine"), curves, layers, List.of("layer1/sqrt_agop/cosine", "layer2/sqrt_agop/cosine"));
+        assertCurves(charts.get("alignment-pearson"), curves, layers, List.of("layer1/sqrt_agop/pearson",
+                "layer2/sqrt_agop/pearson"));
+        assertCurves(charts.get("alignment-cosine"), curves, layers, List.of("layer1/sqrt_agop/cosine",
+                "layer2/sqrt_agop/cosine"));
         assertCurves(charts.get("alignment-backward-pearson"), curves, layers,
                 List.of("layer1/backward/sqrt_agop/pearson", "layer2/backward/sqrt_agop/pearson"));
         assertCurves(charts.get("alignment-backward-cosine"), curves, layers,
                 List.of("layer1/backward/sqrt_agop/cosine", "layer2/backward/sqrt_agop/cosine"));
         assertStationarityAndTraining(charts, curves);
 
-        Map<String, List<LineChart.Series>> onlyForward = AlignmentCharts.curves(SECTION, curves, Selection.allLayers("agop_1_over_L"));
+        Map<String, List<LineChart.Series>> onlyForward = AlignmentCharts.curves(SECTION, curves,
+                Selection.allLayers("agop_1_over_L"));
         assertEquals(layers, labelsOf(onlyForward.get("alignment-pearson")));
         assertTrue(onlyForward.get("alignment-backward-pearson").isEmpty(), "AGOP^{1/L} has no backward form");
     }
@@ -90,8 +97,10 @@ class AlignmentChartsTest {
         Map<String, double[][]> curves = mlpCurves(11, false);
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), List.copyOf(AlignmentCharts.layers(SECTION, curves)));
         assertEquals(FORWARD, AlignmentCharts.methods(SECTION, curves, AlignmentCharts.layers(SECTION, curves)));
-        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves, Selection.allLayers("fact"));
-        List<String> expected = AlignmentCharts.layers(SECTION, curves).stream().map(AlignmentCharts::layerLabel).toList();
+        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves,
+                Selection.allLayers("fact"));
+        List<String> expected = AlignmentCharts.layers(SECTION, curves).stream().map(AlignmentCharts::layerLabel)
+                .toList();
         assertEquals(expected, labelsOf(charts.get("alignment-pearson")));
         assertEquals(expected, labelsOf(charts.get("stationarity-grad_norm")));
         assertTrue(charts.get("alignment-backward-pearson").isEmpty());
@@ -103,7 +112,8 @@ class AlignmentChartsTest {
         Map<String, double[][]> curves = curves("fact/cosine", "loss", "grad_norm");
         assertTrue(AlignmentCharts.layers(SECTION, curves).isEmpty());
         assertTrue(AlignmentCharts.methods(SECTION, curves, AlignmentCharts.layers(SECTION, curves)).isEmpty());
-        AlignmentCharts.curves(SECTION, curves, Selection.layer(1)).values().forEach(list -> assertTrue(list.isEmpty()));
+        AlignmentCharts.curves(SECTION, curves, Selection.layer(1)).values().forEach(list
+                -> assertTrue(list.isEmpty()));
     }
 
     private static void assertStationarityAndTraining(Map<String, List<LineChart.Series>> charts,
