@@ -298,8 +298,10 @@ class FactlabLineChart extends EChartsElement {
       grid: { top: LEGEND_TOP + Math.max(1, lines) * LEGEND_LINE + 26 },
       // the axis is rebuilt when its type changes, so its label format is set here, not once
       yAxis: { type: this.#logScale ? 'log' : 'value', name: this.#yAxisName, scale: true,
-        axisLabel: { formatter: shortNumber }, ...range(this.#axes.y, this.#logScale) },
-      xAxis: { name: this.#xAxisName, minInterval: this.#axes.x.integer ? 1 : 0,
+        axisLabel: { formatter: shortNumber, hideOverlap: true }, ...range(this.#axes.y, this.#logScale) },
+      // on a narrow chart the ticks thin out rather than overlap
+      xAxis: { name: this.#xAxisName, minInterval: this.#axes.x.integer ? 1 : 0, axisLabel: { formatter: shortNumber,
+        hideOverlap: true },
         ...range(this.#axes.x, false, 'dataMin', 'dataMax') },
       dataZoom: [{ id: INSIDE_ZOOM, ...this.#zoom }, { id: SLIDER_ZOOM, ...this.#zoom }],
       series: this.#series.map(series => lineSeries(series, this.#scatterNames.has(series.name),

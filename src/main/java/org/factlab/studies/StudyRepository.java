@@ -58,6 +58,14 @@ public class StudyRepository {
         return jdbc.sql("SELECT * FROM study ORDER BY created_at DESC, id").query(this::map).list();
     }
 
+    /** Run id → study id of every run that belongs to a study. */
+    public Map<String, String> studyOfRuns() {
+        Map<String, String> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, study_id FROM run WHERE study_id IS NOT NULL")
+                .query((rs, row) -> out.put(rs.getString("id"), rs.getString("study_id"))).list();
+        return out;
+    }
+
     /** Run id → setting index of a study's runs. */
     public Map<String, Integer> settingsOfRuns(String studyId) {
         Map<String, Integer> out = new LinkedHashMap<>();

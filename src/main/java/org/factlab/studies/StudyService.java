@@ -111,6 +111,19 @@ public class StudyService {
         return studies.list().stream().map(this::withRuns).toList();
     }
 
+    /** Run id → its study, for every run that belongs to one (the runs list's Study column). */
+    public Map<String, Study> studiesOfRuns() {
+        Map<String, Study> byId = new java.util.HashMap<>();
+        studies.list().forEach(s -> byId.put(s.id(), s));
+        Map<String, Study> out = new java.util.HashMap<>();
+        studies.studyOfRuns().forEach((run, study) -> {
+            if (byId.containsKey(study)) {
+                out.put(run, byId.get(study));
+            }
+        });
+        return out;
+    }
+
     /** Cancels every run not yet ended; false when all had ended already. */
     public boolean cancel(String id) {
         StudyRuns current = find(id).orElseThrow(() -> new IllegalArgumentException("no study " + id));

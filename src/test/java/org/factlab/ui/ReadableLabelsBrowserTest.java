@@ -116,6 +116,8 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
             waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.cssSelector("#study-table td")).size() > 0
                     ? true : null);
             assertReadable(driver, "study page");
+            assertTrue(driver.findElement(By.tagName("body")).getText().contains("labels study · epochs = 2 · seed"),
+                    "a study's runs are named like its setting column");
 
             driver.get(url("/runs/" + inspect.id()));
             waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.tagName("body")).getText().contains("labels inspect")

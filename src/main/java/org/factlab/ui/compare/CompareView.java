@@ -99,9 +99,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         matrixChoice.setLabel("Matrix");
         stepChoice.setLabel("Step");
         logChoice.setId("compare-log");
-        seriesChoice.addValueChangeListener(e -> changed(state.withSeries(new ArrayList<>(new TreeSet<>(e.getValue())))));
+        seriesChoice.addValueChangeListener(e -> changed(state.withSeries(
+                new ArrayList<>(new TreeSet<>(e.getValue())))));
         groupChoice.addValueChangeListener(e -> changed(state.withGroupBy(e.getValue())));
-        colourChoice.addValueChangeListener(e -> changed(state.withColour(NO_COLOUR.equals(e.getValue()) ? null : e.getValue())));
+        colourChoice.addValueChangeListener(e -> changed(state.withColour(NO_COLOUR.equals(e.getValue()) ? null
+                : e.getValue())));
         matrixChoice.addValueChangeListener(e -> changed(state.withMatrix(NO_MATRIX.equals(e.getValue()) ? null
                 : e.getValue(), state.step())));
         stepChoice.addValueChangeListener(e -> changed(state.withMatrix(state.matrix(),
@@ -110,7 +112,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout controls = new HorizontalLayout(seriesChoice, groupChoice, colourChoice, logChoice);
         controls.setAlignItems(Alignment.BASELINE);
         HorizontalLayout matrixControls = new HorizontalLayout(matrixChoice, stepChoice);
-        add(new H2("Compare runs"), runList, controls, charts, new H3("Matrices side by side"), matrixControls, heatmaps);
+        add(new H2("Compare runs"), runList, controls, charts, new H3("Matrices side by side"), matrixControls,
+                heatmaps);
     }
 
     @Override

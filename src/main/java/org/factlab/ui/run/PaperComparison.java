@@ -30,7 +30,9 @@ final class PaperComparison extends VerticalLayout {
         grid.setId("paper-values");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.setWidth("80em");
+        // as wide as the page allows (80em at most); on a narrow window the table scrolls inside itself
+        grid.setWidthFull();
+        grid.setMaxWidth("80em");
         add(new HorizontalLayout(new H3("The paper, the lab, this run"), badge), grid);
         setVisible(false);
     }
@@ -41,13 +43,15 @@ final class PaperComparison extends VerticalLayout {
         actual = summary;
         grid.removeAllColumns();
         grid.addColumn(r -> label.apply(r.series())).setHeader("value").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.paper() == null ? "not printed" : r.printed(Formats::printed)).setHeader("paper");
-        grid.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab reference");
+        grid.addColumn(r -> r.paper() == null ? "not printed" : r.printed(Formats::printed)).setHeader("paper")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab reference")
+                .setAutoWidth(true);
         grid.addColumn(r -> actual.containsKey(r.series()) ? Formats.number(actual.get(r.series())) : "—")
-                .setHeader("this run");
+                .setHeader("this run").setAutoWidth(true);
         grid.addColumn(r -> r.paper() != null && !"=".equals(r.relation()) && !"≈".equals(r.relation())
-                ? "the bound itself" : "± " + Formats.printed(r.tolerance())).setHeader("tolerance");
-        grid.addColumn(PaperRow::note).setHeader("note").setFlexGrow(2);
+                ? "the bound itself" : "± " + Formats.printed(r.tolerance())).setHeader("tolerance").setAutoWidth(true);
+        grid.addColumn(PaperRow::note).setHeader("note").setWidth("24em").setFlexGrow(2);
         grid.setItems(rows);
         badge.setVisible(finished);
         badge.show(Verdict.of(rows, summary));

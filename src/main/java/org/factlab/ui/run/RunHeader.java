@@ -41,11 +41,14 @@ final class RunHeader extends VerticalLayout {
         meta.addClassName("run-meta");
         timing.addClassName("run-meta");
         bar.setWidth("24em");
+        bar.setMaxWidth("100%"); // inside the page on a narrow window
         cancel = new Button("Cancel run", e -> onCancel.run());
         cancel.setId("cancel-run");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout line = new HorizontalLayout(status, bar, timing, cancel);
         line.setAlignItems(Alignment.CENTER);
+        line.setWidthFull();
+        line.getStyle().set("flex-wrap", "wrap");
         add(title, line, meta, error, new Details("Spec", spec));
     }
 
@@ -66,7 +69,8 @@ final class RunHeader extends VerticalLayout {
                 + (run.backend() == null ? "" : " · " + run.backend()) + " · " + run.versions());
         error.setText(run.error() == null ? "" : run.error());
         spec.setText(run.spec().entrySet().stream().map(e -> e.getKey() + " = " + (uploads.containsKey(e.getKey())
-                ? uploads.get(e.getKey()) + " (" + e.getValue() + ")" : e.getValue())).collect(Collectors.joining("\n")));
+                ? uploads.get(e.getKey()) + " (" + e.getValue() + ")" : e.getValue()))
+                .collect(Collectors.joining("\n")));
     }
 
     /**
@@ -92,7 +96,7 @@ final class RunHeader extends VerticalLayout {
         this.uploads = uploads;
     }
 
-    /** The fields changed from the run's preset ({@link org.factlab.experiments.PresetEdits}), said in the meta line. */
+    /** The fields changed from the run's preset ({@link org.factlab.experiments.PresetEdits}), for the meta line. */
     void setEdited(List<String> edited) {
         this.edited = edited;
     }

@@ -22,8 +22,6 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +30,17 @@ import java.util.Set;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.SpecValidationException;
-import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
 import org.factlab.runs.RunFilter;
 import org.factlab.runs.RunService;
+import org.factlab.studies.Study;
+import org.factlab.studies.StudyService;
 import org.factlab.ui.base.ConfirmBar;
 import org.factlab.ui.base.DownloadLink;
-import org.factlab.ui.base.Formats;
 import org.factlab.ui.base.LiveFollow;
 import org.factlab.ui.base.MainLayout;
-import org.factlab.ui.base.StatusBadge;
 import org.factlab.ui.compare.CompareState;
 import org.factlab.ui.launch.LaunchView;
 import org.factlab.ui.run.RunView;
@@ -62,9 +59,11 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final KindRegistry kinds;
     private final LiveFollow live;
     private final RunPermissions permissions;
-    /** Columns that give way on a narrow window, each with the least window width (px) that shows it. */
-    private final Map<Grid.Column<Run>, Integer> hideBelow = new java.util.LinkedHashMap<>();
+    private final StudyService studies;
     private final Grid<Run> grid = new Grid<>();
+    private final RunsColumns columns;
+    /** Shown when a filter matches no run: says so and offers to clear it. */
+    private final HorizontalLayout noMatch = new HorizontalLayout();
     private final RunsFilterBar filterBar;
     private final ConfirmBar confirmDelete = new ConfirmBar("confirm-delete-runs");
     private final Anchor allCsv = DownloadLink.to("/api/runs.csv", "Download runs CSV");
@@ -78,8 +77,10 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final Button delete = new Button("Delete", e -> confirmDeletion());
     private com.vaadin.flow.shared.Registration resize;
 
-    public RunsView(RunService service, KindRegistry kinds, LiveFollow live, RunPermissions permissions) {
+    public RunsView(RunService service, KindRegistry kinds, LiveFollow live, RunPermissions permissions,
+                    StudyService studies) {
         this.service = service;
+        this.studies = studies;
         this.kinds = kinds;
         this.live = live;
         this.permissions = permissions;
@@ -114,22 +115,19 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
             delete.setEnabled(!chosen.isEmpty());
         });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(r -> new RouterLink(r.name(), RunView.class, r.id())).setHeader("Name")
-                .setComparator(Comparator.comparing(Run::name, String.CASE_INSENSITIVE_ORDER)).setAutoWidth(true)
-                .setFlexGrow(1);
-        hideBelow.put(grid.addColumn(Run::kind).setHeader("Kind").setSortable(true).setAutoWidth(true), 640);
-        grid.addComponentColumn(StatusBadge::new).setHeader("Status")
-                .setComparator(Comparator.comparing(Run::status)).setAutoWidth(true);
-        hideBelow.put(grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags").setAutoWidth(true), 1100);
-        hideBelow.put(grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("Created")
-                .setComparator(Comparator.comparing(Run::createdAt)).setAutoWidth(true), 900);
-        hideBelow.put(grid.addColumn(r -> Formats.duration(duration(r))).setHeader("Duration")
-                .setComparator(Comparator.comparing(RunsView::durationOrZero)).setAutoWidth(true), 1000);
-        grid.addComponentColumn(this::headlineCell).setHeader("Headline results").setFlexGrow(3)
-                .setTooltipGenerator(this::headline);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        columns = new RunsColumns(grid, kinds, this::actions);
+        toolbar.add(columns.menu());
+        Button clear = new Button("Clear the filter", e -> {
+            filterBar.show(RunFilter.NONE);
+            filterBy(RunFilter.NONE);
+        });
+        clear.setId("clear-filter");
+        noMatch.add(new Span("No run matches this filter."), clear);
+        noMatch.setId("no-match");
+        noMatch.setAlignItems(Alignment.BASELINE);
+        noMatch.setVisible(false);
         grid.setSizeFull();
-        add(filterBar, toolbar, firstVisit, confirmDelete, grid);
+        add(filterBar, toolbar, firstVisit, noMatch, confirmDelete, grid);
     }
 
     /** Reads the filter from the query string: the same parameters as {@code GET /api/runs}. */
@@ -191,11 +189,11 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
             if (events.stream().allMatch(e -> e instanceof RunEvent.Metrics || e instanceof RunEvent.Matrix)) {
                 return null;
             }
-            List<Run> runs = load();
-            return () -> show(runs);
+            Listed listed = load();
+            return () -> show(listed);
         });
-        ui.getPage().retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
-        resize = ui.getPage().addBrowserWindowResizeListener(e -> fitColumns(e.getWidth()));
+        ui.getPage().retrieveExtendedClientDetails(details -> columns.fit(details.getWindowInnerWidth()));
+        resize = ui.getPage().addBrowserWindowResizeListener(e -> columns.fit(e.getWidth()));
     }
 
     @Override
@@ -203,48 +201,26 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         resize.remove();
     }
 
-    private void fitColumns(int windowWidth) {
-        hideBelow.forEach((column, least) -> column.setVisible(windowWidth >= least));
-    }
-
     private void refresh() {
         show(load());
     }
 
+    /** The listed runs and the studies they belong to, read together (outside the UI lock when live). */
+    private record Listed(List<Run> runs, Map<String, Study> studyOfRun) {
+    }
+
     /** Replaces the grid's rows and ticks again the runs chosen for comparison. */
-    private void show(List<Run> runs) {
+    private void show(Listed listed) {
+        List<Run> runs = listed.runs();
+        columns.setStudies(listed.studyOfRun());
         grid.setItems(runs);
         firstVisit.setVisible(runs.isEmpty() && filter.toQuery().isEmpty());
+        noMatch.setVisible(runs.isEmpty() && !filter.toQuery().isEmpty());
         grid.asMultiSelect().select(runs.stream().filter(r -> chosen.contains(r.id())).toList());
     }
 
-    private List<Run> load() {
-        return service.list(filter);
-    }
-
-    /** The headline results in full, wrapping inside the cell: each label with its value, never cut. */
-    private Span headlineCell(Run r) {
-        Span cell = new Span(headline(r));
-        cell.addClassName("headline-cell");
-        cell.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere").set("line-height", "1.3");
-        return cell;
-    }
-
-    private String headline(Run r) {
-        Map<String, Double> summary = r.summary();
-        if (summary == null || summary.isEmpty()) {
-            return "";
-        }
-        Optional<ExperimentKind<?>> kind = kinds.find(r.kind());
-        List<String> keys = kind.map(ExperimentKind::headlineSeries).orElse(List.of());
-        List<String> parts = new ArrayList<>();
-        for (String k : keys) {
-            Double v = summary.get(k);
-            if (v != null) {
-                parts.add(SeriesLabels.label(kind, k) + " " + Formats.number(v));
-            }
-        }
-        return String.join(" · ", parts);
+    private Listed load() {
+        return new Listed(service.list(filter), studies.studiesOfRuns());
     }
 
     private HorizontalLayout actions(Run r) {
@@ -268,10 +244,5 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
             return null;
         }
         return Duration.between(r.startedAt(), r.finishedAt() == null ? Instant.now() : r.finishedAt());
-    }
-
-    private static Duration durationOrZero(Run r) {
-        Duration d = duration(r);
-        return d == null ? Duration.ZERO : d;
     }
 }

@@ -56,10 +56,17 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
         }
         rows.forEach((label, value) -> {
             Element tr = new Element("tr");
-            tr.appendChild(new Element("th").setText(label), new Element("td").setText(value));
+            tr.appendChild(new Element("th").setText(label), number(value));
             body.appendChild(tr);
         });
         setVisible(layered != null || !rows.isEmpty());
+    }
+
+    /** A value's cell: a number never breaks inside itself, however narrow the window. */
+    private static Element number(String value) {
+        Element td = new Element("td").setText(value);
+        td.getStyle().set("white-space", "nowrap");
+        return td;
     }
 
     /** A row per quantity, a column per layer. */
@@ -69,7 +76,7 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
         body.appendChild(head);
         table.rows().forEach((label, cells) -> {
             Element tr = new Element("tr").appendChild(new Element("th").setText(label));
-            cells.forEach(c -> tr.appendChild(new Element("td").setText(c)));
+            cells.forEach(c -> tr.appendChild(number(c)));
             body.appendChild(tr);
         });
     }

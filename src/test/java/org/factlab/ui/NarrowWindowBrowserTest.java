@@ -1,0 +1,108 @@
+package org.factlab.ui;
+
+import static org.factlab.ui.Browsers.FIRST_PAGE_TIMEOUT;
+import static org.factlab.ui.Browsers.PAGE_TIMEOUT;
+import static org.factlab.ui.Browsers.click;
+import static org.factlab.ui.Browsers.newBrowser;
+import static org.factlab.ui.Browsers.saveEvidence;
+import static org.factlab.ui.Browsers.visible;
+import static org.factlab.ui.Browsers.waitFor;
+import static org.factlab.ui.Browsers.waitForVaadin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.factlab.runs.Run;
+import org.factlab.runs.RunService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Narrow windows (issue #30 items 10 and 13): at 800 px the runs grid keeps Name, Status, Headline results and the
+ * CSV link, the others come back from the Columns menu, a filter that matches nothing says so and clears; the run
+ * page's paper table scrolls inside itself. At 400 px the run page does not scroll sideways (its progress bar
+ * included) and no number breaks inside itself.
+ */
+class NarrowWindowBrowserTest extends BrowserTestBase {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
+
+    @Autowired
+    RunService runs;
+
+    @Test
+    void runsAndRunPagesFitNarrowWindows() throws Exception {
+        Run run = runs.submit("quadratic", "fig4", Map.of("iterations", 2000, "evalEvery", 500), "narrow fig4");
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (!runs.find(run.id()).orElseThrow().status().isTerminal()) {
+            assertTrue(System.nanoTime() < deadline, "the run ends");
+            Thread.sleep(200);
+        }
+        WebDriver driver = newBrowser(tempDir, "narrow");
+        try {
+            driver.manage().window().setSize(new Dimension(800, 1000));
+            driver.get(url("/runs"));
+            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> visible(d, "#runs-grid"));
+            waitForVaadin(driver);
+            List<String> kept = List.of("runs-col-name", "runs-col-status", "runs-col-headline", "runs-col-links");
+            waitFor(driver, PAGE_TIMEOUT, d -> shownColumns(d).equals(kept) ? true : null);
+            assertTrue(driver.findElement(By.id("runs-grid")).getText().contains("CSV"), "the CSV link stays");
+            assertEquals(0L, overflow(driver), "no sideways scrolling at 800 px");
+            click(driver.findElement(By.id("runs-columns")));
+            click(waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.id("runs-column-preset")).stream()
+                    .filter(e -> e.isDisplayed()).findFirst().orElse(null)));
+            waitFor(driver, PAGE_TIMEOUT, d -> shownColumns(d).contains("runs-col-preset") ? true : null);
+
+            driver.get(url("/runs?tag=no-such-tag"));
+            click(waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#clear-filter")));
+            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.id("runs-grid")).getText().contains("narrow fig4")
+                    ? true : null);
+            assertTrue(!driver.findElement(By.id("no-match")).isDisplayed(), "the message goes with the filter");
+
+            driver.get(url("/runs/" + run.id()));
+            waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#paper-values"));
+            waitForVaadin(driver);
+            assertEquals(0L, overflow(driver), "the paper table scrolls inside itself at 800 px");
+
+            driver.manage().window().setSize(new Dimension(400, 900));
+            waitFor(driver, PAGE_TIMEOUT, d -> overflow(d) == 0 ? true : null);
+            Map<?, ?> numbers = (Map<?, ?>) js(driver).executeScript("""
+                    const cells = [...document.querySelectorAll('table.key-numbers td')];
+                    const lines = td => { const r = document.createRange(); r.selectNodeContents(td);
+                        return r.getClientRects().length; };
+                    const broken = cells.filter(td => lines(td) > 1);
+                    return {cells: cells.length, broken: broken.map(td => td.textContent)};""");
+            assertTrue(((Number) numbers.get("cells")).intValue() > 0, "key numbers shown: " + numbers);
+            assertEquals(List.of(), numbers.get("broken"), "numbers on one line at 400 px");
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(driver, "narrow");
+            throw e;
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** The ids of the runs grid's visible columns (the selection column left out). */
+    @SuppressWarnings("unchecked")
+    private static List<String> shownColumns(WebDriver driver) {
+        return (List<String>) js(driver).executeScript("""
+                return [...document.querySelectorAll('#runs-grid > vaadin-grid-column')]
+                    .filter(c => !c.hidden).map(c => c.id);""");
+    }
+
+    /** How far the page scrolls sideways, in px. */
+    private static long overflow(WebDriver driver) {
+        return ((Number) js(driver).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);")).longValue();
+    }
+
+    private static JavascriptExecutor js(WebDriver driver) {
+        return (JavascriptExecutor) driver;
+    }
+}
