@@ -205,6 +205,19 @@ public class RunRepository {
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** Queued and running runs counted per worker (null: queued, not yet picked up) and status. */
+    public List<QueueCount> queue() {
+        return jdbc.sql("""
+                SELECT worker, status, COUNT(*) FROM run WHERE status IN ('QUEUED', 'RUNNING')
+                GROUP BY worker, status ORDER BY worker, status""")
+                .query((rs, i) -> new QueueCount(rs.getString(1), RunStatus.valueOf(rs.getString(2)), rs.getLong(3)))
+                .list();
+    }
+
+    /** How many runs of a status a worker holds (worker null for runs still waiting for one). */
+    public record QueueCount(String worker, RunStatus status, long count) {
+    }
+
     /** Status and progress of every queued or running run, as another worker's live feed reads them. */
     public List<LiveState> liveStates() {
         return jdbc.sql("""

@@ -167,6 +167,11 @@ public class RunService {
     }
 
     /** The runs that pass {@code filter}, newest first. */
+    /** The queue: queued and running runs per worker ({@link RunRepository#queue}). */
+    public List<RunRepository.QueueCount> queue() {
+        return runs.queue();
+    }
+
     public List<Run> list(RunFilter filter) {
         return runs.list(filter.kind(), filter.status()).stream().filter(filter::matches).toList();
     }

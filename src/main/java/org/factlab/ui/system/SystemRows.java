@@ -41,17 +41,26 @@ final class SystemRows {
     }
 
     private static final String VERSIONS = "versions";
+    private static final String FREE_MEMORY = "freeMemoryBytes";
     private static final long KIB = 1024;
 
     private SystemRows() {
     }
 
-    /** The properties in a fixed order (unknown keys after them), each value shown in words or human units. */
+    /**
+     * The properties in a fixed order (unknown keys after them), each value shown in words or human units; the
+     * device's free memory only on CUDA, the one backend that knows it.
+     */
     static List<Row> properties(Map<String, Object> system) {
         List<Row> rows = new ArrayList<>();
-        NAMES.forEach((key, name) -> add(rows, key, name, system.get(key)));
+        boolean knowsFreeMemory = "CUDA".equals(system.get("backend"));
+        NAMES.forEach((key, name) -> {
+            if (knowsFreeMemory || !FREE_MEMORY.equals(key)) {
+                add(rows, key, name, system.get(key));
+            }
+        });
         system.forEach((key, value) -> {
-            if (!NAMES.containsKey(key) && !VERSIONS.equals(key)) {
+            if (!NAMES.containsKey(key) && !VERSIONS.equals(key) && !FREE_MEMORY.equals(key)) {
                 add(rows, key, key, value);
             }
         });
