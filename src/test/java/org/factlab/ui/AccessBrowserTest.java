@@ -24,7 +24,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.factlab.runs.TestKindsConfig;
+import org.factlab.testing.LabIntegrationTest;
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +34,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Login on, in a real browser: a researcher signs in through the login form (sent there from the run's link),
@@ -51,32 +47,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * edited by its owner only: a viewer sees them read-only, without Save. Under a share link the heatmaps fetch
  * their values (a session-bound download of the page) without an account.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({TestKindsConfig.class, LayeredTestKind.class})
-@DirtiesContext
+@LabIntegrationTest(properties = {"factlab.auth.enabled=true", LabIntegrationTest.OWN_DATASETS})
+@Import(LayeredTestKind.class)
+@SlowTest
 class AccessBrowserTest {
 
     private static final String RESEARCHER = "rita";
-    private static final String RESEARCHER_PASSWORD = "rita's password";
+    private static final String RESEARCHER_PASSWORD = "researcher-pass";
     private static final Pattern RUN_URL = Pattern.compile("/runs/([a-z0-9]+)$");
     private static final String VIEWER = "vera";
-    private static final String VIEWER_PASSWORD = "vera's password";
+    private static final String VIEWER_PASSWORD = "viewer-pass";
 
     @TempDir
     static Path tempDir;
-
-    @DynamicPropertySource
-    static void accounts(DynamicPropertyRegistry registry) {
-        registry.add("factlab.data-dir", () -> tempDir.resolve("data").toString());
-        registry.add("factlab.auth.enabled", () -> "true");
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        registry.add("factlab.auth.users[0].name", () -> RESEARCHER);
-        registry.add("factlab.auth.users[0].password-hash", () -> bcrypt.encode(RESEARCHER_PASSWORD));
-        registry.add("factlab.auth.users[0].role", () -> "researcher");
-        registry.add("factlab.auth.users[1].name", () -> VIEWER);
-        registry.add("factlab.auth.users[1].password-hash", () -> bcrypt.encode(VIEWER_PASSWORD));
-        registry.add("factlab.auth.users[1].role", () -> "viewer");
-    }
 
     @LocalServerPort
     int port;
@@ -91,7 +74,8 @@ class AccessBrowserTest {
     @Test
     void signInShareAndOpenTheLinkWithoutAnAccount() throws Exception {
         String id = new ObjectMapper().readTree(api("POST", "/api/runs",
-                "{\"kind\":\"test-scripted\",\"name\":\"shared in a browser\",\"spec\":{\"steps\":100000,\"sleepMs\":5}}")
+                "{\"kind\":\"test-scripted\",\"name\":\"shared in a browser\","
+                        + "\"spec\":{\"steps\":100000,\"sleepMs\":5}}")
                 .body()).get("id").asText();
         assertEquals(200, api("PATCH", "/api/runs/" + id, "{\"tags\":[\"fig4\"],\"notes\":\"**seen** by rita\"}")
                 .statusCode());
@@ -224,7 +208,8 @@ class AccessBrowserTest {
             assertTrue(anonymous.findElement(By.id("study-table-csv")).getDomProperty("href")
                     .startsWith(shareUrl + "/table.csv?"), "the table downloads through the link");
             assertTrue(hidden(anonymous, "#cancel-study") && hidden(anonymous, "#share-study")
-                    && hidden(anonymous, "#study-compare") && hidden(anonymous, "#nav-runs"), "read-only, no navigation");
+                    && hidden(anonymous, "#study-compare") && hidden(anonymous, "#nav-runs"),
+                            "read-only, no navigation");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(anonymous, "access-study-anonymous");
             throw e;
@@ -302,7 +287,8 @@ class AccessBrowserTest {
     void aShareLinksHeatmapsLoadTheirValuesWithoutAnAccount() throws Exception {
         ObjectMapper json = new ObjectMapper();
         String id = json.readTree(api("POST", "/api/runs", "{\"kind\":\"layered-test\",\"name\":\"shared matrices\","
-                + "\"spec\":{\"depth\":1,\"epochs\":2,\"side\":6,\"holdAt\":-1,\"seed\":0}}").body()).get("id").asText();
+                + "\"spec\":{\"depth\":1,\"epochs\":2,\"side\":6,\"holdAt\":-1,\"seed\":0}}").body()).get("id")
+                        .asText();
         long deadline = System.nanoTime() + PAGE_TIMEOUT.toNanos();
         while (!json.readTree(api("GET", "/api/runs/" + id, "").body()).get("status").asText().equals("SUCCEEDED")) {
             assertTrue(System.nanoTime() < deadline, "the run finishes");
@@ -341,7 +327,8 @@ class AccessBrowserTest {
                 .getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private String url(String path) {

@@ -31,7 +31,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * The feature-alignment section and the four heatmaps in a real browser, for a run of the {@code layered-test}
@@ -39,7 +38,6 @@ import org.springframework.context.annotation.Import;
  * method for layer 1, follows the rest live, switches to one curve per layer, and draws WᵀW, FACT, √AGOP, √eNFA at
  * the step chosen with the slider.
  */
-@Import(LayeredTestKind.class)
 class AlignmentBrowserTest extends BrowserTestBase {
 
     private static final int DEPTH = 2;

@@ -105,14 +105,16 @@ class BrowserTest extends BrowserTestBase {
             String status = waitFor(driver, RUN_TIMEOUT, d -> isTerminal(status(d)) ? status(d) : null);
             assertEquals("SUCCEEDED", status, "run status; " + driver.findElement(By.id("run-error")).getText());
             finalCount = waitFor(driver, Duration.ofSeconds(30),
-                    d -> pointCount(d, "chart-cosine") == (long) COSINE_SERIES * EVALUATIONS ? pointCount(d, "chart-cosine") : null);
+                    d -> pointCount(d, "chart-cosine") == (long) COSINE_SERIES * EVALUATIONS ? pointCount(d,
+                            "chart-cosine") : null);
             List<long[]> samples = samples(driver);
             System.out.printf("BrowserTest: run %s %s after %.1f s; cosine chart (ms, RUNNING?, points): %s%n", runId,
                     status, (System.nanoTime() - start) / 1e9, samples.stream().map(Arrays::toString).toList());
             List<Long> countsWhileRunning = samples.stream().filter(sample -> sample[1] == 1 && sample[2] > 0)
                     .map(sample -> sample[2]).distinct().toList();
             assertTrue(countsWhileRunning.size() >= 2,
-                    "the cosine chart should change at least twice while the run is RUNNING, saw " + countsWhileRunning);
+                    "the cosine chart should change at least twice while the run is RUNNING, saw "
+                            + countsWhileRunning);
             for (int i = 1; i < countsWhileRunning.size(); i++) {
                 assertTrue(countsWhileRunning.get(i) > countsWhileRunning.get(i - 1),
                         "point counts should only grow: " + countsWhileRunning);
@@ -134,7 +136,8 @@ class BrowserTest extends BrowserTestBase {
             fresh.get(url("/runs/" + runId));
             waitFor(fresh, PAGE_TIMEOUT, d -> "SUCCEEDED".equals(status(d)) ? true : null);
             assertTrue(fresh.getTitle().contains(runName), fresh.getTitle());
-            long count = waitFor(fresh, Duration.ofSeconds(30), d -> pointCount(d, "chart-cosine") == finalCount ? finalCount : null);
+            long count = waitFor(fresh, Duration.ofSeconds(30), d -> pointCount(d, "chart-cosine") == finalCount
+                    ? finalCount : null);
             assertEquals((long) COSINE_SERIES * EVALUATIONS, count, "full history in the fresh browser");
             assertEquals(1, fresh.findElements(By.cssSelector("factlab-heatmap#heatmap-FACT")).size(), "FACT heatmap");
             WebElement anchor = fresh.findElement(By.cssSelector("#downloads a"));
@@ -179,7 +182,8 @@ class BrowserTest extends BrowserTestBase {
                 return text.isBlank() ? null : text;
             });
             assertTrue(error.contains("width") && error.contains("[1, 1000]"), error);
-            assertEquals(url("/launch?kind=quadratic&preset=quick"), driver.getCurrentUrl(), "still on the launch page");
+            assertEquals(url("/launch?kind=quadratic&preset=quick"), driver.getCurrentUrl(),
+                    "still on the launch page");
             assertNotNull(driver.findElement(By.id("field-width")).getDomAttribute("invalid"), "width marked invalid");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "invalid-width");
@@ -196,7 +200,8 @@ class BrowserTest extends BrowserTestBase {
      */
     @Test
     void aStudyPageShowsItsTableFillIn() throws Exception {
-        String studyId = create("/api/studies", "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"browser study\","
+        String studyId = create("/api/studies",
+                "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"browser study\","
                 + "\"spec\":{\"evalEvery\":10000},\"sweep\":{\"iterations\":[20000,40000,60000]}}");
 
         WebDriver driver = newBrowser(tempDir, "study");
@@ -216,7 +221,8 @@ class BrowserTest extends BrowserTestBase {
             assertTrue(runIds.find(), study);
             List<String> ids = Arrays.stream(runIds.group(1).split(",")).map(s -> s.replace("\"", "")).toList();
             for (int i = 0; i < 3; i++) {
-                Matcher cosine = Pattern.compile("\"fact/cosine\":([-0-9.eE]+)").matcher(get("/api/runs/" + ids.get(i)).body());
+                Matcher cosine = Pattern.compile("\"fact/cosine\":([-0-9.eE]+)").matcher(get("/api/runs/" + ids.get(i))
+                        .body());
                 assertTrue(cosine.find());
                 assertEquals(StudyCells.format(Double.parseDouble(cosine.group(1)), null, 1), means.get(i), "row " + i);
             }
@@ -285,7 +291,8 @@ class BrowserTest extends BrowserTestBase {
                     .map(sample -> (finishedAt - sample[0]) + ":" + sample[1]).toList());
             List<Long> beforeTheEnd = samples.stream().filter(sample -> sample[0] < finishedAt && sample[1] > 0)
                     .map(sample -> sample[1]).toList();
-            assertTrue(beforeTheEnd.size() >= 2, "the curve should grow at least twice before the run ended: " + beforeTheEnd);
+            assertTrue(beforeTheEnd.size() >= 2, "the curve should grow at least twice before the run ended: "
+                    + beforeTheEnd);
             assertTrue(beforeTheEnd.get(0) < EVALUATIONS, beforeTheEnd.toString());
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "compare-live");
@@ -302,7 +309,8 @@ class BrowserTest extends BrowserTestBase {
      */
     @Test
     void aTabularRunShowsItsResultsTableAndScatter() throws Exception {
-        String runId = create("/api/runs", "{\"kind\":\"tabular\",\"preset\":\"quick\",\"name\":\"tabular browser test\"}");
+        String runId = create("/api/runs",
+                "{\"kind\":\"tabular\",\"preset\":\"quick\",\"name\":\"tabular browser test\"}");
 
         WebDriver driver = newBrowser(tempDir, "tabular");
         try {
@@ -387,7 +395,8 @@ class BrowserTest extends BrowserTestBase {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -416,7 +425,8 @@ class BrowserTest extends BrowserTestBase {
     /** What {@link #startSampler} recorded: {ms since start, 1 if RUNNING else 0, cosine chart points}. */
     private static List<long[]> samples(WebDriver driver) {
         List<?> raw = (List<?>) ((JavascriptExecutor) driver).executeScript("return window.factlabTestSamples;");
-        return raw.stream().map(sample -> ((List<?>) sample).stream().mapToLong(v -> ((Number) v).longValue()).toArray())
+        return raw.stream().map(sample -> ((List<?>) sample).stream().mapToLong(v -> ((Number) v).longValue())
+                .toArray())
                 .toList();
     }
 

@@ -46,7 +46,8 @@ final class Browsers {
     /** Skips the calling test class when Chromium is absent ({@code apt-get install chromium chromium-driver}). */
     static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent: browser tests skipped");
-        Assertions.assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing (Debian package chromium-driver)");
+        Assertions.assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER
+                + " is missing (Debian package chromium-driver)");
     }
 
     /** A headless Chromium with a fresh profile under {@code profiles}. */

@@ -17,19 +17,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factlab.runs.ApiClient;
-import org.factlab.runs.TestKindsConfig;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.springframework.context.annotation.Import;
 
 /**
  * Managing runs in a real browser: the runs grid opened with a filter in its address lists just the matching runs;
  * two of them are ticked and deleted after a confirmation naming how many; a third gets Markdown notes on its page
  * and is launched again through *Edit and launch* with one field changed. The page shows no development tools.
  */
-@Import(TestKindsConfig.class)
 class ManageRunsBrowserTest extends BrowserTestBase {
 
     private static final Pattern RUN_URL = Pattern.compile("/runs/([a-z0-9]+)$");
@@ -137,7 +134,8 @@ class ManageRunsBrowserTest extends BrowserTestBase {
         List<?> names = (List<?>) ((JavascriptExecutor) driver).executeScript("""
                 const grid = document.getElementById('runs-grid');
                 if (!grid) { return null; }
-                return [...grid.querySelectorAll('vaadin-grid-cell-content a[router-link]')].map(a => a.textContent.trim())
+                return [...grid.querySelectorAll('vaadin-grid-cell-content a[router-link]')]
+                    .map(a => a.textContent.trim())
                     .filter(t => t && t !== 'Open');""");
         return names == null ? List.of("?") : names.stream().map(String::valueOf).toList();
     }

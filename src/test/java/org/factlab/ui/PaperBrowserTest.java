@@ -31,15 +31,14 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The paper page in headless Chromium on a fresh database: the empty runs list leads to it, every card says not
  * run yet, Figure 4's card launches its preset and then turns differs or matches with the paper's number beside
  * the run's; the run's page shows the departure banner and the three columns. With the system property
- * {@code factlab.screenshots=<folder>} it saves the README's screenshots there (paper.png, figure4-run.png).
+ * {@code factlab.screenshots=<folder>} it saves the README's screenshots there (paper.png, figure4-run.png); Vaadin's
+ * dev tools are off by default, so no popup covers them.
  */
-@TestPropertySource(properties = "vaadin.devmode.devTools.enabled=false") // no dev-tools popup in the screenshots
 class PaperBrowserTest extends BrowserTestBase {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(180);

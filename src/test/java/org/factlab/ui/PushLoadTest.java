@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.factlab.runs.ApiClient;
 import org.factlab.runs.ChildServer;
+import org.factlab.testing.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dfactlab.load.seconds=60}).
  */
 @EnabledIfSystemProperty(named = "factlab.load", matches = "true")
+@SlowTest
 class PushLoadTest {
 
     private static final long MIB = 1024 * 1024;
@@ -64,7 +66,8 @@ class PushLoadTest {
             long errors = viewers.stream().mapToLong(PushViewer::errors).sum();
             double kibPerSecond = viewers.stream().mapToLong(PushViewer::bytes).sum() / 1024.0 / elapsed / viewerCount;
             System.out.printf("PushLoadTest: %d viewers, %.0f s, run recorded %d steps (%.1f/s); updates per viewer "
-                            + "per second min %.2f, median %.2f, max %.2f; longest silence %d ms; %.1f KiB/s per viewer; "
+                            + "per second min %.2f, median %.2f, max %.2f; longest silence %d ms; "
+                            + "%.1f KiB/s per viewer; "
                             + "errors %d; server heap max %d MiB, after full GC %d → %d MiB (-Xmx1g)%n",
                     viewerCount, elapsed, stepsDuring, stepsDuring / elapsed, rates[0], rates[rates.length / 2],
                     rates[rates.length - 1], longestGapMs, kibPerSecond, errors, maxHeap / MIB, heapBefore / MIB,

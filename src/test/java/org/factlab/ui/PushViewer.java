@@ -44,15 +44,19 @@ public final class PushViewer implements WebSocket.Listener {
     /** Opens {@code /runs/{runId}} on the server at {@code base} (e.g. http://localhost:8080) and connects push. */
     public void open(String base, String runId) throws Exception {
         String location = URLEncoder.encode("runs/" + runId, StandardCharsets.UTF_8);
-        String init = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location=" + location + "&query=")).GET());
+        String init = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location=" + location + "&query="))
+                .GET());
         String pushId = group(PUSH_ID, init);
         String navigate = "{\"csrfToken\":\"" + group(CSRF, init) + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,"
-                + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"runs/" + runId + "\",\"query\":\"\",\"appShellTitle\":\"\","
+                + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"runs/" + runId
+                        + "\",\"query\":\"\",\"appShellTitle\":\"\","
                 + "\"historyState\":null,\"trigger\":\"\"}}],\"syncId\":0,\"clientId\":0}";
         String view = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=0"))
-                .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(navigate)));
+                .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(navigate)));
         if (!view.contains("run-status")) {
-            throw new IllegalStateException("the server did not build the run view: " + view.substring(0, Math.min(300, view.length())));
+            throw new IllegalStateException("the server did not build the run view: " + view.substring(0, Math.min(300,
+                    view.length())));
         }
         String push = base.replaceFirst("^http", "ws") + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId
                 + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"

@@ -29,7 +29,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * The run page as its kind declares it, in Chromium: a tabular run shows its key numbers as a table of values and
@@ -37,7 +36,6 @@ import org.springframework.context.annotation.Import;
  * names all seven in its legend, which never pages; after <em>Launch</em> the run page opens at its top; the runs
  * list holds at 800 px.
  */
-@Import(LayeredTestKind.class)
 class RunPageBrowserTest extends BrowserTestBase {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
@@ -55,7 +53,8 @@ class RunPageBrowserTest extends BrowserTestBase {
             Map<String, Double> summary = finishedSummary(run.id());
             Map<String, String> expected = new LinkedHashMap<>();
             expected.put("Mean test accuracy, NFA-RFM", percent(summary.get("mean_test_accuracy/nfa")));
-            expected.put("Mean test accuracy, Laplace kernel regression", percent(summary.get("mean_test_accuracy/kernel")));
+            expected.put("Mean test accuracy, Laplace kernel regression",
+                    percent(summary.get("mean_test_accuracy/kernel")));
             expected.put("Datasets in the means", "2");
             Map<String, String> table = waitFor(driver, PAGE_TIMEOUT, d -> {
                 Map<String, String> rows = keyNumbers(d);
@@ -192,7 +191,8 @@ class RunPageBrowserTest extends BrowserTestBase {
     private static Map<String, String> keyNumbers(WebDriver driver) {
         List<?> rows = (List<?>) js(driver).executeScript("""
                 return [...document.querySelectorAll('table.key-numbers tr')]
-                    .map(tr => [tr.querySelector('th').textContent.trim(), tr.querySelector('td').textContent.trim()]);""");
+                    .map(tr => [tr.querySelector('th').textContent.trim(), tr.querySelector('td')
+                            .textContent.trim()]);""");
         Map<String, String> out = new LinkedHashMap<>();
         rows.forEach(r -> out.put(String.valueOf(((List<?>) r).get(0)), String.valueOf(((List<?>) r).get(1))));
         return out;

@@ -69,7 +69,8 @@ class StudyPlotBrowserTest extends BrowserTestBase {
             for (JsonNode id : study.get("runIds")) {
                 JsonNode run = json.readTree(get("/api/runs/" + id.asText()));
                 runIds.add(id.asText());
-                values.computeIfAbsent(List.of(run.get("spec").get("tau").asDouble(), run.get("spec").get("width").asInt()),
+                values.computeIfAbsent(List.of(run.get("spec").get("tau").asDouble(), run.get("spec").get("width")
+                        .asInt()),
                         k -> new ArrayList<>()).add(run.get("summary").get(KEY).asDouble());
             }
             assertEquals(8, runIds.size());
@@ -157,13 +158,15 @@ class StudyPlotBrowserTest extends BrowserTestBase {
     private static List<String> tableRow(WebDriver driver, int row) {
         List<?> cells = (List<?>) ((JavascriptExecutor) driver).executeScript("""
                 const rows = document.querySelectorAll('#study-table tbody tr');
-                return rows.length > arguments[0] ? [...rows[arguments[0]].children].map(td => td.textContent.trim()) : [];""",
+                return rows.length > arguments[0] ? [...rows[arguments[0]].children].map(td => td.textContent.trim())
+                        : [];""",
                 row);
         return cells.stream().map(String::valueOf).toList();
     }
 
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString())
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+                HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 }
