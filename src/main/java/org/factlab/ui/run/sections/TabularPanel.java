@@ -103,10 +103,10 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         Map<String, Double> paper = section.paperMeans();
         comparison.setItems(results.methods().stream().filter(paper::containsKey)
                 .map(m -> new Comparison(m, paper.get(m), finite(results.means().get(m)))).toList());
-        compared.setText("The paper averages 120 datasets of the UCI benchmark of Fernández-Delgado et al.; this run "
-                + "averages the " + results.compared().size() + " datasets on which every method succeeded. The "
-                + "dataset sets differ, so compare the ranking of the methods rather than the numbers. Best of a row "
-                + "is highlighted; datasets best per method: " + results.wins() + ".");
+        compared.setText("The " + section.paperSource() + " averages beside this run's over the "
+                + results.compared().size() + " datasets on which every method succeeded: the dataset sets differ, "
+                + "so compare the ranking of the methods rather than the numbers. Best of a row is highlighted; "
+                + "datasets best per method: " + results.wins() + ".");
         List<String> failed = new ArrayList<>();
         results.rows().forEach(r -> {
             if (r.failure() != null) {
