@@ -21,7 +21,8 @@ import org.factlab.runs.compare.FieldText;
  * @param logX       numeric values all positive and spanning a decade or more (n = 1K … 60K, λ = 1e-4 … 1e-3)
  * @param yRange     the fixed y range of the value's declared axis ({@link AxisRange}), else null
  */
-public record StudyPlotData(String key, String field, List<String> categories, boolean logX, double[] yRange, List<Line> lines) {
+public record StudyPlotData(String key, String field, List<String> categories, boolean logX, double[] yRange,
+        List<Line> lines) {
 
     /** Points of one line, in ascending x. */
     public record Line(String label, double[] x, double[] mean, double[] std, int[] n) {
@@ -46,7 +47,8 @@ public record StudyPlotData(String key, String field, List<String> categories, b
         Map<List<Object>, StudyTable.Row[]> byOthers = new LinkedHashMap<>();
         for (StudyTable.Row r : table.rows()) {
             List<Object> rest = others.stream().map(a -> r.setting().get(a)).toList();
-            byOthers.computeIfAbsent(rest, k -> new StudyTable.Row[order.size()])[order.indexOf(r.setting().get(field))] = r;
+            byOthers.computeIfAbsent(rest, k -> new StudyTable.Row[order.size()])[order.indexOf(r.setting()
+                    .get(field))] = r;
         }
         List<Line> lines = new ArrayList<>();
         double low = Double.POSITIVE_INFINITY;

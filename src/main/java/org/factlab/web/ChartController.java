@@ -54,14 +54,16 @@ class ChartController {
     }
 
     @GetMapping("/api/runs/{id}/charts/{file}")
-    ResponseEntity<?> chart(@PathVariable String id, @PathVariable String file, @RequestParam(required = false) Long step,
+    ResponseEntity<?> chart(@PathVariable String id, @PathVariable String file,
+            @RequestParam(required = false) Long step,
                             @RequestParam(required = false) Boolean log) {
         return chart(find(id), file, step, log);
     }
 
     @GetMapping("/s/{token}/charts/{file}")
     ResponseEntity<?> sharedChart(@PathVariable String token, @PathVariable String file,
-                                  @RequestParam(required = false) Long step, @RequestParam(required = false) Boolean log) {
+                                  @RequestParam(required = false) Long step,
+                                          @RequestParam(required = false) Boolean log) {
         return chart(shares.sharedRun(token).orElseThrow(ExportController::notShared), file, step, log);
     }
 

@@ -50,18 +50,22 @@ class CompareFigureController {
 
     @GetMapping("/api/compare/{file}")
     ResponseEntity<?> chart(@PathVariable String file, @RequestParam String runs, @RequestParam String series,
-                            @RequestParam(required = false) String groupBy, @RequestParam(required = false) String colour,
+                            @RequestParam(required = false) String groupBy,
+                                    @RequestParam(required = false) String colour,
                             @RequestParam(required = false) Boolean log) {
         boolean svg = "chart.svg".equals(file);
         if (!svg && !"chart.png".equals(file)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "compare figures are chart.svg and chart.png: " + file);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "compare figures are chart.svg and chart.png: "
+                    + file);
         }
-        List<String> ids = Arrays.stream(runs.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> ids = Arrays.stream(runs.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct()
+                .toList();
         if (ids.isEmpty() || ids.size() > MAX_RUNS) {
             throw new SpecValidationException("runs", "must list 1 … " + MAX_RUNS + " run ids separated by commas, got "
                     + ids.size());
         }
-        List<Run> found = ids.stream().map(id -> this.runs.find(id).orElseThrow(() -> new SpecValidationException("runs",
+        List<Run> found = ids.stream().map(id -> this.runs.find(id).orElseThrow(()
+                -> new SpecValidationException("runs",
                 "has no run " + id))).toList();
         String grouping = groupBy == null || groupBy.isBlank() ? CompareGroups.GROUP_SPEC : groupBy;
         String colourField = colour == null || colour.isBlank() ? null : colour;
@@ -83,7 +87,8 @@ class CompareFigureController {
             }
             CurveBand band = CurveBand.of(members);
             int rgb = Integer.parseInt(colours.get(i).substring(1), 16);
-            curves.add(new LineFigure.Curve(groups.get(i).label(), band.steps(), band.mean(), rgb, LineFigure.Style.LINE));
+            curves.add(new LineFigure.Curve(groups.get(i).label(), band.steps(), band.mean(), rgb,
+                    LineFigure.Style.LINE));
             if (members.size() > 1) {
                 curves.add(new LineFigure.Curve(null, band.steps(), band.upper(), rgb, LineFigure.Style.DASHED));
                 curves.add(new LineFigure.Curve(null, band.steps(), band.lower(), rgb, LineFigure.Style.DASHED));

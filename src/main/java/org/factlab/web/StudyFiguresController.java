@@ -58,7 +58,8 @@ class StudyFiguresController {
     private ResponseEntity<?> plot(StudyRuns study, boolean svg, String value, String field) {
         var table = study.table();
         if (table.axes().isEmpty()) {
-            throw new SpecValidationException("field", "this study sweeps no field, so there is nothing to plot against");
+            throw new SpecValidationException("field",
+                    "this study sweeps no field, so there is nothing to plot against");
         }
         String x = field == null || field.isBlank() ? table.axes().get(0) : field.strip();
         table.requireAxis("field", x);

@@ -3,7 +3,9 @@ package org.factlab.experiments.sections;
 import java.util.List;
 import java.util.Optional;
 
-/** A line chart of a few series over steps; {@code id} is its element id on the run page (e.g. {@code chart-cosine}). */
+/**
+ * A line chart of a few series over steps; {@code id} is its element id on the run page (e.g. {@code chart-cosine}).
+ */
 public record Chart(String id, String title, Axis x, Axis y, List<Curve> curves) {
 
     public Chart {

@@ -15,7 +15,9 @@ import java.util.Optional;
 public record LayerAlignmentSection(String id, String title, String description, List<Method> methods,
                                     List<LayerChart> layerCharts, List<Chart> charts) implements Section {
 
-    /** A method (a prediction of the neural feature matrix); {@code backwardLabel} null when it has no backward form. */
+    /**
+     * A method (a prediction of the neural feature matrix); {@code backwardLabel} null when it has no backward form.
+     */
     public record Method(String id, String label, String backwardLabel) {
     }
 

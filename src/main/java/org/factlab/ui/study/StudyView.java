@@ -210,10 +210,12 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         status.getElement().setAttribute("data-status", st.name());
         bar.setValue(s.progress());
         Duration eta = s.eta(Instant.now());
-        timing.setText(s.done() + " / " + s.total() + " runs done" + (eta == null ? "" : " · ETA " + Formats.duration(eta)));
+        timing.setText(s.done() + " / " + s.total() + " runs done" + (eta == null ? "" : " · ETA "
+                + Formats.duration(eta)));
         cancel.setVisible(mayCancel && st == StudyStatus.RUNNING);
         Map<String, List<Object>> sweep = s.study().sweep();
-        meta.setText(s.study().kind() + (s.study().studyPreset() == null ? "" : " · study preset " + s.study().studyPreset())
+        meta.setText(s.study().kind() + (s.study().studyPreset() == null ? "" : " · study preset " + s.study()
+                .studyPreset())
                 + (s.study().preset() == null ? "" : " · preset " + s.study().preset())
                 + (sweep.isEmpty() ? "" : " · sweep " + sweepText(sweep)) + " · " + s.study().seeds() + " seed(s)"
                 + " · created " + Formats.time(s.study().createdAt()));

@@ -47,7 +47,8 @@ class CompareGroupsTest {
         assertEquals(List.of("n = 500, seed 0", "n = 1000 (mean of 2 runs)", "n = 2000, seed 0"),
                 bySpec.stream().map(CompareGroups.Group::label).toList());
         assertEquals(List.of("n = 1000 (mean of 2 runs)", "n = 2000", "n = 500"), CompareGroups.of(runs, "n", null)
-                .stream().map(CompareGroups.Group::label).toList(), "grouped by a field: that field only, in run order");
+                .stream().map(CompareGroups.Group::label).toList(),
+                        "grouped by a field: that field only, in run order");
         List<String> colours = CompareGroups.colours(bySpec, "n");
         Map<Object, String> byValue = CurveColours.of(List.of(500, 1000, 2000));
         assertEquals(List.of(byValue.get(500), byValue.get(1000), byValue.get(2000)), colours);
