@@ -22,14 +22,18 @@ const LEGEND_LINE = 20;
 const LEGEND_FONT = '12px sans-serif';
 const LEGEND_ICON = 25 + 5;
 const LEGEND_GAP = 10;
-const LEGEND_SIDES = 16;
-/** Room the toolbox (four icons, 105 px) and the title's padding take: a title stops short of it (cut with "…"). */
+/** The legend's left and right offsets (8 + 8) and its own padding (5 + 5). */
+const LEGEND_SIDES = 26;
+/** A title that does not fit beside the toolbox wraps onto more lines (by word); the legend moves down for each. */
+const TITLE_FONT = 'bold 16px sans-serif';
+const TITLE_LINE = 22;
+/** Room the toolbox (four icons, 105 px) and the title's padding take: a title stops short of it. */
 const TOOLBOX_ROOM = 132;
 
 const FIXED_OPTION = {
   animation: false,
   color: PALETTE,
-  grid: { left: 64, right: 32, top: 76, bottom: 64 },
+  grid: { left: 72, right: 32, top: 76, bottom: 64 },
   legend: { type: 'plain', top: LEGEND_TOP, left: 8, right: 8, itemGap: LEGEND_GAP,
     textStyle: { fontSize: 12 } },
   toolbox: {
@@ -76,6 +80,8 @@ class FactlabLineChart extends EChartsElement {
   #axes = { x: {}, y: {} };
   /** Canvas context that measures legend names, so the legend's lines are known before drawing. */
   #measure = null;
+  /** Where the legend starts: below the title's lines. */
+  #legendTop = LEGEND_TOP;
 
   /** @param json '[{"name","x":[…],"y":[…]}, …]', y null where nothing is drawn; the name is the series id */
   setData(json) {
@@ -120,7 +126,7 @@ class FactlabLineChart extends EChartsElement {
       names: this.#series.map(series => series.name),
       lines: this.#legendLines(),
       drawnItems: view ? view.getContentGroup().children().length : 0,
-      bottom: rect ? LEGEND_TOP + rect.y + rect.height : 0,
+      bottom: rect ? this.#legendTop + rect.y + rect.height : 0,
       gridTop: this.#chart ? this.#chart.getOption().grid[0].top : 0,
     };
   }
@@ -254,15 +260,12 @@ class FactlabLineChart extends EChartsElement {
     if (this.#series.length === 0) {
       return 0;
     }
-    if (!this.#measure) {
-      this.#measure = document.createElement('canvas').getContext('2d');
-      this.#measure.font = LEGEND_FONT;
-    }
+    const measure = this.#measuring(LEGEND_FONT);
     const width = Math.max(100, (this.clientWidth || 600) - LEGEND_SIDES);
     let lines = 1;
     let used = 0;
     for (const series of this.#series) {
-      const item = LEGEND_ICON + this.#measure.measureText(series.name).width;
+      const item = LEGEND_ICON + measure.measureText(series.name).width;
       if (used > 0 && used + LEGEND_GAP + item > width) {
         lines++;
         used = item;
@@ -271,6 +274,33 @@ class FactlabLineChart extends EChartsElement {
       }
     }
     return lines;
+  }
+
+  /** How many lines the title wraps onto (by word) in its room beside the toolbox. */
+  #titleLines() {
+    const measure = this.#measuring(TITLE_FONT);
+    const width = titleWidth(this);
+    let lines = 1;
+    let line = '';
+    for (const word of this.#title.split(' ')) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && measure.measureText(next).width > width) {
+        lines++;
+        line = word;
+      } else {
+        line = next;
+      }
+    }
+    return lines;
+  }
+
+  /** The canvas context that measures text, set to the given font. */
+  #measuring(font) {
+    if (!this.#measure) {
+      this.#measure = document.createElement('canvas').getContext('2d');
+    }
+    this.#measure.font = font;
+    return this.#measure;
   }
 
   /** A new width: the legend's lines and the title's room change with it. */
@@ -290,14 +320,20 @@ class FactlabLineChart extends EChartsElement {
       this.#drawnNames = names;
     }
     const lines = this.#legendLines();
-    const extra = Math.max(0, lines - 1) * LEGEND_LINE;
+    const titleExtra = (this.#titleLines() - 1) * TITLE_LINE;
+    this.#legendTop = LEGEND_TOP + titleExtra;
+    const extra = titleExtra + Math.max(0, lines - 1) * LEGEND_LINE;
     this.style.setProperty('--legend-extra', `${extra}px`);
     chart.setOption({
-      title: { text: this.#title, left: 8, top: 4, textStyle: { width: titleWidth(this), overflow: 'truncate' } },
+      title: { text: this.#title, left: 8, top: 4, textStyle: { fontSize: 16, lineHeight: TITLE_LINE,
+        width: titleWidth(this), overflow: 'break' } },
       toolbox: { feature: { saveAsImage: { name: this.#title || 'chart' } } },
-      grid: { top: LEGEND_TOP + Math.max(1, lines) * LEGEND_LINE + 26 },
+      legend: { top: this.#legendTop },
+      grid: { top: this.#legendTop + Math.max(1, lines) * LEGEND_LINE + 26 },
       // the axis is rebuilt when its type changes, so its label format is set here, not once
-      yAxis: { type: this.#logScale ? 'log' : 'value', name: this.#yAxisName, scale: true,
+      // the y axis' name along the axis, left of its ticks: never under the legend however many lines it takes
+      yAxis: { type: this.#logScale ? 'log' : 'value', name: this.#yAxisName, nameLocation: 'middle', nameGap: 52,
+        scale: true,
         axisLabel: { formatter: shortNumber, hideOverlap: true }, ...range(this.#axes.y, this.#logScale) },
       // on a narrow chart the ticks thin out rather than overlap
       xAxis: { name: this.#xAxisName, minInterval: this.#axes.x.integer ? 1 : 0, axisLabel: { formatter: shortNumber,

@@ -68,6 +68,8 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
         Run mine = runs.submit("layered-test", null, Map.of("depth", 2, "epochs", 3, "side", 6), "labels a");
         Run other = runs.submit("layered-test", null, Map.of("depth", 2, "epochs", 4, "side", 6), "labels b");
         Run inspect = runs.submit("inspect", "quick", Map.of(), "labels inspect");
+        runs.edit(mine.id(), "labels a: two layers, three epochs", "Checked the **layer-wise** alignment by eye: FACT "
+                + "tracks WᵀW from the first epoch.", List.of("fig11", "reviewed"));
         String study = createStudy();
         for (Run r : List.of(mine, other, inspect)) {
             awaitTerminal(r.id());
@@ -82,6 +84,10 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
         try {
             driver.get(url("/runs/" + mine.id()));
             waitFor(driver, FIRST_PAGE_TIMEOUT, d -> pointCount(d, "alignment-pearson") > 0 ? true : null);
+            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.id("run-notes")).getText().contains("layer-wise")
+                    ? true : null);
+            waitForVaadin(driver);
+            ReadmeScreenshots.save(driver, "run-management.png", 1820);
             overlay(driver, other.name());
             Map<?, ?> types = waitFor(driver, PAGE_TIMEOUT, d -> {
                 Map<?, ?> t = (Map<?, ?>) layout(d, "alignment-pearson").get("lineTypes");

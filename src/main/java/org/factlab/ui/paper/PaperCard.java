@@ -65,13 +65,17 @@ final class PaperCard extends Div {
         result.setId("result-" + figure.id());
         actions.add(result);
         values.setId("values-" + figure.id());
-        values.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        // labels wrap in full ("Final test accuracy, NFA-RFM"); the numbers' columns fit their numbers
+        values.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         values.setAllRowsVisible(true);
         values.addColumn(r -> label.apply(r.series())).setHeader("value").setFlexGrow(3);
-        values.addColumn(r -> r.paper() == null ? "—" : r.printed(Formats::printed)).setHeader("paper");
-        values.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab");
+        values.addColumn(r -> r.paper() == null ? "—" : r.printed(Formats::printed)).setHeader("paper")
+                .setAutoWidth(true).setFlexGrow(0);
+        values.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab")
+                .setAutoWidth(true).setFlexGrow(0);
         values.addColumn(r -> latest.containsKey(r.series()) ? Formats.number(latest.get(r.series())) : "—")
-                .setHeader("latest");
+                .setHeader("latest").setAutoWidth(true).setFlexGrow(0);
         values.setItems(figure.values());
         values.setVisible(!figure.values().isEmpty());
         reason.addClassName("run-meta");
@@ -91,6 +95,7 @@ final class PaperCard extends Div {
         Verdict verdict = newest.map(PaperResults.Latest::verdict).orElse(Verdict.NOT_RUN_YET);
         badge.show(verdict);
         values.getDataProvider().refreshAll();
+        values.recalculateColumnWidths(); // the latest values' column fits them
         result.removeAll();
         newest.ifPresent(l -> result.add(l.runId() != null ? new Anchor("runs/" + l.runId(), "latest run " + l.runId())
                 : new Anchor("studies/" + l.studyId(), "latest study " + l.studyId())));
