@@ -125,7 +125,8 @@ class PaperApiIntegrationTest {
         assertEquals("attachment; filename=\"factlab-" + id + "-cosine-step150000.svg\"",
                 svg.headers().firstValue("Content-Disposition").orElse(""));
         Document doc = parse(svg.body());
-        assertEquals(List.of("AGOP", "eNFA", "FACT", "√AGOP"), texts(group(doc, "legend")), "as the paper writes them");
+        assertEquals(List.of("FACT", "AGOP", "√AGOP", "eNFA"), texts(group(doc, "legend")),
+                "as the paper writes them, in the run page's order and so in its colours");
         assertTrue(texts(group(doc, "axes")).containsAll(List.of("step", "cosine similarity")));
         assertTrue(texts(doc.getDocumentElement()).contains("cosine similarity with WᵀW · run " + id
                 + " · step 150000"));
