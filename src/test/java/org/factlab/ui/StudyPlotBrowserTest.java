@@ -96,8 +96,10 @@ class StudyPlotBrowserTest extends BrowserTestBase {
             assertEquals(2L, ((JavascriptExecutor) driver).executeScript(
                     "return document.getElementById(arguments[0]).lineCount();", "study-plot-" + KEY));
             List<String> header = tableHeader(driver);
-            assertEquals(List.of("τ", "width", "fact/cosine", "agop/cosine", "sqrt_agop/cosine", "grad_norm"), header,
-                    "the kind's headline values by default, not every column");
+            assertEquals(List.of("τ", "width", "cosine similarity of FACT with WᵀW",
+                    "cosine similarity of AGOP with WᵀW", "cosine similarity of √AGOP with WᵀW", "‖∇θ Lλ‖ at the end"),
+                    header,
+                    "the kind's headline values by default, not every column, as the paper writes them");
             List<String> first = tableRow(driver, 0);
             List<Double> cell = values.get(List.of(0.02, 5));
             SeedStats stats = SeedStats.of(cell);
