@@ -210,7 +210,7 @@ class BrowserTest extends BrowserTestBase {
             waitFor(driver, FIRST_PAGE_TIMEOUT, d -> tableColumn(d, "iterations").size() == 3 ? true : null);
             assertTrue(driver.getTitle().contains("browser study"), driver.getTitle());
             List<String> means = waitFor(driver, RUN_TIMEOUT, d -> {
-                List<String> column = tableColumn(d, "fact/cosine");
+                List<String> column = tableColumn(d, "cosine similarity of FACT with WᵀW"); // fact/cosine
                 return column.size() == 3 && column.stream().noneMatch(c -> c.isBlank() || "—".equals(c))
                         && "SUCCEEDED".equals(d.findElement(By.id("study-status")).getDomAttribute("data-status"))
                         ? column : null;

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -16,22 +15,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.paper.SeriesLabels;
 import org.factlab.experiments.sections.Section;
 import org.factlab.runs.KindRegistry;
 import org.factlab.runs.MatrixRepository;
-import org.factlab.runs.MatrixSnapshot;
-import org.factlab.runs.MetricPoint;
 import org.factlab.runs.MetricRepository;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
@@ -58,25 +51,19 @@ import org.factlab.ui.base.MainLayout;
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final String NO_COLOUR = "(none)";
-    private static final String NO_MATRIX = "(none)";
-    private static final String LATEST = "latest";
 
     private final RunService service;
     private final KindRegistry kinds;
-    private final MetricRepository metrics;
-    private final MatrixRepository matrices;
     private final LiveFollow live;
     private LiveFollow.Handle following;
     private final MultiSelectComboBox<String> seriesChoice = new MultiSelectComboBox<>("Series");
     private final Select<String> groupChoice = new Select<>();
     private final Select<String> colourChoice = new Select<>();
-    private final Select<String> matrixChoice = new Select<>();
-    private final Select<String> stepChoice = new Select<>();
     private final Checkbox logChoice = new Checkbox("log scale");
     private final CompareCharts charts = new CompareCharts();
     private final CompareHeatmaps heatmaps;
     private final CompareRunList runList = new CompareRunList();
-    private final Map<String, Map<String, NavigableMap<Long, Double>>> curves = new LinkedHashMap<>();
+    private final CompareCurves curves;
     private List<Run> runs = List.of();
     private CompareState state = CompareState.of(List.of());
     private boolean updating;
@@ -85,10 +72,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                        LiveFollow live) {
         this.service = service;
         this.kinds = kinds;
-        this.metrics = metrics;
-        this.matrices = matrices;
         this.live = live;
-        this.heatmaps = new CompareHeatmaps(matrices);
+        this.heatmaps = new CompareHeatmaps(matrices, (matrix, step) -> changed(state.withMatrix(matrix, step)));
+        this.curves = new CompareCurves(metrics);
         setWidthFull();
         seriesChoice.setId("compare-series");
         seriesChoice.setWidth("40em");
@@ -96,32 +82,23 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         groupChoice.setId("compare-group");
         colourChoice.setLabel("Colour by");
         colourChoice.setId("compare-colour");
-        matrixChoice.setLabel("Matrix");
-        stepChoice.setLabel("Step");
         logChoice.setId("compare-log");
         seriesChoice.addValueChangeListener(e -> changed(state.withSeries(
                 new ArrayList<>(new TreeSet<>(e.getValue())))));
         groupChoice.addValueChangeListener(e -> changed(state.withGroupBy(e.getValue())));
         colourChoice.addValueChangeListener(e -> changed(state.withColour(NO_COLOUR.equals(e.getValue()) ? null
                 : e.getValue())));
-        matrixChoice.addValueChangeListener(e -> changed(state.withMatrix(NO_MATRIX.equals(e.getValue()) ? null
-                : e.getValue(), state.step())));
-        stepChoice.addValueChangeListener(e -> changed(state.withMatrix(state.matrix(),
-                e.getValue() == null || LATEST.equals(e.getValue()) ? null : Long.parseLong(e.getValue()))));
         logChoice.addValueChangeListener(e -> changed(state.withLog(e.getValue())));
         HorizontalLayout controls = new HorizontalLayout(seriesChoice, groupChoice, colourChoice, logChoice);
         controls.setAlignItems(Alignment.BASELINE);
-        HorizontalLayout matrixControls = new HorizontalLayout(matrixChoice, stepChoice);
-        add(new H2("Compare runs"), runList, controls, charts, new H3("Matrices side by side"), matrixControls,
-                heatmaps);
+        add(new H2("Compare runs"), runList, controls, charts, heatmaps);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         state = CompareState.from(event.getLocation().getQueryParameters());
         runs = state.runs().stream().map(service::find).flatMap(Optional::stream).toList();
-        curves.clear();
-        runs.forEach(r -> curves.put(r.id(), byseries(metrics.points(r.id()))));
+        curves.load(runs);
         if (state.series().isEmpty()) {
             state = state.withSeries(defaultSeries());
         }
@@ -153,7 +130,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         following = live.follow(ui, this, inProgress.stream().map(Run::id).toList(), this::update);
-        inProgress.forEach(r -> curves.put(r.id(), byseries(metrics.points(r.id()))));
+        inProgress.forEach(r -> curves.reload(r.id()));
         fillChoices();
         render();
     }
@@ -181,15 +158,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             return null;
         }
         return () -> {
-            boolean newSeries = false;
-            for (RunEvent.Metrics m : points) {
-                Map<String, NavigableMap<Long, Double>> runCurves = curves.computeIfAbsent(m.runId(),
-                        k -> new TreeMap<>());
-                for (Map.Entry<String, Double> v : m.values().entrySet()) {
-                    newSeries |= !runCurves.containsKey(v.getKey());
-                    runCurves.computeIfAbsent(v.getKey(), k -> new TreeMap<>()).put(m.step(), v.getValue());
-                }
-            }
+            boolean newSeries = curves.add(points);
             if (newSeries || redrawMatrices) {
                 fillChoices();
             }
@@ -203,9 +172,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private void fillChoices() {
         updating = true;
         runList.show(runs);
-        Set<String> allSeries = new TreeSet<>();
-        curves.values().forEach(c -> allSeries.addAll(c.keySet()));
-        seriesChoice.setItems(allSeries);
+        seriesChoice.setItems(curves.series());
         seriesChoice.setItemLabelGenerator(this::label);
         seriesChoice.setValue(new LinkedHashSet<>(state.series()));
         List<String> varying = CompareGroups.varyingFields(runs);
@@ -223,25 +190,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         colourChoice.setItems(colours);
         colourChoice.setItemLabelGenerator(c -> NO_COLOUR.equals(c) ? c : FieldText.name(c));
         colourChoice.setValue(state.colour() == null || !colours.contains(state.colour()) ? NO_COLOUR : state.colour());
-        Set<String> names = new TreeSet<>();
-        Set<Long> steps = new TreeSet<>();
-        for (Run r : runs) {
-            for (MatrixSnapshot.Info m : matrices.list(r.id())) {
-                names.add(m.name());
-                if (m.name().equals(state.matrix())) {
-                    steps.add(m.step());
-                }
-            }
-        }
-        List<String> matrixItems = new ArrayList<>(List.of(NO_MATRIX));
-        matrixItems.addAll(names);
-        matrixChoice.setItems(matrixItems);
-        matrixChoice.setItemLabelGenerator(m -> NO_MATRIX.equals(m) ? m : SeriesLabels.matrix(m));
-        matrixChoice.setValue(state.matrix() == null || !names.contains(state.matrix()) ? NO_MATRIX : state.matrix());
-        List<String> stepItems = new ArrayList<>(List.of(LATEST));
-        steps.forEach(s -> stepItems.add(Long.toString(s)));
-        stepChoice.setItems(stepItems);
-        stepChoice.setValue(state.step() == null ? LATEST : state.step().toString());
+        heatmaps.fill(runs, state.matrix(), state.step());
         logChoice.setValue(state.log());
         updating = false;
     }
@@ -268,7 +217,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         List<CompareGroups.Group> groups = CompareGroups.of(runs, state.groupBy(), state.colour());
         List<Section> sections = runs.stream().map(Run::kind).distinct().flatMap(k -> kinds.find(k).stream())
                 .flatMap(k -> k.sections().stream()).toList();
-        charts.render(state, groups, CompareGroups.colours(groups, state.colour()), curves, this::label,
+        charts.render(state, groups, CompareGroups.colours(groups, state.colour()), curves.byRun(), this::label,
                 series -> AxisRange.declared(sections, series));
     }
 
@@ -283,17 +232,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The kinds' headline series that were recorded, else the first two series. */
     private List<String> defaultSeries() {
-        Set<String> recorded = new TreeSet<>();
-        curves.values().forEach(c -> recorded.addAll(c.keySet()));
+        Set<String> recorded = curves.series();
         Set<String> headline = new LinkedHashSet<>();
         runs.forEach(r -> kinds.find(r.kind()).map(ExperimentKind::headlineSeries).ifPresent(headline::addAll));
         List<String> chosen = headline.stream().filter(recorded::contains).toList();
         return chosen.isEmpty() ? recorded.stream().limit(2).toList() : chosen;
-    }
-
-    private static Map<String, NavigableMap<Long, Double>> byseries(List<MetricPoint> points) {
-        Map<String, NavigableMap<Long, Double>> out = new TreeMap<>();
-        points.forEach(p -> out.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
-        return out;
     }
 }
