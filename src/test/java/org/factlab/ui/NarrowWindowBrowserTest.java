@@ -88,6 +88,10 @@ class NarrowWindowBrowserTest extends BrowserTestBase {
                     return {cells: cells.length, broken: broken.map(td => td.textContent)};""");
             assertTrue(((Number) numbers.get("cells")).intValue() > 0, "key numbers shown: " + numbers);
             assertEquals(List.of(), numbers.get("broken"), "numbers on one line at 400 px");
+
+            driver.get(url("/launch?kind=quadratic&preset=fig4"));
+            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.tagName("body")).getText()
+                    .contains("Its latest run here took") ? true : null); // the measured time, not only the estimate
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "narrow");
             throw e;

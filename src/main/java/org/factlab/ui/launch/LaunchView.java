@@ -148,10 +148,19 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         Preset<?> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst().orElse(null);
         Record spec = preset == null ? kind.defaultSpec() : preset.spec();
         presetDescription.setText(preset == null ? "The kind's default values." : preset.description()
-                + (preset.expected().isEmpty() ? "" : " Expected: " + expectedText(preset.expected())));
+                + (preset.expected().isEmpty() ? "" : " Expected: " + expectedText(preset.expected()))
+                + measured(kind, presetId));
         form.fillPreset(spec);
         formError.setText("");
         updateSize();
+    }
+
+    /** How long this preset's latest succeeded run took on this server, if it ran here (issue #30 item 4). */
+    private String measured(ExperimentKind<?> kind, String presetId) {
+        return service.list(service.filter(Map.of("kind", List.of(kind.id()), "preset", List.of(presetId), "status",
+                        List.of("SUCCEEDED")))).stream().filter(r -> r.startedAt() != null && r.finishedAt() != null)
+                .max(java.util.Comparator.comparing(Run::finishedAt)).map(r -> " Its latest run here took "
+                        + Formats.duration(java.time.Duration.between(r.startedAt(), r.finishedAt())) + ".").orElse("");
     }
 
     /** Sets the form to a study preset's kind and run preset (its fields then show that preset's values). */
