@@ -41,7 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Labels, not keys (issue #30 items 2, 5 and 6): the paper, runs, run, compare, study and inspect pages show no
  * series key ("layer1/fact/pearson", "test/accuracy", "mean_test_accuracy") and no TeX source ("AGOP^{1/L}", "L_λ")
  * in their visible text, chart titles or legends; another run overlaid on an mlp page is drawn dashed in the colour
- * of the curve it repeats, named by the field in which it differs; no chart title runs under the toolbox's icons.
+ * of the curve it repeats, named by the field in which it differs, and not offered on inspect's page, which draws no
+ * curves; no chart title runs under the toolbox's icons.
  */
 class ReadableLabelsBrowserTest extends BrowserTestBase {
 
@@ -130,6 +131,8 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
                     ? true : null);
             waitForVaadin(driver);
             assertReadable(driver, "inspect page");
+            assertTrue(driver.findElements(By.id("overlay")).stream().noneMatch(WebElement::isDisplayed),
+                    "no overlay offered where no section draws curves");
 
             driver.get(url("/paper"));
             waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.id("paper-cards")).isEmpty() ? null : true);

@@ -28,6 +28,9 @@ import org.factlab.experiments.Preset;
 import org.factlab.experiments.PresetEdits;
 import org.factlab.experiments.paper.PresetRows;
 import org.factlab.experiments.paper.SeriesLabels;
+import org.factlab.experiments.sections.CurvesSection;
+import org.factlab.experiments.sections.LayerAlignmentSection;
+import org.factlab.experiments.sections.Section;
 import org.factlab.runs.MatrixSnapshot;
 import org.factlab.runs.Run;
 import org.factlab.runs.RunEvent;
@@ -141,7 +144,10 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setId("overlay");
         overlay.setWidth("min(40em, 100%)");
         overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
-        overlay.setVisible(!readOnly);
+        // offered only where a section draws curves over steps (inspect's one probe has none to overlay)
+        List<Section> declared = reads.sections(found.kind());
+        overlay.setVisible(!readOnly && (declared.isEmpty() || declared.stream()
+                .anyMatch(s -> s instanceof CurvesSection || s instanceof LayerAlignmentSection)));
         add(departure, header, downloads, expected);
         add(new RunManagePanel(reads.service(), permissions, found, header::show, readOnly));
         if (controls) {
