@@ -21,8 +21,7 @@ final class Accounts {
     /** {@code $2a$}, {@code $2b$} or {@code $2y$}, a two-digit cost, 22 characters of salt and 31 of hash. */
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d\\d\\$[./0-9A-Za-z]{53}");
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     static InMemoryUserDetailsManager from(AuthProperties properties) {
         if (!properties.enabled()) {
@@ -56,13 +55,15 @@ final class Accounts {
                 problems.add(e.getMessage());
             }
             if (problems.isEmpty()) {
-                users.add(User.withUsername(a.name()).password(a.passwordHash()).authorities(role.authorities())
+                users.add(User.withUsername(a.name())
+                        .password(a.passwordHash())
+                        .authorities(role.authorities())
                         .build());
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("invalid accounts for factlab.auth.enabled=true: "
-                    + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "invalid accounts for factlab.auth.enabled=true: " + String.join("; ", problems));
         }
         return new InMemoryUserDetailsManager(users);
     }

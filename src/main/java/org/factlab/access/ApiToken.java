@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param lastUsed the last call made with it; null when never used
  * @param revoked  when it was revoked; null while it works
  */
-public record ApiToken(String id, String owner, String name, Instant created, Instant lastUsed, Instant revoked) {
-}
+public record ApiToken(String id, String owner, String name, Instant created, Instant lastUsed, Instant revoked) {}

@@ -28,10 +28,12 @@ public class ApiTokens {
 
     /** The secret's prefix, so that a leaked token is recognisable (e.g. by secret scanners). */
     static final String PREFIX = "factlab_";
+
     private static final int MAX_NAME = 100;
     private static final int MAX_TOKENS = 100;
     /** Last use is written at most this often per token (a script makes many calls a second). */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -44,8 +46,7 @@ public class ApiTokens {
     }
 
     /** A new token and its secret, which is not stored and cannot be shown again. */
-    public record Created(ApiToken token, String secret) {
-    }
+    public record Created(ApiToken token, String secret) {}
 
     /**
      * Creates a token for {@code owner}. {@code name}: 1–100 characters ({@link IllegalArgumentException} naming the
@@ -58,7 +59,9 @@ public class ApiTokens {
                     + " characters without control characters");
         }
         long working = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE owner = :owner AND revoked_at IS NULL")
-                .param("owner", owner).query(Long.class).single();
+                .param("owner", owner)
+                .query(Long.class)
+                .single();
         if (working >= MAX_TOKENS) {
             throw new IllegalArgumentException("name: " + owner + " already has " + working + " tokens; allowed: at "
                     + "most " + MAX_TOKENS + " (revoke some)");
@@ -70,22 +73,32 @@ public class ApiTokens {
         jdbc.sql("""
                 INSERT INTO api_token (id, owner, name, secret_hash, created_at)
                 VALUES (:id, :owner, :name, :hash, :created)""")
-                .param("id", token.id()).param("owner", owner).param("name", clean).param("hash", hash(secret))
-                .param("created", utc(token.created())).update();
+                .param("id", token.id())
+                .param("owner", owner)
+                .param("name", clean)
+                .param("hash", hash(secret))
+                .param("created", utc(token.created()))
+                .update();
         return new Created(token, secret);
     }
 
     /** The owner's tokens, newest first, revoked ones included. */
     public List<ApiToken> list(String owner) {
         return jdbc.sql("SELECT * FROM api_token WHERE owner = :owner ORDER BY created_at DESC, id")
-                .param("owner", owner).query(ApiTokens::map).list();
+                .param("owner", owner)
+                .query(ApiTokens::map)
+                .list();
     }
 
     /** False when {@code owner} has no working token {@code id}. */
     public boolean revoke(String owner, String id) {
         return jdbc.sql("""
                 UPDATE api_token SET revoked_at = :at WHERE id = :id AND owner = :owner AND revoked_at IS NULL""")
-                .param("at", utc(clock.instant())).param("id", id).param("owner", owner).update() == 1;
+                        .param("at", utc(clock.instant()))
+                        .param("id", id)
+                        .param("owner", owner)
+                        .update()
+                == 1;
     }
 
     /** The owner of a working token with this secret (its last use noted); empty for an unknown or revoked one. */
@@ -94,23 +107,28 @@ public class ApiTokens {
             return Optional.empty();
         }
         Optional<ApiToken> token = jdbc.sql("SELECT * FROM api_token WHERE secret_hash = :hash AND revoked_at IS NULL")
-                .param("hash", hash(secret)).query(ApiTokens::map).optional();
+                .param("hash", hash(secret))
+                .query(ApiTokens::map)
+                .optional();
         token.ifPresent(this::noteUse);
         return token.map(ApiToken::owner);
     }
 
     private void noteUse(ApiToken token) {
         Instant now = clock.instant();
-        if (token.lastUsed() == null || token.lastUsed().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-            jdbc.sql("UPDATE api_token SET last_used_at = :at WHERE id = :id").param("at", utc(now))
-                    .param("id", token.id()).update();
+        if (token.lastUsed() == null
+                || token.lastUsed().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            jdbc.sql("UPDATE api_token SET last_used_at = :at WHERE id = :id")
+                    .param("at", utc(now))
+                    .param("id", token.id())
+                    .update();
         }
     }
 
     private static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
@@ -125,8 +143,13 @@ public class ApiTokens {
     }
 
     private static ApiToken map(ResultSet rs, int row) throws SQLException {
-        return new ApiToken(rs.getString("id"), rs.getString("owner"), rs.getString("name"),
-                instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+        return new ApiToken(
+                rs.getString("id"),
+                rs.getString("owner"),
+                rs.getString("name"),
+                instant(rs, "created_at"),
+                instant(rs, "last_used_at"),
+                instant(rs, "revoked_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

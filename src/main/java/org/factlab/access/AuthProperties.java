@@ -18,6 +18,5 @@ public record AuthProperties(boolean enabled, List<Account> users) {
     }
 
     /** One account as configured; {@code role} is viewer, researcher or admin. */
-    public record Account(String name, String passwordHash, String role) {
-    }
+    public record Account(String name, String passwordHash, String role) {}
 }

@@ -50,17 +50,22 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String secret = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
+        String secret = request.getHeader(HttpHeaders.AUTHORIZATION)
+                .substring(BEARER.length())
+                .strip();
         Optional<UserDetails> user = tokens.authenticate(secret).flatMap(this::account);
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
-            unauthorized.commence(request, response, new BadCredentialsException("the API token is unknown or "
-                    + "revoked: create one on the Account page or with POST /api/tokens"));
+            unauthorized.commence(
+                    request,
+                    response,
+                    new BadCredentialsException("the API token is unknown or "
+                            + "revoked: create one on the Account page or with POST /api/tokens"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().getUsername(), null,
-                user.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user.get().getUsername(), null, user.get().getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

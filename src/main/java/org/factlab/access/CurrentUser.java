@@ -40,8 +40,11 @@ public class CurrentUser implements RunOwner {
         if (!loginEnabled) {
             return true;
         }
-        return authentication().map(a -> a.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(role.authority()::equals)).orElse(false);
+        return authentication()
+                .map(a -> a.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(role.authority()::equals))
+                .orElse(false);
     }
 
     /** The highest role the current account has (ADMIN with login off). */
@@ -61,6 +64,7 @@ public class CurrentUser implements RunOwner {
         }
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         return a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken
-                ? Optional.empty() : Optional.of(a);
+                ? Optional.empty()
+                : Optional.of(a);
     }
 }

@@ -43,12 +43,12 @@ public class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     /** Failures of one key and the time of the last one. */
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     /** Account-and-address pairs that signed in successfully. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+
     private final Clock clock;
 
     public LoginThrottle() {
@@ -95,8 +95,8 @@ public class LoginThrottle {
     }
 
     private void count(String key, int free, Instant now) {
-        Failures f = failures.compute(key, (k, old) -> new Failures(old == null || expired(old, now) ? 1
-                : old.count() + 1, now));
+        Failures f = failures.compute(
+                key, (k, old) -> new Failures(old == null || expired(old, now) ? 1 : old.count() + 1, now));
         if (f.count() == free) {
             log.warn("login delayed for {}: {} failed logins", key, free);
         }

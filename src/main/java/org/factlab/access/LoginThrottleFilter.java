@@ -44,14 +44,20 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         Duration wait = form || account != null ? throttle.wait(account, request.getRemoteAddr()) : Duration.ZERO;
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-            log.warn("refused a login for '{}' from {}: too many failed logins, {} s to wait",
-                    account == null ? "" : account.replaceAll("[^\\x20-\\x7e]", "?"), request.getRemoteAddr(), seconds);
+            log.warn(
+                    "refused a login for '{}' from {}: too many failed logins, {} s to wait",
+                    account == null ? "" : account.replaceAll("[^\\x20-\\x7e]", "?"),
+                    request.getRemoteAddr(),
+                    seconds);
             response.setStatus(429);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(("{\"errors\":[{\"field\":\"\",\"message\":\"too many failed logins for "
-                    + "this account from this address; try again in " + seconds + " seconds (each further failure "
-                    + "doubles the wait)\"}]}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"errors\":[{\"field\":\"\",\"message\":\"too many failed logins for "
+                                    + "this account from this address; try again in " + seconds
+                                    + " seconds (each further failure "
+                                    + "doubles the wait)\"}]}")
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);
@@ -64,7 +70,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? decoded : decoded.substring(0, colon);
         } catch (IllegalArgumentException e) {

@@ -17,8 +17,7 @@ public final class PasswordHashCommand {
     /** BCrypt cost: 2¹² rounds, about a quarter of a second per login check. */
     static final int COST = 12;
 
-    private PasswordHashCommand() {
-    }
+    private PasswordHashCommand() {}
 
     public static void main(String[] args) throws IOException {
         String password = read();

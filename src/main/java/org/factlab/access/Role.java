@@ -11,12 +11,16 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * runs and cancels and shares their own; an admin does everything.
  */
 public enum Role {
-    VIEWER, RESEARCHER, ADMIN;
+    VIEWER,
+    RESEARCHER,
+    ADMIN;
 
     /** Spring authorities {@code ROLE_<name>} of this role and of every role it includes. */
     public List<GrantedAuthority> authorities() {
-        return Arrays.stream(values()).filter(r -> r.ordinal() <= ordinal())
-                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+        return Arrays.stream(values())
+                .filter(r -> r.ordinal() <= ordinal())
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     public String authority() {
@@ -31,6 +35,10 @@ public enum Role {
             }
         }
         throw new IllegalArgumentException(property + " is '" + text + "'; allowed: "
-                + String.join(", ", Arrays.stream(values()).map(r -> r.name().toLowerCase(Locale.ROOT)).toList()));
+                + String.join(
+                        ", ",
+                        Arrays.stream(values())
+                                .map(r -> r.name().toLowerCase(Locale.ROOT))
+                                .toList()));
     }
 }

@@ -59,7 +59,8 @@ public class RunPermissions {
     /** Throws Spring Security's {@link AccessDeniedException} (HTTP 403) unless {@code allowed}. */
     public void require(boolean allowed, String action) {
         if (!allowed) {
-            throw new AccessDeniedException(user.name().map(n -> n + " may not ").orElse("You may not ") + action);
+            throw new AccessDeniedException(
+                    user.name().map(n -> n + " may not ").orElse("You may not ") + action);
         }
     }
 

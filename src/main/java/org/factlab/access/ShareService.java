@@ -47,7 +47,8 @@ public class ShareService {
     }
 
     private Share share(String targetType, String targetId) {
-        Share share = new Share(newToken(), targetType, targetId, Instant.now(), user.name().orElse(null), null);
+        Share share = new Share(
+                newToken(), targetType, targetId, Instant.now(), user.name().orElse(null), null);
         shares.insert(share);
         return share;
     }
@@ -63,7 +64,8 @@ public class ShareService {
 
     /** The study an active link of type {@link Share#STUDY} opens. */
     public Optional<StudyRuns> sharedStudy(String token) {
-        return findActive(token).filter(s -> Share.STUDY.equals(s.targetType()))
+        return findActive(token)
+                .filter(s -> Share.STUDY.equals(s.targetType()))
                 .flatMap(s -> studies.find(s.targetId()));
     }
 

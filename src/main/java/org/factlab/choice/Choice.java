@@ -37,7 +37,7 @@ public interface Choice {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + id + "'; allowed: "
-                + String.join(", ", ids(type)));
+        throw new IllegalArgumentException(
+                "unknown " + type.getSimpleName() + " '" + id + "'; allowed: " + String.join(", ", ids(type)));
     }
 }

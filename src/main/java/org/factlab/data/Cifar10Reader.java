@@ -15,16 +15,16 @@ public final class Cifar10Reader {
 
     /** The folder the official archive extracts to. */
     public static final String FOLDER = "cifar-10-batches-bin";
+
     public static final String DOWNLOAD_URL = "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz";
     public static final int PIXELS = 3 * 32 * 32;
     public static final int RECORD_BYTES = 1 + PIXELS;
     private static final int CLASSES = 10;
-    private static final List<String> TRAIN_FILES = List.of("data_batch_1.bin", "data_batch_2.bin",
-            "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
+    private static final List<String> TRAIN_FILES =
+            List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
     private static final List<String> TEST_FILES = List.of("test_batch.bin");
 
-    private Cifar10Reader() {
-    }
+    private Cifar10Reader() {}
 
     /** The five training batches (50000 examples in the official files) or the test batch (10000). */
     public static LabeledData read(Path folder, boolean train) throws IOException {
@@ -57,8 +57,8 @@ public final class Cifar10Reader {
             }
         }
         if (!missing.isEmpty()) {
-            throw new DatasetMissingException("CIFAR-10 files not found in " + folder + ": " + String.join(", ",
-                    missing)
+            throw new DatasetMissingException("CIFAR-10 files not found in " + folder + ": "
+                    + String.join(", ", missing)
                     + ". Download the binary version " + DOWNLOAD_URL + " and extract it in " + folder.getParent()
                     + " (tar xzf cifar-10-binary.tar.gz creates " + FOLDER + "/).");
         }

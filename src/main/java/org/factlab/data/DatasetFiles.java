@@ -10,8 +10,7 @@ import java.util.zip.GZIPInputStream;
 /** Whole-file reads of dataset files, plain or gzipped. */
 final class DatasetFiles {
 
-    private DatasetFiles() {
-    }
+    private DatasetFiles() {}
 
     /**
      * The file's content, gunzipped when its name ends in {@code .gz} or it starts with the gzip magic

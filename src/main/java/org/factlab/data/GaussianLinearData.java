@@ -13,13 +13,14 @@ import java.util.SplittableRandom;
  * @param testX   nTest×d inputs
  * @param testY   nTest×c targets
  */
-public record GaussianLinearData(double[][] teacher, double[][] trainX, double[][] trainY, double[][] testX,
-                                 double[][] testY) implements TrainTestSplit {
+public record GaussianLinearData(
+        double[][] teacher, double[][] trainX, double[][] trainY, double[][] testX, double[][] testY)
+        implements TrainTestSplit {
 
     public static GaussianLinearData generate(int d, int c, int n, int nTest, long seed) {
         if (d < 1 || c < 1 || n < 1 || nTest < 1) {
-            throw new IllegalArgumentException("needs d, c, n, nTest ≥ 1; got d = " + d + ", c = " + c + ", n = " + n
-                    + ", nTest = " + nTest);
+            throw new IllegalArgumentException(
+                    "needs d, c, n, nTest ≥ 1; got d = " + d + ", c = " + c + ", n = " + n + ", nTest = " + nTest);
         }
         SplittableRandom root = new SplittableRandom(seed);
         double[][] teacher = gaussian(c, d, root.split());

@@ -99,8 +99,8 @@ record IdxImageFolder(String title, Path folder, String howToGet) {
         for (int i = 0; i < out.length; i++) {
             out[i] = labels.unsigned(i);
             if (out[i] >= CLASSES) {
-                throw new IOException("file " + file + ": label " + i + " is " + out[i] + "; expected 0.."
-                        + (CLASSES - 1));
+                throw new IOException(
+                        "file " + file + ": label " + i + " is " + out[i] + "; expected 0.." + (CLASSES - 1));
             }
         }
         return out;

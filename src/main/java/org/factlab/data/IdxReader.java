@@ -17,8 +17,7 @@ public final class IdxReader {
     /** Unsigned bytes, 1 dimension: count labels. */
     public static final int LABELS_MAGIC = 0x00000801;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /** Reads an unsigned-byte IDX file whose magic number must be {@code expectedMagic}. */
     public static IdxArray read(Path file, int expectedMagic) throws IOException {
@@ -29,8 +28,9 @@ public final class IdxReader {
         int magic = ByteBuffer.wrap(bytes, 0, 4).getInt();
         int rank = expectedMagic & 0xFF;
         if (magic != expectedMagic) {
-            throw new IOException(String.format("file %s: IDX magic number is 0x%08X; expected 0x%08X"
-                    + " (unsigned bytes, %d dimension%s)", file, magic, expectedMagic, rank, rank == 1 ? "" : "s"));
+            throw new IOException(String.format(
+                    "file %s: IDX magic number is 0x%08X; expected 0x%08X" + " (unsigned bytes, %d dimension%s)",
+                    file, magic, expectedMagic, rank, rank == 1 ? "" : "s"));
         }
         int headerBytes = 4 + 4 * rank;
         if (bytes.length < headerBytes) {

@@ -10,8 +10,7 @@ public final class ImageDatasets {
 
     public static final List<String> NAMES = List.of("mnist", "fashion-mnist", "cifar10");
 
-    private ImageDatasets() {
-    }
+    private ImageDatasets() {}
 
     /**
      * [channels, height, width] of a bundled dataset's images, each row of its features in (C, H, W) order (CIFAR-10's
@@ -48,10 +47,14 @@ public final class ImageDatasets {
 
     private static IdxImageFolder idxFolder(String name, Path datasetsDir) {
         return name.equals("mnist")
-                ? new IdxImageFolder("MNIST", datasetsDir.resolve("mnist"),
+                ? new IdxImageFolder(
+                        "MNIST",
+                        datasetsDir.resolve("mnist"),
                         "MNIST is bundled in the repository's data/mnist/; point factlab.datasets-dir"
                                 + " (FACTLAB_DATASETS_DIR) at the folder that holds mnist/.")
-                : new IdxImageFolder("Fashion-MNIST", datasetsDir.resolve("fashion-mnist"),
+                : new IdxImageFolder(
+                        "Fashion-MNIST",
+                        datasetsDir.resolve("fashion-mnist"),
                         "Run data/fetch-fashion-mnist.sh (it extracts the Debian package dataset-fashion-mnist),"
                                 + " or copy the four *-ubyte.gz files of "
                                 + "https://github.com/zalandoresearch/fashion-mnist"

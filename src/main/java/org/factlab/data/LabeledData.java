@@ -13,12 +13,12 @@ public record LabeledData(float[] features, int[] labels, int n, int d, int clas
 
     public LabeledData {
         if (n < 1 || d < 1 || classes < 1) {
-            throw new IllegalArgumentException("LabeledData needs n ≥ 1, d ≥ 1, classes ≥ 1; got n = " + n
-                    + ", d = " + d + ", classes = " + classes);
+            throw new IllegalArgumentException("LabeledData needs n ≥ 1, d ≥ 1, classes ≥ 1; got n = " + n + ", d = "
+                    + d + ", classes = " + classes);
         }
         if (features == null || (long) features.length != (long) n * d) {
-            throw new IllegalArgumentException("LabeledData features must hold n·d = " + (long) n * d
-                    + " values; got " + (features == null ? "null" : features.length));
+            throw new IllegalArgumentException("LabeledData features must hold n·d = " + (long) n * d + " values; got "
+                    + (features == null ? "null" : features.length));
         }
         if (labels == null || labels.length != n) {
             throw new IllegalArgumentException("LabeledData labels must hold n = " + n + " values; got "
@@ -40,8 +40,8 @@ public record LabeledData(float[] features, int[] labels, int n, int d, int clas
     static void checkLabels(int[] labels, int classes) {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + i + " is " + labels[i] + "; labels must be in 0.."
-                        + (classes - 1));
+                throw new IllegalArgumentException(
+                        "label " + i + " is " + labels[i] + "; labels must be in 0.." + (classes - 1));
             }
         }
     }

@@ -16,12 +16,16 @@ import org.factlab.choice.Choice;
  * @param testY       one-hot targets of the test pairs
  * @param testLabels  (a ∘ b) mod p of the test pairs
  */
-public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] trainLabels, double[][] testX,
-                                    double[][] testY, int[] testLabels) implements TrainTestSplit {
+public record ModularArithmeticData(
+        double[][] trainX, double[][] trainY, int[] trainLabels, double[][] testX, double[][] testY, int[] testLabels)
+        implements TrainTestSplit {
 
     /** The binary operation ∘ on ℤ_p. */
     public enum Operation implements Choice {
-        ADD, SUB, MUL, DIV;
+        ADD,
+        SUB,
+        MUL,
+        DIV;
 
         /** (a ∘ b) mod p; division is a·b^{p−2} (Fermat), defined for prime p and b ≠ 0. */
         public int apply(int a, int b, int p) {
@@ -63,8 +67,13 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
         int[][] testPairs = Arrays.copyOfRange(pairs, train, count);
         int[] trainLabels = labels(trainPairs, operation, p);
         int[] testLabels = labels(testPairs, operation, p);
-        return new ModularArithmeticData(inputs(trainPairs, p), oneHot(trainLabels, p), trainLabels,
-                inputs(testPairs, p), oneHot(testLabels, p), testLabels);
+        return new ModularArithmeticData(
+                inputs(trainPairs, p),
+                oneHot(trainLabels, p),
+                trainLabels,
+                inputs(testPairs, p),
+                oneHot(testLabels, p),
+                testLabels);
     }
 
     /** Number of (a, b) pairs: p², or p(p − 1) for division (b ≠ 0). */
@@ -90,7 +99,9 @@ public record ModularArithmeticData(double[][] trainX, double[][] trainY, int[] 
     }
 
     private static int[] labels(int[][] pairs, Operation operation, int p) {
-        return Arrays.stream(pairs).mapToInt(ab -> operation.apply(ab[0], ab[1], p)).toArray();
+        return Arrays.stream(pairs)
+                .mapToInt(ab -> operation.apply(ab[0], ab[1], p))
+                .toArray();
     }
 
     private static double[][] inputs(int[][] pairs, int p) {

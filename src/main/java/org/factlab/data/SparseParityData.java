@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * @param testX   nTest×d inputs
  * @param testY   nTest×1 labels in {0, 1}
  */
-public record SparseParityData(int[] support, double[][] trainX, double[][] trainY, double[][] testX,
-                               double[][] testY) implements TrainTestSplit {
+public record SparseParityData(int[] support, double[][] trainX, double[][] trainY, double[][] testX, double[][] testY)
+        implements TrainTestSplit {
 
     /**
      * Draws a data set.
@@ -82,11 +82,13 @@ public record SparseParityData(int[] support, double[][] trainX, double[][] trai
     private static int[] checkedSupport(int[] support, int d, int k) {
         int[] sorted = support.clone();
         Arrays.sort(sorted);
-        boolean valid = sorted.length == k && sorted[0] >= 0 && sorted[k - 1] < d
+        boolean valid = sorted.length == k
+                && sorted[0] >= 0
+                && sorted[k - 1] < d
                 && Arrays.stream(sorted).distinct().count() == k;
         if (!valid) {
-            throw new IllegalArgumentException("support must be " + k + " distinct coordinates in [0, " + d
-                    + "), got " + Arrays.toString(support));
+            throw new IllegalArgumentException("support must be " + k + " distinct coordinates in [0, " + d + "), got "
+                    + Arrays.toString(support));
         }
         return sorted;
     }

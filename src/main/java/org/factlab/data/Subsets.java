@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
 /** Training subsets, feature standardisation and one-hot targets for labelled data. */
 public final class Subsets {
 
-    private Subsets() {
-    }
+    private Subsets() {}
 
     /**
      * n examples, stratified by class (class proportions kept, largest-remainder rounding), seeded, deterministic.
@@ -57,8 +56,8 @@ public final class Subsets {
     public static LabeledData standardised(LabeledData data, LabeledData fitOn) {
         int d = data.d();
         if (fitOn.d() != d) {
-            throw new IllegalArgumentException("standardisation fitted on d = " + fitOn.d()
-                    + " features cannot apply to data with d = " + d);
+            throw new IllegalArgumentException(
+                    "standardisation fitted on d = " + fitOn.d() + " features cannot apply to data with d = " + d);
         }
         double[] mean = new double[d];
         double[] sumSquares = new double[d];

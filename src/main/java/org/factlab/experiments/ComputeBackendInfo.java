@@ -15,10 +15,17 @@ package org.factlab.experiments;
  * @param blasVendor        e.g. {@code OPENBLAS}, {@code CUBLAS}
  * @param threads           BLAS / OpenMP threads
  */
-public record ComputeBackendInfo(String backend, String library, String device, long deviceMemoryBytes,
-                                 long freeMemoryBytes, String computeCapability, String cpuOptimization,
-                                         String cpuSupports,
-                                 String blasVendor, int threads) {
+public record ComputeBackendInfo(
+        String backend,
+        String library,
+        String device,
+        long deviceMemoryBytes,
+        long freeMemoryBytes,
+        String computeCapability,
+        String cpuOptimization,
+        String cpuSupports,
+        String blasVendor,
+        int threads) {
 
     /**
      * One line for run records, e.g. {@code CPU (nd4j-native, Generic x86 build on a AVX512 CPU, …)} or {@code GPU

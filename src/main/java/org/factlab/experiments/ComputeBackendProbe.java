@@ -17,8 +17,7 @@ public final class ComputeBackendProbe {
     private static volatile ComputeBackendInfo cached;
     private static volatile int cpuThreads;
 
-    private ComputeBackendProbe() {
-    }
+    private ComputeBackendProbe() {}
 
     /**
      * Sets the threads of the CPU backend (OpenBLAS and ND4J's element-wise ops; global to the process) when ND4J
@@ -68,14 +67,31 @@ public final class ComputeBackendProbe {
         int threads = cpuThreads > 0 && cpu ? cpuThreads : Integer.parseInt(value(env, "omp.threads", "1"));
         if ("CUDA".equalsIgnoreCase(backend)) {
             int device = 0;
-            return new ComputeBackendInfo("CUDA", "nd4j-cuda-11.6", ops.getDeviceName(device),
-                    ops.getDeviceTotalMemory(device), ops.getDeviceFreeMemory(device),
-                    ops.getDeviceMajor(device) + "." + ops.getDeviceMinor(device), null, null, blas, threads);
+            return new ComputeBackendInfo(
+                    "CUDA",
+                    "nd4j-cuda-11.6",
+                    ops.getDeviceName(device),
+                    ops.getDeviceTotalMemory(device),
+                    ops.getDeviceFreeMemory(device),
+                    ops.getDeviceMajor(device) + "." + ops.getDeviceMinor(device),
+                    null,
+                    null,
+                    blas,
+                    threads);
         }
         long available = Long.parseLong(value(env, "memory.available", "0"));
         long free = Long.parseLong(value(env, "memory.free", "0"));
-        return new ComputeBackendInfo("CPU", "nd4j-native", cpuModel(), available, free, null,
-                instructionSet(ops.binaryLevel()), instructionSet(ops.optimalLevel()), blas, threads);
+        return new ComputeBackendInfo(
+                "CPU",
+                "nd4j-native",
+                cpuModel(),
+                available,
+                free,
+                null,
+                instructionSet(ops.binaryLevel()),
+                instructionSet(ops.optimalLevel()),
+                blas,
+                threads);
     }
 
     /** The environment map holds numbers as Integer/Long objects, which Properties#getProperty would skip. */
@@ -95,8 +111,10 @@ public final class ComputeBackendProbe {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst()
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
                     .orElse(System.getProperty("os.arch"));
         } catch (IOException | RuntimeException e) {
             return System.getProperty("os.arch");

@@ -13,11 +13,17 @@ import org.factlab.experiments.tabular.TabularKind;
 /** Every experiment kind FACT Lab offers, in launch-page order. */
 public final class ExperimentKinds {
 
-    private ExperimentKinds() {
-    }
+    private ExperimentKinds() {}
 
     public static List<ExperimentKind<?>> all() {
-        return List.of(new MlpKind(), new QuadraticKind(), new ParityKind(), new ModularKind(), new TabularKind(),
-                new InspectKind(), new FollowKind(), new CnnKind());
+        return List.of(
+                new MlpKind(),
+                new QuadraticKind(),
+                new ParityKind(),
+                new ModularKind(),
+                new TabularKind(),
+                new InspectKind(),
+                new FollowKind(),
+                new CnnKind());
     }
 }

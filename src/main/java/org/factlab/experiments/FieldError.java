@@ -1,5 +1,4 @@
 package org.factlab.experiments;
 
 /** One invalid spec field and a message naming its allowed range. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

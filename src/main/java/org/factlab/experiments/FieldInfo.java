@@ -9,8 +9,15 @@ import java.util.List;
  *             {@code list} (of strings, each one of {@code choices} when given, or of numbers in [min, max];
  *             written as a JSON array or a comma-separated string)
  */
-public record FieldInfo(String name, String type, Object defaultValue, Double min, Double max,
-                        boolean minExclusive, List<String> choices, String description) {
+public record FieldInfo(
+        String name,
+        String type,
+        Object defaultValue,
+        Double min,
+        Double max,
+        boolean minExclusive,
+        List<String> choices,
+        String description) {
 
     /** "allowed: 1 … 10000" style text used in every range message. */
     public String allowedRange() {

@@ -16,8 +16,7 @@ public final class NativeSelfCheck {
 
     private static volatile Report cached;
 
-    private NativeSelfCheck() {
-    }
+    private NativeSelfCheck() {}
 
     /**
      * What the self-check found.
@@ -72,7 +71,10 @@ public final class NativeSelfCheck {
         long start = System.nanoTime();
         List<KnownAnswer> answers = KnownAnswers.run();
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<String> failures = answers.stream().filter(a -> !a.passed()).map(KnownAnswer::describe).toList();
+        List<String> failures = answers.stream()
+                .filter(a -> !a.passed())
+                .map(KnownAnswer::describe)
+                .toList();
         BlasLibrary blas = NativeLinearAlgebra.blasLibrary();
         Map<String, String> described = new LinkedHashMap<>();
         described.put("library", blas.library());

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param spec        the spec it launches
  * @param expected    reference values per summary key (series name), where the paper or our notes give one
  */
-public record Preset<S extends Record>(String id, String title, String description, S spec,
-                                       Map<String, Double> expected) {
+public record Preset<S extends Record>(
+        String id, String title, String description, S spec, Map<String, Double> expected) {
     public Preset {
         expected = Map.copyOf(expected);
     }

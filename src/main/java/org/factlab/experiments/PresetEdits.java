@@ -8,8 +8,7 @@ import java.util.Objects;
 /** Which fields of a run's spec differ from the preset it was launched from (an edited launch). */
 public final class PresetEdits {
 
-    private PresetEdits() {
-    }
+    private PresetEdits() {}
 
     /**
      * The names of the fields whose values differ from preset {@code presetId}'s, in the kind's field order; empty
@@ -20,7 +19,10 @@ public final class PresetEdits {
      * @param spec the run's stored spec; not modified
      */
     public static <S extends Record> List<String> of(ExperimentKind<S> kind, String presetId, Map<String, ?> spec) {
-        Preset<S> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst().orElse(null);
+        Preset<S> preset = kind.presets().stream()
+                .filter(p -> p.id().equals(presetId))
+                .findFirst()
+                .orElse(null);
         if (preset == null) {
             return List.of();
         }

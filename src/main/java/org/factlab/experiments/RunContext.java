@@ -31,8 +31,7 @@ public interface RunContext {
      * Appends one line of text to the run's notes, kept with the run: what numbers cannot say (e.g. why one
      * dataset of a suite failed while the suite went on). Ignored where notes are not kept.
      */
-    default void note(String line) {
-    }
+    default void note(String line) {}
 
     /** The run's id where the run is stored (empty for a run executed in-process, e.g. by a test). */
     default Optional<String> runId() {

@@ -26,13 +26,14 @@ public final class SpecCodec {
     /** Most elements a list field may have. */
     public static final int MAX_LIST_LENGTH = 1_000;
 
-    private SpecCodec() {
-    }
+    private SpecCodec() {}
 
     /** The published field list of a kind, defaults taken from {@link ExperimentKind#defaultSpec()}. */
     public static List<FieldInfo> fields(ExperimentKind<?> kind) {
         Map<String, Object> defaults = toMap(kind.defaultSpec());
-        return leaves(kind.specType()).stream().map(rc -> info(rc, defaults.get(rc.getName()))).toList();
+        return leaves(kind.specType()).stream()
+                .map(rc -> info(rc, defaults.get(rc.getName())))
+                .toList();
     }
 
     /**
@@ -92,8 +93,8 @@ public final class SpecCodec {
         bind(kind, toMap(spec), null);
     }
 
-    private static <S extends Record> S bind(Class<S> type, Map<String, Object> start, Map<String, ?> base,
-                                             Map<String, ?> overrides) {
+    private static <S extends Record> S bind(
+            Class<S> type, Map<String, Object> start, Map<String, ?> base, Map<String, ?> overrides) {
         Map<String, Object> values = new LinkedHashMap<>(start);
         List<FieldError> errors = new ArrayList<>();
         for (Map<String, ?> layer : Arrays.asList(base, overrides)) {
@@ -104,8 +105,8 @@ public final class SpecCodec {
                 if (values.containsKey(name)) {
                     values.put(name, value);
                 } else {
-                    errors.add(new FieldError(name, "unknown field; allowed fields: " + String.join(", ",
-                            values.keySet())));
+                    errors.add(new FieldError(
+                            name, "unknown field; allowed fields: " + String.join(", ", values.keySet())));
                 }
             });
         }
@@ -178,15 +179,17 @@ public final class SpecCodec {
         SpecField f = annotation(rc);
         Double min = Double.isInfinite(f.min()) ? null : f.min();
         Double max = Double.isInfinite(f.max()) ? null : f.max();
-        return new FieldInfo(rc.getName(), typeOf(rc), defaultValue, min, max, f.minExclusive(), choices(rc),
-                f.description());
+        return new FieldInfo(
+                rc.getName(), typeOf(rc), defaultValue, min, max, f.minExclusive(), choices(rc), f.description());
     }
 
     /** The allowed values of a choice field or of a list's elements: the enum's ids, else {@code choices}. */
     private static List<String> choices(RecordComponent rc) {
         Class<?> values = rc.getType() == List.class ? listElementType(rc) : rc.getType();
         if (choiceType(values)) {
-            return Arrays.stream(values.getEnumConstants()).map(c -> ((Choice) c).id()).toList();
+            return Arrays.stream(values.getEnumConstants())
+                    .map(c -> ((Choice) c).id())
+                    .toList();
         }
         return List.of(annotation(rc).choices());
     }
@@ -205,8 +208,8 @@ public final class SpecCodec {
     private static SpecField annotation(RecordComponent rc) {
         SpecField f = rc.getAnnotation(SpecField.class);
         if (f == null) {
-            throw new IllegalStateException("spec component " + rc.getDeclaringRecord().getSimpleName() + "."
-                    + rc.getName() + " lacks @SpecField");
+            throw new IllegalStateException("spec component "
+                    + rc.getDeclaringRecord().getSimpleName() + "." + rc.getName() + " lacks @SpecField");
         }
         return f;
     }
@@ -261,17 +264,17 @@ public final class SpecCodec {
                     return raw;
                 }
                 if (!(raw instanceof CharSequence)) {
-                    throw new SpecValidationException(name, "must be text, got " + describe(raw) + " (allowed: "
-                            + info.allowedRange() + ")");
+                    throw new SpecValidationException(
+                            name, "must be text, got " + describe(raw) + " (allowed: " + info.allowedRange() + ")");
                 }
                 String s = raw.toString();
                 if (s.length() > MAX_STRING_LENGTH) {
-                    throw new SpecValidationException(name, "is " + s.length() + " characters long; allowed: at most "
-                            + MAX_STRING_LENGTH);
+                    throw new SpecValidationException(
+                            name, "is " + s.length() + " characters long; allowed: at most " + MAX_STRING_LENGTH);
                 }
                 if (!choices.isEmpty() && !choices.contains(s)) {
-                    throw new SpecValidationException(name, describe(s) + " is not allowed; allowed: "
-                            + info.allowedRange());
+                    throw new SpecValidationException(
+                            name, describe(s) + " is not allowed; allowed: " + info.allowedRange());
                 }
                 return choiceType(rc.getType()) ? constant(rc.getType(), s) : s;
             }
@@ -280,13 +283,15 @@ public final class SpecCodec {
                 checkRange(name, v, info);
                 if ("integer".equals(type)) {
                     if (v != Math.rint(v)) {
-                        throw new SpecValidationException(name, "must be a whole number, got " + raw + " (allowed: "
-                                + info.allowedRange() + ")");
+                        throw new SpecValidationException(
+                                name, "must be a whole number, got " + raw + " (allowed: " + info.allowedRange() + ")");
                     }
                     double limit = rc.getType() == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
                     if (Math.abs(v) > limit) {
-                        throw new SpecValidationException(name, formatNumber(v, type) + " is out of range; allowed: "
-                                + info.allowedRange() + " within ±" + formatNumber(limit, type));
+                        throw new SpecValidationException(
+                                name,
+                                formatNumber(v, type) + " is out of range; allowed: " + info.allowedRange()
+                                        + " within ±" + formatNumber(limit, type));
                     }
                     return rc.getType() == int.class ? (Object) (int) v : (Object) (long) v;
                 }
@@ -303,14 +308,22 @@ public final class SpecCodec {
     private static List<?> list(RecordComponent rc, Object raw, FieldInfo info) {
         String name = info.name();
         if (raw instanceof Map<?, ?> || raw instanceof Boolean) {
-            throw new SpecValidationException(name, "must be a JSON array or comma-separated text, got "
-                    + describe(raw) + " (allowed: " + info.allowedRange() + ")");
+            throw new SpecValidationException(
+                    name,
+                    "must be a JSON array or comma-separated text, got " + describe(raw) + " (allowed: "
+                            + info.allowedRange() + ")");
         }
-        List<?> items = raw instanceof List<?> l ? l : raw instanceof String s
-                ? Arrays.stream(s.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList() : List.of(raw);
+        List<?> items = raw instanceof List<?> l
+                ? l
+                : raw instanceof String s
+                        ? Arrays.stream(s.split(","))
+                                .map(String::trim)
+                                .filter(e -> !e.isEmpty())
+                                .toList()
+                        : List.of(raw);
         if (items.size() > MAX_LIST_LENGTH) {
-            throw new SpecValidationException(name, "has " + items.size() + " elements; allowed: at most "
-                    + MAX_LIST_LENGTH);
+            throw new SpecValidationException(
+                    name, "has " + items.size() + " elements; allowed: at most " + MAX_LIST_LENGTH);
         }
         Class<?> elements = listElementType(rc);
         boolean numbers = elements == Double.class;
@@ -320,10 +333,15 @@ public final class SpecCodec {
                 out.add(item);
                 continue;
             }
-            if (item == null || item instanceof Map<?, ?> || item instanceof List<?> || item instanceof Boolean
+            if (item == null
+                    || item instanceof Map<?, ?>
+                    || item instanceof List<?>
+                    || item instanceof Boolean
                     || (!numbers && !(item instanceof CharSequence))) {
-                throw new SpecValidationException(name, "has an element " + (item == null ? "null" : describe(item))
-                        + "; allowed: " + info.allowedRange());
+                throw new SpecValidationException(
+                        name,
+                        "has an element " + (item == null ? "null" : describe(item)) + "; allowed: "
+                                + info.allowedRange());
             }
             if (numbers) {
                 double v = number(name, item, info);
@@ -332,12 +350,13 @@ public final class SpecCodec {
             } else {
                 String s = item.toString().trim();
                 if (s.length() > MAX_STRING_LENGTH) {
-                    throw new SpecValidationException(name, "has an element " + s.length()
-                            + " characters long; allowed: at most " + MAX_STRING_LENGTH);
+                    throw new SpecValidationException(
+                            name,
+                            "has an element " + s.length() + " characters long; allowed: at most " + MAX_STRING_LENGTH);
                 }
                 if (!info.choices().isEmpty() && !info.choices().contains(s)) {
-                    throw new SpecValidationException(name, describe(s) + " is not allowed; allowed: "
-                            + info.allowedRange());
+                    throw new SpecValidationException(
+                            name, describe(s) + " is not allowed; allowed: " + info.allowedRange());
                 }
                 out.add(choiceType(elements) ? constant(elements, s) : s);
             }
@@ -357,7 +376,9 @@ public final class SpecCodec {
 
     /** The constant of a {@link Choice} enum with this id (already checked against the ids). */
     private static Object constant(Class<?> type, String id) {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> ((Choice) c).id().equals(id)).findFirst()
+        return Arrays.stream(type.getEnumConstants())
+                .filter(c -> ((Choice) c).id().equals(id))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -373,8 +394,8 @@ public final class SpecCodec {
             return raw.toString();
         }
         String text = raw.toString();
-        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…' (" + text.length() + " characters)" : text
-                + "'");
+        return "'"
+                + (text.length() > 40 ? text.substring(0, 40) + "…' (" + text.length() + " characters)" : text + "'");
     }
 
     private static double number(String name, Object raw, FieldInfo info) {
@@ -382,18 +403,18 @@ public final class SpecCodec {
             return n.doubleValue();
         }
         if (!(raw instanceof CharSequence)) {
-            throw new SpecValidationException(name, "must be a number, got " + describe(raw) + " (allowed: "
-                    + info.allowedRange() + ")");
+            throw new SpecValidationException(
+                    name, "must be a number, got " + describe(raw) + " (allowed: " + info.allowedRange() + ")");
         }
         if (raw.toString().length() > 100) {
-            throw new SpecValidationException(name, "is a " + raw.toString().length() + "-character text; allowed: "
-                    + info.allowedRange());
+            throw new SpecValidationException(
+                    name, "is a " + raw.toString().length() + "-character text; allowed: " + info.allowedRange());
         }
         try {
             return Double.parseDouble(raw.toString().trim());
         } catch (NumberFormatException e) {
-            throw new SpecValidationException(name, "'" + raw + "' is not a number (allowed: " + info.allowedRange()
-                    + ")");
+            throw new SpecValidationException(
+                    name, "'" + raw + "' is not a number (allowed: " + info.allowedRange() + ")");
         }
     }
 
@@ -401,13 +422,14 @@ public final class SpecCodec {
         boolean tooLow = info.min() != null && (info.minExclusive() ? v <= info.min() : v < info.min());
         boolean tooHigh = info.max() != null && v > info.max();
         if (Double.isNaN(v) || Double.isInfinite(v) || tooLow || tooHigh) {
-            throw new SpecValidationException(name, formatNumber(v, info.type()) + " is out of range; allowed: "
-                    + info.allowedRange());
+            throw new SpecValidationException(
+                    name, formatNumber(v, info.type()) + " is out of range; allowed: " + info.allowedRange());
         }
     }
 
     private static <S> S construct(Class<S> type, Object[] args) {
-        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+        Class<?>[] types = Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         try {
             Constructor<S> c = type.getDeclaredConstructor(types);

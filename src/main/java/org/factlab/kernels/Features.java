@@ -57,6 +57,7 @@ public final class Features {
     /** cos(F, M) = ⟨F, M⟩ / (‖F‖_F ‖M‖_F): 1 at a fixed point of the FACT updates (F ∝ M). */
     public double factFixedPointCosine() {
         INDArray mForm = shape.form(m);
-        return fact.mul(mForm).sumNumber().doubleValue() / (factNorm() * mForm.norm2Number().doubleValue());
+        return fact.mul(mForm).sumNumber().doubleValue()
+                / (factNorm() * mForm.norm2Number().doubleValue());
     }
 }

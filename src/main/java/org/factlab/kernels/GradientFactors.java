@@ -11,5 +11,4 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param matrix kept, not copied; not modified here
  * @param radial whether ∇ₓK has the radial form (else the inner-product form)
  */
-record GradientFactors(INDArray matrix, double scale, boolean radial) {
-}
+record GradientFactors(INDArray matrix, double scale, boolean radial) {}

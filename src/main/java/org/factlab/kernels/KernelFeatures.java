@@ -14,8 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class KernelFeatures {
 
-    private KernelFeatures() {
-    }
+    private KernelFeatures() {}
 
     /**
      * True when the AGOP is cheaper through κκ (2n³ flops, a second n×n buffer) than output by output
@@ -56,8 +55,16 @@ final class KernelFeatures {
      * @param x not modified
      * @param m not modified
      */
-    static INDArray agop(GradientFactors kappa, INDArray alpha, INDArray x, INDArray m, boolean center,
-                         OutputContractions products, INDArray workspace, INDArray second, FeatureShape shape) {
+    static INDArray agop(
+            GradientFactors kappa,
+            INDArray alpha,
+            INDArray x,
+            INDArray m,
+            boolean center,
+            OutputContractions products,
+            INDArray workspace,
+            INDArray second,
+            FeatureShape shape) {
         INDArray k = kappa.matrix();
         boolean radial = kappa.radial();
         long n = x.rows();
@@ -75,13 +82,15 @@ final class KernelFeatures {
             }
             if (center) {
                 INDArray notSelf = alpha.mulColumnVector(k.sum(true, 1));
-                INDArray mean = x.transpose().mmul(radial ? s.subi(notSelf) : notSelf).divi(n);
+                INDArray mean =
+                        x.transpose().mmul(radial ? s.subi(notSelf) : notSelf).divi(n);
                 sum.subi(shape.outerSum(mean).muli(n));
             }
         } else {
             sum = Nd4j.zeros(x.dataType(), shape == FeatureShape.FULL ? x.columns() : 1, x.columns());
             for (long c = 0; c < outputs; c++) {
-                INDArray h = radial ? x.mulColumnVector(products.s().getColumn(c, true)).subi(products.t(c))
+                INDArray h = radial
+                        ? x.mulColumnVector(products.s().getColumn(c, true)).subi(products.t(c))
                         : products.t(c).dup();
                 if (center) {
                     h.subiRowVector(h.mean(true, 0));
@@ -109,13 +118,19 @@ final class KernelFeatures {
      * @param x not modified
      * @param m not modified
      */
-    static INDArray fact(GradientFactors kappa, INDArray alpha, INDArray x, INDArray m, OutputContractions products,
-                         INDArray workspace, FeatureShape shape) {
+    static INDArray fact(
+            GradientFactors kappa,
+            INDArray alpha,
+            INDArray x,
+            INDArray m,
+            OutputContractions products,
+            INDArray workspace,
+            FeatureShape shape) {
         INDArray k = kappa.matrix();
         INDArray laplacianTimesX;
         if (factOutputByOutput(alpha.columns(), x.columns())) {
-            laplacianTimesX = kappa.radial() ? x.mulColumnVector(alpha.mul(products.s()).sum(true, 1))
-                    : Nd4j.zerosLike(x);
+            laplacianTimesX =
+                    kappa.radial() ? x.mulColumnVector(alpha.mul(products.s()).sum(true, 1)) : Nd4j.zerosLike(x);
             for (long c = 0; c < alpha.columns(); c++) {
                 laplacianTimesX.subi(products.t(c).mulColumnVector(alpha.getColumn(c, true)));
             }
@@ -123,11 +138,13 @@ final class KernelFeatures {
             INDArray cMatrix = workspace;
             Nd4j.gemm(alpha, alpha, cMatrix, false, true, 1.0, 0.0);
             cMatrix.muli(k);
-            laplacianTimesX = kappa.radial() ? x.mulColumnVector(cMatrix.sum(true, 1)).subi(cMatrix.mmul(x))
+            laplacianTimesX = kappa.radial()
+                    ? x.mulColumnVector(cMatrix.sum(true, 1)).subi(cMatrix.mmul(x))
                     : cMatrix.mmul(x).negi();
         }
         INDArray inner = shape.gram(x, laplacianTimesX).castTo(DataType.DOUBLE);
-        return shape == FeatureShape.FULL ? m.mmul(inner).muli(-kappa.scale())
+        return shape == FeatureShape.FULL
+                ? m.mmul(inner).muli(-kappa.scale())
                 : inner.muli(shape.form(m)).muli(-kappa.scale());
     }
 }

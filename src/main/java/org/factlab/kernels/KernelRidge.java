@@ -18,10 +18,12 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 public final class KernelRidge {
 
     /** Which factorization produced the last solution. */
-    public enum Factorization { CHOLESKY, SYMMETRIC_INDEFINITE }
-
-    private KernelRidge() {
+    public enum Factorization {
+        CHOLESKY,
+        SYMMETRIC_INDEFINITE
     }
+
+    private KernelRidge() {}
 
     /**
      * Solves into a new column-major n×c array.
@@ -56,8 +58,7 @@ public final class KernelRidge {
      *
      * @param alpha n×c, column-major, a new array
      */
-    public record Solution(INDArray alpha, Factorization factorization) {
-    }
+    public record Solution(INDArray alpha, Factorization factorization) {}
 
     /**
      * @param k not modified

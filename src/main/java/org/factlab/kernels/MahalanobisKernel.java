@@ -21,8 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class MahalanobisKernel {
 
-    private MahalanobisKernel() {
-    }
+    private MahalanobisKernel() {}
 
     /**
      * Writes K(X, Z) into {@code kOut} (rows(X) × rows(Z), the data type of X) and returns the gradient factors
@@ -36,11 +35,18 @@ public final class MahalanobisKernel {
      * @param kOut modified: overwritten with K
      * @param kappaOut modified: overwritten with κ when the kernel needs a buffer for it; may be null
      */
-    static GradientFactors compute(INDArray x, INDArray z, INDArray m, KernelFunction kernel, double bandwidth,
-                                   boolean sameSet, INDArray kOut, INDArray kappaOut) {
+    static GradientFactors compute(
+            INDArray x,
+            INDArray z,
+            INDArray m,
+            KernelFunction kernel,
+            double bandwidth,
+            boolean sameSet,
+            INDArray kOut,
+            INDArray kappaOut) {
         if (kernel.radial()) {
-            scaledSquaredDistances(x, z, m, kernel.distanceScale(bandwidth), sameSet, kernel.singularAtZeroDistance(),
-                    kOut);
+            scaledSquaredDistances(
+                    x, z, m, kernel.distanceScale(bandwidth), sameSet, kernel.singularAtZeroDistance(), kOut);
         } else {
             Nd4j.gemm(x.mmul(m), z, kOut, false, true, kernel.distanceScale(bandwidth), 0.0);
         }
@@ -56,8 +62,8 @@ public final class MahalanobisKernel {
      * @param m not modified
      * @param out modified: overwritten with the scaled squared distances
      */
-    static void scaledSquaredDistances(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet,
-                                       boolean exactZeros, INDArray out) {
+    static void scaledSquaredDistances(
+            INDArray x, INDArray z, INDArray m, double scale, boolean sameSet, boolean exactZeros, INDArray out) {
         INDArray xm = x.mmul(m);
         INDArray xNorms = xm.mul(x).sum(true, 1);
         INDArray zNorms = sameSet ? xNorms : z.mmul(m).muli(z).sum(true, 1);

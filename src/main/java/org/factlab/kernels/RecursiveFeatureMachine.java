@@ -58,10 +58,13 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
      * the data, plus 10%.
      */
     public static long estimateBytes(long n, long nTest, long d, long c, RfmOptions options) {
-        long squares = 2 + (options.kernel().needsKappaBuffer() ? 1 : 0)
+        long squares = 2
+                + (options.kernel().needsKappaBuffer() ? 1 : 0)
                 + (KernelFeatures.agopUsesKappaSquared(n, c, d) ? 1 : 0);
         Precision precision = options.precision();
-        long elements = squares * n * n + Math.min(nTest, PREDICT_BLOCK) * n + 2L * TauKPrime.FIGURE7_PAIRS * n
+        long elements = squares * n * n
+                + Math.min(nTest, PREDICT_BLOCK) * n
+                + 2L * TauKPrime.FIGURE7_PAIRS * n
                 + (n + nTest) * (d + c) * 4;
         long dataAsJavaArrays = (n + nTest) * (d + c) * Double.BYTES;
         return (long) (1.1 * elements * precision.bytes()) + dataAsJavaArrays;
@@ -69,8 +72,8 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
 
     /** K(X, X) and κ for the current M. */
     public void computeKernel() {
-        kappa = MahalanobisKernel.compute(x, x, mInPrecision(), options.kernel(), options.bandwidth(), true, kernel,
-                kappaBuffer);
+        kappa = MahalanobisKernel.compute(
+                x, x, mInPrecision(), options.kernel(), options.bandwidth(), true, kernel, kappaBuffer);
     }
 
     /** α = (K + reg·I)⁻¹ Y (Algorithm 1, line 4); throws {@link KernelMachineException} if singular. */
@@ -108,11 +111,10 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         for (int start = 0; start < points.length; start += PREDICT_BLOCK) {
             int end = Math.min(points.length, start + PREDICT_BLOCK);
             INDArray block = Nd4j.create(x.dataType(), end - start, x.rows());
-            INDArray rows = z.get(NDArrayIndex.interval(start, end),
-                    NDArrayIndex.all());
+            INDArray rows = z.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             MahalanobisKernel.compute(rows, x, mm, options.kernel(), options.bandwidth(), false, block, null);
-            out.get(NDArrayIndex.interval(start, end),
-                    NDArrayIndex.all()).assign(block.mmul(alpha).castTo(DataType.DOUBLE));
+            out.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())
+                    .assign(block.mmul(alpha).castTo(DataType.DOUBLE));
         }
         return Rows.of(out);
     }
@@ -123,11 +125,15 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
      * diagonals.
      */
     public Features features(boolean withAgop, boolean withFact) {
-        OutputContractions products = KernelFeatures.needsOutputContractions(x.rows(), y.columns(), x.columns(),
-                withAgop, withFact) ? OutputContractions.of(kappa, alpha, x) : null;
+        OutputContractions products =
+                KernelFeatures.needsOutputContractions(x.rows(), y.columns(), x.columns(), withAgop, withFact)
+                        ? OutputContractions.of(kappa, alpha, x)
+                        : null;
         FeatureShape shape = FeatureShape.of(options.diagonal());
-        INDArray agop = withAgop ? KernelFeatures.agop(kappa, alpha, x, m, options.center(), products, workspace,
-                secondWorkspace(), shape) : null;
+        INDArray agop = withAgop
+                ? KernelFeatures.agop(
+                        kappa, alpha, x, m, options.center(), products, workspace, secondWorkspace(), shape)
+                : null;
         INDArray fact = withFact ? KernelFeatures.fact(kappa, alpha, x, m, products, workspace, shape) : null;
         return new Features(agop, fact, m, shape);
     }
@@ -140,8 +146,13 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
 
     /** Line 6 of Algorithm 1: M ← the configured update of {@code features}, then the normalisation. */
     public void update(Features features) {
-        INDArray next = options.update().next(m, features.agopArray(), features.factArray(), options.agopPower(),
-                FeatureShape.of(options.diagonal()));
+        INDArray next = options.update()
+                .next(
+                        m,
+                        features.agopArray(),
+                        features.factArray(),
+                        options.agopPower(),
+                        FeatureShape.of(options.diagonal()));
         if (BooleanIndexing.or(next, Conditions.isNan()) || BooleanIndexing.or(next, Conditions.isInfinite())) {
             throw new KernelMachineException("the " + options.update().id() + " update made M non-finite");
         }

@@ -13,8 +13,16 @@ package org.factlab.kernels;
  * @param diagonal      keep M diagonal
  * @param precision     of the n-sized arrays (the d×d algebra is float64)
  */
-public record RfmOptions(KernelFunction kernel, double bandwidth, double reg, FeatureUpdate update, double agopPower,
-                         boolean center, Normalization normalization, boolean diagonal, Precision precision) {
+public record RfmOptions(
+        KernelFunction kernel,
+        double bandwidth,
+        double reg,
+        FeatureUpdate update,
+        double agopPower,
+        boolean center,
+        Normalization normalization,
+        boolean diagonal,
+        Precision precision) {
 
     public RfmOptions {
         if (!(bandwidth > 0) || !(reg >= 0) || !(agopPower > 0)) {

@@ -10,8 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /**
      * A rows×cols matrix of the given type holding {@code rows}.
@@ -23,12 +22,13 @@ final class Rows {
         double[] flat = new double[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
-                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " entries, row 0 has "
-                        + cols);
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + rows[i].length + " entries, row 0 has " + cols);
             }
             System.arraycopy(rows[i], 0, flat, i * cols, cols);
         }
-        return Nd4j.create(flat, new long[] {rows.length, cols}, DataType.DOUBLE).castTo(type);
+        return Nd4j.create(flat, new long[] {rows.length, cols}, DataType.DOUBLE)
+                .castTo(type);
     }
 
     /**

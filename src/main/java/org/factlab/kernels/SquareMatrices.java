@@ -6,8 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Views and reductions of square ND4J matrices that the kernel code needs. */
 final class SquareMatrices {
 
-    private SquareMatrices() {
-    }
+    private SquareMatrices() {}
 
     /**
      * The diagonal of a contiguous square matrix as a strided view (writes go through).
@@ -17,8 +16,8 @@ final class SquareMatrices {
     static INDArray diagonal(INDArray square) {
         long n = square.rows();
         long[] strides = square.stride();
-        boolean contiguous = square.offset() == 0 && (strides[0] == 1 || strides[1] == 1)
-                && Math.max(strides[0], strides[1]) == n;
+        boolean contiguous =
+                square.offset() == 0 && (strides[0] == 1 || strides[1] == 1) && Math.max(strides[0], strides[1]) == n;
         if (!square.isMatrix() || square.columns() != n || !contiguous) {
             throw new IllegalArgumentException("needs a contiguous square matrix, got " + square.shapeInfoToString());
         }

@@ -28,8 +28,7 @@ final class ZeroDistances {
     /** Squared distances up to this many ε times the size of the expansion's terms are round-off of a zero distance. */
     static final double ZERO_ULPS = 64;
 
-    private ZeroDistances() {
-    }
+    private ZeroDistances() {}
 
     /**
      * Sets to exactly 0 the entries of {@code out} (holding scale·‖xᵢ − zⱼ‖²_M) whose distance is 0 by the rules
@@ -47,7 +46,8 @@ final class ZeroDistances {
         double[][] xWeighted = Rows.of(Transforms.abs(x, true).mmul(absM));
         double[] a = magnitudes(xWeighted, xRows);
         double[] b = sameSet ? a : magnitudes(Rows.of(Transforms.abs(z, true).mmul(absM)), zRows);
-        double[] weightedNorms = Arrays.stream(xWeighted).mapToDouble(ZeroDistances::norm).toArray();
+        double[] weightedNorms =
+                Arrays.stream(xWeighted).mapToDouble(ZeroDistances::norm).toArray();
         double[] zNorms = Arrays.stream(zRows).mapToDouble(ZeroDistances::norm).toArray();
         double tolerance = ZERO_ULPS * MahalanobisKernel.machineEpsilon(out.dataType()) * Math.abs(scale);
         Map<Row, List<Integer>> zIndex = index(zRows);
@@ -64,25 +64,29 @@ final class ZeroDistances {
             }
         };
         if (out.dataType() == DataType.FLOAT) {
-            NativeLinearAlgebra.editFloatRows(out, (i, row) -> edit.row(i, new Entries() {
-                public double get(int j) {
-                    return row.get(j);
-                }
+            NativeLinearAlgebra.editFloatRows(
+                    out,
+                    (i, row) -> edit.row(i, new Entries() {
+                        public double get(int j) {
+                            return row.get(j);
+                        }
 
-                public void zero(int j) {
-                    row.put(j, 0f);
-                }
-            }));
+                        public void zero(int j) {
+                            row.put(j, 0f);
+                        }
+                    }));
         } else {
-            NativeLinearAlgebra.editRows(out, (i, row) -> edit.row(i, new Entries() {
-                public double get(int j) {
-                    return row.get(j);
-                }
+            NativeLinearAlgebra.editRows(
+                    out,
+                    (i, row) -> edit.row(i, new Entries() {
+                        public double get(int j) {
+                            return row.get(j);
+                        }
 
-                public void zero(int j) {
-                    row.put(j, 0.0);
-                }
-            }));
+                        public void zero(int j) {
+                            row.put(j, 0.0);
+                        }
+                    }));
         }
     }
 

@@ -11,5 +11,4 @@ package org.factlab.math;
  * @param coretype    the {@code OPENBLAS_CORETYPE} the server was started with (a user's choice of kernel set), or
  *                    null when it was not set and OpenBLAS chose by itself
  */
-public record BlasLibrary(String library, String version, String kernels, String config, String coretype) {
-}
+public record BlasLibrary(String library, String version, String kernels, String config, String coretype) {}

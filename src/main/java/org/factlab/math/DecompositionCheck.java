@@ -19,10 +19,10 @@ public final class DecompositionCheck {
 
     /** Random vectors per check. */
     private static final int PROBES = 2;
+
     private static final long SEED = 0x5EEDL;
 
-    private DecompositionCheck() {
-    }
+    private DecompositionCheck() {}
 
     /**
      * Checks A = V diag(λ) Vᵀ.
@@ -107,7 +107,8 @@ public final class DecompositionCheck {
         INDArray br = b.castTo(type).mmul(r);
         INDArray residual = k.mmul(xr).addi(xr.mul(reg)).subi(br);
         double scale = (k.norm2Number().doubleValue() + Math.abs(reg) * Math.sqrt(k.rows()))
-                * xr.norm2Number().doubleValue() + br.norm2Number().doubleValue();
+                        * xr.norm2Number().doubleValue()
+                + br.norm2Number().doubleValue();
         if (!Double.isFinite(scale) && isFinite(k) && isFinite(b)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -130,8 +131,8 @@ public final class DecompositionCheck {
         if (Double.isNaN(residual) || residual <= bound) {
             return;
         }
-        throw new WrongArithmeticException(operation, String.format("relative residual %.3g on random vectors, "
-                + "bound %.3g", residual, bound));
+        throw new WrongArithmeticException(
+                operation, String.format("relative residual %.3g on random vectors, " + "bound %.3g", residual, bound));
     }
 
     /**
@@ -142,8 +143,10 @@ public final class DecompositionCheck {
      * @param x          not modified
      */
     private static double relative(INDArray difference, INDArray a, INDArray x) {
-        return ratio(difference.norm2Number().doubleValue(),
-                a.norm2Number().doubleValue() * x.norm2Number().doubleValue(), isFinite(a));
+        return ratio(
+                difference.norm2Number().doubleValue(),
+                a.norm2Number().doubleValue() * x.norm2Number().doubleValue(),
+                isFinite(a));
     }
 
     private static double ratio(double residual, double scale, boolean inputFinite) {

@@ -13,8 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Entries {
 
-    private Entries() {
-    }
+    private Entries() {}
 
     /**
      * The entries in row-major order.
@@ -22,7 +21,8 @@ final class Entries {
      * @param a not modified
      */
     static double[] of(INDArray a) {
-        INDArray plain = isPlainRowMajor(a) && a.dataType() == DataType.DOUBLE ? a
+        INDArray plain = isPlainRowMajor(a) && a.dataType() == DataType.DOUBLE
+                ? a
                 : a.castTo(DataType.DOUBLE).dup('c');
         double[] out = new double[Math.toIntExact(plain.length())];
         NativeLinearAlgebra.copyTo(plain, out);
@@ -67,7 +67,9 @@ final class Entries {
      * @param a not modified
      */
     private static boolean isPlainRowMajor(INDArray a) {
-        return a.ordering() == 'c' && a.offset() == 0 && Shape.hasDefaultStridesForShape(a)
+        return a.ordering() == 'c'
+                && a.offset() == 0
+                && Shape.hasDefaultStridesForShape(a)
                 && a.length() == a.data().length();
     }
 

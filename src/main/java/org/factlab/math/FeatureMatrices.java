@@ -17,8 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class FeatureMatrices {
 
-    private FeatureMatrices() {
-    }
+    private FeatureMatrices() {}
 
     /**
      * FACT = −(1/λ) Σᵢ wᵢ gᵢ hᵢᵀ (eq. FACT, Theorem 3.1, with 1/n replaced by wᵢ). Equals WᵀW at any
@@ -61,8 +60,8 @@ public final class FeatureMatrices {
      */
     private static double[][] weightedOuterSum(double[] weights, double[][] u, double[][] v, double c) {
         if (u.length != weights.length || v.length != weights.length) {
-            throw new IllegalArgumentException("need one row per weight: " + weights.length + " weights, "
-                    + u.length + " and " + v.length + " rows");
+            throw new IllegalArgumentException("need one row per weight: " + weights.length + " weights, " + u.length
+                    + " and " + v.length + " rows");
         }
         int d = u[0].length;
         double[][] out = new double[d][d];

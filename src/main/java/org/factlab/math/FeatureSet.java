@@ -71,7 +71,8 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
 
     /** √AGOP, and AGOP^{1/agopRoot} when agopRoot &gt; 0. */
     private INDArray[] agopRoots(int agopRoot) {
-        INDArray[] roots = agopRoot > 0 ? PsdMatrices.powers(restrict(agop), 0.5, 1.0 / agopRoot)
+        INDArray[] roots = agopRoot > 0
+                ? PsdMatrices.powers(restrict(agop), 0.5, 1.0 / agopRoot)
                 : PsdMatrices.powers(restrict(agop), 0.5);
         for (int i = 0; i < roots.length; i++) {
             roots[i] = expand(roots[i]);
@@ -92,8 +93,13 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
     public Comparison compare(int agopRoot, Set<Prediction> keep) {
         Measurements m = new Measurements(Entries.of(reference), keep);
         formPredictions(agopRoot, true, m::measure);
-        return new Comparison(m.pearson, m.cosine, factRelativeError(),
-                keep.isEmpty() ? null : Entries.floats(reference), m.kept, (int) reference.rows());
+        return new Comparison(
+                m.pearson,
+                m.cosine,
+                factRelativeError(),
+                keep.isEmpty() ? null : Entries.floats(reference),
+                m.kept,
+                (int) reference.rows());
     }
 
     /** Similarities with the reference's entries, collected prediction by prediction. */
@@ -131,10 +137,13 @@ public record FeatureSet(INDArray reference, INDArray fact, INDArray agop, INDAr
      * @param reference WᵀW or WWᵀ row-major as float32, null when nothing was kept
      * @param kept      the kept predictions, row-major float32, each {@code dimension}²
      */
-    public record Comparison(Map<Prediction, Double> pearson, Map<Prediction, Double> cosine,
-                             double factRelativeError, float[] reference, Map<Prediction, float[]> kept,
-                             int dimension) {
-    }
+    public record Comparison(
+            Map<Prediction, Double> pearson,
+            Map<Prediction, Double> cosine,
+            double factRelativeError,
+            float[] reference,
+            Map<Prediction, float[]> kept,
+            int dimension) {}
 
     /** ‖FACT − reference‖_F / ‖reference‖_F: how far (FACT) or (bFACT) is from holding. */
     public double factRelativeError() {

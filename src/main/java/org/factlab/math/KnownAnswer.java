@@ -19,7 +19,8 @@ public record KnownAnswer(String operation, int n, String measure, double value,
     /** e.g. {@code dsyevd n=300: ‖A − VΛVᵀ‖/‖A‖ = 3.1e+57 > 1.0e-11}. */
     public String describe() {
         String head = operation + " n=" + n + ": ";
-        return error != null ? head + error
+        return error != null
+                ? head + error
                 : head + measure + " = " + String.format("%.2g", value) + (passed() ? " ≤ " : " > ")
                         + String.format("%.2g", bound);
     }

@@ -26,8 +26,7 @@ public final class KnownAnswers {
     /** Sizes up to which the Cholesky solution is also compared with a Java Cholesky solve. */
     private static final int JAVA_SOLVE_MAX = 300;
 
-    private KnownAnswers() {
-    }
+    private KnownAnswers() {}
 
     /** Runs every check; never throws for a wrong or failing operation (each becomes a failed {@link KnownAnswer}). */
     public static List<KnownAnswer> run() {
@@ -92,7 +91,8 @@ public final class KnownAnswers {
             return;
         }
         measure(out, "dgesdd", m, "‖A − UΣVᵀ‖/‖A‖ (" + m + "×" + a[0].length + ")", decompositionBound(m), () -> {
-            INDArray reassembled = svd[0].mulRowVector(svd[1].reshape(1, svd[1].length())).mmul(svd[2]);
+            INDArray reassembled =
+                    svd[0].mulRowVector(svd[1].reshape(1, svd[1].length())).mmul(svd[2]);
             return Matrices.relativeError(rows(reassembled), a);
         });
     }
@@ -105,8 +105,7 @@ public final class KnownAnswers {
             return;
         }
         double[] solution = x.castTo(DataType.DOUBLE).toDoubleVector();
-        measure(out, op, n, "‖Ax − b‖/‖b‖", 100 * n * eps(type),
-                () -> distance(times(spd, solution), b) / norm(b));
+        measure(out, op, n, "‖Ax − b‖/‖b‖", 100 * n * eps(type), () -> distance(times(spd, solution), b) / norm(b));
         if (n <= JAVA_SOLVE_MAX) {
             measure(out, op, n, "‖x − x(Java)‖/‖x(Java)‖", 100 * n * eps(type), () -> {
                 double[] reference = javaCholeskySolve(spd, b);
@@ -129,21 +128,30 @@ public final class KnownAnswers {
             return;
         }
         double[] solution = x.castTo(DataType.DOUBLE).toDoubleVector();
-        measure(out, op, n, "‖Ax − b‖/(‖A‖‖x‖ + ‖b‖)", 100 * n * eps(type), () -> distance(times(indefinite, solution),
-                b) / (Matrices.frobeniusNorm(indefinite) * norm(solution) + norm(b)));
+        measure(
+                out,
+                op,
+                n,
+                "‖Ax − b‖/(‖A‖‖x‖ + ‖b‖)",
+                100 * n * eps(type),
+                () -> distance(times(indefinite, solution), b)
+                        / (Matrices.frobeniusNorm(indefinite) * norm(solution) + norm(b)));
     }
 
-    private static INDArray solved(List<KnownAnswer> out, String op, double[][] a, double[] b, DataType type,
-                                   boolean cholesky) {
+    private static INDArray solved(
+            List<KnownAnswer> out, String op, double[][] a, double[] b, DataType type, boolean cholesky) {
         int n = a.length;
         return attempt(out, op, n, () -> {
-            INDArray x = Nd4j.create(b, new long[] {n, 1}, DataType.DOUBLE).castTo(type).dup('f');
+            INDArray x = Nd4j.create(b, new long[] {n, 1}, DataType.DOUBLE)
+                    .castTo(type)
+                    .dup('f');
             INDArray factor = matrix(a, type).dup('f');
-            int info = cholesky ? NativeLinearAlgebra.choleskySolve(factor, x)
+            int info = cholesky
+                    ? NativeLinearAlgebra.choleskySolve(factor, x)
                     : NativeLinearAlgebra.symmetricIndefiniteSolve(factor, x);
             if (info != 0) {
-                throw new ArithmeticException("info " + info + " on a " + (cholesky ? "positive definite" : "regular")
-                        + " matrix");
+                throw new ArithmeticException(
+                        "info " + info + " on a " + (cholesky ? "positive definite" : "regular") + " matrix");
             }
             return x;
         });
@@ -159,14 +167,14 @@ public final class KnownAnswers {
         }
     }
 
-    private static void measure(List<KnownAnswer> out, String op, int n, String measure, double bound,
-                                Supplier<Double> value) {
+    private static void measure(
+            List<KnownAnswer> out, String op, int n, String measure, double bound, Supplier<Double> value) {
         try {
             double v = value.get();
             out.add(new KnownAnswer(op, n, measure, Double.isNaN(v) ? Double.POSITIVE_INFINITY : v, bound, null));
         } catch (RuntimeException e) {
-            out.add(new KnownAnswer(op, n, measure, Double.NaN, bound,
-                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+            out.add(new KnownAnswer(
+                    op, n, measure, Double.NaN, bound, e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 

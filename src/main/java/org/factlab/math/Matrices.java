@@ -7,8 +7,7 @@ package org.factlab.math;
  */
 public final class Matrices {
 
-    private Matrices() {
-    }
+    private Matrices() {}
 
     /**
      * Frobenius inner product ⟨A, B⟩ = Σ_{kl} A_kl B_kl (the numerator of corr in Theorem 3.4).
@@ -80,8 +79,8 @@ public final class Matrices {
     public static double[][] multiply(double[][] a, double[][] b) {
         int inner = b.length;
         if (a[0].length != inner) {
-            throw new IllegalArgumentException("shapes " + a.length + "×" + a[0].length + " and "
-                    + b.length + "×" + b[0].length + " do not multiply");
+            throw new IllegalArgumentException("shapes " + a.length + "×" + a[0].length + " and " + b.length + "×"
+                    + b[0].length + " do not multiply");
         }
         double[][] c = new double[a.length][b[0].length];
         for (int i = 0; i < a.length; i++) {
@@ -148,8 +147,8 @@ public final class Matrices {
     static int checkSquare(double[][] a) {
         for (double[] row : a) {
             if (row.length != a.length) {
-                throw new IllegalArgumentException("matrix is not square: " + a.length + " rows, a row of "
-                        + row.length);
+                throw new IllegalArgumentException(
+                        "matrix is not square: " + a.length + " rows, a row of " + row.length);
             }
         }
         return a.length;
@@ -161,8 +160,8 @@ public final class Matrices {
      */
     private static void checkSameShape(double[][] a, double[][] b) {
         if (a.length != b.length || a[0].length != b[0].length) {
-            throw new IllegalArgumentException("shapes differ: " + a.length + "×" + a[0].length + " vs "
-                    + b.length + "×" + b[0].length);
+            throw new IllegalArgumentException(
+                    "shapes differ: " + a.length + "×" + a[0].length + " vs " + b.length + "×" + b[0].length);
         }
     }
 }

@@ -11,8 +11,8 @@ import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import java.nio.DoubleBuffer;
-import java.util.Map;
 import java.nio.FloatBuffer;
+import java.util.Map;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -39,10 +39,10 @@ public final class NativeLinearAlgebra {
     private static final byte LOWER = 'L';
     /** dlopen flags (glibc): resolve lazily; only find a library already loaded, never load one. */
     private static final int RTLD_LAZY = 1;
+
     private static final int RTLD_NOLOAD = 4;
 
-    private NativeLinearAlgebra() {
-    }
+    private NativeLinearAlgebra() {}
 
     private static volatile BlasLibrary blas;
 
@@ -69,8 +69,8 @@ public final class NativeLinearAlgebra {
         String kernels = "unknown";
         if (path != null) {
             try {
-                NativeLibrary library = NativeLibrary.getInstance(path,
-                        Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NOLOAD));
+                NativeLibrary library =
+                        NativeLibrary.getInstance(path, Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NOLOAD));
                 config = library.getFunction("openblas_get_config").invokeString(new Object[0], false);
                 kernels = library.getFunction("openblas_get_corename").invokeString(new Object[0], false);
             } catch (UnsatisfiedLinkError e) {
@@ -78,10 +78,17 @@ public final class NativeLinearAlgebra {
             }
         }
         String[] words = config.trim().split("\\s+");
-        String version = words.length > 1 && "OpenBLAS".equals(words[0]) ? words[1]
-                : org.bytedeco.openblas.global.openblas_nolapack.OPENBLAS_VERSION.replace("OpenBLAS", "").trim();
-        return new BlasLibrary("OpenBLAS", version, kernels, config.trim(),
-                coretype == null || coretype.isBlank() ? null : coretype);
+        String version = words.length > 1 && "OpenBLAS".equals(words[0])
+                ? words[1]
+                : org.bytedeco
+                        .openblas
+                        .global
+                        .openblas_nolapack
+                        .OPENBLAS_VERSION
+                        .replace("OpenBLAS", "")
+                        .trim();
+        return new BlasLibrary(
+                "OpenBLAS", version, kernels, config.trim(), coretype == null || coretype.isBlank() ? null : coretype);
     }
 
     /** OpenBLAS's LAPACK, the implementation every run uses. */
@@ -193,8 +200,7 @@ public final class NativeLinearAlgebra {
     private static INDArray[] dsyevd(INDArray vectors) {
         int n = Math.toIntExact(vectors.rows());
         INDArray values = Nd4j.create(DataType.DOUBLE, n);
-        int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', LOWER, n, hostDoubles(vectors), n,
-                hostDoubles(values));
+        int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', LOWER, n, hostDoubles(vectors), n, hostDoubles(values));
         converged(info, "dsyevd");
         written(vectors, values);
         return new INDArray[] {values, vectors};
@@ -210,8 +216,18 @@ public final class NativeLinearAlgebra {
         INDArray sigma = Nd4j.create(DataType.DOUBLE, k);
         INDArray u = Nd4j.create(DataType.DOUBLE, new long[] {m, k}, 'f');
         INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {k, n}, 'f');
-        int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, hostDoubles(a), m, hostDoubles(sigma),
-                hostDoubles(u), m, hostDoubles(vt), k);
+        int info = LAPACKE_dgesdd(
+                LAPACK_COL_MAJOR,
+                (byte) 'S',
+                m,
+                n,
+                hostDoubles(a),
+                m,
+                hostDoubles(sigma),
+                hostDoubles(u),
+                m,
+                hostDoubles(vt),
+                k);
         converged(info, "dgesdd");
         written(u, sigma, vt);
         return new INDArray[] {u, sigma, vt};
@@ -272,7 +288,11 @@ public final class NativeLinearAlgebra {
      *          host afterwards
      */
     public static void editRows(INDArray a, RowEdit<DoubleBuffer> edit) {
-        editRows(a, DataType.DOUBLE, (base, from, to) -> new DoublePointer(base).position(from).limit(to).asBuffer(),
+        editRows(
+                a,
+                DataType.DOUBLE,
+                (base, from, to) ->
+                        new DoublePointer(base).position(from).limit(to).asBuffer(),
                 edit);
     }
 
@@ -282,7 +302,11 @@ public final class NativeLinearAlgebra {
      * @param a offset 0, row-major, default strides; modified: whatever {@code edit} writes
      */
     public static void editFloatRows(INDArray a, RowEdit<FloatBuffer> edit) {
-        editRows(a, DataType.FLOAT, (base, from, to) -> new FloatPointer(base).position(from).limit(to).asBuffer(),
+        editRows(
+                a,
+                DataType.FLOAT,
+                (base, from, to) ->
+                        new FloatPointer(base).position(from).limit(to).asBuffer(),
                 edit);
     }
 
@@ -343,8 +367,8 @@ public final class NativeLinearAlgebra {
         }
         int n = Math.toIntExact(a.rows());
         if (b.rows() != n || b.offset() != 0 || b.ordering() != 'f' || b.stride(0) != 1) {
-            throw new IllegalArgumentException("right-hand side must be a column-major " + n + "×c matrix, got "
-                    + b.shapeInfoToString());
+            throw new IllegalArgumentException(
+                    "right-hand side must be a column-major " + n + "×c matrix, got " + b.shapeInfoToString());
         }
         return n;
     }
@@ -353,10 +377,14 @@ public final class NativeLinearAlgebra {
      * @param a not modified
      */
     private static Pointer hostRowMajor(INDArray a, DataType type) {
-        if (a.dataType() != type || !a.isMatrix() || a.ordering() != 'c' || a.offset() != 0 || a.stride(1) != 1
+        if (a.dataType() != type
+                || !a.isMatrix()
+                || a.ordering() != 'c'
+                || a.offset() != 0
+                || a.stride(1) != 1
                 || a.stride(0) != a.columns()) {
-            throw new IllegalArgumentException("needs a contiguous row-major " + type + " matrix, got "
-                    + a.shapeInfoToString());
+            throw new IllegalArgumentException(
+                    "needs a contiguous row-major " + type + " matrix, got " + a.shapeInfoToString());
         }
         return host(a);
     }

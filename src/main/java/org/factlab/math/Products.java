@@ -10,8 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Products {
 
-    private Products() {
-    }
+    private Products() {}
 
     /**
      * op(A) op(B), op = transpose where the flag is set.

@@ -13,8 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class PsdMatrices {
 
-    private PsdMatrices() {
-    }
+    private PsdMatrices() {}
 
     /**
      * Aˢ = V diag(max(λ, 0)ˢ) Vᵀ for s &gt; 0.

@@ -24,11 +24,13 @@ public final class ScratchWorkspaces {
     public static final String ROOTS = "factlab-probe-roots";
 
     private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()
-            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.1)
-            .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .overallocationLimit(0.1)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
 
-    private ScratchWorkspaces() {
-    }
+    private ScratchWorkspaces() {}
 
     /** Opens a cycle of the calling thread's workspace {@code id}; close it to end the cycle. */
     public static MemoryWorkspace cycle(String id) {

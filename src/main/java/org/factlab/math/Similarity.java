@@ -8,8 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Similarity {
 
-    private Similarity() {
-    }
+    private Similarity() {}
 
     /**
      * Cosine similarity corr(A, B) = ⟨A, B⟩ / (‖A‖_F ‖B‖_F), no centring: the "corr" of Theorem 3.4
@@ -143,8 +142,8 @@ public final class Similarity {
      */
     private static void checkSameShape(INDArray a, INDArray b) {
         if (!a.equalShapes(b)) {
-            throw new IllegalArgumentException("shapes differ: " + a.shapeInfoToString() + " vs "
-                    + b.shapeInfoToString());
+            throw new IllegalArgumentException(
+                    "shapes differ: " + a.shapeInfoToString() + " vs " + b.shapeInfoToString());
         }
     }
 }

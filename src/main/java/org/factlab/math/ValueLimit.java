@@ -22,8 +22,10 @@ public record ValueLimit(long values, String setting) {
      */
     public static ValueLimit ofBudget(long budgetBytes, long heapBytes) {
         long bytes = Math.min(budgetBytes, heapBytes);
-        return new ValueLimit(Math.max(1, bytes / 4 / Double.BYTES), "a quarter of factlab.memory-budget-bytes or of "
-                + "the server's heap (-Xmx), whichever is smaller, in float64 numbers");
+        return new ValueLimit(
+                Math.max(1, bytes / 4 / Double.BYTES),
+                "a quarter of factlab.memory-budget-bytes or of "
+                        + "the server's heap (-Xmx), whichever is smaller, in float64 numbers");
     }
 
     /** Whether {@code count} numbers are within the limit. */

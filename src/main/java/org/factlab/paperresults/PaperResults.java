@@ -35,8 +35,7 @@ public class PaperResults {
      * A card's latest result: exactly one of {@code runId} and {@code studyId} is set; {@code values} holds the
      * result's value of each of the card's series it has (a study's: the seed mean of the setting the paper prints).
      */
-    public record Latest(String runId, String studyId, Map<String, Double> values, Verdict verdict, Instant at) {
-    }
+    public record Latest(String runId, String studyId, Map<String, Double> values, Verdict verdict, Instant at) {}
 
     private final KindRegistry kinds;
     private final RunService runs;
@@ -59,11 +58,16 @@ public class PaperResults {
 
     /** The latest result of a card, empty when it has not been run yet. */
     public Optional<Latest> latest(PaperFigure figure) {
-        Optional<Latest> run = matchingRuns(figure).stream().filter(r -> r.status() == RunStatus.SUCCEEDED)
-                .findFirst().map(r -> ofRun(figure, r));
-        Optional<Latest> study = figure.studyPreset() == null ? Optional.empty() : studies.list().stream()
-                .filter(s -> figure.studyPreset().equals(s.study().studyPreset()) && s.done() > 0).findFirst()
-                .map(s -> ofStudy(figure, s));
+        Optional<Latest> run = matchingRuns(figure).stream()
+                .filter(r -> r.status() == RunStatus.SUCCEEDED)
+                .findFirst()
+                .map(r -> ofRun(figure, r));
+        Optional<Latest> study = figure.studyPreset() == null
+                ? Optional.empty()
+                : studies.list().stream()
+                        .filter(s -> figure.studyPreset().equals(s.study().studyPreset()) && s.done() > 0)
+                        .findFirst()
+                        .map(s -> ofStudy(figure, s));
         if (run.isPresent() && study.isPresent()) {
             return run.get().at().isAfter(study.get().at()) ? run : study;
         }
@@ -72,7 +76,9 @@ public class PaperResults {
 
     /** The newest queued or running run of the card's preset, if any. */
     public Optional<Run> inFlight(PaperFigure figure) {
-        return matchingRuns(figure).stream().filter(r -> !r.status().isTerminal()).findFirst();
+        return matchingRuns(figure).stream()
+                .filter(r -> !r.status().isTerminal())
+                .findFirst();
     }
 
     /** Runs of the card's preset with its spec unchanged, newest first. */
@@ -82,7 +88,8 @@ public class PaperResults {
             return List.of();
         }
         return runs.list(figure.kind(), null).stream()
-                .filter(r -> figure.preset().equals(r.preset()) && spec.get().equals(normalised(r.spec()))).toList();
+                .filter(r -> figure.preset().equals(r.preset()) && spec.get().equals(normalised(r.spec())))
+                .toList();
     }
 
     private static Latest ofRun(PaperFigure figure, Run run) {
@@ -105,14 +112,22 @@ public class PaperResults {
         StudyTable table = study.table();
         Map<String, Double> values = new LinkedHashMap<>();
         for (PaperRow row : figure.values()) {
-            table.rows().stream().filter(r -> r.paper().containsKey(row.series()) && r.stats()
-                    .containsKey(row.series()))
-                    .findFirst().or(() -> table.rows().stream().filter(r -> r.stats().containsKey(row.series()))
+            table.rows().stream()
+                    .filter(r ->
+                            r.paper().containsKey(row.series()) && r.stats().containsKey(row.series()))
+                    .findFirst()
+                    .or(() -> table.rows().stream()
+                            .filter(r -> r.stats().containsKey(row.series()))
                             .findFirst())
-                    .map(r -> r.stats().get(row.series())).map(SeedStats::mean)
+                    .map(r -> r.stats().get(row.series()))
+                    .map(SeedStats::mean)
                     .ifPresent(mean -> values.put(row.series(), mean));
         }
-        return new Latest(null, study.study().id(), values, Verdict.of(figure.values(), values),
+        return new Latest(
+                null,
+                study.study().id(),
+                values,
+                Verdict.of(figure.values(), values),
                 study.study().createdAt());
     }
 
@@ -125,8 +140,9 @@ public class PaperResults {
     }
 
     private Optional<? extends Preset<?>> preset(String kind, String preset) {
-        return kinds.find(kind).map(ExperimentKind::presets).flatMap(ps -> ps.stream()
-                .filter(p -> p.id().equals(preset)).findFirst());
+        return kinds.find(kind)
+                .map(ExperimentKind::presets)
+                .flatMap(ps -> ps.stream().filter(p -> p.id().equals(preset)).findFirst());
     }
 
     /** A spec compared by value: numbers as doubles (a stored 10 equals the preset's 10L), everything else as text. */

@@ -24,8 +24,8 @@ public class ComputeBackend {
     public ComputeBackend(FactlabProperties props) {
         this.props = props;
         ComputeBackendProbe.useCpuThreads(props.cpuThreads());
-        this.versions = "factlab " + props.versions().factlab() + ", nd4j/dl4j " + props.versions().dl4j()
-                + ", java " + System.getProperty("java.version");
+        this.versions = "factlab " + props.versions().factlab() + ", nd4j/dl4j "
+                + props.versions().dl4j() + ", java " + System.getProperty("java.version");
     }
 
     /**
@@ -34,8 +34,8 @@ public class ComputeBackend {
      */
     public String describe(ExperimentKind.Engine engine) {
         return switch (engine) {
-            case PLAIN_JAVA -> "CPU (plain Java float64, 1 thread; " + Runtime.getRuntime().availableProcessors()
-                    + " cores)";
+            case PLAIN_JAVA ->
+                "CPU (plain Java float64, 1 thread; " + Runtime.getRuntime().availableProcessors() + " cores)";
             case ND4J -> ComputeBackendProbe.describe().summary();
         };
     }
@@ -55,8 +55,7 @@ public class ComputeBackend {
     }
 
     /** A limit in bytes and where it comes from, for the refusal message. */
-    public record MemoryBudget(long bytes, String source) {
-    }
+    public record MemoryBudget(long bytes, String source) {}
 
     /**
      * Refuses ({@link NativeArithmeticUnavailableException}) a run of an engine that uses native linear algebra when
@@ -94,22 +93,46 @@ public class ComputeBackend {
         out.put("summary", nd4j.summary());
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("jvmMaxMemoryBytes", Runtime.getRuntime().maxMemory());
-        out.put("heapUsedBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
-                .getUsed());
+        out.put(
+                "heapUsedBytes",
+                java.lang.management.ManagementFactory.getMemoryMXBean()
+                        .getHeapMemoryUsage()
+                        .getUsed());
         out.put("memoryBudgetBytes", props.memoryBudgetBytes());
         NativeSelfCheck.Report check = NativeSelfCheck.report();
         out.put("blas", check.blas());
-        out.put("selfCheck", Map.of("status", check.passed() ? "passed" : "failed", "failures", check.failures(),
-                "checks", check.checks(), "seconds", check.seconds()));
-        out.put("versions", Map.of("factlab", props.versions().factlab(), "nd4j", props.versions().dl4j(),
-                "dl4j", props.versions().dl4j(), "java", System.getProperty("java.version")));
+        out.put(
+                "selfCheck",
+                Map.of(
+                        "status",
+                        check.passed() ? "passed" : "failed",
+                        "failures",
+                        check.failures(),
+                        "checks",
+                        check.checks(),
+                        "seconds",
+                        check.seconds()));
+        out.put(
+                "versions",
+                Map.of(
+                        "factlab",
+                        props.versions().factlab(),
+                        "nd4j",
+                        props.versions().dl4j(),
+                        "dl4j",
+                        props.versions().dl4j(),
+                        "java",
+                        System.getProperty("java.version")));
         return out;
     }
 
     private static void logSelfCheck(NativeSelfCheck.Report report) {
         String library = report.library();
         if (report.passed()) {
-            log.info("native linear algebra passed its self-check: {} checks on {} in {} s", report.checks(), library,
+            log.info(
+                    "native linear algebra passed its self-check: {} checks on {} in {} s",
+                    report.checks(),
+                    library,
                     String.format("%.1f", report.seconds()));
         } else {
             log.error("native linear algebra FAILED its self-check on {}: {}", library, report.refusal());
@@ -122,14 +145,18 @@ public class ComputeBackend {
      */
     @EventListener(ApplicationReadyEvent.class)
     void logBackend() {
-        Thread probe = new Thread(() -> {
-            try {
-                log.info("compute backend: {}", ComputeBackendProbe.describe().summary());
-                logSelfCheck(NativeSelfCheck.report());
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("ND4J backend unavailable: {}", e.toString());
-            }
-        }, "backend-probe");
+        Thread probe = new Thread(
+                () -> {
+                    try {
+                        log.info(
+                                "compute backend: {}",
+                                ComputeBackendProbe.describe().summary());
+                        logSelfCheck(NativeSelfCheck.report());
+                    } catch (RuntimeException | LinkageError e) {
+                        log.warn("ND4J backend unavailable: {}", e.toString());
+                    }
+                },
+                "backend-probe");
         probe.setDaemon(true);
         probe.start();
     }

@@ -48,8 +48,13 @@ public class DbFollower {
         final StepCursor snapshots = new StepCursor();
     }
 
-    public DbFollower(RunRepository runs, MetricRepository metrics, MatrixRepository matrices, RunExecutor executor,
-                      LiveBus bus, WorkerProperties worker) {
+    public DbFollower(
+            RunRepository runs,
+            MetricRepository metrics,
+            MatrixRepository matrices,
+            RunExecutor executor,
+            LiveBus bus,
+            WorkerProperties worker) {
         this.runs = runs;
         this.metrics = metrics;
         this.matrices = matrices;

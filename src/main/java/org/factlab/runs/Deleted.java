@@ -7,5 +7,8 @@ package org.factlab.runs;
 public record Deleted(Target target, String id) {
 
     /** What was deleted. */
-    public enum Target { RUN, STUDY }
+    public enum Target {
+        RUN,
+        STUDY
+    }
 }

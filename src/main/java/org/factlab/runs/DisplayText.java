@@ -9,8 +9,7 @@ import org.factlab.experiments.SpecValidationException;
  */
 public final class DisplayText {
 
-    private DisplayText() {
-    }
+    private DisplayText() {}
 
     /** Throws a 400 naming {@code field} when {@code value} holds a refused character; null is allowed. */
     public static void require(String field, String value, boolean multiLine) {
@@ -20,9 +19,14 @@ public final class DisplayText {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (refused(c, multiLine)) {
-                throw new SpecValidationException(field, String.format("has the character U+%04X at position %d; "
-                        + "allowed: text without control characters%s or bidirectional overrides (U+202A–U+202E, "
-                        + "U+2066–U+2069)", (int) c, i + 1, multiLine ? " (newline and tab are fine)" : ""));
+                throw new SpecValidationException(
+                        field,
+                        String.format(
+                                "has the character U+%04X at position %d; "
+                                        + "allowed: text without control characters%s or bidirectional overrides "
+                                        + "(U+202A–U+202E, "
+                                        + "U+2066–U+2069)",
+                                (int) c, i + 1, multiLine ? " (newline and tab are fine)" : ""));
             }
         }
     }

@@ -19,8 +19,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quota              per-account limits
  */
 @ConfigurationProperties("factlab")
-public record FactlabProperties(String dataDir, String datasetsDir, List<String> extraDatasetsDirs,
-                                long memoryBudgetBytes, int cpuThreads, Versions versions, Quota quota) {
+public record FactlabProperties(
+        String dataDir,
+        String datasetsDir,
+        List<String> extraDatasetsDirs,
+        long memoryBudgetBytes,
+        int cpuThreads,
+        Versions versions,
+        Quota quota) {
 
     public FactlabProperties {
         extraDatasetsDirs = extraDatasetsDirs == null ? List.of() : List.copyOf(extraDatasetsDirs);
@@ -31,14 +37,14 @@ public record FactlabProperties(String dataDir, String datasetsDir, List<String>
     public List<Path> datasetRoots() {
         List<Path> roots = new ArrayList<>();
         roots.add(Path.of(datasetsDir == null ? "./data" : datasetsDir).toAbsolutePath());
-        extraDatasetsDirs.stream().filter(d -> !d.isBlank()).forEach(d -> roots.add(Path.of(d.strip())
-                .toAbsolutePath()));
+        extraDatasetsDirs.stream()
+                .filter(d -> !d.isBlank())
+                .forEach(d -> roots.add(Path.of(d.strip()).toAbsolutePath()));
         return roots;
     }
 
     /** Library versions recorded with each run. */
-    public record Versions(String dl4j, String factlab) {
-    }
+    public record Versions(String dl4j, String factlab) {}
 
     /**
      * Settings under {@code factlab.quota.*}.
@@ -51,8 +57,13 @@ public record FactlabProperties(String dataDir, String datasetsDir, List<String>
      *                     last step (default 10000)
      * @param snapshotsPerMatrix the most snapshots of each matrix one run stores, thinned likewise (default 200)
      */
-    public record Quota(Integer runs, Duration maxRunTime, Integer uploads, Long uploadBytes, Integer pointsPerRun,
-                        Integer snapshotsPerMatrix) {
+    public record Quota(
+            Integer runs,
+            Duration maxRunTime,
+            Integer uploads,
+            Long uploadBytes,
+            Integer pointsPerRun,
+            Integer snapshotsPerMatrix) {
         public Quota {
             runs = runs == null ? 50 : runs;
             maxRunTime = maxRunTime == null ? Duration.ofHours(24) : maxRunTime;
@@ -72,8 +83,8 @@ public record FactlabProperties(String dataDir, String datasetsDir, List<String>
                         + " and " + uploadBytes + "; allowed: 0 or more");
             }
             if (maxRunTime.isNegative() || maxRunTime.isZero()) {
-                throw new IllegalArgumentException("factlab.quota.max-run-time is " + maxRunTime
-                        + "; allowed: a positive duration such as 24h");
+                throw new IllegalArgumentException(
+                        "factlab.quota.max-run-time is " + maxRunTime + "; allowed: a positive duration such as 24h");
             }
         }
     }

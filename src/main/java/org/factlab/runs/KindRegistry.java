@@ -36,7 +36,10 @@ public class KindRegistry {
 
     /** The run-page sections of one type that kind {@code id} declares, in page order; none for an unknown kind. */
     public <T extends Section> List<T> sections(String id, Class<T> type) {
-        return find(id).map(kind -> kind.sections().stream().filter(type::isInstance).map(type::cast).toList())
+        return find(id).map(kind -> kind.sections().stream()
+                        .filter(type::isInstance)
+                        .map(type::cast)
+                        .toList())
                 .orElse(List.of());
     }
 }

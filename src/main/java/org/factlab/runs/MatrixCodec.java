@@ -10,8 +10,7 @@ import java.util.zip.Inflater;
 /** float32 little-endian row-major, deflate-compressed: the storage format of matrix snapshots. */
 final class MatrixCodec {
 
-    private MatrixCodec() {
-    }
+    private MatrixCodec() {}
 
     static byte[] encode(float[] values) {
         ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

@@ -4,6 +4,5 @@ package org.factlab.runs;
 public record MatrixSnapshot(String name, long step, int rows, int cols, float min, float max, float[] data) {
 
     /** The same snapshot without its data, as listed by the API. */
-    public record Info(String name, long step, int rows, int cols, float min, float max) {
-    }
+    public record Info(String name, long step, int rows, int cols, float min, float max) {}
 }

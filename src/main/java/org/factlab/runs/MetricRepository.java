@@ -32,7 +32,8 @@ public class MetricRepository {
      */
     public void upsert(String runId, long step, Map<String, Double> values) {
         List<Object[]> rows = values.entrySet().stream()
-                .map(e -> new Object[] {runId, e.getKey(), step, e.getValue()}).toList();
+                .map(e -> new Object[] {runId, e.getKey(), step, e.getValue()})
+                .toList();
         try {
             tx.executeWithoutResult(s -> jdbcTemplate.batchUpdate(INSERT, rows));
         } catch (DuplicateKeyException repeatedStep) {
@@ -46,34 +47,43 @@ public class MetricRepository {
 
     /** Deletes every value of these steps of a run (thinning, {@link StepThinning}). */
     public void deleteSteps(String runId, List<Long> steps) {
-        jdbc.sql("DELETE FROM metric WHERE run_id = :id AND step IN (:steps)").param("id", runId)
-                .param("steps", steps).update();
+        jdbc.sql("DELETE FROM metric WHERE run_id = :id AND step IN (:steps)")
+                .param("id", runId)
+                .param("steps", steps)
+                .update();
     }
 
     /** Every point of a run, ordered by series then step. */
     public List<MetricPoint> points(String runId) {
         return jdbc.sql("SELECT series, step, val FROM metric WHERE run_id = :id ORDER BY series, step")
                 .param("id", runId)
-                .query((rs, i) -> new MetricPoint(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
+                .query((rs, i) -> new MetricPoint(rs.getString(1), rs.getLong(2), rs.getDouble(3)))
+                .list();
     }
 
     /** The points of a run at {@code fromStep} and later, ordered by step then series. */
     public List<MetricPoint> pointsFrom(String runId, long fromStep) {
         return jdbc.sql("SELECT series, step, val FROM metric WHERE run_id = :id AND step >= :from ORDER BY step, "
-                + "series")
-                .param("id", runId).param("from", fromStep)
-                .query((rs, i) -> new MetricPoint(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
+                        + "series")
+                .param("id", runId)
+                .param("from", fromStep)
+                .query((rs, i) -> new MetricPoint(rs.getString(1), rs.getLong(2), rs.getDouble(3)))
+                .list();
     }
 
     /** The latest step with a point, or −1. */
     public long lastStep(String runId) {
-        Long last = jdbc.sql("SELECT MAX(step) FROM metric WHERE run_id = :id").param("id", runId)
-                .query(Long.class).single();
+        Long last = jdbc.sql("SELECT MAX(step) FROM metric WHERE run_id = :id")
+                .param("id", runId)
+                .query(Long.class)
+                .single();
         return last == null ? -1 : last;
     }
 
     public long count(String runId) {
-        return jdbc.sql("SELECT COUNT(*) FROM metric WHERE run_id = :id").param("id", runId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM metric WHERE run_id = :id")
+                .param("id", runId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -14,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        {@code server.address} ({@code *.example.org}: its sub-domains, {@code *}: any name)
  */
 @ConfigurationProperties("factlab")
-public record RequestLimits(@DefaultValue("1048576") long maxRequestBytes, @DefaultValue Models models,
-                            @DefaultValue List<String> allowedHosts) {
+public record RequestLimits(
+        @DefaultValue("1048576") long maxRequestBytes,
+        @DefaultValue Models models,
+        @DefaultValue List<String> allowedHosts) {
 
     public RequestLimits {
         if (maxRequestBytes < 1) {
-            throw new IllegalArgumentException("factlab.max-request-bytes is " + maxRequestBytes
-                    + "; allowed: 1 or more");
+            throw new IllegalArgumentException(
+                    "factlab.max-request-bytes is " + maxRequestBytes + "; allowed: 1 or more");
         }
         allowedHosts = List.copyOf(allowedHosts);
     }

@@ -10,12 +10,12 @@ import org.factlab.experiments.RunInterruptedException;
 import org.factlab.experiments.SpecCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Executes one queued run on a queue worker thread and records how it ended. */
@@ -35,10 +35,18 @@ public class RunExecutor {
     private final Map<String, RunRecorder> active = new ConcurrentHashMap<>();
     /** Runs this JVM is starting, executing or finishing: their live events come from here, not the database. */
     private final Set<String> local = ConcurrentHashMap.newKeySet();
+
     private volatile boolean shuttingDown;
 
-    public RunExecutor(KindRegistry kinds, RunRepository runs, MetricRepository metrics, MatrixRepository matrices,
-                       LiveBus bus, ComputeBackend backend, FactlabProperties props, WorkerProperties worker) {
+    public RunExecutor(
+            KindRegistry kinds,
+            RunRepository runs,
+            MetricRepository metrics,
+            MatrixRepository matrices,
+            LiveBus bus,
+            ComputeBackend backend,
+            FactlabProperties props,
+            WorkerProperties worker) {
         this.kinds = kinds;
         this.runs = runs;
         this.metrics = metrics;
@@ -95,8 +103,8 @@ public class RunExecutor {
 
     private void executeStarted(String runId, ExperimentKind<?> kind, Run run) {
         bus.publish(new RunEvent.Status(runId, RunStatus.RUNNING));
-        RunRecorder recorder = new RunRecorder(runId, runs, metrics, matrices, bus, props.memoryBudgetBytes(),
-                props.datasetRoots(), props.quota());
+        RunRecorder recorder = new RunRecorder(
+                runId, runs, metrics, matrices, bus, props.memoryBudgetBytes(), props.datasetRoots(), props.quota());
         active.put(runId, recorder);
         RunStatus status;
         String error = null;
@@ -174,7 +182,10 @@ public class RunExecutor {
                     log.error("could not record the end of run {} ({})", runId, status, e);
                     return;
                 }
-                log.warn("database unavailable, retrying to record the end of run {} ({}): {}", runId, status,
+                log.warn(
+                        "database unavailable, retrying to record the end of run {} ({}): {}",
+                        runId,
+                        status,
                         rootMessage(e));
             }
         }
@@ -196,12 +207,13 @@ public class RunExecutor {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        String m =
+                t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
         return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
     }
 
-    private static <S extends Record> void runTyped(ExperimentKind<S> kind, Map<String, Object> spec,
-                                                     RunRecorder recorder) throws Exception {
+    private static <S extends Record> void runTyped(
+            ExperimentKind<S> kind, Map<String, Object> spec, RunRecorder recorder) throws Exception {
         kind.run(SpecCodec.bind(kind, spec, null), recorder);
     }
 }

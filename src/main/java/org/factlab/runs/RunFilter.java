@@ -17,12 +17,19 @@ import org.factlab.experiments.SpecValidationException;
  * {@code spec.<field>=<value>} and {@code summary.<key>.min} / {@code .max} (inclusive; runs without that summary
  * value are left out). Blank values filter nothing.
  */
-public record RunFilter(String kind, RunStatus status, List<String> tags, String preset, String q,
-                        Map<String, String> spec, Map<String, Double> summaryMin, Map<String, Double> summaryMax) {
+public record RunFilter(
+        String kind,
+        RunStatus status,
+        List<String> tags,
+        String preset,
+        String q,
+        Map<String, String> spec,
+        Map<String, Double> summaryMin,
+        Map<String, Double> summaryMax) {
 
     public static final RunFilter NONE = new RunFilter(null, null, List.of(), null, null, Map.of(), Map.of(), Map.of());
-    public static final String ALLOWED = "kind, status, tag, preset, q, spec.<field>, summary.<key>.min, "
-            + "summary.<key>.max";
+    public static final String ALLOWED =
+            "kind, status, tag, preset, q, spec.<field>, summary.<key>.min, " + "summary.<key>.max";
     private static final String SPEC = "spec.";
     private static final String SUMMARY = "summary.";
 
@@ -49,11 +56,15 @@ public record RunFilter(String kind, RunStatus status, List<String> tags, String
         Map<String, Double> max = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             String key = e.getKey();
-            String value = e.getValue().stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
-                    .reduce((a, b) -> b).orElse(null);
+            String value = e.getValue().stream()
+                    .filter(v -> v != null && !v.isBlank())
+                    .map(String::strip)
+                    .reduce((a, b) -> b)
+                    .orElse(null);
             if (key.startsWith(SPEC) && specFields.contains(key.substring(SPEC.length()))) {
                 putIfPresent(spec, key.substring(SPEC.length()), value);
-            } else if (key.startsWith(SUMMARY) && (key.endsWith(".min") || key.endsWith(".max"))
+            } else if (key.startsWith(SUMMARY)
+                    && (key.endsWith(".min") || key.endsWith(".max"))
                     && key.length() > SUMMARY.length() + 4) {
                 String summaryKey = key.substring(SUMMARY.length(), key.length() - 4);
                 Double bound = number(key, value, errors);
@@ -64,13 +75,19 @@ public record RunFilter(String kind, RunStatus status, List<String> tags, String
                 switch (key) {
                     case "kind" -> kind = value;
                     case "status" -> status = status(value, errors);
-                    case "tag" -> e.getValue().stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
-                            .forEach(tags::add);
+                    case "tag" ->
+                        e.getValue().stream()
+                                .filter(v -> v != null && !v.isBlank())
+                                .map(String::strip)
+                                .forEach(tags::add);
                     case "preset" -> preset = value;
                     case "q" -> q = value;
-                    default -> errors.add(new FieldError(key, key.startsWith(SPEC)
-                            ? "names no field of any kind; allowed filters: " + ALLOWED
-                            : "is not a filter; allowed: " + ALLOWED));
+                    default ->
+                        errors.add(new FieldError(
+                                key,
+                                key.startsWith(SPEC)
+                                        ? "names no field of any kind; allowed filters: " + ALLOWED
+                                        : "is not a filter; allowed: " + ALLOWED));
                 }
             }
         }
@@ -130,8 +147,12 @@ public record RunFilter(String kind, RunStatus status, List<String> tags, String
             }
         }
         if (actual instanceof Collection<?> list) {
-            return list.stream().map(String::valueOf).toList()
-                    .equals(Arrays.stream(wanted.split("[,\\s]+")).filter(w -> !w.isEmpty()).toList());
+            return list.stream()
+                    .map(String::valueOf)
+                    .toList()
+                    .equals(Arrays.stream(wanted.split("[,\\s]+"))
+                            .filter(w -> !w.isEmpty())
+                            .toList());
         }
         return String.valueOf(actual).equalsIgnoreCase(wanted);
     }
@@ -147,8 +168,8 @@ public record RunFilter(String kind, RunStatus status, List<String> tags, String
         try {
             return RunStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("status", "'" + value + "' is not a run status; allowed: "
-                    + Arrays.toString(RunStatus.values())));
+            errors.add(new FieldError(
+                    "status", "'" + value + "' is not a run status; allowed: " + Arrays.toString(RunStatus.values())));
             return null;
         }
     }

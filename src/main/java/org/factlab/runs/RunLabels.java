@@ -23,11 +23,10 @@ public final class RunLabels {
     public static final int MAX_TAGS = 10;
     public static final int MAX_TAG = 32;
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0," + (MAX_TAG - 1) + "}");
-    static final String TAG_RULE = "1–" + MAX_TAG
-            + " letters, digits, '.', '_' or '-', starting with a letter or digit";
+    static final String TAG_RULE =
+            "1–" + MAX_TAG + " letters, digits, '.', '_' or '-', starting with a letter or digit";
 
-    private RunLabels() {
-    }
+    private RunLabels() {}
 
     /** The stripped name; {@code field} is e.g. {@code name}. */
     public static String name(String field, String name, int max) {
@@ -36,8 +35,8 @@ public final class RunLabels {
             throw new SpecValidationException(field, "is empty; allowed: 1–" + max + " characters");
         }
         if (n.length() > max) {
-            throw new SpecValidationException(field, "is " + n.length() + " characters long; allowed: 1–" + max
-                    + " characters");
+            throw new SpecValidationException(
+                    field, "is " + n.length() + " characters long; allowed: 1–" + max + " characters");
         }
         DisplayText.require(field, n, false);
         return n;
@@ -49,8 +48,8 @@ public final class RunLabels {
             return null;
         }
         if (notes.length() > MAX_NOTES) {
-            throw new SpecValidationException("notes", "is " + notes.length() + " characters long; allowed: at most "
-                    + MAX_NOTES);
+            throw new SpecValidationException(
+                    "notes", "is " + notes.length() + " characters long; allowed: at most " + MAX_NOTES);
         }
         DisplayText.require("notes", notes, true);
         return notes.strip();
@@ -67,15 +66,14 @@ public final class RunLabels {
         } else if (value instanceof Collection<?> list) {
             for (Object o : list) {
                 if (!(o instanceof String s)) {
-                    throw new SpecValidationException("tags", "holds " + o
-                            + ", not a word; allowed: a list of words of "
-                            + TAG_RULE);
+                    throw new SpecValidationException(
+                            "tags", "holds " + o + ", not a word; allowed: a list of words of " + TAG_RULE);
                 }
                 words.add(s.strip());
             }
         } else if (value != null) {
-            throw new SpecValidationException("tags", "is not a list of words; allowed: a list of at most " + MAX_TAGS
-                    + " words of " + TAG_RULE);
+            throw new SpecValidationException(
+                    "tags", "is not a list of words; allowed: a list of at most " + MAX_TAGS + " words of " + TAG_RULE);
         }
         Set<String> seen = new LinkedHashSet<>();
         List<String> tags = new ArrayList<>();

@@ -18,8 +18,8 @@ public class RunQueue {
     private final RunExecutor executor;
     private final RunRepository runs;
 
-    public RunQueue(@Lazy SchedulerClient scheduler, OneTimeTask<String> runTask, RunExecutor executor,
-                    RunRepository runs) {
+    public RunQueue(
+            @Lazy SchedulerClient scheduler, OneTimeTask<String> runTask, RunExecutor executor, RunRepository runs) {
         this.runs = runs;
         this.scheduler = scheduler;
         this.task = runTask;

@@ -30,9 +30,13 @@ public class RunQueueConfig {
                 .onDeadExecution((complete, ops) -> {
                     String runId = (String) complete.getExecution().taskInstance.getData();
                     String deadWorker = complete.getExecution().pickedBy;
-                    if (runs.interrupt(runId, Instant.now(), "worker " + deadWorker + " stopped sending heartbeats "
-                            + "while this run was running (killed, or cut off from the database); its recorded steps "
-                            + "are kept")) {
+                    if (runs.interrupt(
+                            runId,
+                            Instant.now(),
+                            "worker " + deadWorker + " stopped sending heartbeats "
+                                    + "while this run was running (killed, or cut off from the database); its recorded "
+                                    + "steps "
+                                    + "are kept")) {
                         log.warn("run {} interrupted: its worker {} is dead", runId, deadWorker);
                         bus.publish(new RunEvent.Status(runId, RunStatus.INTERRUPTED));
                     }

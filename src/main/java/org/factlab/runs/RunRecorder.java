@@ -44,8 +44,15 @@ final class RunRecorder implements RunContext {
     private volatile boolean timedOut;
     private long lastProgressWrite;
 
-    RunRecorder(String runId, RunRepository runs, MetricRepository metrics, MatrixRepository matrices, LiveBus bus,
-                long memoryBudgetBytes, List<Path> datasetRoots, FactlabProperties.Quota quota) {
+    RunRecorder(
+            String runId,
+            RunRepository runs,
+            MetricRepository metrics,
+            MatrixRepository matrices,
+            LiveBus bus,
+            long memoryBudgetBytes,
+            List<Path> datasetRoots,
+            FactlabProperties.Quota quota) {
         this.runId = runId;
         this.runs = runs;
         this.metrics = metrics;
@@ -104,8 +111,8 @@ final class RunRecorder implements RunContext {
     @Override
     public void matrix(String name, long step, int rows, int cols, float[] rowMajor) {
         if (rowMajor.length != rows * cols) {
-            throw new IllegalArgumentException("matrix " + name + ": " + rowMajor.length + " values for " + rows + "×"
-                    + cols);
+            throw new IllegalArgumentException(
+                    "matrix " + name + ": " + rowMajor.length + " values for " + rows + "×" + cols);
         }
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
@@ -117,7 +124,8 @@ final class RunRecorder implements RunContext {
             max = Math.max(max, v);
         }
         MatrixSnapshot snapshot = new MatrixSnapshot(name, step, rows, cols, min, max, rowMajor.clone());
-        StepThinning.Decision d = snapshotThinning.computeIfAbsent(name, k -> new StepThinning(snapshotsPerMatrix))
+        StepThinning.Decision d = snapshotThinning
+                .computeIfAbsent(name, k -> new StepThinning(snapshotsPerMatrix))
                 .offer(step);
         if (!d.dropped().isEmpty()) {
             matrices.deleteSteps(runId, name, d.dropped());
@@ -177,8 +185,10 @@ final class RunRecorder implements RunContext {
 
     /** Why the run was stopped by the platform rather than by a person, or null. */
     String stopReason() {
-        return timedOut ? "stopped after running for the longest time a run may run (factlab.quota.max-run-time = "
-                + maxRunTime + "); every step recorded before is kept" : null;
+        return timedOut
+                ? "stopped after running for the longest time a run may run (factlab.quota.max-run-time = " + maxRunTime
+                        + "); every step recorded before is kept"
+                : null;
     }
 
     /** Asks for cancellation from this JVM without waiting for the next database poll. */

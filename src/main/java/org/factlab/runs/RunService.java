@@ -43,9 +43,16 @@ public class RunService {
     private final ApplicationEventPublisher events;
     private final Map<String, Object> launchLocks = new ConcurrentHashMap<>();
 
-    public RunService(KindRegistry kinds, RunRepository runs, RunQueue queue, LiveBus bus, ComputeBackend backend,
-                      RunOwner owner, FactlabProperties props, TransactionTemplate transaction,
-                      ApplicationEventPublisher events) {
+    public RunService(
+            KindRegistry kinds,
+            RunRepository runs,
+            RunQueue queue,
+            LiveBus bus,
+            ComputeBackend backend,
+            RunOwner owner,
+            FactlabProperties props,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
         this.kinds = kinds;
         this.runs = runs;
         this.queue = queue;
@@ -73,9 +80,15 @@ public class RunService {
      * {@link #enqueue} them). Throws {@link SpecValidationException} naming each bad field.
      */
     public Run prepare(String kindId, String presetId, Map<String, ?> fields, String name) {
-        ExperimentKind<?> kind = kinds.find(kindId).orElseThrow(() -> new SpecValidationException("kind",
-                "unknown kind '" + kindId + "'; allowed: " + String.join(", ", kinds.all().stream()
-                        .map(ExperimentKind::id).toList())));
+        ExperimentKind<?> kind = kinds.find(kindId)
+                .orElseThrow(() -> new SpecValidationException(
+                        "kind",
+                        "unknown kind '" + kindId + "'; allowed: "
+                                + String.join(
+                                        ", ",
+                                        kinds.all().stream()
+                                                .map(ExperimentKind::id)
+                                                .toList())));
         return prepareTyped(kind, presetId, fields, name);
     }
 
@@ -115,14 +128,22 @@ public class RunService {
         bus.publish(new RunEvent.Status(run.id(), RunStatus.QUEUED));
     }
 
-    private <S extends Record> Run prepareTyped(ExperimentKind<S> kind, String presetId, Map<String, ?> fields,
-                                                String name) {
+    private <S extends Record> Run prepareTyped(
+            ExperimentKind<S> kind, String presetId, Map<String, ?> fields, String name) {
         Map<String, Object> base = null;
         if (presetId != null && !presetId.isBlank()) {
-            Preset<S> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst()
-                    .orElseThrow(() -> new SpecValidationException("preset", "unknown preset '" + presetId
-                            + "' of kind " + kind.id() + "; allowed: "
-                            + String.join(", ", kind.presets().stream().map(Preset::id).toList())));
+            Preset<S> preset = kind.presets().stream()
+                    .filter(p -> p.id().equals(presetId))
+                    .findFirst()
+                    .orElseThrow(() -> new SpecValidationException(
+                            "preset",
+                            "unknown preset '" + presetId
+                                    + "' of kind " + kind.id() + "; allowed: "
+                                    + String.join(
+                                            ", ",
+                                            kind.presets().stream()
+                                                    .map(Preset::id)
+                                                    .toList())));
             base = SpecCodec.toMap(preset.spec());
         }
         S spec = SpecCodec.bind(kind, base, fields);
@@ -135,22 +156,44 @@ public class RunService {
         if (estimate > 0) {
             ComputeBackend.MemoryBudget budget = backend.budgetFor(kind.engine());
             if (estimate > budget.bytes()) {
-                throw new SpecValidationException(List.of(new FieldError("spec", String.format(
-                        "estimated memory %.1f MiB exceeds the budget of %.1f MiB (%s); make n smaller or raise "
-                                + "the budget", estimate / 1048576.0, budget.bytes() / 1048576.0, budget.source()))));
+                throw new SpecValidationException(List.of(new FieldError(
+                        "spec",
+                        String.format(
+                                "estimated memory %.1f MiB exceeds the budget of %.1f MiB (%s); make n smaller or "
+                                        + "raise "
+                                        + ""
+                                        + "the budget",
+                                estimate / 1048576.0, budget.bytes() / 1048576.0, budget.source()))));
             }
         }
         Map<String, Object> specMap = SpecCodec.toMap(spec);
         Object seed = specMap.get("seed");
         String runName = name == null || name.isBlank() ? defaultName(kind.id(), presetId) : name.strip();
         if (runName.length() > RunLabels.MAX_NAME) {
-            throw new SpecValidationException("name", "is " + runName.length() + " characters long; allowed: at most "
-                    + RunLabels.MAX_NAME);
+            throw new SpecValidationException(
+                    "name", "is " + runName.length() + " characters long; allowed: at most " + RunLabels.MAX_NAME);
         }
         DisplayText.require("name", runName, false);
-        return new Run(newId(), runName, kind.id(), blankToNull(presetId), specMap,
-                seed instanceof Number n ? n.longValue() : 0L, RunStatus.QUEUED, null, Instant.now(), null, null,
-                null, backend.versions(), null, 0, 0, owner.current().orElse(null), List.of(), null);
+        return new Run(
+                newId(),
+                runName,
+                kind.id(),
+                blankToNull(presetId),
+                specMap,
+                seed instanceof Number n ? n.longValue() : 0L,
+                RunStatus.QUEUED,
+                null,
+                Instant.now(),
+                null,
+                null,
+                null,
+                backend.versions(),
+                null,
+                0,
+                0,
+                owner.current().orElse(null),
+                List.of(),
+                null);
     }
 
     public Optional<Run> find(String id) {
@@ -173,7 +216,9 @@ public class RunService {
     }
 
     public List<Run> list(RunFilter filter) {
-        return runs.list(filter.kind(), filter.status()).stream().filter(filter::matches).toList();
+        return runs.list(filter.kind(), filter.status()).stream()
+                .filter(filter::matches)
+                .toList();
     }
 
     /**
@@ -209,16 +254,21 @@ public class RunService {
         if (overrides != null) {
             spec.putAll(overrides);
         }
-        Run launched = submit(original.kind(), original.preset(), spec,
+        Run launched = submit(
+                original.kind(),
+                original.preset(),
+                spec,
                 name == null || name.isBlank() ? againName(original.name()) : name);
         return original.tags().isEmpty() ? launched : edit(launched.id(), null, null, original.tags());
     }
 
     /** "x" → "x (again)", "x (again)" → "x (again 2)", "x (again n)" → "x (again n+1)", within the name limit. */
     static String againName(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*) \\(again(?: (\\d{1,6}))?\\)$").matcher(name);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*) \\(again(?: (\\d{1,6}))?\\)$")
+                .matcher(name);
         String base = m.matches() ? m.group(1) : name;
-        String suffix = m.matches() ? " (again " + (m.group(2) == null ? 2 : Integer.parseInt(m.group(2)) + 1) + ")"
+        String suffix = m.matches()
+                ? " (again " + (m.group(2) == null ? 2 : Integer.parseInt(m.group(2)) + 1) + ")"
                 : " (again)";
         int room = RunLabels.MAX_NAME - suffix.length();
         return (base.length() > room ? base.substring(0, Math.max(0, room)).strip() : base) + suffix;
@@ -236,7 +286,8 @@ public class RunService {
 
     /** Cancels the runs that have not ended, then waits up to {@link #STOP_WAIT} for them to stop. */
     public void stop(List<Run> all) {
-        List<String> unfinished = all.stream().filter(r -> !r.status().isTerminal()).map(Run::id).toList();
+        List<String> unfinished =
+                all.stream().filter(r -> !r.status().isTerminal()).map(Run::id).toList();
         unfinished.forEach(this::cancel);
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         for (String id : unfinished) {
@@ -254,8 +305,16 @@ public class RunService {
     /** Deletes one run's row (metrics and matrices cascade) inside the caller's transaction. */
     public void deleteRow(Run run, boolean keepInStudy) {
         if (keepInStudy) {
-            runs.studyOf(run.id()).ifPresent(m -> runs.recordDeletedRun(m.studyId(), new DeletedRun(run.id(),
-                    run.name(), m.setting(), run.seed(), Instant.now(), owner.current().orElse(null))));
+            runs.studyOf(run.id())
+                    .ifPresent(m -> runs.recordDeletedRun(
+                            m.studyId(),
+                            new DeletedRun(
+                                    run.id(),
+                                    run.name(),
+                                    m.setting(),
+                                    run.seed(),
+                                    Instant.now(),
+                                    owner.current().orElse(null))));
         }
         runs.delete(run.id());
         events.publishEvent(new Deleted(Deleted.Target.RUN, run.id()));

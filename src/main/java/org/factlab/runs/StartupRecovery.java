@@ -37,7 +37,9 @@ public class StartupRecovery {
         jdbc.sql("""
                 DELETE FROM scheduled_tasks WHERE task_name = :task AND picked = TRUE
                 AND (CAST(:worker AS VARCHAR(100)) IS NULL OR picked_by = :worker)""")
-                .param("task", RunQueueConfig.TASK_NAME).param("worker", own).update();
+                .param("task", RunQueueConfig.TASK_NAME)
+                .param("worker", own)
+                .update();
         if (!interrupted.isEmpty()) {
             log.warn("runs interrupted by the last stop of this server: {}", interrupted);
         }

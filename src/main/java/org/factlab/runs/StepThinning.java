@@ -17,8 +17,7 @@ import java.util.List;
 final class StepThinning {
 
     /** Whether the step offered is stored, and the steps stored before that must now be deleted. */
-    record Decision(boolean store, List<Long> dropped) {
-    }
+    record Decision(boolean store, List<Long> dropped) {}
 
     private final int max;
     private final Deque<long[]> stored = new ArrayDeque<>();

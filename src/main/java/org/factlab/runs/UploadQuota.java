@@ -58,12 +58,13 @@ public class UploadQuota {
      */
     public Lease acquire(String account, long bytes) throws Refusal, IOException {
         if (account == null) {
-            return () -> { };
+            return () -> {};
         }
         ReentrantLock lock = leases.computeIfAbsent(account.toLowerCase(Locale.ROOT), k -> new ReentrantLock());
         if (!lock.tryLock()) {
-            throw new Refusal(TOO_MANY_REQUESTS, "another upload of " + account + " is in progress; "
-                    + "allowed: one upload at a time per account");
+            throw new Refusal(
+                    TOO_MANY_REQUESTS,
+                    "another upload of " + account + " is in progress; " + "allowed: one upload at a time per account");
         }
         try {
             long count = 0;
@@ -77,13 +78,17 @@ public class UploadQuota {
                 }
             }
             if (count + 1 > maxUploads) {
-                throw new Refusal(TOO_MANY_REQUESTS, account + " keeps " + count + " uploads; allowed: at "
-                        + "most " + maxUploads + " (factlab.quota.uploads); delete some first");
+                throw new Refusal(
+                        TOO_MANY_REQUESTS,
+                        account + " keeps " + count + " uploads; allowed: at " + "most " + maxUploads
+                                + " (factlab.quota.uploads); delete some first");
             }
             if (kept + bytes > maxBytes) {
-                throw new Refusal(PAYLOAD_TOO_LARGE, account + " keeps " + kept + " bytes of uploads; this "
-                        + "file of " + bytes + " bytes would pass the limit of " + maxBytes + " bytes "
-                        + "(factlab.quota.upload-bytes); delete some first");
+                throw new Refusal(
+                        PAYLOAD_TOO_LARGE,
+                        account + " keeps " + kept + " bytes of uploads; this "
+                                + "file of " + bytes + " bytes would pass the limit of " + maxBytes + " bytes "
+                                + "(factlab.quota.upload-bytes); delete some first");
             }
         } catch (Refusal | IOException | RuntimeException e) {
             lock.unlock();

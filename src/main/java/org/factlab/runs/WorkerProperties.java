@@ -27,8 +27,8 @@ public record WorkerProperties(String name, boolean sharedDatabase, Duration fol
             String host = hostName();
             name = host.substring(0, Math.min(host.length(), MAX_NAME - pid.length())) + pid;
         } else if (name.strip().length() > MAX_NAME) {
-            throw new IllegalArgumentException("factlab.workers.name '" + name + "' is too long; allowed: at most "
-                    + MAX_NAME + " characters");
+            throw new IllegalArgumentException(
+                    "factlab.workers.name '" + name + "' is too long; allowed: at most " + MAX_NAME + " characters");
         }
         name = name.strip();
         followInterval = followInterval == null ? Duration.ofMillis(500) : followInterval;

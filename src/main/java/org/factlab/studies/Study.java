@@ -14,9 +14,20 @@ import org.factlab.experiments.sweep.Settings;
  * @param sweep       the resolved axes; a run's setting index points into {@link #settings()}
  * @param owner       account name of who launched it; null when login was off
  */
-public record Study(String id, String name, String notes, String kind, String studyPreset, String preset,
-                    Map<String, Object> spec, Map<String, List<Object>> sweep, int seeds, int totalRuns,
-                    Instant createdAt, boolean cancelRequested, String owner) {
+public record Study(
+        String id,
+        String name,
+        String notes,
+        String kind,
+        String studyPreset,
+        String preset,
+        Map<String, Object> spec,
+        Map<String, List<Object>> sweep,
+        int seeds,
+        int totalRuns,
+        Instant createdAt,
+        boolean cancelRequested,
+        String owner) {
 
     public List<Map<String, Object>> settings() {
         return Settings.product(sweep);

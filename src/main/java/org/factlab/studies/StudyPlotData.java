@@ -21,12 +21,11 @@ import org.factlab.runs.compare.FieldText;
  * @param logX       numeric values all positive and spanning a decade or more (n = 1K … 60K, λ = 1e-4 … 1e-3)
  * @param yRange     the fixed y range of the value's declared axis ({@link AxisRange}), else null
  */
-public record StudyPlotData(String key, String field, List<String> categories, boolean logX, double[] yRange,
-        List<Line> lines) {
+public record StudyPlotData(
+        String key, String field, List<String> categories, boolean logX, double[] yRange, List<Line> lines) {
 
     /** Points of one line, in ascending x. */
-    public record Line(String label, double[] x, double[] mean, double[] std, int[] n) {
-    }
+    public record Line(String label, double[] x, double[] mean, double[] std, int[] n) {}
 
     /** The label of the single line of a study that sweeps one field. */
     public static final String ONLY_LINE = "mean ± std over seeds";
@@ -36,7 +35,8 @@ public record StudyPlotData(String key, String field, List<String> categories, b
     /** @param sections the study's kind's sections: {@code key}'s declared axis gives the fixed y range */
     public static StudyPlotData of(StudyTable table, String field, String key, List<Section> sections) {
         table.requireAxis("field", field);
-        List<String> others = table.axes().stream().filter(a -> !a.equals(field)).toList();
+        List<String> others =
+                table.axes().stream().filter(a -> !a.equals(field)).toList();
         Set<Object> values = new LinkedHashSet<>();
         table.rows().forEach(r -> values.add(r.setting().get(field)));
         boolean numeric = values.stream().allMatch(v -> v instanceof Number);
@@ -47,8 +47,8 @@ public record StudyPlotData(String key, String field, List<String> categories, b
         Map<List<Object>, StudyTable.Row[]> byOthers = new LinkedHashMap<>();
         for (StudyTable.Row r : table.rows()) {
             List<Object> rest = others.stream().map(a -> r.setting().get(a)).toList();
-            byOthers.computeIfAbsent(rest, k -> new StudyTable.Row[order.size()])[order.indexOf(r.setting()
-                    .get(field))] = r;
+            byOthers.computeIfAbsent(rest, k -> new StudyTable.Row[order.size()])[
+                    order.indexOf(r.setting().get(field))] = r;
         }
         List<Line> lines = new ArrayList<>();
         double low = Double.POSITIVE_INFINITY;
@@ -61,7 +61,8 @@ public record StudyPlotData(String key, String field, List<String> categories, b
             int[] n = new int[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 x[i] = numeric ? ((Number) order.get(i)).doubleValue() : i;
-                SeedStats s = rows[i] == null ? SeedStats.of(List.of())
+                SeedStats s = rows[i] == null
+                        ? SeedStats.of(List.of())
                         : rows[i].stats().getOrDefault(key, SeedStats.of(List.of()));
                 mean[i] = s.mean();
                 std[i] = s.std();
@@ -78,10 +79,21 @@ public record StudyPlotData(String key, String field, List<String> categories, b
             }
             lines.add(new Line(others.isEmpty() ? ONLY_LINE : FieldText.of(others, setting), x, mean, std, n));
         }
-        double smallest = numeric ? order.stream().mapToDouble(v -> ((Number) v).doubleValue()).min().orElse(0) : 0;
-        double largest = numeric ? order.stream().mapToDouble(v -> ((Number) v).doubleValue()).max().orElse(0) : 0;
+        double smallest = numeric
+                ? order.stream()
+                        .mapToDouble(v -> ((Number) v).doubleValue())
+                        .min()
+                        .orElse(0)
+                : 0;
+        double largest = numeric
+                ? order.stream()
+                        .mapToDouble(v -> ((Number) v).doubleValue())
+                        .max()
+                        .orElse(0)
+                : 0;
         boolean logX = numeric && smallest > 0 && largest / smallest >= LOG_SPAN;
-        List<String> categories = numeric ? null : order.stream().map(FieldText::value).toList();
+        List<String> categories =
+                numeric ? null : order.stream().map(FieldText::value).toList();
         return new StudyPlotData(key, field, categories, logX, AxisRange.fixed(sections, key, low, high), lines);
     }
 }

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRuns the most runs (settings × seeds) one study may expand to
  */
 @ConfigurationProperties("factlab.studies")
-public record StudyProperties(@DefaultValue("200") int maxRuns) {
-}
+public record StudyProperties(@DefaultValue("200") int maxRuns) {}

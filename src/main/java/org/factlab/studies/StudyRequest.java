@@ -8,6 +8,11 @@ import java.util.Map;
  * run preset of {@code kind}. Everything but {@code kind} (or a study preset) is optional; {@code seeds}
  * defaults to the study preset's, else 1.
  */
-public record StudyRequest(String kind, String preset, Map<String, Object> spec, Map<String, Object> sweep,
-                           Integer seeds, String name, String notes) {
-}
+public record StudyRequest(
+        String kind,
+        String preset,
+        Map<String, Object> spec,
+        Map<String, Object> sweep,
+        Integer seeds,
+        String name,
+        String notes) {}

@@ -21,8 +21,7 @@ import org.factlab.runs.RunStatus;
 public record StudyRuns(Study study, List<StudyRun> runs, List<DeletedRun> deleted) {
 
     /** One run of the study and the index of its setting. */
-    public record StudyRun(Run run, int setting) {
-    }
+    public record StudyRun(Run run, int setting) {}
 
     public List<String> runIds() {
         return runs.stream().map(r -> r.run().id()).toList();
@@ -45,7 +44,8 @@ public record StudyRuns(Study study, List<StudyRun> runs, List<DeletedRun> delet
         if (study.cancelRequested()) {
             return StudyStatus.CANCELLED;
         }
-        return runs.stream().allMatch(r -> r.run().status() == RunStatus.SUCCEEDED) ? StudyStatus.SUCCEEDED
+        return runs.stream().allMatch(r -> r.run().status() == RunStatus.SUCCEEDED)
+                ? StudyStatus.SUCCEEDED
                 : StudyStatus.PARTIAL;
     }
 
@@ -67,7 +67,10 @@ public record StudyRuns(Study study, List<StudyRun> runs, List<DeletedRun> delet
      */
     public Duration eta(Instant now) {
         double p = progress();
-        Instant first = runs.stream().map(r -> r.run().startedAt()).filter(Objects::nonNull).min(Instant::compareTo)
+        Instant first = runs.stream()
+                .map(r -> r.run().startedAt())
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
                 .orElse(null);
         if (first == null || p <= 0 || status() != StudyStatus.RUNNING) {
             return null;
@@ -89,7 +92,9 @@ public record StudyRuns(Study study, List<StudyRun> runs, List<DeletedRun> delet
 
     /** The study preset it came from, if any. */
     public StudyPreset studyPreset() {
-        return study.studyPreset() == null ? null : StudyPresets.find(study.studyPreset()).orElse(null);
+        return study.studyPreset() == null
+                ? null
+                : StudyPresets.find(study.studyPreset()).orElse(null);
     }
 
     private List<PaperValue> paperValues() {
@@ -98,7 +103,11 @@ public record StudyRuns(Study study, List<StudyRun> runs, List<DeletedRun> delet
     }
 
     static StudyRuns of(Study study, List<Run> runs, Map<String, Integer> settings, List<DeletedRun> deleted) {
-        return new StudyRuns(study, runs.stream().map(r -> new StudyRun(r, settings.getOrDefault(r.id(), 0))).toList(),
+        return new StudyRuns(
+                study,
+                runs.stream()
+                        .map(r -> new StudyRun(r, settings.getOrDefault(r.id(), 0)))
+                        .toList(),
                 deleted);
     }
 }

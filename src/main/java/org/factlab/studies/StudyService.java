@@ -49,9 +49,16 @@ public class StudyService {
     private final LiveBus bus;
     private final ApplicationEventPublisher events;
 
-    public StudyService(KindRegistry kinds, RunService runService, RunRepository runs, StudyRepository studies,
-                        TransactionTemplate transaction, StudyProperties props, RunOwner owner, LiveBus bus,
-                        ApplicationEventPublisher events) {
+    public StudyService(
+            KindRegistry kinds,
+            RunService runService,
+            RunRepository runs,
+            StudyRepository studies,
+            TransactionTemplate transaction,
+            StudyProperties props,
+            RunOwner owner,
+            LiveBus bus,
+            ApplicationEventPublisher events) {
         this.owner = owner;
         this.bus = bus;
         this.events = events;
@@ -70,7 +77,9 @@ public class StudyService {
     /** The study presets whose kind is installed here. */
     public List<StudyPreset> availablePresets() {
         List<String> installed = kinds.all().stream().map(ExperimentKind::id).toList();
-        return StudyPresets.all().stream().filter(p -> p.unavailableReason(installed).isEmpty()).toList();
+        return StudyPresets.all().stream()
+                .filter(p -> p.unavailableReason(installed).isEmpty())
+                .toList();
     }
 
     /** Expands the request without launching anything (the launch page's live size); throws like {@link #create}. */
@@ -89,14 +98,26 @@ public class StudyService {
         String name = name(request, r, plan);
         DisplayText.require("notes", request.notes(), true);
         List<Run> prepared = prepare(plan, name);
-        Study study = new Study(RunService.newId(), name, blankToNull(request.notes()), plan.kind(),
-                r.studyPreset == null ? null : r.studyPreset.id(), plan.preset(), r.spec, plan.sweep(), plan.seeds(),
-                prepared.size(), Instant.now(), false, owner.current().orElse(null));
+        Study study = new Study(
+                RunService.newId(),
+                name,
+                blankToNull(request.notes()),
+                plan.kind(),
+                r.studyPreset == null ? null : r.studyPreset.id(),
+                plan.preset(),
+                r.spec,
+                plan.sweep(),
+                plan.seeds(),
+                prepared.size(),
+                Instant.now(),
+                false,
+                owner.current().orElse(null));
         runService.storeWithinQuota(prepared.size(), () -> {
             studies.insert(study);
             for (int i = 0; i < prepared.size(); i++) {
                 runs.insert(prepared.get(i));
-                studies.link(prepared.get(i).id(), study.id(), plan.runs().get(i).setting());
+                studies.link(
+                        prepared.get(i).id(), study.id(), plan.runs().get(i).setting());
             }
         });
         prepared.forEach(runService::enqueue);
@@ -131,7 +152,9 @@ public class StudyService {
             return false;
         }
         studies.requestCancel(id);
-        current.runs().stream().map(StudyRuns.StudyRun::run).filter(run -> !run.status().isTerminal())
+        current.runs().stream()
+                .map(StudyRuns.StudyRun::run)
+                .filter(run -> !run.status().isTerminal())
                 .forEach(run -> runService.cancel(run.id()));
         return true;
     }
@@ -161,7 +184,10 @@ public class StudyService {
     }
 
     private StudyRuns withRuns(Study study) {
-        return StudyRuns.of(study, runs.listOfStudy(study.id()), studies.settingsOfRuns(study.id()),
+        return StudyRuns.of(
+                study,
+                runs.listOfStudy(study.id()),
+                studies.settingsOfRuns(study.id()),
                 studies.deletedRuns(study.id()));
     }
 
@@ -173,13 +199,17 @@ public class StudyService {
             Map<String, Object> setting = plan.settings().get(p.setting());
             String label = Settings.label(setting);
             // named like the study's setting column: "λ = 1e-4", not "lambda=1.0E-4"
-            String runName = studyName + setting.entrySet().stream().map(e -> " · " + FieldText.of(e.getKey(),
-                    e.getValue())).collect(Collectors.joining()) + " · seed " + p.spec().get("seed");
+            String runName = studyName
+                    + setting.entrySet().stream()
+                            .map(e -> " · " + FieldText.of(e.getKey(), e.getValue()))
+                            .collect(Collectors.joining())
+                    + " · seed " + p.spec().get("seed");
             try {
                 prepared.add(runService.prepare(plan.kind(), p.preset(), p.spec(), truncate(runName)));
             } catch (SpecValidationException e) {
-                e.errors().forEach(err -> errors.add(new FieldError(err.field(),
-                        (label.isEmpty() ? "" : "setting " + label + ": ") + err.message())));
+                e.errors()
+                        .forEach(err -> errors.add(new FieldError(
+                                err.field(), (label.isEmpty() ? "" : "setting " + label + ": ") + err.message())));
             }
         }
         if (!errors.isEmpty()) {
@@ -189,20 +219,24 @@ public class StudyService {
     }
 
     private Resolved resolve(StudyRequest request) {
-        StudyPreset studyPreset = request.preset() == null ? null : StudyPresets.find(request.preset()).orElse(null);
+        StudyPreset studyPreset = request.preset() == null
+                ? null
+                : StudyPresets.find(request.preset()).orElse(null);
         Map<String, Object> spec = new LinkedHashMap<>();
         Map<String, Object> sweep = new LinkedHashMap<>();
         String kindId = blankToNull(request.kind());
         String runPreset = blankToNull(request.preset());
         int seeds = 1;
         if (studyPreset != null) {
-            List<String> installed = kinds.all().stream().map(ExperimentKind::id).toList();
+            List<String> installed =
+                    kinds.all().stream().map(ExperimentKind::id).toList();
             studyPreset.unavailableReason(installed).ifPresent(reason -> {
                 throw new SpecValidationException("preset", "study preset '" + studyPreset.id() + "' " + reason);
             });
             if (kindId != null && !kindId.equals(studyPreset.kind())) {
-                throw new SpecValidationException("kind", "study preset '" + studyPreset.id() + "' is of kind "
-                        + studyPreset.kind() + ", not " + kindId);
+                throw new SpecValidationException(
+                        "kind",
+                        "study preset '" + studyPreset.id() + "' is of kind " + studyPreset.kind() + ", not " + kindId);
             }
             kindId = studyPreset.kind();
             runPreset = studyPreset.preset();
@@ -211,28 +245,41 @@ public class StudyService {
             seeds = studyPreset.seeds();
         }
         if (kindId == null) {
-            throw new SpecValidationException("kind", "is required (or a study preset: " + String.join(", ",
-                    StudyPresets.all().stream().map(StudyPreset::id).toList()) + ")");
+            throw new SpecValidationException(
+                    "kind",
+                    "is required (or a study preset: "
+                            + String.join(
+                                    ", ",
+                                    StudyPresets.all().stream()
+                                            .map(StudyPreset::id)
+                                            .toList()) + ")");
         }
         String id = kindId;
-        ExperimentKind<?> kind = kinds.find(id).orElseThrow(() -> new SpecValidationException("kind", "unknown kind '"
-                + id + "'; allowed: " + String.join(", ", kinds.all().stream().map(ExperimentKind::id).toList())));
+        ExperimentKind<?> kind = kinds.find(id)
+                .orElseThrow(() -> new SpecValidationException(
+                        "kind",
+                        "unknown kind '" + id + "'; allowed: "
+                                + String.join(
+                                        ", ",
+                                        kinds.all().stream()
+                                                .map(ExperimentKind::id)
+                                                .toList())));
         if (request.spec() != null) {
             spec.putAll(request.spec());
         }
         if (request.sweep() != null) {
             sweep.putAll(request.sweep());
         }
-        return new Resolved(kind, runPreset, spec, sweep, request.seeds() == null ? seeds : request.seeds(),
-                studyPreset);
+        return new Resolved(
+                kind, runPreset, spec, sweep, request.seeds() == null ? seeds : request.seeds(), studyPreset);
     }
 
     private static String name(StudyRequest request, Resolved r, StudyPlan plan) {
         if (request.name() != null && !request.name().isBlank()) {
             String name = request.name().strip();
             if (name.length() > MAX_NAME) {
-                throw new SpecValidationException("name", "is " + name.length() + " characters long; allowed: at most "
-                        + MAX_NAME);
+                throw new SpecValidationException(
+                        "name", "is " + name.length() + " characters long; allowed: at most " + MAX_NAME);
             }
             DisplayText.require("name", name, false);
             return name;
@@ -240,8 +287,11 @@ public class StudyService {
         if (r.studyPreset != null) {
             return r.studyPreset.id();
         }
-        return r.kind.id() + (r.preset == null ? "" : " · " + r.preset) + (plan.sweep().isEmpty()
-                ? " · " + plan.seeds() + " seeds" : " · sweep " + String.join(" × ", plan.sweep().keySet()));
+        return r.kind.id()
+                + (r.preset == null ? "" : " · " + r.preset)
+                + (plan.sweep().isEmpty()
+                        ? " · " + plan.seeds() + " seeds"
+                        : " · sweep " + String.join(" × ", plan.sweep().keySet()));
     }
 
     private static String truncate(String name) {
@@ -252,7 +302,11 @@ public class StudyService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private record Resolved(ExperimentKind<?> kind, String preset, Map<String, Object> spec, Map<String, Object> sweep,
-                            int seeds, StudyPreset studyPreset) {
-    }
+    private record Resolved(
+            ExperimentKind<?> kind,
+            String preset,
+            Map<String, Object> spec,
+            Map<String, Object> sweep,
+            int seeds,
+            StudyPreset studyPreset) {}
 }

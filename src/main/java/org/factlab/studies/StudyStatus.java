@@ -6,5 +6,8 @@ package org.factlab.studies;
  * cancelled on its own or interrupted).
  */
 public enum StudyStatus {
-    RUNNING, SUCCEEDED, PARTIAL, CANCELLED
+    RUNNING,
+    SUCCEEDED,
+    PARTIAL,
+    CANCELLED
 }

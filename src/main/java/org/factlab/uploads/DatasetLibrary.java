@@ -31,7 +31,9 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
      *                          limited by it ({@link ValueLimit#ofBudget})
      */
     public DatasetLibrary(Path datasetsDir, long memoryBudgetBytes) {
-        this(datasetsDir, ValueLimit.ofBudget(memoryBudgetBytes, Runtime.getRuntime().maxMemory()));
+        this(
+                datasetsDir,
+                ValueLimit.ofBudget(memoryBudgetBytes, Runtime.getRuntime().maxMemory()));
     }
 
     private DatasetLibrary(Path datasetsDir, ValueLimit uploadLimit) {
@@ -46,17 +48,28 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
         String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         String ending = lower.endsWith(".csv") ? ".csv" : lower.endsWith(".npz") ? ".npz" : null;
         if (ending == null) {
-            throw new UploadException("file", "'" + fileName + "' is not a supported table; allowed: .csv (a header "
-                    + "row, the class label in the last column) or .npz (arrays X, n×d or n×C×H×W images, and y, n "
-                    + "labels)");
+            throw new UploadException(
+                    "file",
+                    "'" + fileName + "' is not a supported table; allowed: .csv (a header "
+                            + "row, the class label in the last column) or .npz (arrays X, n×d or n×C×H×W images, and "
+                            + "y, n "
+                            + "labels)");
         }
         String shownName = ModelLibrary.displayName(name, fileName);
         UploadStore.Staged staged = store.stage(content, ending, maxBytes);
         DatasetInfo info = null;
         try {
             UploadedTable table = UploadedTable.read(staged.file(), ending, uploadLimit);
-            info = new DatasetInfo(staged.id(), shownName, table.n(), table.d(), table.classes(), owner,
-                    Instant.now().toString(), staged.bytes(), table.imageShape());
+            info = new DatasetInfo(
+                    staged.id(),
+                    shownName,
+                    table.n(),
+                    table.d(),
+                    table.classes(),
+                    owner,
+                    Instant.now().toString(),
+                    staged.bytes(),
+                    table.imageShape());
         } catch (TableFormatException e) {
             throw new UploadException("file", e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -94,8 +107,9 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
 
     /** The table of dataset {@code id}, exactly as uploaded. */
     public UploadedTable load(String id) throws IOException {
-        Path file = store.file(id).orElseThrow(() -> new IllegalArgumentException("dataset: there is no uploaded "
-                + "dataset '" + id + "' (GET /api/datasets lists them)"));
+        Path file = store.file(id)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "dataset: there is no uploaded " + "dataset '" + id + "' (GET /api/datasets lists them)"));
         return UploadedTable.read(file, file.getFileName().toString(), ValueLimit.NONE);
     }
 }

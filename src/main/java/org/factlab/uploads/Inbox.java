@@ -41,8 +41,7 @@ public final class Inbox {
     }
 
     /** One logged value. */
-    public record Scalar(long step, String name, double value) {
-    }
+    public record Scalar(long step, String name, double value) {}
 
     private final Path dir;
 
@@ -110,10 +109,19 @@ public final class Inbox {
     public synchronized void appendScalars(long step, Map<String, Double> values) throws IOException {
         Files.createDirectories(dir);
         StringBuilder lines = new StringBuilder();
-        values.forEach((name, value) -> lines.append(step).append('\t').append(name).append('\t').append(value)
+        values.forEach((name, value) -> lines.append(step)
+                .append('\t')
+                .append(name)
+                .append('\t')
+                .append(value)
                 .append('\n'));
-        Files.writeString(dir.resolve(SCALARS), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        Files.writeString(
+                dir.resolve(SCALARS),
+                lines,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.SYNC);
     }
 
     /** The logged values from line {@code from} on (0-based), complete lines only. */

@@ -10,9 +10,17 @@ import org.factlab.nn.imported.ImportedNetwork;
  * when, the file's size, and the shapes of its leading convolutions (empty for a chain of dense layers; their
  * {@code layers} entries are W's k×cq² as out×in).
  */
-public record ModelInfo(String id, String name, String format, List<Layer> layers, String activation,
-                        boolean softmaxOutput, String owner, String created, long bytes,
-                        List<ImportedNetwork.ConvShape> convolutions)
+public record ModelInfo(
+        String id,
+        String name,
+        String format,
+        List<Layer> layers,
+        String activation,
+        boolean softmaxOutput,
+        String owner,
+        String created,
+        long bytes,
+        List<ImportedNetwork.ConvShape> convolutions)
         implements UploadLibrary.Described {
 
     public ModelInfo {
@@ -20,8 +28,7 @@ public record ModelInfo(String id, String name, String format, List<Layer> layer
     }
 
     /** One dense layer u = W h (+ b), W out×in, or a convolution with W out×cq². */
-    public record Layer(int in, int out, boolean bias) {
-    }
+    public record Layer(int in, int out, boolean bias) {}
 
     /** Inputs of the first layer. */
     public int inputs() {

@@ -26,6 +26,7 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
 
     /** The bundled example model's id. */
     public static final String EXAMPLE = "example-mnist-mlp";
+
     private static final String EXAMPLE_RESOURCE = "/inspect/example-mnist-mlp.safetensors";
     private static final String EXAMPLE_ACTIVATION = "relu";
     private static final int MAX_NAME = 200;
@@ -43,7 +44,9 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
      *                          limited by it ({@link ValueLimit#ofBudget})
      */
     public ModelLibrary(Path datasetsDir, long memoryBudgetBytes) {
-        this(datasetsDir, ValueLimit.ofBudget(memoryBudgetBytes, Runtime.getRuntime().maxMemory()));
+        this(
+                datasetsDir,
+                ValueLimit.ofBudget(memoryBudgetBytes, Runtime.getRuntime().maxMemory()));
     }
 
     private ModelLibrary(Path datasetsDir, ValueLimit uploadLimit) {
@@ -70,10 +73,20 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         ModelInfo info = null;
         try {
             info = format == ModelFormat.KERAS
-                    ? info(staged.id(), shownName, format, IsolatedKerasReader.read(staged.file(), uploadLimit), owner,
-                    staged.bytes())
-                    : info(staged.id(), shownName, format, format.read(staged.file(), List.of(), uploadLimit), owner,
-                    staged.bytes());
+                    ? info(
+                            staged.id(),
+                            shownName,
+                            format,
+                            IsolatedKerasReader.read(staged.file(), uploadLimit),
+                            owner,
+                            staged.bytes())
+                    : info(
+                            staged.id(),
+                            shownName,
+                            format,
+                            format.read(staged.file(), List.of(), uploadLimit),
+                            owner,
+                            staged.bytes());
         } catch (ModelFileException e) {
             throw new UploadException("file", e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -122,8 +135,9 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         if (EXAMPLE.equals(id)) {
             return withExample(file -> ModelFormat.SAFETENSORS.read(file, order, ValueLimit.NONE));
         }
-        ModelInfo info = store.find(id, ModelInfo.class).orElseThrow(() -> new IllegalArgumentException(
-                "model: there is no model '" + id + "' (GET /api/models lists them)"));
+        ModelInfo info = store.find(id, ModelInfo.class)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "model: there is no model '" + id + "' (GET /api/models lists them)"));
         Path file = store.file(id).orElseThrow(() -> new IOException("model " + id + " has lost its file"));
         return ModelFormat.fromId(info.format()).read(file, order, ValueLimit.NONE);
     }
@@ -131,10 +145,25 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
     private ModelInfo example() throws IOException {
         try {
             ImportedNetwork net = withExample(file -> ModelFormat.SAFETENSORS.read(file, List.of(), ValueLimit.NONE));
-            ModelInfo base = info(EXAMPLE, "Example: ReLU MLP 784-32-32-10 trained with PyTorch on 5000 MNIST images "
-                    + "(MSE, weight_decay 1e-4)", ModelFormat.SAFETENSORS, net, null, 0);
-            return new ModelInfo(base.id(), base.name(), base.format(), base.layers(), EXAMPLE_ACTIVATION, false, null,
-                    null, base.bytes(), List.of());
+            ModelInfo base = info(
+                    EXAMPLE,
+                    "Example: ReLU MLP 784-32-32-10 trained with PyTorch on 5000 MNIST images "
+                            + "(MSE, weight_decay 1e-4)",
+                    ModelFormat.SAFETENSORS,
+                    net,
+                    null,
+                    0);
+            return new ModelInfo(
+                    base.id(),
+                    base.name(),
+                    base.format(),
+                    base.layers(),
+                    EXAMPLE_ACTIVATION,
+                    false,
+                    null,
+                    null,
+                    base.bytes(),
+                    List.of());
         } catch (ModelFileException e) {
             throw new IllegalStateException("the bundled example model is unreadable", e);
         }
@@ -158,18 +187,34 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         }
     }
 
-    private static ModelInfo info(String id, String name, ModelFormat format, ImportedNetwork net, String owner,
-                                  long bytes) {
-        return info(id, name, format, new IsolatedKerasReader.Summary(net.layers(), net.activation(),
-                net.softmaxOutput(), net.convolutions()), owner, bytes);
+    private static ModelInfo info(
+            String id, String name, ModelFormat format, ImportedNetwork net, String owner, long bytes) {
+        return info(
+                id,
+                name,
+                format,
+                new IsolatedKerasReader.Summary(
+                        net.layers(), net.activation(), net.softmaxOutput(), net.convolutions()),
+                owner,
+                bytes);
     }
 
-    private static ModelInfo info(String id, String name, ModelFormat format, IsolatedKerasReader.Summary net,
-                                  String owner, long bytes) {
+    private static ModelInfo info(
+            String id, String name, ModelFormat format, IsolatedKerasReader.Summary net, String owner, long bytes) {
         List<ModelInfo.Layer> layers = net.layers().stream()
-                .map(l -> new ModelInfo.Layer(l.in(), l.out(), l.bias())).toList();
-        return new ModelInfo(id, name, format.id(), layers, net.activation() == null ? null : net.activation().id(),
-                net.softmaxOutput(), owner, Instant.now().toString(), bytes, net.convolutions());
+                .map(l -> new ModelInfo.Layer(l.in(), l.out(), l.bias()))
+                .toList();
+        return new ModelInfo(
+                id,
+                name,
+                format.id(),
+                layers,
+                net.activation() == null ? null : net.activation().id(),
+                net.softmaxOutput(),
+                owner,
+                Instant.now().toString(),
+                bytes,
+                net.convolutions());
     }
 
     /** The name given, or the file's name; control characters removed, at most {@value #MAX_NAME} characters. */
@@ -177,8 +222,8 @@ public final class ModelLibrary implements UploadLibrary<ModelInfo> {
         String chosen = name == null || name.isBlank() ? fileName : name;
         String clean = chosen == null ? "" : chosen.replaceAll("\\p{Cntrl}", "").strip();
         if (clean.length() > MAX_NAME) {
-            throw new UploadException("name", "is " + clean.length() + " characters long; allowed: at most "
-                    + MAX_NAME);
+            throw new UploadException(
+                    "name", "is " + clean.length() + " characters long; allowed: at most " + MAX_NAME);
         }
         return clean;
     }

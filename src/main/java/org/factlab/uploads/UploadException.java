@@ -20,16 +20,20 @@ public class UploadException extends Exception {
     /** A file over the size limit (answered 413). */
     public static final class TooLarge extends UploadException {
         public TooLarge(long maxBytes) {
-            super("file", "the file is larger than " + maxBytes + " bytes; allowed: at most " + maxBytes
-                    + " bytes (factlab.models.max-bytes)");
+            super(
+                    "file",
+                    "the file is larger than " + maxBytes + " bytes; allowed: at most " + maxBytes
+                            + " bytes (factlab.models.max-bytes)");
         }
     }
 
     /** A file whose reading ran out of memory although it is within the limit (answered 400). */
     public static final class OutOfMemory extends UploadException {
         public OutOfMemory(ValueLimit limit) {
-            super("file", "reading the file needs more memory than the server has free; its numbers are within the "
-                    + "limit (" + limit.allowed() + "): try again later or send a smaller file");
+            super(
+                    "file",
+                    "reading the file needs more memory than the server has free; its numbers are within the "
+                            + "limit (" + limit.allowed() + "): try again later or send a smaller file");
         }
     }
 }

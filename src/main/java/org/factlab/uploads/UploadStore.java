@@ -39,8 +39,8 @@ final class UploadStore {
     private static final String STAGING = ".staging-";
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** A staging folder untouched this long belongs to an upload that will never finish. */
     static final Duration STALE_STAGING = Duration.ofMinutes(10);
@@ -54,8 +54,7 @@ final class UploadStore {
     }
 
     /** A file copied into its staging folder, not yet visible. */
-    record Staged(String id, Path dir, Path file, long bytes) {
-    }
+    record Staged(String id, Path dir, Path file, long bytes) {}
 
     /**
      * Copies {@code content} into a new staging folder as {@code file<ending>}, refusing (and deleting) it as soon as
@@ -105,8 +104,8 @@ final class UploadStore {
             return;
         }
         Instant stale = Instant.now().minus(STALE_STAGING);
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root, p -> p.getFileName().toString()
-                .startsWith(STAGING))) {
+        try (DirectoryStream<Path> stream =
+                Files.newDirectoryStream(root, p -> p.getFileName().toString().startsWith(STAGING))) {
             for (Path dir : stream) {
                 if (lastWrite(dir).isBefore(stale)) {
                     deleteTree(dir);
@@ -122,12 +121,14 @@ final class UploadStore {
     private static Instant lastWrite(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             return paths.map(p -> {
-                try {
-                    return Files.getLastModifiedTime(p).toInstant();
-                } catch (IOException e) {
-                    return Instant.MIN;
-                }
-            }).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+                        try {
+                            return Files.getLastModifiedTime(p).toInstant();
+                        } catch (IOException e) {
+                            return Instant.MIN;
+                        }
+                    })
+                    .max(Comparator.naturalOrder())
+                    .orElse(Instant.MIN);
         }
     }
 
@@ -138,11 +139,12 @@ final class UploadStore {
             return out;
         }
         List<Path> dirs = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root, p -> ID.matcher(p.getFileName().toString())
-                .matches() && Files.isRegularFile(p.resolve(META)))) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(
+                root, p -> ID.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p.resolve(META)))) {
             stream.forEach(dirs::add);
         }
-        dirs.sort(Comparator.comparing((Path p) -> p.resolve(META).toFile().lastModified()).reversed());
+        dirs.sort(Comparator.comparing((Path p) -> p.resolve(META).toFile().lastModified())
+                .reversed());
         for (Path dir : dirs) {
             out.add(JSON.readValue(dir.resolve(META).toFile(), type));
         }
@@ -152,7 +154,9 @@ final class UploadStore {
     /** The metadata of upload {@code id}, empty for an unknown or malformed id. */
     <M> Optional<M> find(String id, Class<M> type) throws IOException {
         Optional<Path> dir = folder(id);
-        return dir.isEmpty() ? Optional.empty() : Optional.of(JSON.readValue(dir.get().resolve(META).toFile(), type));
+        return dir.isEmpty()
+                ? Optional.empty()
+                : Optional.of(JSON.readValue(dir.get().resolve(META).toFile(), type));
     }
 
     /** The stored file of upload {@code id}. */
@@ -162,7 +166,8 @@ final class UploadStore {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(dir.get())) {
-            return files.filter(p -> p.getFileName().toString().startsWith("file")).findFirst();
+            return files.filter(p -> p.getFileName().toString().startsWith("file"))
+                    .findFirst();
         }
     }
 

@@ -44,8 +44,8 @@ class AllowedHosts {
         }
         String host = hostOnly(hostHeader.strip().toLowerCase(Locale.ROOT));
         for (String n : names) {
-            if (n.equals(host) || n.startsWith("*.") && host.endsWith(n.substring(1))
-                    && host.length() > n.length() - 1) {
+            if (n.equals(host)
+                    || n.startsWith("*.") && host.endsWith(n.substring(1)) && host.length() > n.length() - 1) {
                 return true;
             }
         }

@@ -45,79 +45,101 @@ class ApiErrors {
             return errors;
         }
         List<FieldError> out = new ArrayList<>(errors.subList(0, MAX_ERRORS));
-        out.add(new FieldError("", (errors.size() - MAX_ERRORS) + " more errors not listed (" + errors.size()
-                + " in all; the first " + MAX_ERRORS + " are above)"));
+        out.add(new FieldError(
+                "",
+                (errors.size() - MAX_ERRORS) + " more errors not listed (" + errors.size() + " in all; the first "
+                        + MAX_ERRORS + " are above)"));
         return out;
     }
 
     /** A launch past the account's quota of queued and running runs. */
     @ExceptionHandler(QuotaExceededException.class)
     ResponseEntity<Map<String, List<FieldError>>> quota(QuotaExceededException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("errors",
-                List.of(new FieldError("", e.getMessage()))));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .body(Map.of("errors", List.of(new FieldError("", e.getMessage()))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, List<FieldError>>> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnrecognizedPropertyException unknown) {
-                return ResponseEntity.badRequest().body(Map.of("errors", List.of(new FieldError(fieldOf(e),
-                        "is not a field of this request; allowed: " + allowed(unknown)))));
+                return ResponseEntity.badRequest()
+                        .body(Map.of(
+                                "errors",
+                                List.of(new FieldError(
+                                        fieldOf(e), "is not a field of this request; allowed: " + allowed(unknown)))));
             }
             if (t instanceof RequestSizeLimit.TooLarge tooLarge) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("errors",
-                        List.of(new FieldError("body", tooLarge.getMessage()))));
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(Map.of("errors", List.of(new FieldError("body", tooLarge.getMessage()))));
             }
         }
-        return ResponseEntity.badRequest().body(Map.of("errors",
-                List.of(new FieldError(fieldOf(e), "is not a JSON object of the expected shape: " + rootMessage(e)))));
+        return ResponseEntity.badRequest()
+                .body(Map.of(
+                        "errors",
+                        List.of(new FieldError(
+                                fieldOf(e), "is not a JSON object of the expected shape: " + rootMessage(e)))));
     }
 
     /** An ownership check of {@code access.RunPermissions} failed. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, List<FieldError>>> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("errors", List.of(new FieldError("",
-                e.getMessage()))));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Map.of("errors", List.of(new FieldError("", e.getMessage()))));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<Map<String, List<FieldError>>> status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-        return ResponseEntity.status(status).body(Map.of("errors",
-                List.of(new FieldError("", e.getReason() == null ? status.getReasonPhrase() : e.getReason()))));
+        return ResponseEntity.status(status)
+                .body(Map.of(
+                        "errors",
+                        List.of(new FieldError("", e.getReason() == null ? status.getReasonPhrase() : e.getReason()))));
     }
 
     /** Spring MVC's own refusals (unsupported media type, missing parameter, …) with their status. */
-    @ExceptionHandler({ErrorResponseException.class, HttpMediaTypeNotSupportedException.class,
-            HttpRequestMethodNotSupportedException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({
+        ErrorResponseException.class,
+        HttpMediaTypeNotSupportedException.class,
+        HttpRequestMethodNotSupportedException.class,
+        MissingServletRequestParameterException.class
+    })
     ResponseEntity<Map<String, List<FieldError>>> refused(Exception e) {
         ErrorResponse r = (ErrorResponse) e;
         String detail = r.getBody().getDetail();
-        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).body(Map.of("errors",
-                List.of(new FieldError("", detail == null ? e.getMessage() : detail))));
+        return ResponseEntity.status(r.getStatusCode())
+                .headers(r.getHeaders())
+                .body(Map.of("errors", List.of(new FieldError("", detail == null ? e.getMessage() : detail))));
     }
 
     /** Native linear algebra failed its self-check: runs that need it are refused, with the reason and the remedy. */
     @ExceptionHandler(NativeArithmeticUnavailableException.class)
     ResponseEntity<Map<String, List<FieldError>>> arithmeticUnavailable(NativeArithmeticUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("errors",
-                List.of(new FieldError("kind", e.getMessage()))));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("errors", List.of(new FieldError("kind", e.getMessage()))));
     }
 
     /** The database is down or unreachable: the server stays up and says so. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            RecoverableDataAccessException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        RecoverableDataAccessException.class
+    })
     ResponseEntity<Map<String, List<FieldError>>> databaseUnavailable(DataAccessException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("errors",
-                List.of(new FieldError("", "the database is unavailable; try again later (" + rootMessage(e) + ")"))));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of(
+                        "errors",
+                        List.of(new FieldError(
+                                "", "the database is unavailable; try again later (" + rootMessage(e) + ")"))));
     }
 
     /** The JSON path of the value that could not be read (e.g. {@code name}), or {@code body}. */
     private static String fieldOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                String path = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                        : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+                String path = m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                        .collect(Collectors.joining("."));
                 return path.isEmpty() ? "body" : path;
             }
         }
@@ -125,8 +147,9 @@ class ApiErrors {
     }
 
     private static String allowed(UnrecognizedPropertyException e) {
-        return e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                .collect(Collectors.joining(", "));
+        return e.getKnownPropertyIds() == null
+                ? ""
+                : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
     private static String rootMessage(Throwable e) {

@@ -39,12 +39,18 @@ class ApiFallbackController {
         if (!allowed.isEmpty()) {
             return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                     .header(HttpHeaders.ALLOW, String.join(", ", allowed))
-                    .body(Map.of("errors", List.of(new FieldError("", request.getMethod() + " is not allowed on " + path
-                            + "; allowed: " + String.join(", ", allowed)))));
+                    .body(Map.of(
+                            "errors",
+                            List.of(new FieldError(
+                                    "",
+                                    request.getMethod() + " is not allowed on " + path + "; allowed: "
+                                            + String.join(", ", allowed)))));
         }
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("errors",
-                List.of(new FieldError("", "no API call at " + path
-                        + " (the calls are listed in README.md, REST API)"))));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of(
+                        "errors",
+                        List.of(new FieldError(
+                                "", "no API call at " + path + " (the calls are listed in README.md, REST API)"))));
     }
 
     /** The methods of the other calls whose path matches this request's. */
@@ -52,7 +58,8 @@ class ApiFallbackController {
         Set<String> methods = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-            if (paths == null || paths.getPatternValues().contains(PATTERN)
+            if (paths == null
+                    || paths.getPatternValues().contains(PATTERN)
                     || paths.getMatchingCondition(request) == null) {
                 continue;
             }

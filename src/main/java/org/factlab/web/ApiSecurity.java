@@ -28,8 +28,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -71,8 +71,8 @@ class ApiSecurity {
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         String researcher = Role.RESEARCHER.name();
         return http.securityMatcher(PATHS.matcher("/api/**"))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/runs"),
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                PATHS.matcher(HttpMethod.POST, "/api/runs"),
                                 PATHS.matcher(HttpMethod.POST, "/api/runs/*/cancel"),
                                 PATHS.matcher(HttpMethod.POST, "/api/runs/*/share"),
                                 PATHS.matcher(HttpMethod.POST, "/api/studies"),
@@ -82,17 +82,23 @@ class ApiSecurity {
                                 PATHS.matcher(HttpMethod.POST, "/api/models"),
                                 PATHS.matcher(HttpMethod.DELETE, "/api/models/*"),
                                 PATHS.matcher(HttpMethod.POST, "/api/datasets"),
-                                PATHS.matcher(HttpMethod.DELETE, "/api/datasets/*")).hasRole(researcher)
-                        .anyRequest().hasRole(Role.VIEWER.name()))
+                                PATHS.matcher(HttpMethod.DELETE, "/api/datasets/*"))
+                        .hasRole(researcher)
+                        .anyRequest()
+                        .hasRole(Role.VIEWER.name()))
                 .httpBasic(b -> b.authenticationEntryPoint(this::unauthorized))
-                .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized)
-                        .accessDeniedHandler(this::denied))
-                .csrf(c -> c.ignoringRequestMatchers(ApiSecurity::sendsBasicCredentials,
-                        BearerTokenFilter::sendsToken))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(this::unauthorized).accessDeniedHandler(this::denied))
+                .csrf(c -> c.ignoringRequestMatchers(ApiSecurity::sendsBasicCredentials, BearerTokenFilter::sendsToken))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), CsrfFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts, (request, response, e) ->
-                        error(response, HttpServletResponse.SC_UNAUTHORIZED, e.getMessage())), CsrfFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(
+                                tokens,
+                                accounts,
+                                (request, response, e) ->
+                                        error(response, HttpServletResponse.SC_UNAUTHORIZED, e.getMessage())),
+                        CsrfFilter.class)
                 .build();
     }
 
@@ -111,8 +117,11 @@ class ApiSecurity {
         if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
             error(response, HttpServletResponse.SC_UNAUTHORIZED, SIGN_IN);
         } else if (e instanceof CsrfException) {
-            error(response, HttpServletResponse.SC_FORBIDDEN, "a call with the browser's session needs the CSRF token "
-                    + "(header X-CSRF-TOKEN); scripts send HTTP basic credentials instead");
+            error(
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "a call with the browser's session needs the CSRF token "
+                            + "(header X-CSRF-TOKEN); scripts send HTTP basic credentials instead");
         } else {
             error(response, HttpServletResponse.SC_FORBIDDEN, "your role may not do this");
         }

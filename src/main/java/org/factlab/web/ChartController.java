@@ -54,16 +54,20 @@ class ChartController {
     }
 
     @GetMapping("/api/runs/{id}/charts/{file}")
-    ResponseEntity<?> chart(@PathVariable String id, @PathVariable String file,
+    ResponseEntity<?> chart(
+            @PathVariable String id,
+            @PathVariable String file,
             @RequestParam(required = false) Long step,
-                            @RequestParam(required = false) Boolean log) {
+            @RequestParam(required = false) Boolean log) {
         return chart(find(id), file, step, log);
     }
 
     @GetMapping("/s/{token}/charts/{file}")
-    ResponseEntity<?> sharedChart(@PathVariable String token, @PathVariable String file,
-                                  @RequestParam(required = false) Long step,
-                                          @RequestParam(required = false) Boolean log) {
+    ResponseEntity<?> sharedChart(
+            @PathVariable String token,
+            @PathVariable String file,
+            @RequestParam(required = false) Long step,
+            @RequestParam(required = false) Boolean log) {
         return chart(shares.sharedRun(token).orElseThrow(ExportController::notShared), file, step, log);
     }
 
@@ -76,8 +80,9 @@ class ChartController {
         Map<String, NavigableMap<Long, Double>> series = series(run, step == null ? Long.MAX_VALUE : step);
         List<String> members = ChartGroups.members(group, series.keySet());
         if (members.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "the run has no chart " + group
-                    + (step == null ? "" : " up to step " + step));
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND,
+                    "the run has no chart " + group + (step == null ? "" : " up to step " + step));
         }
         ExperimentKind<?> kind = kinds.find(run.kind()).orElse(null);
         List<LineFigure.Curve> curves = new ArrayList<>();
@@ -85,27 +90,36 @@ class ChartController {
         for (String name : PageOrder.of(kind, members)) {
             NavigableMap<Long, Double> points = series.get(name);
             last = Math.max(last, points.lastKey());
-            curves.add(new LineFigure.Curve(SeriesLabels.legend(Optional.ofNullable(kind), name),
+            curves.add(new LineFigure.Curve(
+                    SeriesLabels.legend(Optional.ofNullable(kind), name),
                     points.keySet().stream().mapToDouble(Long::doubleValue).toArray(),
                     points.values().stream().mapToDouble(Double::doubleValue).toArray()));
         }
         String title = ChartGroups.title(group) + " · run " + run.id() + " · step " + last;
         boolean logScale = log != null ? log : ChartGroups.logByDefault(group);
-        double[] values = curves.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.y())).filter(Double::isFinite)
+        double[] values = curves.stream()
+                .flatMapToDouble(c -> java.util.Arrays.stream(c.y()))
+                .filter(Double::isFinite)
                 .toArray();
-        double[] fixed = logScale ? null : AxisRange.fixed(kind == null ? List.of() : kind.sections(), members.get(0),
-                java.util.Arrays.stream(values).min().orElse(0),
-                java.util.Arrays.stream(values).max().orElse(0));
+        double[] fixed = logScale
+                ? null
+                : AxisRange.fixed(
+                        kind == null ? List.of() : kind.sections(),
+                        members.get(0),
+                        java.util.Arrays.stream(values).min().orElse(0),
+                        java.util.Arrays.stream(values).max().orElse(0));
         LineFigure.Axes axes = LineFigure.Axes.steps(ChartGroups.yAxis(group), logScale, fixed);
-        return ExportController.figure(new Figure(title, axes, curves), svg,
-                "factlab-" + run.id() + "-" + group + "-step" + last);
+        return ExportController.figure(
+                new Figure(title, axes, curves), svg, "factlab-" + run.id() + "-" + group + "-step" + last);
     }
 
     /** Every series of the run up to {@code step}: name → (step → value). */
     private Map<String, NavigableMap<Long, Double>> series(Run run, long step) {
         Map<String, NavigableMap<Long, Double>> series = new TreeMap<>();
-        metrics.points(run.id()).stream().filter(p -> p.step() <= step)
-                .forEach(p -> series.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
+        metrics.points(run.id()).stream()
+                .filter(p -> p.step() <= step)
+                .forEach(p ->
+                        series.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
         return series;
     }
 

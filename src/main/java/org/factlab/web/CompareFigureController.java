@@ -49,24 +49,31 @@ class CompareFigureController {
     }
 
     @GetMapping("/api/compare/{file}")
-    ResponseEntity<?> chart(@PathVariable String file, @RequestParam String runs, @RequestParam String series,
-                            @RequestParam(required = false) String groupBy,
-                                    @RequestParam(required = false) String colour,
-                            @RequestParam(required = false) Boolean log) {
+    ResponseEntity<?> chart(
+            @PathVariable String file,
+            @RequestParam String runs,
+            @RequestParam String series,
+            @RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) String colour,
+            @RequestParam(required = false) Boolean log) {
         boolean svg = "chart.svg".equals(file);
         if (!svg && !"chart.png".equals(file)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "compare figures are chart.svg and chart.png: "
-                    + file);
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "compare figures are chart.svg and chart.png: " + file);
         }
-        List<String> ids = Arrays.stream(runs.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct()
+        List<String> ids = Arrays.stream(runs.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
                 .toList();
         if (ids.isEmpty() || ids.size() > MAX_RUNS) {
-            throw new SpecValidationException("runs", "must list 1 … " + MAX_RUNS + " run ids separated by commas, got "
-                    + ids.size());
+            throw new SpecValidationException(
+                    "runs", "must list 1 … " + MAX_RUNS + " run ids separated by commas, got " + ids.size());
         }
-        List<Run> found = ids.stream().map(id -> this.runs.find(id).orElseThrow(()
-                -> new SpecValidationException("runs",
-                "has no run " + id))).toList();
+        List<Run> found = ids.stream()
+                .map(id ->
+                        this.runs.find(id).orElseThrow(() -> new SpecValidationException("runs", "has no run " + id)))
+                .toList();
         String grouping = groupBy == null || groupBy.isBlank() ? CompareGroups.GROUP_SPEC : groupBy;
         String colourField = colour == null || colour.isBlank() ? null : colour;
         List<CompareGroups.Group> groups = CompareGroups.of(found, grouping, colourField);
@@ -77,7 +84,8 @@ class CompareFigureController {
         for (int i = 0; i < groups.size(); i++) {
             List<NavigableMap<Long, Double>> members = new ArrayList<>();
             for (Run r : groups.get(i).runs()) {
-                TreeMap<Long, Double> curve = MetricPoint.bySeries(metrics.points(r.id())).get(series);
+                TreeMap<Long, Double> curve =
+                        MetricPoint.bySeries(metrics.points(r.id())).get(series);
                 if (curve != null && !curve.isEmpty()) {
                     members.add(curve);
                 }
@@ -87,8 +95,8 @@ class CompareFigureController {
             }
             CurveBand band = CurveBand.of(members);
             int rgb = Integer.parseInt(colours.get(i).substring(1), 16);
-            curves.add(new LineFigure.Curve(groups.get(i).label(), band.steps(), band.mean(), rgb,
-                    LineFigure.Style.LINE));
+            curves.add(
+                    new LineFigure.Curve(groups.get(i).label(), band.steps(), band.mean(), rgb, LineFigure.Style.LINE));
             if (members.size() > 1) {
                 curves.add(new LineFigure.Curve(null, band.steps(), band.upper(), rgb, LineFigure.Style.DASHED));
                 curves.add(new LineFigure.Curve(null, band.steps(), band.lower(), rgb, LineFigure.Style.DASHED));
@@ -105,11 +113,12 @@ class CompareFigureController {
         }
         String label = SeriesLabels.label(kinds.find(found.get(0).kind()), series);
         boolean logScale = Boolean.TRUE.equals(log);
-        List<Section> sections = kinds.find(found.get(0).kind()).map(ExperimentKind::sections).orElse(List.of());
-        LineFigure.Axes axes = LineFigure.Axes.steps(label, logScale, logScale ? null
-                : AxisRange.fixed(sections, series, min, max));
+        List<Section> sections =
+                kinds.find(found.get(0).kind()).map(ExperimentKind::sections).orElse(List.of());
+        LineFigure.Axes axes =
+                LineFigure.Axes.steps(label, logScale, logScale ? null : AxisRange.fixed(sections, series, min, max));
         String title = label + " · " + found.size() + " runs compared";
-        return ExportController.figure(new Figure(title, axes, curves), svg,
-                "factlab-compare-" + series.replace('/', '-'));
+        return ExportController.figure(
+                new Figure(title, axes, curves), svg, "factlab-compare-" + series.replace('/', '-'));
     }
 }

@@ -36,7 +36,9 @@ public final class Csv {
             return "";
         }
         String s = value instanceof Double d ? number(d) : value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !NUMBER.matcher(s).matches()) {
+        if (!s.isEmpty()
+                && "=+-@\t\r".indexOf(s.charAt(0)) >= 0
+                && !NUMBER.matcher(s).matches()) {
             s = "'" + s;
         }
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {

@@ -23,8 +23,13 @@ abstract class EditsController {
     /** Refuses a body with keys other than {@code allowed}, naming each. */
     static void onlyKeys(Map<String, Object> body, Set<String> allowed) {
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(k -> !allowed.contains(k)).sorted().forEach(k -> errors.add(new FieldError(k,
-                "is not a field of this call; allowed: " + String.join(", ", allowed.stream().sorted().toList()))));
+        body.keySet().stream()
+                .filter(k -> !allowed.contains(k))
+                .sorted()
+                .forEach(k -> errors.add(new FieldError(
+                        k,
+                        "is not a field of this call; allowed: "
+                                + String.join(", ", allowed.stream().sorted().toList()))));
         if (!errors.isEmpty()) {
             throw new SpecValidationException(errors);
         }

@@ -84,8 +84,8 @@ class ExportController {
         summaryKeys.forEach(k -> header.add(specKeys.contains(k) ? "summary." + k : k));
         Csv csv = new Csv().row(header);
         for (Run r : all) {
-            List<Object> row = new ArrayList<>(List.of(r.id(), r.name(), r.kind(), r.status().name(),
-                    r.createdAt().toString()));
+            List<Object> row = new ArrayList<>(List.of(
+                    r.id(), r.name(), r.kind(), r.status().name(), r.createdAt().toString()));
             specKeys.forEach(k -> row.add(r.spec().get(k)));
             Map<String, Double> summary = r.summary() == null ? Map.of() : r.summary();
             summaryKeys.forEach(k -> row.add(summary.get(k)));
@@ -104,14 +104,14 @@ class ExportController {
      * {@code <name>.png}. Names may contain slashes ({@code layer1/WtW}), hence the catch-all path.
      */
     @GetMapping("/api/runs/{id}/matrices/{*file}")
-    ResponseEntity<?> matrix(@PathVariable String id, @PathVariable String file,
-                             @RequestParam(required = false) Long step) {
+    ResponseEntity<?> matrix(
+            @PathVariable String id, @PathVariable String file, @RequestParam(required = false) Long step) {
         return matrix(find(id), file, step);
     }
 
     @GetMapping("/s/{token}/matrices/{*file}")
-    ResponseEntity<?> sharedMatrix(@PathVariable String token, @PathVariable String file,
-                                   @RequestParam(required = false) Long step) {
+    ResponseEntity<?> sharedMatrix(
+            @PathVariable String token, @PathVariable String file, @RequestParam(required = false) Long step) {
         return matrix(shared(token), file, step);
     }
 
@@ -139,8 +139,10 @@ class ExportController {
             }
             csv.row(row);
         }
-        return download(csv.toString(), CSV, "factlab-" + run.id() + "-" + name.replace('/', '-') + "-step" + m.step()
-                + ".csv");
+        return download(
+                csv.toString(),
+                CSV,
+                "factlab-" + run.id() + "-" + name.replace('/', '-') + "-step" + m.step() + ".csv");
     }
 
     /**
@@ -149,8 +151,10 @@ class ExportController {
      */
     private ResponseEntity<byte[]> matrixPng(Run run, String name, Long step) {
         MatrixSnapshot m = snapshot(run, name, step);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
-                .header("X-Value-Min", Float.toString(m.min())).header("X-Value-Max", Float.toString(m.max()))
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .header("X-Value-Min", Float.toString(m.min()))
+                .header("X-Value-Max", Float.toString(m.max()))
                 .header("X-Step", Long.toString(m.step()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + matrixFile(run, m, "png") + "\"")
                 .body(MatrixFigure.png(matrixTitle(run, m), m.rows(), m.cols(), m.data()));
@@ -159,8 +163,8 @@ class ExportController {
     /** The same figure as an SVG document. */
     private ResponseEntity<String> matrixSvg(Run run, String name, Long step) {
         MatrixSnapshot m = snapshot(run, name, step);
-        return download(MatrixFigure.svg(matrixTitle(run, m), m.rows(), m.cols(), m.data()), SVG,
-                matrixFile(run, m, "svg"));
+        return download(
+                MatrixFigure.svg(matrixTitle(run, m), m.rows(), m.cols(), m.data()), SVG, matrixFile(run, m, "svg"));
     }
 
     private static String matrixTitle(Run run, MatrixSnapshot m) {
@@ -172,8 +176,10 @@ class ExportController {
     }
 
     private MatrixSnapshot snapshot(Run run, String name, Long step) {
-        return matrices.find(run.id(), name, step).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "the run has no matrix " + name + (step == null ? "" : " at step " + step)));
+        return matrices.find(run.id(), name, step)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "the run has no matrix " + name + (step == null ? "" : " at step " + step)));
     }
 
     /** The run behind an active share link; one answer for unknown and revoked tokens alike. */
@@ -192,12 +198,15 @@ class ExportController {
 
     /** A figure as an SVG or 2× PNG attachment named {@code baseName} + ".svg" or ".png". */
     static ResponseEntity<?> figure(Figure figure, boolean svg, String baseName) {
-        return svg ? download(figure.svg(), SVG, baseName + ".svg")
+        return svg
+                ? download(figure.svg(), SVG, baseName + ".svg")
                 : download(figure.png(), MediaType.IMAGE_PNG, baseName + ".png");
     }
 
     static <T> ResponseEntity<T> download(T body, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
     }
 }

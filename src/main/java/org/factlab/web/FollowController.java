@@ -44,8 +44,7 @@ import org.springframework.web.server.ResponseStatusException;
 class FollowController {
 
     /** Body of {@code POST /api/runs/{id}/scalars}. */
-    record Scalars(Long step, Map<String, Object> values) {
-    }
+    record Scalars(Long step, Map<String, Object> values) {}
 
     private static final long MAX_STEP = 1_000_000_000_000_000L;
     private static final int MAX_VALUES = 1000;
@@ -58,8 +57,13 @@ class FollowController {
     private final long maxBytes;
     private final KindRegistry kinds;
 
-    FollowController(RunService runs, RunPermissions permissions, RunResumption resumption, FactlabProperties props,
-                     UploadLibraries libraries, KindRegistry kinds) {
+    FollowController(
+            RunService runs,
+            RunPermissions permissions,
+            RunResumption resumption,
+            FactlabProperties props,
+            UploadLibraries libraries,
+            KindRegistry kinds) {
         this.runs = runs;
         this.kinds = kinds;
         this.permissions = permissions;
@@ -69,8 +73,8 @@ class FollowController {
     }
 
     @PutMapping("/api/runs/{id}/checkpoints/{step}")
-    ResponseEntity<Map<String, Object>> checkpoint(@PathVariable String id, @PathVariable String step,
-                                                   HttpServletRequest request) throws IOException {
+    ResponseEntity<Map<String, Object>> checkpoint(
+            @PathVariable String id, @PathVariable String step, HttpServletRequest request) throws IOException {
         Run run = followed(id);
         long s = step(step);
         Inbox inbox = Inbox.of(datasetsDir, id);
@@ -88,7 +92,8 @@ class FollowController {
         Optional<FieldError> problem = checkpointProblem(kinds.find(run.kind()).orElseThrow(), run, staged);
         if (problem.isPresent()) {
             Files.deleteIfExists(staged);
-            throw new SpecValidationException(problem.get().field(), problem.get().message());
+            throw new SpecValidationException(
+                    problem.get().field(), problem.get().message());
         }
         boolean received = inbox.commit(staged, s);
         resumeIfInterrupted(run);
@@ -97,22 +102,20 @@ class FollowController {
     }
 
     @PostMapping("/api/runs/{id}/scalars")
-    ResponseEntity<Map<String, Object>> scalars(@PathVariable String id, @RequestBody Scalars body)
-            throws IOException {
+    ResponseEntity<Map<String, Object>> scalars(@PathVariable String id, @RequestBody Scalars body) throws IOException {
         Run run = followed(id);
         if (body.step() == null || body.step() < 0 || body.step() > MAX_STEP) {
-            throw new SpecValidationException("step", body.step() + " is not a step; allowed: integer in [0, "
-                    + MAX_STEP + "]");
+            throw new SpecValidationException(
+                    "step", body.step() + " is not a step; allowed: integer in [0, " + MAX_STEP + "]");
         }
         if (body.values() == null || body.values().isEmpty() || body.values().size() > MAX_VALUES) {
-            throw new SpecValidationException("values", "allowed: an object of 1–" + MAX_VALUES
-                    + " names and numbers");
+            throw new SpecValidationException("values", "allowed: an object of 1–" + MAX_VALUES + " names and numbers");
         }
         Map<String, Double> values = new LinkedHashMap<>();
         body.values().forEach((name, value) -> {
             if (!NAME.matcher(name).matches()) {
-                throw new SpecValidationException("values", "'" + name + "' is not a series name; allowed: 1–100 "
-                        + "letters, digits, _ . / -");
+                throw new SpecValidationException(
+                        "values", "'" + name + "' is not a series name; allowed: 1–100 " + "letters, digits, _ . / -");
             }
             if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
                 throw new SpecValidationException("values." + name, value + " is not a finite number");
@@ -136,13 +139,16 @@ class FollowController {
     private Run followed(String id) {
         Run run = runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id));
         if (!kinds.find(run.kind()).map(ExperimentKind::followsOutsideTraining).orElse(false)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "run " + id + " is a " + run.kind() + " run; "
-                    + "checkpoints, scalars and finish go to runs that follow a training elsewhere (follow runs)");
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "run " + id + " is a " + run.kind() + " run; "
+                            + "checkpoints, scalars and finish go to runs that follow a training elsewhere (follow "
+                            + "runs)");
         }
         permissions.require(permissions.mayControl(run), "feed run " + id + ": only its owner or an admin may");
         if (run.status().isTerminal() && run.status() != RunStatus.INTERRUPTED) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "run " + id + " has already ended as "
-                    + run.status());
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "run " + id + " has already ended as " + run.status());
         }
         return run;
     }
@@ -167,7 +173,7 @@ class FollowController {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new SpecValidationException("step", "'" + text + "' is not a step; allowed: integer in [0, " + MAX_STEP
-                + "]");
+        throw new SpecValidationException(
+                "step", "'" + text + "' is not a step; allowed: integer in [0, " + MAX_STEP + "]");
     }
 }

@@ -34,7 +34,8 @@ class MissingPageFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || request.getParameter("v-r") != null
+        return !"GET".equals(request.getMethod())
+                || request.getParameter("v-r") != null
                 || !PAGE.matcher(pathOf(request)).matches();
     }
 
@@ -43,7 +44,9 @@ class MissingPageFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Matcher m = PAGE.matcher(pathOf(request));
         boolean run = m.matches() && m.group(1).equals("runs");
-        boolean exists = run ? runs.find(m.group(2)).isPresent() : studies.find(m.group(2)).isPresent();
+        boolean exists = run
+                ? runs.find(m.group(2)).isPresent()
+                : studies.find(m.group(2)).isPresent();
         if (exists) {
             chain.doFilter(request, response);
             return;
@@ -51,15 +54,21 @@ class MissingPageFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setContentType("text/html;charset=UTF-8");
         String what = run ? "run" : "study";
-        response.getOutputStream().write(page(what, m.group(2), run ? "/runs" : "/studies",
-                run ? "all runs" : "all studies").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(page(what, m.group(2), run ? "/runs" : "/studies", run ? "all runs" : "all studies")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The 404 page: the navigation bar of every page, the sentence, and a link back to the list. */
     static String page(String what, String id, String back, String backLabel) {
         String nav = "";
-        for (String[] link : new String[][] {{"/paper", "The paper"}, {"/runs", "Runs"}, {"/launch", "Launch"},
-                {"/studies", "Studies"}, {"/system", "System"}}) {
+        for (String[] link : new String[][] {
+            {"/paper", "The paper"},
+            {"/runs", "Runs"},
+            {"/launch", "Launch"},
+            {"/studies", "Studies"},
+            {"/system", "System"}
+        }) {
             nav += "<a href=\"" + link[0] + "\">" + link[1] + "</a>";
         }
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
@@ -73,7 +82,10 @@ class MissingPageFilter extends OncePerRequestFilter {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 

@@ -17,14 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PaperController {
 
-    record FigureJson(String id, String title, String caption, String kind, String preset, String studyPreset,
-                      Double cpuSeconds, boolean gpuScale, List<PaperRow> values, LatestJson latest, String reason) {
-    }
+    record FigureJson(
+            String id,
+            String title,
+            String caption,
+            String kind,
+            String preset,
+            String studyPreset,
+            Double cpuSeconds,
+            boolean gpuScale,
+            List<PaperRow> values,
+            LatestJson latest,
+            String reason) {}
 
     /** {@code runId} or {@code studyId} (absent before the first result), its values and the badge. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LatestJson(String runId, String studyId, Map<String, Double> values, String verdict) {
-    }
+    record LatestJson(String runId, String studyId, Map<String, Double> values, String verdict) {}
 
     private final PaperResults results;
 
@@ -38,9 +46,21 @@ class PaperController {
     }
 
     private FigureJson json(PaperFigure f) {
-        LatestJson latest = results.latest(f).map(l -> new LatestJson(l.runId(), l.studyId(), l.values(),
-                l.verdict().label())).orElse(new LatestJson(null, null, Map.of(), Verdict.NOT_RUN_YET.label()));
-        return new FigureJson(f.id(), f.title(), f.caption(), f.kind(), f.preset(), f.studyPreset(), f.cpuSeconds(),
-                f.gpuScale(), f.values(), latest, f.reason());
+        LatestJson latest = results.latest(f)
+                .map(l -> new LatestJson(
+                        l.runId(), l.studyId(), l.values(), l.verdict().label()))
+                .orElse(new LatestJson(null, null, Map.of(), Verdict.NOT_RUN_YET.label()));
+        return new FigureJson(
+                f.id(),
+                f.title(),
+                f.caption(),
+                f.kind(),
+                f.preset(),
+                f.studyPreset(),
+                f.cpuSeconds(),
+                f.gpuScale(),
+                f.values(),
+                latest,
+                f.reason());
     }
 }

@@ -63,15 +63,28 @@ class RequestGuard extends OncePerRequestFilter {
         String host = request.getHeader(HttpHeaders.HOST);
         if (host != null && !hosts.allows(host)) {
             log.warn("refused a request for host '{}' from {}", printable(host), request.getRemoteAddr());
-            refuse(request, response, "Host", "'" + printable(host) + "' is not a name of this server; an "
-                    + "administrator adds it to factlab.allowed-hosts");
+            refuse(
+                    request,
+                    response,
+                    "Host",
+                    "'" + printable(host) + "' is not a name of this server; an "
+                            + "administrator adds it to factlab.allowed-hosts");
             return;
         }
-        if (!loginEnabled && ApiPaths.isApi(request) && CHANGING.contains(request.getMethod().toUpperCase(Locale.ROOT))
-                && !sendsJson(request) && !sameOrigin(request) && !scripted(request)) {
-            refuse(request, response, "Content-Type", "a call that changes something needs a JSON body "
-                    + "(Content-Type: application/json), a header X-Requested-With (e.g. for multipart uploads from "
-                    + "scripts) or must come from a page of this server");
+        if (!loginEnabled
+                && ApiPaths.isApi(request)
+                && CHANGING.contains(request.getMethod().toUpperCase(Locale.ROOT))
+                && !sendsJson(request)
+                && !sameOrigin(request)
+                && !scripted(request)) {
+            refuse(
+                    request,
+                    response,
+                    "Content-Type",
+                    "a call that changes something needs a JSON body "
+                            + "(Content-Type: application/json), a header X-Requested-With (e.g. for multipart uploads "
+                            + "from "
+                            + "scripts) or must come from a page of this server");
             return;
         }
         chain.doFilter(request, response);
@@ -88,7 +101,8 @@ class RequestGuard extends OncePerRequestFilter {
         }
         try {
             MediaType media = MediaType.parseMediaType(type);
-            return media.isCompatibleWith(MediaType.APPLICATION_JSON) || media.getSubtype().endsWith("+json");
+            return media.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || media.getSubtype().endsWith("+json");
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -105,8 +119,7 @@ class RequestGuard extends OncePerRequestFilter {
     private static boolean sameOrigin(HttpServletRequest request) {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         String host = request.getHeader(HttpHeaders.HOST);
-        return origin != null && host != null
-                && origin.equalsIgnoreCase(request.getScheme() + "://" + host);
+        return origin != null && host != null && origin.equalsIgnoreCase(request.getScheme() + "://" + host);
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String field, String message)
@@ -114,8 +127,10 @@ class RequestGuard extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         if (ApiPaths.isApi(request)) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(("{\"errors\":[{\"field\":\"" + field + "\",\"message\":\""
-                    + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}]}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"errors\":[{\"field\":\"" + field + "\",\"message\":\""
+                                    + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}]}")
+                            .getBytes(StandardCharsets.UTF_8));
         } else {
             response.setContentType("text/plain;charset=UTF-8");
             response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));

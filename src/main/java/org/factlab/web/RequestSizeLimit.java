@@ -54,9 +54,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private boolean isUpload(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equalsIgnoreCase(request.getMethod()) && (path.equals("/api/models")
-                || path.equals("/api/datasets"))
-                || "PUT".equalsIgnoreCase(request.getMethod()) && CHECKPOINT.matcher(path).matches();
+        return "POST".equalsIgnoreCase(request.getMethod())
+                        && (path.equals("/api/models") || path.equals("/api/datasets"))
+                || "PUT".equalsIgnoreCase(request.getMethod())
+                        && CHECKPOINT.matcher(path).matches();
     }
 
     @Override
@@ -72,9 +73,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
             if (declared > uploadMaxBytes + MULTIPART_SLACK) {
                 response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                json.writeValue(response.getOutputStream(), Map.of("errors", List.of(new FieldError("file",
-                        "the upload of " + declared + " bytes is too large; allowed: files of at most "
-                                + uploadMaxBytes + " bytes (factlab.models.max-bytes)"))));
+                json.writeValue(
+                        response.getOutputStream(),
+                        Map.of(
+                                "errors",
+                                List.of(new FieldError(
+                                        "file",
+                                        "the upload of " + declared + " bytes is too large; allowed: files of at most "
+                                                + uploadMaxBytes + " bytes (factlab.models.max-bytes)"))));
                 return;
             }
             chain.doFilter(request, response);
@@ -83,8 +89,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         if (declared > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(),
-                    Map.of("errors", List.of(new FieldError("body", message(declared)))));
+            json.writeValue(
+                    response.getOutputStream(), Map.of("errors", List.of(new FieldError("body", message(declared)))));
             return;
         }
         chain.doFilter(declared < 0 ? new Limited(request) : request, response);

@@ -54,8 +54,8 @@ class RunEditsController extends EditsController {
 
     /** A new run with this run's kind, preset and spec, {@code spec} overriding fields; {@code 201} like a launch. */
     @PostMapping("/api/runs/{id}/relaunch")
-    ResponseEntity<RunsController.Launched> relaunch(@PathVariable String id,
-                                                     @RequestBody(required = false) Map<String, Object> body) {
+    ResponseEntity<RunsController.Launched> relaunch(
+            @PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
         Run run = find(id);
         permissions.require(permissions.mayLaunch(), "launch runs: a researcher or an admin may");
         Map<String, Object> request = body == null ? Map.of() : body;

@@ -39,8 +39,7 @@ class RunFiguresController {
     static final String TABULAR = "tabular-scatter";
 
     /** One downloadable figure: its name and the URLs of its SVG and PNG. */
-    record FigureLinks(String name, String title, String svg, String png) {
-    }
+    record FigureLinks(String name, String title, String svg, String png) {}
 
     private final RunService runs;
     private final MetricRepository metrics;
@@ -48,8 +47,12 @@ class RunFiguresController {
     private final ShareService shares;
     private final KindRegistry kinds;
 
-    RunFiguresController(RunService runs, MetricRepository metrics, MatrixRepository matrices, ShareService shares,
-                         KindRegistry kinds) {
+    RunFiguresController(
+            RunService runs,
+            MetricRepository metrics,
+            MatrixRepository matrices,
+            ShareService shares,
+            KindRegistry kinds) {
         this.runs = runs;
         this.metrics = metrics;
         this.matrices = matrices;
@@ -96,9 +99,11 @@ class RunFiguresController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "figure downloads end in .svg or .png: " + file);
         }
         String name = file.substring(0, file.length() - 4);
-        Figure figure = figure(run, name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "run " + run.id() + " has no figure " + name + "; its figures: " + list(run.id()).stream()
-                        .map(FigureLinks::name).toList()));
+        Figure figure = figure(run, name)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "run " + run.id() + " has no figure " + name + "; its figures: "
+                                + list(run.id()).stream().map(FigureLinks::name).toList()));
         return ExportController.figure(figure, svg, "factlab-" + run.id() + "-" + name);
     }
 
@@ -106,17 +111,25 @@ class RunFiguresController {
     private Optional<Figure> figure(Run run, String name) {
         Map<String, Double> summary = run.summary() == null ? Map.of() : run.summary();
         Optional<ScatterFitSection> scatter = kinds.sections(run.kind(), ScatterFitSection.class).stream()
-                .filter(s -> s.id().equals(name)).findFirst();
+                .filter(s -> s.id().equals(name))
+                .findFirst();
         if (scatter.isPresent()) {
             ScatterFitSection s = scatter.get();
-            return matrices.find(run.id(), s.pairsMatrix(), null).filter(m -> m.cols() == 2 && m.rows() > 0)
-                    .map(m -> ScatterFigures.scatterFit(run.id(), s, m.rows(), m.data(),
+            return matrices.find(run.id(), s.pairsMatrix(), null)
+                    .filter(m -> m.cols() == 2 && m.rows() > 0)
+                    .map(m -> ScatterFigures.scatterFit(
+                            run.id(),
+                            s,
+                            m.rows(),
+                            m.data(),
                             summary.getOrDefault(s.slopeKey(), Double.NaN),
                             summary.getOrDefault(s.r2Key(), Double.NaN)));
         }
         if (TABULAR.equals(name)) {
-            return kinds.sections(run.kind(), ResultsTableSection.class).stream().map(s -> results(run, s))
-                    .filter(RunFiguresController::hasScatterPoints).findFirst()
+            return kinds.sections(run.kind(), ResultsTableSection.class).stream()
+                    .map(s -> results(run, s))
+                    .filter(RunFiguresController::hasScatterPoints)
+                    .findFirst()
                     .map(r -> ScatterFigures.resultsScatter(run.id(), r));
         }
         return Optional.empty();
@@ -124,12 +137,12 @@ class RunFiguresController {
 
     private ResultsTable results(Run run, ResultsTableSection section) {
         Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
-        return ResultsTable.of(section, series, run.summary() == null ? Map.of() : run.summary(),
-                runs.notes(run.id()));
+        return ResultsTable.of(section, series, run.summary() == null ? Map.of() : run.summary(), runs.notes(run.id()));
     }
 
     private static boolean hasScatterPoints(ResultsTable results) {
-        return results.section().scatter().y().stream().anyMatch(m -> !results.scatterPoints(m).isEmpty());
+        return results.section().scatter().y().stream()
+                .anyMatch(m -> !results.scatterPoints(m).isEmpty());
     }
 
     private Run find(String id) {

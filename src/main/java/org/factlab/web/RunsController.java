@@ -26,11 +26,9 @@ import org.springframework.web.server.ResponseStatusException;
 class RunsController {
 
     /** Body of {@code POST /api/runs}; preset, spec and name are optional. */
-    record LaunchRequest(String kind, String preset, Map<String, Object> spec, String name) {
-    }
+    record LaunchRequest(String kind, String preset, Map<String, Object> spec, String name) {}
 
-    record Launched(String id, String url) {
-    }
+    record Launched(String id, String url) {}
 
     private final RunService service;
     private final RunPermissions permissions;
@@ -68,8 +66,8 @@ class RunsController {
         Run run = find(id);
         permissions.require(permissions.mayControl(run), "cancel run " + id + ": only its owner or an admin may");
         if (!service.cancel(id)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "run " + id + " has already ended as "
-                    + run.status());
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "run " + id + " has already ended as " + run.status());
         }
         return RunJson.of(find(id));
     }
@@ -86,8 +84,8 @@ class RunsController {
     /** Revokes a link: from then on it answers 404, like a link that never existed. */
     @DeleteMapping("/api/shares/{token}")
     ResponseEntity<Void> revoke(@PathVariable String token) {
-        Share share = shares.findActive(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no such share link"));
+        Share share = shares.findActive(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such share link"));
         permissions.require(permissions.mayRevoke(share), "revoke this link: only its creator or an admin may");
         shares.revoke(share);
         return ResponseEntity.noContent().build();

@@ -31,7 +31,8 @@ class SharePageFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !PAGE.matcher(pathOf(request)).matches();
+        return !"GET".equals(request.getMethod())
+                || !PAGE.matcher(pathOf(request)).matches();
     }
 
     @Override

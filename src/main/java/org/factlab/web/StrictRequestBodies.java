@@ -26,9 +26,13 @@ class StrictRequestBodies {
     Jackson2ObjectMapperBuilderCustomizer refuseUnknownLaunchKeys() {
         return builder -> builder.postConfigurer(mapper -> mapper.addHandler(new DeserializationProblemHandler() {
             @Override
-            public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
-                                                 JsonDeserializer<?> deserializer, Object beanOrClass,
-                                                 String propertyName) throws java.io.IOException {
+            public boolean handleUnknownProperty(
+                    DeserializationContext ctxt,
+                    JsonParser p,
+                    JsonDeserializer<?> deserializer,
+                    Object beanOrClass,
+                    String propertyName)
+                    throws java.io.IOException {
                 Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
                 if (STRICT.contains(type)) {
                     Collection<Object> known = deserializer.getKnownPropertyNames();

@@ -35,14 +35,23 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class StudiesController {
 
-    record Launched(String id, String url, int runs) {
-    }
+    record Launched(String id, String url, int runs) {}
 
-    record StudyPresetJson(String id, String title, String description, String kind, String preset,
-                           Map<String, Object> spec, Map<String, List<Object>> sweep,
-                           Map<String, List<Object>> gpuScaleSweep, int seeds, List<String> tableKeys, String pivot,
-                           List<PaperValue> paper, boolean available, String unavailableReason) {
-    }
+    record StudyPresetJson(
+            String id,
+            String title,
+            String description,
+            String kind,
+            String preset,
+            Map<String, Object> spec,
+            Map<String, List<Object>> sweep,
+            Map<String, List<Object>> gpuScaleSweep,
+            int seeds,
+            List<String> tableKeys,
+            String pivot,
+            List<PaperValue> paper,
+            boolean available,
+            String unavailableReason) {}
 
     private final StudyService service;
     private final KindRegistry kinds;
@@ -60,7 +69,8 @@ class StudiesController {
     ResponseEntity<Launched> launch(@RequestBody StudyRequest request) {
         StudyRuns study = service.create(request);
         String url = "/studies/" + study.study().id();
-        return ResponseEntity.created(URI.create(url)).body(new Launched(study.study().id(), url, study.total()));
+        return ResponseEntity.created(URI.create(url))
+                .body(new Launched(study.study().id(), url, study.total()));
     }
 
     @GetMapping("/api/studies")
@@ -76,11 +86,11 @@ class StudiesController {
     @PostMapping("/api/studies/{id}/cancel")
     StudyJson cancel(@PathVariable String id) {
         StudyRuns study = find(id);
-        permissions.require(permissions.mayControl(study.study()), "cancel study " + id
-                + ": only its owner or an admin may");
+        permissions.require(
+                permissions.mayControl(study.study()), "cancel study " + id + ": only its owner or an admin may");
         if (!service.cancel(id)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "study " + id + " has already ended as "
-                    + study.status());
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "study " + id + " has already ended as " + study.status());
         }
         return StudyJson.of(find(id));
     }
@@ -92,8 +102,8 @@ class StudiesController {
     @PostMapping("/api/studies/{id}/share")
     ResponseEntity<Map<String, String>> share(@PathVariable String id) {
         StudyRuns study = find(id);
-        permissions.require(permissions.mayControl(study.study()), "share study " + id
-                + ": only its owner or an admin may");
+        permissions.require(
+                permissions.mayControl(study.study()), "share study " + id + ": only its owner or an admin may");
         String url = shares.shareStudy(study).url();
         return ResponseEntity.created(URI.create(url)).body(Map.of("url", url));
     }
@@ -104,15 +114,19 @@ class StudiesController {
      * and {@code keys=a,b} give the layout the study page shows.
      */
     @GetMapping("/api/studies/{id}/table.csv")
-    ResponseEntity<String> table(@PathVariable String id, @RequestParam(required = false) String pivot,
-                                 @RequestParam(required = false) String keys) {
+    ResponseEntity<String> table(
+            @PathVariable String id,
+            @RequestParam(required = false) String pivot,
+            @RequestParam(required = false) String keys) {
         return table(find(id), pivot, keys);
     }
 
     /** The table CSV of a shared study, as {@link #table(String, String, String)}; 404 as for a shared run. */
     @GetMapping("/s/{token}/table.csv")
-    ResponseEntity<String> sharedTable(@PathVariable String token, @RequestParam(required = false) String pivot,
-                                       @RequestParam(required = false) String keys) {
+    ResponseEntity<String> sharedTable(
+            @PathVariable String token,
+            @RequestParam(required = false) String pivot,
+            @RequestParam(required = false) String keys) {
         return table(shares.sharedStudy(token).orElseThrow(ExportController::notShared), pivot, keys);
     }
 
@@ -120,12 +134,17 @@ class StudiesController {
         String id = study.study().id();
         StudyTable table = study.table();
         String field = pivot == null || pivot.isBlank() ? null : pivot.strip();
-        List<String> chosen = keys == null || keys.isBlank() ? List.of()
-                : Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+        List<String> chosen = keys == null || keys.isBlank()
+                ? List.of()
+                : Arrays.stream(keys.split(","))
+                        .map(String::strip)
+                        .filter(k -> !k.isEmpty())
+                        .toList();
         TableGrid grid = table.layout(field, chosen);
         Csv csv = new Csv().row(grid.header());
         grid.rows().forEach(csv::row);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"factlab-study-" + id + "-table.csv\"")
                 .body(csv.toString());
     }
@@ -138,8 +157,21 @@ class StudiesController {
 
     private static StudyPresetJson json(StudyPreset p, List<String> installed) {
         String reason = p.unavailableReason(installed).orElse(null);
-        return new StudyPresetJson(p.id(), p.title(), p.description(), p.kind(), p.preset(), p.spec(), p.sweep(),
-                p.gpuScaleSweep(), p.seeds(), p.tableKeys(), p.pivot(), p.paper(), reason == null, reason);
+        return new StudyPresetJson(
+                p.id(),
+                p.title(),
+                p.description(),
+                p.kind(),
+                p.preset(),
+                p.spec(),
+                p.sweep(),
+                p.gpuScaleSweep(),
+                p.seeds(),
+                p.tableKeys(),
+                p.pivot(),
+                p.paper(),
+                reason == null,
+                reason);
     }
 
     private StudyRuns find(String id) {

@@ -31,8 +31,8 @@ class StudyEditsController extends EditsController {
     @PatchMapping("/api/studies/{id}")
     StudyJson edit(@PathVariable String id, @RequestBody Map<String, Object> body) {
         StudyRuns study = find(id);
-        permissions.require(permissions.mayControl(study.study()), "edit study " + id
-                + ": only its owner or an admin may");
+        permissions.require(
+                permissions.mayControl(study.study()), "edit study " + id + ": only its owner or an admin may");
         onlyKeys(body, EDITABLE);
         String name = text(body, "name");
         String notes = text(body, "notes");
@@ -49,8 +49,8 @@ class StudyEditsController extends EditsController {
     @DeleteMapping("/api/studies/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         StudyRuns study = find(id);
-        permissions.require(permissions.mayControl(study.study()), "delete study " + id
-                + ": only its owner or an admin may");
+        permissions.require(
+                permissions.mayControl(study.study()), "delete study " + id + ": only its owner or an admin may");
         service.delete(study);
         return ResponseEntity.noContent().build();
     }

@@ -41,16 +41,22 @@ class StudyFiguresController {
     }
 
     @GetMapping("/api/studies/{id}/{file:plot\\.(?:svg|png)}")
-    ResponseEntity<?> plot(@PathVariable String id, @PathVariable String file, @RequestParam String value,
-                           @RequestParam(required = false) String field) {
-        StudyRuns study = studies.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no study " + id));
+    ResponseEntity<?> plot(
+            @PathVariable String id,
+            @PathVariable String file,
+            @RequestParam String value,
+            @RequestParam(required = false) String field) {
+        StudyRuns study =
+                studies.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no study " + id));
         return plot(study, file.endsWith(".svg"), value, field);
     }
 
     @GetMapping("/s/{token}/{file:plot\\.(?:svg|png)}")
-    ResponseEntity<?> sharedPlot(@PathVariable String token, @PathVariable String file, @RequestParam String value,
-                                 @RequestParam(required = false) String field) {
+    ResponseEntity<?> sharedPlot(
+            @PathVariable String token,
+            @PathVariable String file,
+            @RequestParam String value,
+            @RequestParam(required = false) String field) {
         StudyRuns study = shares.sharedStudy(token).orElseThrow(ExportController::notShared);
         return plot(study, file.endsWith(".svg"), value, field);
     }
@@ -58,22 +64,29 @@ class StudyFiguresController {
     private ResponseEntity<?> plot(StudyRuns study, boolean svg, String value, String field) {
         var table = study.table();
         if (table.axes().isEmpty()) {
-            throw new SpecValidationException("field",
-                    "this study sweeps no field, so there is nothing to plot against");
+            throw new SpecValidationException(
+                    "field", "this study sweeps no field, so there is nothing to plot against");
         }
         String x = field == null || field.isBlank() ? table.axes().get(0) : field.strip();
         table.requireAxis("field", x);
         if (!table.keys().contains(value)) {
-            throw new SpecValidationException("value", "'" + value + "' is not a summary value of this study's runs; "
-                    + "allowed: " + String.join(", ", table.keys()));
+            throw new SpecValidationException(
+                    "value",
+                    "'" + value + "' is not a summary value of this study's runs; " + "allowed: "
+                            + String.join(", ", table.keys()));
         }
         Optional<? extends ExperimentKind<?>> kind = kinds.find(study.study().kind());
         String yName = SeriesLabels.label(kind, value);
         String xName = FieldText.name(x);
-        Figure figure = StudyPlotFigure.of(StudyPlotData.of(table, x, value,
-                kind.map(ExperimentKind::sections).orElse(List.of())),
-                yName + " against " + xName + " · study " + study.study().id(), xName, yName);
-        return ExportController.figure(figure, svg,
+        Figure figure = StudyPlotFigure.of(
+                StudyPlotData.of(
+                        table, x, value, kind.map(ExperimentKind::sections).orElse(List.of())),
+                yName + " against " + xName + " · study " + study.study().id(),
+                xName,
+                yName);
+        return ExportController.figure(
+                figure,
+                svg,
                 ("factlab-study-" + study.study().id() + "-" + value + "-vs-" + x).replaceAll("[^A-Za-z0-9_-]", "_"));
     }
 }

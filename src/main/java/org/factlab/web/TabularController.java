@@ -33,8 +33,12 @@ import org.springframework.web.server.ResponseStatusException;
 class TabularController {
 
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-    private static final List<String> INFO = List.of(ResultsTableSection.ROWS, ResultsTableSection.FEATURES,
-            ResultsTableSection.CLASSES, ResultsTableSection.MAJORITY_ACCURACY, ResultsTableSection.SECONDS);
+    private static final List<String> INFO = List.of(
+            ResultsTableSection.ROWS,
+            ResultsTableSection.FEATURES,
+            ResultsTableSection.CLASSES,
+            ResultsTableSection.MAJORITY_ACCURACY,
+            ResultsTableSection.SECONDS);
 
     private final RunService runs;
     private final MetricRepository metrics;
@@ -50,8 +54,8 @@ class TabularController {
 
     @GetMapping("/api/runs/{id}/tabular.csv")
     ResponseEntity<String> tabularCsv(@PathVariable String id) {
-        return tabularCsv(runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no run " + id)));
+        return tabularCsv(
+                runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id)));
     }
 
     /** The same table for the run behind a share link, without an account. */
@@ -62,12 +66,13 @@ class TabularController {
 
     private ResponseEntity<String> tabularCsv(Run run) {
         String id = run.id();
-        ResultsTableSection section = kinds.sections(run.kind(), ResultsTableSection.class).stream().findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id
-                        + " has no tabular results"));
+        ResultsTableSection section = kinds.sections(run.kind(), ResultsTableSection.class).stream()
+                .findFirst()
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id + " has no tabular results"));
         Map<String, TreeMap<Long, Double>> series = MetricPoint.bySeries(metrics.points(run.id()));
-        ResultsTable results = ResultsTable.of(section, series,
-                run.summary() == null ? Map.of() : run.summary(), runs.notes(run.id()));
+        ResultsTable results = ResultsTable.of(
+                section, series, run.summary() == null ? Map.of() : run.summary(), runs.notes(run.id()));
         List<String> methods = results.methods();
         List<Object> header = new ArrayList<>(List.of("dataset"));
         INFO.forEach(k -> header.add(k.replace("/", "")));
@@ -95,8 +100,12 @@ class TabularController {
             mean.add(null);
         }
         csv.row(mean);
-        return ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"factlab-" + run.id() + "-tabular.csv\"").body(csv.toString());
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"factlab-" + run.id() + "-tabular.csv\"")
+                .body(csv.toString());
     }
 
     private static String joined(List<Double> values) {
@@ -107,7 +116,9 @@ class TabularController {
         if (r.failure() != null) {
             return r.failure();
         }
-        return r.cells().entrySet().stream().filter(e -> e.getValue().failed())
-                .map(e -> e.getKey() + ": " + e.getValue().reason()).collect(Collectors.joining("; "));
+        return r.cells().entrySet().stream()
+                .filter(e -> e.getValue().failed())
+                .map(e -> e.getKey() + ": " + e.getValue().reason())
+                .collect(Collectors.joining("; "));
     }
 }

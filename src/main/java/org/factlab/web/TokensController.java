@@ -25,11 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class TokensController {
 
-    record CreateRequest(String name) {
-    }
+    record CreateRequest(String name) {}
 
-    record Created(String id, String name, String created, String token) {
-    }
+    record Created(String id, String name, String created, String token) {}
 
     record Listed(String id, String name, String created, String lastUsed, String revoked) {
         static Listed of(ApiToken t) {
@@ -54,8 +52,12 @@ class TokensController {
         String owner = owner();
         try {
             ApiTokens.Created c = tokens.create(owner, request == null ? null : request.name());
-            return ResponseEntity.created(URI.create("/api/tokens/" + c.token().id())).body(new Created(c.token().id(),
-                    c.token().name(), c.token().created().toString(), c.secret()));
+            return ResponseEntity.created(URI.create("/api/tokens/" + c.token().id()))
+                    .body(new Created(
+                            c.token().id(),
+                            c.token().name(),
+                            c.token().created().toString(),
+                            c.secret()));
         } catch (IllegalArgumentException e) {
             throw new SpecValidationException("name", e.getMessage().substring("name: ".length()));
         }
@@ -75,7 +77,11 @@ class TokensController {
     }
 
     private String owner() {
-        return user.name().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "login is off "
-                + "(factlab.auth.enabled=false): there are no accounts and no API tokens; scripts need none"));
+        return user.name()
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "login is off "
+                                + "(factlab.auth.enabled=false): there are no accounts and no API tokens; "
+                                + "scripts need none"));
     }
 }

@@ -30,13 +30,23 @@ class UploadErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, List<FieldError>>> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("errors", List.of(new FieldError("file",
-                "the file is too large; allowed: at most " + maxBytes + " bytes (factlab.models.max-bytes)"))));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(Map.of(
+                        "errors",
+                        List.of(new FieldError(
+                                "file",
+                                "the file is too large; allowed: at most " + maxBytes
+                                        + " bytes (factlab.models.max-bytes)"))));
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Map<String, List<FieldError>>> broken(MultipartException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors", List.of(new FieldError("file",
-                "the multipart body cannot be read: " + e.getMostSpecificCause().getMessage()))));
+        return ResponseEntity.badRequest()
+                .body(Map.of(
+                        "errors",
+                        List.of(new FieldError(
+                                "file",
+                                "the multipart body cannot be read: "
+                                        + e.getMostSpecificCause().getMessage()))));
     }
 }

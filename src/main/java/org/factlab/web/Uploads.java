@@ -65,16 +65,19 @@ class Uploads {
     <T> ResponseEntity<Object> upload(MultipartFile file, String name, Adder<T> adder) throws IOException {
         permissions.require(permissions.mayLaunch(), "upload files");
         if (file == null || file.isEmpty()) {
-            return refusal(HttpStatus.BAD_REQUEST, new UploadException("file", "is required: send the file as the "
-                    + "multipart field 'file' (it must not be empty)"));
+            return refusal(
+                    HttpStatus.BAD_REQUEST,
+                    new UploadException(
+                            "file",
+                            "is required: send the file as the " + "multipart field 'file' (it must not be empty)"));
         }
         if (file.getSize() > maxBytes) {
             return refusal(HttpStatus.PAYLOAD_TOO_LARGE, new UploadException.TooLarge(maxBytes));
         }
         try (UploadQuota.Lease lease = quota.acquire(owner(), file.getSize());
-             InputStream in = file.getInputStream()) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(adder.add(in, file.getOriginalFilename(), name,
-                    owner(), maxBytes));
+                InputStream in = file.getInputStream()) {
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(adder.add(in, file.getOriginalFilename(), name, owner(), maxBytes));
         } catch (UploadQuota.Refusal e) {
             return refusal(HttpStatus.valueOf(e.status()), new UploadException("file", e.getMessage()));
         } catch (UploadException.TooLarge e) {

@@ -36,8 +36,10 @@ abstract class UploadsController<I extends UploadLibrary.Described> {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Object> upload(@RequestParam(value = "file", required = false) MultipartFile file,
-                                  @RequestParam(value = "name", required = false) String name) throws IOException {
+    ResponseEntity<Object> upload(
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(value = "name", required = false) String name)
+            throws IOException {
         return uploads.upload(file, name, library::add);
     }
 
@@ -48,8 +50,8 @@ abstract class UploadsController<I extends UploadLibrary.Described> {
 
     @GetMapping("/{id}")
     I get(@PathVariable String id) throws IOException {
-        return library.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no " + noun + " " + id));
+        return library.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no " + noun + " " + id));
     }
 
     @DeleteMapping("/{id}")

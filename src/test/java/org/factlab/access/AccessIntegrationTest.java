@@ -27,24 +27,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessIntegrationTest {
 
     private static final String SHORT_STUDY = "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}";
-    private static final String LONG_STUDY = "{\"kind\":\"test-scripted\",\"spec\":{\"sleepMs\":5},"
-            + "\"sweep\":{\"steps\":[100000,100001]}}";
+    private static final String LONG_STUDY =
+            "{\"kind\":\"test-scripted\",\"spec\":{\"sleepMs\":5}," + "\"sweep\":{\"steps\":[100000,100001]}}";
 
     @Autowired
     AccountsClient api;
 
     @Test
     void anonymousCallsGet401AndTheUiAsksForALogin() throws Exception {
-        for (String path : List.of("/api/runs", "/api/runs.csv", "/api/kinds", "/api/system",
-                "/api/runs/x/metrics.csv")) {
+        for (String path :
+                List.of("/api/runs", "/api/runs.csv", "/api/kinds", "/api/system", "/api/runs/x/metrics.csv")) {
             HttpResponse<String> r = api.send(null, "GET", path, null);
             assertEquals(401, r.statusCode(), path);
             assertTrue(r.body().contains("sign in"), r.body());
             assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty(), "no Basic prompt for browsers");
         }
         assertEquals(401, api.send(null, "POST", "/api/runs", SHORT_RUN).statusCode());
-        assertEquals(401, api.sendWith("rita", "wrong", "GET", "/api/runs", null).statusCode());
-        assertEquals(401, api.sendWith("nobody", "researcher-pass", "GET", "/api/runs", null).statusCode());
+        assertEquals(
+                401, api.sendWith("rita", "wrong", "GET", "/api/runs", null).statusCode());
+        assertEquals(
+                401,
+                api.sendWith("nobody", "researcher-pass", "GET", "/api/runs", null)
+                        .statusCode());
 
         for (String page : List.of("/", "/launch", "/runs/abc", "/system")) {
             HttpResponse<String> r = api.send(null, "GET", page, null);
@@ -60,9 +64,13 @@ class AccessIntegrationTest {
         String id = launch(account("rita"), LONG_RUN);
         assertEquals(200, api.send(vera, "GET", "/api/runs", null).statusCode());
         assertEquals(200, api.send(vera, "GET", "/api/runs/" + id, null).statusCode());
-        assertEquals(200, api.send(vera, "GET", "/api/runs/" + id + "/metrics.csv", null).statusCode());
-        for (String[] call : List.of(new String[] {"/api/runs", SHORT_RUN},
-                new String[] {"/api/runs/" + id + "/cancel", ""}, new String[] {"/api/runs/" + id + "/share", ""})) {
+        assertEquals(
+                200,
+                api.send(vera, "GET", "/api/runs/" + id + "/metrics.csv", null).statusCode());
+        for (String[] call : List.of(
+                new String[] {"/api/runs", SHORT_RUN},
+                new String[] {"/api/runs/" + id + "/cancel", ""},
+                new String[] {"/api/runs/" + id + "/share", ""})) {
             HttpResponse<String> r = api.send(vera, "POST", call[0], call[1]);
             assertEquals(403, r.statusCode(), call[0]);
             assertTrue(r.body().contains("errors"), r.body());
@@ -82,10 +90,12 @@ class AccessIntegrationTest {
         HttpResponse<String> denied = api.send(remy, "POST", "/api/runs/" + ritas + "/cancel", "");
         assertEquals(403, denied.statusCode());
         assertTrue(denied.body().contains("only its owner or an admin"), denied.body());
-        assertEquals(403, api.send(remy, "POST", "/api/runs/" + ritas + "/share", "").statusCode());
+        assertEquals(
+                403, api.send(remy, "POST", "/api/runs/" + ritas + "/share", "").statusCode());
         cancel(rita, ritas);
         cancel(account("ada"), remys);
-        assertEquals(201, api.send(account("ada"), "POST", "/api/runs", SHORT_RUN).statusCode(), "admins launch too");
+        assertEquals(
+                201, api.send(account("ada"), "POST", "/api/runs", SHORT_RUN).statusCode(), "admins launch too");
     }
 
     @Test
@@ -96,31 +106,44 @@ class AccessIntegrationTest {
         HttpResponse<String> shared = api.send(rita, "POST", "/api/runs/" + id + "/share", "");
         assertEquals(201, shared.statusCode(), shared.body());
         String url = api.readTree(shared.body()).get("url").asText();
-        assertEquals(url, URI.create(shared.headers().firstValue("Location").orElseThrow()).getPath());
+        assertEquals(
+                url,
+                URI.create(shared.headers().firstValue("Location").orElseThrow())
+                        .getPath());
         assertTrue(url.matches("/s/[A-Za-z0-9_-]{32}"), url);
         assertEquals(24, Base64.getUrlDecoder().decode(url.substring(3)).length, "192 random bits");
         String token = url.substring(3);
 
-        String accountCsv = api.send(rita, "GET", "/api/runs/" + id + "/metrics.csv", null).body();
+        String accountCsv =
+                api.send(rita, "GET", "/api/runs/" + id + "/metrics.csv", null).body();
         HttpResponse<String> csv = api.send(null, "GET", url + "/metrics.csv", null);
         assertEquals(200, csv.statusCode());
         assertEquals(accountCsv, csv.body(), "the shared CSV is the run's CSV");
         assertTrue(csv.body().startsWith("series,step,value\r\n") && csv.body().contains("x,4,4"), csv.body());
-        assertEquals(200, api.send(null, "GET", url + "/matrices/M.csv?step=4", null).statusCode());
+        assertEquals(
+                200, api.send(null, "GET", url + "/matrices/M.csv?step=4", null).statusCode());
         assertEquals(200, api.send(null, "GET", url + "/matrices/M.png", null).statusCode());
         assertEquals(200, api.send(null, "GET", url, null).statusCode(), "the run page, anonymously");
         assertEquals(401, api.send(null, "GET", "/api/runs/" + id, null).statusCode(), "the token opens only /s/…");
 
-        assertEquals(403, api.send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
-        assertEquals(403, api.send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(
+                403,
+                api.send(account("vera"), "DELETE", "/api/shares/" + token, null)
+                        .statusCode());
+        assertEquals(
+                403,
+                api.send(account("remy"), "DELETE", "/api/shares/" + token, null)
+                        .statusCode());
         assertEquals(204, api.send(rita, "DELETE", "/api/shares/" + token, null).statusCode());
         assertAnswersLikeAnUnknownLink(url, "/metrics.csv", id);
         assertAnswersLikeAnUnknownLink(url, "", id);
         assertEquals(404, api.send(null, "GET", "/s/not-a-token", null).statusCode());
         assertEquals(404, api.send(rita, "DELETE", "/api/shares/" + token, null).statusCode(), "already revoked");
 
-        String again = api.readTree(api.send(account("ada"), "POST", "/api/runs/" + id + "/share", "").body())
-                .get("url").asText();
+        String again = api.readTree(api.send(account("ada"), "POST", "/api/runs/" + id + "/share", "")
+                        .body())
+                .get("url")
+                .asText();
         assertFalse(again.equals(url), "every link is new");
         assertEquals(200, api.send(null, "GET", again + "/metrics.csv", null).statusCode(), "admins share any run");
     }
@@ -136,7 +159,9 @@ class AccessIntegrationTest {
         HttpResponse<String> viewer = api.send(account("vera"), "POST", "/api/studies/" + id + "/share", "");
         assertEquals(403, viewer.statusCode());
         assertTrue(viewer.body().contains("errors"), viewer.body());
-        assertEquals(404, api.send(rita, "POST", "/api/studies/nosuchstudy/share", "").statusCode());
+        assertEquals(
+                404,
+                api.send(rita, "POST", "/api/studies/nosuchstudy/share", "").statusCode());
         assertEquals("rita", api.get(rita, "/api/studies/" + id).get("owner").asText());
         HttpResponse<String> notOwner = api.send(account("remy"), "POST", "/api/studies/" + id + "/share", "");
         assertEquals(403, notOwner.statusCode());
@@ -144,29 +169,44 @@ class AccessIntegrationTest {
         HttpResponse<String> shared = api.send(rita, "POST", "/api/studies/" + id + "/share", "");
         assertEquals(201, shared.statusCode(), shared.body());
         String url = api.readTree(shared.body()).get("url").asText();
-        assertEquals(url, URI.create(shared.headers().firstValue("Location").orElseThrow()).getPath());
+        assertEquals(
+                url,
+                URI.create(shared.headers().firstValue("Location").orElseThrow())
+                        .getPath());
         assertTrue(url.matches("/s/[A-Za-z0-9_-]{32}"), url);
         String token = url.substring(3);
 
         for (String query : List.of("", "?pivot=steps&keys=x,y")) {
-            String accountCsv = api.send(rita, "GET", "/api/studies/" + id + "/table.csv" + query, null).body();
+            String accountCsv = api.send(rita, "GET", "/api/studies/" + id + "/table.csv" + query, null)
+                    .body();
             HttpResponse<String> csv = api.send(null, "GET", url + "/table.csv" + query, null);
             assertEquals(200, csv.statusCode(), query);
             assertEquals(accountCsv, csv.body(), "the shared CSV is the study's CSV " + query);
         }
         assertTrue(api.send(null, "GET", url + "/table.csv", null).body().startsWith("steps,"), "one row per setting");
-        assertEquals(400, api.send(null, "GET", url + "/table.csv?pivot=colour", null).statusCode());
+        assertEquals(
+                400,
+                api.send(null, "GET", url + "/table.csv?pivot=colour", null).statusCode());
         assertEquals(200, api.send(null, "GET", url, null).statusCode(), "the study page, anonymously");
         assertEquals(401, api.send(null, "GET", "/api/studies/" + id, null).statusCode(), "the token opens only /s/…");
-        assertEquals(404, api.send(null, "GET", url + "/metrics.csv", null).statusCode(),
-                "a study token is no run token");
+        assertEquals(
+                404, api.send(null, "GET", url + "/metrics.csv", null).statusCode(), "a study token is no run token");
 
-        assertEquals(403, api.send(account("vera"), "DELETE", "/api/shares/" + token, null).statusCode());
-        assertEquals(403, api.send(account("remy"), "DELETE", "/api/shares/" + token, null).statusCode());
+        assertEquals(
+                403,
+                api.send(account("vera"), "DELETE", "/api/shares/" + token, null)
+                        .statusCode());
+        assertEquals(
+                403,
+                api.send(account("remy"), "DELETE", "/api/shares/" + token, null)
+                        .statusCode());
         assertEquals(204, api.send(rita, "DELETE", "/api/shares/" + token, null).statusCode());
         assertAnswersLikeAnUnknownLink(url, "/table.csv", id);
         assertAnswersLikeAnUnknownLink(url, "", id);
-        assertEquals(201, api.send(account("ada"), "POST", "/api/studies/" + id + "/share", "").statusCode(),
+        assertEquals(
+                201,
+                api.send(account("ada"), "POST", "/api/studies/" + id + "/share", "")
+                        .statusCode(),
                 "admins share any study");
     }
 
@@ -174,14 +214,28 @@ class AccessIntegrationTest {
     void aResearcherCancelsTheirOwnStudiesOnlyAndAnAdminCancelsAny() throws Exception {
         String rita = account("rita");
         String remy = account("remy");
-        String ritas = api.readTree(api.send(rita, "POST", "/api/studies", LONG_STUDY).body()).get("id").asText();
-        String remys = api.readTree(api.send(remy, "POST", "/api/studies", LONG_STUDY).body()).get("id").asText();
+        String ritas = api.readTree(
+                        api.send(rita, "POST", "/api/studies", LONG_STUDY).body())
+                .get("id")
+                .asText();
+        String remys = api.readTree(
+                        api.send(remy, "POST", "/api/studies", LONG_STUDY).body())
+                .get("id")
+                .asText();
         HttpResponse<String> denied = api.send(remy, "POST", "/api/studies/" + ritas + "/cancel", "");
         assertEquals(403, denied.statusCode());
         assertTrue(denied.body().contains("only its owner or an admin"), denied.body());
-        assertEquals(403, api.send(account("vera"), "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
-        assertEquals(200, api.send(rita, "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
-        assertEquals(200, api.send(account("ada"), "POST", "/api/studies/" + remys + "/cancel", "").statusCode());
+        assertEquals(
+                403,
+                api.send(account("vera"), "POST", "/api/studies/" + ritas + "/cancel", "")
+                        .statusCode());
+        assertEquals(
+                200,
+                api.send(rita, "POST", "/api/studies/" + ritas + "/cancel", "").statusCode());
+        assertEquals(
+                200,
+                api.send(account("ada"), "POST", "/api/studies/" + remys + "/cancel", "")
+                        .statusCode());
         waitFor(rita, "/api/studies/" + ritas, "CANCELLED");
         waitFor(rita, "/api/studies/" + remys, "CANCELLED");
     }

@@ -30,31 +30,47 @@ class AccountsTest {
     void accountNamesAreOneAccountWhateverTheirCase() {
         var users = Accounts.from(new AuthProperties(true, List.of(new AuthProperties.Account("ada", HASH, "admin"))));
         assertEquals("ada", users.loadUserByUsername("ADA").getUsername(), "the configured spelling");
-        IllegalStateException twice = assertThrows(IllegalStateException.class, () -> Accounts.from(new AuthProperties(
-                true, List.of(new AuthProperties.Account("ada", HASH, "admin"),
-                new AuthProperties.Account("Ada", HASH, "viewer")))));
-        assertTrue(twice.getMessage().contains("factlab.auth.users[1].name 'Ada' is configured twice"),
+        IllegalStateException twice = assertThrows(
+                IllegalStateException.class,
+                () -> Accounts.from(new AuthProperties(
+                        true,
+                        List.of(
+                                new AuthProperties.Account("ada", HASH, "admin"),
+                                new AuthProperties.Account("Ada", HASH, "viewer")))));
+        assertTrue(
+                twice.getMessage().contains("factlab.auth.users[1].name 'Ada' is configured twice"),
                 twice.getMessage());
     }
 
     @Test
     void eachRoleIncludesTheRolesBelowIt() {
-        var users = Accounts.from(new AuthProperties(true, List.of(new AuthProperties.Account("v", HASH, "viewer"),
-                new AuthProperties.Account("r", HASH, "Researcher"), new AuthProperties.Account("a", HASH, "ADMIN"))));
-        assertEquals(Set.of("ROLE_VIEWER"), authorities(users.loadUserByUsername("v").getAuthorities()));
-        assertEquals(Set.of("ROLE_VIEWER", "ROLE_RESEARCHER"), authorities(users.loadUserByUsername("r")
-                .getAuthorities()));
-        assertEquals(Set.of("ROLE_VIEWER", "ROLE_RESEARCHER", "ROLE_ADMIN"),
+        var users = Accounts.from(new AuthProperties(
+                true,
+                List.of(
+                        new AuthProperties.Account("v", HASH, "viewer"),
+                        new AuthProperties.Account("r", HASH, "Researcher"),
+                        new AuthProperties.Account("a", HASH, "ADMIN"))));
+        assertEquals(
+                Set.of("ROLE_VIEWER"), authorities(users.loadUserByUsername("v").getAuthorities()));
+        assertEquals(
+                Set.of("ROLE_VIEWER", "ROLE_RESEARCHER"),
+                authorities(users.loadUserByUsername("r").getAuthorities()));
+        assertEquals(
+                Set.of("ROLE_VIEWER", "ROLE_RESEARCHER", "ROLE_ADMIN"),
                 authorities(users.loadUserByUsername("a").getAuthorities()));
         assertEquals(HASH, users.loadUserByUsername("a").getPassword());
     }
 
     @Test
     void everyProblemIsNamedByItsProperty() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Accounts.from(new AuthProperties(true,
-                List.of(new AuthProperties.Account("ok", HASH, "viewer"), new AuthProperties.Account("ok", "secret",
-                        "boss"),
-                        new AuthProperties.Account(" ", "{noop}secret", "admin")))));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> Accounts.from(new AuthProperties(
+                        true,
+                        List.of(
+                                new AuthProperties.Account("ok", HASH, "viewer"),
+                                new AuthProperties.Account("ok", "secret", "boss"),
+                                new AuthProperties.Account(" ", "{noop}secret", "admin")))));
         String m = e.getMessage();
         assertTrue(m.contains("factlab.auth.users[1].name 'ok' is configured twice"), m);
         assertTrue(m.contains("factlab.auth.users[1].password-hash is not a bcrypt hash"), m);
@@ -66,15 +82,18 @@ class AccountsTest {
 
     @Test
     void loginOnWithoutAccountsStopsTheStartWithAClearMessage() {
-        new ApplicationContextRunner().withUserConfiguration(Properties.class, AccessConfig.class)
+        new ApplicationContextRunner()
+                .withUserConfiguration(Properties.class, AccessConfig.class)
                 .withPropertyValues("factlab.auth.enabled=true")
                 .run(context -> {
                     Throwable failure = context.getStartupFailure();
                     while (failure.getCause() != null) {
                         failure = failure.getCause();
                     }
-                    assertTrue(failure.getMessage().startsWith(
-                            "factlab.auth.enabled=true but no account is configured: set factlab.auth.users[0].name"),
+                    assertTrue(
+                            failure.getMessage()
+                                    .startsWith("factlab.auth.enabled=true but no account is configured: set "
+                                            + "factlab.auth.users[0].name"),
                             failure.getMessage());
                 });
     }
@@ -93,6 +112,5 @@ class AccountsTest {
 
     @Configuration
     @EnableConfigurationProperties(AuthProperties.class)
-    static class Properties {
-    }
+    static class Properties {}
 }

@@ -35,8 +35,9 @@ class ApiTokensTest {
     private HttpResponse<String> withToken(String token, String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -58,7 +59,8 @@ class ApiTokensTest {
         HttpResponse<String> launched = withToken(secret, "POST", "/api/runs", SHORT_RUN);
         assertEquals(201, launched.statusCode(), launched.body());
         String runId = accounts.readTree(launched.body()).get("id").asText();
-        assertEquals("rita", accounts.get("rita", "/api/runs/" + runId).get("owner").asText());
+        assertEquals(
+                "rita", accounts.get("rita", "/api/runs/" + runId).get("owner").asText());
 
         JsonNode listed = accounts.get("rita", "/api/tokens");
         JsonNode mine = token(listed, created.get("id").asText());
@@ -66,18 +68,28 @@ class ApiTokensTest {
         assertEquals("gpu box", mine.get("name").asText());
         assertFalse(mine.get("lastUsed").isNull(), "the launch is its last use: " + mine);
         assertFalse(listed.toString().contains(secret), "lists never show the secret");
-        assertFalse(accounts.get("vera", "/api/tokens").toString().contains(mine.get("id").asText()),
+        assertFalse(
+                accounts.get("vera", "/api/tokens")
+                        .toString()
+                        .contains(mine.get("id").asText()),
                 "another account's tokens are not listed");
 
-        assertEquals(404, accounts.send("vera", "DELETE", "/api/tokens/" + mine.get("id").asText(), null)
-                .statusCode(), "only the owner revokes");
-        assertEquals(204, accounts.send("rita", "DELETE", "/api/tokens/" + mine.get("id").asText(), null)
-                .statusCode());
+        assertEquals(
+                404,
+                accounts.send("vera", "DELETE", "/api/tokens/" + mine.get("id").asText(), null)
+                        .statusCode(),
+                "only the owner revokes");
+        assertEquals(
+                204,
+                accounts.send("rita", "DELETE", "/api/tokens/" + mine.get("id").asText(), null)
+                        .statusCode());
         HttpResponse<String> afterRevoke = withToken(secret, "GET", "/api/runs", null);
         assertEquals(401, afterRevoke.statusCode(), afterRevoke.body());
         assertTrue(afterRevoke.body().contains("unknown or revoked"), afterRevoke.body());
         assertEquals(401, withToken(secret, "POST", "/api/runs", SHORT_RUN).statusCode());
-        assertFalse(token(accounts.get("rita", "/api/tokens"), mine.get("id").asText()).get("revoked").isNull());
+        assertFalse(token(accounts.get("rita", "/api/tokens"), mine.get("id").asText())
+                .get("revoked")
+                .isNull());
     }
 
     @Test
@@ -90,12 +102,13 @@ class ApiTokensTest {
 
     @Test
     void unknownTokensAndBadNamesAreRefused() throws Exception {
-        assertEquals(401, withToken("factlab_not-a-token", "GET", "/api/runs", null).statusCode());
+        assertEquals(
+                401, withToken("factlab_not-a-token", "GET", "/api/runs", null).statusCode());
         assertEquals(401, withToken("", "GET", "/api/runs", null).statusCode());
         HttpResponse<String> blank = accounts.send("rita", "POST", "/api/tokens", "{\"name\": \"  \"}");
         assertEquals(400, blank.statusCode(), blank.body());
-        assertTrue(blank.body().contains("\"field\":\"name\"") && blank.body().contains("1–100 characters"),
-                blank.body());
+        assertTrue(
+                blank.body().contains("\"field\":\"name\"") && blank.body().contains("1–100 characters"), blank.body());
     }
 
     /** The token with this id in a list of tokens. */

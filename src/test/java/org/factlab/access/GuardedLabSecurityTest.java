@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.factlab.runs.AccountsClient;
 import org.factlab.testing.LabIntegrationTest;
 import org.factlab.web.MultipartUpload;
 import org.junit.jupiter.api.Test;
@@ -36,14 +35,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * it with 429, by HTTP basic and by the form; an account cannot have more queued and running runs than
  * {@code factlab.quota.runs}.
  */
-@LabIntegrationTest(properties = {
-    "factlab.auth.enabled=true",
-    LabIntegrationTest.OWN_DATASETS,
-    "factlab.quota.runs=3",
-    "factlab.quota.uploads=" + GuardedLabSecurityTest.UPLOADS,
-    "factlab.quota.upload-bytes=" + GuardedLabSecurityTest.UPLOAD_BYTES,
-    "server.forward-headers-strategy=native",
-    "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
+@LabIntegrationTest(
+        properties = {
+            "factlab.auth.enabled=true",
+            LabIntegrationTest.OWN_DATASETS,
+            "factlab.quota.runs=3",
+            "factlab.quota.uploads=" + GuardedLabSecurityTest.UPLOADS,
+            "factlab.quota.upload-bytes=" + GuardedLabSecurityTest.UPLOAD_BYTES,
+            "server.forward-headers-strategy=native",
+            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"
+        })
 class GuardedLabSecurityTest {
 
     static final int UPLOADS = 2;
@@ -65,23 +66,35 @@ class GuardedLabSecurityTest {
     @Test
     void theLoginFormNeedsItsCsrfToken() throws Exception {
         String form = "username=rita&password=researcher-pass";
-        Answer without = send("127.0.0.1", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded"),
-                form);
+        Answer without =
+                send("127.0.0.1", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded"), form);
         assertEquals(302, without.status(), without.head());
-        assertTrue(without.header("Location").contains("/login") && !without.header("Location").contains("error"),
+        assertTrue(
+                without.header("Location").contains("/login")
+                        && !without.header("Location").contains("error"),
                 "sent back to the login page, not signed in: " + without.head());
-        String refusedSession = without.header("Set-Cookie") == null ? "" : without.header("Set-Cookie").split(";")[0];
-        assertEquals(401, send("127.0.0.1", "GET", "/api/runs", List.of("Cookie: " + refusedSession), null).status());
+        String refusedSession = without.header("Set-Cookie") == null
+                ? ""
+                : without.header("Set-Cookie").split(";")[0];
+        assertEquals(
+                401,
+                send("127.0.0.1", "GET", "/api/runs", List.of("Cookie: " + refusedSession), null)
+                        .status());
 
         Answer page = send("127.0.0.1", "GET", "/login", List.of(), null);
         assertEquals(200, page.status());
-        Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
-        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"").matcher(page.body());
+        Matcher token =
+                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"")
+                .matcher(page.body());
         assertTrue(token.find() && parameter.find(), "the login page hands Vaadin's form the token: " + page.body());
         String cookie = page.header("Set-Cookie").split(";")[0];
-        Answer with = send("127.0.0.1", "POST", "/login", List.of("Content-Type: application/x-www-form-urlencoded",
-                "Cookie: " + cookie), form + "&" + parameter.group(1) + "=" + URLEncoder.encode(token.group(1),
-                StandardCharsets.UTF_8));
+        Answer with = send(
+                "127.0.0.1",
+                "POST",
+                "/login",
+                List.of("Content-Type: application/x-www-form-urlencoded", "Cookie: " + cookie),
+                form + "&" + parameter.group(1) + "=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
         assertEquals(302, with.status(), with.head());
         assertTrue(!with.header("Location").contains("error"), "signed in: " + with.header("Location"));
     }
@@ -99,7 +112,10 @@ class GuardedLabSecurityTest {
         assertEquals(429, basic("127.0.0.2", "TESS", "target-pass").status(), "the name in another case too");
         assertEquals(200, basic("127.0.0.3", "tess", "target-pass").status(), "the owner elsewhere is not locked out");
         assertEquals(200, basic("127.0.0.2", "rita", "researcher-pass").status(), "nor others at that address");
-        Answer formLogin = send("127.0.0.2", "POST", "/login",
+        Answer formLogin = send(
+                "127.0.0.2",
+                "POST",
+                "/login",
                 List.of("Content-Type: application/x-www-form-urlencoded"),
                 "username=tess&password=target-pass");
         assertEquals(429, formLogin.status(), "the login form too");
@@ -115,14 +131,16 @@ class GuardedLabSecurityTest {
         assertTrue(proxied.header("Set-Cookie").contains("Secure"), "behind the TLS proxy: " + proxied.head());
         Answer spoofed = send("127.0.0.4", "GET", "/login", List.of("X-Forwarded-Proto: https"), null);
         assertFalse(spoofed.header("Set-Cookie").contains("Secure"), "not from the proxy: " + spoofed.head());
-        assertEquals("same-origin", basic("127.0.0.1", "rita", "researcher-pass").header("Referrer-Policy"));
+        assertEquals(
+                "same-origin", basic("127.0.0.1", "rita", "researcher-pass").header("Referrer-Policy"));
     }
 
     @Test
     void parallelLaunchesCannotTogetherPassTheRunQuota() throws Exception {
         List<Callable<Integer>> launches = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            launches.add(() -> basicPost("ruth", "parallel-pass", "/api/runs", LONG_RUN).status());
+            launches.add(() ->
+                    basicPost("ruth", "parallel-pass", "/api/runs", LONG_RUN).status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(40);
         List<Integer> statuses = new ArrayList<>();
@@ -135,10 +153,17 @@ class GuardedLabSecurityTest {
         }
         assertEquals(3, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(37, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
-        for (JsonNode run : json.readTree(basic("127.0.0.1", "ruth", "parallel-pass").body())) {
+        for (JsonNode run :
+                json.readTree(basic("127.0.0.1", "ruth", "parallel-pass").body())) {
             if (run.get("owner").asText().equals("ruth")) {
-                assertEquals(200, basicPost("ruth", "parallel-pass", "/api/runs/" + run.get("id").asText()
-                        + "/cancel", "").status());
+                assertEquals(
+                        200,
+                        basicPost(
+                                        "ruth",
+                                        "parallel-pass",
+                                        "/api/runs/" + run.get("id").asText() + "/cancel",
+                                        "")
+                                .status());
             }
         }
     }
@@ -148,7 +173,8 @@ class GuardedLabSecurityTest {
         byte[] model = MultipartUpload.fixture("ce-relu.safetensors");
         List<Callable<Integer>> parallel = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            parallel.add(() -> upload("ulla", "upload-pass", "ce-relu.safetensors", model).status());
+            parallel.add(() ->
+                    upload("ulla", "upload-pass", "ce-relu.safetensors", model).status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -168,15 +194,19 @@ class GuardedLabSecurityTest {
         Answer big = upload("remy", "other-researcher-pass", "big.csv", new byte[(int) UPLOAD_BYTES + 1]);
         assertEquals(413, big.status(), big.body());
         assertTrue(big.body().contains("factlab.quota.upload-bytes"), big.body());
-        assertEquals(201, upload("remy", "other-researcher-pass", "ce-relu.safetensors", model).status(),
+        assertEquals(
+                201,
+                upload("remy", "other-researcher-pass", "ce-relu.safetensors", model)
+                        .status(),
                 "the quota is per account");
     }
 
     /** The models of {@code account} (password upload-pass) that GET /api/models lists. */
     private long uploads(String account) throws Exception {
         long count = 0;
-        for (JsonNode m : json.readTree(send("127.0.0.1", "GET", "/api/models",
-                List.of(authorization(account, "upload-pass")), null).body())) {
+        for (JsonNode m : json.readTree(
+                send("127.0.0.1", "GET", "/api/models", List.of(authorization(account, "upload-pass")), null)
+                        .body())) {
             count += account.equals(m.path("owner").asText()) ? 1 : 0;
         }
         return count;
@@ -186,12 +216,17 @@ class GuardedLabSecurityTest {
         String boundary = "quota-test-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         String path = fileName.endsWith(".csv") ? "/api/datasets" : "/api/models";
-        return sendBytes("127.0.0.1", "POST", path, List.of(authorization(name, password),
-                "Content-Type: multipart/form-data; boundary=" + boundary), body.toByteArray());
+        return sendBytes(
+                "127.0.0.1",
+                "POST",
+                path,
+                List.of(authorization(name, password), "Content-Type: multipart/form-data; boundary=" + boundary),
+                body.toByteArray());
     }
 
     @Test
@@ -205,14 +240,24 @@ class GuardedLabSecurityTest {
         Answer fourth = basicPost("rita", "researcher-pass", "/api/runs", LONG_RUN);
         assertEquals(429, fourth.status(), fourth.body());
         assertTrue(fourth.body().contains("factlab.quota.runs"), fourth.body());
-        Answer study = basicPost("rita", "researcher-pass", "/api/studies",
-                "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}");
+        Answer study = basicPost(
+                "rita", "researcher-pass", "/api/studies", "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}");
         assertEquals(429, study.status(), study.body());
-        assertEquals(201, basicPost("remy", "other-researcher-pass", "/api/runs", LONG_RUN).status(), "per account");
+        assertEquals(
+                201,
+                basicPost("remy", "other-researcher-pass", "/api/runs", LONG_RUN)
+                        .status(),
+                "per account");
         for (String id : ids) {
-            assertEquals(200, basicPost("rita", "researcher-pass", "/api/runs/" + id + "/cancel", "").status());
+            assertEquals(
+                    200,
+                    basicPost("rita", "researcher-pass", "/api/runs/" + id + "/cancel", "")
+                            .status());
         }
-        assertEquals(201, basicPost("rita", "researcher-pass", "/api/runs", "{\"kind\":\"test-scripted\"}").status(),
+        assertEquals(
+                201,
+                basicPost("rita", "researcher-pass", "/api/runs", "{\"kind\":\"test-scripted\"}")
+                        .status(),
                 "room again once runs ended");
     }
 
@@ -221,13 +266,17 @@ class GuardedLabSecurityTest {
     }
 
     private Answer basicPost(String name, String password, String path, String body) throws IOException {
-        return send("127.0.0.1", "POST", path, List.of(authorization(name, password), "Content-Type: application/json"),
+        return send(
+                "127.0.0.1",
+                "POST",
+                path,
+                List.of(authorization(name, password), "Content-Type: application/json"),
                 body);
     }
 
     private static String authorization(String name, String password) {
-        return "Authorization: Basic " + Base64.getEncoder().encodeToString((name + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Authorization: Basic "
+                + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A raw HTTP/1.1 exchange from the local address {@code from} (any of 127.0.0.0/8). */
@@ -242,8 +291,8 @@ class GuardedLabSecurityTest {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port));
             byte[] content = body == null ? new byte[0] : body;
-            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nConnection: close\r\n");
+            StringBuilder request = new StringBuilder(
+                    method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n");
             headers.forEach(h -> request.append(h).append("\r\n"));
             if (body != null) {
                 request.append("Content-Length: ").append(content.length).append("\r\n");

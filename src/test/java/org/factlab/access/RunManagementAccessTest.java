@@ -39,7 +39,10 @@ class RunManagementAccessTest {
         assertEquals(401, api.send(null, "PATCH", "/api/runs/" + id, rename).statusCode());
         assertEquals(401, api.send(null, "DELETE", "/api/runs/" + id, null).statusCode());
         assertEquals(200, api.send("rita", "PATCH", "/api/runs/" + id, rename).statusCode());
-        assertEquals(200, api.send("ada", "PATCH", "/api/runs/" + id, "{\"tags\":[\"checked\"]}").statusCode());
+        assertEquals(
+                200,
+                api.send("ada", "PATCH", "/api/runs/" + id, "{\"tags\":[\"checked\"]}")
+                        .statusCode());
         assertEquals("mine", api.get("vera", "/api/runs/" + id).get("name").asText());
         assertEquals(204, api.send("ada", "DELETE", "/api/runs/" + id, null).statusCode(), "an admin deletes any run");
         assertEquals(404, api.send("rita", "GET", "/api/runs/" + id, null).statusCode());
@@ -51,13 +54,17 @@ class RunManagementAccessTest {
     @Test
     void whoeverMayLaunchRelaunchesAndOwnsTheNewRun() throws Exception {
         String id = api.create("rita", "/api/runs", SHORT_RUN);
-        assertEquals(403, api.send("vera", "POST", "/api/runs/" + id + "/relaunch", "").statusCode(),
+        assertEquals(
+                403,
+                api.send("vera", "POST", "/api/runs/" + id + "/relaunch", "").statusCode(),
                 "viewers launch nothing");
-        assertEquals(401, api.send(null, "POST", "/api/runs/" + id + "/relaunch", "").statusCode());
-        HttpResponse<String> again = api.send("remy", "POST", "/api/runs/" + id + "/relaunch",
-                "{\"spec\":{\"steps\":3}}");
+        assertEquals(
+                401, api.send(null, "POST", "/api/runs/" + id + "/relaunch", "").statusCode());
+        HttpResponse<String> again =
+                api.send("remy", "POST", "/api/runs/" + id + "/relaunch", "{\"spec\":{\"steps\":3}}");
         assertEquals(201, again.statusCode(), again.body());
-        JsonNode copy = api.get("remy", "/api/runs/" + api.readTree(again.body()).get("id").asText());
+        JsonNode copy = api.get(
+                "remy", "/api/runs/" + api.readTree(again.body()).get("id").asText());
         assertEquals("remy", copy.get("owner").asText(), "the relaunched run is the launcher's");
         assertEquals(3, copy.get("spec").get("steps").asInt());
     }
@@ -66,16 +73,28 @@ class RunManagementAccessTest {
     void onlyTheOwnerOrAnAdminRenamesOrDeletesAStudy() throws Exception {
         String id = api.create("rita", "/api/studies", "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]}}");
         for (String other : new String[] {"vera", "remy"}) {
-            assertEquals(403, api.send(other, "PATCH", "/api/studies/" + id, "{\"name\":\"x\"}").statusCode(), other);
-            assertEquals(403, api.send(other, "DELETE", "/api/studies/" + id, null).statusCode(), other);
+            assertEquals(
+                    403,
+                    api.send(other, "PATCH", "/api/studies/" + id, "{\"name\":\"x\"}")
+                            .statusCode(),
+                    other);
+            assertEquals(
+                    403, api.send(other, "DELETE", "/api/studies/" + id, null).statusCode(), other);
         }
-        assertEquals(200, api.send("rita", "PATCH", "/api/studies/" + id, "{\"name\":\"rita's sweep\"}").statusCode());
-        assertEquals("rita's sweep", api.get("vera", "/api/studies/" + id).get("name").asText());
+        assertEquals(
+                200,
+                api.send("rita", "PATCH", "/api/studies/" + id, "{\"name\":\"rita's sweep\"}")
+                        .statusCode());
+        assertEquals(
+                "rita's sweep",
+                api.get("vera", "/api/studies/" + id).get("name").asText());
         JsonNode runIds = api.get("rita", "/api/studies/" + id).get("runIds");
         assertEquals(204, api.send("ada", "DELETE", "/api/studies/" + id, null).statusCode());
         assertEquals(404, api.send("rita", "GET", "/api/studies/" + id, null).statusCode());
         for (JsonNode run : runIds) {
-            assertEquals(404, api.send("rita", "GET", "/api/runs/" + run.asText(), null).statusCode());
+            assertEquals(
+                    404,
+                    api.send("rita", "GET", "/api/runs/" + run.asText(), null).statusCode());
         }
     }
 
@@ -109,7 +128,9 @@ class RunManagementAccessTest {
     }
 
     private HttpResponse<String> upload(String account, String path, String fixture) throws Exception {
-        return api.send(account, MultipartUpload.post("http://localhost:" + port + path, fixture,
-                MultipartUpload.fixture(fixture), null));
+        return api.send(
+                account,
+                MultipartUpload.post(
+                        "http://localhost:" + port + path, fixture, MultipartUpload.fixture(fixture), null));
     }
 }

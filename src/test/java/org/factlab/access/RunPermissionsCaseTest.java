@@ -12,8 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** An upload or run recorded as {@code ada} is Ada's, whatever the case of either spelling. */
 class RunPermissionsCaseTest {
 
-    private final RunPermissions permissions = new RunPermissions(new CurrentUser(new AuthProperties(true,
-            List.of())));
+    private final RunPermissions permissions = new RunPermissions(new CurrentUser(new AuthProperties(true, List.of())));
 
     @AfterEach
     void signOut() {
@@ -22,8 +21,9 @@ class RunPermissionsCaseTest {
 
     @Test
     void ownersAreComparedWithoutRegardToCase() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("Ada",
-                null, Role.RESEARCHER.authorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated("Ada", null, Role.RESEARCHER.authorities()));
         assertTrue(permissions.mayDeleteUpload("ada"));
         assertTrue(permissions.mayDeleteUpload("ADA"));
         assertFalse(permissions.mayDeleteUpload("bob"));

@@ -25,57 +25,103 @@ class ArchitectureTest {
         }
     }
 
-    private static final String[] CORE = {"org.factlab.math..", "org.factlab.nn..", "org.factlab.kernels..",
-        "org.factlab.data..", "org.factlab.experiments..", "org.factlab.uploads.."};
+    private static final String[] CORE = {
+        "org.factlab.math..",
+        "org.factlab.nn..",
+        "org.factlab.kernels..",
+        "org.factlab.data..",
+        "org.factlab.experiments..",
+        "org.factlab.uploads.."
+    };
 
     @ArchTest
-    static final ArchRule coreIsFreeOfFrameworks = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "jakarta..",
-                    "java.sql..")
+    static final ArchRule coreIsFreeOfFrameworks = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "com.vaadin..", "jakarta..", "java.sql..")
             .because("the numerical core stays free of Spring, Vaadin and JDBC");
 
     @ArchTest
-    static final ArchRule nd4jStaysInTheCore = noClasses().that()
-            .resideInAnyPackage("org.factlab.runs..", "org.factlab.studies..", "org.factlab.paperresults..",
+    static final ArchRule nd4jStaysInTheCore = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "org.factlab.runs..",
+                    "org.factlab.studies..",
+                    "org.factlab.paperresults..",
                     "org.factlab.web..",
-                    "org.factlab.ui..", "org.factlab.access..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
+                    "org.factlab.ui..",
+                    "org.factlab.access..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
             .because("experiments emit plain doubles and float[] with a shape");
 
     @ArchTest
     static final ArchRule nobodySetsGlobalDataTypes = noClasses()
-            .should().callMethod("org.nd4j.linalg.factory.Nd4j", "setDefaultDataTypes",
-                    "org.nd4j.linalg.api.buffer.DataType", "org.nd4j.linalg.api.buffer.DataType")
+            .should()
+            .callMethod(
+                    "org.nd4j.linalg.factory.Nd4j",
+                    "setDefaultDataTypes",
+                    "org.nd4j.linalg.api.buffer.DataType",
+                    "org.nd4j.linalg.api.buffer.DataType")
             .because("runs execute concurrently: each array gets its data type explicitly");
 
     @ArchTest
-    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
-            .layer("app").definedBy("org.factlab")
-            .layer("ui").definedBy("org.factlab.ui..")
-            .layer("web").definedBy("org.factlab.web..")
-            .layer("access").definedBy("org.factlab.access..")
-            .layer("paperresults").definedBy("org.factlab.paperresults..")
-            .layer("studies").definedBy("org.factlab.studies..")
-            .layer("runs").definedBy("org.factlab.runs..")
-            .layer("experiments").definedBy("org.factlab.experiments..")
-            .layer("uploads").definedBy("org.factlab.uploads..")
-            .layer("nn").definedBy("org.factlab.nn..")
-            .layer("kernels").definedBy("org.factlab.kernels..")
-            .layer("data").definedBy("org.factlab.data..")
-            .layer("math").definedBy("org.factlab.math..")
-            .whereLayer("ui").mayNotBeAccessedByAnyLayer()
-            .whereLayer("web").mayNotBeAccessedByAnyLayer()
-            .whereLayer("access").mayOnlyBeAccessedByLayers("web", "ui")
-            .whereLayer("paperresults").mayOnlyBeAccessedByLayers("web", "ui")
-            .whereLayer("studies").mayOnlyBeAccessedByLayers("paperresults", "web", "ui", "access")
-            .whereLayer("runs").mayOnlyBeAccessedByLayers("studies", "paperresults", "web", "ui", "access")
-            .whereLayer("experiments").mayOnlyBeAccessedByLayers("runs", "studies", "paperresults", "web", "ui")
-            .whereLayer("uploads").mayOnlyBeAccessedByLayers("experiments", "runs", "web", "ui")
-            .whereLayer("nn").mayOnlyBeAccessedByLayers("experiments", "uploads")
-            .whereLayer("kernels").mayOnlyBeAccessedByLayers("experiments")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("experiments", "uploads")
-            .whereLayer("math").mayOnlyBeAccessedByLayers("nn", "kernels", "data", "experiments", "uploads");
+            .layer("app")
+            .definedBy("org.factlab")
+            .layer("ui")
+            .definedBy("org.factlab.ui..")
+            .layer("web")
+            .definedBy("org.factlab.web..")
+            .layer("access")
+            .definedBy("org.factlab.access..")
+            .layer("paperresults")
+            .definedBy("org.factlab.paperresults..")
+            .layer("studies")
+            .definedBy("org.factlab.studies..")
+            .layer("runs")
+            .definedBy("org.factlab.runs..")
+            .layer("experiments")
+            .definedBy("org.factlab.experiments..")
+            .layer("uploads")
+            .definedBy("org.factlab.uploads..")
+            .layer("nn")
+            .definedBy("org.factlab.nn..")
+            .layer("kernels")
+            .definedBy("org.factlab.kernels..")
+            .layer("data")
+            .definedBy("org.factlab.data..")
+            .layer("math")
+            .definedBy("org.factlab.math..")
+            .whereLayer("ui")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("web")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("access")
+            .mayOnlyBeAccessedByLayers("web", "ui")
+            .whereLayer("paperresults")
+            .mayOnlyBeAccessedByLayers("web", "ui")
+            .whereLayer("studies")
+            .mayOnlyBeAccessedByLayers("paperresults", "web", "ui", "access")
+            .whereLayer("runs")
+            .mayOnlyBeAccessedByLayers("studies", "paperresults", "web", "ui", "access")
+            .whereLayer("experiments")
+            .mayOnlyBeAccessedByLayers("runs", "studies", "paperresults", "web", "ui")
+            .whereLayer("uploads")
+            .mayOnlyBeAccessedByLayers("experiments", "runs", "web", "ui")
+            .whereLayer("nn")
+            .mayOnlyBeAccessedByLayers("experiments", "uploads")
+            .whereLayer("kernels")
+            .mayOnlyBeAccessedByLayers("experiments")
+            .whereLayer("data")
+            .mayOnlyBeAccessedByLayers("experiments", "uploads")
+            .whereLayer("math")
+            .mayOnlyBeAccessedByLayers("nn", "kernels", "data", "experiments", "uploads");
 
     /** The sub-packages of experiments that are not a kind: what every kind shares. */
     private static final Set<String> SHARED_EXPERIMENTS = Set.of("sections", "paper", "sweep");
@@ -85,18 +131,21 @@ class ArchitectureTest {
      * tabular, follow, cnn, rfm and any kind added later); not the SPI at experiments' top level, nor the shared
      * sections, paper and sweep.
      */
-    private static final DescribedPredicate<JavaClass> KIND_PACKAGE = DescribedPredicate.describe(
-            "a class of a kind's own package (org.factlab.experiments.<kind>..)", c -> {
+    private static final DescribedPredicate<JavaClass> KIND_PACKAGE =
+            DescribedPredicate.describe("a class of a kind's own package (org.factlab.experiments.<kind>..)", c -> {
                 String prefix = "org.factlab.experiments.";
                 String name = c.getPackageName();
-                return name.startsWith(prefix) && !SHARED_EXPERIMENTS.contains(name.substring(prefix.length())
-                        .split("\\.")[0]);
+                return name.startsWith(prefix)
+                        && !SHARED_EXPERIMENTS.contains(
+                                name.substring(prefix.length()).split("\\.")[0]);
             });
 
     @ArchTest
-    static final ArchRule kindsAreLocal = noClasses().that()
+    static final ArchRule kindsAreLocal = noClasses()
+            .that()
             .resideInAnyPackage("org.factlab.ui..", "org.factlab.web..", "org.factlab.runs..")
-            .should().dependOnClassesThat(KIND_PACKAGE)
+            .should()
+            .dependOnClassesThat(KIND_PACKAGE)
             .because("pages, controllers and the run platform know a kind only through ExperimentKind and the "
                     + "sections it declares: adding a kind touches its package and ExperimentKinds");
 
@@ -104,28 +153,45 @@ class ArchitectureTest {
     private static final String GATEWAY = "org.factlab.math.NativeLinearAlgebra";
 
     @ArchTest
-    static final ArchRule onlyTheGatewayCallsLapack = noClasses().that().doNotHaveFullyQualifiedName(GATEWAY)
-            .should().callMethodWhere(DescribedPredicate.describe("a LAPACK routine (OpenBLAS LAPACKE_* or ND4J's "
-                    + "lapack())", call -> call.getTargetOwner().getName().startsWith("org.bytedeco.openblas")
-                    && call.getName().startsWith("LAPACK") || call.getName().equals("lapack")))
+    static final ArchRule onlyTheGatewayCallsLapack = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName(GATEWAY)
+            .should()
+            .callMethodWhere(DescribedPredicate.describe(
+                    "a LAPACK routine (OpenBLAS LAPACKE_* or ND4J's " + "lapack())",
+                    call -> call.getTargetOwner().getName().startsWith("org.bytedeco.openblas")
+                                    && call.getName().startsWith("LAPACK")
+                            || call.getName().equals("lapack")))
             .because("math.NativeLinearAlgebra owns every LAPACK call and its GPU host-buffer synchronisation");
 
     @ArchTest
-    static final ArchRule onlyTheGatewaySynchronizesHostBuffers = noClasses().that()
+    static final ArchRule onlyTheGatewaySynchronizesHostBuffers = noClasses()
+            .that()
             .doNotHaveFullyQualifiedName(GATEWAY)
-            .should().dependOnClassesThat().haveFullyQualifiedName("org.nd4j.linalg.api.concurrency.AffinityManager")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.nd4j.linalg.api.concurrency.AffinityManager")
             .because("host and device copies of an array are kept in step in one place");
 
     @ArchTest
-    static final ArchRule kernelsUseNoNativeMemory = noClasses().that().resideInAPackage("org.factlab.kernels..")
-            .should().dependOnClassesThat().resideInAPackage("org.bytedeco..")
+    static final ArchRule kernelsUseNoNativeMemory = noClasses()
+            .that()
+            .resideInAPackage("org.factlab.kernels..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.bytedeco..")
             .because("kernels solve and take roots through math (NativeLinearAlgebra, PsdMatrices)");
 
     @ArchTest
-    static final ArchRule choicesDependOnNothing = classes().that().resideInAPackage("org.factlab.choice..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.factlab.choice..")
+    static final ArchRule choicesDependOnNothing = classes()
+            .that()
+            .resideInAPackage("org.factlab.choice..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "org.factlab.choice..")
             .because("every layer names its spec choices with it");
 
     @ArchTest
-    static final ArchRule noCycles = slices().matching("org.factlab.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCycles =
+            slices().matching("org.factlab.(*)..").should().beFreeOfCycles();
 }

@@ -19,8 +19,15 @@ class NativeGatewayRulesTest {
     static final class DirectNativeCalls {
         static int solve(INDArray a, INDArray b) {
             Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
-            return LAPACKE_dposv(LAPACK_COL_MAJOR, (byte) 'L', 1, 1, (DoublePointer) a.data().addressPointer(), 1,
-                    (DoublePointer) b.data().addressPointer(), 1);
+            return LAPACKE_dposv(
+                    LAPACK_COL_MAJOR,
+                    (byte) 'L',
+                    1,
+                    1,
+                    (DoublePointer) a.data().addressPointer(),
+                    1,
+                    (DoublePointer) b.data().addressPointer(),
+                    1);
         }
     }
 
@@ -33,7 +40,7 @@ class NativeGatewayRulesTest {
 
     @Test
     void aDirectHostBufferSynchronisationBreaksTheRule() {
-        assertThrows(AssertionError.class,
-                () -> ArchitectureTest.onlyTheGatewaySynchronizesHostBuffers.check(violator));
+        assertThrows(
+                AssertionError.class, () -> ArchitectureTest.onlyTheGatewaySynchronizesHostBuffers.check(violator));
     }
 }

@@ -11,8 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** What the benchmarks measure about the machine: its load and its GEMM rate, the yardstick of every floor. */
 final class BenchMachine {
 
-    private BenchMachine() {
-    }
+    private BenchMachine() {}
 
     /** Prints the 1, 5 and 15 minute load averages, where the OS reports them: the floors assume an idle machine. */
     static void printLoad(String when) {
@@ -20,8 +19,14 @@ final class BenchMachine {
         if (Files.isReadable(loadavg)) {
             try {
                 String[] fields = Files.readString(loadavg).trim().split("\\s+");
-                System.out.printf(Locale.ROOT, "load average %s: %s %s %s (%d cores)%n", when, fields[0], fields[1],
-                        fields[2], Runtime.getRuntime().availableProcessors());
+                System.out.printf(
+                        Locale.ROOT,
+                        "load average %s: %s %s %s (%d cores)%n",
+                        when,
+                        fields[0],
+                        fields[1],
+                        fields[2],
+                        Runtime.getRuntime().availableProcessors());
             } catch (IOException e) {
                 System.out.println("load average " + when + ": unreadable (" + e.getMessage() + ")");
             }

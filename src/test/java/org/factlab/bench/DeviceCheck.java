@@ -16,20 +16,22 @@ import org.factlab.experiments.RecordingRunContext;
 public final class DeviceCheck {
 
     /** kind/preset pairs, small to paper scale; the last values of these series are compared across backends. */
-    private static final List<String> WORKLOADS = List.of("parity/quick", "parity/fig5-k3", "modular/quick",
-            "modular/fig6-nfa", "modular/fig6-fact", "mlp/quick");
-    private static final List<String> COMPARED = List.of("test/accuracy", "train/accuracy", "test/mse", "trace_M",
-            "layer1/fact/pearson");
+    private static final List<String> WORKLOADS = List.of(
+            "parity/quick", "parity/fig5-k3", "modular/quick", "modular/fig6-nfa", "modular/fig6-fact", "mlp/quick");
 
-    private DeviceCheck() {
-    }
+    private static final List<String> COMPARED =
+            List.of("test/accuracy", "train/accuracy", "test/mse", "trace_M", "layer1/fact/pearson");
+
+    private DeviceCheck() {}
 
     public static void main(String[] args) throws Exception {
         System.out.println("BACKEND " + ComputeBackendProbe.describe().summary());
         List<String> chosen = args.length == 0 ? WORKLOADS : List.of(args);
         for (String workload : chosen) {
             String[] parts = workload.split("/", 2);
-            ExperimentKind<?> kind = ExperimentKinds.all().stream().filter(k -> k.id().equals(parts[0])).findFirst()
+            ExperimentKind<?> kind = ExperimentKinds.all().stream()
+                    .filter(k -> k.id().equals(parts[0]))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no kind " + parts[0]));
             System.out.println(run(kind, parts[1], workload));
         }
@@ -37,7 +39,9 @@ public final class DeviceCheck {
 
     private static <S extends Record> String run(ExperimentKind<S> kind, String presetId, String workload)
             throws Exception {
-        Preset<S> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst()
+        Preset<S> preset = kind.presets().stream()
+                .filter(p -> p.id().equals(presetId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no preset " + presetId + " of " + kind.id()));
         RecordingRunContext ctx = new RecordingRunContext();
         long start = System.nanoTime();

@@ -19,25 +19,28 @@ import org.factlab.experiments.RecordingRunContext;
  */
 public final class KernelSetsBenchmark {
 
-    private KernelSetsBenchmark() {
-    }
+    private KernelSetsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         ComputeBackendProbe.useCpuThreads(Integer.getInteger("factlab.cpu-threads", 1));
         NativeSelfCheck.Report check = NativeSelfCheck.report();
-        System.out.println("# " + check.library() + "; self-check " + (check.passed() ? "passed" : "FAILED: "
-                + check.failures()) + " (" + check.checks() + " checks)");
+        System.out.println("# " + check.library() + "; self-check "
+                + (check.passed() ? "passed" : "FAILED: " + check.failures()) + " (" + check.checks() + " checks)");
         List<String> runs = args.length == 0 ? List.of("mlp:quick", "parity:fig5-k2", "modular:quick") : List.of(args);
         for (String run : runs) {
             String[] kindPreset = run.split(":", 2);
-            ExperimentKind<?> kind = ExperimentKinds.all().stream().filter(k -> k.id().equals(kindPreset[0]))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no kind " + kindPreset[0]));
+            ExperimentKind<?> kind = ExperimentKinds.all().stream()
+                    .filter(k -> k.id().equals(kindPreset[0]))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no kind " + kindPreset[0]));
             print(run, kind, kindPreset[1]);
         }
     }
 
     private static <S extends Record> void print(String run, ExperimentKind<S> kind, String presetId) {
-        Preset<S> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst()
+        Preset<S> preset = kind.presets().stream()
+                .filter(p -> p.id().equals(presetId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no preset " + presetId + " of " + kind.id()));
         RecordingRunContext ctx = new RecordingRunContext();
         long start = System.nanoTime();
@@ -49,7 +52,9 @@ public final class KernelSetsBenchmark {
         }
         System.out.printf(Locale.ROOT, "%s outcome %s (%.1f s)%n", run, outcome, (System.nanoTime() - start) / 1e9);
         Map<String, Double> values = new TreeMap<>();
-        ctx.series().forEach((name, series) -> values.put("last " + name, series.lastEntry().getValue()));
+        ctx.series()
+                .forEach((name, series) ->
+                        values.put("last " + name, series.lastEntry().getValue()));
         ctx.summary().forEach((name, value) -> values.put("summary " + name, value));
         values.forEach((name, value) -> System.out.printf(Locale.ROOT, "%s %s %.6g%n", run, name, value));
     }

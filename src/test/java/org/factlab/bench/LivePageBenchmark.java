@@ -33,21 +33,24 @@ public final class LivePageBenchmark {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private LivePageBenchmark() {
-    }
+    private LivePageBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         Path data = Files.createTempDirectory("factlab-live-bench");
         BenchMachine.printLoad("before");
-        ConfigurableApplicationContext app = SpringApplication.run(FactLabApplication.class, "--server.port=0",
-                "--factlab.data-dir=" + data, "--factlab.datasets-dir=" + Path.of("data").toAbsolutePath(),
+        ConfigurableApplicationContext app = SpringApplication.run(
+                FactLabApplication.class,
+                "--server.port=0",
+                "--factlab.data-dir=" + data,
+                "--factlab.datasets-dir=" + Path.of("data").toAbsolutePath(),
                 "--vaadin.devmode.devTools.enabled=false");
         String port = app.getEnvironment().getProperty("local.server.port");
         WebDriver driver = browser(data);
         try {
             driver.get("http://localhost:" + port + "/launch?kind=mlp&preset=quick");
-            wait(driver, Duration.ofSeconds(300)).until(d -> !d.findElements(By.id("launch")).isEmpty());
+            wait(driver, Duration.ofSeconds(300))
+                    .until(d -> !d.findElements(By.id("launch")).isEmpty());
             Thread.sleep(2000); // let the launch page settle: its own work is not the run page's
             js(driver).executeScript("""
                     window.factlabBench = {tasks: [], click: null, page: null, running: null, firstPoint: null,
@@ -96,8 +99,9 @@ public final class LivePageBenchmark {
                       }
                     }, 20);""", Integer.getInteger("frames", 300));
             // the views scroll inside the layout's content area: bring the button into view first
-            js(driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
-                    driver.findElement(By.id("launch")));
+            js(driver)
+                    .executeScript(
+                            "arguments[0].scrollIntoView({block: 'center'});", driver.findElement(By.id("launch")));
             driver.findElement(By.id("launch")).click();
             long start = System.nanoTime();
             while ((System.nanoTime() - start) / 1e9 < seconds && ended(driver) == null) {
@@ -105,25 +109,46 @@ public final class LivePageBenchmark {
             }
             Map<?, ?> bench = (Map<?, ?>) js(driver).executeScript("return window.factlabBench;");
             List<?> tasks = (List<?>) bench.get("tasks");
-            double longest = tasks.stream().mapToDouble(t -> number(((List<?>) t).get(0))).max().orElse(0);
-            String top = tasks.stream().map(t -> (List<?>) t).sorted((a, b) -> Double.compare(number(b.get(0)),
-                    number(a.get(0)))).limit(8).map(t -> String.format(Locale.ROOT, "%.0f ms at %.1f s",
-                    number(t.get(0)), number(t.get(1)) / 1000)).toList().toString();
-            System.out.printf(Locale.ROOT, "run page of mlp/quick: %s after %.1f s of watching%n",
-                    ended(driver) == null ? "still running" : "run ended", (System.nanoTime() - start) / 1e9);
-            System.out.printf(Locale.ROOT, "long tasks (> 50 ms): %d, longest %.0f ms (target ≤ 200 ms)%n",
-                    tasks.size(), longest);
+            double longest = tasks.stream()
+                    .mapToDouble(t -> number(((List<?>) t).get(0)))
+                    .max()
+                    .orElse(0);
+            String top = tasks.stream()
+                    .map(t -> (List<?>) t)
+                    .sorted((a, b) -> Double.compare(number(b.get(0)), number(a.get(0))))
+                    .limit(8)
+                    .map(t ->
+                            String.format(Locale.ROOT, "%.0f ms at %.1f s", number(t.get(0)), number(t.get(1)) / 1000))
+                    .toList()
+                    .toString();
+            System.out.printf(
+                    Locale.ROOT,
+                    "run page of mlp/quick: %s after %.1f s of watching%n",
+                    ended(driver) == null ? "still running" : "run ended",
+                    (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "long tasks (> 50 ms): %d, longest %.0f ms (target ≤ 200 ms)%n",
+                    tasks.size(),
+                    longest);
             System.out.printf(Locale.ROOT, "long tasks: longest ones (duration at time after the click): %s%n", top);
             if (System.getProperty("frames") != null) {
                 ((List<?>) bench.get("frames")).forEach(f -> System.out.println("long task frame: " + f));
                 System.out.println("long task renders: " + bench.get("renders"));
             }
-            System.out.printf(Locale.ROOT, "run page: shown at %s s, RUNNING at %s s, run ended at %s s%n",
-                    seconds(bench.get("page")), seconds(bench.get("running")), seconds(bench.get("end")));
+            System.out.printf(
+                    Locale.ROOT,
+                    "run page: shown at %s s, RUNNING at %s s, run ended at %s s%n",
+                    seconds(bench.get("page")),
+                    seconds(bench.get("running")),
+                    seconds(bench.get("end")));
             Object first = bench.get("firstPoint");
-            System.out.printf(Locale.ROOT, "Launch click → first curve point: %s (target ≤ 2 s)%n",
-                    first == null ? "none" : String.format(Locale.ROOT, "%.2f s", ((Number) first)
-                            .doubleValue() / 1000));
+            System.out.printf(
+                    Locale.ROOT,
+                    "Launch click → first curve point: %s (target ≤ 2 s)%n",
+                    first == null
+                            ? "none"
+                            : String.format(Locale.ROOT, "%.2f s", ((Number) first).doubleValue() / 1000));
         } finally {
             driver.quit();
             app.close();
@@ -144,12 +169,20 @@ public final class LivePageBenchmark {
     }
 
     private static WebDriver browser(Path profiles) throws Exception {
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--window-size=1400,1000",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium-"));
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(300));

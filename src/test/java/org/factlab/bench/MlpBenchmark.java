@@ -43,23 +43,22 @@ public final class MlpBenchmark {
     /** Epochs timed (the best counts): the shared VM's timings vary by up to 40 % from one epoch to the next. */
     private static final int EPOCH_REPEATS = 8;
 
-    private MlpBenchmark() {
-    }
+    private MlpBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
         int threads = Integer.getInteger("factlab.cpu-threads", 1);
         ComputeBackendProbe.useCpuThreads(threads);
-        System.out.println("ND4J: " + ComputeBackendProbe.describe().summary() + " (factlab.cpu-threads=" + threads
-                + ")");
+        System.out.println(
+                "ND4J: " + ComputeBackendProbe.describe().summary() + " (factlab.cpu-threads=" + threads + ")");
         BenchMachine.printLoad("before");
         LabeledData train = Subsets.stratified(ImageDatasets.load("mnist", true, Path.of("data")), n, 0);
         INDArray x = Nd4j.create(train.features(), new long[] {n, train.d()}, 'c');
         INDArray y = Nd4j.create(Subsets.oneHot(train.labels(), CLASSES), new long[] {n, CLASSES}, 'c');
         MlpArchitecture arch = new MlpArchitecture(train.d(), width, DEPTH, CLASSES, Activation.RELU, true);
-        TrainingOptions options = new TrainingOptions(Optimizer.SGD, 0.1, 0.9, LAMBDA, LearningRateSchedule.COSINE, 200,
-                BATCH, 0L);
+        TrainingOptions options =
+                new TrainingOptions(Optimizer.SGD, 0.1, 0.9, LAMBDA, LearningRateSchedule.COSINE, 200, BATCH, 0L);
         MlpTrainer trainer = new MlpTrainer(arch, options, x, y, DataType.FLOAT);
 
         double rate32 = BenchMachine.gemmFlopsPerSecond(DataType.FLOAT);
@@ -84,10 +83,14 @@ public final class MlpBenchmark {
         double sumsFloor = passFlops(arch, n) / rate64;
         double rootsFloor = featureFlops(arch) / rate64;
         BenchMachine.printLoad("after");
-        System.out.printf(Locale.ROOT, "GEMM rate: float32 %.0f GFLOP/s, float64 %.0f GFLOP/s%n", rate32 / 1e9,
-                rate64 / 1e9);
-        System.out.printf(Locale.ROOT, "| what (n = %d, width %d, depth %d) | seconds | FLOP floor s | ×floor |%n"
-                + "|---|---|---|---|%n", n, width, DEPTH);
+        System.out.printf(
+                Locale.ROOT, "GEMM rate: float32 %.0f GFLOP/s, float64 %.0f GFLOP/s%n", rate32 / 1e9, rate64 / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "| what (n = %d, width %d, depth %d) | seconds | FLOP floor s | ×floor |%n" + "|---|---|---|---|%n",
+                n,
+                width,
+                DEPTH);
         row("training epoch (float32, batch 64)", epoch, epochFloor);
         row("probe: passes and sums (float64)", probe[0], sumsFloor);
         row("probe: feature matrices, roots, similarities (float64)", probe[1], rootsFloor);
@@ -106,7 +109,8 @@ public final class MlpBenchmark {
         double check = 0;
         for (int l = 0; l < DEPTH; l++) {
             ProbeResult.LayerComparison layer = result.compare(l, true, Set.of());
-            check += layer.gradientNorm() + layer.forward().pearson().get(Prediction.SYM_FACT)
+            check += layer.gradientNorm()
+                    + layer.forward().pearson().get(Prediction.SYM_FACT)
                     + layer.backward().cosine().get(Prediction.SQRT_AGOP);
         }
         long end = System.nanoTime();
@@ -131,9 +135,9 @@ public final class MlpBenchmark {
         for (int l = 0; l < a.depth(); l++) {
             double in = a.layerInputs(l);
             double out = a.layerOutputs(l);
-            double passes = l == 0 ? 1 : 2 + CLASSES;          // forward; loss and c Jacobian backward passes
+            double passes = l == 0 ? 1 : 2 + CLASSES; // forward; loss and c Jacobian backward passes
             flops += 2.0 * n * in * out * passes;
-            flops += 2.0 * n * in * out + 2.0 * n * out * out * (1 + CLASSES);  // Σ δhᵀ, Σ δδᵀ, Σ JJᵀ
+            flops += 2.0 * n * in * out + 2.0 * n * out * out * (1 + CLASSES); // Σ δhᵀ, Σ δδᵀ, Σ JJᵀ
         }
         return flops;
     }

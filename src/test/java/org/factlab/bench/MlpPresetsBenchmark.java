@@ -18,8 +18,7 @@ import org.factlab.experiments.mlp.MlpSpec;
  */
 public final class MlpPresetsBenchmark {
 
-    private MlpPresetsBenchmark() {
-    }
+    private MlpPresetsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.getInteger("factlab.cpu-threads", 1);
@@ -28,22 +27,41 @@ public final class MlpPresetsBenchmark {
         MlpKind kind = new MlpKind();
         List<String> ids = args.length == 0 ? List.of("quick") : List.of(args);
         for (String id : ids) {
-            Preset<MlpSpec> preset = kind.presets().stream().filter(p -> p.id().equals(id)).findFirst()
+            Preset<MlpSpec> preset = kind.presets().stream()
+                    .filter(p -> p.id().equals(id))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no mlp preset '" + id + "'"));
             RecordingRunContext ctx = new RecordingRunContext();
             long start = System.nanoTime();
             kind.run(preset.spec(), ctx);
             double minutes = (System.nanoTime() - start) / 60e9;
-            System.out.printf(Locale.ROOT, "preset %s: %.1f min, last probe at epoch %d%n", id, minutes,
+            System.out.printf(
+                    Locale.ROOT,
+                    "preset %s: %.1f min, last probe at epoch %d%n",
+                    id,
+                    minutes,
                     ctx.series("train/loss").lastKey());
             for (Map.Entry<String, Double> e : new TreeMap<>(preset.expected()).entrySet()) {
-                System.out.printf(Locale.ROOT, "  %-32s expected %.4f, measured %.4f%n", e.getKey(), e.getValue(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-32s expected %.4f, measured %.4f%n",
+                        e.getKey(),
+                        e.getValue(),
                         ctx.last(e.getKey()));
             }
-            for (String series : List.of("train/loss", "train/accuracy", "test/accuracy", "layer1/grad_norm",
-                    "layer1/fact/relerr", "layer1/fact/pearson", "layer1/sym_fact/pearson",
-                    "layer1/sqrt_agop/pearson", "layer1/sqrt_enfa/pearson", "layer1/fact/cosine",
-                    "layer1/agop_1_over_L/cosine", "layer1/sqrt_agop/cosine")) {
+            for (String series : List.of(
+                    "train/loss",
+                    "train/accuracy",
+                    "test/accuracy",
+                    "layer1/grad_norm",
+                    "layer1/fact/relerr",
+                    "layer1/fact/pearson",
+                    "layer1/sym_fact/pearson",
+                    "layer1/sqrt_agop/pearson",
+                    "layer1/sqrt_enfa/pearson",
+                    "layer1/fact/cosine",
+                    "layer1/agop_1_over_L/cosine",
+                    "layer1/sqrt_agop/cosine")) {
                 if (ctx.series().containsKey(series)) {
                     System.out.printf(Locale.ROOT, "  %-32s %.4g%n", series, ctx.last(series));
                 }

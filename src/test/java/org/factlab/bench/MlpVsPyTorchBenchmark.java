@@ -28,16 +28,15 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class MlpVsPyTorchBenchmark {
 
-    private MlpVsPyTorchBenchmark() {
-    }
+    private MlpVsPyTorchBenchmark() {}
 
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String rows = args.length > 1 ? args[1] : "abc";
         int threads = Integer.getInteger("factlab.cpu-threads", 1);
         ComputeBackendProbe.useCpuThreads(threads);
-        System.out.println("# ND4J: " + ComputeBackendProbe.describe().summary() + " (factlab.cpu-threads=" + threads
-                + ")");
+        System.out.println(
+                "# ND4J: " + ComputeBackendProbe.describe().summary() + " (factlab.cpu-threads=" + threads + ")");
         ThreadMXBean thread = ManagementFactory.getThreadMXBean();
         for (char row : rows.toCharArray()) {
             MlpTrainer trainer = trainer(row);
@@ -93,8 +92,8 @@ public final class MlpVsPyTorchBenchmark {
             y[i * 10 + random.nextInt(10)] = 1;
         }
         MlpArchitecture arch = new MlpArchitecture(784, 1024, depth, 10, Activation.RELU, true);
-        TrainingOptions options = new TrainingOptions(Optimizer.SGD, 0.1, 0.9, 1e-4, LearningRateSchedule.COSINE, 200,
-                batch, 0L);
+        TrainingOptions options =
+                new TrainingOptions(Optimizer.SGD, 0.1, 0.9, 1e-4, LearningRateSchedule.COSINE, 200, batch, 0L);
         return new MlpTrainer(arch, options, matrix(x, n, 784), matrix(y, n, 10), DataType.FLOAT);
     }
 
@@ -119,8 +118,8 @@ public final class MlpVsPyTorchBenchmark {
             }
         }
         MlpArchitecture arch = new MlpArchitecture(10, 512, 2, 5, Activation.IDENTITY, false);
-        TrainingOptions options = new TrainingOptions(Optimizer.SGD, 5e-3, 0, 1e-2, LearningRateSchedule.CONSTANT,
-                5000, 128, 0L);
+        TrainingOptions options =
+                new TrainingOptions(Optimizer.SGD, 5e-3, 0, 1e-2, LearningRateSchedule.CONSTANT, 5000, 128, 0L);
         return new MlpTrainer(arch, options, matrix(x, n, 10), matrix(y, n, 5), DataType.FLOAT);
     }
 

@@ -24,26 +24,37 @@ public final class QuadraticAdamBenchmark {
     private static final long STEPS = 1_000_000;
     private static final double BUDGET_SECONDS = 60;
 
-    private QuadraticAdamBenchmark() {
-    }
+    private QuadraticAdamBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         timeSteps(STEPS);
         double seconds = timeSteps(STEPS);
-        System.out.printf(Locale.ROOT, "10^6 Adam steps: %.2f s, %.0f steps/s, %.3f of the %.0f s budget%n",
-                seconds, STEPS / seconds, seconds / BUDGET_SECONDS, BUDGET_SECONDS);
+        System.out.printf(
+                Locale.ROOT,
+                "10^6 Adam steps: %.2f s, %.0f steps/s, %.3f of the %.0f s budget%n",
+                seconds,
+                STEPS / seconds,
+                seconds / BUDGET_SECONDS,
+                BUDGET_SECONDS);
         QuadraticKind kind = new QuadraticKind();
         for (Preset<QuadraticSpec> preset : kind.presets()) {
             RecordingRunContext ctx = new RecordingRunContext();
             long start = System.nanoTime();
             kind.run(preset.spec(), ctx);
             double runSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "preset %-16s %6.2f s  cos(FACT)=%.5f cos(AGOP)=%.4f cos(sqrtAGOP)=%.4f "
+            System.out.printf(
+                    Locale.ROOT,
+                    "preset %-16s %6.2f s  cos(FACT)=%.5f cos(AGOP)=%.4f cos(sqrtAGOP)=%.4f "
                             + "cos(eNFA)=%.4f relerr=%.2e grad_norm=%.2e loss=%.4e%n",
-                    preset.id(), runSeconds, ctx.last(QuadraticSeries.FACT_COSINE),
-                    ctx.last(QuadraticSeries.AGOP_COSINE), ctx.last(QuadraticSeries.SQRT_AGOP_COSINE),
-                    ctx.last(QuadraticSeries.ENFA_COSINE), ctx.last(QuadraticSeries.FACT_RELERR),
-                    ctx.last(QuadraticSeries.GRAD_NORM), ctx.last(QuadraticSeries.LOSS));
+                    preset.id(),
+                    runSeconds,
+                    ctx.last(QuadraticSeries.FACT_COSINE),
+                    ctx.last(QuadraticSeries.AGOP_COSINE),
+                    ctx.last(QuadraticSeries.SQRT_AGOP_COSINE),
+                    ctx.last(QuadraticSeries.ENFA_COSINE),
+                    ctx.last(QuadraticSeries.FACT_RELERR),
+                    ctx.last(QuadraticSeries.GRAD_NORM),
+                    ctx.last(QuadraticSeries.LOSS));
         }
     }
 
@@ -52,8 +63,13 @@ public final class QuadraticAdamBenchmark {
         QuadraticSeparationData data = QuadraticSeparationData.of(1e-5, 0.02);
         QuadraticObjective objective = new QuadraticObjective(data.inputs(), data.targets(), data.weights(), 1, 1e-7);
         QuadraticNetwork net = QuadraticNetwork.initialised(10, 4, 1, new SplittableRandom(0));
-        QuadraticTrainer trainer = new QuadraticTrainer(net, objective,
-                new Adam(net.parameters().length, 0.9, 0.999, 1e-8), LearningRateSchedule.COSINE, 0.01, steps);
+        QuadraticTrainer trainer = new QuadraticTrainer(
+                net,
+                objective,
+                new Adam(net.parameters().length, 0.9, 0.999, 1e-8),
+                LearningRateSchedule.COSINE,
+                0.01,
+                steps);
         long start = System.nanoTime();
         for (long t = 0; t < steps; t++) {
             if (!trainer.step()) {

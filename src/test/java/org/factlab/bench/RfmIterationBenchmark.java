@@ -32,15 +32,17 @@ public final class RfmIterationBenchmark {
     /** A small ridge keeps float32 on the Cholesky path (reg = 0 in float32 falls back to LDLᵀ). */
     private static final double REG = 1e-3;
 
-    private RfmIterationBenchmark() {
-    }
+    private RfmIterationBenchmark() {}
 
     public static void main(String[] args) {
-        int[] sizes = args.length == 0 ? new int[] {1000, 5000, 10000}
+        int[] sizes = args.length == 0
+                ? new int[] {1000, 5000, 10000}
                 : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         BenchMachine.printLoad("before");
-        System.out.printf(Locale.ROOT, "| n | precision | update | kernel s (×floor) | solve s (×floor) "
-                + "| update s (×floor) | iteration s (×floor) |%n|---|---|---|---|---|---|---|%n");
+        System.out.printf(
+                Locale.ROOT,
+                "| n | precision | update | kernel s (×floor) | solve s (×floor) "
+                        + "| update s (×floor) | iteration s (×floor) |%n|---|---|---|---|---|---|---|%n");
         for (int n : sizes) {
             double[][] x = signs(n, 1);
             double[][] y = parityLabels(x);
@@ -59,8 +61,16 @@ public final class RfmIterationBenchmark {
 
     /** Best-of-{@value #TIMED_ITERATIONS} seconds of each phase {kernel, solve, update} after one warm-up. */
     private static double[] time(double[][] x, double[][] y, Precision precision, FeatureUpdate update) {
-        RfmOptions options = new RfmOptions(KernelFunction.GAUSSIAN, 5, REG, update, 0.5, false,
-                update == FeatureUpdate.NFA ? Normalization.NONE : Normalization.TRACE, false, precision);
+        RfmOptions options = new RfmOptions(
+                KernelFunction.GAUSSIAN,
+                5,
+                REG,
+                update,
+                0.5,
+                false,
+                update == FeatureUpdate.NFA ? Normalization.NONE : Normalization.TRACE,
+                false,
+                precision);
         RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(x, y, options);
         double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         for (int t = 0; t <= TIMED_ITERATIONS; t++) {
@@ -84,8 +94,8 @@ public final class RfmIterationBenchmark {
         return best;
     }
 
-    private static void report(int n, Precision precision, FeatureUpdate update, double[] seconds, double gemmRate,
-                               double choleskyRate) {
+    private static void report(
+            int n, Precision precision, FeatureUpdate update, double[] seconds, double gemmRate, double choleskyRate) {
         double nn = (double) n * n;
         // X M, then the one distance GEMM [−2XM | xᵀMx | 𝟙]·[X | 𝟙 | xᵀMx]ᵀ
         double kernelFloor = (2.0 * n * D * D + 2 * nn * (D + 2)) / gemmRate;
@@ -94,9 +104,20 @@ public final class RfmIterationBenchmark {
         double updateFloor = nn * (2 + 2 * D) / gemmRate;
         double total = seconds[0] + seconds[1] + seconds[2];
         double floor = kernelFloor + solveFloor + updateFloor;
-        System.out.printf(Locale.ROOT, "| %d | %s | %s | %.3f (%.1f) | %.3f (%.2f) | %.3f (%.1f) | %.3f (%.2f) |%n", n,
-                precision.id(), update.id(), seconds[0], seconds[0] / kernelFloor, seconds[1], seconds[1] / solveFloor,
-                seconds[2], seconds[2] / updateFloor, total, total / floor);
+        System.out.printf(
+                Locale.ROOT,
+                "| %d | %s | %s | %.3f (%.1f) | %.3f (%.2f) | %.3f (%.1f) | %.3f (%.2f) |%n",
+                n,
+                precision.id(),
+                update.id(),
+                seconds[0],
+                seconds[0] / kernelFloor,
+                seconds[1],
+                seconds[1] / solveFloor,
+                seconds[2],
+                seconds[2] / updateFloor,
+                total,
+                total / floor);
     }
 
     /**

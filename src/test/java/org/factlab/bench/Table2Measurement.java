@@ -16,29 +16,60 @@ import org.factlab.experiments.mlp.MlpSpec;
  */
 public final class Table2Measurement {
 
-    private Table2Measurement() {
-    }
+    private Table2Measurement() {}
 
     public static void main(String[] args) throws Exception {
         ComputeBackendProbe.useCpuThreads(Integer.getInteger("factlab.cpu-threads", 1));
         ComputeBackendProbe.describe();
         MlpKind kind = new MlpKind();
-        Preset<MlpSpec> preset = kind.presets().stream().filter(p -> p.id().equals(args[0])).findFirst()
+        Preset<MlpSpec> preset = kind.presets().stream()
+                .filter(p -> p.id().equals(args[0]))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no mlp preset '" + args[0] + "'"));
         MlpSpec s = preset.spec();
-        MlpSpec spec = new MlpSpec(s.dataset(), Integer.parseInt(args[1]), s.testSize(), s.depth(), s.width(),
-                s.activation(), s.bias(), s.optimizer(), s.lr(), s.momentum(), s.lambda(), s.batchSize(),
-                Integer.parseInt(args[2]), s.evalEvery(), s.backward(), Long.parseLong(args[3]), s.standardise(),
-                s.inputDim(), s.outputDim(), s.lrSchedule(), s.loss());
+        MlpSpec spec = new MlpSpec(
+                s.dataset(),
+                Integer.parseInt(args[1]),
+                s.testSize(),
+                s.depth(),
+                s.width(),
+                s.activation(),
+                s.bias(),
+                s.optimizer(),
+                s.lr(),
+                s.momentum(),
+                s.lambda(),
+                s.batchSize(),
+                Integer.parseInt(args[2]),
+                s.evalEvery(),
+                s.backward(),
+                Long.parseLong(args[3]),
+                s.standardise(),
+                s.inputDim(),
+                s.outputDim(),
+                s.lrSchedule(),
+                s.loss());
         RecordingRunContext ctx = new RecordingRunContext();
         long start = System.nanoTime();
         kind.run(spec, ctx);
-        System.out.printf(Locale.ROOT, "cell %s n=%s epochs=%s seed=%s: %.1f min, last probe at epoch %d%n",
-                args[0], args[1], args[2], args[3], (System.nanoTime() - start) / 60e9,
+        System.out.printf(
+                Locale.ROOT,
+                "cell %s n=%s epochs=%s seed=%s: %.1f min, last probe at epoch %d%n",
+                args[0],
+                args[1],
+                args[2],
+                args[3],
+                (System.nanoTime() - start) / 60e9,
                 ctx.series("train/loss").lastKey());
         for (Map.Entry<String, TreeMap<Long, Double>> e : new TreeMap<>(ctx.series()).entrySet()) {
-            if (e.getKey().startsWith("layer1/") || e.getKey().startsWith("train/") || e.getKey().startsWith("test/")) {
-                System.out.printf(Locale.ROOT, "  %-36s %.4g%n", e.getKey(), e.getValue().lastEntry().getValue());
+            if (e.getKey().startsWith("layer1/")
+                    || e.getKey().startsWith("train/")
+                    || e.getKey().startsWith("test/")) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-36s %.4g%n",
+                        e.getKey(),
+                        e.getValue().lastEntry().getValue());
             }
         }
     }

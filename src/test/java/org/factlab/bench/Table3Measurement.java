@@ -24,15 +24,16 @@ import org.factlab.experiments.tabular.TabularSpec;
  */
 public final class Table3Measurement {
 
-    private Table3Measurement() {
-    }
+    private Table3Measurement() {}
 
     public static void main(String[] args) {
         ComputeBackendProbe.useCpuThreads(Integer.getInteger("factlab.cpu-threads", 1));
         ComputeBackendProbe.describe();
         TabularKind kind = new TabularKind();
-        Preset<TabularSpec> preset = kind.presets().stream().filter(p -> p.id().equals("table3-bundled"))
-                .findFirst().orElseThrow();
+        Preset<TabularSpec> preset = kind.presets().stream()
+                .filter(p -> p.id().equals("table3-bundled"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (args.length > 0) {
             overrides.put("protocol", args[0]);
@@ -56,15 +57,25 @@ public final class Table3Measurement {
                 }
                 double value = ctx.last(accuracy);
                 sums.merge(method, value, Double::sum);
-                System.out.printf(Locale.ROOT, "  %-15s %.4f  reg %s  T %s  rows normalised %s%n", method, value,
-                        last(ctx, name, method, TabularSeries.REG), last(ctx, name, method, TabularSeries.ITERATIONS),
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-15s %.4f  reg %s  T %s  rows normalised %s%n",
+                        method,
+                        value,
+                        last(ctx, name, method, TabularSeries.REG),
+                        last(ctx, name, method, TabularSeries.ITERATIONS),
                         last(ctx, name, method, TabularSeries.ROW_NORMALIZED));
             }
         }
-        System.out.printf(Locale.ROOT, "table3-bundled, protocol %s, T = %d, %d datasets: %.1f min%n", spec.protocol(),
-                spec.iterations(), names.size(), (System.nanoTime() - start) / 60e9);
-        sums.forEach((method, sum) -> System.out.printf(Locale.ROOT, "  mean %-15s %.4f%n", method,
-                sum / names.size()));
+        System.out.printf(
+                Locale.ROOT,
+                "table3-bundled, protocol %s, T = %d, %d datasets: %.1f min%n",
+                spec.protocol(),
+                spec.iterations(),
+                names.size(),
+                (System.nanoTime() - start) / 60e9);
+        sums.forEach(
+                (method, sum) -> System.out.printf(Locale.ROOT, "  mean %-15s %.4f%n", method, sum / names.size()));
     }
 
     private static String last(RecordingRunContext ctx, String name, String method, String what) {

@@ -40,10 +40,11 @@ class BundledMnistTest {
                 assertEquals(all.d(), direct.d());
             }
         }
-        LabeledData wholeTest = ImageDatasets.stratified("mnist", false, DATASETS, available -> Math.min(20000,
-                available), 1);
+        LabeledData wholeTest =
+                ImageDatasets.stratified("mnist", false, DATASETS, available -> Math.min(20000, available), 1);
         assertEquals(10000, wholeTest.n(), "clamped to the part");
-        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException tooMany = assertThrows(
+                IllegalArgumentException.class,
                 () -> ImageDatasets.stratified("mnist", true, DATASETS, available -> 60001, 0));
         assertEquals("subset size n must be in 1..60000; got 60001", tooMany.getMessage());
     }

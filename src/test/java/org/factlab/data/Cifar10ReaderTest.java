@@ -66,10 +66,11 @@ class Cifar10ReaderTest {
     void missingBatchesAreNamedWithTheFolderAndTheDownload() throws IOException {
         Path folder = folder();
         Files.write(folder.resolve("data_batch_1.bin"), records(1));
-        DatasetMissingException e = assertThrows(DatasetMissingException.class,
-                () -> ImageDatasets.load("cifar10", true, datasets));
+        DatasetMissingException e =
+                assertThrows(DatasetMissingException.class, () -> ImageDatasets.load("cifar10", true, datasets));
         assertTrue(e.getMessage().contains(folder.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("data_batch_2.bin") && e.getMessage().contains("data_batch_5.bin"),
+        assertTrue(
+                e.getMessage().contains("data_batch_2.bin") && e.getMessage().contains("data_batch_5.bin"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"), e.getMessage());
     }

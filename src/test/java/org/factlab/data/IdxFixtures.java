@@ -10,8 +10,7 @@ import java.util.zip.GZIPOutputStream;
 /** Writes unsigned-byte IDX files for tests, independently of the reader. */
 final class IdxFixtures {
 
-    private IdxFixtures() {
-    }
+    private IdxFixtures() {}
 
     /** Header (magic, big-endian dims) followed by the values, gzipped when {@code gzip}. */
     static Path write(Path file, int magic, int[] dims, byte[] values, boolean gzip) throws IOException {
@@ -21,8 +20,8 @@ final class IdxFixtures {
             buffer.putInt(dim);
         }
         buffer.put(values);
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file))
-                : Files.newOutputStream(file)) {
+        try (OutputStream out =
+                gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(buffer.array());
         }
         return file;

@@ -33,8 +33,10 @@ class IdxReaderTest {
     void readsGzippedFilesByTheirSuffixOrTheirMagicBytes() throws IOException {
         Path suffixed = IdxFixtures.write(dir.resolve("a.gz"), IdxReader.IMAGES_MAGIC, dims, values, true);
         Path unsuffixed = IdxFixtures.write(dir.resolve("b"), IdxReader.IMAGES_MAGIC, dims, values, true);
-        assertArrayEquals(values, IdxReader.read(suffixed, IdxReader.IMAGES_MAGIC).values());
-        assertArrayEquals(values, IdxReader.read(unsuffixed, IdxReader.IMAGES_MAGIC).values());
+        assertArrayEquals(
+                values, IdxReader.read(suffixed, IdxReader.IMAGES_MAGIC).values());
+        assertArrayEquals(
+                values, IdxReader.read(unsuffixed, IdxReader.IMAGES_MAGIC).values());
     }
 
     @Test
@@ -48,8 +50,8 @@ class IdxReaderTest {
 
     @Test
     void aWrongMagicNumberIsReportedWithTheFile() throws IOException {
-        Path file = IdxFixtures.write(dir.resolve("labels-idx1-ubyte"), IdxReader.LABELS_MAGIC, new int[] {3},
-                new byte[3], false);
+        Path file = IdxFixtures.write(
+                dir.resolve("labels-idx1-ubyte"), IdxReader.LABELS_MAGIC, new int[] {3}, new byte[3], false);
         IOException e = assertThrows(IOException.class, () -> IdxReader.read(file, IdxReader.IMAGES_MAGIC));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("0x00000801") && e.getMessage().contains("0x00000803"), e.getMessage());
@@ -57,8 +59,8 @@ class IdxReaderTest {
 
     @Test
     void aTruncatedFileIsReportedWithTheFileAndTheMissingBytes() throws IOException {
-        Path file = IdxFixtures.write(dir.resolve("short"), IdxReader.IMAGES_MAGIC, dims,
-                Arrays.copyOf(values, 50), false);
+        Path file =
+                IdxFixtures.write(dir.resolve("short"), IdxReader.IMAGES_MAGIC, dims, Arrays.copyOf(values, 50), false);
         IOException e = assertThrows(IOException.class, () -> IdxReader.read(file, IdxReader.IMAGES_MAGIC));
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("truncated"), e.getMessage());
         assertTrue(e.getMessage().contains("need 60") && e.getMessage().contains("found 50"), e.getMessage());

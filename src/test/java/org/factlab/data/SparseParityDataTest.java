@@ -20,7 +20,8 @@ class SparseParityDataTest {
         for (int i = 0; i < 400; i++) {
             double[] x = data.trainX()[i];
             assertTrue(Arrays.stream(x).allMatch(e -> e == v || e == -v));
-            double product = Arrays.stream(data.support()).mapToDouble(k -> x[k]).reduce(1, (a, b) -> a * b);
+            double product =
+                    Arrays.stream(data.support()).mapToDouble(k -> x[k]).reduce(1, (a, b) -> a * b);
             assertEquals(product > 0 ? 1.0 : 0.0, data.trainY()[i][0]);
             positives += data.trainY()[i][0];
         }
@@ -36,16 +37,20 @@ class SparseParityDataTest {
         assertArrayEquals(a.trainX(), b.trainX());
         assertArrayEquals(a.support(), bigger.support());
         assertArrayEquals(a.testX(), bigger.testX());
-        assertNotEquals(Arrays.deepToString(a.trainX()),
-                Arrays.deepToString(SparseParityData.generate(30, 2, 100, 50, null, 10).trainX()));
+        assertNotEquals(
+                Arrays.deepToString(a.trainX()),
+                Arrays.deepToString(
+                        SparseParityData.generate(30, 2, 100, 50, null, 10).trainX()));
     }
 
     @Test
     void givenSupportIsUsedAndChecked() {
-        assertArrayEquals(new int[] {3, 7}, SparseParityData.generate(10, 2, 5, 5, new int[] {7, 3}, 0).support());
+        assertArrayEquals(
+                new int[] {3, 7},
+                SparseParityData.generate(10, 2, 5, 5, new int[] {7, 3}, 0).support());
         assertThrows(IllegalArgumentException.class, () -> SparseParityData.generate(10, 2, 5, 5, new int[] {3, 3}, 0));
-        assertThrows(IllegalArgumentException.class,
-                () -> SparseParityData.generate(10, 2, 5, 5, new int[] {3, 10}, 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> SparseParityData.generate(10, 2, 5, 5, new int[] {3, 10}, 0));
         assertThrows(IllegalArgumentException.class, () -> SparseParityData.generate(10, 2, 5, 5, new int[] {3}, 0));
     }
 }

@@ -30,11 +30,15 @@ class SubsetsTest {
     @Test
     void classCountsFollowLargestRemainderRounding() {
         // n = 7 of (50, 30, 20)/100: exact shares 3.5, 2.1, 1.4 → floors 3, 2, 1, the one left to class 0.
-        assertArrayEquals(new int[] {4, 2, 1}, Subsets.stratified(unbalanced(), 7, 1).classCounts());
+        assertArrayEquals(
+                new int[] {4, 2, 1}, Subsets.stratified(unbalanced(), 7, 1).classCounts());
         // n = 9: shares 4.5, 2.7, 1.8 → floors 4, 2, 1, two left to the largest remainders (classes 2 and 1).
-        assertArrayEquals(new int[] {4, 3, 2}, Subsets.stratified(unbalanced(), 9, 1).classCounts());
-        assertArrayEquals(new int[] {25, 15, 10}, Subsets.stratified(unbalanced(), 50, 1).classCounts());
-        assertArrayEquals(new int[] {50, 30, 20}, Subsets.stratified(unbalanced(), 100, 1).classCounts());
+        assertArrayEquals(
+                new int[] {4, 3, 2}, Subsets.stratified(unbalanced(), 9, 1).classCounts());
+        assertArrayEquals(
+                new int[] {25, 15, 10}, Subsets.stratified(unbalanced(), 50, 1).classCounts());
+        assertArrayEquals(
+                new int[] {50, 30, 20}, Subsets.stratified(unbalanced(), 100, 1).classCounts());
     }
 
     @Test
@@ -66,8 +70,8 @@ class SubsetsTest {
     @Test
     void subsetSizesOutsideOneToNAreRejected() {
         for (int n : new int[] {0, 101}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Subsets.stratified(unbalanced(), n, 1));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Subsets.stratified(unbalanced(), n, 1));
             assertTrue(e.getMessage().contains("n must be in 1..100"), e.getMessage());
         }
     }
@@ -103,15 +107,16 @@ class SubsetsTest {
         assertEquals((10 - 49.5) / std0, applied.features()[0], 1e-6);
         assertEquals((0 - 99.0) / (2 * std0), applied.features()[1], 1e-6);
         assertEquals(2f, applied.features()[2]);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Subsets.standardised(new LabeledData(new float[2], new int[1], 1, 2, 3), fit));
     }
 
     @Test
     void oneHotRowsHaveASingleOneAtTheLabel() {
         assertArrayEquals(new float[] {0, 0, 1, 1, 0, 0, 0, 1, 0}, Subsets.oneHot(new int[] {2, 0, 1}, 3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Subsets.oneHot(new int[] {0, 3}, 3));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Subsets.oneHot(new int[] {0, 3}, 3));
         assertTrue(e.getMessage().contains("label 1 is 3") && e.getMessage().contains("0..2"), e.getMessage());
     }
 

@@ -27,12 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class DocumentationLinksTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
     /** The target of an inline link or image: {@code ](target)} or {@code ](target "title")}. */
     private static final Pattern INLINE = Pattern.compile("\\]\\(\\s*(<[^>]*>|[^)\\s]+)(?:\\s+\"[^\"]*\")?\\s*\\)");
     /** A reference definition: {@code [label]: target}. */
     private static final Pattern REFERENCE = Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*(<[^>]*>|\\S+)");
+
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:name|id)=\"([^\"]+)\"");
@@ -62,7 +64,8 @@ class DocumentationLinksTest {
     @Test
     void slugsFollowGitHub() {
         assertEquals("several-workers-postgresql", slug("Several workers (PostgreSQL)"));
-        assertEquals("inspect--fact-diagnostics-of-a-network-you-trained-elsewhere-3-theorem-31",
+        assertEquals(
+                "inspect--fact-diagnostics-of-a-network-you-trained-elsewhere-3-theorem-31",
                 slug("`inspect` — FACT diagnostics of a network you trained elsewhere (§3, Theorem 3.1)"));
         assertEquals("agop1l-per-layer-appendix-c-figure-11", slug("AGOP^{1/L} per layer (Appendix C, Figure 11)"));
         assertEquals("the-readme", slug("The [README](../README.md)"));
@@ -71,9 +74,11 @@ class DocumentationLinksTest {
     @Test
     void aBrokenLinkIsFound(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
         Path doc = folder.resolve("doc.md");
-        Files.writeString(doc, "# Title\n\n## A part\n\n[ok](doc.md#a-part) [ok](#title) [gone](missing.md) "
-                + "[no heading](doc.md#nowhere) `[code](missing.md)`\n\n```\n[fenced](missing.md)\n```\n"
-                + "![image](missing.png) [web](https://example.org/missing.md)\n");
+        Files.writeString(
+                doc,
+                "# Title\n\n## A part\n\n[ok](doc.md#a-part) [ok](#title) [gone](missing.md) "
+                        + "[no heading](doc.md#nowhere) `[code](missing.md)`\n\n```\n[fenced](missing.md)\n```\n"
+                        + "![image](missing.png) [web](https://example.org/missing.md)\n");
         List<String> problems = new ArrayList<>();
         for (Link link : links(doc)) {
             String problem = problem(doc, link.target());
@@ -88,13 +93,14 @@ class DocumentationLinksTest {
         List<Path> files = new ArrayList<>();
         files.add(ROOT.resolve("README.md"));
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-            docs.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().forEach(files::add);
+            docs.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .forEach(files::add);
         }
         return files;
     }
 
-    record Link(int line, String target) {
-    }
+    record Link(int line, String target) {}
 
     /** The link targets of a Markdown file, outside fenced code blocks and code spans. */
     static List<Link> links(Path file) throws IOException {
@@ -143,14 +149,19 @@ class DocumentationLinksTest {
         if (query >= 0) {
             path = path.substring(0, query);
         }
-        Path resolved = path.isEmpty() ? from
-                : (path.startsWith("/") ? ROOT.resolve(path.substring(1))
-                : from.getParent().resolve(URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8)))
+        Path resolved = path.isEmpty()
+                ? from
+                : (path.startsWith("/")
+                                ? ROOT.resolve(path.substring(1))
+                                : from.getParent()
+                                        .resolve(URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8)))
                         .normalize();
         if (!Files.exists(resolved)) {
             return "no such file " + resolved;
         }
-        if (anchor == null || anchor.isEmpty() || !resolved.getFileName().toString().endsWith(".md")) {
+        if (anchor == null
+                || anchor.isEmpty()
+                || !resolved.getFileName().toString().endsWith(".md")) {
             return null;
         }
         return anchors(resolved).contains(anchor) ? null : "no heading #" + anchor + " in " + resolved.getFileName();

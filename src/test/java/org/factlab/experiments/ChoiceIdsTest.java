@@ -53,11 +53,11 @@ class ChoiceIdsTest {
                 entry("tabular/protocol", List.of("nested", "benchmark"))));
         Map<String, List<String>> actual = new TreeMap<>();
         for (ExperimentKind<?> kind : ExperimentKinds.all()) {
-            SpecCodec.fields(kind).stream().filter(f -> !f.choices().isEmpty())
+            SpecCodec.fields(kind).stream()
+                    .filter(f -> !f.choices().isEmpty())
                     .forEach(f -> actual.put(kind.id() + "/" + f.name(), f.choices()));
         }
-        List<String> released = List.of("mlp", "quadratic", "parity", "modular", "tabular", "inspect",
-                "follow", "cnn");
+        List<String> released = List.of("mlp", "quadratic", "parity", "modular", "tabular", "inspect", "follow", "cnn");
         actual.keySet().removeIf(k -> !released.contains(k.substring(0, k.indexOf('/'))));
         assertEquals(expected, actual);
     }

@@ -19,16 +19,21 @@ class ComputeBackendProbeTest {
         assertEquals("nd4j-native", info.library());
         assertEquals("OPENBLAS", info.blasVendor());
         assertNull(info.computeCapability());
-        assertTrue(info.threads() >= 1 && info.threads() <= Runtime.getRuntime().availableProcessors(),
+        assertTrue(
+                info.threads() >= 1 && info.threads() <= Runtime.getRuntime().availableProcessors(),
                 "threads " + info.threads());
         assertTrue(info.deviceMemoryBytes() > 0 && info.freeMemoryBytes() <= info.deviceMemoryBytes());
         assertTrue(info.summary().startsWith("CPU (nd4j-native, "), info.summary());
 
         List<String> cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
-        String flags = cpuinfo.stream().filter(l -> l.startsWith("flags")).findFirst().orElse("");
+        String flags =
+                cpuinfo.stream().filter(l -> l.startsWith("flags")).findFirst().orElse("");
         String expected = flags.contains(" avx512f") ? "AVX512" : flags.contains(" avx2") ? "AVX/AVX2" : "Generic x86";
         assertEquals(expected, info.cpuSupports(), "best instruction set of this CPU");
-        String model = cpuinfo.stream().filter(l -> l.startsWith("model name")).findFirst().orElseThrow();
+        String model = cpuinfo.stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(model.endsWith(info.device()), info.device());
     }
 

@@ -44,7 +44,9 @@ class DeclaredSectionsTest {
             RecordingRunContext ctx = runQuick(kind);
             Set<String> matrices = new HashSet<>();
             ctx.matrices().forEach(m -> matrices.add(m.name()));
-            RECORDED.put(kind.id(), new Recorded(ctx.series().keySet(), matrices, ctx.summary().keySet()));
+            RECORDED.put(
+                    kind.id(),
+                    new Recorded(ctx.series().keySet(), matrices, ctx.summary().keySet()));
         }
     }
 
@@ -53,7 +55,9 @@ class DeclaredSectionsTest {
         for (ExperimentKind<?> kind : ExperimentKinds.all()) {
             List<Section> sections = kind.sections();
             assertFalse(sections.isEmpty(), kind.id() + " declares its run page");
-            assertEquals(sections.size(), sections.stream().map(Section::id).distinct().count(),
+            assertEquals(
+                    sections.size(),
+                    sections.stream().map(Section::id).distinct().count(),
                     kind.id() + ": section ids are unique");
         }
     }
@@ -65,7 +69,8 @@ class DeclaredSectionsTest {
             Recorded recorded = RECORDED.get(kind.id());
             for (Section section : kind.sections()) {
                 for (Declared d : section.declared()) {
-                    boolean found = d.onlyWhen() == null ? recorded.has(d)
+                    boolean found = d.onlyWhen() == null
+                            ? recorded.has(d)
                             : RECORDED.values().stream().anyMatch(r -> r.has(d));
                     if (!found) {
                         missing.add(kind.id() + " / " + section.id() + ": " + d.source() + " " + d.pattern());
@@ -90,7 +95,11 @@ class DeclaredSectionsTest {
     }
 
     private static <S extends Record> RecordingRunContext runQuick(ExperimentKind<S> kind) throws Exception {
-        S spec = kind.presets().stream().filter(p -> p.id().equals("quick")).findFirst().orElseThrow().spec();
+        S spec = kind.presets().stream()
+                .filter(p -> p.id().equals("quick"))
+                .findFirst()
+                .orElseThrow()
+                .spec();
         RecordingRunContext ctx = new RecordingRunContext();
         kind.run(spec, ctx);
         assertTrue(ctx.metricCalls() > 0, kind.id() + " recorded nothing");

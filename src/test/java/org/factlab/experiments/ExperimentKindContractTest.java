@@ -27,7 +27,9 @@ class ExperimentKindContractTest {
     void idsAndPresetsAreValid(ExperimentKind<?> kind) {
         assertTrue(kind.id().matches("[a-z][a-z0-9-]*"), kind.id());
         assertTrue(kind.presets().stream().anyMatch(p -> p.id().equals("quick")), "every kind offers a quick preset");
-        assertEquals(kind.presets().size(), new HashSet<>(kind.presets().stream().map(Preset::id).toList()).size());
+        assertEquals(
+                kind.presets().size(),
+                new HashSet<>(kind.presets().stream().map(Preset::id).toList()).size());
         kind.presets().forEach(p -> validate(kind, p));
         assertTrue(SpecCodec.fields(kind).stream().anyMatch(f -> f.name().equals("seed")), "every spec has a seed");
     }
@@ -49,21 +51,23 @@ class ExperimentKindContractTest {
         RecordingRunContext full = runQuick(kind, new RecordingRunContext());
         RecordingRunContext cancelled = runQuick(kind, new RecordingRunContext().cancelAfterMetricCalls(2));
         assertTrue(full.metricCalls() > 3, "the quick preset reports more than three steps");
-        assertTrue(cancelled.metricCalls() <= 3, "stopped within one step after the cancel: "
-                + cancelled.metricCalls() + " reporting calls");
+        assertTrue(
+                cancelled.metricCalls() <= 3,
+                "stopped within one step after the cancel: " + cancelled.metricCalls() + " reporting calls");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void outOfRangeFieldsAreRejectedByName(ExperimentKind<?> kind) {
         for (FieldInfo f : SpecCodec.fields(kind)) {
-            Object bad = f.min() != null ? (Object) (f.min() - 1) : f.max() != null ? (Object) (f.max() + 1)
-                    : !f.choices().isEmpty() ? "no-such-choice" : null;
+            Object bad = f.min() != null
+                    ? (Object) (f.min() - 1)
+                    : f.max() != null ? (Object) (f.max() + 1) : !f.choices().isEmpty() ? "no-such-choice" : null;
             if (bad == null) {
                 continue;
             }
-            SpecValidationException e = assertThrows(SpecValidationException.class,
-                    () -> SpecCodec.bind(kind, null, Map.of(f.name(), bad)), f.name());
+            SpecValidationException e = assertThrows(
+                    SpecValidationException.class, () -> SpecCodec.bind(kind, null, Map.of(f.name(), bad)), f.name());
             assertEquals(f.name(), e.errors().get(0).field());
             assertTrue(e.errors().get(0).message().contains("allowed"), e.getMessage());
         }
@@ -75,7 +79,11 @@ class ExperimentKindContractTest {
 
     private static <S extends Record> RecordingRunContext runQuick(ExperimentKind<S> kind, RecordingRunContext ctx)
             throws Exception {
-        S spec = kind.presets().stream().filter(p -> p.id().equals("quick")).findFirst().orElseThrow().spec();
+        S spec = kind.presets().stream()
+                .filter(p -> p.id().equals("quick"))
+                .findFirst()
+                .orElseThrow()
+                .spec();
         kind.run(spec, ctx);
         return ctx;
     }

@@ -26,6 +26,10 @@ class PresetEditsTest {
     }
 
     private Record quick() {
-        return kind.presets().stream().filter(p -> p.id().equals("quick")).findFirst().orElseThrow().spec();
+        return kind.presets().stream()
+                .filter(p -> p.id().equals("quick"))
+                .findFirst()
+                .orElseThrow()
+                .spec();
     }
 }

@@ -15,8 +15,7 @@ import java.util.TreeMap;
 public final class RecordingRunContext implements RunContext {
 
     /** One recorded matrix snapshot. */
-    public record Snapshot(String name, long step, int rows, int cols, float[] rowMajor) {
-    }
+    public record Snapshot(String name, long step, int rows, int cols, float[] rowMajor) {}
 
     private final Map<String, TreeMap<Long, Double>> series = new LinkedHashMap<>();
     private final List<Snapshot> matrices = new ArrayList<>();
@@ -52,7 +51,8 @@ public final class RecordingRunContext implements RunContext {
                 throw new RunDivergedException("series " + name + " is " + value + " at step " + step);
             }
         });
-        values.forEach((name, value) -> series.computeIfAbsent(name, k -> new TreeMap<>()).put(step, value));
+        values.forEach((name, value) ->
+                series.computeIfAbsent(name, k -> new TreeMap<>()).put(step, value));
         if (++metricCalls >= cancelAfterMetricCalls) {
             cancelled = true;
         }
@@ -61,8 +61,8 @@ public final class RecordingRunContext implements RunContext {
     @Override
     public void matrix(String name, long step, int rows, int cols, float[] rowMajor) {
         if (rowMajor.length != rows * cols) {
-            throw new IllegalArgumentException("matrix " + name + ": " + rowMajor.length + " values for "
-                    + rows + "×" + cols);
+            throw new IllegalArgumentException(
+                    "matrix " + name + ": " + rowMajor.length + " values for " + rows + "×" + cols);
         }
         for (float v : rowMajor) {
             if (!Float.isFinite(v)) {

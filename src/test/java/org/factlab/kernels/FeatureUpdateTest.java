@@ -34,8 +34,8 @@ class FeatureUpdateTest {
         assertTrue(maxAbsDifference(Rows.of(m), Rows.of(next)) < 1e-10, update.id());
         INDArray diagonalM = matrix(DIAGONAL_M);
         INDArray diagonal = matrix(new double[][] {{0.5, 2, 1e-3, 3}});
-        INDArray nextDiagonal = update.next(diagonalM, diagonal.mul(diagonal), diagonal.dup(), s,
-                FeatureShape.DIAGONAL);
+        INDArray nextDiagonal =
+                update.next(diagonalM, diagonal.mul(diagonal), diagonal.dup(), s, FeatureShape.DIAGONAL);
         assertTrue(maxAbsDifference(DIAGONAL_M, Rows.of(nextDiagonal)) < 1e-12, update.id() + ", diagonal");
     }
 
@@ -104,7 +104,8 @@ class FeatureUpdateTest {
     void normalisationsGiveMTheSizeOfTheIdentity() {
         double[][] m = spd(6, 6);
         assertEquals(6, SquareMatrices.trace(Normalization.TRACE.apply(matrix(m))), 1e-12);
-        assertEquals(Math.sqrt(6), Normalization.FRO.apply(matrix(m)).norm2Number().doubleValue(), 1e-12);
+        assertEquals(
+                Math.sqrt(6), Normalization.FRO.apply(matrix(m)).norm2Number().doubleValue(), 1e-12);
         assertEquals(1, Normalization.MAX.apply(matrix(m)).amaxNumber().doubleValue(), 1e-12);
         assertEquals(0, maxAbsDifference(m, Rows.of(Normalization.NONE.apply(matrix(m)))), 0);
         assertThrows(KernelMachineException.class, () -> Normalization.TRACE.apply(Nd4j.zeros(DataType.DOUBLE, 3, 3)));

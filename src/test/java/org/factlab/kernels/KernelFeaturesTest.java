@@ -23,8 +23,16 @@ class KernelFeaturesTest {
     private static final double L = 2.0;
 
     /** A fitted machine on n random points with d inputs and c outputs (M a random SPD matrix). */
-    private record Fitted(double[][] x, double[][] m, GradientFactors kappa, INDArray alpha, INDArray xs, INDArray ms,
-                          double[][] y, KernelFunction kernel, double reg) {
+    private record Fitted(
+            double[][] x,
+            double[][] m,
+            GradientFactors kappa,
+            INDArray alpha,
+            INDArray xs,
+            INDArray ms,
+            double[][] y,
+            KernelFunction kernel,
+            double reg) {
 
         static Fitted of(KernelFunction kernel, int n, int d, int c, double reg) {
             return of(kernel, n, d, c, reg, false);
@@ -43,9 +51,10 @@ class KernelFeaturesTest {
             INDArray xs = matrix(x);
             INDArray ms = matrix(m);
             INDArray k = Nd4j.create(DataType.DOUBLE, n, n);
-            GradientFactors kappa = MahalanobisKernel.compute(xs, xs, ms, kernel, L, true, k,
-                    Nd4j.create(DataType.DOUBLE, n, n));
-            INDArray alpha = KernelRidge.solve(k, reg, matrix(y), Nd4j.create(DataType.DOUBLE, n, n)).alpha();
+            GradientFactors kappa =
+                    MahalanobisKernel.compute(xs, xs, ms, kernel, L, true, k, Nd4j.create(DataType.DOUBLE, n, n));
+            INDArray alpha = KernelRidge.solve(k, reg, matrix(y), Nd4j.create(DataType.DOUBLE, n, n))
+                    .alpha();
             return new Fitted(x, m, kappa, alpha, xs, ms, y, kernel, reg);
         }
 
@@ -74,16 +83,30 @@ class KernelFeaturesTest {
 
     /** Both forms of the AGOP's last term: κκ (n &lt; c·d) and output by output (n ≥ c·d). */
     @ParameterizedTest
-    @CsvSource({"GAUSSIAN, 12, 3, 5, false", "GAUSSIAN, 40, 3, 2, true", "LAPLACE, 12, 3, 5, true",
-        "LAPLACE, 40, 3, 2, false", "EXP_INNER_PRODUCT, 12, 3, 5, true", "EXP_INNER_PRODUCT, 40, 3, 2, true"})
-    void agopEqualsTheMeanOuterProductOfPredictorGradients(KernelFunction kernel, int n, int d, int c,
-                                                           boolean center) {
+    @CsvSource({
+        "GAUSSIAN, 12, 3, 5, false",
+        "GAUSSIAN, 40, 3, 2, true",
+        "LAPLACE, 12, 3, 5, true",
+        "LAPLACE, 40, 3, 2, false",
+        "EXP_INNER_PRODUCT, 12, 3, 5, true",
+        "EXP_INNER_PRODUCT, 40, 3, 2, true"
+    })
+    void agopEqualsTheMeanOuterProductOfPredictorGradients(KernelFunction kernel, int n, int d, int c, boolean center) {
         Fitted f = Fitted.of(kernel, n, d, c, 1e-3);
         assertEquals(n < c * d, KernelFeatures.agopUsesKappaSquared(n, c, d));
         double[][] expected = literalAgop(f, center);
-        double[][] agop = Rows.of(KernelFeatures.agop(f.kappa(), f.alpha(), f.xs(), f.ms(), center, f.products(),
-                f.workspace(), f.workspace(), FeatureShape.FULL));
-        assertTrue(maxAbsDifference(expected, agop) < 1e-6 * maxAbs(expected),
+        double[][] agop = Rows.of(KernelFeatures.agop(
+                f.kappa(),
+                f.alpha(),
+                f.xs(),
+                f.ms(),
+                center,
+                f.products(),
+                f.workspace(),
+                f.workspace(),
+                FeatureShape.FULL));
+        assertTrue(
+                maxAbsDifference(expected, agop) < 1e-6 * maxAbs(expected),
                 "AGOP differs by " + maxAbsDifference(expected, agop) + " (scale " + maxAbs(expected) + ")");
     }
 
@@ -92,16 +115,23 @@ class KernelFeaturesTest {
      * the output-by-output form (few outputs) and the n×n form (c·d &gt; 4(c + d)).
      */
     @ParameterizedTest
-    @CsvSource({"GAUSSIAN, 15, 4, 3, true", "LAPLACE, 15, 4, 3, true", "GAUSSIAN, 20, 3, 1, true",
-        "GAUSSIAN, 12, 8, 10, false", "LAPLACE, 12, 8, 10, false", "EXP_INNER_PRODUCT, 15, 4, 3, true",
-        "EXP_INNER_PRODUCT, 12, 8, 10, false"})
+    @CsvSource({
+        "GAUSSIAN, 15, 4, 3, true",
+        "LAPLACE, 15, 4, 3, true",
+        "GAUSSIAN, 20, 3, 1, true",
+        "GAUSSIAN, 12, 8, 10, false",
+        "LAPLACE, 12, 8, 10, false",
+        "EXP_INNER_PRODUCT, 15, 4, 3, true",
+        "EXP_INNER_PRODUCT, 12, 8, 10, false"
+    })
     void closedFormFactEqualsTheLiteralDoubleSum(KernelFunction kernel, int n, int d, int c, boolean byOutput) {
         assertEquals(byOutput, KernelFeatures.factOutputByOutput(c, d));
         Fitted f = Fitted.of(kernel, n, d, c, 1e-2);
         double[][] expected = literalFact(f);
-        double[][] fact = Rows.of(KernelFeatures.fact(f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(),
-                f.workspace(), FeatureShape.FULL));
-        assertTrue(maxAbsDifference(expected, fact) < 1e-6 * maxAbs(expected),
+        double[][] fact = Rows.of(KernelFeatures.fact(
+                f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(), f.workspace(), FeatureShape.FULL));
+        assertTrue(
+                maxAbsDifference(expected, fact) < 1e-6 * maxAbs(expected),
                 "F differs by " + maxAbsDifference(expected, fact) + " (scale " + maxAbs(expected) + ")");
     }
 
@@ -110,16 +140,30 @@ class KernelFeaturesTest {
      * matrices (finite-difference gradients of the predictor; the double sum of Lemma F.1), entry by entry.
      */
     @ParameterizedTest
-    @CsvSource({"GAUSSIAN, 12, 3, 5, false", "LAPLACE, 12, 3, 5, true", "LAPLACE, 15, 4, 3, false",
-        "GAUSSIAN, 12, 8, 10, true"})
+    @CsvSource({
+        "GAUSSIAN, 12, 3, 5, false",
+        "LAPLACE, 12, 3, 5, true",
+        "LAPLACE, 15, 4, 3, false",
+        "GAUSSIAN, 12, 8, 10, true"
+    })
     void diagonalsAloneAreTheLiteralDiagonals(KernelFunction kernel, int n, int d, int c, boolean center) {
         Fitted f = Fitted.of(kernel, n, d, c, 1e-2, true);
         double[][] agop = literalAgop(f, center);
         double[][] fact = literalFact(f);
-        double[] agopDiagonal = KernelFeatures.agop(f.kappa(), f.alpha(), f.xs(), f.ms(), center, f.products(),
-                f.workspace(), f.workspace(), FeatureShape.DIAGONAL).toDoubleVector();
-        double[] factDiagonal = KernelFeatures.fact(f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(), f.workspace(),
-                FeatureShape.DIAGONAL).toDoubleVector();
+        double[] agopDiagonal = KernelFeatures.agop(
+                        f.kappa(),
+                        f.alpha(),
+                        f.xs(),
+                        f.ms(),
+                        center,
+                        f.products(),
+                        f.workspace(),
+                        f.workspace(),
+                        FeatureShape.DIAGONAL)
+                .toDoubleVector();
+        double[] factDiagonal = KernelFeatures.fact(
+                        f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(), f.workspace(), FeatureShape.DIAGONAL)
+                .toDoubleVector();
         assertEquals(d, agopDiagonal.length);
         assertEquals(d, factDiagonal.length);
         for (int a = 0; a < d; a++) {
@@ -163,7 +207,8 @@ class KernelFeaturesTest {
                 double[] xj = f.x()[j];
                 double[] grad = KernelFixtures.finiteDifferenceGradient(
                         z -> KernelFixtures.kernel(f.kernel(), z, xj, f.m(), L), f.x()[i], 1e-6);
-                double alphaDot = f.alpha().getRow(j).mul(f.alpha().getRow(i)).sumNumber().doubleValue();
+                double alphaDot =
+                        f.alpha().getRow(j).mul(f.alpha().getRow(i)).sumNumber().doubleValue();
                 for (int a = 0; a < d; a++) {
                     for (int b = 0; b < d; b++) {
                         expected[a][b] += grad[a] * alphaDot * f.x()[i][b];
@@ -197,9 +242,10 @@ class KernelFeaturesTest {
                 }
             }
         }
-        double[][] fact = Rows.of(KernelFeatures.fact(f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(),
-                f.workspace(), FeatureShape.FULL));
-        assertTrue(maxAbsDifference(expected, fact) < 1e-6 * maxAbs(expected),
+        double[][] fact = Rows.of(KernelFeatures.fact(
+                f.kappa(), f.alpha(), f.xs(), f.ms(), f.products(), f.workspace(), FeatureShape.FULL));
+        assertTrue(
+                maxAbsDifference(expected, fact) < 1e-6 * maxAbs(expected),
                 "F differs by " + maxAbsDifference(expected, fact) + " (scale " + maxAbs(expected) + ")");
     }
 }

@@ -7,8 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Small seeded matrices and literal (loop) formulas the kernel tests compare against. */
 final class KernelFixtures {
 
-    private KernelFixtures() {
-    }
+    private KernelFixtures() {}
 
     static double[][] gaussianMatrix(int rows, int cols, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -63,7 +62,8 @@ final class KernelFixtures {
             return Math.exp(product / (bandwidth * bandwidth));
         }
         double distance = mahalanobis(x, z, m);
-        return kernel == KernelFunction.LAPLACE ? Math.exp(-distance / bandwidth)
+        return kernel == KernelFunction.LAPLACE
+                ? Math.exp(-distance / bandwidth)
                 : Math.exp(-distance * distance / (2 * bandwidth * bandwidth));
     }
 

@@ -30,14 +30,18 @@ class KernelRidgeTest {
         INDArray alpha = solution.alpha();
         INDArray lemma = k.mmul(alpha).subi(y).divi(-reg);
         assertEquals(KernelRidge.Factorization.CHOLESKY, solution.factorization());
-        assertEquals(0.0, lemma.sub(alpha).amaxNumber().doubleValue(), 1e-9 * alpha.amaxNumber().doubleValue());
+        assertEquals(
+                0.0,
+                lemma.sub(alpha).amaxNumber().doubleValue(),
+                1e-9 * alpha.amaxNumber().doubleValue());
     }
 
     @Test
     void zeroRegInterpolatesInFloat64() {
         INDArray k = gaussianKernel(200, 3);
         INDArray y = matrix(gaussianMatrix(200, 1, 4));
-        INDArray alpha = KernelRidge.solve(k, 0, y, Nd4j.create(DataType.DOUBLE, 200, 200)).alpha();
+        INDArray alpha = KernelRidge.solve(k, 0, y, Nd4j.create(DataType.DOUBLE, 200, 200))
+                .alpha();
         assertEquals(0.0, k.mmul(alpha).sub(y).amaxNumber().doubleValue(), 1e-8);
     }
 
@@ -54,8 +58,8 @@ class KernelRidgeTest {
     void singularSystemsFailWithAMessage() {
         INDArray ones = Nd4j.ones(DataType.DOUBLE, 4, 4);
         INDArray y = matrix(new double[][] {{1}, {0}, {1}, {0}});
-        KernelMachineException e = assertThrows(KernelMachineException.class,
-                () -> KernelRidge.solve(ones, 0, y, Nd4j.create(DataType.DOUBLE, 4, 4)));
+        KernelMachineException e = assertThrows(
+                KernelMachineException.class, () -> KernelRidge.solve(ones, 0, y, Nd4j.create(DataType.DOUBLE, 4, 4)));
         assertTrue(e.getMessage().contains("singular"), e.getMessage());
     }
 
@@ -63,7 +67,8 @@ class KernelRidgeTest {
     void float32SolvesTheRegularisedSystem() {
         INDArray k = gaussianKernel(200, 5).castTo(DataType.FLOAT);
         INDArray y = matrix(gaussianMatrix(200, 2, 6)).castTo(DataType.FLOAT);
-        INDArray alpha = KernelRidge.solve(k, 0.1, y, Nd4j.create(DataType.FLOAT, 200, 200)).alpha();
+        INDArray alpha = KernelRidge.solve(k, 0.1, y, Nd4j.create(DataType.FLOAT, 200, 200))
+                .alpha();
         assertEquals(DataType.FLOAT, alpha.dataType());
         INDArray residual = k.mmul(alpha).addi(alpha.mul(0.1)).subi(y);
         assertEquals(0.0, residual.amaxNumber().doubleValue(), 1e-3);

@@ -45,8 +45,8 @@ class MahalanobisKernelTest {
         double[][] z = gaussianMatrix(6, 4, 5);
         double[][] m = spd(4, 6);
         INDArray k = Nd4j.create(DataType.DOUBLE, 3, 6);
-        GradientFactors kappa = MahalanobisKernel.compute(matrix(x), matrix(z), matrix(m), kernel, L, false, k,
-                Nd4j.create(DataType.DOUBLE, 3, 6));
+        GradientFactors kappa = MahalanobisKernel.compute(
+                matrix(x), matrix(z), matrix(m), kernel, L, false, k, Nd4j.create(DataType.DOUBLE, 3, 6));
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 6; j++) {
                 double[] zj = z[j];
@@ -66,13 +66,15 @@ class MahalanobisKernelTest {
 
     /** X against itself: distances exactly 0 on the diagonal, so K = 1 and the Laplace κ = 0 there. */
     @ParameterizedTest
-    @EnumSource(value = KernelFunction.class, names = {"LAPLACE", "GAUSSIAN"})
+    @EnumSource(
+            value = KernelFunction.class,
+            names = {"LAPLACE", "GAUSSIAN"})
     void selfDistancesAreExactlyZero(KernelFunction kernel) {
         double[][] x = gaussianMatrix(40, 6, 7);
         INDArray xs = matrix(x);
         INDArray k = Nd4j.create(DataType.DOUBLE, 40, 40);
-        GradientFactors kappa = MahalanobisKernel.compute(xs, xs, matrix(spd(6, 8)), kernel, L, true, k,
-                Nd4j.create(DataType.DOUBLE, 40, 40));
+        GradientFactors kappa = MahalanobisKernel.compute(
+                xs, xs, matrix(spd(6, 8)), kernel, L, true, k, Nd4j.create(DataType.DOUBLE, 40, 40));
         for (int i = 0; i < 40; i++) {
             assertEquals(1.0, k.getDouble(i, i), 0.0);
             double expectedKappa = kernel == KernelFunction.LAPLACE ? 0 : 1 / (L * L);
@@ -89,8 +91,8 @@ class MahalanobisKernelTest {
         INDArray k32 = Nd4j.create(DataType.FLOAT, 30, 30);
         INDArray x32 = matrix(x).castTo(DataType.FLOAT);
         MahalanobisKernel.compute(matrix(x), matrix(x), matrix(m), KernelFunction.GAUSSIAN, 3, true, k64, null);
-        MahalanobisKernel.compute(x32, x32, matrix(m).castTo(DataType.FLOAT), KernelFunction.GAUSSIAN, 3, true, k32,
-                null);
+        MahalanobisKernel.compute(
+                x32, x32, matrix(m).castTo(DataType.FLOAT), KernelFunction.GAUSSIAN, 3, true, k32, null);
         assertEquals(0.0, k64.sub(k32.castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-5);
     }
 }

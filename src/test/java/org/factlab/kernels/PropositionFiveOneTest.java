@@ -45,23 +45,26 @@ class PropositionFiveOneTest {
         double[][] expectedFm = form(kPrime, x, m, alpha);
         double[][] agop = Rows.of(features[0]);
         double[][] fm = Rows.of(features[1].mmul(matrix(m)));
-        assertTrue(maxAbsDifference(expectedAgop, agop) < 1e-12 * maxAbs(expectedAgop),
+        assertTrue(
+                maxAbsDifference(expectedAgop, agop) < 1e-12 * maxAbs(expectedAgop),
                 "AGOP off by " + maxAbsDifference(expectedAgop, agop));
-        assertTrue(maxAbsDifference(expectedFm, fm) < 1e-12 * maxAbs(expectedFm),
+        assertTrue(
+                maxAbsDifference(expectedFm, fm) < 1e-12 * maxAbs(expectedFm),
                 "F·M off by " + maxAbsDifference(expectedFm, fm));
 
         GradientFactors gaussian = factors(KernelFunction.GAUSSIAN, x, m);
         double[][] kappa = Rows.of(gaussian.matrix().mul(gaussian.scale()));
         double[][] radialAgop = Rows.of(features(gaussian, x, m, alpha)[0]);
         double[][] analogy = form(tau(kappa), x, m, alpha);
-        assertTrue(maxAbsDifference(analogy, radialAgop) > 1e-3 * maxAbs(radialAgop),
+        assertTrue(
+                maxAbsDifference(analogy, radialAgop) > 1e-3 * maxAbs(radialAgop),
                 "for the Gaussian kernel the τ-form is not its AGOP");
     }
 
     private static GradientFactors factors(KernelFunction kernel, double[][] x, double[][] m) {
         INDArray xs = matrix(x);
-        return MahalanobisKernel.compute(xs, xs, matrix(m), kernel, L, true,
-                Nd4j.create(DataType.DOUBLE, x.length, x.length), null);
+        return MahalanobisKernel.compute(
+                xs, xs, matrix(m), kernel, L, true, Nd4j.create(DataType.DOUBLE, x.length, x.length), null);
     }
 
     /** The machine's AGOP and F (d×d) for the given dual weights. */
@@ -69,11 +72,24 @@ class PropositionFiveOneTest {
         INDArray xs = matrix(x);
         INDArray a = matrix(alpha);
         OutputContractions products = OutputContractions.of(factors, a, xs);
-        INDArray agop = KernelFeatures.agop(factors, a, xs, matrix(m), false, products,
-                Nd4j.create(DataType.DOUBLE, x.length, x.length), Nd4j.create(DataType.DOUBLE, x.length, x.length),
+        INDArray agop = KernelFeatures.agop(
+                factors,
+                a,
+                xs,
+                matrix(m),
+                false,
+                products,
+                Nd4j.create(DataType.DOUBLE, x.length, x.length),
+                Nd4j.create(DataType.DOUBLE, x.length, x.length),
                 FeatureShape.FULL);
-        INDArray fact = KernelFeatures.fact(factors, a, xs, matrix(m), products,
-                Nd4j.create(DataType.DOUBLE, x.length, x.length), FeatureShape.FULL);
+        INDArray fact = KernelFeatures.fact(
+                factors,
+                a,
+                xs,
+                matrix(m),
+                products,
+                Nd4j.create(DataType.DOUBLE, x.length, x.length),
+                FeatureShape.FULL);
         return new INDArray[] {agop, fact};
     }
 

@@ -30,7 +30,11 @@ class RecursiveFeatureMachineTest {
                 }
                 y[i][0] = product > 0 ? 1 : 0;
             }
-            return new Parity(support, Arrays.copyOf(x, n), Arrays.copyOf(y, n), Arrays.copyOfRange(x, n, n + nTest),
+            return new Parity(
+                    support,
+                    Arrays.copyOf(x, n),
+                    Arrays.copyOf(y, n),
+                    Arrays.copyOfRange(x, n, n + nTest),
                     Arrays.copyOfRange(y, n, n + nTest));
         }
     }
@@ -48,11 +52,19 @@ class RecursiveFeatureMachineTest {
     void diagonalMIsTheRootOfTheDiagonal() {
         for (FeatureUpdate update : new FeatureUpdate[] {FeatureUpdate.NFA, FeatureUpdate.FACT}) {
             RfmOptions full = options(update, Normalization.NONE, Precision.FLOAT64);
-            RfmOptions diagonal = new RfmOptions(full.kernel(), full.bandwidth(), full.reg(), update, full.agopPower(),
-                    false, Normalization.NONE, true, Precision.FLOAT64);
+            RfmOptions diagonal = new RfmOptions(
+                    full.kernel(),
+                    full.bandwidth(),
+                    full.reg(),
+                    update,
+                    full.agopPower(),
+                    false,
+                    Normalization.NONE,
+                    true,
+                    Precision.FLOAT64);
             try (RecursiveFeatureMachine whole = new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(), full);
-                 RecursiveFeatureMachine diag = new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(),
-                         diagonal)) {
+                    RecursiveFeatureMachine diag =
+                            new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(), diagonal)) {
                 whole.fit();
                 Features features = whole.features(true, true);
                 double[][] agop = Rows.of(features.agopArray());
@@ -80,8 +92,8 @@ class RecursiveFeatureMachineTest {
     /** §4.3 / Figure 5: NFA-RFM on k = 2 sparse parity (d = 50, n = 500) finds the support and generalises. */
     @Test
     void nfaRfmLearnsSparseParityAndFindsTheSupport() {
-        RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(),
-                options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT64));
+        RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(
+                PARITY.trainX(), PARITY.trainY(), options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT64));
         rfm.fit();
         assertTrue(testAccuracy(rfm) < 0.9, "the plain kernel machine does not solve it");
         for (int t = 1; t <= 2; t++) {
@@ -96,7 +108,9 @@ class RecursiveFeatureMachineTest {
 
     @Test
     void factGeometricRfmLearnsSparseParity() {
-        RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(PARITY.trainX(), PARITY.trainY(),
+        RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(
+                PARITY.trainX(),
+                PARITY.trainY(),
                 options(FeatureUpdate.FACT_GEOMETRIC, Normalization.TRACE, Precision.FLOAT64));
         for (int t = 0; t < 2; t++) {
             rfm.fit();
@@ -105,15 +119,20 @@ class RecursiveFeatureMachineTest {
         rfm.fit();
         assertEquals(1.0, testAccuracy(rfm));
         assertArrayEquals(PARITY.support(), topDiagonal(rfm.featureMatrix(), 2));
-        assertEquals(50, IntStream.range(0, 50).mapToDouble(k -> rfm.featureMatrix()[k][k]).sum(), 1e-9);
+        assertEquals(
+                50,
+                IntStream.range(0, 50)
+                        .mapToDouble(k -> rfm.featureMatrix()[k][k])
+                        .sum(),
+                1e-9);
     }
 
     @Test
     void duplicatedPointsWithoutRidgeAreSingular() {
         double[][] x = {{1, 0}, {0, 1}, {1, 0}};
         double[][] y = {{1}, {0}, {1}};
-        RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(x, y,
-                options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT64));
+        RecursiveFeatureMachine rfm =
+                new RecursiveFeatureMachine(x, y, options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT64));
         KernelMachineException e = assertThrows(KernelMachineException.class, rfm::fit);
         assertTrue(e.getMessage().contains("singular"), e.getMessage());
     }
@@ -125,8 +144,16 @@ class RecursiveFeatureMachineTest {
         RfmOptions gaussian = options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT64);
         long estimate = RecursiveFeatureMachine.estimateBytes(n, 1000, 50, 1, gaussian);
         assertTrue(estimate >= 2 * n * n * 8 && estimate < 3 * n * n * 8, "estimate " + estimate);
-        RfmOptions laplace = new RfmOptions(KernelFunction.LAPLACE, 1, 0, FeatureUpdate.NFA, 0.5, false,
-                Normalization.NONE, false, Precision.FLOAT64);
+        RfmOptions laplace = new RfmOptions(
+                KernelFunction.LAPLACE,
+                1,
+                0,
+                FeatureUpdate.NFA,
+                0.5,
+                false,
+                Normalization.NONE,
+                false,
+                Precision.FLOAT64);
         assertTrue(RecursiveFeatureMachine.estimateBytes(n, 1000, 50, 1, laplace) >= 3 * n * n * 8);
         assertTrue(RecursiveFeatureMachine.estimateBytes(1000, 1000, 100, 100, laplace) >= 4 * 1000 * 1000 * 8);
         RfmOptions float32 = options(FeatureUpdate.NFA, Normalization.NONE, Precision.FLOAT32);
@@ -143,14 +170,18 @@ class RecursiveFeatureMachineTest {
 
     private static double accuracy(double[][] predictions, double[][] labels) {
         long correct = IntStream.range(0, labels.length)
-                .filter(i -> (predictions[i][0] >= 0.5 ? 1 : 0) == labels[i][0]).count();
+                .filter(i -> (predictions[i][0] >= 0.5 ? 1 : 0) == labels[i][0])
+                .count();
         return correct / (double) labels.length;
     }
 
     private static int[] topDiagonal(double[][] m, int k) {
-        int[] top = IntStream.range(0, m.length).boxed()
+        int[] top = IntStream.range(0, m.length)
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> m[i][i]).reversed())
-                .limit(k).mapToInt(Integer::intValue).toArray();
+                .limit(k)
+                .mapToInt(Integer::intValue)
+                .toArray();
         Arrays.sort(top);
         return top;
     }

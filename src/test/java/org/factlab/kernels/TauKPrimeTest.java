@@ -34,8 +34,8 @@ class TauKPrimeTest {
         int n = 30;
         INDArray x = matrix(gaussianMatrix(n, 4, 1));
         INDArray k = Nd4j.create(DataType.DOUBLE, n, n);
-        GradientFactors kappa = MahalanobisKernel.compute(x, x, Nd4j.eye(4).castTo(DataType.DOUBLE),
-                KernelFunction.GAUSSIAN, 2, true, k, null);
+        GradientFactors kappa = MahalanobisKernel.compute(
+                x, x, Nd4j.eye(4).castTo(DataType.DOUBLE), KernelFunction.GAUSSIAN, 2, true, k, null);
         TauKPrime sample = TauKPrime.sample(kappa, 200, 7);
         double[][] kp = Rows.of(kappa.matrix().mul(kappa.scale()));
         for (int p = 0; p < 200; p++) {

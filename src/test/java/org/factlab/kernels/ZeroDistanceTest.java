@@ -48,25 +48,35 @@ class ZeroDistanceTest {
 
         INDArray xs = Rows.toMatrix(x, type);
         INDArray k = Nd4j.create(type, N, N);
-        GradientFactors factors = MahalanobisKernel.compute(xs, xs, Rows.toMatrix(m, type), KernelFunction.LAPLACE, L,
-                true, k, Nd4j.create(type, N, N));
+        GradientFactors factors = MahalanobisKernel.compute(
+                xs, xs, Rows.toMatrix(m, type), KernelFunction.LAPLACE, L, true, k, Nd4j.create(type, N, N));
         for (int i = 0; i < DUPLICATES; i++) {
             assertEquals(1.0, k.getDouble(i, N - 1 - i), 0.0, "K of a duplicate pair");
             assertEquals(0.0, factors.matrix().getDouble(i, N - 1 - i), 0.0, "κ of a duplicate pair");
         }
         INDArray a = Rows.toMatrix(alpha, type);
         OutputContractions products = OutputContractions.of(factors, a, xs);
-        double[][] agop = Rows.of(KernelFeatures.agop(factors, a, xs, KernelFixtures.matrix(m), false, products,
-                Nd4j.create(type, N, N), Nd4j.create(type, N, N), FeatureShape.FULL));
-        double[][] f = Rows.of(KernelFeatures.fact(factors, a, xs, KernelFixtures.matrix(m), products,
-                Nd4j.create(type, N, N), FeatureShape.FULL));
+        double[][] agop = Rows.of(KernelFeatures.agop(
+                factors,
+                a,
+                xs,
+                KernelFixtures.matrix(m),
+                false,
+                products,
+                Nd4j.create(type, N, N),
+                Nd4j.create(type, N, N),
+                FeatureShape.FULL));
+        double[][] f = Rows.of(KernelFeatures.fact(
+                factors, a, xs, KernelFixtures.matrix(m), products, Nd4j.create(type, N, N), FeatureShape.FULL));
 
         double[][] expectedSqrtAgop = PsdMatrices.sqrt(literalAgop(x, m, alpha, kappa));
         double[][] expectedF = literalFact(x, m, alpha, kappa);
         double[][] sqrtAgop = PsdMatrices.sqrt(agop);
-        assertTrue(maxAbsDifference(expectedSqrtAgop, sqrtAgop) < tolerance * maxAbs(expectedSqrtAgop),
+        assertTrue(
+                maxAbsDifference(expectedSqrtAgop, sqrtAgop) < tolerance * maxAbs(expectedSqrtAgop),
                 "√AGOP off by " + maxAbsDifference(expectedSqrtAgop, sqrtAgop) + " of " + maxAbs(expectedSqrtAgop));
-        assertTrue(maxAbsDifference(expectedF, f) < tolerance * maxAbs(expectedF),
+        assertTrue(
+                maxAbsDifference(expectedF, f) < tolerance * maxAbs(expectedF),
                 "F off by " + maxAbsDifference(expectedF, f) + " of " + maxAbs(expectedF));
         assertEquals(1.0, Similarity.cosine(expectedSqrtAgop, sqrtAgop), tolerance);
     }
@@ -93,15 +103,17 @@ class ZeroDistanceTest {
             }
         }
         double[][] x = gaussianMatrix(n, d, 47);
-        Integer[] order = java.util.stream.IntStream.range(0, n - duplicates).boxed().toArray(Integer[]::new);
+        Integer[] order =
+                java.util.stream.IntStream.range(0, n - duplicates).boxed().toArray(Integer[]::new);
         java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> Math.abs(dot(v, x[i]))));
         for (int r = 0; r < duplicates; r++) {
             x[n - 1 - r] = x[order[r]].clone();
         }
         INDArray xs = Rows.toMatrix(x, type);
         INDArray k = Nd4j.create(type, n, n);
-        double[][] kappa = Rows.of(MahalanobisKernel.compute(xs, xs, Rows.toMatrix(m, type), KernelFunction.LAPLACE, L,
-                true, k, Nd4j.create(type, n, n)).matrix());
+        double[][] kappa = Rows.of(MahalanobisKernel.compute(
+                        xs, xs, Rows.toMatrix(m, type), KernelFunction.LAPLACE, L, true, k, Nd4j.create(type, n, n))
+                .matrix());
         for (int r = 0; r < duplicates; r++) {
             assertEquals(1.0, k.getDouble(order[r], n - 1 - r), 0.0, "K of a duplicate pair");
             assertEquals(0.0, kappa[order[r]][n - 1 - r], 0.0, "κ of a duplicate pair");
@@ -150,8 +162,15 @@ class ZeroDistanceTest {
 
     private static double[][] kappa(double[][] x, INDArray m, double bandwidth) {
         INDArray xs = KernelFixtures.matrix(x);
-        return Rows.of(MahalanobisKernel.compute(xs, xs, m, KernelFunction.LAPLACE, bandwidth, true,
-                Nd4j.create(DataType.DOUBLE, x.length, x.length), Nd4j.create(DataType.DOUBLE, x.length, x.length))
+        return Rows.of(MahalanobisKernel.compute(
+                        xs,
+                        xs,
+                        m,
+                        KernelFunction.LAPLACE,
+                        bandwidth,
+                        true,
+                        Nd4j.create(DataType.DOUBLE, x.length, x.length),
+                        Nd4j.create(DataType.DOUBLE, x.length, x.length))
                 .matrix());
     }
 

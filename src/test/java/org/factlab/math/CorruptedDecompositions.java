@@ -11,7 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class CorruptedDecompositions implements Decompositions {
 
     /** What can be corrupted. */
-    public enum Routine { EIGEN, SVD, SOLVES }
+    public enum Routine {
+        EIGEN,
+        SVD,
+        SOLVES
+    }
 
     private final Set<Routine> corrupted;
 

@@ -42,16 +42,18 @@ class DenseFeatureMatricesTest {
         INDArray h = gaussian(7, 4, 2);
         double[] uniform = new double[7];
         Arrays.fill(uniform, 1.0 / 7);
-        assertTrue(maxAbs(FeatureMatrices.fact(g, h, 0.3), FeatureMatrices.fact(uniform, rows(g), rows(h),
-                0.3)) < 1e-14);
+        assertTrue(
+                maxAbs(FeatureMatrices.fact(g, h, 0.3), FeatureMatrices.fact(uniform, rows(g), rows(h), 0.3)) < 1e-14);
         assertTrue(maxAbs(FeatureMatrices.meanGram(g, 7), FeatureMatrices.enfa(uniform, rows(g))) < 1e-14);
         INDArray sum = Nd4j.zeros(DataType.DOUBLE, 4, 4);
-        FeatureMatrices.addCrossProducts(sum, g.get(NDArrayIndex.interval(0, 3),
-                NDArrayIndex.all()), h.get(NDArrayIndex.interval(0, 3),
-                NDArrayIndex.all()));
-        FeatureMatrices.addCrossProducts(sum, g.get(NDArrayIndex.interval(3, 7),
-                NDArrayIndex.all()), h.get(NDArrayIndex.interval(3, 7),
-                NDArrayIndex.all()));
+        FeatureMatrices.addCrossProducts(
+                sum,
+                g.get(NDArrayIndex.interval(0, 3), NDArrayIndex.all()),
+                h.get(NDArrayIndex.interval(0, 3), NDArrayIndex.all()));
+        FeatureMatrices.addCrossProducts(
+                sum,
+                g.get(NDArrayIndex.interval(3, 7), NDArrayIndex.all()),
+                h.get(NDArrayIndex.interval(3, 7), NDArrayIndex.all()));
         assertTrue(sum.sub(g.transpose().mmul(h)).amaxNumber().doubleValue() < 1e-14, "chunked sums add up");
     }
 
@@ -64,12 +66,21 @@ class DenseFeatureMatricesTest {
         INDArray g = delta.mmul(w);
         INDArray gradient = delta.transpose().mmul(h).divi(9);
         double lambda = 0.2;
-        assertTrue(FeatureMatrices.fact(g, h, lambda).sub(FeatureMatrices.factFromGradient(w, gradient, lambda))
-                .amaxNumber().doubleValue() < 1e-13);
+        assertTrue(FeatureMatrices.fact(g, h, lambda)
+                        .sub(FeatureMatrices.factFromGradient(w, gradient, lambda))
+                        .amaxNumber()
+                        .doubleValue()
+                < 1e-13);
         assertTrue(FeatureMatrices.fact(h.mmul(w.transpose()), delta, lambda)
-                .sub(FeatureMatrices.backwardFactFromGradient(w, gradient, lambda)).amaxNumber().doubleValue() < 1e-13);
-        assertTrue(FeatureMatrices.meanGram(g, 9).sub(FeatureMatrices.pullBack(w, FeatureMatrices.meanGram(delta, 9)))
-                .amaxNumber().doubleValue() < 1e-13);
+                        .sub(FeatureMatrices.backwardFactFromGradient(w, gradient, lambda))
+                        .amaxNumber()
+                        .doubleValue()
+                < 1e-13);
+        assertTrue(FeatureMatrices.meanGram(g, 9)
+                        .sub(FeatureMatrices.pullBack(w, FeatureMatrices.meanGram(delta, 9)))
+                        .amaxNumber()
+                        .doubleValue()
+                < 1e-13);
     }
 
     @Test
@@ -90,7 +101,10 @@ class DenseFeatureMatricesTest {
         INDArray fourth = PsdMatrices.power(psd, 0.25);
         INDArray square = fourth.mmul(fourth);
         assertTrue(square.mmul(square).sub(psd).amaxNumber().doubleValue() < 1e-10);
-        INDArray nullVector = NativeLinearAlgebra.symmetricEigen(psd)[1].getColumn(0).reshape(6, 1).dup();
+        INDArray nullVector = NativeLinearAlgebra.symmetricEigen(psd)[1]
+                .getColumn(0)
+                .reshape(6, 1)
+                .dup();
         assertTrue(b.transpose().mmul(nullVector).amaxNumber().doubleValue() < 1e-12, "a null vector of Bᵀ");
         assertTrue(fourth.mmul(nullVector).amaxNumber().doubleValue() < 1e-12, "stays in the null space");
     }
@@ -109,23 +123,35 @@ class DenseFeatureMatricesTest {
         INDArray fact = gaussian(6, 6, 13).addi(gaussian(6, 6, 14).mul(0.1));
         INDArray w = gaussian(6, 6, 15);
         INDArray wtw = w.transpose().mmul(w);
-        INDArray viaProduct = new FeatureSet(wtw, fact, wtw, wtw, null).predictions(2).get(Prediction.SYM_FACT);
-        assertTrue(viaProduct.sub(PsdMatrices.leftPolarPower(fact, 1)).amaxNumber().doubleValue() < 1e-10);
+        INDArray viaProduct =
+                new FeatureSet(wtw, fact, wtw, wtw, null).predictions(2).get(Prediction.SYM_FACT);
+        assertTrue(
+                viaProduct.sub(PsdMatrices.leftPolarPower(fact, 1)).amaxNumber().doubleValue() < 1e-10);
     }
 
     /** Views, column-major and float32 arrays give their entries in row-major order; matrices round-trip. */
     @Test
     void entriesReadAnyLayoutInRowMajorOrder() {
         INDArray a = gaussian(4, 5, 16);
-        double[] expected = Arrays.stream(rows(a)).flatMapToDouble(Arrays::stream).toArray();
+        double[] expected =
+                Arrays.stream(rows(a)).flatMapToDouble(Arrays::stream).toArray();
         assertArrayEquals(expected, Entries.of(a), 0.0);
         assertArrayEquals(expected, Entries.of(a.dup('f')), 0.0);
-        assertArrayEquals(Arrays.copyOfRange(expected, 5, 15), Entries.of(a.get(NDArrayIndex.interval(1, 3),
-                NDArrayIndex.all())), 0.0);
+        assertArrayEquals(
+                Arrays.copyOfRange(expected, 5, 15),
+                Entries.of(a.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all())),
+                0.0);
         assertArrayEquals(Entries.of(a.transpose().dup('c')), Entries.of(a.transpose()), 0.0);
         assertArrayEquals(expected, Entries.of(a.castTo(DataType.FLOAT)), 1e-6);
-        assertEquals(0.0, a.sub(Entries.matrix(expected, 4, 5, 'c')).amaxNumber().doubleValue(), 0.0);
-        assertEquals(0.0, a.transpose().sub(Entries.matrix(expected, 5, 4, 'f')).amaxNumber().doubleValue(), 0.0);
+        assertEquals(
+                0.0, a.sub(Entries.matrix(expected, 4, 5, 'c')).amaxNumber().doubleValue(), 0.0);
+        assertEquals(
+                0.0,
+                a.transpose()
+                        .sub(Entries.matrix(expected, 5, 4, 'f'))
+                        .amaxNumber()
+                        .doubleValue(),
+                0.0);
     }
 
     /** The GEMM-flag products equal ND4J's mmul of explicit transposes. */
@@ -135,10 +161,26 @@ class DenseFeatureMatricesTest {
         INDArray b = gaussian(3, 4, 18);
         INDArray c = gaussian(4, 5, 19);
         INDArray s = gaussian(3, 3, 20);
-        assertTrue(Products.transposeTimes(a, b).sub(a.transpose().mmul(b)).amaxNumber().doubleValue() < 1e-14);
-        assertTrue(Products.timesTranspose(a, c).sub(a.mmul(c.transpose())).amaxNumber().doubleValue() < 1e-14);
-        assertTrue(Products.times(b.transpose(), a).sub(b.transpose().mmul(a)).amaxNumber().doubleValue() < 1e-14);
-        assertTrue(Products.congruence(a, s).sub(a.transpose().mmul(s).mmul(a)).amaxNumber().doubleValue() < 1e-13);
+        assertTrue(Products.transposeTimes(a, b)
+                        .sub(a.transpose().mmul(b))
+                        .amaxNumber()
+                        .doubleValue()
+                < 1e-14);
+        assertTrue(Products.timesTranspose(a, c)
+                        .sub(a.mmul(c.transpose()))
+                        .amaxNumber()
+                        .doubleValue()
+                < 1e-14);
+        assertTrue(Products.times(b.transpose(), a)
+                        .sub(b.transpose().mmul(a))
+                        .amaxNumber()
+                        .doubleValue()
+                < 1e-14);
+        assertTrue(Products.congruence(a, s)
+                        .sub(a.transpose().mmul(s).mmul(a))
+                        .amaxNumber()
+                        .doubleValue()
+                < 1e-13);
         assertEquals('c', Products.times(a.dup('f'), c.transpose().dup('f')).ordering());
     }
 
@@ -149,7 +191,10 @@ class DenseFeatureMatricesTest {
         assertEquals(Similarity.pearson(rows(a), rows(b)), Similarity.pearson(a, b), 1e-14);
         assertEquals(Similarity.cosine(rows(a), rows(b)), Similarity.cosine(a, b), 1e-14);
         assertEquals(Matrices.relativeError(rows(a), rows(b)), Similarity.relativeDistance(a, b), 1e-14);
-        assertEquals(Similarity.pearson(a, b), Similarity.pearson(a.dup('f'), b.transpose().transpose()), 1e-15);
+        assertEquals(
+                Similarity.pearson(a, b),
+                Similarity.pearson(a.dup('f'), b.transpose().transpose()),
+                1e-15);
     }
 
     /** Roots formed in the row space of W (r = 3 of d = 8) equal the roots formed in the whole space. */

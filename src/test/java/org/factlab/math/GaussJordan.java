@@ -6,8 +6,7 @@ package org.factlab.math;
  */
 public final class GaussJordan {
 
-    private GaussJordan() {
-    }
+    private GaussJordan() {}
 
     /**
      * A⁻¹B.

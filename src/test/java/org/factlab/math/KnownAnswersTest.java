@@ -19,19 +19,23 @@ class KnownAnswersTest {
     @Test
     void everyOperationPassesOnThisMachinesKernels() {
         List<KnownAnswer> answers = KnownAnswers.run();
-        List<String> failures = answers.stream().filter(a -> !a.passed()).map(KnownAnswer::describe).toList();
+        List<String> failures = answers.stream()
+                .filter(a -> !a.passed())
+                .map(KnownAnswer::describe)
+                .toList();
         assertTrue(failures.isEmpty(), () -> "native linear algebra is wrong here: " + failures);
         Set<String> operations = answers.stream().map(KnownAnswer::operation).collect(Collectors.toSet());
         assertEquals(Set.of("dgemm", "sgemm", "dsyevd", "dgesdd", "dposv", "sposv", "dsysv", "ssysv"), operations);
         for (int n : KnownAnswers.SIZES) {
-            assertTrue(answers.stream().anyMatch(a -> a.n() == n && a.operation().equals("dsyevd")));
+            assertTrue(
+                    answers.stream().anyMatch(a -> a.n() == n && a.operation().equals("dsyevd")));
         }
     }
 
     @Test
     void aCorruptedDecompositionFailsNamingItsRoutine() {
-        Decompositions previous = CorruptedDecompositions.install(CorruptedDecompositions.Routine.EIGEN,
-                CorruptedDecompositions.Routine.SVD);
+        Decompositions previous = CorruptedDecompositions.install(
+                CorruptedDecompositions.Routine.EIGEN, CorruptedDecompositions.Routine.SVD);
         try {
             Set<String> failed = failedOperations(KnownAnswers.run());
             assertEquals(Set.of("dsyevd", "dgesdd"), failed);
@@ -58,6 +62,9 @@ class KnownAnswersTest {
     }
 
     private static Set<String> failedOperations(List<KnownAnswer> answers) {
-        return answers.stream().filter(a -> !a.passed()).map(KnownAnswer::operation).collect(Collectors.toSet());
+        return answers.stream()
+                .filter(a -> !a.passed())
+                .map(KnownAnswer::operation)
+                .collect(Collectors.toSet());
     }
 }

@@ -40,8 +40,9 @@ public final class AccountsClient {
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -55,8 +56,11 @@ public final class AccountsClient {
 
     private HttpResponse<String> sendAs(String name, String password, HttpRequest.Builder b) throws Exception {
         if (name != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -80,7 +84,9 @@ public final class AccountsClient {
     }
 
     private String password(String account) {
-        return Arrays.stream(accounts).filter(a -> a[0].equals(account)).findFirst()
+        return Arrays.stream(accounts)
+                .filter(a -> a[0].equals(account))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no test account " + account))[1];
     }
 }

@@ -30,10 +30,13 @@ public final class ChildServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerChild.class.getName(),
-                "--server.port=0"));
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), WorkerChild.class.getName(), "--server.port=0"));
         command.addAll(springArgs);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             Matcher m = PORT.matcher(Files.readString(log, StandardCharsets.UTF_8));

@@ -11,13 +11,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CrashChild {
 
-    private CrashChild() {
-    }
+    private CrashChild() {}
 
     public static void main(String[] args) {
         ConfigurableApplicationContext ctx = RestartRecoveryTest.server(args[0]);
-        Run run = ctx.getBean(RunService.class).submit("test-scripted", null,
-                Map.of("steps", 1000, "hangAt", Integer.parseInt(args[1])), "killed mid-run");
+        Run run = ctx.getBean(RunService.class)
+                .submit(
+                        "test-scripted",
+                        null,
+                        Map.of("steps", 1000, "hangAt", Integer.parseInt(args[1])),
+                        "killed mid-run");
         System.out.println("RUN " + run.id());
         System.out.flush();
     }

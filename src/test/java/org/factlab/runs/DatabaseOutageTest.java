@@ -27,9 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * stays up and says the database is unavailable; the run ends FAILED with a message saying why; every committed
  * step is still there, whole; new runs work again.
  */
-@LabIntegrationTest(properties = {
-    "spring.datasource.hikari.connection-timeout=2000",
-    "factlab.workers.finish-retry=90s"})
+@LabIntegrationTest(
+        properties = {"spring.datasource.hikari.connection-timeout=2000", "factlab.workers.finish-retry=90s"})
 @SlowTest
 @ActiveProfiles("postgres")
 @DirtiesContext
@@ -66,9 +65,10 @@ class DatabaseOutageTest {
         long up = System.nanoTime();
         JsonNode failed = api.awaitStatus(id, "FAILED");
         String error = failed.get("error").asText();
-        System.out.printf("DatabaseOutageTest: %d points committed when PostgreSQL stopped, %d after it came back "
-                        + "(%.1f s down; FAILED recorded %.1f s after the restart): %s%n", before, committedPoints(id),
-                (up - down) / 1e9, (System.nanoTime() - up) / 1e9, error);
+        System.out.printf(
+                "DatabaseOutageTest: %d points committed when PostgreSQL stopped, %d after it came back "
+                        + "(%.1f s down; FAILED recorded %.1f s after the restart): %s%n",
+                before, committedPoints(id), (up - down) / 1e9, (System.nanoTime() - up) / 1e9, error);
         assertTrue(error.contains("the database became unavailable while this run was recording"), error);
         assertTrue(error.contains("every step recorded before is kept"), error);
         long after = committedPoints(id);
@@ -82,8 +82,8 @@ class DatabaseOutageTest {
     /** Points committed so far, read by an independent connection. */
     private static long committedPoints(String runId) throws Exception {
         try (Connection c = PostgresCluster.ForTestClass.current().connect();
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM metric WHERE run_id = '" + runId
-                     + "'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM metric WHERE run_id = '" + runId + "'")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -92,8 +92,9 @@ class DatabaseOutageTest {
     /** Steps 0 … n/2 − 1, each with both of its points (x = step, y = step²): no step lost or torn. */
     private void assertWholeSteps(String runId, long points) {
         Map<Long, Map<String, Double>> steps = new HashMap<>();
-        metrics.points(runId).forEach(p -> steps.computeIfAbsent(p.step(), k -> new HashMap<>()).put(p.series(),
-                p.value()));
+        metrics.points(runId)
+                .forEach(p ->
+                        steps.computeIfAbsent(p.step(), k -> new HashMap<>()).put(p.series(), p.value()));
         assertEquals(points / 2, steps.size());
         for (long s = 0; s < points / 2; s++) {
             assertEquals(Map.of("x", (double) s, "y", (double) s * s), steps.get(s), "step " + s);

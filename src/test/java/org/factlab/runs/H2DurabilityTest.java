@@ -22,7 +22,8 @@ class H2DurabilityTest {
             pool.setUsername("sa");
             pool.setMaximumPoolSize(2);
             new H2Durability().postProcessBeforeInitialization(pool, "dataSource");
-            try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+            try (Connection first = pool.getConnection();
+                    Connection second = pool.getConnection()) {
                 assertEquals("0", writeDelay(first));
                 assertEquals("0", writeDelay(second));
             }
@@ -38,8 +39,9 @@ class H2DurabilityTest {
     }
 
     private static String writeDelay(Connection c) throws Exception {
-        try (ResultSet rs = c.createStatement().executeQuery(
-                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+        try (ResultSet rs = c.createStatement()
+                .executeQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
             rs.next();
             return rs.getString(1);
         }

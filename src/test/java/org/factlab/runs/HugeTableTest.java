@@ -36,8 +36,12 @@ class HugeTableTest {
     void aHugeTableIsSampledWhileReadAndTheServerKeepsAnswering() throws Exception {
         Path datasets = Files.createDirectories(dir.resolve("datasets/huge"));
         long packed = writeHugeTable(datasets.resolve("huge.csv.gz"));
-        try (ChildServer server = ChildServer.start(dir.resolve("server.log"), List.of("-Xmx1g"),
-                List.of("--factlab.data-dir=" + dir.resolve("db"), "--factlab.datasets-dir=" + dir.resolve("datasets"),
+        try (ChildServer server = ChildServer.start(
+                dir.resolve("server.log"),
+                List.of("-Xmx1g"),
+                List.of(
+                        "--factlab.data-dir=" + dir.resolve("db"),
+                        "--factlab.datasets-dir=" + dir.resolve("datasets"),
                         "--factlab.cpu-threads=1"))) {
             ApiClient api = new ApiClient(server.port());
             long launched = System.nanoTime();
@@ -62,10 +66,15 @@ class HugeTableTest {
                 Thread.sleep(1000);
             }
             double seconds = (System.nanoTime() - launched) / 1e9;
-            System.out.printf(Locale.ROOT, "HugeTableTest: %.0f KB packed, %d MB unpacked; run %s in about %.0f s; "
-                    + "slowest GET /api/runs %d ms%n", packed / 1024.0, UNPACKED_BYTES >> 20, run.get("status")
-                            .asText(),
-                    seconds, slowest);
+            System.out.printf(
+                    Locale.ROOT,
+                    "HugeTableTest: %.0f KB packed, %d MB unpacked; run %s in about %.0f s; "
+                            + "slowest GET /api/runs %d ms%n",
+                    packed / 1024.0,
+                    UNPACKED_BYTES >> 20,
+                    run.get("status").asText(),
+                    seconds,
+                    slowest);
             assertEquals("SUCCEEDED", run.get("status").asText(), run + "\n" + server.output());
             assertEquals(2000.0, run.get("summary").get("dataset/huge/rows").asDouble(), run.toString());
         }
@@ -77,8 +86,18 @@ class HugeTableTest {
         for (int line = 0; block.length() < 1 << 20; line++) {
             int i = line % 60;
             int c = i % 3;
-            block.append(String.format(Locale.ROOT, "%d.5,%d.25,%d.125,%d,%d.75,%d,%d.5,%d,class%d%n", i % 17, c, i % 5,
-                    c * 2, i % 7, i % 11, c, i % 13, c));
+            block.append(String.format(
+                    Locale.ROOT,
+                    "%d.5,%d.25,%d.125,%d,%d.75,%d,%d.5,%d,class%d%n",
+                    i % 17,
+                    c,
+                    i % 5,
+                    c * 2,
+                    i % 7,
+                    i % 11,
+                    c,
+                    i % 13,
+                    c));
         }
         byte[] bytes = block.toString().getBytes(StandardCharsets.US_ASCII);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
@@ -90,6 +109,7 @@ class HugeTableTest {
     }
 
     private static boolean isTerminal(String status) {
-        return List.of("SUCCEEDED", "FAILED", "CANCELLED", "DIVERGED", "INTERRUPTED").contains(status);
+        return List.of("SUCCEEDED", "FAILED", "CANCELLED", "DIVERGED", "INTERRUPTED")
+                .contains(status);
     }
 }

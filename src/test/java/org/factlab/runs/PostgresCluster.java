@@ -103,8 +103,11 @@ public final class PostgresCluster {
 
     /** Spring arguments that put a FACT Lab instance on this cluster's database. */
     public List<String> springArgs() {
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url(),
-                "--spring.datasource.username=" + USER, "--spring.datasource.password=");
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url(),
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=");
     }
 
     public Connection connect() throws SQLException {
@@ -113,7 +116,16 @@ public final class PostgresCluster {
 
     /** Starts (or restarts after {@link #stopImmediately()}) the server on the same port and files. */
     public void start() throws Exception {
-        run("pg_ctl", "-D", data(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+        run(
+                "pg_ctl",
+                "-D",
+                data(),
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
                 "start");
     }
@@ -169,9 +181,11 @@ public final class PostgresCluster {
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
-                Path newest = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .max(Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString()
-                                .replaceAll("\\D", "0")))).orElse(null);
+                Path newest = versions.map(v -> v.resolve("bin"))
+                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                        .max(Comparator.comparingInt(b -> Integer.parseInt(
+                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                        .orElse(null);
                 if (newest != null) {
                     return newest;
                 }

@@ -29,8 +29,13 @@ class RequestLimitsTest {
 
     @Test
     void thePublicPropertyNamesBind() {
-        RequestLimits limits = bind(Map.of("factlab.max-request-bytes", "2048", "factlab.models.max-bytes", "65536",
-                "factlab.allowed-hosts", "lab.example.org,*.example.net"));
+        RequestLimits limits = bind(Map.of(
+                "factlab.max-request-bytes",
+                "2048",
+                "factlab.models.max-bytes",
+                "65536",
+                "factlab.allowed-hosts",
+                "lab.example.org,*.example.net"));
         assertEquals(2048, limits.maxRequestBytes());
         assertEquals(65536, limits.models().maxBytes());
         assertEquals(List.of("lab.example.org", "*.example.net"), limits.allowedHosts());

@@ -31,17 +31,26 @@ class RestartRecoveryTest {
 
     /** Starts the application on an H2 file database that a second process may open too (AUTO_SERVER). */
     static ConfigurableApplicationContext server(String dataDir) {
-        return CrashChild.builder().run("--server.port=0", "--factlab.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/factlab;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        return CrashChild.builder()
+                .run(
+                        "--server.port=0",
+                        "--factlab.data-dir=" + dataDir,
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/factlab;AUTO_SERVER=TRUE;WRITE_DELAY=0");
     }
 
     @Test
     void runKilledWithSigkillIsInterruptedWithItsPointsAfterRestart() throws Exception {
         int hangAt = 7;
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), dataDir.toString(), Integer.toString(hangAt))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashChild.class.getName(),
+                        dataDir.toString(),
+                        Integer.toString(hangAt))
+                .redirectErrorStream(true)
+                .start();
         String runId;
         try {
             runId = awaitRunId(child);
@@ -62,13 +71,20 @@ class RestartRecoveryTest {
             assertEquals(RunStatus.INTERRUPTED, run.status());
             assertTrue(run.error().contains("stopped"), run.error());
             assertEquals(2L * hangAt, metrics.count(runId), "every point recorded before the kill is kept");
-            assertEquals(hangAt, restarted.getBean(MatrixRepository.class).list(runId).size());
+            assertEquals(
+                    hangAt,
+                    restarted.getBean(MatrixRepository.class).list(runId).size());
             Thread.sleep(2500);
             assertEquals(RunStatus.INTERRUPTED, runs.find(runId).orElseThrow().status(), "not re-run");
             assertEquals(2L * hangAt, metrics.count(runId));
-            assertEquals(0L, restarted.getBean(JdbcClient.class)
-                    .sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = :id").param("id", runId)
-                    .query(Long.class).single());
+            assertEquals(
+                    0L,
+                    restarted
+                            .getBean(JdbcClient.class)
+                            .sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = :id")
+                            .param("id", runId)
+                            .query(Long.class)
+                            .single());
         }
     }
 
@@ -79,7 +95,8 @@ class RestartRecoveryTest {
         try (ConfigurableApplicationContext first = server(dataDir.toString())) {
             RunService service = first.getBean(RunService.class);
             MetricRepository metrics = first.getBean(MetricRepository.class);
-            running = service.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 5), "shut down").id();
+            running = service.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 5), "shut down")
+                    .id();
             queued = service.submit("test-scripted", "tiny", null, "waits").id();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (metrics.count(running) < 10 && System.nanoTime() < deadline) {
@@ -106,7 +123,7 @@ class RestartRecoveryTest {
         StringBuilder log = new StringBuilder();
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith("RUN ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
                 drain.setDaemon(true);
                 drain.start();
                 return line.substring(4).trim();
@@ -120,8 +137,8 @@ class RestartRecoveryTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try (Connection c = DriverManager.getConnection(url, "sa", "");
-                 ResultSet rs = c.createStatement().executeQuery(
-                         "SELECT COUNT(*) FROM metric WHERE run_id = '" + runId + "'")) {
+                    ResultSet rs = c.createStatement()
+                            .executeQuery("SELECT COUNT(*) FROM metric WHERE run_id = '" + runId + "'")) {
                 rs.next();
                 if (rs.getLong(1) >= expected) {
                     assertEquals(expected, rs.getLong(1));

@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RunManagementIntegrationTest {
 
     private static final String TINY = "{\"kind\":\"test-scripted\",\"preset\":\"tiny\",\"name\":\"tiny\"}";
-    private static final String LONG = "{\"kind\":\"test-scripted\",\"name\":\"long\","
-            + "\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
+    private static final String LONG =
+            "{\"kind\":\"test-scripted\",\"name\":\"long\"," + "\"spec\":{\"steps\":100000,\"sleepMs\":5}}";
 
     @Autowired
     ApiClient api;
@@ -33,11 +33,20 @@ class RunManagementIntegrationTest {
     void aDeletedRunIsGoneFromEveryPageDownloadAndShareLink() throws Exception {
         String id = api.launch(TINY);
         api.awaitStatus(id, "SUCCEEDED");
-        String share = api.readTree(api.post("/api/runs/" + id + "/share", "").body()).get("url").asText();
-        List<String> paths = List.of("/api/runs/" + id, "/api/runs/" + id + "/metrics.csv",
-                "/api/runs/" + id + "/matrices", "/api/runs/" + id + "/matrices/M.csv",
-                "/api/runs/" + id + "/matrices/M.png?step=2", "/runs/" + id, share, share + "/metrics.csv",
-                share + "/matrices/M.csv", share + "/matrices/M.png");
+        String share = api.readTree(api.post("/api/runs/" + id + "/share", "").body())
+                .get("url")
+                .asText();
+        List<String> paths = List.of(
+                "/api/runs/" + id,
+                "/api/runs/" + id + "/metrics.csv",
+                "/api/runs/" + id + "/matrices",
+                "/api/runs/" + id + "/matrices/M.csv",
+                "/api/runs/" + id + "/matrices/M.png?step=2",
+                "/runs/" + id,
+                share,
+                share + "/metrics.csv",
+                share + "/matrices/M.csv",
+                share + "/matrices/M.png");
         for (String path : paths) {
             assertEquals(200, api.get(path).statusCode(), "before: " + path);
         }
@@ -68,13 +77,16 @@ class RunManagementIntegrationTest {
         assertEquals(404, api.get("/api/runs/" + running + "/metrics.csv").statusCode());
 
         String next = api.launch(TINY);
-        assertEquals(4.0, api.awaitStatus(next, "SUCCEEDED").get("summary").get("x").asDouble(), "the worker is free");
+        assertEquals(
+                4.0, api.awaitStatus(next, "SUCCEEDED").get("summary").get("x").asDouble(), "the worker is free");
     }
 
     @Test
     void patchSetsNameNotesAndTagsAndRefusesBadValuesNamingTheField() throws Exception {
         String id = api.launch(TINY);
-        HttpResponse<String> patched = api.send("PATCH", "/api/runs/" + id,
+        HttpResponse<String> patched = api.send(
+                "PATCH",
+                "/api/runs/" + id,
                 "{\"name\":\"  renamed  \",\"notes\":\"**bold** idea\",\"tags\":[\"fig4\",\"keep-me\",\"FIG4\"]}");
         assertEquals(200, patched.statusCode(), patched.body());
         JsonNode run = api.readTree(patched.body());
@@ -89,11 +101,13 @@ class RunManagementIntegrationTest {
             assertEquals(stored.get(field), run.get(field), "PATCH answers the stored run: " + field);
         }
 
-        JsonNode onlyTags = api.readTree(api.send("PATCH", "/api/runs/" + id, "{\"tags\":\"a, b c\"}").body());
+        JsonNode onlyTags = api.readTree(
+                api.send("PATCH", "/api/runs/" + id, "{\"tags\":\"a, b c\"}").body());
         assertEquals("renamed", onlyTags.get("name").asText(), "absent fields stay");
         assertEquals("**bold** idea", onlyTags.get("notes").asText());
         assertEquals(List.of("a", "b", "c"), texts(onlyTags.get("tags")));
-        JsonNode cleared = api.readTree(api.send("PATCH", "/api/runs/" + id, "{\"notes\":null,\"tags\":[]}").body());
+        JsonNode cleared = api.readTree(api.send("PATCH", "/api/runs/" + id, "{\"notes\":null,\"tags\":[]}")
+                .body());
         assertTrue(cleared.get("notes").isNull());
         assertEquals(List.of(), texts(cleared.get("tags")));
 
@@ -104,12 +118,18 @@ class RunManagementIntegrationTest {
         assertRefused("PATCH", "/api/runs/" + id, "{\"tags\":[\"" + "t".repeat(33) + "\"]}", "tags", "1–32");
         assertRefused("PATCH", "/api/runs/" + id, "{\"tags\":\"a b c d e f g h i j k\"}", "tags", "at most 10");
         assertRefused("PATCH", "/api/runs/" + id, "{\"tags\":[1]}", "tags", "not a word");
-        assertRefused("PATCH", "/api/runs/" + id, "{\"notes\":\"" + "x".repeat(20_001) + "\"}", "notes",
-                "at most 20000");
-        assertRefused("PATCH", "/api/runs/" + id, "{\"colour\":\"red\",\"name\":\"ok\"}", "colour",
+        assertRefused(
+                "PATCH", "/api/runs/" + id, "{\"notes\":\"" + "x".repeat(20_001) + "\"}", "notes", "at most 20000");
+        assertRefused(
+                "PATCH",
+                "/api/runs/" + id,
+                "{\"colour\":\"red\",\"name\":\"ok\"}",
+                "colour",
                 "allowed: name, notes, tags");
         assertEquals("renamed", api.json("/api/runs/" + id).get("name").asText(), "a refused PATCH changes nothing");
-        assertEquals(404, api.send("PATCH", "/api/runs/nosuchrun", "{\"name\":\"x\"}").statusCode());
+        assertEquals(
+                404,
+                api.send("PATCH", "/api/runs/nosuchrun", "{\"name\":\"x\"}").statusCode());
     }
 
     @Test
@@ -133,11 +153,12 @@ class RunManagementIntegrationTest {
         assertEquals(original.get("tags"), copied.get("tags"), "and keeps the tags");
         HttpResponse<String> twice = api.post("/api/runs/" + copy + "/relaunch", "");
         String third = api.readTree(twice.body()).get("id").asText();
-        assertEquals("original (again 2)", api.json("/api/runs/" + third).get("name").asText());
+        assertEquals(
+                "original (again 2)", api.json("/api/runs/" + third).get("name").asText());
         assertEquals(original.get("summary"), copied.get("summary"), "the same spec gives the same results");
 
-        HttpResponse<String> edited = api.post("/api/runs/" + id + "/relaunch",
-                "{\"spec\":{\"steps\":8},\"name\":\"eight steps\"}");
+        HttpResponse<String> edited =
+                api.post("/api/runs/" + id + "/relaunch", "{\"spec\":{\"steps\":8},\"name\":\"eight steps\"}");
         assertEquals(201, edited.statusCode(), edited.body());
         JsonNode eight = api.awaitStatus(api.readTree(edited.body()).get("id").asText(), "SUCCEEDED");
         assertEquals(8, eight.get("spec").get("steps").asInt());
@@ -185,14 +206,21 @@ class RunManagementIntegrationTest {
 
     @Test
     void aStudyKeepsARowForADeletedRunAndIsRenamedAndDeletedWithItsRuns() throws Exception {
-        HttpResponse<String> launched = api.post("/api/studies", "{\"kind\":\"test-scripted\",\"name\":\"three\","
-                + "\"sweep\":{\"steps\":[3,4,5]}}");
+        HttpResponse<String> launched = api.post(
+                "/api/studies", "{\"kind\":\"test-scripted\",\"name\":\"three\"," + "\"sweep\":{\"steps\":[3,4,5]}}");
         assertEquals(201, launched.statusCode(), launched.body());
         String id = api.readTree(launched.body()).get("id").asText();
-        JsonNode study = api.await("/api/studies/" + id, s -> "SUCCEEDED".equals(s.path("status").asText()), 60);
+        JsonNode study = api.await(
+                "/api/studies/" + id, s -> "SUCCEEDED".equals(s.path("status").asText()), 60);
         List<String> runs = texts(study.get("runIds"));
-        String share = api.readTree(api.post("/api/studies/" + id + "/share", "").body()).get("url").asText();
-        String runShare = api.readTree(api.post("/api/runs/" + runs.get(0) + "/share", "").body()).get("url").asText();
+        String share = api.readTree(
+                        api.post("/api/studies/" + id + "/share", "").body())
+                .get("url")
+                .asText();
+        String runShare = api.readTree(
+                        api.post("/api/runs/" + runs.get(0) + "/share", "").body())
+                .get("url")
+                .asText();
 
         assertEquals(204, api.send("DELETE", "/api/runs/" + runs.get(1), null).statusCode());
         JsonNode after = api.json("/api/studies/" + id);
@@ -203,10 +231,15 @@ class RunManagementIntegrationTest {
         assertEquals(runs.get(1), row.get("id").asText());
         assertEquals(1, row.get("setting").asInt());
         assertTrue(row.get("name").asText().startsWith("three · steps=4"), row.toString());
-        List<List<String>> table = api.get("/api/studies/" + id + "/table.csv").body().lines()
-                .map(l -> List.of(l.split(",", -1))).toList();
+        List<List<String>> table = api.get("/api/studies/" + id + "/table.csv")
+                .body()
+                .lines()
+                .map(l -> List.of(l.split(",", -1)))
+                .toList();
         int n = table.get(0).indexOf("x.n");
-        assertEquals(List.of("1", "0", "1"), table.subList(1, 4).stream().map(cells -> cells.get(n)).toList(),
+        assertEquals(
+                List.of("1", "0", "1"),
+                table.subList(1, 4).stream().map(cells -> cells.get(n)).toList(),
                 "the deleted run's setting has no results left");
 
         HttpResponse<String> renamed = api.send("PATCH", "/api/studies/" + id, "{\"name\":\"renamed study\"}");
@@ -216,8 +249,14 @@ class RunManagementIntegrationTest {
         assertRefused("PATCH", "/api/studies/" + id, "{\"sweep\":{}}", "sweep", "allowed: name, notes");
 
         assertEquals(204, api.send("DELETE", "/api/studies/" + id, null).statusCode());
-        for (String path : List.of("/api/studies/" + id, "/studies/" + id, "/api/runs/" + runs.get(0),
-                "/api/runs/" + runs.get(2) + "/metrics.csv", share, share + "/table.csv", runShare)) {
+        for (String path : List.of(
+                "/api/studies/" + id,
+                "/studies/" + id,
+                "/api/runs/" + runs.get(0),
+                "/api/runs/" + runs.get(2) + "/metrics.csv",
+                share,
+                share + "/table.csv",
+                runShare)) {
             assertEquals(404, api.get(path).statusCode(), path);
         }
         assertFalse(api.get("/api/studies").body().contains(id));
@@ -225,12 +264,21 @@ class RunManagementIntegrationTest {
 
     @Test
     void unknownApiPathsAndMethodsAnswerJsonErrors() throws Exception {
-        for (String[] call : List.of(new String[] {"POST", "/api/no/such/call"},
-                new String[] {"GET", "/api/nothing/here"}, new String[] {"GET", "/api/runs/x/y/z"})) {
+        for (String[] call : List.of(
+                new String[] {"POST", "/api/no/such/call"},
+                new String[] {"GET", "/api/nothing/here"},
+                new String[] {"GET", "/api/runs/x/y/z"})) {
             HttpResponse<String> r = api.send(call[0], call[1], "{}");
             assertEquals(404, r.statusCode(), call[1]);
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), call[1]);
-            assertTrue(api.readTree(r.body()).get("errors").get(0).get("message").asText().contains(call[1]), r.body());
+            assertTrue(
+                    api.readTree(r.body())
+                            .get("errors")
+                            .get(0)
+                            .get("message")
+                            .asText()
+                            .contains(call[1]),
+                    r.body());
         }
         HttpResponse<String> wrong = api.send("DELETE", "/api/kinds", null);
         assertEquals(405, wrong.statusCode());
@@ -257,7 +305,9 @@ class RunManagementIntegrationTest {
 
     private List<String> fields(HttpResponse<String> r) throws Exception {
         List<String> fields = new ArrayList<>();
-        api.readTree(r.body()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        api.readTree(r.body())
+                .get("errors")
+                .forEach(e -> fields.add(e.get("field").asText()));
         return fields;
     }
 

@@ -36,16 +36,26 @@ class RunPlatformIntegrationTest {
         JsonNode run = waitFor(id, "SUCCEEDED");
         assertEquals("quadratic", run.get("kind").asText());
         assertEquals(4000, run.get("spec").get("iterations").asInt());
-        assertTrue(run.get("backend").asText().startsWith("CPU"), run.get("backend").asText());
+        assertTrue(
+                run.get("backend").asText().startsWith("CPU"),
+                run.get("backend").asText());
         assertTrue(run.get("summary").has("fact/cosine"));
 
         String csv = get("/api/runs/" + id + "/metrics.csv").body();
         List<String> lines = csv.lines().toList();
         assertEquals("series,step,value", lines.get(0));
-        for (String series : List.of("fact/cosine", "agop/cosine", "sqrt_agop/cosine", "enfa/cosine", "fact/pearson",
-                "loss", "grad_norm", "fact/relerr")) {
+        for (String series : List.of(
+                "fact/cosine",
+                "agop/cosine",
+                "sqrt_agop/cosine",
+                "enfa/cosine",
+                "fact/pearson",
+                "loss",
+                "grad_norm",
+                "fact/relerr")) {
             // evaluations at steps 0, 1000, 2000, 3000, 4000
-            assertEquals(5, lines.stream().filter(l -> l.startsWith(series + ",")).count(), series);
+            assertEquals(
+                    5, lines.stream().filter(l -> l.startsWith(series + ",")).count(), series);
         }
         assertTrue(csv.contains("\r\n"), "RFC 4180 line ends");
 
@@ -60,7 +70,8 @@ class RunPlatformIntegrationTest {
         HttpResponse<String> fact = get("/api/runs/" + id + "/matrices/FACT.csv?step=4000");
         assertEquals(200, fact.statusCode());
         assertEquals(4, fact.body().lines().count());
-        HttpResponse<byte[]> png = http.send(request("/api/runs/" + id + "/matrices/WtW.png?step=0").build(),
+        HttpResponse<byte[]> png = http.send(
+                request("/api/runs/" + id + "/matrices/WtW.png?step=0").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode());
         assertEquals((byte) 0x89, png.body()[0]);
@@ -70,7 +81,8 @@ class RunPlatformIntegrationTest {
 
     @Test
     void invalidSpecsAreRejectedWithOneErrorPerField() throws Exception {
-        HttpResponse<String> r = post("/api/runs",
+        HttpResponse<String> r = post(
+                "/api/runs",
                 "{\"kind\":\"quadratic\",\"spec\":{\"width\":0,\"lambda\":-1,\"lr\":\"fast\",\"colour\":1}}");
         assertEquals(400, r.statusCode());
         JsonNode errors = json.readTree(r.body()).get("errors");
@@ -80,9 +92,14 @@ class RunPlatformIntegrationTest {
         assertError(errors, "lr", "not a number");
         assertError(errors, "colour", "unknown field");
 
-        assertError(json.readTree(post("/api/runs", "{\"kind\":\"nope\"}").body()).get("errors"), "kind", "quadratic");
-        assertError(json.readTree(post("/api/runs", "{\"kind\":\"quadratic\",\"preset\":\"nope\"}").body())
-                .get("errors"), "preset", "fig4");
+        assertError(
+                json.readTree(post("/api/runs", "{\"kind\":\"nope\"}").body()).get("errors"), "kind", "quadratic");
+        assertError(
+                json.readTree(post("/api/runs", "{\"kind\":\"quadratic\",\"preset\":\"nope\"}")
+                                .body())
+                        .get("errors"),
+                "preset",
+                "fig4");
         assertEquals(400, post("/api/runs", "[1,2]").statusCode());
         assertEquals(404, get("/api/runs/doesnotexist").statusCode());
         assertEquals(400, get("/api/runs?status=BOGUS").statusCode());
@@ -107,9 +124,12 @@ class RunPlatformIntegrationTest {
     void nanEndsTheRunDivergedWithEverythingBeforeIt() throws Exception {
         String id = launch("{\"kind\":\"test-scripted\",\"spec\":{\"steps\":10,\"nanAt\":4}}");
         JsonNode run = waitFor(id, "DIVERGED");
-        assertTrue(run.get("error").asText().contains("y = NaN at step 4"), run.get("error").asText());
+        assertTrue(
+                run.get("error").asText().contains("y = NaN at step 4"),
+                run.get("error").asText());
         String csv = get("/api/runs/" + id + "/metrics.csv").body();
-        assertEquals(List.of("y,0,0", "y,1,1", "y,2,4", "y,3,9"),
+        assertEquals(
+                List.of("y,0,0", "y,1,1", "y,2,4", "y,3,9"),
                 csv.lines().filter(l -> l.startsWith("y,")).toList());
         assertTrue(csv.contains("x,4,4"), "finite values of the diverging step are kept");
         assertEquals(9.0, run.get("summary").get("y").asDouble(), "summary holds the last finite value");
@@ -119,10 +139,12 @@ class RunPlatformIntegrationTest {
     void listFiltersByKindAndStatus() throws Exception {
         String id = launch("{\"kind\":\"test-scripted\",\"preset\":\"tiny\"}");
         waitFor(id, "SUCCEEDED");
-        JsonNode listed = json.readTree(get("/api/runs?kind=test-scripted&status=succeeded").body());
+        JsonNode listed = json.readTree(
+                get("/api/runs?kind=test-scripted&status=succeeded").body());
         assertTrue(listed.findValuesAsText("id").contains(id));
         assertTrue(listed.findValuesAsText("kind").stream().allMatch("test-scripted"::equals));
-        JsonNode none = json.readTree(get("/api/runs?kind=quadratic&status=QUEUED").body());
+        JsonNode none =
+                json.readTree(get("/api/runs?kind=quadratic&status=QUEUED").body());
         assertTrue(none.findValuesAsText("id").stream().noneMatch(id::equals));
     }
 
@@ -130,7 +152,8 @@ class RunPlatformIntegrationTest {
     void aRunOverTheMemoryBudgetIsRefusedWithItsEstimate() throws Exception {
         HttpResponse<String> r = post("/api/runs", "{\"kind\":\"test-scripted\",\"spec\":{\"steps\":1000000}}");
         assertEquals(400, r.statusCode());
-        String message = json.readTree(r.body()).get("errors").get(0).get("message").asText();
+        String message =
+                json.readTree(r.body()).get("errors").get(0).get("message").asText();
         assertTrue(message.contains("estimated memory 9536.7 MiB exceeds the budget of 4096.0 MiB"), message);
     }
 
@@ -152,7 +175,8 @@ class RunPlatformIntegrationTest {
         assertEquals("CPU", system.get("backend").asText());
         assertEquals("nd4j-native", system.get("library").asText());
         assertEquals("1.0.0-M2.1", system.get("versions").get("nd4j").asText());
-        assertEquals(Runtime.getRuntime().availableProcessors(), system.get("cores").asInt());
+        assertEquals(
+                Runtime.getRuntime().availableProcessors(), system.get("cores").asInt());
         assertTrue(system.get("summary").asText().startsWith("CPU (nd4j-native"), system.toString());
     }
 
@@ -171,8 +195,12 @@ class RunPlatformIntegrationTest {
         assertEquals(201, r.statusCode(), r.body());
         JsonNode created = json.readTree(r.body());
         assertEquals("/runs/" + created.get("id").asText(), created.get("url").asText());
-        assertEquals(created.get("url").asText(), r.headers().firstValue("Location").map(l -> URI.create(l).getPath())
-                .orElseThrow());
+        assertEquals(
+                created.get("url").asText(),
+                r.headers()
+                        .firstValue("Location")
+                        .map(l -> URI.create(l).getPath())
+                        .orElseThrow());
         return created.get("id").asText();
     }
 
@@ -200,7 +228,8 @@ class RunPlatformIntegrationTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -208,7 +237,11 @@ class RunPlatformIntegrationTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -23,9 +23,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * whose values are the run's final ones. Small limits here, and the run cancelled after a few thousand steps, so
  * that thinning happens several times within the test; the database file stays small meanwhile.
  */
-@LabIntegrationTest(properties = {
-    "factlab.quota.points-per-run=" + RunStorageLimitTest.POINTS,
-    "factlab.quota.snapshots-per-matrix=" + RunStorageLimitTest.SNAPSHOTS})
+@LabIntegrationTest(
+        properties = {
+            "factlab.quota.points-per-run=" + RunStorageLimitTest.POINTS,
+            "factlab.quota.snapshots-per-matrix=" + RunStorageLimitTest.SNAPSHOTS
+        })
 class RunStorageLimitTest {
 
     static final int POINTS = 50;
@@ -47,20 +49,23 @@ class RunStorageLimitTest {
     @Test
     void theLongestQuadraticRunStoresAtMostItsLimitsAndItsLastStep() throws Exception {
         ApiClient api = new ApiClient(port);
-        String id = api.launch("{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":99998,"
-                + "\"evalEvery\":1}}");
+        String id = api.launch(
+                "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"spec\":{\"iterations\":99998," + "\"evalEvery\":1}}");
         api.await("/api/runs/" + id, r -> r.get("progress").asDouble() >= 0.03, 300);
         assertEquals(200, api.post("/api/runs/" + id + "/cancel", "").statusCode());
         JsonNode run = api.awaitStatus(id, "CANCELLED");
         List<MetricPoint> stored = metrics.points(id);
         long steps = stored.stream().map(MetricPoint::step).distinct().count();
         assertTrue(steps > POINTS / 2 && steps <= POINTS + 1, steps + " steps stored");
-        MetricPoint last = stored.stream().filter(p -> p.series().equals("loss"))
-                .max(Comparator.comparingLong(MetricPoint::step)).orElseThrow();
+        MetricPoint last = stored.stream()
+                .filter(p -> p.series().equals("loss"))
+                .max(Comparator.comparingLong(MetricPoint::step))
+                .orElseThrow();
         assertTrue(last.step() >= 3000, "the last step is kept: " + last);
         assertEquals(run.get("summary").get("loss").asDouble(), last.value(), 0);
-        Map<String, List<Long>> perMatrix = matrices.list(id).stream().collect(Collectors.groupingBy(
-                MatrixSnapshot.Info::name, Collectors.mapping(MatrixSnapshot.Info::step, Collectors.toList())));
+        Map<String, List<Long>> perMatrix = matrices.list(id).stream()
+                .collect(Collectors.groupingBy(
+                        MatrixSnapshot.Info::name, Collectors.mapping(MatrixSnapshot.Info::step, Collectors.toList())));
         assertEquals(3, perMatrix.size(), perMatrix.toString());
         perMatrix.forEach((name, at) -> {
             assertTrue(at.size() <= SNAPSHOTS + 1, name + ": " + at);

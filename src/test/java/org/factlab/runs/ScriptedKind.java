@@ -14,16 +14,29 @@ import org.factlab.experiments.SpecField;
  */
 class ScriptedKind implements ExperimentKind<ScriptedKind.Spec> {
 
-    record Spec(@SpecField(description = "steps", min = 1, max = 1_000_000) int steps,
-                @SpecField(description = "sleep per step (ms)", min = 0, max = 10_000) int sleepMs,
-                @SpecField(description = "step at which y becomes NaN (−1: never)", min = -1,
-                        max = 1_000_000) int nanAt,
-                @SpecField(description = "step at which the run stops reporting and waits forever (−1: never)",
-                        min = -1, max = 1_000_000) int hangAt,
-                @SpecField(description = "step at which the run throws OutOfMemoryError (−1: never)",
-                        min = -1, max = 1_000_000) int oomAt,
-                @SpecField(description = "seed", min = 0) long seed) {
-    }
+    record Spec(
+            @SpecField(description = "steps", min = 1, max = 1_000_000)
+            int steps,
+
+            @SpecField(description = "sleep per step (ms)", min = 0, max = 10_000)
+            int sleepMs,
+
+            @SpecField(description = "step at which y becomes NaN (−1: never)", min = -1, max = 1_000_000)
+            int nanAt,
+
+            @SpecField(
+                    description = "step at which the run stops reporting and waits forever (−1: never)",
+                    min = -1,
+                    max = 1_000_000)
+            int hangAt,
+
+            @SpecField(
+                    description = "step at which the run throws OutOfMemoryError (−1: never)",
+                    min = -1,
+                    max = 1_000_000)
+            int oomAt,
+
+            @SpecField(description = "seed", min = 0) long seed) {}
 
     @Override
     public String id() {

@@ -54,9 +54,13 @@ class TwoWorkersTest {
 
     static List<String> args(String worker) {
         List<String> args = new ArrayList<>(postgres.springArgs());
-        args.addAll(List.of("--factlab.workers.name=" + worker, "--factlab.data-dir=" + dir.resolve(worker),
-                "--db-scheduler.threads=1", "--db-scheduler.heartbeat-interval=1s",
-                "--db-scheduler.polling-interval=200ms", "--factlab.workers.follow-interval=200ms"));
+        args.addAll(List.of(
+                "--factlab.workers.name=" + worker,
+                "--factlab.data-dir=" + dir.resolve(worker),
+                "--db-scheduler.threads=1",
+                "--db-scheduler.heartbeat-interval=1s",
+                "--db-scheduler.polling-interval=200ms",
+                "--factlab.workers.follow-interval=200ms"));
         return args;
     }
 
@@ -90,9 +94,12 @@ class TwoWorkersTest {
         RunService aRuns = a.getBean(RunService.class);
         RunRepository repository = a.getBean(RunRepository.class);
         // A is the only worker: it takes a run that waits at step 2 until cancelled, and stays busy
-        String waiting = aRuns.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 2), "waits on A").id();
-        ApiClient.await("run on A", Duration.ofSeconds(30), () -> a.getBean(MetricRepository.class)
-                .count(waiting) == 4);
+        String waiting = aRuns.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 2), "waits on A")
+                .id();
+        ApiClient.await(
+                "run on A",
+                Duration.ofSeconds(30),
+                () -> a.getBean(MetricRepository.class).count(waiting) == 4);
 
         b = startWorkerB("b.log");
         ApiClient bApi = new ApiClient(b.port());
@@ -105,23 +112,34 @@ class TwoWorkersTest {
         PushViewer page = new PushViewer();
         page.open("http://localhost:" + a.getEnvironment().getProperty("local.server.port"), followed);
         bApi.awaitStatus(followed, "SUCCEEDED");
-        ApiClient.await("A sees the end of B's run", Duration.ofSeconds(10), () -> seenOnA.stream()
-                .anyMatch(e -> e instanceof RunEvent.Status s && s.status() == RunStatus.SUCCEEDED));
+        ApiClient.await(
+                "A sees the end of B's run",
+                Duration.ofSeconds(10),
+                () -> seenOnA.stream()
+                        .anyMatch(e -> e instanceof RunEvent.Status s && s.status() == RunStatus.SUCCEEDED));
         subscription.close();
 
         assertEquals("B", repository.worker(followed).orElseThrow());
         Map<Long, Map<String, Double>> points = new HashMap<>();
-        history.forEach(p -> points.computeIfAbsent(p.step(), k -> new HashMap<>()).put(p.series(), p.value()));
-        List<RunEvent.Metrics> live = seenOnA.stream().filter(e -> e instanceof RunEvent.Metrics)
-                .map(e -> (RunEvent.Metrics) e).toList();
+        history.forEach(
+                p -> points.computeIfAbsent(p.step(), k -> new HashMap<>()).put(p.series(), p.value()));
+        List<RunEvent.Metrics> live = seenOnA.stream()
+                .filter(e -> e instanceof RunEvent.Metrics)
+                .map(e -> (RunEvent.Metrics) e)
+                .toList();
         live.forEach(m -> points.computeIfAbsent(m.step(), k -> new HashMap<>()).putAll(m.values()));
         assertEquals(100, points.size(), "history plus live events hold every step");
         points.forEach((step, values) -> assertEquals(Map.of("x", (double) step, "y", (double) step * step), values));
         int statusAt = indexOfEnd(seenOnA);
-        long liveBeforeEnd = seenOnA.subList(0, statusAt).stream().filter(e -> e instanceof RunEvent.Metrics).count();
+        long liveBeforeEnd = seenOnA.subList(0, statusAt).stream()
+                .filter(e -> e instanceof RunEvent.Metrics)
+                .count();
         assertTrue(liveBeforeEnd >= 5, "A received B's points while the run ran, in " + liveBeforeEnd + " events");
         assertTrue(seenOnA.stream().filter(e -> e instanceof RunEvent.Progress).count() >= 2, "progress followed");
-        assertTrue(seenOnA.stream().anyMatch(e -> e instanceof RunEvent.Matrix m && m.name().equals("M")),
+        assertTrue(
+                seenOnA.stream()
+                        .anyMatch(
+                                e -> e instanceof RunEvent.Matrix m && m.name().equals("M")),
                 "matrix snapshots followed");
         assertTrue(page.updates() >= 3, "A's run page pushed B's run " + page.updates() + " times");
         assertEquals(0, page.errors(), page.firstError());
@@ -139,8 +157,11 @@ class TwoWorkersTest {
         // eight short runs launched alternately through A and B: each executed exactly once, by one of them
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            ids.add(i % 2 == 0 ? aRuns.submit("test-scripted", null, Map.of("steps", 10, "sleepMs", 50), "q" + i).id()
-                    : bApi.launch("{\"kind\":\"test-scripted\",\"spec\":{\"steps\":10,\"sleepMs\":50}}"));
+            ids.add(
+                    i % 2 == 0
+                            ? aRuns.submit("test-scripted", null, Map.of("steps", 10, "sleepMs", 50), "q" + i)
+                                    .id()
+                            : bApi.launch("{\"kind\":\"test-scripted\",\"spec\":{\"steps\":10,\"sleepMs\":50}}"));
         }
         for (String id : ids) {
             bApi.awaitStatus(id, "SUCCEEDED");
@@ -164,9 +185,13 @@ class TwoWorkersTest {
         RunRepository repository = a.getBean(RunRepository.class);
         MetricRepository metrics = a.getBean(MetricRepository.class);
         // two runs that record 2 × hangAt points and wait: one on each worker
-        String first = aRuns.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 5), "k1").id();
-        String second = aRuns.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 5), "k2").id();
-        ApiClient.await("both running", Duration.ofSeconds(30),
+        String first = aRuns.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 5), "k1")
+                .id();
+        String second = aRuns.submit("test-scripted", null, Map.of("steps", 1000, "hangAt", 5), "k2")
+                .id();
+        ApiClient.await(
+                "both running",
+                Duration.ofSeconds(30),
                 () -> metrics.count(first) == 10 && metrics.count(second) == 10);
         String onB = repository.worker(first).orElseThrow().equals("B") ? first : second;
         String onA = onB.equals(first) ? second : first;
@@ -176,24 +201,34 @@ class TwoWorkersTest {
 
         b.kill();
         long killed = System.nanoTime();
-        ApiClient.await("A interrupts B's run", Duration.ofSeconds(60),
+        ApiClient.await(
+                "A interrupts B's run",
+                Duration.ofSeconds(60),
                 () -> repository.find(onB).orElseThrow().status() == RunStatus.INTERRUPTED);
-        System.out.printf("TwoWorkersTest: B killed with %d points recorded; A marked its run INTERRUPTED %.1f s later "
-                + "(heartbeat 1 s, 4 missed) with %d points%n", 10, (System.nanoTime() - killed) / 1e9,
-                        metrics.count(onB));
+        System.out.printf(
+                "TwoWorkersTest: B killed with %d points recorded; A marked its run INTERRUPTED %.1f s later "
+                        + "(heartbeat 1 s, 4 missed) with %d points%n",
+                10, (System.nanoTime() - killed) / 1e9, metrics.count(onB));
         Run interrupted = repository.find(onB).orElseThrow();
         assertTrue(interrupted.error().contains("worker B stopped sending heartbeats"), interrupted.error());
         assertEquals(10, metrics.count(onB), "every point recorded before the kill is kept");
         assertEquals(5, a.getBean(MatrixRepository.class).list(onB).size());
-        ApiClient.await("A's views hear of it", Duration.ofSeconds(5), () -> seenOnA.stream()
-                .anyMatch(e -> e instanceof RunEvent.Status s && s.status() == RunStatus.INTERRUPTED));
+        ApiClient.await(
+                "A's views hear of it",
+                Duration.ofSeconds(5),
+                () -> seenOnA.stream()
+                        .anyMatch(e -> e instanceof RunEvent.Status s && s.status() == RunStatus.INTERRUPTED));
         assertEquals(RunStatus.RUNNING, repository.find(onA).orElseThrow().status(), "A's own run goes on");
 
         // B restarts: it reports the same points, and leaves A's running run alone
         b = startWorkerB("b-restarted.log");
         ApiClient bApi = new ApiClient(b.port());
         assertEquals("INTERRUPTED", bApi.json("/api/runs/" + onB).get("status").asText());
-        List<String> csv = bApi.get("/api/runs/" + onB + "/metrics.csv").body().lines().skip(1).toList();
+        List<String> csv = bApi.get("/api/runs/" + onB + "/metrics.csv")
+                .body()
+                .lines()
+                .skip(1)
+                .toList();
         assertEquals(10, csv.size(), "points after the restart = points before the kill");
         assertEquals("RUNNING", bApi.json("/api/runs/" + onA).get("status").asText());
         assertEquals(200, bApi.post("/api/runs/" + onA + "/cancel", "").statusCode());
@@ -204,7 +239,8 @@ class TwoWorkersTest {
     /** Which worker started each run, from A's log and every B's output. */
     private static Map<String, List<String>> executions() throws Exception {
         Map<String, List<String>> byRun = new HashMap<>();
-        Stream<String> lines = Stream.concat(aLog.list.stream().map(ILoggingEvent::getFormattedMessage),
+        Stream<String> lines = Stream.concat(
+                aLog.list.stream().map(ILoggingEvent::getFormattedMessage),
                 b.output().lines());
         lines.forEach(line -> {
             Matcher m = STARTED.matcher(line);
@@ -221,7 +257,7 @@ class TwoWorkersTest {
                 return i;
             }
         }
-        throw new AssertionError("no terminal status among " + new TreeSet<>(events.stream().map(Object::toString)
-                .toList()));
+        throw new AssertionError("no terminal status among "
+                + new TreeSet<>(events.stream().map(Object::toString).toList()));
     }
 }

@@ -8,8 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class WorkerChild {
 
-    private WorkerChild() {
-    }
+    private WorkerChild() {}
 
     public static void main(String[] args) {
         ConfigurableApplicationContext ctx = CrashChild.builder().run(args);

@@ -48,6 +48,5 @@ public final class FreshLab implements BeforeEachCallback {
     }
 
     /** The mark of a test class whose lab was emptied. */
-    private record Emptied() {
-    }
+    private record Emptied() {}
 }

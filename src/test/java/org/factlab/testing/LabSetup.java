@@ -32,11 +32,14 @@ public final class LabSetup implements ApplicationContextInitializer<Configurabl
                 && !environment.containsProperty("factlab.auth.users[0].name")) {
             settings.putAll(TestAccounts.properties());
         }
-        environment.getPropertySources().addBefore(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-                new MapPropertySource("factlab test lab", settings));
+        environment
+                .getPropertySources()
+                .addBefore(
+                        StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+                        new MapPropertySource("factlab test lab", settings));
         // Registered first, so destroyed last: after the database has closed its files.
-        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("labFolder",
-                () -> delete(folder));
+        ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("labFolder", () -> delete(folder));
     }
 
     private static Path newFolder() {

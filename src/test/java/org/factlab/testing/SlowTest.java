@@ -18,5 +18,4 @@ import org.junit.jupiter.api.Tag;
 @Documented
 @Inherited
 @Tag("slow")
-public @interface SlowTest {
-}
+public @interface SlowTest {}

@@ -20,8 +20,7 @@ public final class TestAccounts {
         {"ulla", "upload-pass", "researcher"},
     };
 
-    private TestAccounts() {
-    }
+    private TestAccounts() {}
 
     /** {@code factlab.auth.users[i].*} of every account. */
     static Map<String, Object> properties() {

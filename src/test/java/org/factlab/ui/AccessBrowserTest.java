@@ -73,12 +73,19 @@ class AccessBrowserTest {
 
     @Test
     void signInShareAndOpenTheLinkWithoutAnAccount() throws Exception {
-        String id = new ObjectMapper().readTree(api("POST", "/api/runs",
-                "{\"kind\":\"test-scripted\",\"name\":\"shared in a browser\","
-                        + "\"spec\":{\"steps\":100000,\"sleepMs\":5}}")
-                .body()).get("id").asText();
-        assertEquals(200, api("PATCH", "/api/runs/" + id, "{\"tags\":[\"fig4\"],\"notes\":\"**seen** by rita\"}")
-                .statusCode());
+        String id = new ObjectMapper()
+                .readTree(api(
+                                "POST",
+                                "/api/runs",
+                                "{\"kind\":\"test-scripted\",\"name\":\"shared in a browser\","
+                                        + "\"spec\":{\"steps\":100000,\"sleepMs\":5}}")
+                        .body())
+                .get("id")
+                .asText();
+        assertEquals(
+                200,
+                api("PATCH", "/api/runs/" + id, "{\"tags\":[\"fig4\"],\"notes\":\"**seen** by rita\"}")
+                        .statusCode());
         String shareUrl;
 
         WebDriver researcher = newBrowser(tempDir, "researcher");
@@ -88,7 +95,9 @@ class AccessBrowserTest {
             // back on the run's page after the login (Spring Security marks the replayed request with ?continue)
             waitFor(researcher, PAGE_TIMEOUT, d -> d.getCurrentUrl().startsWith(url("/runs/" + id)) ? true : null);
             waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#run-status"));
-            assertEquals("rita · researcher", researcher.findElement(By.id("account")).getText().trim());
+            assertEquals(
+                    "rita · researcher",
+                    researcher.findElement(By.id("account")).getText().trim());
             assertTrue(researcher.findElement(By.id("cancel-run")).isDisplayed(), "the owner may cancel");
             click(waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#share-run")));
             WebElement link = waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#share-links a"));
@@ -99,7 +108,9 @@ class AccessBrowserTest {
             assertTrue(visible(researcher, "#share-links .copy-share-url") != null, "a copy button beside the link");
 
             assertEquals(200L, fetch(researcher, "GET", "/api/runs/" + id), "downloads work with the session");
-            assertEquals(403L, fetch(researcher, "POST", "/api/runs/" + id + "/cancel"),
+            assertEquals(
+                    403L,
+                    fetch(researcher, "POST", "/api/runs/" + id + "/cancel"),
                     "CSRF: the session alone may not change anything through the API");
 
             researcher.get(url("/launch?kind=test-scripted&preset=tiny"));
@@ -110,8 +121,13 @@ class AccessBrowserTest {
                 Matcher m = RUN_URL.matcher(d.getCurrentUrl());
                 return m.find() && !m.group(1).equals(id) ? m.group(1) : null;
             });
-            assertEquals(RESEARCHER, new ObjectMapper().readTree(api("GET", "/api/runs/" + launched, "").body())
-                    .get("owner").asText(), "a run launched from the form belongs to the signed-in account");
+            assertEquals(
+                    RESEARCHER,
+                    new ObjectMapper()
+                            .readTree(api("GET", "/api/runs/" + launched, "").body())
+                            .get("owner")
+                            .asText(),
+                    "a run launched from the form belongs to the signed-in account");
 
             click(researcher.findElement(By.id("sign-out")));
             waitFor(researcher, PAGE_TIMEOUT, d -> d.getCurrentUrl().endsWith("/login") ? true : null);
@@ -128,15 +144,30 @@ class AccessBrowserTest {
             waitFor(anonymous, FIRST_PAGE_TIMEOUT, d -> visible(d, "#shared-banner"));
             waitFor(anonymous, PAGE_TIMEOUT, d -> "RUNNING".equals(status(d)) ? true : null);
             assertTrue(anonymous.getTitle().startsWith("shared in a browser"), anonymous.getTitle());
-            assertEquals(shareUrl + "/metrics.csv",
+            assertEquals(
+                    shareUrl + "/metrics.csv",
                     anonymous.findElement(By.cssSelector("#downloads a")).getDomProperty("href"));
-            assertTrue(hidden(anonymous, "#cancel-run") && hidden(anonymous, "#overlay")
-                    && hidden(anonymous, "#share-run") && hidden(anonymous, "#nav-runs"), "read-only, no navigation");
-            assertEquals("Tags: fig4", anonymous.findElement(By.id("run-tags")).getText().trim());
-            assertEquals("seen", anonymous.findElement(By.cssSelector("#run-notes strong")).getText().trim(),
+            assertTrue(
+                    hidden(anonymous, "#cancel-run")
+                            && hidden(anonymous, "#overlay")
+                            && hidden(anonymous, "#share-run")
+                            && hidden(anonymous, "#nav-runs"),
+                    "read-only, no navigation");
+            assertEquals(
+                    "Tags: fig4",
+                    anonymous.findElement(By.id("run-tags")).getText().trim());
+            assertEquals(
+                    "seen",
+                    anonymous
+                            .findElement(By.cssSelector("#run-notes strong"))
+                            .getText()
+                            .trim(),
                     "the notes, rendered, read-only");
-            assertTrue(hidden(anonymous, "#launch-again") && hidden(anonymous, "#delete-run")
-                    && hidden(anonymous, "#edit-run"), "nothing to change under a share link");
+            assertTrue(
+                    hidden(anonymous, "#launch-again")
+                            && hidden(anonymous, "#delete-run")
+                            && hidden(anonymous, "#edit-run"),
+                    "nothing to change under a share link");
             anonymous.get(url("/runs/" + id));
             waitFor(anonymous, PAGE_TIMEOUT, d -> d.getCurrentUrl().endsWith("/login") ? true : null);
         } catch (AssertionError | RuntimeException e) {
@@ -152,7 +183,8 @@ class AccessBrowserTest {
             signIn(viewer, VIEWER, VIEWER_PASSWORD);
             waitFor(viewer, PAGE_TIMEOUT, d -> "RUNNING".equals(status(d)) ? true : null);
             waitForVaadin(viewer);
-            assertTrue(hidden(viewer, "#cancel-run") && hidden(viewer, "#share-run") && hidden(viewer, "#nav-launch"),
+            assertTrue(
+                    hidden(viewer, "#cancel-run") && hidden(viewer, "#share-run") && hidden(viewer, "#nav-launch"),
                     "a viewer only watches");
             viewer.get(url("/launch"));
             waitForVaadin(viewer);
@@ -169,16 +201,34 @@ class AccessBrowserTest {
     @Test
     void shareAStudyAndOpenItWithoutAnAccount() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        String id = json.readTree(api("POST", "/api/studies",
-                "{\"kind\":\"test-scripted\",\"name\":\"study shared in a browser\",\"sweep\":{\"steps\":[3,4]}}")
-                .body()).get("id").asText();
+        String id = json.readTree(api(
+                                "POST",
+                                "/api/studies",
+                                "{\"kind\":\"test-scripted\",\"name\":\"study shared in a "
+                                        + "browser\",\"sweep\":{\"steps\":[3,4]}}")
+                        .body())
+                .get("id")
+                .asText();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (json.readTree(api("GET", "/api/studies/" + id, "").body()).get("status").asText().equals("RUNNING")) {
+        while (json.readTree(api("GET", "/api/studies/" + id, "").body())
+                .get("status")
+                .asText()
+                .equals("RUNNING")) {
             assertTrue(System.nanoTime() < deadline, "study " + id + " still running");
             Thread.sleep(100);
         }
-        String runName = json.readTree(api("GET", "/api/runs/" + json.readTree(api("GET", "/api/studies/" + id, "")
-                .body()).get("runIds").get(0).asText(), "").body()).get("name").asText();
+        String runName = json.readTree(api(
+                                "GET",
+                                "/api/runs/"
+                                        + json.readTree(api("GET", "/api/studies/" + id, "")
+                                                        .body())
+                                                .get("runIds")
+                                                .get(0)
+                                                .asText(),
+                                "")
+                        .body())
+                .get("name")
+                .asText();
         String shareUrl;
 
         WebDriver researcher = newBrowser(tempDir, "study-researcher");
@@ -187,7 +237,8 @@ class AccessBrowserTest {
             signIn(researcher, RESEARCHER, RESEARCHER_PASSWORD);
             waitFor(researcher, PAGE_TIMEOUT, d -> d.getCurrentUrl().startsWith(url("/studies/" + id)) ? true : null);
             click(waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#share-study")));
-            shareUrl = waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#share-links a")).getDomProperty("href");
+            shareUrl = waitFor(researcher, PAGE_TIMEOUT, d -> visible(d, "#share-links a"))
+                    .getDomProperty("href");
             assertTrue(shareUrl.matches(url("/s/[A-Za-z0-9_-]{32}")), shareUrl);
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(researcher, "access-study-researcher");
@@ -202,14 +253,23 @@ class AccessBrowserTest {
             waitFor(anonymous, FIRST_PAGE_TIMEOUT, d -> visible(d, "#shared-banner"));
             assertEquals(shareUrl, anonymous.getCurrentUrl(), "the link stays in the address bar");
             assertTrue(anonymous.getTitle().startsWith("study shared in a browser"), anonymous.getTitle());
-            waitFor(anonymous, PAGE_TIMEOUT, d -> d.findElement(By.id("study-runs")).getText().contains(runName)
-                    ? true : null);
+            waitFor(
+                    anonymous,
+                    PAGE_TIMEOUT,
+                    d -> d.findElement(By.id("study-runs")).getText().contains(runName) ? true : null);
             assertTrue(anonymous.findElements(By.cssSelector("#study-runs a")).isEmpty(), "no links to run pages");
-            assertTrue(anonymous.findElement(By.id("study-table-csv")).getDomProperty("href")
-                    .startsWith(shareUrl + "/table.csv?"), "the table downloads through the link");
-            assertTrue(hidden(anonymous, "#cancel-study") && hidden(anonymous, "#share-study")
-                    && hidden(anonymous, "#study-compare") && hidden(anonymous, "#nav-runs"),
-                            "read-only, no navigation");
+            assertTrue(
+                    anonymous
+                            .findElement(By.id("study-table-csv"))
+                            .getDomProperty("href")
+                            .startsWith(shareUrl + "/table.csv?"),
+                    "the table downloads through the link");
+            assertTrue(
+                    hidden(anonymous, "#cancel-study")
+                            && hidden(anonymous, "#share-study")
+                            && hidden(anonymous, "#study-compare")
+                            && hidden(anonymous, "#nav-runs"),
+                    "read-only, no navigation");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(anonymous, "access-study-anonymous");
             throw e;
@@ -221,9 +281,13 @@ class AccessBrowserTest {
     @Test
     void onlyTheOwnerOfAStudyEditsItsNotesAViewerSeesThemReadOnly() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        String id = json.readTree(api("POST", "/api/studies",
-                "{\"kind\":\"test-scripted\",\"notes\":\"first notes\",\"sweep\":{\"steps\":[3]}}")
-                .body()).get("id").asText();
+        String id = json.readTree(api(
+                                "POST",
+                                "/api/studies",
+                                "{\"kind\":\"test-scripted\",\"notes\":\"first notes\",\"sweep\":{\"steps\":[3]}}")
+                        .body())
+                .get("id")
+                .asText();
 
         WebDriver viewer = newBrowser(tempDir, "notes-viewer");
         try {
@@ -248,8 +312,12 @@ class AccessBrowserTest {
             click(waitFor(owner, PAGE_TIMEOUT, d -> visible(d, "#save-study-notes")));
             waitFor(owner, PAGE_TIMEOUT, d -> {
                 try {
-                    return json.readTree(api("GET", "/api/studies/" + id, "").body()).get("notes").asText()
-                            .equals("first notes and more") ? true : null;
+                    return json.readTree(api("GET", "/api/studies/" + id, "").body())
+                                    .get("notes")
+                                    .asText()
+                                    .equals("first notes and more")
+                            ? true
+                            : null;
                 } catch (Exception e) {
                     return null;
                 }
@@ -286,15 +354,26 @@ class AccessBrowserTest {
     @Test
     void aShareLinksHeatmapsLoadTheirValuesWithoutAnAccount() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        String id = json.readTree(api("POST", "/api/runs", "{\"kind\":\"layered-test\",\"name\":\"shared matrices\","
-                + "\"spec\":{\"depth\":1,\"epochs\":2,\"side\":6,\"holdAt\":-1,\"seed\":0}}").body()).get("id")
-                        .asText();
+        String id = json.readTree(api(
+                                "POST",
+                                "/api/runs",
+                                "{\"kind\":\"layered-test\",\"name\":\"shared matrices\","
+                                        + "\"spec\":{\"depth\":1,\"epochs\":2,\"side\":6,\"holdAt\":-1,\"seed\":0}}")
+                        .body())
+                .get("id")
+                .asText();
         long deadline = System.nanoTime() + PAGE_TIMEOUT.toNanos();
-        while (!json.readTree(api("GET", "/api/runs/" + id, "").body()).get("status").asText().equals("SUCCEEDED")) {
+        while (!json.readTree(api("GET", "/api/runs/" + id, "").body())
+                .get("status")
+                .asText()
+                .equals("SUCCEEDED")) {
             assertTrue(System.nanoTime() < deadline, "the run finishes");
             Thread.sleep(100);
         }
-        String shareUrl = url(json.readTree(api("POST", "/api/runs/" + id + "/share", "").body()).get("url").asText());
+        String shareUrl =
+                url(json.readTree(api("POST", "/api/runs/" + id + "/share", "").body())
+                        .get("url")
+                        .asText());
 
         WebDriver anonymous = newBrowser(tempDir, "anonymous-matrices");
         try {
@@ -303,7 +382,10 @@ class AccessBrowserTest {
             WebElement heatmap = waitFor(anonymous, PAGE_TIMEOUT, d -> visible(d, "factlab-heatmap"));
             ((JavascriptExecutor) anonymous).executeScript("arguments[0].scrollIntoView();", heatmap);
             // the middle of the plot takes the matrix's colour once the values arrived (blank before)
-            waitFor(anonymous, PAGE_TIMEOUT, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+            waitFor(
+                    anonymous,
+                    PAGE_TIMEOUT,
+                    d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
                     const canvas = arguments[0].shadowRoot.querySelector('canvas');
                     if (!canvas || canvas.width === 0) return false;
                     const [r, g, b, a] = canvas.getContext('2d')
@@ -323,12 +405,16 @@ class AccessBrowserTest {
     }
 
     private HttpResponse<String> api(String method, String path, String body) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((RESEARCHER + ":" + RESEARCHER_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+        String basic = Base64.getEncoder()
+                .encodeToString((RESEARCHER + ":" + RESEARCHER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String url(String path) {

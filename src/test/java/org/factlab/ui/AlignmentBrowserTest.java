@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +43,11 @@ class AlignmentBrowserTest extends BrowserTestBase {
     private static final int EPOCHS = 6;
     /** The run waits before this epoch until released: epochs 1 … HOLD_AT − 1 are recorded by then. */
     private static final int HOLD_AT = 4;
+
     private static final int FORWARD_METHODS = LayeredTestKind.FORWARD.size();
     private static final int BACKWARD_METHODS = LayeredTestKind.BACKWARD.size();
-    private static final List<String> HEATMAPS = LayeredTestKind.MATRICES.stream().map(m -> "heatmap-layer1/" + m)
-            .toList();
+    private static final List<String> HEATMAPS =
+            LayeredTestKind.MATRICES.stream().map(m -> "heatmap-layer1/" + m).toList();
 
     @Autowired
     RunService runs;
@@ -57,33 +57,46 @@ class AlignmentBrowserTest extends BrowserTestBase {
 
     @Test
     void alignmentChartsFollowTheRunAndTheHeatmapsFollowTheSlider() throws Exception {
-        Run run = runs.submit("layered-test", null, Map.of("depth", DEPTH, "epochs", EPOCHS, "side", 6,
-                "holdAt", HOLD_AT), "alignment browser test");
+        Run run = runs.submit(
+                "layered-test",
+                null,
+                Map.of("depth", DEPTH, "epochs", EPOCHS, "side", 6, "holdAt", HOLD_AT),
+                "alignment browser test");
         WebDriver driver = newBrowser(tempDir, "alignment");
         try {
             driver.get(url("/runs/" + run.id()));
             int held = HOLD_AT - 1;
-            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> pointCount(d, "alignment-pearson") == FORWARD_METHODS * held
-                    ? true : null);
+            waitFor(
+                    driver,
+                    FIRST_PAGE_TIMEOUT,
+                    d -> pointCount(d, "alignment-pearson") == FORWARD_METHODS * held ? true : null);
             assertEquals("RUNNING", status(driver), "the run is held");
             assertCounts(driver, perLayerCounts(held));
             assertFalse(displayed(driver, "alignment-method"), "no method choice for one layer");
-            assertTrue(driver.findElements(By.id("chart-pearson")).isEmpty(),
+            assertTrue(
+                    driver.findElements(By.id("chart-pearson")).isEmpty(),
                     "the generic panel leaves the layer-wise series to the alignment section");
             assertEquals(held, pointCount(driver, "chart-training"), "the generic panel keeps lr");
 
             kind.release();
             waitFor(driver, PAGE_TIMEOUT, d -> "SUCCEEDED".equals(status(d)) ? true : null);
-            waitFor(driver, PAGE_TIMEOUT, d -> pointCount(d, "alignment-pearson") == FORWARD_METHODS * EPOCHS
-                    ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> pointCount(d, "alignment-pearson") == FORWARD_METHODS * EPOCHS ? true : null);
             assertCounts(driver, perLayerCounts(EPOCHS));
 
             choose(driver, "alignment-layer", "all layers");
             waitFor(driver, PAGE_TIMEOUT, d -> pointCount(d, "alignment-pearson") == DEPTH * EPOCHS ? true : null);
             assertTrue(displayed(driver, "alignment-method"), "method choice for all layers");
             Map<String, Long> allLayers = new LinkedHashMap<>();
-            for (String chart : List.of("alignment-pearson", "alignment-cosine", "alignment-backward-pearson",
-                    "alignment-backward-cosine", "stationarity-grad_norm", "stationarity-relerr")) {
+            for (String chart : List.of(
+                    "alignment-pearson",
+                    "alignment-cosine",
+                    "alignment-backward-pearson",
+                    "alignment-backward-cosine",
+                    "stationarity-grad_norm",
+                    "stationarity-relerr")) {
                 allLayers.put(chart, (long) DEPTH * EPOCHS);
             }
             assertCounts(driver, allLayers);
@@ -117,14 +130,16 @@ class AlignmentBrowserTest extends BrowserTestBase {
         HttpClient http = HttpClient.newHttpClient();
         for (String name : LayeredTestKind.MATRICES) {
             String base = url("/api/runs/" + runId + "/matrices/layer1/" + name);
-            HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + ".csv?step=2")).build(),
+            HttpResponse<String> csv = http.send(
+                    HttpRequest.newBuilder(URI.create(base + ".csv?step=2")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, csv.statusCode(), name + ".csv");
             assertEquals(6, csv.body().strip().split("\\R").length, name + ".csv has one line per matrix row");
-            assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("layer1-" + name),
+            assertTrue(
+                    csv.headers().firstValue("Content-Disposition").orElse("").contains("layer1-" + name),
                     "file name without the slash");
-            HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(base + ".png")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> png = http.send(
+                    HttpRequest.newBuilder(URI.create(base + ".png")).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, png.statusCode(), name + ".png");
             assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
         }
@@ -146,16 +161,23 @@ class AlignmentBrowserTest extends BrowserTestBase {
 
     private static void assertCounts(WebDriver driver, Map<String, Long> expected) {
         Map<String, Long> actual = new LinkedHashMap<>();
-        expected.keySet().forEach(chart -> actual.put(chart, waitFor(driver, PAGE_TIMEOUT,
-                d -> pointCount(d, chart) == expected.get(chart) ? expected.get(chart) : null)));
+        expected.keySet()
+                .forEach(chart -> actual.put(
+                        chart,
+                        waitFor(
+                                driver,
+                                PAGE_TIMEOUT,
+                                d -> pointCount(d, chart) == expected.get(chart) ? expected.get(chart) : null)));
         expected.keySet().forEach(chart -> assertTrue(displayed(driver, chart), chart));
         assertEquals(expected, actual);
     }
 
     /** The four heatmaps, WᵀW first, each showing the given step and drawn (a canvas with something on it). */
     private static void assertHeatmapsAtStep(WebDriver driver, long step) {
-        List<String> order = ((List<?>) js(driver).executeScript("return Array.from(document.querySelectorAll("
-                + "'.heatmap-grid factlab-heatmap')).map(h => h.id);")).stream().map(String::valueOf).toList();
+        List<String> order = ((List<?>) js(driver)
+                        .executeScript("return Array.from(document.querySelectorAll("
+                                + "'.heatmap-grid factlab-heatmap')).map(h => h.id);"))
+                .stream().map(String::valueOf).toList();
         assertEquals(HEATMAPS, order, "WᵀW next to FACT, √AGOP, √eNFA");
         for (String id : HEATMAPS) {
             assertEquals(Long.toString(step), step(driver, id), id);
@@ -188,8 +210,13 @@ class AlignmentBrowserTest extends BrowserTestBase {
     /** Opens a Vaadin select and clicks the item with the given text. */
     private static void choose(WebDriver driver, String selectId, String item) {
         click(driver.findElement(By.id(selectId)));
-        WebElement option = waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.tagName("vaadin-select-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().trim().equals(item)).findFirst().orElse(null));
+        WebElement option = waitFor(
+                driver,
+                PAGE_TIMEOUT,
+                d -> d.findElements(By.tagName("vaadin-select-item")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().trim().equals(item))
+                        .findFirst()
+                        .orElse(null));
         click(option);
         waitForVaadin(driver);
     }

@@ -1,8 +1,5 @@
 package org.factlab.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.factlab.ui.Browsers.FIRST_PAGE_TIMEOUT;
 import static org.factlab.ui.Browsers.PAGE_TIMEOUT;
 import static org.factlab.ui.Browsers.click;
@@ -16,6 +13,9 @@ import static org.factlab.ui.Browsers.type;
 import static org.factlab.ui.Browsers.visible;
 import static org.factlab.ui.Browsers.waitFor;
 import static org.factlab.ui.Browsers.waitForVaadin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +56,7 @@ class BrowserTest extends BrowserTestBase {
      * machine. Few evaluations keep the pushed chart data and the database small.
      */
     private static final int ITERATIONS = 1_000_000;
+
     private static final int EVAL_EVERY = 5_000;
     /** Points per series: evaluations at 0, 5000, …, 10⁶ (under LineChart's 2000-point downsampling cap). */
     private static final int EVALUATIONS = ITERATIONS / EVAL_EVERY + 1;
@@ -67,7 +67,8 @@ class BrowserTest extends BrowserTestBase {
 
     private static final Pattern RUN_URL = Pattern.compile("/runs/([A-Za-z0-9_-]+)$");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void launchWatchLiveReopenInFreshBrowserAndDownloadCsv() throws Exception {
@@ -90,8 +91,10 @@ class BrowserTest extends BrowserTestBase {
             long start = System.nanoTime();
             click(driver.findElement(By.id("launch")));
 
-            String runUrl = waitFor(driver, PAGE_TIMEOUT, d -> RUN_URL.matcher(d.getCurrentUrl()).find()
-                    ? d.getCurrentUrl() : null);
+            String runUrl = waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> RUN_URL.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
             Matcher m = RUN_URL.matcher(runUrl);
             assertTrue(m.find());
             runId = m.group(1);
@@ -103,24 +106,40 @@ class BrowserTest extends BrowserTestBase {
 
             // Live: the cosine chart gains points while the run is RUNNING, then the run SUCCEEDS.
             String status = waitFor(driver, RUN_TIMEOUT, d -> isTerminal(status(d)) ? status(d) : null);
-            assertEquals("SUCCEEDED", status, "run status; " + driver.findElement(By.id("run-error")).getText());
-            finalCount = waitFor(driver, Duration.ofSeconds(30),
-                    d -> pointCount(d, "chart-cosine") == (long) COSINE_SERIES * EVALUATIONS ? pointCount(d,
-                            "chart-cosine") : null);
+            assertEquals(
+                    "SUCCEEDED",
+                    status,
+                    "run status; " + driver.findElement(By.id("run-error")).getText());
+            finalCount = waitFor(
+                    driver,
+                    Duration.ofSeconds(30),
+                    d -> pointCount(d, "chart-cosine") == (long) COSINE_SERIES * EVALUATIONS
+                            ? pointCount(d, "chart-cosine")
+                            : null);
             List<long[]> samples = samples(driver);
-            System.out.printf("BrowserTest: run %s %s after %.1f s; cosine chart (ms, RUNNING?, points): %s%n", runId,
-                    status, (System.nanoTime() - start) / 1e9, samples.stream().map(Arrays::toString).toList());
-            List<Long> countsWhileRunning = samples.stream().filter(sample -> sample[1] == 1 && sample[2] > 0)
-                    .map(sample -> sample[2]).distinct().toList();
-            assertTrue(countsWhileRunning.size() >= 2,
+            System.out.printf(
+                    "BrowserTest: run %s %s after %.1f s; cosine chart (ms, RUNNING?, points): %s%n",
+                    runId,
+                    status,
+                    (System.nanoTime() - start) / 1e9,
+                    samples.stream().map(Arrays::toString).toList());
+            List<Long> countsWhileRunning = samples.stream()
+                    .filter(sample -> sample[1] == 1 && sample[2] > 0)
+                    .map(sample -> sample[2])
+                    .distinct()
+                    .toList();
+            assertTrue(
+                    countsWhileRunning.size() >= 2,
                     "the cosine chart should change at least twice while the run is RUNNING, saw "
                             + countsWhileRunning);
             for (int i = 1; i < countsWhileRunning.size(); i++) {
-                assertTrue(countsWhileRunning.get(i) > countsWhileRunning.get(i - 1),
+                assertTrue(
+                        countsWhileRunning.get(i) > countsWhileRunning.get(i - 1),
                         "point counts should only grow: " + countsWhileRunning);
             }
             // The last evaluation's points may reach the page just before its status does (a loaded machine).
-            assertTrue(countsWhileRunning.get(countsWhileRunning.size() - 1) <= finalCount,
+            assertTrue(
+                    countsWhileRunning.get(countsWhileRunning.size() - 1) <= finalCount,
                     countsWhileRunning + " then " + finalCount);
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "first-browser");
@@ -136,10 +155,16 @@ class BrowserTest extends BrowserTestBase {
             fresh.get(url("/runs/" + runId));
             waitFor(fresh, PAGE_TIMEOUT, d -> "SUCCEEDED".equals(status(d)) ? true : null);
             assertTrue(fresh.getTitle().contains(runName), fresh.getTitle());
-            long count = waitFor(fresh, Duration.ofSeconds(30), d -> pointCount(d, "chart-cosine") == finalCount
-                    ? finalCount : null);
+            long count = waitFor(
+                    fresh,
+                    Duration.ofSeconds(30),
+                    d -> pointCount(d, "chart-cosine") == finalCount ? finalCount : null);
             assertEquals((long) COSINE_SERIES * EVALUATIONS, count, "full history in the fresh browser");
-            assertEquals(1, fresh.findElements(By.cssSelector("factlab-heatmap#heatmap-FACT")).size(), "FACT heatmap");
+            assertEquals(
+                    1,
+                    fresh.findElements(By.cssSelector("factlab-heatmap#heatmap-FACT"))
+                            .size(),
+                    "FACT heatmap");
             WebElement anchor = fresh.findElement(By.cssSelector("#downloads a"));
             assertEquals("Download metrics CSV", anchor.getText().trim());
             csvHref = anchor.getDomProperty("href");
@@ -152,17 +177,25 @@ class BrowserTest extends BrowserTestBase {
 
         // The CSV the anchor points to, fetched directly (sturdier than a browser download).
         assertEquals(url("/api/runs/" + runId + "/metrics.csv"), csvHref);
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(csvHref)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = http.send(
+                HttpRequest.newBuilder(URI.create(csvHref)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, csv.statusCode());
         List<String> lines = csv.body().lines().toList();
         assertEquals("series,step,value", lines.get(0));
-        assertEquals(EVALUATIONS, lines.stream().filter(l -> l.startsWith("fact/cosine,")).count(), "fact/cosine rows");
-        String[] last = lines.stream().filter(l -> l.startsWith("fact/cosine,")).reduce((a, b) -> b).orElseThrow()
+        assertEquals(
+                EVALUATIONS,
+                lines.stream().filter(l -> l.startsWith("fact/cosine,")).count(),
+                "fact/cosine rows");
+        String[] last = lines.stream()
+                .filter(l -> l.startsWith("fact/cosine,"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
                 .split(",");
         assertEquals(String.valueOf(ITERATIONS), last[1], "the last evaluation is at the last step");
         assertTrue(Double.isFinite(Double.parseDouble(last[2])), last[2]);
-        assertEquals(finalCount, lines.stream().filter(l -> l.split(",")[0].endsWith("/cosine")).count(),
+        assertEquals(
+                finalCount,
+                lines.stream().filter(l -> l.split(",")[0].endsWith("/cosine")).count(),
                 "the chart drew every cosine row of the CSV");
     }
 
@@ -182,8 +215,8 @@ class BrowserTest extends BrowserTestBase {
                 return text.isBlank() ? null : text;
             });
             assertTrue(error.contains("width") && error.contains("[1, 1000]"), error);
-            assertEquals(url("/launch?kind=quadratic&preset=quick"), driver.getCurrentUrl(),
-                    "still on the launch page");
+            assertEquals(
+                    url("/launch?kind=quadratic&preset=quick"), driver.getCurrentUrl(), "still on the launch page");
             assertNotNull(driver.findElement(By.id("field-width")).getDomAttribute("invalid"), "width marked invalid");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "invalid-width");
@@ -200,29 +233,39 @@ class BrowserTest extends BrowserTestBase {
      */
     @Test
     void aStudyPageShowsItsTableFillIn() throws Exception {
-        String studyId = create("/api/studies",
+        String studyId = create(
+                "/api/studies",
                 "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"browser study\","
-                + "\"spec\":{\"evalEvery\":10000},\"sweep\":{\"iterations\":[20000,40000,60000]}}");
+                        + "\"spec\":{\"evalEvery\":10000},\"sweep\":{\"iterations\":[20000,40000,60000]}}");
 
         WebDriver driver = newBrowser(tempDir, "study");
         try {
             driver.get(url("/studies/" + studyId));
-            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> tableColumn(d, "iterations").size() == 3 ? true : null);
+            waitFor(
+                    driver,
+                    FIRST_PAGE_TIMEOUT,
+                    d -> tableColumn(d, "iterations").size() == 3 ? true : null);
             assertTrue(driver.getTitle().contains("browser study"), driver.getTitle());
             List<String> means = waitFor(driver, RUN_TIMEOUT, d -> {
                 List<String> column = tableColumn(d, "cosine similarity of FACT with WᵀW"); // fact/cosine
-                return column.size() == 3 && column.stream().noneMatch(c -> c.isBlank() || "—".equals(c))
-                        && "SUCCEEDED".equals(d.findElement(By.id("study-status")).getDomAttribute("data-status"))
-                        ? column : null;
+                return column.size() == 3
+                                && column.stream().noneMatch(c -> c.isBlank() || "—".equals(c))
+                                && "SUCCEEDED"
+                                        .equals(d.findElement(By.id("study-status"))
+                                                .getDomAttribute("data-status"))
+                        ? column
+                        : null;
             });
             assertEquals(List.of("20000", "40000", "60000"), tableColumn(driver, "iterations"));
             String study = get("/api/studies/" + studyId).body();
             Matcher runIds = Pattern.compile("\"runIds\":\\[([^\\]]*)\\]").matcher(study);
             assertTrue(runIds.find(), study);
-            List<String> ids = Arrays.stream(runIds.group(1).split(",")).map(s -> s.replace("\"", "")).toList();
+            List<String> ids = Arrays.stream(runIds.group(1).split(","))
+                    .map(s -> s.replace("\"", ""))
+                    .toList();
             for (int i = 0; i < 3; i++) {
-                Matcher cosine = Pattern.compile("\"fact/cosine\":([-0-9.eE]+)").matcher(get("/api/runs/" + ids.get(i))
-                        .body());
+                Matcher cosine = Pattern.compile("\"fact/cosine\":([-0-9.eE]+)")
+                        .matcher(get("/api/runs/" + ids.get(i)).body());
                 assertTrue(cosine.find());
                 assertEquals(StudyCells.format(Double.parseDouble(cosine.group(1)), null, 1), means.get(i), "row " + i);
             }
@@ -254,10 +297,14 @@ class BrowserTest extends BrowserTestBase {
      */
     @Test
     void theComparePageFollowsARunInProgress() throws Exception {
-        String blocker = create("/api/runs", "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"blocker\","
-                + "\"spec\":{\"iterations\":" + 100 * ITERATIONS + ",\"evalEvery\":" + 100 * EVAL_EVERY + "}}");
-        String runId = create("/api/runs", "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"compare live\","
-                + "\"spec\":{\"iterations\":" + ITERATIONS + ",\"evalEvery\":" + EVAL_EVERY + "}}");
+        String blocker = create(
+                "/api/runs",
+                "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"blocker\"," + "\"spec\":{\"iterations\":"
+                        + 100 * ITERATIONS + ",\"evalEvery\":" + 100 * EVAL_EVERY + "}}");
+        String runId = create(
+                "/api/runs",
+                "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"compare live\"," + "\"spec\":{\"iterations\":"
+                        + ITERATIONS + ",\"evalEvery\":" + EVAL_EVERY + "}}");
         WebDriver driver = newBrowser(tempDir, "compare-live");
         try {
             driver.get(url("/compare?runs=" + runId + "&series=fact/cosine"));
@@ -275,24 +322,35 @@ class BrowserTest extends BrowserTestBase {
                         samples.push([Date.now(), points]);
                       }
                     }, 50);""", chart);
-            HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create(url("/api/runs/" + blocker
-                    + "/cancel"))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> cancelled = http.send(
+                    HttpRequest.newBuilder(URI.create(url("/api/runs/" + blocker + "/cancel")))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, cancelled.statusCode(), cancelled.body());
             waitFor(driver, RUN_TIMEOUT, d -> pointCount(d, chart) == EVALUATIONS ? true : null);
             waitFor(driver, PAGE_TIMEOUT, d -> isTerminal(runStatus(runId)) ? true : null);
-            Matcher finished = Pattern.compile("\"finishedAt\":\"([^\"]+)\"").matcher(get("/api/runs/" + runId).body());
+            Matcher finished = Pattern.compile("\"finishedAt\":\"([^\"]+)\"")
+                    .matcher(get("/api/runs/" + runId).body());
             assertTrue(finished.find());
             long finishedAt = Instant.parse(finished.group(1)).toEpochMilli();
             List<?> raw = (List<?>) ((JavascriptExecutor) driver).executeScript("return window.factlabCompareSamples;");
-            List<long[]> samples = raw.stream().map(sample -> ((List<?>) sample).stream()
-                    .mapToLong(v -> ((Number) v).longValue()).toArray()).toList();
-            System.out.println("BrowserTest compare page (ms before the run finished, points): " + samples.stream()
-                    .map(sample -> (finishedAt - sample[0]) + ":" + sample[1]).toList());
-            List<Long> beforeTheEnd = samples.stream().filter(sample -> sample[0] < finishedAt && sample[1] > 0)
-                    .map(sample -> sample[1]).toList();
-            assertTrue(beforeTheEnd.size() >= 2, "the curve should grow at least twice before the run ended: "
-                    + beforeTheEnd);
+            List<long[]> samples = raw.stream()
+                    .map(sample -> ((List<?>) sample)
+                            .stream().mapToLong(v -> ((Number) v).longValue()).toArray())
+                    .toList();
+            System.out.println("BrowserTest compare page (ms before the run finished, points): "
+                    + samples.stream()
+                            .map(sample -> (finishedAt - sample[0]) + ":" + sample[1])
+                            .toList());
+            List<Long> beforeTheEnd = samples.stream()
+                    .filter(sample -> sample[0] < finishedAt && sample[1] > 0)
+                    .map(sample -> sample[1])
+                    .toList();
+            assertTrue(
+                    beforeTheEnd.size() >= 2,
+                    "the curve should grow at least twice before the run ended: " + beforeTheEnd);
             assertTrue(beforeTheEnd.get(0) < EVALUATIONS, beforeTheEnd.toString());
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "compare-live");
@@ -309,8 +367,8 @@ class BrowserTest extends BrowserTestBase {
      */
     @Test
     void aTabularRunShowsItsResultsTableAndScatter() throws Exception {
-        String runId = create("/api/runs",
-                "{\"kind\":\"tabular\",\"preset\":\"quick\",\"name\":\"tabular browser test\"}");
+        String runId =
+                create("/api/runs", "{\"kind\":\"tabular\",\"preset\":\"quick\",\"name\":\"tabular browser test\"}");
 
         WebDriver driver = newBrowser(tempDir, "tabular");
         try {
@@ -319,20 +377,30 @@ class BrowserTest extends BrowserTestBase {
             String run = get("/api/runs/" + runId).body();
             List<String> means = new java.util.ArrayList<>();
             for (String method : List.of("kernel", "nfa", "fact", "fact-geometric")) {
-                Matcher mean = Pattern.compile("\"mean_test_accuracy/" + method + "\":([-0-9.eE]+)").matcher(run);
+                Matcher mean = Pattern.compile("\"mean_test_accuracy/" + method + "\":([-0-9.eE]+)")
+                        .matcher(run);
                 assertTrue(mean.find(), method + " in " + run);
                 means.add(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * Double.parseDouble(mean.group(1))));
             }
             List<String> cells = waitFor(driver, PAGE_TIMEOUT, d -> {
                 List<String> texts = gridTexts(d, "tabular-table");
-                return texts.contains("iris") && texts.contains("wine") && texts.contains("mean over 2 datasets")
-                        && texts.containsAll(means) ? texts : null;
+                return texts.contains("iris")
+                                && texts.contains("wine")
+                                && texts.contains("mean over 2 datasets")
+                                && texts.containsAll(means)
+                        ? texts
+                        : null;
             });
-            assertTrue(cells.stream().filter(t -> t.endsWith("%")).count() >= 2 * 4 + 4,
+            assertTrue(
+                    cells.stream().filter(t -> t.endsWith("%")).count() >= 2 * 4 + 4,
                     "an accuracy per dataset and method, and the means: " + cells);
             waitFor(driver, PAGE_TIMEOUT, d -> pointCount(d, "chart-tabular-scatter") == 2 * 2 + 2 ? true : null);
-            assertEquals(List.of(), driver.findElements(By.cssSelector("#curves [id^='chart-']")).stream()
-                    .map(e -> e.getDomAttribute("id")).toList(), "no one-point curve charts next to the results table");
+            assertEquals(
+                    List.of(),
+                    driver.findElements(By.cssSelector("#curves [id^='chart-']")).stream()
+                            .map(e -> e.getDomAttribute("id"))
+                            .toList(),
+                    "no one-point curve charts next to the results table");
             HttpResponse<String> csv = get("/api/runs/" + runId + "/tabular.csv");
             assertEquals(200, csv.statusCode());
             assertTrue(csv.body().lines().anyMatch(l -> l.startsWith("iris,")), csv.body());
@@ -347,8 +415,11 @@ class BrowserTest extends BrowserTestBase {
 
     /** POSTs {@code body} to {@code path}, expects 201 and returns the created object's id. */
     private String create(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         Matcher id = Pattern.compile("\"id\":\"([a-z0-9]+)\"").matcher(created.body());
@@ -361,8 +432,8 @@ class BrowserTest extends BrowserTestBase {
         List<?> texts = (List<?>) ((JavascriptExecutor) driver).executeScript("""
                 const grid = document.getElementById(arguments[0]);
                 if (!grid) { return []; }
-                return [...grid.querySelectorAll('vaadin-grid-cell-content')].map(c => c.textContent.trim());""",
-                gridId);
+                return [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                    .map(c => c.textContent.trim());""", gridId);
         return texts.stream().map(String::valueOf).toList();
     }
 
@@ -376,15 +447,16 @@ class BrowserTest extends BrowserTestBase {
                 if (!table) { return []; }
                 const index = [...table.querySelectorAll('th')].map(th => th.textContent.trim()).indexOf(arguments[0]);
                 if (index < 0) { return []; }
-                return [...table.querySelectorAll('tbody tr')].map(tr => tr.children[index].textContent.trim());""",
-                header);
+                return [...table.querySelectorAll('tbody tr')]
+                    .map(tr => tr.children[index].textContent.trim());""", header);
         return column.stream().map(String::valueOf).toList();
     }
 
     /** The run's status through the API (for use inside waits, which cannot throw checked exceptions). */
     private String runStatus(String runId) {
         try {
-            Matcher m = Pattern.compile("\"status\":\"([A-Z_]+)\"").matcher(get("/api/runs/" + runId).body());
+            Matcher m = Pattern.compile("\"status\":\"([A-Z_]+)\"")
+                    .matcher(get("/api/runs/" + runId).body());
             return m.find() ? m.group(1) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -395,8 +467,8 @@ class BrowserTest extends BrowserTestBase {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -425,9 +497,9 @@ class BrowserTest extends BrowserTestBase {
     /** What {@link #startSampler} recorded: {ms since start, 1 if RUNNING else 0, cosine chart points}. */
     private static List<long[]> samples(WebDriver driver) {
         List<?> raw = (List<?>) ((JavascriptExecutor) driver).executeScript("return window.factlabTestSamples;");
-        return raw.stream().map(sample -> ((List<?>) sample).stream().mapToLong(v -> ((Number) v).longValue())
-                .toArray())
+        return raw.stream()
+                .map(sample -> ((List<?>) sample)
+                        .stream().mapToLong(v -> ((Number) v).longValue()).toArray())
                 .toList();
     }
-
 }

@@ -38,16 +38,16 @@ final class Browsers {
      * committed src/main/bundles/dev.bundle is stale ("A development mode bundle build is needed" in the log).
      */
     static final Duration FIRST_PAGE_TIMEOUT = Duration.ofSeconds(300);
+
     static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
 
-    private Browsers() {
-    }
+    private Browsers() {}
 
     /** Skips the calling test class when Chromium is absent ({@code apt-get install chromium chromium-driver}). */
     static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent: browser tests skipped");
-        Assertions.assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER
-                + " is missing (Debian package chromium-driver)");
+        Assertions.assertTrue(
+                Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing (Debian package chromium-driver)");
     }
 
     /** A headless Chromium with a fresh profile under {@code profiles}. */
@@ -59,9 +59,18 @@ final class Browsers {
         Path profile = Files.createTempDirectory(profiles, "chromium-" + name + "-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(FIRST_PAGE_TIMEOUT);
         return driver;
@@ -131,7 +140,11 @@ final class Browsers {
     /** A screenshot and the page source under the build folder, for a failure seen only on CI. */
     static void saveEvidence(WebDriver driver, String name) {
         try {
-            Path testClasses = Path.of(Browsers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path testClasses = Path.of(Browsers.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path dir = Files.createDirectories(testClasses.getParent().resolve("browser-test"));
             Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());

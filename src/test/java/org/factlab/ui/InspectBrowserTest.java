@@ -53,12 +53,16 @@ class InspectBrowserTest extends BrowserTestBase {
             waitFor(driver, FIRST_PAGE_TIMEOUT, d -> visible(d, "#upload-model"));
             waitForVaadin(driver);
             fileInput(driver, "upload-model").sendKeys(model.toString());
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.id("upload-status")).getText().startsWith("Model ")
-                    ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElement(By.id("upload-status")).getText().startsWith("Model ") ? true : null);
             assertTrue(driver.findElement(By.id("upload-status")).getText().contains("3 dense layers, 6 inputs → 3"));
             fileInput(driver, "upload-dataset").sendKeys(table.toString());
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.id("upload-status")).getText().startsWith("Table ")
-                    ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElement(By.id("upload-status")).getText().startsWith("Table ") ? true : null);
             waitForVaadin(driver);
             String modelId = value(driver, "field-model");
             String datasetId = value(driver, "field-dataset");
@@ -72,12 +76,22 @@ class InspectBrowserTest extends BrowserTestBase {
                 return m.find() ? m.group(1) : null;
             });
             JsonNode run = api.awaitStatus(id, "SUCCEEDED");
-            double expected = api.readTree(Files.readString(fixture("mse-tanh.reference.json"))).get("series")
-                    .get("layer1/fact/pearson").asDouble();
+            double expected = api.readTree(Files.readString(fixture("mse-tanh.reference.json")))
+                    .get("series")
+                    .get("layer1/fact/pearson")
+                    .asDouble();
             assertEquals(expected, run.get("summary").get("layer1/fact/pearson").asDouble(), 1e-6);
-            waitFor(driver, PAGE_TIMEOUT, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                    "return [...document.querySelectorAll('#departure')].some(b => !b.hidden && b.offsetHeight > 0"
-                            + " && b.textContent.includes('critical point'));")) ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                                    .executeScript(
+                                            "return [...document.querySelectorAll('#departure')].some(b => !b.hidden "
+                                                    + "&& "
+                                                    + "b.offsetHeight > 0"
+                                                    + " && b.textContent.includes('critical point'));"))
+                            ? true
+                            : null);
             saveEvidence(driver, "inspect");
         } finally {
             driver.quit();
@@ -96,8 +110,13 @@ class InspectBrowserTest extends BrowserTestBase {
     /** Opens a Vaadin select and clicks the item with the given text. */
     private static void choose(WebDriver driver, String selectId, String item) {
         click(driver.findElement(By.id(selectId)));
-        WebElement option = waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.tagName("vaadin-select-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().trim().equals(item)).findFirst().orElse(null));
+        WebElement option = waitFor(
+                driver,
+                PAGE_TIMEOUT,
+                d -> d.findElements(By.tagName("vaadin-select-item")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().trim().equals(item))
+                        .findFirst()
+                        .orElse(null));
         click(option);
         waitForVaadin(driver);
     }

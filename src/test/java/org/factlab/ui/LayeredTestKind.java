@@ -1,8 +1,5 @@
 package org.factlab.ui;
 
-import org.factlab.experiments.mlp.MlpSections;
-import org.factlab.experiments.sections.Section;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +9,8 @@ import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.SpecField;
+import org.factlab.experiments.mlp.MlpSections;
+import org.factlab.experiments.sections.Section;
 
 /**
  * A test kind that emits the mlp kind's layer-wise names (kind {@code mlp}) without training anything: at each epoch
@@ -26,13 +25,20 @@ public class LayeredTestKind implements ExperimentKind<LayeredTestKind.Spec> {
     static final List<String> BACKWARD = List.of("fact", "sym_fact", "agop", "sqrt_agop", "enfa", "sqrt_enfa");
     static final List<String> MATRICES = List.of("WtW", "FACT", "sqrt_agop", "sqrt_enfa");
 
-    record Spec(@SpecField(description = "weight layers", min = 1, max = 20) int depth,
-                @SpecField(description = "epochs", min = 1, max = 1000) int epochs,
-                @SpecField(description = "side of the first layer's matrices", min = 1, max = 300) int side,
-                @SpecField(description = "epoch before which the run waits for release() (−1: never)", min = -1,
-                        max = 1000) int holdAt,
-                @SpecField(description = "seed", min = 0) long seed) {
-    }
+    record Spec(
+            @SpecField(description = "weight layers", min = 1, max = 20)
+            int depth,
+
+            @SpecField(description = "epochs", min = 1, max = 1000)
+            int epochs,
+
+            @SpecField(description = "side of the first layer's matrices", min = 1, max = 300)
+            int side,
+
+            @SpecField(description = "epoch before which the run waits for release() (−1: never)", min = -1, max = 1000)
+            int holdAt,
+
+            @SpecField(description = "seed", min = 0) long seed) {}
 
     private final CountDownLatch release = new CountDownLatch(1);
 

@@ -47,9 +47,14 @@ class ManageRunsBrowserTest extends BrowserTestBase {
             waitFor(driver, FIRST_PAGE_TIMEOUT, d -> rowCount(d) == 2 ? true : null);
             waitForVaadin(driver);
             assertEquals(List.of("doomed two", "doomed one"), rowNames(driver), "the filter in the address applies");
-            assertEquals("doomed", driver.findElement(By.cssSelector("#filter-q input")).getDomProperty("value"));
-            assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript(
-                    "return !document.querySelector('vaadin-dev-tools, copilot-main');"), "no development tools");
+            assertEquals(
+                    "doomed",
+                    driver.findElement(By.cssSelector("#filter-q input")).getDomProperty("value"));
+            assertEquals(
+                    Boolean.TRUE,
+                    ((JavascriptExecutor) driver)
+                            .executeScript("return !document.querySelector('vaadin-dev-tools, copilot-main');"),
+                    "no development tools");
 
             ((JavascriptExecutor) driver).executeScript("""
                     [...document.querySelectorAll('#runs-grid vaadin-checkbox')]
@@ -61,7 +66,8 @@ class ManageRunsBrowserTest extends BrowserTestBase {
             }));
             var yes = waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#confirm-delete-runs-yes"));
             assertEquals("Delete 2 runs", yes.getText().trim());
-            assertTrue(driver.findElement(By.id("confirm-delete-runs")).getText().contains("Delete 2 runs?"));
+            assertTrue(
+                    driver.findElement(By.id("confirm-delete-runs")).getText().contains("Delete 2 runs?"));
             click(yes);
             waitFor(driver, PAGE_TIMEOUT, d -> rowCount(d) == 0 ? true : null);
             assertEquals(404, api.get("/api/runs/" + first).statusCode());
@@ -74,17 +80,27 @@ class ManageRunsBrowserTest extends BrowserTestBase {
             notes.sendKeys("**checked** by hand");
             type(driver.findElement(By.cssSelector("#edit-tags input")), "reviewed");
             click(driver.findElement(By.id("save-run-labels")));
-            assertEquals("checked", waitFor(driver, PAGE_TIMEOUT, d -> ((JavascriptExecutor) d).executeScript(
-                    "const b = document.querySelector('#run-notes strong'); return b && b.textContent;")),
+            assertEquals(
+                    "checked",
+                    waitFor(
+                            driver,
+                            PAGE_TIMEOUT,
+                            d -> ((JavascriptExecutor) d)
+                                    .executeScript("const b = document.querySelector('#run-notes strong'); return b && "
+                                            + "b.textContent;")),
                     "the notes are shown as rendered Markdown");
-            assertEquals(List.of("reviewed"), List.of(api.json("/api/runs/" + keep).get("tags").get(0).asText()));
+            assertEquals(
+                    List.of("reviewed"),
+                    List.of(api.json("/api/runs/" + keep).get("tags").get(0).asText()));
 
             click(driver.findElement(By.id("edit-and-launch")));
             var steps = waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#field-steps input"));
             waitForVaadin(driver);
             assertEquals(url("/launch?from=" + keep), driver.getCurrentUrl());
             assertEquals("5", steps.getDomProperty("value"), "the form holds the run's spec");
-            assertEquals("keep me", driver.findElement(By.cssSelector("#run-name input")).getDomProperty("value"));
+            assertEquals(
+                    "keep me",
+                    driver.findElement(By.cssSelector("#run-name input")).getDomProperty("value"));
             type(steps, "7");
             waitForVaadin(driver);
             click(driver.findElement(By.id("launch")));
@@ -111,7 +127,8 @@ class ManageRunsBrowserTest extends BrowserTestBase {
                 var status = visible(d, "#run-status");
                 return status != null && status.getText().contains("SUCCEEDED") ? true : null;
             });
-            assertTrue(!driver.findElements(By.cssSelector("factlab-line-chart")).isEmpty(),
+            assertTrue(
+                    !driver.findElements(By.cssSelector("factlab-line-chart")).isEmpty(),
                     "the new run's charts are on the page");
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "manage");
@@ -137,6 +154,8 @@ class ManageRunsBrowserTest extends BrowserTestBase {
                 return [...grid.querySelectorAll('vaadin-grid-cell-content a[router-link]')]
                     .map(a => a.textContent.trim())
                     .filter(t => t && t !== 'Open');""");
-        return names == null ? List.of("?") : names.stream().map(String::valueOf).toList();
+        return names == null
+                ? List.of("?")
+                : names.stream().map(String::valueOf).toList();
     }
 }

@@ -55,14 +55,21 @@ class NarrowWindowBrowserTest extends BrowserTestBase {
             assertTrue(driver.findElement(By.id("runs-grid")).getText().contains("CSV"), "the CSV link stays");
             assertEquals(0L, overflow(driver), "no sideways scrolling at 800 px");
             click(driver.findElement(By.id("runs-columns")));
-            click(waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.id("runs-column-preset")).stream()
-                    .filter(e -> e.isDisplayed()).findFirst().orElse(null)));
+            click(waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElements(By.id("runs-column-preset")).stream()
+                            .filter(e -> e.isDisplayed())
+                            .findFirst()
+                            .orElse(null)));
             waitFor(driver, PAGE_TIMEOUT, d -> shownColumns(d).contains("runs-col-preset") ? true : null);
 
             driver.get(url("/runs?tag=no-such-tag"));
             click(waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#clear-filter")));
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.id("runs-grid")).getText().contains("narrow fig4")
-                    ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElement(By.id("runs-grid")).getText().contains("narrow fig4") ? true : null);
             assertTrue(!driver.findElement(By.id("no-match")).isDisplayed(), "the message goes with the filter");
 
             driver.get(url("/runs/" + run.id()));
@@ -90,8 +97,12 @@ class NarrowWindowBrowserTest extends BrowserTestBase {
             assertEquals(List.of(), numbers.get("broken"), "numbers on one line at 400 px");
 
             driver.get(url("/launch?kind=quadratic&preset=fig4"));
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.tagName("body")).getText()
-                    .contains("Its latest run here took") ? true : null); // the measured time, not only the estimate
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElement(By.tagName("body")).getText().contains("Its latest run here took")
+                            ? true
+                            : null); // the measured time, not only the estimate
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "narrow");
             throw e;
@@ -110,8 +121,9 @@ class NarrowWindowBrowserTest extends BrowserTestBase {
 
     /** How far the page scrolls sideways, in px. */
     private static long overflow(WebDriver driver) {
-        return ((Number) js(driver).executeScript(
-                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);")).longValue();
+        return ((Number) js(driver)
+                        .executeScript("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);"))
+                .longValue();
     }
 
     private static JavascriptExecutor js(WebDriver driver) {

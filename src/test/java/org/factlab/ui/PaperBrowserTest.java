@@ -57,15 +57,17 @@ class PaperBrowserTest extends BrowserTestBase {
             assertTrue(text(driver, "#card-fig4").contains("0.994"), "the paper's number before any run");
 
             click(driver.findElement(By.id("launch-fig4")));
-            String shown = waitFor(driver, RUN_TIMEOUT, d -> VERDICTS.contains(verdict(d, "fig4")) ? verdict(d, "fig4")
-                    : null);
+            String shown = waitFor(
+                    driver, RUN_TIMEOUT, d -> VERDICTS.contains(verdict(d, "fig4")) ? verdict(d, "fig4") : null);
             WebElement latest = waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#result-fig4 a"));
             String runId = latest.getText().replace("latest run ", "").strip();
             JsonNode run = new ObjectMapper().readTree(get("/api/runs/" + runId));
             assertEquals("SUCCEEDED", run.get("status").asText());
-            String runsAgop = Formats.number(run.get("summary").get("agop/cosine").asDouble());
+            String runsAgop =
+                    Formats.number(run.get("summary").get("agop/cosine").asDouble());
             String card = text(driver, "#card-fig4");
-            assertTrue(card.contains("0.994") && card.contains("0.068") && card.contains(runsAgop),
+            assertTrue(
+                    card.contains("0.994") && card.contains("0.068") && card.contains(runsAgop),
                     "paper's 0.994 and < 0.068 beside the run's " + runsAgop + ": " + card);
             JsonNode paper = new ObjectMapper().readTree(get("/api/paper"));
             for (JsonNode c : paper) {
@@ -82,7 +84,8 @@ class PaperBrowserTest extends BrowserTestBase {
             WebElement badge = waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#paper-verdict"));
             assertEquals(shown, badge.getDomAttribute("data-verdict"));
             String columns = text(driver, "#paper-values");
-            assertTrue(columns.contains("paper") && columns.contains("lab reference") && columns.contains("this run"),
+            assertTrue(
+                    columns.contains("paper") && columns.contains("lab reference") && columns.contains("this run"),
                     columns);
             waitFor(driver, PAGE_TIMEOUT, d -> Browsers.pointCount(d, "chart-cosine") > 0 ? true : null);
             waitForVaadin(driver);
@@ -103,8 +106,8 @@ class PaperBrowserTest extends BrowserTestBase {
 
     /** The element's text including the grid cells slotted into it. */
     private static String text(WebDriver driver, String css) {
-        return (String) ((JavascriptExecutor) driver).executeScript(
-                "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
+        return (String) ((JavascriptExecutor) driver)
+                .executeScript("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
     }
 
     /** Saves a screenshot under the folder named by {@code factlab.screenshots}, if set. */
@@ -122,7 +125,8 @@ class PaperBrowserTest extends BrowserTestBase {
     }
 
     private String get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

@@ -30,8 +30,10 @@ public final class PushViewer implements WebSocket.Listener {
     private static final Pattern CSRF = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
     private final StringBuilder frame = new StringBuilder();
     private final AtomicLong updates = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -49,22 +51,25 @@ public final class PushViewer implements WebSocket.Listener {
         String pushId = group(PUSH_ID, init);
         String navigate = "{\"csrfToken\":\"" + group(CSRF, init) + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,"
                 + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"runs/" + runId
-                        + "\",\"query\":\"\",\"appShellTitle\":\"\","
+                + "\",\"query\":\"\",\"appShellTitle\":\"\","
                 + "\"historyState\":null,\"trigger\":\"\"}}],\"syncId\":0,\"clientId\":0}";
         String view = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=0"))
                 .header("Content-Type", "application/json; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(navigate)));
+                .POST(HttpRequest.BodyPublishers.ofString(navigate)));
         if (!view.contains("run-status")) {
-            throw new IllegalStateException("the server did not build the run view: " + view.substring(0, Math.min(300,
-                    view.length())));
+            throw new IllegalStateException(
+                    "the server did not build the run view: " + view.substring(0, Math.min(300, view.length())));
         }
         String push = base.replaceFirst("^http", "ws") + "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=" + pushId
                 + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
                 + "&X-Atmosphere-TrackMessageSize=true&X-atmo-protocol=true";
-        String cookie = cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString)
+        String cookie = cookies.getCookieStore().getCookies().stream()
+                .map(HttpCookie::toString)
                 .collect(Collectors.joining("; "));
         lastUpdateNanos = System.nanoTime();
-        socket = http.newWebSocketBuilder().header("Cookie", cookie).buildAsync(URI.create(push), this)
+        socket = http.newWebSocketBuilder()
+                .header("Cookie", cookie)
+                .buildAsync(URI.create(push), this)
                 .get(60, TimeUnit.SECONDS);
     }
 
@@ -99,7 +104,9 @@ public final class PushViewer implements WebSocket.Listener {
 
     public void close() {
         if (socket != null) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> null);
         }
     }
 
@@ -144,8 +151,8 @@ public final class PushViewer implements WebSocket.Listener {
     }
 
     private String send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(120)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(r.uri() + " answered " + r.statusCode() + ": " + r.body());
         }

@@ -62,15 +62,19 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
     /** The keys the pages could show (with a '/' or '_': a one-word key is also a word): series, summaries, cards. */
     private final Set<String> keys = new TreeSet<>();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void pagesShowLabelsAndOverlaysAreDashed() throws Exception {
         Run mine = runs.submit("layered-test", null, Map.of("depth", 2, "epochs", 3, "side", 6), "labels a");
         Run other = runs.submit("layered-test", null, Map.of("depth", 2, "epochs", 4, "side", 6), "labels b");
         Run inspect = runs.submit("inspect", "quick", Map.of(), "labels inspect");
-        runs.edit(mine.id(), "labels a: two layers, three epochs", "Checked the **layer-wise** alignment by eye: FACT "
-                + "tracks WᵀW from the first epoch.", List.of("fig11", "reviewed"));
+        runs.edit(
+                mine.id(),
+                "labels a: two layers, three epochs",
+                "Checked the **layer-wise** alignment by eye: FACT " + "tracks WᵀW from the first epoch.",
+                List.of("fig11", "reviewed"));
         String study = createStudy();
         for (Run r : List.of(mine, other, inspect)) {
             awaitTerminal(r.id());
@@ -85,8 +89,10 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
         try {
             driver.get(url("/runs/" + mine.id()));
             waitFor(driver, FIRST_PAGE_TIMEOUT, d -> pointCount(d, "alignment-pearson") > 0 ? true : null);
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.id("run-notes")).getText().contains("layer-wise")
-                    ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElement(By.id("run-notes")).getText().contains("layer-wise") ? true : null);
             waitForVaadin(driver);
             ReadmeScreenshots.save(driver, "run-management.png", 1820);
             overlay(driver, other.name());
@@ -95,8 +101,10 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
                 return t.containsValue("dashed") ? t : null;
             });
             Map<String, String> colours = seriesColors(driver, "alignment-pearson");
-            List<String> dashed = types.entrySet().stream().filter(e -> "dashed".equals(e.getValue()))
-                    .map(e -> String.valueOf(e.getKey())).toList();
+            List<String> dashed = types.entrySet().stream()
+                    .filter(e -> "dashed".equals(e.getValue()))
+                    .map(e -> String.valueOf(e.getKey()))
+                    .toList();
             assertEquals(types.size() / 2, dashed.size(), "one dashed curve per method of the other run: " + types);
             for (String name : dashed) {
                 String own = name.substring(name.indexOf(" · ") + 3);
@@ -108,34 +116,56 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
             assertReadable(driver, "run page");
 
             driver.get(url("/compare?runs=" + mine.id() + "," + other.id()));
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.cssSelector("#compare-charts factlab-line-chart"))
-                    .size() > 0 ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElements(By.cssSelector("#compare-charts factlab-line-chart"))
+                                            .size()
+                                    > 0
+                            ? true
+                            : null);
             assertReadable(driver, "compare page");
 
             driver.get(url("/runs"));
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.id("runs-grid")).getText().contains("labels b")
-                    ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElement(By.id("runs-grid")).getText().contains("labels b") ? true : null);
             assertReadable(driver, "runs page");
 
             driver.get(url("/studies/" + study));
-            waitFor(driver, RUN_TIMEOUT, d -> d.findElements(By.id("study-status")).stream()
-                    .anyMatch(e -> "SUCCEEDED".equals(e.getDomAttribute("data-status"))) ? true : null);
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.cssSelector("#study-table td")).size() > 0
-                    ? true : null);
+            waitFor(
+                    driver,
+                    RUN_TIMEOUT,
+                    d -> d.findElements(By.id("study-status")).stream()
+                                    .anyMatch(e -> "SUCCEEDED".equals(e.getDomAttribute("data-status")))
+                            ? true
+                            : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElements(By.cssSelector("#study-table td")).size() > 0 ? true : null);
             assertReadable(driver, "study page");
-            assertTrue(driver.findElement(By.tagName("body")).getText().contains("labels study · epochs = 2 · seed"),
+            assertTrue(
+                    driver.findElement(By.tagName("body")).getText().contains("labels study · epochs = 2 · seed"),
                     "a study's runs are named like its setting column");
 
             driver.get(url("/runs/" + inspect.id()));
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElement(By.tagName("body")).getText().contains("labels inspect")
-                    ? true : null);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElement(By.tagName("body")).getText().contains("labels inspect") ? true : null);
             waitForVaadin(driver);
             assertReadable(driver, "inspect page");
-            assertTrue(driver.findElements(By.id("overlay")).stream().noneMatch(WebElement::isDisplayed),
+            assertTrue(
+                    driver.findElements(By.id("overlay")).stream().noneMatch(WebElement::isDisplayed),
                     "no overlay offered where no section draws curves");
 
             driver.get(url("/paper"));
-            waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.id("paper-cards")).isEmpty() ? null : true);
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElements(By.id("paper-cards")).isEmpty() ? null : true);
             waitForVaadin(driver);
             assertReadable(driver, "paper page");
         } catch (AssertionError | RuntimeException e) {
@@ -154,8 +184,8 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
         for (WebElement chart : driver.findElements(By.tagName("factlab-line-chart"))) {
             Map<String, Object> layout = layout(driver, chart.getDomAttribute("id"));
             texts.add(String.valueOf(layout.get("titleText")));
-            Object legend = ((JavascriptExecutor) driver).executeScript("return arguments[0].legendLayout().names;",
-                    chart);
+            Object legend =
+                    ((JavascriptExecutor) driver).executeScript("return arguments[0].legendLayout().names;", chart);
             ((List<?>) legend).forEach(n -> texts.add(String.valueOf(n)));
         }
         for (String text : texts) {
@@ -182,15 +212,16 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
                 continue;
             }
             double titleRight = ((Number) title.get("x")).doubleValue() + ((Number) title.get("width")).doubleValue();
-            assertTrue(titleRight <= ((Number) toolbox.get("x")).doubleValue(),
+            assertTrue(
+                    titleRight <= ((Number) toolbox.get("x")).doubleValue(),
                     chart.getDomAttribute("id") + "'s title ends at " + titleRight + ", under the toolbox " + toolbox);
         }
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> layout(WebDriver driver, String chartId) {
-        return (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
-                "return document.getElementById(arguments[0]).drawnLayout();", chartId);
+        return (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeScript("return document.getElementById(arguments[0]).drawnLayout();", chartId);
     }
 
     /** Picks a run in the run page's "Overlay other runs of this kind" box by typing its name. */
@@ -199,19 +230,26 @@ class ReadableLabelsBrowserTest extends BrowserTestBase {
         WebElement input = box.findElement(By.tagName("input"));
         click(input);
         input.sendKeys(runName);
-        WebElement item = waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(
-                By.tagName("vaadin-multi-select-combo-box-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().startsWith(runName)).findFirst().orElse(null));
+        WebElement item = waitFor(
+                driver,
+                PAGE_TIMEOUT,
+                d -> d.findElements(By.tagName("vaadin-multi-select-combo-box-item")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().startsWith(runName))
+                        .findFirst()
+                        .orElse(null));
         click(item);
         input.sendKeys(Keys.ESCAPE);
         waitForVaadin(driver);
     }
 
     private String createStudy() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/studies")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"kind\":\"layered-test\",\"name\":\"labels study\",\"seeds\":1,"
-                                + "\"spec\":{\"depth\":2,\"side\":4},\"sweep\":{\"epochs\":[2,3]}}")).build(),
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(url("/api/studies")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"kind\":\"layered-test\",\"name\":\"labels study\",\"seeds\":1,"
+                                        + "\"spec\":{\"depth\":2,\"side\":4},\"sweep\":{\"epochs\":[2,3]}}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         return new ObjectMapper().readTree(created.body()).get("id").asText();

@@ -10,8 +10,7 @@ import org.openqa.selenium.WebDriver;
 /** The README's pictures: a test saves one under the folder named by {@code -Dfactlab.screenshots}, when set. */
 final class ReadmeScreenshots {
 
-    private ReadmeScreenshots() {
-    }
+    private ReadmeScreenshots() {}
 
     /** The page at 1400 px wide and {@code height} px high, as {@code name} (e.g. run-management.png). */
     static void save(WebDriver driver, String name, int height) throws Exception {

@@ -53,19 +53,21 @@ class RunPageBrowserTest extends BrowserTestBase {
             Map<String, Double> summary = finishedSummary(run.id());
             Map<String, String> expected = new LinkedHashMap<>();
             expected.put("Mean test accuracy, NFA-RFM", percent(summary.get("mean_test_accuracy/nfa")));
-            expected.put("Mean test accuracy, Laplace kernel regression",
-                    percent(summary.get("mean_test_accuracy/kernel")));
+            expected.put(
+                    "Mean test accuracy, Laplace kernel regression", percent(summary.get("mean_test_accuracy/kernel")));
             expected.put("Datasets in the means", "2");
             Map<String, String> table = waitFor(driver, PAGE_TIMEOUT, d -> {
                 Map<String, String> rows = keyNumbers(d);
                 return rows.entrySet().containsAll(expected.entrySet()) ? rows : null;
             });
             assertTrue(table.size() >= 6, "four mean accuracies and the dataset counts: " + table);
-            assertEquals(List.of(), driver.findElements(By.cssSelector("#key-numbers factlab-line-chart")),
+            assertEquals(
+                    List.of(),
+                    driver.findElements(By.cssSelector("#key-numbers factlab-line-chart")),
                     "key numbers are values, not charts");
             assertEquals(List.of(), emptySections(driver), "every shown section has content");
-            assertEquals(List.of(), visibleChartsWithAtMostOnePoint(driver, "chart-tabular-scatter"),
-                    "no one-point charts");
+            assertEquals(
+                    List.of(), visibleChartsWithAtMostOnePoint(driver, "chart-tabular-scatter"), "no one-point charts");
             assertTrue(visible(driver, "#tabular-table") != null, "the results table");
             assertTrue(visible(driver, "#curves") == null, "no generic curves panel on a tabular run");
         } catch (AssertionError | RuntimeException e) {
@@ -85,8 +87,8 @@ class RunPageBrowserTest extends BrowserTestBase {
             waitFor(driver, RUN_TIMEOUT, d -> "SUCCEEDED".equals(status(d)) ? true : null);
             waitFor(driver, PAGE_TIMEOUT, d -> pointCount(d, "chart-figure7") > 2 ? true : null);
             click(driver.findElement(By.id("chart-figure7")));
-            Map<?, ?> extents = waitFor(driver, PAGE_TIMEOUT, d -> (Map<?, ?>) js(d).executeScript(
-                    "const c = document.getElementById('chart-figure7'); return c.axisExtents();"));
+            Map<?, ?> extents = waitFor(driver, PAGE_TIMEOUT, d -> (Map<?, ?>)
+                    js(d).executeScript("const c = document.getElementById('chart-figure7'); return c.axisExtents();"));
             List<?> x = (List<?>) extents.get("x");
             List<?> y = (List<?>) extents.get("y");
             assertTrue(number(x.get(0)) <= 0 && number(x.get(1)) > 0, "k′ axis includes 0: " + x);
@@ -99,7 +101,9 @@ class RunPageBrowserTest extends BrowserTestBase {
             Map<String, String> keys = keyNumbers(driver);
             assertTrue(keys.containsKey("τ–k′ slope c (τ ≈ c·k′, Figure 7)"), "slope as a key number: " + keys);
             assertTrue(keys.containsKey("R² of τ ≈ c·k′ (through the origin)"), "R² as a key number: " + keys);
-            assertEquals(List.of(), visibleChartsWithAtMostOnePoint(driver, "chart-figure7"),
+            assertEquals(
+                    List.of(),
+                    visibleChartsWithAtMostOnePoint(driver, "chart-figure7"),
                     "single values are key numbers, not one-point charts");
             assertEquals(List.of(), emptySections(driver), "every shown section has content");
         } catch (AssertionError | RuntimeException e) {
@@ -113,10 +117,12 @@ class RunPageBrowserTest extends BrowserTestBase {
     /** The first layer's Pearson chart of a layer-wise run has 7 methods: all 7 in the legend, on unpaged lines. */
     @Test
     void aLegendOfSevenSeriesShowsAllSevenNames() throws Exception {
-        Run run = runs.submit("layered-test", null, Map.of("depth", 2, "epochs", 3, "side", 4, "holdAt", -1),
-                "legend of seven");
+        Run run = runs.submit(
+                "layered-test", null, Map.of("depth", 2, "epochs", 3, "side", 4, "holdAt", -1), "legend of seven");
         LayerAlignmentSection section = MlpSections.alignment();
-        List<String> labels = section.methods().stream().map(LayerAlignmentSection.Method::label).toList();
+        List<String> labels = section.methods().stream()
+                .map(LayerAlignmentSection.Method::label)
+                .toList();
         WebDriver driver = newBrowser(tempDir, "legend");
         try {
             driver.manage().window().setSize(new Dimension(800, 1000));
@@ -124,13 +130,14 @@ class RunPageBrowserTest extends BrowserTestBase {
             waitFor(driver, FIRST_PAGE_TIMEOUT, d -> pointCount(d, "alignment-pearson") == 7L * 3 ? true : null);
             click(driver.findElement(By.id("alignment-pearson")));
             Map<?, ?> legend = waitFor(driver, PAGE_TIMEOUT, d -> {
-                Map<?, ?> l = (Map<?, ?>) js(d).executeScript(
-                        "return document.getElementById('alignment-pearson').legendLayout();");
+                Map<?, ?> l = (Map<?, ?>)
+                        js(d).executeScript("return document.getElementById('alignment-pearson').legendLayout();");
                 return number(l.get("drawnItems")) == 7 ? l : null;
             });
             assertEquals("legend.plain", String.valueOf(legend.get("type")), "a legend that never pages: " + legend);
             assertEquals(labels, legend.get("names"));
-            assertTrue(number(legend.get("bottom")) <= number(legend.get("gridTop")),
+            assertTrue(
+                    number(legend.get("bottom")) <= number(legend.get("gridTop")),
                     "the legend's lines end above the plot: " + legend);
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "legend");
@@ -158,7 +165,8 @@ class RunPageBrowserTest extends BrowserTestBase {
                     const timing = document.getElementById('run-timing').getBoundingClientRect();
                     return {status: status.top, timing: timing.bottom, height: window.innerHeight,
                             scrolled: window.scrollY};""");
-            assertTrue(number(top.get("status")) >= 0 && number(top.get("timing")) <= number(top.get("height")),
+            assertTrue(
+                    number(top.get("status")) >= 0 && number(top.get("timing")) <= number(top.get("height")),
                     "status and timing in view: " + top);
 
             driver.get(url("/runs"));
@@ -176,8 +184,12 @@ class RunPageBrowserTest extends BrowserTestBase {
             assertTrue(number(layout.get("overflow")) <= 0, "no horizontal scrolling at 800 px: " + layout);
 
             driver.get(url("/runs/nosuchrun"));
-            click(waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.linkText("Back to all runs")).isEmpty() ? null
-                    : d.findElement(By.linkText("Back to all runs"))));
+            click(waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElements(By.linkText("Back to all runs")).isEmpty()
+                            ? null
+                            : d.findElement(By.linkText("Back to all runs"))));
             waitFor(driver, PAGE_TIMEOUT, d -> visible(d, "#runs-grid"));
         } catch (AssertionError | RuntimeException e) {
             saveEvidence(driver, "launch-top");

@@ -43,16 +43,20 @@ class StudyPlotBrowserTest extends BrowserTestBase {
     private static final List<Double> TAUS = List.of(0.02, 0.05);
     private static final List<Integer> WIDTHS = List.of(5, 10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void aStudyPagePlotsItsHeadlineValueWithErrorBarsAndShowsMeanStdCells() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/studies")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"plot study\",\"seeds\":2,"
-                                + "\"spec\":{\"iterations\":20000,\"evalEvery\":5000},"
-                                + "\"sweep\":{\"tau\":[0.02,0.05],\"width\":[5,10]}}")).build(),
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(url("/api/studies")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"kind\":\"quadratic\",\"preset\":\"quick\",\"name\":\"plot study\",\"seeds\":2,"
+                                        + "\"spec\":{\"iterations\":20000,\"evalEvery\":5000},"
+                                        + "\"sweep\":{\"tau\":[0.02,0.05],\"width\":[5,10]}}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         String studyId = json.readTree(created.body()).get("id").asText();
@@ -60,18 +64,29 @@ class StudyPlotBrowserTest extends BrowserTestBase {
         WebDriver driver = newBrowser(tempDir, "study-plot");
         try {
             driver.get(url("/studies/" + studyId));
-            waitFor(driver, FIRST_PAGE_TIMEOUT, d -> d.findElements(By.id("study-status")).isEmpty() ? null : true);
-            waitFor(driver, RUN_TIMEOUT, d -> "SUCCEEDED".equals(d.findElement(By.id("study-status"))
-                    .getDomAttribute("data-status")) ? true : null);
+            waitFor(
+                    driver,
+                    FIRST_PAGE_TIMEOUT,
+                    d -> d.findElements(By.id("study-status")).isEmpty() ? null : true);
+            waitFor(
+                    driver,
+                    RUN_TIMEOUT,
+                    d -> "SUCCEEDED".equals(d.findElement(By.id("study-status")).getDomAttribute("data-status"))
+                            ? true
+                            : null);
             JsonNode study = json.readTree(get("/api/studies/" + studyId));
-            Map<List<Object>, List<Double>> values = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+            Map<List<Object>, List<Double>> values =
+                    new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
             List<String> runIds = new ArrayList<>();
             for (JsonNode id : study.get("runIds")) {
                 JsonNode run = json.readTree(get("/api/runs/" + id.asText()));
                 runIds.add(id.asText());
-                values.computeIfAbsent(List.of(run.get("spec").get("tau").asDouble(), run.get("spec").get("width")
-                        .asInt()),
-                        k -> new ArrayList<>()).add(run.get("summary").get(KEY).asDouble());
+                values.computeIfAbsent(
+                                List.of(
+                                        run.get("spec").get("tau").asDouble(),
+                                        run.get("spec").get("width").asInt()),
+                                k -> new ArrayList<>())
+                        .add(run.get("summary").get(KEY).asDouble());
             }
             assertEquals(8, runIds.size());
 
@@ -93,11 +108,20 @@ class StudyPlotBrowserTest extends BrowserTestBase {
                     assertEquals(expectedBars.get(i).get(c), drawn.get(i).get(c), 1e-12, "bar " + i + " part " + c);
                 }
             }
-            assertEquals(2L, ((JavascriptExecutor) driver).executeScript(
-                    "return document.getElementById(arguments[0]).lineCount();", "study-plot-" + KEY));
+            assertEquals(
+                    2L,
+                    ((JavascriptExecutor) driver)
+                            .executeScript(
+                                    "return document.getElementById(arguments[0]).lineCount();", "study-plot-" + KEY));
             List<String> header = tableHeader(driver);
-            assertEquals(List.of("τ", "width", "cosine similarity of FACT with WᵀW",
-                    "cosine similarity of AGOP with WᵀW", "cosine similarity of √AGOP with WᵀW", "‖∇θ Lλ‖ at the end"),
+            assertEquals(
+                    List.of(
+                            "τ",
+                            "width",
+                            "cosine similarity of FACT with WᵀW",
+                            "cosine similarity of AGOP with WᵀW",
+                            "cosine similarity of √AGOP with WᵀW",
+                            "‖∇θ Lλ‖ at the end"),
                     header,
                     "the kind's headline values by default, not every column, as the paper writes them");
             List<String> first = tableRow(driver, 0);
@@ -112,18 +136,29 @@ class StudyPlotBrowserTest extends BrowserTestBase {
                 Map<String, String> colours = seriesColors(d, "compare-chart-" + KEY);
                 return colours.size() == 12 ? colours : null;
             });
-            assertTrue(curves.keySet().containsAll(Set.of("width = 5, τ = 0.02 (mean of 2 runs)",
-                    "width = 10, τ = 0.05 (mean of 2 runs)")), "the swept fields only, in the spec's order: "
-                    + curves.keySet());
+            assertTrue(
+                    curves.keySet()
+                            .containsAll(Set.of(
+                                    "width = 5, τ = 0.02 (mean of 2 runs)", "width = 10, τ = 0.05 (mean of 2 runs)")),
+                    "the swept fields only, in the spec's order: " + curves.keySet());
             String svg = driver.findElement(By.id("compare-svg-" + KEY)).getDomAttribute("href");
             assertTrue(svg.startsWith("/api/compare/chart.svg?"), svg);
             assertTrue(get(svg).contains("width = 10, τ = 0.05 (mean of 2 runs)"));
 
             driver.get(url("/studies"));
-            click(waitFor(driver, PAGE_TIMEOUT, d -> d.findElements(By.id("launch-study")).isEmpty() ? null
-                    : d.findElement(By.id("launch-study"))));
-            waitFor(driver, PAGE_TIMEOUT, d -> !d.findElements(By.cssSelector("vaadin-details#sweep[opened]")).isEmpty()
-                    ? true : null);
+            click(waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> d.findElements(By.id("launch-study")).isEmpty()
+                            ? null
+                            : d.findElement(By.id("launch-study"))));
+            waitFor(
+                    driver,
+                    PAGE_TIMEOUT,
+                    d -> !d.findElements(By.cssSelector("vaadin-details#sweep[opened]"))
+                                    .isEmpty()
+                            ? true
+                            : null);
 
             driver.get(url("/system"));
             String system = waitFor(driver, PAGE_TIMEOUT, d -> {
@@ -148,12 +183,16 @@ class StudyPlotBrowserTest extends BrowserTestBase {
         List<?> raw = (List<?>) ((JavascriptExecutor) driver).executeScript("""
                 const plot = document.getElementById(arguments[0]);
                 return plot && typeof plot.errorBars === 'function' ? plot.errorBars() : [];""", plotId);
-        return raw.stream().map(bar -> ((List<?>) bar).stream().map(v -> ((Number) v).doubleValue()).toList()).toList();
+        return raw.stream()
+                .map(bar -> ((List<?>) bar)
+                        .stream().map(v -> ((Number) v).doubleValue()).toList())
+                .toList();
     }
 
     private static List<String> tableHeader(WebDriver driver) {
-        List<?> cells = (List<?>) ((JavascriptExecutor) driver).executeScript(
-                "return [...document.querySelectorAll('#study-table th')].map(th => th.textContent.trim());");
+        List<?> cells = (List<?>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return [...document.querySelectorAll('#study-table th')].map(th => th.textContent.trim());");
         return cells.stream().map(String::valueOf).toList();
     }
 
@@ -161,14 +200,14 @@ class StudyPlotBrowserTest extends BrowserTestBase {
         List<?> cells = (List<?>) ((JavascriptExecutor) driver).executeScript("""
                 const rows = document.querySelectorAll('#study-table tbody tr');
                 return rows.length > arguments[0] ? [...rows[arguments[0]].children].map(td => td.textContent.trim())
-                        : [];""",
-                row);
+                        : [];""", row);
         return cells.stream().map(String::valueOf).toList();
     }
 
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
-                HttpResponse.BodyHandlers.ofString())
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 }

@@ -47,7 +47,8 @@ class UploadStoreTest {
     void staleStagingFoldersAreSweptAndFreshOnesKept() throws IOException {
         Path stale = Files.createDirectories(root.resolve(".staging-aaaaaaaaaaaaaaaa"));
         Files.write(stale.resolve("file.h5"), new byte[100]);
-        FileTime old = FileTime.from(Instant.now().minus(UploadStore.STALE_STAGING).minusSeconds(60));
+        FileTime old =
+                FileTime.from(Instant.now().minus(UploadStore.STALE_STAGING).minusSeconds(60));
         Files.setLastModifiedTime(stale.resolve("file.h5"), old);
         Files.setLastModifiedTime(stale, old);
         Path fresh = Files.createDirectories(root.resolve(".staging-bbbbbbbbbbbbbbbb"));

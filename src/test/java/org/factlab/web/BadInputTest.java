@@ -43,8 +43,7 @@ class BadInputTest {
     private final ObjectMapper json = new ObjectMapper();
 
     /** One bad value for one field. */
-    record Case(String kind, String field, String what, JsonNode value) {
-    }
+    record Case(String kind, String field, String what, JsonNode value) {}
 
     @Test
     void everyBadValueOfEveryFieldOfEveryKindIsRefusedNamingTheField() throws Exception {
@@ -63,8 +62,8 @@ class BadInputTest {
                 wrong.add(c.kind() + "." + c.field() + " " + c.what() + " → " + r.statusCode() + " " + cut(r.body()));
             }
         }
-        System.out.println("BadInputTest: " + cases.size() + " bad field values tried, " + wrong.size()
-                + " not refused");
+        System.out.println(
+                "BadInputTest: " + cases.size() + " bad field values tried, " + wrong.size() + " not refused");
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertTrue(cases.size() >= 12 * 40, "cases generated: " + cases.size());
         assertEquals(0L, api.json("/api/runs").size(), "nothing was queued");
@@ -73,20 +72,20 @@ class BadInputTest {
     @Test
     void badRequestFieldsAreRefusedNamingTheField() throws Exception {
         String[][] table = {
-                {"{\"spec\":{}}", "kind"},
-                {"{\"kind\":null}", "kind"},
-                {"{\"kind\":\"no-such-kind\"}", "kind"},
-                {"{\"kind\":[\"quadratic\"]}", "kind"},
-                {"{\"kind\":\"" + OVERSIZED_TEXT + "\"}", "kind"},
-                {"{\"kind\":\"quadratic\",\"preset\":\"no-such-preset\"}", "preset"},
-                {"{\"kind\":\"quadratic\",\"preset\":{}}", "preset"},
-                {"{\"kind\":\"quadratic\",\"name\":\"" + "n".repeat(201) + "\"}", "name"},
-                {"{\"kind\":\"quadratic\",\"name\":{\"a\":1}}", "name"},
-                {"{\"kind\":\"quadratic\",\"spec\":\"fast\"}", "spec"},
-                {"{\"kind\":\"quadratic\",\"spec\":[1,2]}", "spec"},
-                {"{\"kind\":\"quadratic\",\"spec\":{\"noSuchField\":1}}", "noSuchField"},
-                {"[1,2]", "body"},
-                {"{\"kind\":", "body"},
+            {"{\"spec\":{}}", "kind"},
+            {"{\"kind\":null}", "kind"},
+            {"{\"kind\":\"no-such-kind\"}", "kind"},
+            {"{\"kind\":[\"quadratic\"]}", "kind"},
+            {"{\"kind\":\"" + OVERSIZED_TEXT + "\"}", "kind"},
+            {"{\"kind\":\"quadratic\",\"preset\":\"no-such-preset\"}", "preset"},
+            {"{\"kind\":\"quadratic\",\"preset\":{}}", "preset"},
+            {"{\"kind\":\"quadratic\",\"name\":\"" + "n".repeat(201) + "\"}", "name"},
+            {"{\"kind\":\"quadratic\",\"name\":{\"a\":1}}", "name"},
+            {"{\"kind\":\"quadratic\",\"spec\":\"fast\"}", "spec"},
+            {"{\"kind\":\"quadratic\",\"spec\":[1,2]}", "spec"},
+            {"{\"kind\":\"quadratic\",\"spec\":{\"noSuchField\":1}}", "noSuchField"},
+            {"[1,2]", "body"},
+            {"{\"kind\":", "body"},
         };
         for (String[] row : table) {
             HttpResponse<String> r = api.post("/api/runs", row[0]);
@@ -105,7 +104,8 @@ class BadInputTest {
         HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build();
+                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                .build();
         HttpResponse<String> streamed = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, streamed.statusCode(), cut(streamed.body()));
         assertTrue(streamed.body().contains("at most 1048576 bytes"), streamed.body());
@@ -131,7 +131,10 @@ class BadInputTest {
                 out.add(new Case(kind, name, "NaN", NODES.textNode("NaN")));
                 out.add(new Case(kind, name, "Infinity", NODES.textNode("-Infinity")));
                 out.add(new Case(kind, name, "1e400", NODES.numberNode(new java.math.BigDecimal("1e400"))));
-                out.add(new Case(kind, name, "30-digit integer",
+                out.add(new Case(
+                        kind,
+                        name,
+                        "30-digit integer",
                         NODES.numberNode(new java.math.BigInteger("-123456789012345678901234567890"))));
                 if (f.hasNonNull("min")) {
                     double min = f.get("min").asDouble();
@@ -145,7 +148,11 @@ class BadInputTest {
                     out.add(new Case(kind, name, "above max", NODES.numberNode(max + Math.max(1, Math.abs(max)))));
                 }
                 if (type.equals("integer")) {
-                    out.add(new Case(kind, name, "not whole", NODES.numberNode(f.get("default").asDouble() + 0.5)));
+                    out.add(new Case(
+                            kind,
+                            name,
+                            "not whole",
+                            NODES.numberNode(f.get("default").asDouble() + 0.5)));
                 }
             }
             case "boolean" -> {
@@ -157,7 +164,10 @@ class BadInputTest {
                 out.add(new Case(kind, name, "a boolean", NODES.booleanNode(false)));
                 if (type.equals("choice")) {
                     out.add(new Case(kind, name, "not a choice", NODES.textNode("no-such-choice")));
-                    out.add(new Case(kind, name, "a choice in upper case",
+                    out.add(new Case(
+                            kind,
+                            name,
+                            "a choice in upper case",
                             NODES.textNode(f.get("choices").get(0).asText().toUpperCase() + "!")));
                 }
             }
@@ -170,12 +180,17 @@ class BadInputTest {
      * text, each one of the choices when there are any): wrong container types, bad elements, too many elements.
      */
     private static List<Case> listCases(String kind, String name, JsonNode f) {
-        boolean numbers = (f.hasNonNull("min") || f.hasNonNull("max")) && f.get("choices").isEmpty();
+        boolean numbers =
+                (f.hasNonNull("min") || f.hasNonNull("max")) && f.get("choices").isEmpty();
         List<Case> out = new ArrayList<>();
         out.add(new Case(kind, name, "an object", NODES.objectNode().put("value", 1)));
         out.add(new Case(kind, name, "a boolean", NODES.booleanNode(true)));
         out.add(new Case(kind, name, "oversized text", NODES.textNode(OVERSIZED_TEXT)));
-        out.add(new Case(kind, name, "a nested list", NODES.arrayNode().add(NODES.arrayNode().add(1))));
+        out.add(new Case(
+                kind,
+                name,
+                "a nested list",
+                NODES.arrayNode().add(NODES.arrayNode().add(1))));
         out.add(new Case(kind, name, "a null element", NODES.arrayNode().addNull()));
         out.add(new Case(kind, name, "an object element", NODES.arrayNode().add(NODES.objectNode())));
         out.add(new Case(kind, name, "a boolean element", NODES.arrayNode().add(false)));
@@ -189,18 +204,19 @@ class BadInputTest {
             out.add(new Case(kind, name, "a NaN element", NODES.arrayNode().add("NaN")));
             if (f.hasNonNull("min")) {
                 double min = f.get("min").asDouble();
-                out.add(new Case(kind, name, "an element below min",
-                        NODES.arrayNode().add(min - Math.max(1, Math.abs(min)))));
+                out.add(new Case(
+                        kind, name, "an element below min", NODES.arrayNode().add(min - Math.max(1, Math.abs(min)))));
             }
             if (f.hasNonNull("max")) {
                 double max = f.get("max").asDouble();
-                out.add(new Case(kind, name, "an element above max",
-                        NODES.arrayNode().add(max + Math.max(1, Math.abs(max)))));
+                out.add(new Case(
+                        kind, name, "an element above max", NODES.arrayNode().add(max + Math.max(1, Math.abs(max)))));
             }
         } else {
             out.add(new Case(kind, name, "a number element", NODES.arrayNode().add(1)));
             if (!f.get("choices").isEmpty()) {
-                out.add(new Case(kind, name, "an element not a choice", NODES.arrayNode().add("no-such-choice")));
+                out.add(new Case(
+                        kind, name, "an element not a choice", NODES.arrayNode().add("no-such-choice")));
             }
         }
         return out;
@@ -209,7 +225,8 @@ class BadInputTest {
     private static boolean namesField(String body, String field) {
         try {
             for (JsonNode e : ApiClient.parse(body).get("errors")) {
-                if (e.get("field").asText().equals(field) && !e.get("message").asText().isBlank()) {
+                if (e.get("field").asText().equals(field)
+                        && !e.get("message").asText().isBlank()) {
                     return true;
                 }
             }

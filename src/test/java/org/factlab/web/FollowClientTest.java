@@ -48,9 +48,10 @@ class FollowClientTest {
         FollowedLab lab = new FollowedLab(port);
         Path out = work.resolve("out.json");
         Path log = work.resolve("python.log");
-        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log, Map.of(),
-                "src/test/python/follow_loop.py",
-                lab.url(), out.toString(), "4"), log);
+        PythonTorch.Result result = PythonTorch.await(
+                PythonTorch.start(
+                        python, log, Map.of(), "src/test/python/follow_loop.py", lab.url(), out.toString(), "4"),
+                log);
         assertEquals(0, result.exit(), result.output());
         JsonNode sent = FollowedLab.json(Files.readString(out));
         String id = sent.get("id").asText();
@@ -60,17 +61,23 @@ class FollowClientTest {
         Map<String, TreeMap<Long, Double>> metrics = lab.metrics(id);
         for (long step = 1; step <= 4; step++) {
             JsonNode expected = sent.get("reference").get(Long.toString(step));
-            assertEquals(expected.get("relerr").asDouble(), metrics.get("layer1/fact/relerr").get(step), 1e-6,
+            assertEquals(
+                    expected.get("relerr").asDouble(),
+                    metrics.get("layer1/fact/relerr").get(step),
+                    1e-6,
                     "layer-1 FACT relative error at step " + step);
-            assertEquals(expected.get("pearson").asDouble(), metrics.get("layer1/fact/pearson").get(step), 1e-6,
+            assertEquals(
+                    expected.get("pearson").asDouble(),
+                    metrics.get("layer1/fact/pearson").get(step),
+                    1e-6,
                     "layer-1 Pearson(FACT, W1ᵀW1) at step " + step);
         }
         assertEquals(4, metrics.get("log/train/loss").size(), "the logged loss of every step");
         assertEquals(4, metrics.get("layer2/sqrt_agop/cosine").size(), "every layer at every checkpoint");
         HttpResponse<String> matrices = lab.send("GET", "/api/runs/" + id + "/matrices", null, null);
         assertTrue(matrices.body().contains("\"step\":4"), matrices.body());
-        HttpResponse<String> late = lab.send("PUT", "/api/runs/" + id + "/checkpoints/9", "application/octet-stream",
-                new byte[8]);
+        HttpResponse<String> late =
+                lab.send("PUT", "/api/runs/" + id + "/checkpoints/9", "application/octet-stream", new byte[8]);
         assertEquals(409, late.statusCode(), "a finished run takes nothing more: " + late.body());
     }
 
@@ -80,8 +87,10 @@ class FollowClientTest {
         FollowedLab lab = new FollowedLab(port);
         Path out = work.resolve("cnn.json");
         Path log = work.resolve("cnn.log");
-        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log, Map.of(),
-                "src/test/python/follow_cnn_loop.py", lab.url(), out.toString(), "3"), log);
+        PythonTorch.Result result = PythonTorch.await(
+                PythonTorch.start(
+                        python, log, Map.of(), "src/test/python/follow_cnn_loop.py", lab.url(), out.toString(), "3"),
+                log);
         assertEquals(0, result.exit(), result.output());
         JsonNode sent = FollowedLab.json(Files.readString(out));
         String id = sent.get("id").asText();
@@ -90,11 +99,20 @@ class FollowClientTest {
         Map<String, TreeMap<Long, Double>> metrics = lab.metrics(id);
         for (long step = 1; step <= 3; step++) {
             JsonNode expected = sent.get("reference").get(Long.toString(step));
-            assertEquals(expected.get("relerr").asDouble(), metrics.get("layer1/fact/relerr").get(step), 1e-6,
+            assertEquals(
+                    expected.get("relerr").asDouble(),
+                    metrics.get("layer1/fact/relerr").get(step),
+                    1e-6,
                     "layer-1 patch-FACT relative error at step " + step);
-            assertEquals(expected.get("pearson").asDouble(), metrics.get("layer1/fact/pearson").get(step), 1e-6,
+            assertEquals(
+                    expected.get("pearson").asDouble(),
+                    metrics.get("layer1/fact/pearson").get(step),
+                    1e-6,
                     "layer-1 Pearson(patch FACT, WᵀW) at step " + step);
-            assertEquals(expected.get("agop_cosine").asDouble(), metrics.get("layer1/agop/cosine").get(step), 1e-6,
+            assertEquals(
+                    expected.get("agop_cosine").asDouble(),
+                    metrics.get("layer1/agop/cosine").get(step),
+                    1e-6,
                     "layer-1 cosine(patch AGOP, WᵀW) at step " + step);
         }
         assertEquals(3, metrics.get("layer2/fact/relerr").size(), "the dense layer after the convolution");
@@ -112,8 +130,17 @@ class FollowClientTest {
         Files.writeString(script, example);
         FollowedLab lab = new FollowedLab(port);
         Path log = work.resolve("example.log");
-        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log, Map.of("FACTLAB_URL", lab.url(),
-                "PYTHONPATH", ROOT.resolve("clients/python").toString()), script.toString()), log);
+        PythonTorch.Result result = PythonTorch.await(
+                PythonTorch.start(
+                        python,
+                        log,
+                        Map.of(
+                                "FACTLAB_URL",
+                                lab.url(),
+                                "PYTHONPATH",
+                                ROOT.resolve("clients/python").toString()),
+                        script.toString()),
+                log);
         assertEquals(0, result.exit(), result.output());
         Matcher url = Pattern.compile("/runs/([a-z0-9]{16})").matcher(result.output());
         assertTrue(url.find(), "the example prints the run's URL: " + result.output());
@@ -131,8 +158,16 @@ class FollowClientTest {
         Path spool = work.resolve("spool");
         Path out = work.resolve("spooled.json");
         Path log = work.resolve("spool.log");
-        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log, Map.of(),
-                "src/test/python/follow_spool.py", lab.url(), spool.toString(), out.toString()), log);
+        PythonTorch.Result result = PythonTorch.await(
+                PythonTorch.start(
+                        python,
+                        log,
+                        Map.of(),
+                        "src/test/python/follow_spool.py",
+                        lab.url(),
+                        spool.toString(),
+                        out.toString()),
+                log);
         assertEquals(0, result.exit(), "nothing raises into the training loop: " + result.output());
         JsonNode spooled = FollowedLab.json(Files.readString(out));
         String id = spooled.get("id").asText();
@@ -141,14 +176,17 @@ class FollowClientTest {
         assertEquals("RUNNING", lab.run(id).get("status").asText());
 
         Path syncLog = work.resolve("sync.log");
-        PythonTorch.Result sync = PythonTorch.await(PythonTorch.start(python, syncLog, Map.of(),
-                "clients/python/factlab_client.py", "sync", spool.toString()), syncLog);
+        PythonTorch.Result sync = PythonTorch.await(
+                PythonTorch.start(
+                        python, syncLog, Map.of(), "clients/python/factlab_client.py", "sync", spool.toString()),
+                syncLog);
         assertEquals(0, sync.exit(), sync.output());
         assertTrue(sync.output().contains("run " + id + ": everything sent"), sync.output());
         JsonNode run = lab.awaitEnd(id);
         assertEquals("SUCCEEDED", run.get("status").asText(), run.toString());
         Map<String, TreeMap<Long, Double>> metrics = lab.metrics(id);
-        assertEquals(java.util.Set.of(1L, 2L, 3L), metrics.get("layer1/fact/relerr").keySet());
+        assertEquals(
+                java.util.Set.of(1L, 2L, 3L), metrics.get("layer1/fact/relerr").keySet());
         assertEquals(3, metrics.get("log/train/loss").size());
         assertEquals(0, Files.list(spool).count(), "the spool is emptied");
     }
@@ -156,47 +194,70 @@ class FollowClientTest {
     @Test
     void badCheckpointsAndScalarsAreRefusedNamingTheField() throws Exception {
         FollowedLab lab = new FollowedLab(port);
-        HttpResponse<String> started = lab.send("POST", "/api/runs", "application/json", """
-                {"kind": "follow", "spec": {"dataset": "no-such-table"}, "name": "refusals"}"""
-                .getBytes(StandardCharsets.UTF_8));
+        String refused = """
+                {"kind": "follow", "spec": {"dataset": "no-such-table"}, "name": "refusals"}""";
+        HttpResponse<String> started =
+                lab.send("POST", "/api/runs", "application/json", refused.getBytes(StandardCharsets.UTF_8));
         assertEquals(400, started.statusCode(), started.body());
         assertTrue(started.body().contains("\"field\":\"dataset\""), started.body());
 
         Path table = work.resolve("t.csv");
         Files.writeString(table, "a,b,label\n0,1,x\n1,0,y\n1,1,x\n");
-        HttpResponse<String> upload = lab.send("POST", "/api/datasets", "multipart/form-data; boundary=XX",
+        HttpResponse<String> upload = lab.send(
+                "POST",
+                "/api/datasets",
+                "multipart/form-data; boundary=XX",
                 ("--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.csv\"\r\n\r\n"
-                        + Files.readString(table) + "\r\n--XX--\r\n").getBytes(StandardCharsets.UTF_8));
+                                + Files.readString(table) + "\r\n--XX--\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         assertEquals(201, upload.statusCode(), upload.body());
         String dataset = FollowedLab.json(upload.body()).get("id").asText();
-        HttpResponse<String> launched = lab.send("POST", "/api/runs", "application/json", ("{\"kind\": \"follow\", "
-                + "\"spec\": {\"dataset\": \"" + dataset + "\", \"probeEvery\": 0}}").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> launched = lab.send(
+                "POST",
+                "/api/runs",
+                "application/json",
+                ("{\"kind\": \"follow\", " + "\"spec\": {\"dataset\": \"" + dataset + "\", \"probeEvery\": 0}}")
+                        .getBytes(StandardCharsets.UTF_8));
         assertEquals(400, launched.statusCode());
         assertTrue(launched.body().contains("\"field\":\"probeEvery\""), launched.body());
-        launched = lab.send("POST", "/api/runs", "application/json",
-                ("{\"kind\": \"follow\", \"spec\": {\"dataset\": \""
-                + dataset + "\"}}").getBytes(StandardCharsets.UTF_8));
+        launched = lab.send(
+                "POST",
+                "/api/runs",
+                "application/json",
+                ("{\"kind\": \"follow\", \"spec\": {\"dataset\": \"" + dataset + "\"}}")
+                        .getBytes(StandardCharsets.UTF_8));
         assertEquals(201, launched.statusCode(), launched.body());
         String id = FollowedLab.json(launched.body()).get("id").asText();
 
-        HttpResponse<String> garbage = lab.send("PUT", "/api/runs/" + id + "/checkpoints/1",
-                "application/octet-stream", "not a safetensors file".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> garbage = lab.send(
+                "PUT",
+                "/api/runs/" + id + "/checkpoints/1",
+                "application/octet-stream",
+                "not a safetensors file".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, garbage.statusCode(), garbage.body());
         assertTrue(garbage.body().contains("\"field\":\"body\""), garbage.body());
-        HttpResponse<String> badStep = lab.send("PUT", "/api/runs/" + id + "/checkpoints/-3",
-                "application/octet-stream", new byte[8]);
+        HttpResponse<String> badStep =
+                lab.send("PUT", "/api/runs/" + id + "/checkpoints/-3", "application/octet-stream", new byte[8]);
         assertEquals(400, badStep.statusCode());
         assertTrue(badStep.body().contains("\"field\":\"step\""), badStep.body());
-        HttpResponse<String> badName = lab.send("POST", "/api/runs/" + id + "/scalars", "application/json",
+        HttpResponse<String> badName = lab.send(
+                "POST",
+                "/api/runs/" + id + "/scalars",
+                "application/json",
                 "{\"step\": 1, \"values\": {\"a b\": 1}}".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, badName.statusCode());
         assertTrue(badName.body().contains("\"field\":\"values\""), badName.body());
-        HttpResponse<String> notNumber = lab.send("POST", "/api/runs/" + id + "/scalars", "application/json",
+        HttpResponse<String> notNumber = lab.send(
+                "POST",
+                "/api/runs/" + id + "/scalars",
+                "application/json",
                 "{\"step\": 1, \"values\": {\"loss\": \"low\"}}".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, notNumber.statusCode());
         assertTrue(notNumber.body().contains("\"field\":\"values.loss\""), notNumber.body());
-        assertEquals(202, lab.send("POST", "/api/runs/" + id + "/finish", "application/json", "{}".getBytes())
-                .statusCode());
+        assertEquals(
+                202,
+                lab.send("POST", "/api/runs/" + id + "/finish", "application/json", "{}".getBytes())
+                        .statusCode());
         assertEquals("SUCCEEDED", lab.awaitEnd(id).get("status").asText());
         Path inbox = datasets.resolve("follow").resolve(id);
         assertTrue(Files.isDirectory(inbox), "finish is kept in the run's inbox");

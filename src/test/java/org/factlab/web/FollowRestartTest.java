@@ -28,8 +28,11 @@ class FollowRestartTest {
     Path dir;
 
     private ConfigurableApplicationContext lab(int port) {
-        return new SpringApplicationBuilder(FactLabApplication.class).run("--server.port=" + port,
-                "--factlab.data-dir=" + dir, "--factlab.datasets-dir=" + dir.resolve("datasets"));
+        return new SpringApplicationBuilder(FactLabApplication.class)
+                .run(
+                        "--server.port=" + port,
+                        "--factlab.data-dir=" + dir,
+                        "--factlab.datasets-dir=" + dir.resolve("datasets"));
     }
 
     private static int freePort() throws Exception {
@@ -49,8 +52,15 @@ class FollowRestartTest {
         Process client;
         String id;
         try (ConfigurableApplicationContext first = lab(port)) {
-            client = PythonTorch.start(python, log, Map.of("FACTLAB_SPOOL", dir.resolve("spool").toString()),
-                    "src/test/python/follow_loop.py", lab.url(), out.toString(), "2", gate.toString());
+            client = PythonTorch.start(
+                    python,
+                    log,
+                    Map.of("FACTLAB_SPOOL", dir.resolve("spool").toString()),
+                    "src/test/python/follow_loop.py",
+                    lab.url(),
+                    out.toString(),
+                    "2",
+                    gate.toString());
             id = awaitFirstAnalysis(lab, log);
         }
         Files.createFile(gate);
@@ -72,7 +82,8 @@ class FollowRestartTest {
     private static String awaitFirstAnalysis(FollowedLab lab, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode runs = FollowedLab.json(lab.send("GET", "/api/runs?kind=follow", null, null).body());
+            JsonNode runs = FollowedLab.json(
+                    lab.send("GET", "/api/runs?kind=follow", null, null).body());
             if (runs.size() == 1) {
                 String id = runs.get(0).get("id").asText();
                 TreeMap<Long, Double> pearson = lab.metrics(id).get("layer1/fact/pearson");

@@ -47,30 +47,51 @@ class FollowTokenTest {
         String url = "http://localhost:" + port;
 
         Path viewerLog = work.resolve("viewer.log");
-        PythonTorch.Result refused = PythonTorch.await(PythonTorch.start(python, viewerLog,
-                Map.of("FACTLAB_TOKEN", token("vera")), "src/test/python/follow_loop.py", url,
-                work.resolve("viewer.json").toString(), "1"), viewerLog);
+        PythonTorch.Result refused = PythonTorch.await(
+                PythonTorch.start(
+                        python,
+                        viewerLog,
+                        Map.of("FACTLAB_TOKEN", token("vera")),
+                        "src/test/python/follow_loop.py",
+                        url,
+                        work.resolve("viewer.json").toString(),
+                        "1"),
+                viewerLog);
         assertNotEquals(0, refused.exit());
         assertTrue(refused.output().contains("FactlabError") && refused.output().contains("403"), refused.output());
 
         Path log = work.resolve("researcher.log");
         Path out = work.resolve("researcher.json");
-        PythonTorch.Result result = PythonTorch.await(PythonTorch.start(python, log,
-                Map.of("FACTLAB_TOKEN", token("rita")), "src/test/python/follow_loop.py", url,
-                out.toString(), "2"), log);
+        PythonTorch.Result result = PythonTorch.await(
+                PythonTorch.start(
+                        python,
+                        log,
+                        Map.of("FACTLAB_TOKEN", token("rita")),
+                        "src/test/python/follow_loop.py",
+                        url,
+                        out.toString(),
+                        "2"),
+                log);
         assertEquals(0, result.exit(), result.output());
         String id = FollowedLab.json(Files.readString(out)).get("id").asText();
         JsonNode run = accounts.get("rita", "/api/runs/" + id);
         long deadline = System.nanoTime() + 300_000_000_000L;
-        while (!run.get("status").asText().equals("SUCCEEDED") && !run.get("status").asText().equals("FAILED")
+        while (!run.get("status").asText().equals("SUCCEEDED")
+                && !run.get("status").asText().equals("FAILED")
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
             run = accounts.get("rita", "/api/runs/" + id);
         }
         assertEquals("SUCCEEDED", run.get("status").asText(), run.toString());
         assertEquals("rita", run.get("owner").asText());
-        assertEquals(200, accounts.send("vera", "GET", "/api/runs/" + id + "/metrics.csv", null).statusCode());
-        assertEquals(403, accounts.send("vera", "POST", "/api/runs/" + id + "/finish", "{}").statusCode(),
+        assertEquals(
+                200,
+                accounts.send("vera", "GET", "/api/runs/" + id + "/metrics.csv", null)
+                        .statusCode());
+        assertEquals(
+                403,
+                accounts.send("vera", "POST", "/api/runs/" + id + "/finish", "{}")
+                        .statusCode(),
                 "only the owner (or an admin) feeds a run");
     }
 }

@@ -51,20 +51,34 @@ class HostileUploadsTest {
         FileTime old = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
         Files.setLastModifiedTime(leftOver.resolve("file.safetensors"), old);
         Files.setLastModifiedTime(leftOver, old);
-        try (ChildServer server = ChildServer.start(dir.resolve("server.log"), List.of("-Xmx1g"),
+        try (ChildServer server = ChildServer.start(
+                dir.resolve("server.log"),
+                List.of("-Xmx1g"),
                 List.of("--factlab.data-dir=" + dir, "--factlab.datasets-dir=" + dir))) {
             ApiClient api = new ApiClient(server.port());
             assertEquals(0, stagedFiles(), "the left-over staging folder is removed at start-up");
             String limit = "allowed: at most ";
-            refused(server, "/api/models", "mutant.h5", MultipartUpload.fixture("mse-tanh-mutant.h5"),
+            refused(
+                    server,
+                    "/api/models",
+                    "mutant.h5",
+                    MultipartUpload.fixture("mse-tanh-mutant.h5"),
                     "the Keras HDF5 reader crashed");
             refused(server, "/api/models", "aliased.safetensors", aliasedSafetensors(300, 2048), "overlap");
-            refused(server, "/api/models", "huge.zip", hugeDl4jZip(), "the network declares 900120003 parameters; "
-                    + limit);
+            refused(
+                    server,
+                    "/api/models",
+                    "huge.zip",
+                    hugeDl4jZip(),
+                    "the network declares 900120003 parameters; " + limit);
             refused(server, "/api/datasets", "huge.npz", npz("(46340, 46340)"), "declares shape [46340, 46340]");
             refused(server, "/api/datasets", "zeros.npz", npz("(20000, 20000)"), limit);
-            refused(server, "/api/datasets", "wide.csv", (",".repeat(1_000_000) + "\n")
-                    .getBytes(StandardCharsets.UTF_8), "a header but no rows");
+            refused(
+                    server,
+                    "/api/datasets",
+                    "wide.csv",
+                    (",".repeat(1_000_000) + "\n").getBytes(StandardCharsets.UTF_8),
+                    "a header but no rows");
             assertEquals(200, api.get("/api/runs").statusCode());
             assertEquals(0, stagedFiles(), "nothing kept of a refused upload");
         }
@@ -72,8 +86,11 @@ class HostileUploadsTest {
 
     private void refused(ChildServer server, String path, String name, byte[] content, String message)
             throws Exception {
-        HttpResponse<String> r = http.send(MultipartUpload.post("http://localhost:" + server.port() + path, name,
-                content, null).header("X-Requested-With", "test").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                MultipartUpload.post("http://localhost:" + server.port() + path, name, content, null)
+                        .header("X-Requested-With", "test")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(400, r.statusCode(), name + ": " + r.body());
         JsonNode error = ApiClient.parse(r.body()).get("errors").get(0);
         assertEquals("file", error.get("field").asText(), r.body());
@@ -93,8 +110,16 @@ class HostileUploadsTest {
         long bytes = 2L * side * side;
         StringBuilder header = new StringBuilder("{");
         for (int i = 0; i < count; i++) {
-            header.append(i == 0 ? "" : ",").append("\"").append(i).append(".weight\":{\"dtype\":\"F16\",\"shape\":[")
-                    .append(side).append(",").append(side).append("],\"data_offsets\":[0,").append(bytes).append("]}");
+            header.append(i == 0 ? "" : ",")
+                    .append("\"")
+                    .append(i)
+                    .append(".weight\":{\"dtype\":\"F16\",\"shape\":[")
+                    .append(side)
+                    .append(",")
+                    .append(side)
+                    .append("],\"data_offsets\":[0,")
+                    .append(bytes)
+                    .append("]}");
         }
         byte[] h = header.append("}").toString().getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[(int) (8 + h.length + bytes)];
@@ -104,10 +129,15 @@ class HostileUploadsTest {
 
     /** A Deeplearning4j zip whose configuration.json has layers 30000 → 30000 → 3 (and no coefficients). */
     private static byte[] hugeDl4jZip() throws IOException {
-        String json = new NeuralNetConfiguration.Builder().list()
+        String json = new NeuralNetConfiguration.Builder()
+                .list()
                 .layer(new DenseLayer.Builder().nIn(30_000).nOut(30_000).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(30_000).nOut(3).build())
-                .build().toJson();
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(30_000)
+                        .nOut(3)
+                        .build())
+                .build()
+                .toJson();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("configuration.json"));

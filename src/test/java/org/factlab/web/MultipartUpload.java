@@ -13,21 +13,22 @@ public final class MultipartUpload {
 
     private static final String BOUNDARY = "factlab-test-boundary";
 
-    private MultipartUpload() {
-    }
+    private MultipartUpload() {}
 
-    public static HttpRequest.Builder post(String url, String fileName, byte[] content,
-            String name) throws IOException {
+    public static HttpRequest.Builder post(String url, String fileName, byte[] content, String name)
+            throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (name != null) {
             body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + name + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }

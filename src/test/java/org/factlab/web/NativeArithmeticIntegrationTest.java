@@ -55,7 +55,8 @@ class NativeArithmeticIntegrationTest {
         assertEquals("0.3.31", blas.get("version").asText());
         assertFalse(blas.get("kernels").asText().isBlank());
         assertNotEquals("unknown", blas.get("kernels").asText(), blas.toString());
-        assertEquals(System.getenv("OPENBLAS_CORETYPE") == null ? null : System.getenv("OPENBLAS_CORETYPE"),
+        assertEquals(
+                System.getenv("OPENBLAS_CORETYPE") == null ? null : System.getenv("OPENBLAS_CORETYPE"),
                 blas.get("coretype").isNull() ? null : blas.get("coretype").asText());
         JsonNode check = system.get("selfCheck");
         assertEquals("passed", check.get("status").asText(), check.toString());
@@ -68,8 +69,11 @@ class NativeArithmeticIntegrationTest {
         previous = CorruptedDecompositions.install(Routine.EIGEN);
         String id = api.launch("{\"kind\":\"mlp\",\"preset\":\"quick\"}");
         JsonNode run = api.awaitStatus(id, "FAILED");
-        assertTrue(run.get("error").asText().contains("dsyevd"), run.get("error").asText());
-        assertTrue(run.get("error").asText().contains("OPENBLAS_CORETYPE"), run.get("error").asText());
+        assertTrue(
+                run.get("error").asText().contains("dsyevd"), run.get("error").asText());
+        assertTrue(
+                run.get("error").asText().contains("OPENBLAS_CORETYPE"),
+                run.get("error").asText());
     }
 
     @Test
@@ -77,7 +81,9 @@ class NativeArithmeticIntegrationTest {
         previous = CorruptedDecompositions.install(Routine.SOLVES);
         String id = api.launch("{\"kind\":\"parity\",\"preset\":\"quick\"}");
         JsonNode run = api.awaitStatus(id, "FAILED");
-        assertTrue(run.get("error").asText().matches("(?s).*\\b[ds](posv|sysv)\\b.*"), run.get("error").asText());
+        assertTrue(
+                run.get("error").asText().matches("(?s).*\\b[ds](posv|sysv)\\b.*"),
+                run.get("error").asText());
     }
 
     @Test

@@ -46,8 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class OpenLabSecurityTest {
 
     private static final String SECRET = "TOPSECRET-4711";
-    private static final String QUICK_TABULAR = "\"datasets\":[],\"methods\":[\"kernel\"],\"folds\":2,\"regs\":[1],"
-            + "\"iterations\":0";
+    private static final String QUICK_TABULAR =
+            "\"datasets\":[],\"methods\":[\"kernel\"],\"folds\":2,\"regs\":[1]," + "\"iterations\":0";
 
     @TempDir
     static Path home;
@@ -83,16 +83,24 @@ class OpenLabSecurityTest {
     @Test
     void withLoginOffTheServerListensOnTheLoopbackInterfaceOnly() {
         TomcatWebServer server = (TomcatWebServer) context.getWebServer();
-        InetAddress address = ((AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler())
-                .getAddress();
+        InetAddress address =
+                ((AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler()).getAddress();
         assertTrue(address != null && address.isLoopbackAddress(), "bound to " + address);
     }
 
     @Test
     void foldersOutsideTheDatasetsDirectoryAreRefusedAtLaunchWithoutSayingWhatExists() throws Exception {
         List<String> messages = new ArrayList<>();
-        for (String folder : List.of("/etc", "/root/.ssh", "/no/such/folder", "../../../../etc", "mine/../../outside",
-                "escape", "escape/sub", "dangling", "..")) {
+        for (String folder : List.of(
+                "/etc",
+                "/root/.ssh",
+                "/no/such/folder",
+                "../../../../etc",
+                "mine/../../outside",
+                "escape",
+                "escape/sub",
+                "dangling",
+                "..")) {
             HttpResponse<String> r = api.post("/api/runs", tabular(folder, ""));
             assertEquals(400, r.statusCode(), folder + " → " + r.body());
             JsonNode error = api.readTree(r.body()).get("errors").get(0);
@@ -110,10 +118,14 @@ class OpenLabSecurityTest {
         JsonNode run = awaitEnd(api, id);
         String linked = api.launch(tabular("leaky", ",\"datasets\":[\"linked\",\"fine\"]"));
         JsonNode linkedRun = awaitEnd(api, linked);
-        String everything = run + String.join("\n", runs.notes(id)) + String.join("\n", runs.notes(linked))
+        String everything = run
+                + String.join("\n", runs.notes(id))
+                + String.join("\n", runs.notes(linked))
                 + api.get("/api/runs/" + id + "/tabular.csv").body()
-                + api.get("/api/runs/" + id + "/metrics.csv").body() + linkedRun
-                + api.get("/api/runs/" + linked + "/tabular.csv").body() + api.get("/api/runs.csv").body();
+                + api.get("/api/runs/" + id + "/metrics.csv").body()
+                + linkedRun
+                + api.get("/api/runs/" + linked + "/tabular.csv").body()
+                + api.get("/api/runs.csv").body();
         assertTrue(everything.contains("leaky/secret.arff:1"), everything);
         assertTrue(everything.contains("no dataset 'linked'"), "a file linked from outside is not a dataset");
         assertFalse(everything.contains(SECRET), everything);
@@ -135,21 +147,36 @@ class OpenLabSecurityTest {
         String id = api.launch(LONG_RUN);
         HttpClient http = HttpClient.newHttpClient();
         URI cancel = URI.create("http://localhost:" + port + "/api/runs/" + id + "/cancel");
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(cancel)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString("x=1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(cancel)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "http://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString("x=1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, form.statusCode(), form.body());
-        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(cancel).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = http.send(
+                HttpRequest.newBuilder(cancel)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, plain.statusCode(), plain.body());
-        HttpResponse<String> jsonFromElsewhere = http.send(HttpRequest.newBuilder(cancel)
-                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> jsonFromElsewhere = http.send(
+                HttpRequest.newBuilder(cancel)
+                        .header("Content-Type", "application/json")
+                        .header("Origin", "http://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, jsonFromElsewhere.statusCode(), jsonFromElsewhere.body());
         assertFalse(api.json("/api/runs/" + id).get("status").asText().equals("CANCELLED"));
-        HttpResponse<String> sameOrigin = http.send(HttpRequest.newBuilder(cancel)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://localhost:" + port).POST(HttpRequest.BodyPublishers.ofString("x=1")).build(),
+        HttpResponse<String> sameOrigin = http.send(
+                HttpRequest.newBuilder(cancel)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "http://localhost:" + port)
+                        .POST(HttpRequest.BodyPublishers.ofString("x=1"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
         api.awaitStatus(id, "CANCELLED");
@@ -159,13 +186,25 @@ class OpenLabSecurityTest {
     void unknownTopLevelKeysAreRefusedNamingThem() throws Exception {
         HttpResponse<String> run = api.post("/api/runs", "{\"kind\":\"test-scripted\",\"nmae\":\"x\"}");
         assertEquals(400, run.statusCode(), run.body());
-        assertEquals("nmae", api.readTree(run.body()).get("errors").get(0).get("field").asText(), run.body());
-        HttpResponse<String> study = api.post("/api/studies",
-                "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]},\"seedz\":2}");
+        assertEquals(
+                "nmae",
+                api.readTree(run.body()).get("errors").get(0).get("field").asText(),
+                run.body());
+        HttpResponse<String> study =
+                api.post("/api/studies", "{\"kind\":\"test-scripted\",\"sweep\":{\"steps\":[3,4]},\"seedz\":2}");
         assertEquals(400, study.statusCode(), study.body());
-        assertEquals("seedz", api.readTree(study.body()).get("errors").get(0).get("field").asText(), study.body());
-        assertEquals(201, api.post("/api/studies", "{\"kind\":\"test-scripted\",\"preset\":\"tiny\",\"sweep\":"
-                + "{\"steps\":[3,4]},\"seeds\":1,\"name\":\"n\",\"notes\":\"line one\\nline two\"}").statusCode());
+        assertEquals(
+                "seedz",
+                api.readTree(study.body()).get("errors").get(0).get("field").asText(),
+                study.body());
+        assertEquals(
+                201,
+                api.post(
+                                "/api/studies",
+                                "{\"kind\":\"test-scripted\",\"preset\":\"tiny\",\"sweep\":"
+                                        + "{\"steps\":[3,4]},\"seeds\":1,\"name\":\"n\",\"notes\":\"line one\\nline "
+                                        + "two\"}")
+                        .statusCode());
     }
 
     @Test
@@ -195,14 +234,20 @@ class OpenLabSecurityTest {
         for (String[] c : cases) {
             HttpResponse<String> r = api.post(c[0], c[1]);
             assertEquals(400, r.statusCode(), c[1] + " → " + r.body());
-            assertEquals(c[2], api.readTree(r.body()).get("errors").get(0).get("field").asText(), r.body());
+            assertEquals(
+                    c[2],
+                    api.readTree(r.body()).get("errors").get(0).get("field").asText(),
+                    r.body());
         }
     }
 
     @Test
     void pagesAndAnswersCarryAContentSecurityPolicy() throws Exception {
         for (String path : List.of("/", "/api/runs")) {
-            String csp = api.get(path).headers().firstValue("Content-Security-Policy").orElse("");
+            String csp = api.get(path)
+                    .headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElse("");
             assertTrue(csp.contains("default-src 'self'") && csp.contains("object-src 'none'"), path + ": " + csp);
         }
     }
@@ -224,8 +269,11 @@ class OpenLabSecurityTest {
     }
 
     private JsonNode awaitEnd(ApiClient api, String id) throws Exception {
-        return api.await("/api/runs/" + id, r -> List.of("SUCCEEDED", "FAILED", "CANCELLED")
-                .contains(r.get("status").asText()), 120);
+        return api.await(
+                "/api/runs/" + id,
+                r -> List.of("SUCCEEDED", "FAILED", "CANCELLED")
+                        .contains(r.get("status").asText()),
+                120);
     }
 
     private static String tabular(String folder, String more) {

@@ -52,11 +52,22 @@ class PaperApiIntegrationTest {
         JsonNode paper = json.readTree(get("/api/paper").body());
         List<String> ids = new ArrayList<>();
         paper.forEach(card -> ids.add(card.get("id").asText()));
-        assertEquals(List.of("fig1", "fig3", "fig4", "fig5", "fig6", "fig7", "fig8", "fig9-10", "fig11", "table1",
-                "table2", "table3"), ids);
+        assertEquals(
+                List.of(
+                        "fig1", "fig3", "fig4", "fig5", "fig6", "fig7", "fig8", "fig9-10", "fig11", "table1", "table2",
+                        "table3"),
+                ids);
         for (JsonNode card : paper) {
-            for (String field : List.of("title", "caption", "kind", "preset", "studyPreset", "cpuSeconds", "gpuScale",
-                    "values", "latest")) {
+            for (String field : List.of(
+                    "title",
+                    "caption",
+                    "kind",
+                    "preset",
+                    "studyPreset",
+                    "cpuSeconds",
+                    "gpuScale",
+                    "values",
+                    "latest")) {
                 assertTrue(card.has(field), card.get("id") + " has " + field);
             }
             assertEquals("not run yet", card.get("latest").get("verdict").asText(), "fresh database");
@@ -78,16 +89,20 @@ class PaperApiIntegrationTest {
         assertEquals(0.068, agop.get("paper").asDouble());
         assertEquals(0.08, agop.get("reference").asDouble());
         assertTrue(agop.get("note").asText().contains("< 0.068"));
-        assertTrue(find(preset(kinds, "parity", "quick").get("values"), "series", "test/accuracy").get("paper")
-                .isNull(), "the paper prints no number for it");
+        assertTrue(
+                find(preset(kinds, "parity", "quick").get("values"), "series", "test/accuracy")
+                        .get("paper")
+                        .isNull(),
+                "the paper prints no number for it");
 
         String id = launch("{\"kind\":\"quadratic\",\"preset\":\"fig4\"}");
         JsonNode run = waitForSuccess(id);
         JsonNode latest = card(json.readTree(get("/api/paper").body()), "fig4").get("latest");
         assertEquals(id, latest.get("runId").asText());
         assertFalse(latest.has("studyId"));
-        assertEquals(run.get("summary").get("agop/cosine").asDouble(), latest.get("values").get("agop/cosine")
-                .asDouble());
+        assertEquals(
+                run.get("summary").get("agop/cosine").asDouble(),
+                latest.get("values").get("agop/cosine").asDouble());
         assertEquals("differs", latest.get("verdict").asText(), "cos(AGOP) ≈ 0.082 against the printed < 0.068");
 
         matrixFigures(id);
@@ -98,19 +113,24 @@ class PaperApiIntegrationTest {
         HttpResponse<String> svg = get("/api/runs/" + id + "/matrices/WtW.svg?step=300000");
         assertEquals(200, svg.statusCode(), svg.body());
         assertTrue(svg.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
-        assertEquals("attachment; filename=\"factlab-" + id + "-WtW-step300000.svg\"",
+        assertEquals(
+                "attachment; filename=\"factlab-" + id + "-WtW-step300000.svg\"",
                 svg.headers().firstValue("Content-Disposition").orElse(""));
         Document doc = parse(svg.body());
         List<String> bar = texts(group(doc, "colour-bar"));
         assertEquals(5, bar.size(), "the colour bar's values");
         assertTrue(texts(doc.getDocumentElement()).contains("WᵀW · run " + id + " · step 300000"));
-        assertEquals(16, group(doc, "cells").getElementsByTagNameNS(SVG_NS, "rect").getLength(), "4 × 4 cells");
+        assertEquals(
+                16, group(doc, "cells").getElementsByTagNameNS(SVG_NS, "rect").getLength(), "4 × 4 cells");
 
-        HttpResponse<byte[]> png = http.send(request("/api/runs/" + id + "/matrices/FACT.png").GET().build(),
+        HttpResponse<byte[]> png = http.send(
+                request("/api/runs/" + id + "/matrices/FACT.png").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode());
-        assertTrue(png.headers().firstValue("Content-Disposition").orElse("").contains("factlab-" + id
-                + "-FACT-step300000.png"));
+        assertTrue(png.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
+                .contains("factlab-" + id + "-FACT-step300000.png"));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
         assertEquals(1080, image.getWidth(), "2× the SVG's 540");
     }
@@ -122,23 +142,29 @@ class PaperApiIntegrationTest {
         assertTrue(names.containsAll(List.of("cosine", "pearson", "training")), names.toString());
         HttpResponse<String> svg = get("/api/runs/" + id + "/charts/cosine.svg?step=150000");
         assertEquals(200, svg.statusCode(), svg.body());
-        assertEquals("attachment; filename=\"factlab-" + id + "-cosine-step150000.svg\"",
+        assertEquals(
+                "attachment; filename=\"factlab-" + id + "-cosine-step150000.svg\"",
                 svg.headers().firstValue("Content-Disposition").orElse(""));
         Document doc = parse(svg.body());
-        assertEquals(List.of("FACT", "AGOP", "√AGOP", "eNFA"), texts(group(doc, "legend")),
+        assertEquals(
+                List.of("FACT", "AGOP", "√AGOP", "eNFA"),
+                texts(group(doc, "legend")),
                 "as the paper writes them, in the run page's order and so in its colours");
         assertTrue(texts(group(doc, "axes")).containsAll(List.of("step", "cosine similarity")));
-        assertTrue(texts(doc.getDocumentElement()).contains("cosine similarity with WᵀW · run " + id
-                + " · step 150000"));
+        assertTrue(
+                texts(doc.getDocumentElement()).contains("cosine similarity with WᵀW · run " + id + " · step 150000"));
         assertEquals(404, get("/api/runs/" + id + "/charts/nothing.svg").statusCode());
 
-        HttpResponse<String> share = http.send(request("/api/runs/" + id + "/share")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> share = http.send(
+                request("/api/runs/" + id + "/share")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, share.statusCode(), share.body());
         String link = json.readTree(share.body()).get("url").asText();
-        HttpResponse<byte[]> png = http.send(request(link + "/charts/pearson.png").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> png =
+                http.send(request(link + "/charts/pearson.png").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode(), "a shared run's chart without an account");
         assertEquals(1520, ImageIO.read(new ByteArrayInputStream(png.body())).getWidth(), "2× the SVG's 760");
     }
@@ -162,7 +188,9 @@ class PaperApiIntegrationTest {
         JsonNode listed = json.readTree(get("/api/runs/" + parity + "/figures").body());
         assertEquals(1, listed.size(), listed.toString());
         assertEquals("figure7", listed.get(0).get("name").asText());
-        assertEquals("/api/runs/" + parity + "/figures/figure7.svg", listed.get(0).get("svg").asText());
+        assertEquals(
+                "/api/runs/" + parity + "/figures/figure7.svg",
+                listed.get(0).get("svg").asText());
         JsonNode pairs = json.readTree(get("/api/runs/" + parity + "/matrices").body());
         int pairCount = -1;
         for (JsonNode m : pairs) {
@@ -173,36 +201,59 @@ class PaperApiIntegrationTest {
         assertTrue(pairCount > 0, pairs.toString());
         HttpResponse<String> figure7 = get(listed.get(0).get("svg").asText());
         assertEquals(200, figure7.statusCode(), figure7.body());
-        assertEquals("attachment; filename=\"factlab-" + parity + "-figure7.svg\"",
+        assertEquals(
+                "attachment; filename=\"factlab-" + parity + "-figure7.svg\"",
                 figure7.headers().firstValue("Content-Disposition").orElse(""));
         Document doc = parse(figure7.body());
-        assertEquals(pairCount, group(doc, "points").getElementsByTagNameNS(SVG_NS, "circle").getLength());
+        assertEquals(
+                pairCount,
+                group(doc, "points").getElementsByTagNameNS(SVG_NS, "circle").getLength());
         assertTrue(texts(group(doc, "axes")).containsAll(List.of("k′(xᵢᵀMxⱼ)", "τ(xᵢ, xⱼ, M)")));
-        assertEquals(1, group(doc, "curves").getElementsByTagNameNS(SVG_NS, "polyline").getLength(), "the fit");
+        assertEquals(
+                1,
+                group(doc, "curves").getElementsByTagNameNS(SVG_NS, "polyline").getLength(),
+                "the fit");
         assertTwiceAsLarge(doc, "/api/runs/" + parity + "/figures/figure7.png");
 
-        JsonNode tabularFigures = json.readTree(get("/api/runs/" + tabular + "/figures").body());
+        JsonNode tabularFigures =
+                json.readTree(get("/api/runs/" + tabular + "/figures").body());
         assertEquals("tabular-scatter", tabularFigures.get(0).get("name").asText(), tabularFigures.toString());
-        Document scatter = parse(get("/api/runs/" + tabular + "/figures/tabular-scatter.svg").body());
-        assertEquals(2 * 2, group(scatter, "points").getElementsByTagNameNS(SVG_NS, "circle").getLength(),
+        Document scatter = parse(
+                get("/api/runs/" + tabular + "/figures/tabular-scatter.svg").body());
+        assertEquals(
+                2 * 2,
+                group(scatter, "points")
+                        .getElementsByTagNameNS(SVG_NS, "circle")
+                        .getLength(),
                 "iris and wine × FACT-RFM and its geometric variant");
         assertTrue(texts(group(scatter, "axes")).contains(TabularSeries.title("nfa") + " test accuracy"));
         assertEquals(404, get("/api/runs/" + tabular + "/figures/figure7.svg").statusCode(), "no pairs recorded");
-        assertEquals(404, get("/api/runs/" + parity + "/figures/tabular-scatter.svg").statusCode(),
+        assertEquals(
+                404,
+                get("/api/runs/" + parity + "/figures/tabular-scatter.svg").statusCode(),
                 "the parity kind declares no results table");
-        HttpResponse<String> share = http.send(request("/api/runs/" + tabular + "/share")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> share = http.send(
+                request("/api/runs/" + tabular + "/share")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, share.statusCode(), share.body());
         String link = json.readTree(share.body()).get("url").asText();
         assertTwiceAsLarge(scatter, link + "/figures/tabular-scatter.png");
 
-        String query = "?runs=" + first + "," + second + "&series=" + URLEncoder.encode("fact/cosine",
-                StandardCharsets.UTF_8) + "&groupBy=none";
+        String query = "?runs=" + first + "," + second + "&series="
+                + URLEncoder.encode("fact/cosine", StandardCharsets.UTF_8) + "&groupBy=none";
         Document compared = parse(get("/api/compare/chart.svg" + query).body());
-        assertEquals(List.of("τ = 0.02", "τ = 0.05"), texts(group(compared, "legend")),
+        assertEquals(
+                List.of("τ = 0.02", "τ = 0.05"),
+                texts(group(compared, "legend")),
                 "labelled by the one field in which the runs differ");
-        assertEquals(2, group(compared, "curves").getElementsByTagNameNS(SVG_NS, "polyline").getLength());
+        assertEquals(
+                2,
+                group(compared, "curves")
+                        .getElementsByTagNameNS(SVG_NS, "polyline")
+                        .getLength());
         List<String> axes = texts(group(compared, "axes"));
         assertTrue(axes.containsAll(List.of("step", "cosine similarity of FACT with WᵀW", "0", "1")), axes.toString());
         assertTwiceAsLarge(compared, "/api/compare/chart.png" + query);
@@ -241,8 +292,8 @@ class PaperApiIntegrationTest {
     private static Document parse(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        Document doc = factory.newDocumentBuilder()
-                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        Document doc =
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", doc.getDocumentElement().getLocalName());
         assertEquals(SVG_NS, doc.getDocumentElement().getNamespaceURI());
         return doc;
@@ -268,8 +319,12 @@ class PaperApiIntegrationTest {
     }
 
     private String launch(String body) throws Exception {
-        HttpResponse<String> r = http.send(request("/api/runs").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                request("/api/runs")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), r.body());
         return json.readTree(r.body()).get("id").asText();
     }
@@ -288,7 +343,8 @@ class PaperApiIntegrationTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

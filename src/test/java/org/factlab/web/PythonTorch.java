@@ -18,14 +18,15 @@ final class PythonTorch {
 
     private static final List<String> CANDIDATES = List.of("/usr/bin/python3", "python3");
 
-    private PythonTorch() {
-    }
+    private PythonTorch() {}
 
     /** The interpreter's command. */
     static String findOrSkip() throws Exception {
         for (String python : CANDIDATES) {
             try {
-                Process p = new ProcessBuilder(python, "-c", "import torch, numpy").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(python, "-c", "import torch, numpy")
+                        .redirectErrorStream(true)
+                        .start();
                 if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0) {
                     return python;
                 }
@@ -61,6 +62,5 @@ final class PythonTorch {
     }
 
     /** How a script ended. */
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 }

@@ -35,20 +35,48 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  */
 class RunFiguresControllerTest {
 
-    private static final ScatterFitSection SCATTER = new ScatterFitSection("growth", "Height against age",
-            "One point per child.", "children/pairs", Axis.linear("age").withOrigin(),
-            Axis.linear("height").withOrigin(), "children/slope", "children/r2", "children/pearson");
+    private static final ScatterFitSection SCATTER = new ScatterFitSection(
+            "growth",
+            "Height against age",
+            "One point per child.",
+            "children/pairs",
+            Axis.linear("age").withOrigin(),
+            Axis.linear("height").withOrigin(),
+            "children/slope",
+            "children/r2",
+            "children/pearson");
 
     private final RunService runs = mock(RunService.class);
     private final MatrixRepository matrices = mock(MatrixRepository.class);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new RunFiguresController(runs,
-            mock(MetricRepository.class), matrices, mock(ShareService.class),
-            new KindRegistry(List.of(new ScatterKind())))).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new RunFiguresController(
+                    runs,
+                    mock(MetricRepository.class),
+                    matrices,
+                    mock(ShareService.class),
+                    new KindRegistry(List.of(new ScatterKind()))))
+            .build();
 
     @Test
     void aNewKindsScatterFitSectionIsListedAndDrawnUnderItsId() throws Exception {
-        Run run = new Run("r1", "t", ScatterKind.ID, null, Map.of(), 0, RunStatus.SUCCEEDED, null, Instant.now(),
-                null, null, null, null, Map.of("children/slope", 2.0, "children/r2", 0.9), 0, 0, null, List.of(),
+        Run run = new Run(
+                "r1",
+                "t",
+                ScatterKind.ID,
+                null,
+                Map.of(),
+                0,
+                RunStatus.SUCCEEDED,
+                null,
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                Map.of("children/slope", 2.0, "children/r2", 0.9),
+                0,
+                0,
+                null,
+                List.of(),
                 null);
         when(runs.find("r1")).thenReturn(Optional.of(run));
         float[] pairs = {1, 2.1f, 2, 3.9f, 3, 6.2f};
@@ -56,12 +84,18 @@ class RunFiguresControllerTest {
         when(matrices.find("r1", "children/pairs", null))
                 .thenReturn(Optional.of(new MatrixSnapshot("children/pairs", 0, 3, 2, 1, 6.2f, pairs)));
 
-        String listed = mvc.perform(get("/api/runs/r1/figures")).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
-        assertTrue(listed.contains("\"name\":\"growth\"") && listed.contains("/api/runs/r1/figures/growth.svg"),
-                listed);
-        String svg = mvc.perform(get("/api/runs/r1/figures/growth.svg")).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String listed = mvc.perform(get("/api/runs/r1/figures"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertTrue(
+                listed.contains("\"name\":\"growth\"") && listed.contains("/api/runs/r1/figures/growth.svg"), listed);
+        String svg = mvc.perform(get("/api/runs/r1/figures/growth.svg"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String points = svg.substring(svg.indexOf("<g id=\"points\">"));
         points = points.substring(0, points.indexOf("</g>"));
         assertEquals(3, points.split("<circle", -1).length - 1, "a dot per pair");
@@ -74,8 +108,7 @@ class RunFiguresControllerTest {
 
         static final String ID = "test-growth";
 
-        record Spec(int children) {
-        }
+        record Spec(int children) {}
 
         @Override
         public String id() {

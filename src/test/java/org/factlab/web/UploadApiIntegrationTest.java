@@ -28,9 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * inspected end to end; malformed, truncated, oversized, pickled and unsupported files answered 400 or 413 with
  * nothing left in the uploads folder.
  */
-@LabIntegrationTest(properties = {
-    LabIntegrationTest.OWN_DATASETS,
-    "factlab.models.max-bytes=" + UploadApiIntegrationTest.MAX_BYTES})
+@LabIntegrationTest(
+        properties = {LabIntegrationTest.OWN_DATASETS, "factlab.models.max-bytes=" + UploadApiIntegrationTest.MAX_BYTES
+        })
 class UploadApiIntegrationTest {
 
     static final long MAX_BYTES = 64 * 1024;
@@ -49,25 +49,32 @@ class UploadApiIntegrationTest {
 
     @Test
     void aPyTorchNetworkIsUploadedInspectedAndDeleted() throws Exception {
-        HttpResponse<String> model = upload("/api/models", "mse-tanh.safetensors", fixture("mse-tanh.safetensors"),
-                Map.of("X-Requested-With", "test"), "tanh net");
+        HttpResponse<String> model = upload(
+                "/api/models",
+                "mse-tanh.safetensors",
+                fixture("mse-tanh.safetensors"),
+                Map.of("X-Requested-With", "test"),
+                "tanh net");
         assertEquals(201, model.statusCode(), model.body());
         JsonNode m = JSON.readTree(model.body());
         assertEquals("safetensors", m.get("format").asText());
         assertEquals("tanh net", m.get("name").asText());
-        assertEquals("[{\"in\":6,\"out\":16,\"bias\":true},{\"in\":16,\"out\":16,\"bias\":true},"
-                + "{\"in\":16,\"out\":3,\"bias\":true}]", m.get("layers").toString());
+        assertEquals(
+                "[{\"in\":6,\"out\":16,\"bias\":true},{\"in\":16,\"out\":16,\"bias\":true},"
+                        + "{\"in\":16,\"out\":3,\"bias\":true}]",
+                m.get("layers").toString());
         assertTrue(m.get("activation").isNull());
-        HttpResponse<String> table = upload("/api/datasets", "train.csv", fixture("train.csv"),
-                Map.of("X-Requested-With", "test"), null);
+        HttpResponse<String> table =
+                upload("/api/datasets", "train.csv", fixture("train.csv"), Map.of("X-Requested-With", "test"), null);
         assertEquals(201, table.statusCode(), table.body());
         JsonNode t = JSON.readTree(table.body());
         assertEquals(120, t.get("rows").asInt());
         assertEquals(6, t.get("features").asInt());
         assertEquals("[\"2\",\"5\",\"9\"]", t.get("classes").toString());
 
-        String id = api.launch("{\"kind\":\"inspect\",\"spec\":{\"model\":\"" + m.get("id").asText()
-                + "\",\"dataset\":\"" + t.get("id").asText() + "\",\"lambda\":1e-3,\"activation\":\"tanh\"}}");
+        String id = api.launch(
+                "{\"kind\":\"inspect\",\"spec\":{\"model\":\"" + m.get("id").asText() + "\",\"dataset\":\""
+                        + t.get("id").asText() + "\",\"lambda\":1e-3,\"activation\":\"tanh\"}}");
         JsonNode run = api.awaitStatus(id, "SUCCEEDED");
         JsonNode reference = JSON.readTree(fixture("mse-tanh.reference.json")).get("series");
         for (String series : new String[] {"layer1/fact/pearson", "layer2/fact/relerr", "layer3/sqrt_agop/cosine"}) {
@@ -76,9 +83,14 @@ class UploadApiIntegrationTest {
             assertTrue(Math.abs(actual - expected) <= 1e-6 * Math.abs(expected), series + ": " + actual);
         }
         assertTrue(api.json("/api/models").toString().contains(m.get("id").asText()));
-        assertEquals(204, api.send("DELETE", "/api/models/" + m.get("id").asText(), null).statusCode());
+        assertEquals(
+                204,
+                api.send("DELETE", "/api/models/" + m.get("id").asText(), null).statusCode());
         assertEquals(404, api.get("/api/models/" + m.get("id").asText()).statusCode());
-        assertEquals(204, api.send("DELETE", "/api/datasets/" + t.get("id").asText(), null).statusCode());
+        assertEquals(
+                204,
+                api.send("DELETE", "/api/datasets/" + t.get("id").asText(), null)
+                        .statusCode());
         assertEquals(0, files("models") + files("datasets"));
     }
 
@@ -88,15 +100,25 @@ class UploadApiIntegrationTest {
         HttpResponse<String> bare = upload("/api/models", "ce-relu.safetensors", file, Map.of(), null);
         assertEquals(403, bare.statusCode(), bare.body());
         assertTrue(bare.body().contains("X-Requested-With"), bare.body());
-        HttpResponse<String> crossSite = upload("/api/models", "ce-relu.safetensors", file,
-                Map.of("Origin", "http://evil.example", "X-Requested-With", "x"), null);
+        HttpResponse<String> crossSite = upload(
+                "/api/models",
+                "ce-relu.safetensors",
+                file,
+                Map.of("Origin", "http://evil.example", "X-Requested-With", "x"),
+                null);
         assertEquals(403, crossSite.statusCode(), crossSite.body());
-        HttpResponse<String> page = upload("/api/models", "ce-relu.safetensors", file,
-                Map.of("Origin", "http://localhost:" + port), null);
+        HttpResponse<String> page =
+                upload("/api/models", "ce-relu.safetensors", file, Map.of("Origin", "http://localhost:" + port), null);
         assertEquals(201, page.statusCode(), page.body());
         assertEquals(1, files("models") / 2);
-        assertEquals(204, api.send("DELETE", "/api/models/" + JSON.readTree(page.body()).get("id").asText(), null)
-                .statusCode());
+        assertEquals(
+                204,
+                api.send(
+                                "DELETE",
+                                "/api/models/"
+                                        + JSON.readTree(page.body()).get("id").asText(),
+                                null)
+                        .statusCode());
     }
 
     @Test
@@ -113,7 +135,11 @@ class UploadApiIntegrationTest {
         assertRefused("/api/models", "junk.zip", junk, 400, "zip");
         assertRefused("/api/models", "big.safetensors", new byte[(int) MAX_BYTES + 1], 413, "at most " + MAX_BYTES);
         assertRefused("/api/models", "huge.safetensors", new byte[(int) MAX_BYTES * 3], 413, "at most " + MAX_BYTES);
-        assertRefused("/api/datasets", "bad.csv", "a,b,label\n1,x,2\n".getBytes(StandardCharsets.UTF_8), 400,
+        assertRefused(
+                "/api/datasets",
+                "bad.csv",
+                "a,b,label\n1,x,2\n".getBytes(StandardCharsets.UTF_8),
+                400,
                 "column 2 is not a finite number");
         assertRefused("/api/datasets", "table.txt", good, 400, ".csv");
         assertEquals(0, files("models") + files("datasets"));
@@ -131,12 +157,15 @@ class UploadApiIntegrationTest {
     private static byte[] safetensors(String header, int dataBytes) {
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[8 + h.length + dataBytes];
-        java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(h.length).put(h);
+        java.nio.ByteBuffer.wrap(out)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(h.length)
+                .put(h);
         return out;
     }
 
-    private HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> headers,
-                                        String name) throws Exception {
+    private HttpResponse<String> upload(
+            String path, String fileName, byte[] content, Map<String, String> headers, String name) throws Exception {
         HttpRequest.Builder request = MultipartUpload.post("http://localhost:" + port + path, fileName, content, name);
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

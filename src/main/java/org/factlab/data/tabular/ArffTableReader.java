@@ -36,8 +36,9 @@ final class ArffTableReader extends PreparedTableFile {
             }
             String keyword = s.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
             switch (keyword) {
-                case "@relation" -> { }
-                case "@attribute" -> columns.add(attribute(s.substring(keyword.length()).trim(), text, number));
+                case "@relation" -> {}
+                case "@attribute" ->
+                    columns.add(attribute(s.substring(keyword.length()).trim(), text, number));
                 case "@data" -> data[0] = number;
                 default -> throw text.error(number, "expected @relation, @attribute or @data");
             }
@@ -84,8 +85,10 @@ final class ArffTableReader extends PreparedTableFile {
         if (lower.equals("string") || lower.startsWith("date")) {
             return new RawTable.Column(nameAndType[0], RawTable.Type.SKIP, List.of());
         }
-        throw text.error(line, "the attribute has an unsupported type (allowed: numeric, real, integer, "
-                + "{nominal values}, string, date)");
+        throw text.error(
+                line,
+                "the attribute has an unsupported type (allowed: numeric, real, integer, "
+                        + "{nominal values}, string, date)");
     }
 
     /** The attribute name (unquoted) and the rest of the line. */
@@ -123,8 +126,8 @@ final class ArffTableReader extends PreparedTableFile {
         }
         String[] tokens = tokens(s, text, line);
         if (tokens.length != columns.size()) {
-            throw text.error(line, "expected " + columns.size() + " values (one per @attribute), found "
-                    + tokens.length);
+            throw text.error(
+                    line, "expected " + columns.size() + " values (one per @attribute), found " + tokens.length);
         }
         return TableEncoder.withMissing(tokens);
     }
@@ -136,7 +139,8 @@ final class ArffTableReader extends PreparedTableFile {
         String[] tokens = new String[columns.size()];
         for (int c = 0; c < tokens.length; c++) {
             RawTable.Column column = columns.get(c);
-            tokens[c] = column.type() == RawTable.Type.NOMINAL ? column.categories().get(0) : "0";
+            tokens[c] =
+                    column.type() == RawTable.Type.NOMINAL ? column.categories().get(0) : "0";
         }
         String body = s.substring(1, s.length() - 1).trim();
         if (body.isEmpty()) {
@@ -151,8 +155,9 @@ final class ArffTableReader extends PreparedTableFile {
                 throw text.error(line, "a sparse entry does not start with an attribute index");
             }
             if (parts.length < 2 || index < 0 || index >= tokens.length) {
-                throw text.error(line, "a sparse entry's index must be in 0…" + (tokens.length - 1)
-                        + " and be followed by a value");
+                throw text.error(
+                        line,
+                        "a sparse entry's index must be in 0…" + (tokens.length - 1) + " and be followed by a value");
             }
             tokens[index] = unquote(parts[1].trim());
         }
@@ -191,7 +196,8 @@ final class ArffTableReader extends PreparedTableFile {
     }
 
     private static String unquote(String token) {
-        if (token.length() >= 2 && (token.charAt(0) == '\'' || token.charAt(0) == '"')
+        if (token.length() >= 2
+                && (token.charAt(0) == '\'' || token.charAt(0) == '"')
                 && token.charAt(token.length() - 1) == token.charAt(0)) {
             return token.substring(1, token.length() - 1).replaceAll("\\\\(.)", "$1");
         }

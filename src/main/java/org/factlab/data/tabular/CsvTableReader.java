@@ -21,7 +21,11 @@ import java.util.List;
 final class CsvTableReader extends PreparedTableFile {
 
     /** Whether the first line names the columns. */
-    enum Header { AUTO, YES, NO }
+    enum Header {
+        AUTO,
+        YES,
+        NO
+    }
 
     private final char delimiter;
     private final boolean hasHeader;
@@ -29,8 +33,14 @@ final class CsvTableReader extends PreparedTableFile {
     private final int width;
     private final int firstDataLine;
 
-    private CsvTableReader(TextSource text, char delimiter, List<String> sklearnClasses, boolean hasHeader,
-                           int firstDataLine, List<RawTable.Column> columns, int label) {
+    private CsvTableReader(
+            TextSource text,
+            char delimiter,
+            List<String> sklearnClasses,
+            boolean hasHeader,
+            int firstDataLine,
+            List<RawTable.Column> columns,
+            int label) {
         super(text, columns, label);
         this.delimiter = delimiter;
         this.sklearnClasses = sklearnClasses;
@@ -49,8 +59,8 @@ final class CsvTableReader extends PreparedTableFile {
             throw text.error(0, "no rows");
         }
         List<String> sklearnClasses = scan.sklearnClasses();
-        boolean hasHeader = sklearnClasses != null || header == Header.YES
-                || header == Header.AUTO && scan.looksLikeHeader();
+        boolean hasHeader =
+                sklearnClasses != null || header == Header.YES || header == Header.AUTO && scan.looksLikeHeader();
         String[] first = hasHeader ? scan.second : scan.head;
         if (first == null) {
             throw text.error(0, "no data rows");
@@ -59,8 +69,9 @@ final class CsvTableReader extends PreparedTableFile {
         int width = first.length;
         int label = labelColumn < 0 ? width - 1 : labelColumn;
         if (label >= width) {
-            throw text.error(firstDataLine, "label column " + (label + 1) + " does not exist: the rows have "
-                    + width + " values");
+            throw text.error(
+                    firstDataLine,
+                    "label column " + (label + 1) + " does not exist: the rows have " + width + " values");
         }
         List<RawTable.Column> cols = new ArrayList<>();
         for (int c = 0; c < width; c++) {
@@ -83,8 +94,9 @@ final class CsvTableReader extends PreparedTableFile {
             }
             String[] tokens = split(s, delimiter, text, line);
             if (tokens.length != width) {
-                throw text.error(line, "expected " + width + " values (as in line " + firstDataLine + "), found "
-                        + tokens.length);
+                throw text.error(
+                        line,
+                        "expected " + width + " values (as in line " + firstDataLine + "), found " + tokens.length);
             }
             if (sklearnClasses != null) {
                 tokens[label] = sklearnClass(tokens[label], sklearnClasses, text, line);

@@ -88,8 +88,12 @@ public final class DatasetRoots {
     }
 
     private static Path relative(String folder) {
-        if (folder == null || folder.isBlank() || folder.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
-                || folder.startsWith("/") || folder.startsWith("\\") || folder.contains(":")) {
+        if (folder == null
+                || folder.isBlank()
+                || folder.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                || folder.startsWith("/")
+                || folder.startsWith("\\")
+                || folder.contains(":")) {
             throw new Refused(folder == null ? "" : folder);
         }
         Path p;
@@ -147,7 +151,9 @@ public final class DatasetRoots {
 
     private static String printable(String s) {
         String cut = s.length() > 100 ? s.substring(0, 100) + "…" : s;
-        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return cut.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 }

@@ -39,7 +39,10 @@ final class LibsvmTableReader extends PreparedTableFile {
             if (fields.length == 0) {
                 return true;
             }
-            libsvm[0] = fields.length > 1 && Arrays.stream(fields).skip(1).allMatch(f -> ENTRY.matcher(f).matches());
+            libsvm[0] = fields.length > 1
+                    && Arrays.stream(fields)
+                            .skip(1)
+                            .allMatch(f -> ENTRY.matcher(f).matches());
             return false;
         });
         return libsvm[0];

@@ -23,8 +23,7 @@ final class RawTable {
     }
 
     /** One column; {@code categories} only for {@link Type#NOMINAL}. */
-    record Column(String name, Type type, List<String> categories) {
-    }
+    record Column(String name, Type type, List<String> categories) {}
 
     private final List<Column> columns;
     private final int labelColumn;

@@ -16,8 +16,7 @@ import java.util.Random;
 final class StratifiedReservoir {
 
     /** One kept row: its reading position, tokens and origin. */
-    record Kept(long position, String[] tokens, String origin) {
-    }
+    record Kept(long position, String[] tokens, String origin) {}
 
     private final Map<String, Integer> quota = new LinkedHashMap<>();
     private final Map<String, List<Kept>> kept = new LinkedHashMap<>();

@@ -13,8 +13,7 @@ import java.util.Random;
  */
 public final class StratifiedSplits {
 
-    private StratifiedSplits() {
-    }
+    private StratifiedSplits() {}
 
     /** k disjoint folds covering every index of {@code labels}, each sorted ascending. */
     public static int[][] folds(int[] labels, int k, long seed) {
@@ -31,7 +30,9 @@ public final class StratifiedSplits {
                 next = (next + 1) % k;
             }
         }
-        return folds.stream().map(f -> f.stream().mapToInt(Integer::intValue).sorted().toArray()).toArray(int[][]::new);
+        return folds.stream()
+                .map(f -> f.stream().mapToInt(Integer::intValue).sorted().toArray())
+                .toArray(int[][]::new);
     }
 
     /** The indices not in {@code excluded} among 0 … n−1, ascending. */

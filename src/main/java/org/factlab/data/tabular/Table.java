@@ -16,8 +16,8 @@ public record Table(String name, double[][] features, int[] labels, List<String>
 
     public Table {
         if (features.length != labels.length) {
-            throw new IllegalArgumentException(name + ": " + features.length + " feature rows for " + labels.length
-                    + " labels");
+            throw new IllegalArgumentException(
+                    name + ": " + features.length + " feature rows for " + labels.length + " labels");
         }
         featureNames = List.copyOf(featureNames);
         classes = List.copyOf(classes);

@@ -16,8 +16,7 @@ import java.util.TreeSet;
  */
 final class TableEncoder {
 
-    private TableEncoder() {
-    }
+    private TableEncoder() {}
 
     static Table encode(String name, RawTable raw) {
         List<String[]> rows = new ArrayList<>();
@@ -65,8 +64,8 @@ final class TableEncoder {
         return sorted(present);
     }
 
-    private static void encodeColumn(RawTable raw, int c, List<String[]> rows, List<Integer> kept,
-                                     List<String> names, List<double[]> columns) {
+    private static void encodeColumn(
+            RawTable raw, int c, List<String[]> rows, List<Integer> kept, List<String> names, List<double[]> columns) {
         RawTable.Column column = raw.columns().get(c);
         if (column.type() == RawTable.Type.SKIP) {
             return;
@@ -82,7 +81,8 @@ final class TableEncoder {
             columns.add(values);
             return;
         }
-        List<String> categories = column.type() == RawTable.Type.NOMINAL ? column.categories()
+        List<String> categories = column.type() == RawTable.Type.NOMINAL
+                ? column.categories()
                 : sorted(rows.stream().map(r -> r[c]).filter(v -> v != null).toList());
         double[][] oneHot = new double[categories.size()][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -95,8 +95,9 @@ final class TableEncoder {
             }
             int k = categories.indexOf(v);
             if (k < 0) {
-                throw new TableFormatException(raw.origin(kept.get(i)), "the value of column " + (c + 1)
-                        + " is not one of its declared categories");
+                throw new TableFormatException(
+                        raw.origin(kept.get(i)),
+                        "the value of column " + (c + 1) + " is not one of its declared categories");
             }
             oneHot[k][i] = 1;
         }
@@ -129,14 +130,16 @@ final class TableEncoder {
     /** Numbers numerically when every value is one, text alphabetically otherwise. */
     private static List<String> sorted(java.util.Collection<String> values) {
         Comparator<String> order = values.stream().allMatch(TableEncoder::isNumber)
-                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+                ? Comparator.comparingDouble(Double::parseDouble)
+                : Comparator.naturalOrder();
         TreeSet<String> set = new TreeSet<>(order.thenComparing(Comparator.naturalOrder()));
         set.addAll(values);
         return List.copyOf(set);
     }
 
     static String[] withMissing(String[] tokens) {
-        return Arrays.stream(tokens).map(t -> t == null || t.isEmpty() || t.equals("?") ? null : t)
+        return Arrays.stream(tokens)
+                .map(t -> t == null || t.isEmpty() || t.equals("?") ? null : t)
                 .toArray(String[]::new);
     }
 }

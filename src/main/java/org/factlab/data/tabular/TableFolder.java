@@ -54,8 +54,8 @@ public final class TableFolder {
     public static TableFolder open(DatasetRoots roots, String folderName) {
         Path folder = roots.resolve(folderName);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("dataset folder '" + folderName + "' does not exist in the datasets "
-                    + "directory");
+            throw new IllegalArgumentException(
+                    "dataset folder '" + folderName + "' does not exist in the datasets " + "directory");
         }
         Map<String, List<Path>> byName = new TreeMap<>();
         for (Path p : entries(folder)) {
@@ -67,8 +67,8 @@ public final class TableFolder {
             }
         }
         Map<String, Path> datasets = new TreeMap<>();
-        byName.forEach((name, paths) -> paths.forEach(p -> datasets.put(paths.size() == 1 ? name
-                : p.getFileName().toString(), p)));
+        byName.forEach((name, paths) -> paths.forEach(
+                p -> datasets.put(paths.size() == 1 ? name : p.getFileName().toString(), p)));
         TableFolder result = new TableFolder(roots, folder, datasets);
         result.loadOptions();
         return result;
@@ -112,8 +112,8 @@ public final class TableFolder {
         TableFile first = files.get(0);
         for (TableFile part : files) {
             if (!part.columns().equals(first.columns()) || part.labelColumn() != first.labelColumn()) {
-                throw new TableFormatException(part.source().name(), "its columns differ from those of the dataset's "
-                        + "first file");
+                throw new TableFormatException(
+                        part.source().name(), "its columns differ from those of the dataset's " + "first file");
             }
         }
         int label = first.labelColumn();
@@ -124,9 +124,13 @@ public final class TableFolder {
                 if (tokens[label] != null) {
                     counts.merge(tokens[label], 1L, Long::sum);
                     if (counts.size() > MAX_CLASSES) {
-                        throw part.source().error(line, "the label column has more than " + MAX_CLASSES
-                                + " distinct values; allowed: at most " + MAX_CLASSES + " classes (is the label column"
-                                + " right? see " + OPTIONS_FILE + ")");
+                        throw part.source()
+                                .error(
+                                        line,
+                                        "the label column has more than " + MAX_CLASSES
+                                                + " distinct values; allowed: at most " + MAX_CLASSES
+                                                + " classes (is the label column"
+                                                + " right? see " + OPTIONS_FILE + ")");
                     }
                     for (String t : tokens) {
                         characters[0] += t == null ? 0 : t.length();
@@ -135,14 +139,20 @@ public final class TableFolder {
             });
         }
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        checkReadingMemory(name, total, StratifiedReservoir.keptRows(total, maxRows), first.columns().size(),
-                characters[0], memoryBudgetBytes);
+        checkReadingMemory(
+                name,
+                total,
+                StratifiedReservoir.keptRows(total, maxRows),
+                first.columns().size(),
+                characters[0],
+                memoryBudgetBytes);
         StratifiedReservoir sample = new StratifiedReservoir(counts, maxRows, seed);
         long[] position = {0};
         for (TableFile part : files) {
             part.rows((tokens, line) -> {
                 if (tokens[label] != null) {
-                    sample.offer(tokens[label], position[0]++, tokens, part.source().origin(line));
+                    sample.offer(
+                            tokens[label], position[0]++, tokens, part.source().origin(line));
                 }
             });
         }
@@ -152,14 +162,21 @@ public final class TableFolder {
     }
 
     /** Refuses, before the rows are read, a table whose kept rows would not fit the memory budget. */
-    private static void checkReadingMemory(String name, long total, long kept, int columns, long characters,
-                                           long budget) {
+    private static void checkReadingMemory(
+            String name, long total, long kept, int columns, long characters, long budget) {
         double charactersPerRow = total == 0 ? 0 : (double) characters / total;
         double bytes = kept * (columns * (double) BYTES_PER_TOKEN + 2 * charactersPerRow);
         if (bytes > budget) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: reading %d of its %d rows (%d columns) "
-                    + "needs about %.1f MiB, more than the %.1f MiB this run may use; set maxRows", name, kept, total,
-                    columns, bytes / 1048576.0, budget / 1048576.0));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: reading %d of its %d rows (%d columns) "
+                            + "needs about %.1f MiB, more than the %.1f MiB this run may use; set maxRows",
+                    name,
+                    kept,
+                    total,
+                    columns,
+                    bytes / 1048576.0,
+                    budget / 1048576.0));
         }
     }
 
@@ -195,8 +212,10 @@ public final class TableFolder {
                 } catch (NumberFormatException ignored) {
                     // reported below
                 }
-                throw new TableFormatException(optionsName(), 0, name + ".label = '" + value
-                        + "' is not allowed; allowed: last, first or a column number ≥ 1");
+                throw new TableFormatException(
+                        optionsName(),
+                        0,
+                        name + ".label = '" + value + "' is not allowed; allowed: last, first or a column number ≥ 1");
             }
         }
     }
@@ -207,8 +226,9 @@ public final class TableFolder {
             case "auto" -> CsvTableReader.Header.AUTO;
             case "yes", "true" -> CsvTableReader.Header.YES;
             case "no", "false" -> CsvTableReader.Header.NO;
-            default -> throw new TableFormatException(optionsName(), 0, name + ".header = '" + value
-                    + "' is not allowed; allowed: auto, yes, no");
+            default ->
+                throw new TableFormatException(
+                        optionsName(), 0, name + ".header = '" + value + "' is not allowed; allowed: auto, yes, no");
         };
     }
 
@@ -218,8 +238,8 @@ public final class TableFolder {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 options.load(reader);
             } catch (IOException | IllegalArgumentException e) {
-                throw new TableFormatException(optionsName(), 0, "cannot be read (" + e.getClass().getSimpleName()
-                        + ")");
+                throw new TableFormatException(
+                        optionsName(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
             }
         }
     }
@@ -232,17 +252,20 @@ public final class TableFolder {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.sorted().toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException("a dataset folder cannot be listed (" + e.getClass().getSimpleName()
-                    + ")");
+            throw new IllegalArgumentException(
+                    "a dataset folder cannot be listed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static List<Path> parts(Path directory, DatasetRoots roots) {
-        return entries(directory).stream().filter(p -> roots.contains(p) && isTable(p)).toList();
+        return entries(directory).stream()
+                .filter(p -> roots.contains(p) && isTable(p))
+                .toList();
     }
 
     private static boolean isTable(Path p) {
-        return Files.isRegularFile(p) && !formatSuffix(p.getFileName().toString()).isEmpty();
+        return Files.isRegularFile(p)
+                && !formatSuffix(p.getFileName().toString()).isEmpty();
     }
 
     /** The format ending of a file name (ignoring a final .gz), or "" when it is not a table. */
@@ -258,7 +281,8 @@ public final class TableFolder {
     }
 
     private static String stripGz(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".gz") ? fileName.substring(0, fileName.length() - 3)
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".gz")
+                ? fileName.substring(0, fileName.length() - 3)
                 : fileName;
     }
 }

@@ -26,8 +26,8 @@ record TextSource(Path file, String name) {
     /** Reads the file from its start, line by line, until the end or until {@code handler} returns false. */
     void lines(LineHandler handler) {
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 65536) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 65536)) {
+                InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 65536) : raw;
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 65536)) {
             int number = 0;
             for (String line; (line = reader.readLine()) != null; ) {
                 if (!handler.line(line, ++number)) {

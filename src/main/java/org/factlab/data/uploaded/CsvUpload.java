@@ -25,8 +25,7 @@ final class CsvUpload {
     /** Rows are stored as they are read, in an array grown by doubling from this many numbers. */
     private static final int FIRST_CAPACITY = 1 << 16;
 
-    private CsvUpload() {
-    }
+    private CsvUpload() {}
 
     static UploadedTable read(Path file, ValueLimit limit) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -36,8 +35,11 @@ final class CsvUpload {
             }
             int columns = header.split(",", -1).length;
             if (columns < 2) {
-                throw new TableFormatException(ORIGIN, 1, "the header names " + columns + " column; a table needs at "
-                        + "least one feature and the label");
+                throw new TableFormatException(
+                        ORIGIN,
+                        1,
+                        "the header names " + columns + " column; a table needs at "
+                                + "least one feature and the label");
             }
             int d = columns - 1;
             if (!limit.allows(d)) {
@@ -53,17 +55,20 @@ final class CsvUpload {
                 }
                 String[] cells = line.split(",", -1);
                 if (cells.length != columns) {
-                    throw new TableFormatException(ORIGIN, lineNumber, "has " + cells.length + " columns; the header "
-                            + "has " + columns);
+                    throw new TableFormatException(
+                            ORIGIN, lineNumber, "has " + cells.length + " columns; the header " + "has " + columns);
                 }
                 long values = (long) (labels.size() + 1) * d;
                 if (!limit.allows(values) || values > MAX_ARRAY) {
-                    throw new TableFormatException(ORIGIN, lineNumber, "the table passes " + Math.min(limit.values(),
-                            MAX_ARRAY) + " numbers at this row (" + d + " features per row); " + limit.allowed());
+                    throw new TableFormatException(
+                            ORIGIN,
+                            lineNumber,
+                            "the table passes " + Math.min(limit.values(), MAX_ARRAY) + " numbers at this row (" + d
+                                    + " features per row); " + limit.allowed());
                 }
                 if ((labels.size() + 1) * d > features.length) {
-                    features = Arrays.copyOf(features, (int) Math.min(Math.min(MAX_ARRAY, limit.values()),
-                            Math.max(values, 2L * features.length)));
+                    features = Arrays.copyOf(features, (int)
+                            Math.min(Math.min(MAX_ARRAY, limit.values()), Math.max(values, 2L * features.length)));
                 }
                 for (int j = 0; j < d; j++) {
                     features[labels.size() * d + j] = number(cells[j].strip(), lineNumber, j + 1);
@@ -99,8 +104,11 @@ final class CsvUpload {
                 return line.toString();
             }
             if (line.length() == MAX_LINE_CHARS) {
-                throw new TableFormatException(ORIGIN, number, "the line is longer than " + MAX_LINE_CHARS
-                        + " characters; allowed: at most " + MAX_LINE_CHARS);
+                throw new TableFormatException(
+                        ORIGIN,
+                        number,
+                        "the line is longer than " + MAX_LINE_CHARS + " characters; allowed: at most "
+                                + MAX_LINE_CHARS);
             }
             line.append((char) c);
         }

@@ -30,6 +30,7 @@ record NpyArray(long[] shape, double[] values) {
      * shape ends (truncated) before much is allocated.
      */
     private static final int FIRST_CAPACITY = 1 << 16;
+
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fiub])(\\d+)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -38,8 +39,11 @@ record NpyArray(long[] shape, double[] values) {
         DataInputStream in = new DataInputStream(stream);
         try {
             byte[] magic = in.readNBytes(8);
-            if (magic.length < 8 || (magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.US_ASCII)
-                    .equals("NUMPY") || magic[6] < 1 || magic[6] > 3) {
+            if (magic.length < 8
+                    || (magic[0] & 0xff) != 0x93
+                    || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")
+                    || magic[6] < 1
+                    || magic[6] > 3) {
                 throw new TableFormatException(name, "is not a NumPy array (.npy)");
             }
             byte[] lengthBytes = in.readNBytes(magic[6] == 1 ? 2 : 4);
@@ -53,26 +57,32 @@ record NpyArray(long[] shape, double[] values) {
             Matcher fortran = FORTRAN.matcher(header);
             Matcher shapeText = SHAPE.matcher(header);
             if (!descr.find() || !fortran.find() || !shapeText.find()) {
-                throw new TableFormatException(name, "has a header without a numeric descr, fortran_order and shape "
-                        + "(strings and objects are not supported)");
+                throw new TableFormatException(
+                        name,
+                        "has a header without a numeric descr, fortran_order and shape "
+                                + "(strings and objects are not supported)");
             }
             long[] shape = shape(shapeText.group(1), name);
             if (fortran.group(1).equals("True") && shape.length > 2) {
-                throw new TableFormatException(name, "is a Fortran-ordered array of " + shape.length + " dimensions; "
-                        + "allowed: C order (numpy.ascontiguousarray) for more than 2");
+                throw new TableFormatException(
+                        name,
+                        "is a Fortran-ordered array of " + shape.length + " dimensions; "
+                                + "allowed: C order (numpy.ascontiguousarray) for more than 2");
             }
             long count = 1;
             for (long s : shape) {
                 count = s > 0 && count > Long.MAX_VALUE / s ? Long.MAX_VALUE : count * s;
             }
             if (!limit.allows(count) || count > MAX_ARRAY) {
-                throw new TableFormatException(name, "declares shape " + Arrays.toString(shape) + ", "
-                        + (count == Long.MAX_VALUE ? "too many" : Long.toString(count)) + " values; "
-                        + limit.allowed());
+                throw new TableFormatException(
+                        name,
+                        "declares shape " + Arrays.toString(shape) + ", "
+                                + (count == Long.MAX_VALUE ? "too many" : Long.toString(count)) + " values; "
+                                + limit.allowed());
             }
             ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-            double[] values = values(in, descr.group(2).charAt(0), Integer.parseInt(descr.group(3)), (int) count,
-                    order, name);
+            double[] values =
+                    values(in, descr.group(2).charAt(0), Integer.parseInt(descr.group(3)), (int) count, order, name);
             if (fortran.group(1).equals("True") && shape.length == 2) {
                 values = transposed(values, (int) shape[1], (int) shape[0]);
             }
@@ -102,7 +112,8 @@ record NpyArray(long[] shape, double[] values) {
 
     private static double[] values(DataInputStream in, char kind, int bytes, int count, ByteOrder order, String name)
             throws IOException {
-        boolean known = kind == 'f' ? bytes == 2 || bytes == 4 || bytes == 8
+        boolean known = kind == 'f'
+                ? bytes == 2 || bytes == 4 || bytes == 8
                 : kind == 'b' ? bytes == 1 : bytes == 1 || bytes == 2 || bytes == 4 || bytes == 8;
         if (!known) {
             throw new TableFormatException(name, "has an unsupported dtype " + kind + bytes);
@@ -119,10 +130,14 @@ record NpyArray(long[] shape, double[] values) {
             for (int i = 0; i < take; i++) {
                 out[done + i] = switch (kind) {
                     case 'f' -> bytes == 8 ? b.getDouble() : bytes == 4 ? b.getFloat() : half(b.getShort());
-                    case 'i' -> bytes == 8 ? b.getLong() : bytes == 4 ? b.getInt() : bytes == 2 ? b.getShort()
-                            : b.get();
-                    case 'u' -> bytes == 8 ? unsigned(b.getLong()) : bytes == 4 ? b.getInt() & 0xffffffffL
-                            : bytes == 2 ? b.getShort() & 0xffff : b.get() & 0xff;
+                    case 'i' ->
+                        bytes == 8 ? b.getLong() : bytes == 4 ? b.getInt() : bytes == 2 ? b.getShort() : b.get();
+                    case 'u' ->
+                        bytes == 8
+                                ? unsigned(b.getLong())
+                                : bytes == 4
+                                        ? b.getInt() & 0xffffffffL
+                                        : bytes == 2 ? b.getShort() & 0xffff : b.get() & 0xff;
                     default -> b.get() != 0 ? 1 : 0;
                 };
             }

@@ -19,8 +19,7 @@ import org.factlab.math.ValueLimit;
  */
 final class NpzUpload {
 
-    private NpzUpload() {
-    }
+    private NpzUpload() {}
 
     static UploadedTable read(Path file, ValueLimit limit) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -28,21 +27,24 @@ final class NpzUpload {
             NpyArray y = array(zip, "y", limit);
             long[] shape = x.shape();
             if (shape.length != 2 && shape.length != 4 || Arrays.stream(shape).anyMatch(s -> s < 1)) {
-                throw new TableFormatException("X", "must be a 2-D array n×d or a 4-D array of n images C×H×W; it "
-                        + "has shape " + Arrays.toString(shape));
+                throw new TableFormatException(
+                        "X",
+                        "must be a 2-D array n×d or a 4-D array of n images C×H×W; it " + "has shape "
+                                + Arrays.toString(shape));
             }
             int n = (int) shape[0];
             int d = Math.toIntExact(x.values().length / n);
-            List<Integer> imageShape = shape.length == 2 ? List.of()
-                    : List.of((int) shape[1], (int) shape[2], (int) shape[3]);
+            List<Integer> imageShape =
+                    shape.length == 2 ? List.of() : List.of((int) shape[1], (int) shape[2], (int) shape[3]);
             if (y.values().length != n || y.shape().length > 2 || y.shape().length == 2 && y.shape()[1] != 1) {
-                throw new TableFormatException("y", "must hold one label per row of X (" + n + "); it has shape "
-                        + Arrays.toString(y.shape()));
+                throw new TableFormatException(
+                        "y",
+                        "must hold one label per row of X (" + n + "); it has shape " + Arrays.toString(y.shape()));
             }
             for (int i = 0; i < x.values().length; i++) {
                 if (!Double.isFinite(x.values()[i])) {
-                    throw new TableFormatException("X", "row " + (i / d) + ", column " + (i % d)
-                            + " is not a finite number");
+                    throw new TableFormatException(
+                            "X", "row " + (i / d) + ", column " + (i % d) + " is not a finite number");
                 }
             }
             List<String> labels = new ArrayList<>(n);

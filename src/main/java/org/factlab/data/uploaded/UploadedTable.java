@@ -20,8 +20,8 @@ import org.factlab.math.ValueLimit;
  * whose X is n×C×H×W) keep their shape {@code imageShape} = [C, H, W], each row in (C, H, W) order; it is empty for
  * a table.
  */
-public record UploadedTable(double[] features, int[] labels, int n, int d, List<String> classes,
-                            List<Integer> imageShape) {
+public record UploadedTable(
+        double[] features, int[] labels, int n, int d, List<String> classes, List<Integer> imageShape) {
 
     public UploadedTable {
         if (n < 1 || d < 1 || features.length != (long) n * d || labels.length != n || classes.isEmpty()) {
@@ -29,8 +29,8 @@ public record UploadedTable(double[] features, int[] labels, int n, int d, List<
         }
         classes = List.copyOf(classes);
         imageShape = List.copyOf(imageShape);
-        if (!imageShape.isEmpty() && (imageShape.size() != 3
-                || (long) imageShape.get(0) * imageShape.get(1) * imageShape.get(2) != d)) {
+        if (!imageShape.isEmpty()
+                && (imageShape.size() != 3 || (long) imageShape.get(0) * imageShape.get(1) * imageShape.get(2) != d)) {
             throw new IllegalArgumentException("an image shape is [C, H, W] with C·H·W = d");
         }
     }
@@ -47,8 +47,10 @@ public record UploadedTable(double[] features, int[] labels, int n, int d, List<
         if (lower.endsWith(".npz")) {
             return NpzUpload.read(file, limit);
         }
-        throw new TableFormatException(fileName, "is not a supported table; allowed: .csv (a header row, the class "
-                + "label in the last column) or .npz (arrays X, n×d or n×C×H×W images, and y, n labels)");
+        throw new TableFormatException(
+                fileName,
+                "is not a supported table; allowed: .csv (a header row, the class "
+                        + "label in the last column) or .npz (arrays X, n×d or n×C×H×W images, and y, n labels)");
     }
 
     /** The table from raw labels: classes are their sorted distinct values. */

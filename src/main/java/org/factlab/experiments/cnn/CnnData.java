@@ -23,10 +23,12 @@ record CnnData(INDArray trainX, INDArray trainY, INDArray testX, INDArray testY)
 
     static CnnData load(CnnSpec spec, Path datasetsDir) throws IOException {
         LabeledData train = ImageDatasets.stratified(spec.dataset(), true, datasetsDir, all -> spec.n(), spec.seed());
-        LabeledData test = spec.testSize() == 0 ? null : ImageDatasets.stratified(spec.dataset(), false, datasetsDir,
-                all -> Math.min(spec.testSize(), all), spec.seed() + 1);
-        return new CnnData(inputs(train), targets(train), test == null ? null : inputs(test),
-                test == null ? null : targets(test));
+        LabeledData test = spec.testSize() == 0
+                ? null
+                : ImageDatasets.stratified(
+                        spec.dataset(), false, datasetsDir, all -> Math.min(spec.testSize(), all), spec.seed() + 1);
+        return new CnnData(
+                inputs(train), targets(train), test == null ? null : inputs(test), test == null ? null : targets(test));
     }
 
     boolean hasTestSet() {
@@ -46,12 +48,19 @@ record CnnData(INDArray trainX, INDArray trainY, INDArray testX, INDArray testY)
         if (spec.filters2() > 0) {
             convolutions.add(new ConvLayer(spec.filters2(), spec.kernel(), spec.stride(), spec.padding(), spec.pool()));
         }
-        return new CnnArchitecture(image[0], image[1], image[1], convolutions,
-                spec.hidden() > 0 ? List.of(spec.hidden()) : List.of(), CLASSES, spec.activation());
+        return new CnnArchitecture(
+                image[0],
+                image[1],
+                image[1],
+                convolutions,
+                spec.hidden() > 0 ? List.of(spec.hidden()) : List.of(),
+                CLASSES,
+                spec.activation());
     }
 
     private static INDArray inputs(LabeledData data) {
-        return Nd4j.create(data.features(), new long[] {data.n(), data.d()}, 'c').castTo(DataType.FLOAT);
+        return Nd4j.create(data.features(), new long[] {data.n(), data.d()}, 'c')
+                .castTo(DataType.FLOAT);
     }
 
     private static INDArray targets(LabeledData data) {

@@ -75,9 +75,11 @@ public final class CnnKind implements PaperLabelledKind<CnnSpec> {
 
     @Override
     public List<String> headlineSeries() {
-        return List.of(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
+        return List.of(
+                MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
                 MlpSeries.similarity(1, false, Prediction.SQRT_AGOP, MlpSeries.PEARSON),
-                MlpSeries.factRelativeError(1, false), MlpSeries.TEST_ACCURACY);
+                MlpSeries.factRelativeError(1, false),
+                MlpSeries.TEST_ACCURACY);
     }
 
     /**
@@ -88,8 +90,8 @@ public final class CnnKind implements PaperLabelledKind<CnnSpec> {
     public long estimateMemoryBytes(CnnSpec spec) {
         CnnArchitecture arch = CnnData.architecture(spec);
         int d = arch.inputDim();
-        long full = "cifar10".equals(spec.dataset()) ? CnnSpec.CIFAR_TRAINING_SIZE + 10_000L : spec.n()
-                + spec.testSize();
+        long full =
+                "cifar10".equals(spec.dataset()) ? CnnSpec.CIFAR_TRAINING_SIZE + 10_000L : spec.n() + spec.testSize();
         long loaded = 4L * full * (d + 1);
         long copies = (4L + 4 + 8) * ((long) spec.n() + spec.testSize()) * (d + CnnData.CLASSES);
         long row = CnnProbe.bytesPerChunkRow(arch);
@@ -113,8 +115,16 @@ public final class CnnKind implements PaperLabelledKind<CnnSpec> {
     private static void train(CnnSpec spec, RunContext ctx) throws Exception {
         CnnData data = CnnData.load(spec, ctx.datasetsDirectory());
         CnnArchitecture arch = CnnData.architecture(spec);
-        TrainingOptions options = new TrainingOptions(Optimizer.SGD, spec.lr(), spec.momentum(), spec.lambda(),
-                spec.lrSchedule(), spec.epochs(), spec.batchSize(), spec.seed(), spec.loss());
+        TrainingOptions options = new TrainingOptions(
+                Optimizer.SGD,
+                spec.lr(),
+                spec.momentum(),
+                spec.lambda(),
+                spec.lrSchedule(),
+                spec.epochs(),
+                spec.batchSize(),
+                spec.seed(),
+                spec.loss());
         CnnTrainer trainer = new CnnTrainer(arch, options, data.trainX(), data.trainY(), DataType.FLOAT);
         CnnEvaluator evaluator = new CnnEvaluator(spec, arch, data, ctx);
         evaluator.evaluate(0, trainer.parameters(), options.rate(0), false);

@@ -17,8 +17,7 @@ final class DemoFeed {
     static final List<Long> STEPS = List.of(1L, 2L, 5L, 10L, 20L, 50L);
     private static final String FOLDER = "/follow/demo/";
 
-    private DemoFeed() {
-    }
+    private DemoFeed() {}
 
     /** Fills {@code inbox} unless it was filled before (a resumed run). */
     static void feed(Inbox inbox) throws IOException {

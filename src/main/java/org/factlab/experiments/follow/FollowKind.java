@@ -79,7 +79,8 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
 
     @Override
     public List<String> headlineSeries() {
-        return List.of(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
+        return List.of(
+                MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
                 MlpSeries.factRelativeError(1, false),
                 MlpSeries.similarity(1, false, Prediction.SQRT_AGOP, MlpSeries.PEARSON),
                 MlpSeries.TRAIN_ACCURACY);
@@ -91,8 +92,10 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
         List<FieldError> problems = new ArrayList<>();
         try {
             if (InspectProbe.dataShape(spec.dataset(), datasetRoots.get(0)).isEmpty()) {
-                problems.add(new FieldError("dataset", "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
-                        + "fashion-mnist, cifar10 or an id from /api/datasets"));
+                problems.add(new FieldError(
+                        "dataset",
+                        "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
+                                + "fashion-mnist, cifar10 or an id from /api/datasets"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -115,18 +118,25 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
         try {
             net = read(spec, file);
         } catch (ModelFileException | RuntimeException e) {
-            return Optional.of(new FieldError("body", "not a checkpoint the lab can read: " + e.getMessage()
-                    + "; allowed: a safetensors state_dict of Linear layers (<prefix>.weight out×in, <prefix>.bias), "
-                    + "optionally after Conv2d layers (<prefix>.weight out×in×q×q)"));
+            return Optional.of(new FieldError(
+                    "body",
+                    "not a checkpoint the lab can read: " + e.getMessage()
+                            + "; allowed: a safetensors state_dict of Linear layers (<prefix>.weight out×in, "
+                            + "<prefix>.bias), "
+                            + "optionally after Conv2d layers (<prefix>.weight out×in×q×q)"));
         }
         Optional<int[]> shape = InspectProbe.dataShape(spec.dataset(), datasetsDir);
         List<ImportedNetwork.LayerShape> layers = net.layers();
         boolean dense = net.convolutions().isEmpty();
-        if (shape.isPresent() && (dense && layers.get(0).in() != shape.get()[0]
-                || layers.get(layers.size() - 1).out() != shape.get()[1])) {
-            return Optional.of(new FieldError("body", "the checkpoint maps " + layers.get(0).in() + " inputs to "
-                    + layers.get(layers.size() - 1).out() + " outputs; the probe data " + spec.dataset() + " has "
-                    + shape.get()[0] + " features and " + shape.get()[1] + " classes"));
+        if (shape.isPresent()
+                && (dense && layers.get(0).in() != shape.get()[0]
+                        || layers.get(layers.size() - 1).out() != shape.get()[1])) {
+            return Optional.of(new FieldError(
+                    "body",
+                    "the checkpoint maps " + layers.get(0).in() + " inputs to "
+                            + layers.get(layers.size() - 1).out() + " outputs; the probe data " + spec.dataset()
+                            + " has "
+                            + shape.get()[0] + " features and " + shape.get()[1] + " classes"));
         }
         if (shape.isPresent() && !dense) {
             return InspectProbe.convolutionProblem(net, spec.probeSpec(), datasetsDir)
@@ -138,7 +148,8 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
     @Override
     public void run(FollowSpec spec, RunContext ctx) throws Exception {
         Optional<String> runId = ctx.runId();
-        Inbox inbox = runId.isPresent() ? Inbox.of(ctx.datasetsDirectory(), runId.get())
+        Inbox inbox = runId.isPresent()
+                ? Inbox.of(ctx.datasetsDirectory(), runId.get())
                 : new Inbox(Files.createTempDirectory("factlab-follow-"));
         try {
             if (FollowSpec.DEMO.equals(spec.source())) {
@@ -146,11 +157,15 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
             }
             InspectProbe probe = InspectProbe.load(spec.probeSpec(), ctx.datasetsDirectory());
             Activation activation = Choice.fromId(Activation.class, spec.activation());
-            ctx.note("following: each checkpoint probed on " + probe.description() + ", activation "
-                    + activation.id() + ", loss " + spec.loss().id() + ", λ = " + spec.lambda());
-            new FollowLoop(inbox, (step, file) -> probe.record(read(spec, file), activation, step, ctx,
-                    (done, total) -> { }), ctx,
-                    Duration.ofSeconds(spec.idleTimeout()), POLL).run();
+            ctx.note("following: each checkpoint probed on " + probe.description() + ", activation " + activation.id()
+                    + ", loss " + spec.loss().id() + ", λ = " + spec.lambda());
+            new FollowLoop(
+                            inbox,
+                            (step, file) -> probe.record(read(spec, file), activation, step, ctx, (done, total) -> {}),
+                            ctx,
+                            Duration.ofSeconds(spec.idleTimeout()),
+                            POLL)
+                    .run();
         } finally {
             MlpProbe.releaseMemory();
             if (runId.isEmpty()) {

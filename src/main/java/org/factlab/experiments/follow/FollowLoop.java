@@ -80,8 +80,9 @@ final class FollowLoop {
                 List<Long> skipped = new ArrayList<>(pending.headSet(step));
                 skipped.removeAll(seen);
                 if (!skipped.isEmpty()) {
-                    ctx.note("step " + step + " analysed before steps " + skipped.stream().map(String::valueOf)
-                            .collect(Collectors.joining(", ")) + ", which arrived while the lab was busy; they are "
+                    ctx.note("step " + step + " analysed before steps "
+                            + skipped.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + ", which arrived while the lab was busy; they are "
                             + "analysed when it has caught up");
                 }
                 ctx.metric(SKIPPED, step, skipped.size());

@@ -17,8 +17,7 @@ import org.factlab.nn.mlp.MlpWeights;
  */
 final class ImportedCnn {
 
-    private ImportedCnn() {
-    }
+    private ImportedCnn() {}
 
     /**
      * The architecture of {@code convolutions} followed by dense layers of {@code denseOutputs} units, the first of
@@ -28,22 +27,38 @@ final class ImportedCnn {
      *
      * @param image [C, H, W] of the data, empty when they are not images
      */
-    static CnnArchitecture architecture(List<ImportedNetwork.ConvShape> convolutions, int flatInputs,
-                                        List<Integer> denseOutputs, List<Integer> image, InspectSpec spec,
-                                        Activation activation) {
+    static CnnArchitecture architecture(
+            List<ImportedNetwork.ConvShape> convolutions,
+            int flatInputs,
+            List<Integer> denseOutputs,
+            List<Integer> image,
+            InspectSpec spec,
+            Activation activation) {
         int channels = convolutions.get(0).channels();
         if (image.isEmpty() || image.get(0) != channels) {
-            throw new SpecValidationException("dataset", "the model's first convolution takes images of " + channels
-                    + " channels; " + spec.dataset() + (image.isEmpty() ? " holds no images" : " has "
-                    + image.get(0)) + "; allowed: mnist, fashion-mnist (1×28×28), cifar10 (3×32×32) or an uploaded "
-                    + ".npz whose X is n×C×H×W");
+            throw new SpecValidationException(
+                    "dataset",
+                    "the model's first convolution takes images of " + channels
+                            + " channels; " + spec.dataset()
+                            + (image.isEmpty() ? " holds no images" : " has " + image.get(0))
+                            + "; allowed: mnist, fashion-mnist (1×28×28), cifar10 (3×32×32) or an uploaded "
+                            + ".npz whose X is n×C×H×W");
         }
         int count = convolutions.size();
-        List<Integer> strides = fromSpecOrFile("strides", spec.strides(), spec.strideList(count),
+        List<Integer> strides = fromSpecOrFile(
+                "strides",
+                spec.strides(),
+                spec.strideList(count),
                 convolutions.stream().map(ImportedNetwork.ConvShape::stride).toList());
-        List<Integer> paddings = fromSpecOrFile("paddings", spec.paddings(), spec.paddingList(count),
+        List<Integer> paddings = fromSpecOrFile(
+                "paddings",
+                spec.paddings(),
+                spec.paddingList(count),
                 convolutions.stream().map(ImportedNetwork.ConvShape::padding).toList());
-        List<Integer> pools = fromSpecOrFile("pools", spec.pools(), spec.poolList(count),
+        List<Integer> pools = fromSpecOrFile(
+                "pools",
+                spec.pools(),
+                spec.poolList(count),
                 convolutions.stream().map(ImportedNetwork.ConvShape::pool).toList());
         List<ConvLayer> layers = new ArrayList<>();
         int h = image.get(1);
@@ -51,29 +66,41 @@ final class ImportedCnn {
         for (int l = 0; l < count; l++) {
             ImportedNetwork.ConvShape conv = convolutions.get(l);
             if (paddings.get(l) >= conv.kernel()) {
-                throw new SpecValidationException("paddings", paddings.get(l) + " for convolution " + (l + 1)
-                        + " with " + conv.kernel() + "×" + conv.kernel() + " windows; allowed: less than "
-                        + conv.kernel());
+                throw new SpecValidationException(
+                        "paddings",
+                        paddings.get(l) + " for convolution " + (l + 1)
+                                + " with " + conv.kernel() + "×" + conv.kernel() + " windows; allowed: less than "
+                                + conv.kernel());
             }
-            ConvLayer layer = new ConvLayer(conv.filters(), conv.kernel(), strides.get(l), paddings.get(l),
-                    pools.get(l) == 2);
+            ConvLayer layer =
+                    new ConvLayer(conv.filters(), conv.kernel(), strides.get(l), paddings.get(l), pools.get(l) == 2);
             h = layer.outputSide(h);
             w = layer.outputSide(w);
             if (h < 1 || w < 1) {
-                throw new SpecValidationException("strides", "convolution " + (l + 1) + " leaves no output pixel "
-                        + "with these strides, paddings and pools; allowed: values as in training");
+                throw new SpecValidationException(
+                        "strides",
+                        "convolution " + (l + 1) + " leaves no output pixel "
+                                + "with these strides, paddings and pools; allowed: values as in training");
             }
             layers.add(layer);
         }
         int flat = convolutions.get(count - 1).filters() * h * w;
         if (flat != flatInputs) {
-            throw new SpecValidationException("strides", "with strides " + strides + ", paddings " + paddings
-                    + " and pools " + pools + " the last convolution gives " + flat + " values, but "
-                    + "the first dense layer takes " + flatInputs + "; allowed: the strides, paddings and pools the "
-                    + "network was trained with");
+            throw new SpecValidationException(
+                    "strides",
+                    "with strides " + strides + ", paddings " + paddings
+                            + " and pools " + pools + " the last convolution gives " + flat + " values, but "
+                            + "the first dense layer takes " + flatInputs
+                            + "; allowed: the strides, paddings and pools the "
+                            + "network was trained with");
         }
-        return new CnnArchitecture(channels, image.get(1), image.get(2), layers,
-                denseOutputs.subList(0, denseOutputs.size() - 1), denseOutputs.get(denseOutputs.size() - 1),
+        return new CnnArchitecture(
+                channels,
+                image.get(1),
+                image.get(2),
+                layers,
+                denseOutputs.subList(0, denseOutputs.size() - 1),
+                denseOutputs.get(denseOutputs.size() - 1),
                 activation);
     }
 
@@ -81,14 +108,16 @@ final class ImportedCnn {
      * A per-convolution field: the file's values where it has them (Keras, Deeplearning4j) and the field is empty, the
      * field's (or their defaults) otherwise; a field contradicting the file is refused naming it.
      */
-    private static List<Integer> fromSpecOrFile(String field, String given, List<Integer> fromSpec,
-                                                List<Integer> fromFile) {
+    private static List<Integer> fromSpecOrFile(
+            String field, String given, List<Integer> fromSpec, List<Integer> fromFile) {
         List<Integer> out = new ArrayList<>();
         for (int l = 0; l < fromSpec.size(); l++) {
             Integer file = fromFile.get(l);
             if (file != null && !given.isBlank() && !file.equals(fromSpec.get(l))) {
-                throw new SpecValidationException(field, fromSpec.get(l) + " for convolution " + (l + 1) + ", but the "
-                        + "model file says " + file + "; allowed: empty (as the file says) or the file's values");
+                throw new SpecValidationException(
+                        field,
+                        fromSpec.get(l) + " for convolution " + (l + 1) + ", but the " + "model file says " + file
+                                + "; allowed: empty (as the file says) or the file's values");
             }
             out.add(file != null ? file : fromSpec.get(l));
         }
@@ -96,11 +125,17 @@ final class ImportedCnn {
     }
 
     /** {@link #architecture} of a network read from a file. */
-    static CnnArchitecture architecture(ImportedNetwork net, List<Integer> image, InspectSpec spec,
-                                        Activation activation) {
-        List<ImportedNetwork.LayerShape> dense = net.layers().subList(net.convolutions().size(), net.layers().size());
-        return architecture(net.convolutions(), dense.get(0).in(),
-                dense.stream().map(ImportedNetwork.LayerShape::out).toList(), image, spec, activation);
+    static CnnArchitecture architecture(
+            ImportedNetwork net, List<Integer> image, InspectSpec spec, Activation activation) {
+        List<ImportedNetwork.LayerShape> dense =
+                net.layers().subList(net.convolutions().size(), net.layers().size());
+        return architecture(
+                net.convolutions(),
+                dense.get(0).in(),
+                dense.stream().map(ImportedNetwork.LayerShape::out).toList(),
+                image,
+                spec,
+                activation);
     }
 
     /** The flat θ of {@code arch} (every layer's W row-major, then its b; a missing bias is 0) from the file's. */

@@ -30,7 +30,8 @@ record InspectData(INDArray x, INDArray y, String description, List<Integer> ima
     static InspectData load(InspectSpec spec, Path datasetsDir) throws IOException {
         if (bundled(spec.dataset())) {
             boolean first = InspectSpec.TRAINING.equals(spec.subset());
-            LabeledData train = first ? first(ImageDatasets.load(spec.dataset(), true, datasetsDir), spec.n())
+            LabeledData train = first
+                    ? first(ImageDatasets.load(spec.dataset(), true, datasetsDir), spec.n())
                     : ImageDatasets.stratified(spec.dataset(), true, datasetsDir, all -> spec.n(), spec.seed());
             if (spec.standardise()) {
                 train = Subsets.standardised(train, train);
@@ -40,15 +41,19 @@ record InspectData(INDArray x, INDArray y, String description, List<Integer> ima
             for (int i = 0; i < values.length; i++) {
                 values[i] = features[i];
             }
-            return new InspectData(Nd4j.create(values, new long[] {train.n(), train.d()}, DataType.DOUBLE),
-                    oneHot(train.labels(), train.classes()), (first ? "the first " : "") + train.n() + " "
-                    + (first ? "" : "stratified ") + spec.dataset() + " training images",
+            return new InspectData(
+                    Nd4j.create(values, new long[] {train.n(), train.d()}, DataType.DOUBLE),
+                    oneHot(train.labels(), train.classes()),
+                    (first ? "the first " : "") + train.n() + " " + (first ? "" : "stratified ") + spec.dataset()
+                            + " training images",
                     ImageDatasets.imageShape(spec.dataset()));
         }
         UploadedTable table = new DatasetLibrary(datasetsDir).load(spec.dataset());
-        return new InspectData(Nd4j.create(table.features(), new long[] {table.n(), table.d()}, DataType.DOUBLE),
-                oneHot(table.labels(), table.classes().size()), table.n() + " rows of the uploaded table "
-                + spec.dataset(), table.imageShape());
+        return new InspectData(
+                Nd4j.create(table.features(), new long[] {table.n(), table.d()}, DataType.DOUBLE),
+                oneHot(table.labels(), table.classes().size()),
+                table.n() + " rows of the uploaded table " + spec.dataset(),
+                table.imageShape());
     }
 
     /**
@@ -60,8 +65,8 @@ record InspectData(INDArray x, INDArray y, String description, List<Integer> ima
         if (n > all.n()) {
             throw new IllegalArgumentException("n: " + n + " is more than the " + all.n() + " training examples");
         }
-        return new LabeledData(Arrays.copyOf(all.features(), n * all.d()), Arrays.copyOf(all.labels(), n), n, all.d(),
-                all.classes());
+        return new LabeledData(
+                Arrays.copyOf(all.features(), n * all.d()), Arrays.copyOf(all.labels(), n), n, all.d(), all.classes());
     }
 
     private static INDArray oneHot(int[] labels, int classes) {

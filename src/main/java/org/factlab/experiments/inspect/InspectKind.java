@@ -43,7 +43,6 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
             + "this network is from one, and grad_norm how far from stationary each layer's weights are. On other "
             + "data than the network was trained on, both also measure the change of data.";
 
-
     @Override
     public List<Section> sections() {
         return InspectSections.all();
@@ -101,7 +100,8 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
 
     @Override
     public List<String> headlineSeries() {
-        return List.of(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
+        return List.of(
+                MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
                 MlpSeries.factRelativeError(1, false),
                 MlpSeries.similarity(1, false, Prediction.SQRT_AGOP, MlpSeries.PEARSON),
                 MlpSeries.TRAIN_ACCURACY);
@@ -123,10 +123,15 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
                 return 0;
             }
             if (!model.get().convolutions().isEmpty()) {
-                return cnn(model.get(), spec, dir, new ArrayList<>()).map(arch -> InspectMemory.estimate(arch,
-                        rowsAndFeatures.get()[0], InspectProbe.PROBE_CHUNK_BYTES)).orElse(0L);
+                return cnn(model.get(), spec, dir, new ArrayList<>())
+                        .map(arch ->
+                                InspectMemory.estimate(arch, rowsAndFeatures.get()[0], InspectProbe.PROBE_CHUNK_BYTES))
+                        .orElse(0L);
             }
-            return InspectMemory.estimate(model.get().layers(), rowsAndFeatures.get()[0], rowsAndFeatures.get()[1],
+            return InspectMemory.estimate(
+                    model.get().layers(),
+                    rowsAndFeatures.get()[0],
+                    rowsAndFeatures.get()[1],
                     InspectProbe.PROBE_CHUNK_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,24 +146,31 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
             Path dir = datasetRoots.get(0);
             Optional<ModelInfo> model = new ModelLibrary(dir).find(spec.model());
             if (model.isEmpty()) {
-                problems.add(new FieldError("model", "there is no model '" + spec.model() + "'; allowed: an id from "
-                        + "/api/models"));
+                problems.add(new FieldError(
+                        "model", "there is no model '" + spec.model() + "'; allowed: an id from " + "/api/models"));
             } else {
                 activationProblem(spec, model.get()).ifPresent(problems::add);
                 if (model.get().softmaxOutput() && spec.loss() != Loss.CROSS_ENTROPY) {
-                    problems.add(new FieldError("loss", "the model ends in a softmax, so it was trained with "
-                            + "cross-entropy; allowed: cross-entropy"));
+                    problems.add(new FieldError(
+                            "loss",
+                            "the model ends in a softmax, so it was trained with "
+                                    + "cross-entropy; allowed: cross-entropy"));
                 }
             }
             Optional<int[]> shape = InspectProbe.dataShape(spec.dataset(), dir);
             if (shape.isEmpty()) {
-                problems.add(new FieldError("dataset", "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
-                        + "fashion-mnist, cifar10 or an id from /api/datasets"));
-            } else if (model.isPresent() && (model.get().convolutions().isEmpty()
-                    && model.get().inputs() != shape.get()[0] || model.get().outputs() != shape.get()[1])) {
-                problems.add(new FieldError("dataset", "the model maps " + model.get().inputs() + " inputs to "
-                        + model.get().outputs() + " outputs; " + spec.dataset() + " has " + shape.get()[0]
-                        + " features and " + shape.get()[1] + " classes"));
+                problems.add(new FieldError(
+                        "dataset",
+                        "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
+                                + "fashion-mnist, cifar10 or an id from /api/datasets"));
+            } else if (model.isPresent()
+                    && (model.get().convolutions().isEmpty() && model.get().inputs() != shape.get()[0]
+                            || model.get().outputs() != shape.get()[1])) {
+                problems.add(new FieldError(
+                        "dataset",
+                        "the model maps " + model.get().inputs() + " inputs to "
+                                + model.get().outputs() + " outputs; " + spec.dataset() + " has " + shape.get()[0]
+                                + " features and " + shape.get()[1] + " classes"));
             } else if (model.isPresent() && !model.get().convolutions().isEmpty()) {
                 cnn(model.get(), spec, dir, problems);
             }
@@ -172,13 +184,18 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
      * The architecture of a model with convolutions on the spec's images with its strides, paddings and pools;
      * empty, with the problem added, when they do not fit.
      */
-    private static Optional<CnnArchitecture> cnn(ModelInfo model, InspectSpec spec, Path dir,
-                                                 List<FieldError> problems) throws IOException {
-        List<ModelInfo.Layer> dense = model.layers().subList(model.convolutions().size(), model.layers().size());
+    private static Optional<CnnArchitecture> cnn(ModelInfo model, InspectSpec spec, Path dir, List<FieldError> problems)
+            throws IOException {
+        List<ModelInfo.Layer> dense = model.layers()
+                .subList(model.convolutions().size(), model.layers().size());
         try {
-            return Optional.of(ImportedCnn.architecture(model.convolutions(), dense.get(0).in(),
-                    dense.stream().map(ModelInfo.Layer::out).toList(), InspectProbe.imageShape(spec.dataset(), dir),
-                    spec, Activation.IDENTITY));
+            return Optional.of(ImportedCnn.architecture(
+                    model.convolutions(),
+                    dense.get(0).in(),
+                    dense.stream().map(ModelInfo.Layer::out).toList(),
+                    InspectProbe.imageShape(spec.dataset(), dir),
+                    spec,
+                    Activation.IDENTITY));
         } catch (SpecValidationException e) {
             problems.addAll(e.errors());
             return Optional.empty();
@@ -187,13 +204,19 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
 
     private static Optional<FieldError> activationProblem(InspectSpec spec, ModelInfo model) {
         if ("file".equals(spec.activation()) && model.activation() == null) {
-            return Optional.of(new FieldError("activation", "the " + model.format() + " file does not say which "
-                    + "activation the network uses; allowed: relu, tanh or identity"));
+            return Optional.of(new FieldError(
+                    "activation",
+                    "the " + model.format() + " file does not say which "
+                            + "activation the network uses; allowed: relu, tanh or identity"));
         }
-        if (!"file".equals(spec.activation()) && model.activation() != null
-                && !model.activation().equals(spec.activation()) && model.layers().size() > 1) {
-            return Optional.of(new FieldError("activation", spec.activation() + " contradicts the file, which uses "
-                    + model.activation() + "; allowed: file or " + model.activation()));
+        if (!"file".equals(spec.activation())
+                && model.activation() != null
+                && !model.activation().equals(spec.activation())
+                && model.layers().size() > 1) {
+            return Optional.of(new FieldError(
+                    "activation",
+                    spec.activation() + " contradicts the file, which uses " + model.activation()
+                            + "; allowed: file or " + model.activation()));
         }
         return Optional.empty();
     }
@@ -214,8 +237,8 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
         probe.problem(net).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-        ctx.note("probed on " + probe.description() + "; layers " + net.layerNames() + ", activation "
-                + activation.id() + ", loss " + spec.loss().id() + ", λ = " + spec.lambda());
+        ctx.note("probed on " + probe.description() + "; layers " + net.layerNames() + ", activation " + activation.id()
+                + ", loss " + spec.loss().id() + ", λ = " + spec.lambda());
         probe.record(net, activation, 0, ctx, ctx::progress);
     }
 

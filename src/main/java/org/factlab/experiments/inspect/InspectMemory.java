@@ -19,8 +19,7 @@ final class InspectMemory {
      */
     private static final int FEATURE_MATRICES = 16;
 
-    private InspectMemory() {
-    }
+    private InspectMemory() {}
 
     /**
      * @param layers    the model's dense layers in order

@@ -54,7 +54,8 @@ public final class InspectProbe {
         if (InspectData.bundled(dataset)) {
             return Optional.of(new int[] {"cifar10".equals(dataset) ? 3 * 32 * 32 : 28 * 28, 10});
         }
-        return new DatasetLibrary(datasetsDir).find(dataset).map(d -> new int[] {d.features(), d.classes().size()});
+        return new DatasetLibrary(datasetsDir).find(dataset).map(d ->
+                new int[] {d.features(), d.classes().size()});
     }
 
     /**
@@ -65,7 +66,10 @@ public final class InspectProbe {
         if (InspectData.bundled(dataset)) {
             return ImageDatasets.imageShape(dataset);
         }
-        return new DatasetLibrary(datasetsDir).find(dataset).map(DatasetInfo::imageShape).orElse(List.of());
+        return new DatasetLibrary(datasetsDir)
+                .find(dataset)
+                .map(DatasetInfo::imageShape)
+                .orElse(List.of());
     }
 
     /**
@@ -135,15 +139,15 @@ public final class InspectProbe {
         try {
             result = net.convolutions().isEmpty()
                     ? new MlpProbe(net.weights(), activation, chunkRows(net.layers()), spec.loss())
-                    .probe(data.x(), data.y(), spec.lambda(), ctx::cancelled)
+                            .probe(data.x(), data.y(), spec.lambda(), ctx::cancelled)
                     : probeCnn(net, activation);
         } catch (CancellationException stopped) {
             ctx.note(stopped.getMessage());
             return;
         }
         if (!Double.isFinite(result.loss())) {
-            throw new RunDivergedException("the loss of the model on the data is " + result.loss() + " at step "
-                    + step);
+            throw new RunDivergedException(
+                    "the loss of the model on the data is " + result.loss() + " at step " + step);
         }
         ctx.metrics(step, Map.of(MlpSeries.TRAIN_LOSS, result.loss(), MlpSeries.TRAIN_ACCURACY, result.accuracy()));
         progress.report(1, depth + 1);
@@ -157,7 +161,11 @@ public final class InspectProbe {
             if (l == 0) {
                 ProbeSeries.recordMatrices(ctx, step, forward);
                 if (!net.convolutions().isEmpty()) {
-                    ProbeSeries.recordFilters(ctx, step, net.weights().weight(0), net.convolutions().get(0).channels());
+                    ProbeSeries.recordFilters(
+                            ctx,
+                            step,
+                            net.weights().weight(0),
+                            net.convolutions().get(0).channels());
                 }
             }
             progress.report(l + 2, depth + 1);

@@ -32,10 +32,13 @@ record MlpData(INDArray trainX, INDArray trainY, INDArray testX, INDArray testY)
     }
 
     private static MlpData gaussianLinear(MlpSpec spec) {
-        GaussianLinearData data = GaussianLinearData.generate(spec.inputDim(), spec.outputDim(), spec.n(),
-                Math.max(1, spec.testSize()), spec.seed());
+        GaussianLinearData data = GaussianLinearData.generate(
+                spec.inputDim(), spec.outputDim(), spec.n(), Math.max(1, spec.testSize()), spec.seed());
         boolean test = spec.testSize() > 0;
-        return new MlpData(matrix(data.trainX()), matrix(data.trainY()), test ? matrix(data.testX()) : null,
+        return new MlpData(
+                matrix(data.trainX()),
+                matrix(data.trainY()),
+                test ? matrix(data.testX()) : null,
                 test ? matrix(data.testY()) : null);
     }
 
@@ -44,16 +47,16 @@ record MlpData(INDArray trainX, INDArray trainY, INDArray testX, INDArray testY)
         LabeledData train = ImageDatasets.stratified(spec.dataset(), true, datasetsDir, all -> spec.n(), spec.seed());
         LabeledData test = null;
         if (spec.testSize() > 0) {
-            test = ImageDatasets.stratified(spec.dataset(), false, datasetsDir, all -> Math.min(spec.testSize(), all),
-                    spec.seed() + 1);
+            test = ImageDatasets.stratified(
+                    spec.dataset(), false, datasetsDir, all -> Math.min(spec.testSize(), all), spec.seed() + 1);
         }
         if (spec.standardise()) {
             LabeledData fit = train;
             test = test == null ? null : Subsets.standardised(test, fit);
             train = Subsets.standardised(train, fit);
         }
-        return new MlpData(inputs(train), targets(train), test == null ? null : inputs(test),
-                test == null ? null : targets(test));
+        return new MlpData(
+                inputs(train), targets(train), test == null ? null : inputs(test), test == null ? null : targets(test));
     }
 
     private static INDArray inputs(LabeledData data) {

@@ -68,7 +68,8 @@ public final class MlpKind implements PaperLabelledKind<MlpSpec> {
 
     @Override
     public List<String> headlineSeries() {
-        return List.of(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
+        return List.of(
+                MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON),
                 MlpSeries.similarity(1, false, Prediction.SYM_FACT, MlpSeries.PEARSON),
                 MlpSeries.similarity(1, false, Prediction.SQRT_AGOP, MlpSeries.PEARSON),
                 MlpSeries.similarity(1, false, Prediction.SQRT_ENFA, MlpSeries.PEARSON),
@@ -91,11 +92,18 @@ public final class MlpKind implements PaperLabelledKind<MlpSpec> {
 
     private static void train(MlpSpec spec, RunContext ctx) throws Exception {
         MlpData data = MlpData.load(spec, ctx.datasetsDirectory());
-        MlpArchitecture architecture = new MlpArchitecture(data.inputDim(), spec.width(), spec.depth(),
-                data.outputDim(), spec.activation(), spec.bias());
-        TrainingOptions options = new TrainingOptions(spec.optimizer(), spec.lr(), spec.momentum(),
-                spec.lambda(), spec.lrSchedule(), spec.epochs(), spec.batchSize(),
-                spec.seed(), spec.loss());
+        MlpArchitecture architecture = new MlpArchitecture(
+                data.inputDim(), spec.width(), spec.depth(), data.outputDim(), spec.activation(), spec.bias());
+        TrainingOptions options = new TrainingOptions(
+                spec.optimizer(),
+                spec.lr(),
+                spec.momentum(),
+                spec.lambda(),
+                spec.lrSchedule(),
+                spec.epochs(),
+                spec.batchSize(),
+                spec.seed(),
+                spec.loss());
         MlpTrainer trainer = new MlpTrainer(architecture, options, data.trainX(), data.trainY(), DataType.FLOAT);
         MlpEvaluator evaluator = new MlpEvaluator(spec, data, ctx);
         evaluator.evaluate(0, trainer.weights(), options.rate(0), false);

@@ -18,8 +18,7 @@ final class MlpMemory {
      */
     private static final int FEATURE_MATRICES = 16;
 
-    private MlpMemory() {
-    }
+    private MlpMemory() {}
 
     static long estimate(MlpSpec spec) {
         int d = inputDim(spec);

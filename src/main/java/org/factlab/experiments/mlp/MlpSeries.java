@@ -16,9 +16,11 @@ public final class MlpSeries {
 
     /** L = (1/n) Σᵢ (1/c)‖f(xᵢ) − yᵢ‖² on the training subset, float64, current weights. */
     public static final String TRAIN_LOSS = "train/loss";
+
     public static final String TRAIN_ACCURACY = "train/accuracy";
     /** The same loss on the held-out test set. */
     public static final String TEST_LOSS = "test/loss";
+
     public static final String TEST_ACCURACY = "test/accuracy";
     /** The learning rate of the epoch that ended at this step (of epoch 0 at step 0). */
     public static final String LEARNING_RATE = "lr";
@@ -29,6 +31,7 @@ public final class MlpSeries {
 
     /** Matrices of the first layer recorded at probes: WᵀW next to FACT, √AGOP and √eNFA. */
     public static final String MATRIX_WTW = "layer1/WtW";
+
     public static final String MATRIX_FACT = "layer1/FACT";
     public static final String MATRIX_SQRT_AGOP = "layer1/sqrt_agop";
     public static final String MATRIX_SQRT_ENFA = "layer1/sqrt_enfa";
@@ -36,8 +39,7 @@ public final class MlpSeries {
     /** A first convolution's filters, (k·c) × q², each row one channel's q×q window (recorded with the matrices). */
     public static final String MATRIX_FILTERS = "layer1/filters";
 
-    private MlpSeries() {
-    }
+    private MlpSeries() {}
 
     /** {@code layer{l}/{p}/{similarity}} (forward) or {@code layer{l}/backward/{p}/{similarity}}. */
     public static String similarity(int layer, boolean backward, Prediction p, String similarity) {

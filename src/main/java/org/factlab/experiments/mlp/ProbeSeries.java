@@ -17,16 +17,15 @@ public final class ProbeSeries {
     /** The first-layer predictions stored as heatmaps next to WᵀW. */
     private static final Set<Prediction> KEPT = Set.of(Prediction.FACT, Prediction.SQRT_AGOP, Prediction.SQRT_ENFA);
 
-    private ProbeSeries() {
-    }
+    private ProbeSeries() {}
 
     /**
      * Puts layer l's series (0-based; named for layer l + 1) into {@code values}: ‖∇_W L_λ‖, Pearson and cosine of
      * every forward prediction with WᵀW and FACT's relative error, with {@code backward} the same against WWᵀ.
      * Returns the forward comparison, holding the heatmap matrices when {@code keepMatrices}.
      */
-    public static FeatureSet.Comparison putLayer(ProbeResult result, int l, boolean backward, boolean keepMatrices,
-                                                 Map<String, Double> values) {
+    public static FeatureSet.Comparison putLayer(
+            ProbeResult result, int l, boolean backward, boolean keepMatrices, Map<String, Double> values) {
         ProbeResult.LayerComparison layer = result.compare(l, backward, keepMatrices ? KEPT : Set.of());
         values.put(MlpSeries.gradNorm(l + 1), layer.gradientNorm());
         put(values, l + 1, false, layer.forward());
@@ -50,7 +49,12 @@ public final class ProbeSeries {
     public static void recordFilters(RunContext ctx, long step, INDArray w, int channels) {
         int rows = (int) w.rows() * channels;
         int cols = (int) w.columns() / channels;
-        ctx.matrix(MlpSeries.MATRIX_FILTERS, step, rows, cols, w.dup('c').reshape(-1).toFloatVector());
+        ctx.matrix(
+                MlpSeries.MATRIX_FILTERS,
+                step,
+                rows,
+                cols,
+                w.dup('c').reshape(-1).toFloatVector());
     }
 
     /** Records the first layer's WᵀW, FACT, √AGOP and √eNFA ({@link MlpSeries#MATRICES}) kept by {@link #putLayer}. */

@@ -1,7 +1,6 @@
 package org.factlab.experiments.modular;
 
 import java.util.List;
-import org.factlab.experiments.sections.Section;
 import org.factlab.data.ModularArithmeticData;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
@@ -9,6 +8,7 @@ import org.factlab.experiments.RunContext;
 import org.factlab.experiments.rfm.RfmHistory;
 import org.factlab.experiments.rfm.RfmLoop;
 import org.factlab.experiments.rfm.RfmSeries;
+import org.factlab.experiments.sections.Section;
 import org.factlab.kernels.RecursiveFeatureMachine;
 import org.factlab.math.Similarity;
 
@@ -68,14 +68,14 @@ public final class ModularKind implements ExperimentKind<ModularSpec> {
     @Override
     public long estimateMemoryBytes(ModularSpec spec) {
         int train = spec.trainSize();
-        return RecursiveFeatureMachine.estimateBytes(train, spec.pairs() - train, 2L * spec.p(), spec.p(),
-                spec.rfmOptions());
+        return RecursiveFeatureMachine.estimateBytes(
+                train, spec.pairs() - train, 2L * spec.p(), spec.p(), spec.rfmOptions());
     }
 
     @Override
     public void run(ModularSpec spec, RunContext ctx) {
-        ModularArithmeticData data = ModularArithmeticData.generate(spec.p(), spec.arithmetic(), spec.trainFraction(),
-                spec.seed());
+        ModularArithmeticData data =
+                ModularArithmeticData.generate(spec.p(), spec.arithmetic(), spec.trainFraction(), spec.seed());
         RfmHistory history = RfmLoop.run(spec.rfmOptions(), spec.iterations(), spec.seed(), new ModularTask(data), ctx);
         if (history == null) {
             return;

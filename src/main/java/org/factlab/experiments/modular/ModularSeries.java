@@ -15,6 +15,5 @@ public final class ModularSeries {
      */
     public static final String GROKKING_ITERATION = "grokking_iteration";
 
-    private ModularSeries() {
-    }
+    private ModularSeries() {}
 }

@@ -13,24 +13,35 @@ import org.factlab.kernels.RfmOptions;
  */
 public record ModularSpec(
         RfmSettings rfm,
+
         @SpecField(description = "Random seed of the train/test split", min = 0, max = 9.007199254740992E15)
         long seed,
+
         @SpecField(description = "Modulus p (Figure 6: 61); inputs have 2p dimensions, targets p", min = 2, max = 500)
         int p,
+
         @SpecField(description = "Operation (a ∘ b) mod p; div is a·b⁻¹ with b ≠ 0 and needs a prime p")
         Operation operation,
-        @SpecField(description = "Fraction of the pairs used for training (Figure 6: 0.5)", min = 0, max = 1,
+
+        @SpecField(
+                description = "Fraction of the pairs used for training (Figure 6: 0.5)",
+                min = 0,
+                max = 1,
                 minExclusive = true)
         double trainFraction) {
 
     public ModularSpec {
         if (trainFraction >= 1) {
-            throw new SpecValidationException("trainFraction", trainFraction + " is out of range; allowed: number in "
-                    + "(0, 1) (some pairs must be left for testing)");
+            throw new SpecValidationException(
+                    "trainFraction",
+                    trainFraction + " is out of range; allowed: number in "
+                            + "(0, 1) (some pairs must be left for testing)");
         }
         if (operation == Operation.DIV && !ModularArithmeticData.isPrime(p)) {
-            throw new SpecValidationException("p", p + " is not allowed with operation div; allowed: a prime (every "
-                    + "b ≠ 0 needs an inverse mod p)");
+            throw new SpecValidationException(
+                    "p",
+                    p + " is not allowed with operation div; allowed: a prime (every "
+                            + "b ≠ 0 needs an inverse mod p)");
         }
     }
 

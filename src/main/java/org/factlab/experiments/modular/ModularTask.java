@@ -17,7 +17,9 @@ record ModularTask(ModularArithmeticData data) implements RfmTask {
     public void addSeries(double[][] testPredictions, double[][] m, Map<String, Double> values) {
         int[] labels = data.testLabels();
         double loss = IntStream.range(0, labels.length)
-                .mapToDouble(i -> Math.pow(testPredictions[i][labels[i]] - 1, 2)).average().orElseThrow();
+                .mapToDouble(i -> Math.pow(testPredictions[i][labels[i]] - 1, 2))
+                .average()
+                .orElseThrow();
         values.put(ModularSeries.CORRECT_LOGIT_LOSS, loss);
     }
 

@@ -16,8 +16,7 @@ public final class ChartGroups {
     private static final Pattern LAYER = Pattern.compile("layer([1-9][0-9]*)/(backward/)?[^/]+/(pearson|cosine)");
     private static final Set<String> LINEAR = Set.of("cosine", "pearson", "accuracy");
 
-    private ChartGroups() {
-    }
+    private ChartGroups() {}
 
     public static String of(String series) {
         Matcher m = LAYER.matcher(series);
@@ -52,8 +51,10 @@ public final class ChartGroups {
             return SeriesLabels.words(group);
         }
         Matcher m = Pattern.compile("layer([0-9]+)-(backward-)?.*").matcher(group);
-        return m.matches() ? title.replace("WᵀW", PaperNotation.neuralFeatureMatrix(Integer.parseInt(m.group(1)),
-                m.group(2) != null)) : title;
+        return m.matches()
+                ? title.replace(
+                        "WᵀW", PaperNotation.neuralFeatureMatrix(Integer.parseInt(m.group(1)), m.group(2) != null))
+                : title;
     }
 
     /** The y axis name: the measure's words for similarities, the group otherwise. */

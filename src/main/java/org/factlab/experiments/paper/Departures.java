@@ -22,8 +22,7 @@ public final class Departures {
             "mlp/table2-mnist-1k", TABLE2,
             "modular/fig6-fact", FIGURE6_FACT);
 
-    private Departures() {
-    }
+    private Departures() {}
 
     /** How and why the preset departs from the paper, or empty when it follows the paper's setting. */
     public static Optional<String> of(String kind, String preset) {

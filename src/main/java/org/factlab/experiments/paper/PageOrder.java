@@ -17,8 +17,7 @@ import org.factlab.experiments.sections.SeriesPattern;
  */
 public final class PageOrder {
 
-    private PageOrder() {
-    }
+    private PageOrder() {}
 
     /** {@code series} sorted by where the kind's run page declares them; the input order kept for ties. */
     public static List<String> of(ExperimentKind<?> kind, List<String> series) {
@@ -47,8 +46,9 @@ public final class PageOrder {
             if (section instanceof LayerAlignmentSection alignment) {
                 for (LayerAlignmentSection.LayerChart chart : alignment.layerCharts()) {
                     if (chart.perMethod()) {
-                        alignment.methods().forEach(m -> out.add(SeriesPattern.fill(chart.pattern(),
-                                Map.of("method", m.id()))));
+                        alignment
+                                .methods()
+                                .forEach(m -> out.add(SeriesPattern.fill(chart.pattern(), Map.of("method", m.id()))));
                     } else {
                         out.add(chart.pattern());
                     }

@@ -19,9 +19,18 @@ import java.util.List;
  * @param values         the paper's printed values (references filled in from the preset where declared null)
  * @param reason         one paragraph: why the lab's result differs from the paper's, or what to look at
  */
-public record PaperFigure(String id, String title, String caption, String kind, String preset, String studyPreset,
-                          Double cpuSeconds, boolean gpuScale, boolean launchesStudy, List<PaperRow> values,
-                          String reason) {
+public record PaperFigure(
+        String id,
+        String title,
+        String caption,
+        String kind,
+        String preset,
+        String studyPreset,
+        Double cpuSeconds,
+        boolean gpuScale,
+        boolean launchesStudy,
+        List<PaperRow> values,
+        String reason) {
 
     public PaperFigure {
         values = List.copyOf(values);

@@ -11,20 +11,56 @@ import java.util.regex.Pattern;
  */
 public final class PaperNotation {
 
-    private static final Map<String, String> FORWARD = Map.of("fact", "FACT", "sym_fact", "√(FACT·FACTᵀ)",
-            "agop", "AGOP", "sqrt_agop", "√AGOP", "agop_1_over_L", "AGOP¹ᐟᴸ", "enfa", "eNFA", "sqrt_enfa", "√eNFA");
-    private static final Map<String, String> BACKWARD = Map.of("fact", "bFACT", "sym_fact", "√(bFACT·bFACTᵀ)",
-            "agop", "bAGOP", "sqrt_agop", "√bAGOP", "enfa", "beNFA", "sqrt_enfa", "√beNFA");
-    private static final Map<String, String> MATRICES = Map.of("WtW", "WᵀW", "sqrt_agop", "√AGOP", "sqrt_enfa",
-            "√eNFA", "sqrt_fact_Mt", "√(FACT·Mᵀ)", "M", "M", "FACT", "FACT", "AGOP", "AGOP");
-    private static final Map<String, String> MEASURES = Map.of("pearson", "Pearson correlation",
-            "cosine", "cosine similarity");
+    private static final Map<String, String> FORWARD = Map.of(
+            "fact",
+            "FACT",
+            "sym_fact",
+            "√(FACT·FACTᵀ)",
+            "agop",
+            "AGOP",
+            "sqrt_agop",
+            "√AGOP",
+            "agop_1_over_L",
+            "AGOP¹ᐟᴸ",
+            "enfa",
+            "eNFA",
+            "sqrt_enfa",
+            "√eNFA");
+    private static final Map<String, String> BACKWARD = Map.of(
+            "fact",
+            "bFACT",
+            "sym_fact",
+            "√(bFACT·bFACTᵀ)",
+            "agop",
+            "bAGOP",
+            "sqrt_agop",
+            "√bAGOP",
+            "enfa",
+            "beNFA",
+            "sqrt_enfa",
+            "√beNFA");
+    private static final Map<String, String> MATRICES = Map.of(
+            "WtW",
+            "WᵀW",
+            "sqrt_agop",
+            "√AGOP",
+            "sqrt_enfa",
+            "√eNFA",
+            "sqrt_fact_Mt",
+            "√(FACT·Mᵀ)",
+            "M",
+            "M",
+            "FACT",
+            "FACT",
+            "AGOP",
+            "AGOP");
+    private static final Map<String, String> MEASURES =
+            Map.of("pearson", "Pearson correlation", "cosine", "cosine similarity");
     private static final Pattern LAYER = Pattern.compile("layer([1-9][0-9]*)/(backward/)?([a-z_1L]+)/(pearson|cosine)");
     private static final Pattern PLAIN = Pattern.compile("([a-z_]+)/(pearson|cosine)");
     private static final String SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
 
-    private PaperNotation() {
-    }
+    private PaperNotation() {}
 
     /** A similarity series as the paper writes it, e.g. "Pearson correlation of FACT with W₁ᵀW₁"; else the key. */
     public static String label(String series) {

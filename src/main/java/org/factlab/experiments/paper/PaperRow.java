@@ -14,8 +14,7 @@ package org.factlab.experiments.paper;
  *                  reference where the paper prints none)
  * @param note      how the paper states it (e.g. "printed as < 0.068"), empty when there is nothing to add
  */
-public record PaperRow(String series, Double paper, String relation, Double reference, double tolerance,
-                       String note) {
+public record PaperRow(String series, Double paper, String relation, Double reference, double tolerance, String note) {
 
     /** The relations a paper value can have. */
     public static final java.util.List<String> RELATIONS = java.util.List.of("=", "<", "≤", ">", "≥", "≈");

@@ -34,36 +34,45 @@ public final class PresetRows {
         declare("mlp", "table2-mnist-60k", table2(0.999, 1.000, 0.909, 0.903, null, null, null));
         declare("mlp", "cifar10", table2(0.896, 0.943, 0.722, 0.714, null, null, null));
         for (int depth = 2; depth <= 4; depth++) {
-            declare("mlp", "fig11-linear-L" + depth, List.of(
-                    bound("layer1/fact/cosine", "≥", 0.999, "printed as ≥ 0.999 for every depth"),
-                    row("layer1/agop_1_over_L/cosine", null, 0.01, "printed as close to 1"),
-                    row("layer1/sqrt_agop/cosine", null, 0.01, "falls with depth; not printed")));
+            declare(
+                    "mlp",
+                    "fig11-linear-L" + depth,
+                    List.of(
+                            bound("layer1/fact/cosine", "≥", 0.999, "printed as ≥ 0.999 for every depth"),
+                            row("layer1/agop_1_over_L/cosine", null, 0.01, "printed as close to 1"),
+                            row("layer1/sqrt_agop/cosine", null, 0.01, "falls with depth; not printed")));
         }
-        List<PaperRow> figure6 = List.of(row("test/accuracy", 1.0, 0.01, "Figure 6: both methods reach 100% test "
-                + "accuracy"));
+        List<PaperRow> figure6 =
+                List.of(row("test/accuracy", 1.0, 0.01, "Figure 6: both methods reach 100% test " + "accuracy"));
         declare("modular", "fig6-nfa", figure6);
         declare("modular", "fig6-fact", figure6);
-        declare("tabular", "table3-bundled", List.of(
-                row("mean_test_accuracy/kernel", 0.8371, 0.01, "Laplace kernel regression, 120 datasets"),
-                row("mean_test_accuracy/nfa", 0.8510, 0.01, "NFA-RFM, 120 datasets"),
-                row("mean_test_accuracy/fact", 0.8522, 0.01, "FACT-RFM (no geom. averaging), 120 datasets"),
-                row("mean_test_accuracy/fact-geometric", 0.8499, 0.01, "FACT-RFM (geom. averaging), 120 datasets")));
+        declare(
+                "tabular",
+                "table3-bundled",
+                List.of(
+                        row("mean_test_accuracy/kernel", 0.8371, 0.01, "Laplace kernel regression, 120 datasets"),
+                        row("mean_test_accuracy/nfa", 0.8510, 0.01, "NFA-RFM, 120 datasets"),
+                        row("mean_test_accuracy/fact", 0.8522, 0.01, "FACT-RFM (no geom. averaging), 120 datasets"),
+                        row(
+                                "mean_test_accuracy/fact-geometric",
+                                0.8499,
+                                0.01,
+                                "FACT-RFM (geom. averaging), 120 datasets")));
     }
 
-    private PresetRows() {
-    }
+    private PresetRows() {}
 
     /** The rows of a preset of a kind, given its {@code expected} map (the lab's references). */
     public static List<PaperRow> of(String kind, String preset, Map<String, Double> expected) {
         List<PaperRow> rows = new ArrayList<>();
         Map<String, Double> rest = new TreeMap<>(expected);
         for (PaperRow declared : DECLARED.getOrDefault(kind + "/" + preset, List.of())) {
-            Double reference = rest.containsKey(declared.series()) ? rest.remove(declared.series())
-                    : declared.reference();
+            Double reference =
+                    rest.containsKey(declared.series()) ? rest.remove(declared.series()) : declared.reference();
             rows.add(declared.withReference(reference));
         }
-        rest.forEach((series, reference) -> rows.add(new PaperRow(series, null, reference, defaultTolerance(reference),
-                "")));
+        rest.forEach((series, reference) ->
+                rows.add(new PaperRow(series, null, reference, defaultTolerance(reference), "")));
         return rows;
     }
 
@@ -85,12 +94,22 @@ public final class PresetRows {
     }
 
     /** Table 2's rows (Pearson with W₁ᵀW₁) with the lab's measured values of the rows its preset has no entry for. */
-    private static List<PaperRow> table2(double fact, double symFact, double sqrtAgop, double sqrtEnfa,
-                                         Double measuredSymFact, Double measuredSqrtAgop, Double measuredSqrtEnfa) {
+    private static List<PaperRow> table2(
+            double fact,
+            double symFact,
+            double sqrtAgop,
+            double sqrtEnfa,
+            Double measuredSymFact,
+            Double measuredSqrtAgop,
+            Double measuredSqrtEnfa) {
         return List.of(
                 row("layer1/fact/pearson", fact, 0.02, "Table 2, FACT"),
                 new PaperRow("layer1/sym_fact/pearson", symFact, measuredSymFact, 0.02, "Table 2, √(FACT·FACTᵀ)"),
-                new PaperRow("layer1/sqrt_agop/pearson", sqrtAgop, measuredSqrtAgop, 0.02,
+                new PaperRow(
+                        "layer1/sqrt_agop/pearson",
+                        sqrtAgop,
+                        measuredSqrtAgop,
+                        0.02,
                         "Table 2, √AGOP (NFA with s = 1/2)"),
                 new PaperRow("layer1/sqrt_enfa/pearson", sqrtEnfa, measuredSqrtEnfa, 0.02, "Table 2, √eNFA"));
     }

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.sections.Chart;
-import org.factlab.experiments.sections.CurvesSection;
 import org.factlab.experiments.sections.Curve;
+import org.factlab.experiments.sections.CurvesSection;
 import org.factlab.experiments.sections.KeyNumbersSection;
 import org.factlab.experiments.sections.LayerAlignmentSection;
 import org.factlab.experiments.sections.Section;
@@ -25,8 +25,7 @@ public final class SeriesLabels {
     private static final Pattern LAYER_PREFIX = Pattern.compile("layer([1-9][0-9]*)/(.+)");
     private static final Pattern WORD_BREAK = Pattern.compile("[/_]+");
 
-    private SeriesLabels() {
-    }
+    private SeriesLabels() {}
 
     /** The full label, e.g. "Pearson correlation of FACT with W₁ᵀW₁", "Mean test accuracy, NFA-RFM". */
     public static String label(Optional<? extends ExperimentKind<?>> kind, String key) {
@@ -93,7 +92,8 @@ public final class SeriesLabels {
         for (Chart chart : charts) {
             for (Curve curve : chart.curves()) {
                 if (curve.series().equals(key) && curve.label() != null) {
-                    return chart.curves().size() == 1 ? chart.title()
+                    return chart.curves().size() == 1
+                            ? chart.title()
                             : curve.label().length() <= 3 ? words(key) + " " + curve.label() : curve.label();
                 }
             }

@@ -13,8 +13,7 @@ public final class TexText {
     private static final String SUB_FROM = "0123456789+-−=()aehijklmnoprstuvxβγρφχ";
     private static final String SUB_TO = "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ";
 
-    private TexText() {
-    }
+    private TexText() {}
 
     /** {@code tex} with every {@code ^x}, {@code ^{…}}, {@code _x} and {@code _{…}} written as Unicode text. */
     public static String of(String tex) {
@@ -58,7 +57,8 @@ public final class TexText {
             }
             return -1;
         }
-        boolean wordBefore = start >= 3 && Character.isLetterOrDigit(tex.charAt(start - 2))
+        boolean wordBefore = start >= 3
+                && Character.isLetterOrDigit(tex.charAt(start - 2))
                 && Character.isLetterOrDigit(tex.charAt(start - 3));
         if (tex.charAt(start - 1) == '_' && wordBefore) {
             return -1; // a key such as train_x: a subscript follows a single symbol, not a word

@@ -1,13 +1,13 @@
 package org.factlab.experiments.parity;
 
 import java.util.List;
-import org.factlab.experiments.sections.Section;
 import org.factlab.data.SparseParityData;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
 import org.factlab.experiments.rfm.RfmLoop;
 import org.factlab.experiments.rfm.RfmSeries;
+import org.factlab.experiments.sections.Section;
 import org.factlab.kernels.RecursiveFeatureMachine;
 
 /**
@@ -69,8 +69,8 @@ public final class ParityKind implements ExperimentKind<ParitySpec> {
 
     @Override
     public void run(ParitySpec spec, RunContext ctx) {
-        SparseParityData data = SparseParityData.generate(spec.d(), spec.k(), spec.n(), spec.nTest(),
-                spec.supportCoordinates(), spec.seed());
+        SparseParityData data = SparseParityData.generate(
+                spec.d(), spec.k(), spec.n(), spec.nTest(), spec.supportCoordinates(), spec.seed());
         RfmLoop.run(spec.rfmOptions(), spec.iterations(), spec.seed(), new ParityTask(data), ctx);
     }
 }

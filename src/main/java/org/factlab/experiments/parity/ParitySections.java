@@ -12,16 +12,22 @@ import org.factlab.experiments.sections.Section;
 /** The run page of the parity kind: the RFM sections plus support recovery ({@link ParitySeries}). */
 final class ParitySections {
 
-    private ParitySections() {
-    }
+    private ParitySections() {}
 
     static List<Section> all() {
-        return RfmSections.of(List.of(
-                        KeyNumber.of(ParitySeries.SUPPORT_RECOVERED, "Support recovered (1 = yes) at the end",
-                                Format.WHOLE),
-                        KeyNumber.of(ParitySeries.DIAG_MASS_ON_SUPPORT, "Share of tr(M) on the support at the end",
+        return RfmSections.of(
+                List.of(
+                        KeyNumber.of(
+                                ParitySeries.SUPPORT_RECOVERED, "Support recovered (1 = yes) at the end", Format.WHOLE),
+                        KeyNumber.of(
+                                ParitySeries.DIAG_MASS_ON_SUPPORT,
+                                "Share of tr(M) on the support at the end",
                                 Format.PERCENT)),
-                List.of(Chart.of("chart-support", "Support recovery", RfmSections.ITERATION, Axis.fraction("fraction"),
+                List.of(Chart.of(
+                        "chart-support",
+                        "Support recovery",
+                        RfmSections.ITERATION,
+                        Axis.fraction("fraction"),
                         Curve.of(ParitySeries.SUPPORT_RECOVERED, "top-k diagonal = support"),
                         Curve.of(ParitySeries.DIAG_MASS_ON_SUPPORT, "share of tr(M) on the support"))));
     }

@@ -14,6 +14,5 @@ public final class ParitySeries {
 
     public static final List<String> ALL = List.of(SUPPORT_RECOVERED, DIAG_MASS_ON_SUPPORT);
 
-    private ParitySeries() {
-    }
+    private ParitySeries() {}
 }

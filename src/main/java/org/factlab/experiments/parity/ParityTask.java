@@ -18,9 +18,13 @@ record ParityTask(SparseParityData data) implements RfmTask {
     @Override
     public void addSeries(double[][] testPredictions, double[][] m, Map<String, Double> values) {
         int[] support = data.support();
-        int[] top = IntStream.range(0, m.length).boxed()
+        int[] top = IntStream.range(0, m.length)
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer k) -> m[k][k]).reversed())
-                .limit(support.length).mapToInt(Integer::intValue).sorted().toArray();
+                .limit(support.length)
+                .mapToInt(Integer::intValue)
+                .sorted()
+                .toArray();
         double trace = IntStream.range(0, m.length).mapToDouble(k -> m[k][k]).sum();
         double onSupport = Arrays.stream(support).mapToDouble(k -> m[k][k]).sum();
         values.put(ParitySeries.SUPPORT_RECOVERED, Arrays.equals(top, support) ? 1.0 : 0.0);

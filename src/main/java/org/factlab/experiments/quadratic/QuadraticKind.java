@@ -76,7 +76,10 @@ public final class QuadraticKind implements PaperLabelledKind<QuadraticSpec> {
 
     @Override
     public List<String> headlineSeries() {
-        return List.of(QuadraticSeries.FACT_COSINE, QuadraticSeries.AGOP_COSINE, QuadraticSeries.SQRT_AGOP_COSINE,
+        return List.of(
+                QuadraticSeries.FACT_COSINE,
+                QuadraticSeries.AGOP_COSINE,
+                QuadraticSeries.SQRT_AGOP_COSINE,
                 QuadraticSeries.GRAD_NORM);
     }
 
@@ -88,13 +91,17 @@ public final class QuadraticKind implements PaperLabelledKind<QuadraticSpec> {
     @Override
     public void run(QuadraticSpec spec, RunContext ctx) {
         QuadraticSeparationData data = QuadraticSeparationData.of(spec.p(), spec.tau());
-        QuadraticObjective objective = new QuadraticObjective(data.inputs(), data.targets(), data.weights(),
-                spec.lossScale(), spec.lambda());
-        QuadraticNetwork network = QuadraticNetwork.initialised(spec.width(), QuadraticSeparationData.DIMENSION,
-                spec.initScale(), new SplittableRandom(spec.seed()));
-        QuadraticTrainer trainer = new QuadraticTrainer(network, objective,
+        QuadraticObjective objective =
+                new QuadraticObjective(data.inputs(), data.targets(), data.weights(), spec.lossScale(), spec.lambda());
+        QuadraticNetwork network = QuadraticNetwork.initialised(
+                spec.width(), QuadraticSeparationData.DIMENSION, spec.initScale(), new SplittableRandom(spec.seed()));
+        QuadraticTrainer trainer = new QuadraticTrainer(
+                network,
+                objective,
                 new Adam(network.parameters().length, spec.beta1(), spec.beta2(), spec.eps()),
-                spec.lrSchedule(), spec.lr(), spec.iterations());
+                spec.lrSchedule(),
+                spec.lr(),
+                spec.iterations());
         long total = spec.iterations();
         for (long step = 0; ; step++) {
             boolean evaluation = step % spec.evalEvery() == 0 || step == total;

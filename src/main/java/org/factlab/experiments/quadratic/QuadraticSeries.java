@@ -16,6 +16,7 @@ public final class QuadraticSeries {
     public static final String SQRT_AGOP_COSINE = "sqrt_agop/cosine";
     /** cos(eNFA, WᵀW). */
     public static final String ENFA_COSINE = "enfa/cosine";
+
     public static final String FACT_PEARSON = "fact/pearson";
     public static final String AGOP_PEARSON = "agop/pearson";
     public static final String SQRT_AGOP_PEARSON = "sqrt_agop/pearson";
@@ -32,16 +33,27 @@ public final class QuadraticSeries {
     public static final String LEARNING_RATE = "lr";
 
     /** Every series of every evaluation, in recording order. */
-    public static final List<String> ALL = List.of(FACT_COSINE, AGOP_COSINE, SQRT_AGOP_COSINE, ENFA_COSINE,
-            FACT_PEARSON, AGOP_PEARSON, SQRT_AGOP_PEARSON, ENFA_PEARSON, LOSS, OBJECTIVE, GRAD_NORM, FACT_RELERR,
+    public static final List<String> ALL = List.of(
+            FACT_COSINE,
+            AGOP_COSINE,
+            SQRT_AGOP_COSINE,
+            ENFA_COSINE,
+            FACT_PEARSON,
+            AGOP_PEARSON,
+            SQRT_AGOP_PEARSON,
+            ENFA_PEARSON,
+            LOSS,
+            OBJECTIVE,
+            GRAD_NORM,
+            FACT_RELERR,
             LEARNING_RATE);
 
     /** 4 × 4 matrix snapshots recorded at every evaluation. */
     public static final String MATRIX_WTW = "WtW";
+
     public static final String MATRIX_FACT = "FACT";
     public static final String MATRIX_AGOP = "AGOP";
     public static final List<String> MATRICES = List.of(MATRIX_WTW, MATRIX_FACT, MATRIX_AGOP);
 
-    private QuadraticSeries() {
-    }
+    private QuadraticSeries() {}
 }

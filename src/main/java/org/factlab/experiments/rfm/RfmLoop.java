@@ -22,8 +22,7 @@ import org.factlab.math.Matrices;
  */
 public final class RfmLoop {
 
-    private RfmLoop() {
-    }
+    private RfmLoop() {}
 
     /**
      * Runs {@code iterations} updates (T + 1 fits).
@@ -37,8 +36,8 @@ public final class RfmLoop {
         }
     }
 
-    private static RfmHistory run(RecursiveFeatureMachine rfm, boolean fact, int iterations, long seed, RfmTask task,
-                                  RunContext ctx) {
+    private static RfmHistory run(
+            RecursiveFeatureMachine rfm, boolean fact, int iterations, long seed, RfmTask task, RunContext ctx) {
         List<double[][]> history = new ArrayList<>();
         double[] testAccuracy = new double[iterations + 1];
         for (int t = 0; t <= iterations; t++) {
@@ -47,10 +46,14 @@ public final class RfmLoop {
             Features features = fitAndMeasure(rfm, fact, t);
             double[][] testPredictions = rfm.predict(task.data().testX());
             Map<String, Double> values = new LinkedHashMap<>();
-            values.put(RfmSeries.TRAIN_ACCURACY, task.accuracy(rfm.trainPredictions(), task.data().trainY()));
+            values.put(
+                    RfmSeries.TRAIN_ACCURACY,
+                    task.accuracy(rfm.trainPredictions(), task.data().trainY()));
             testAccuracy[t] = task.accuracy(testPredictions, task.data().testY());
             values.put(RfmSeries.TEST_ACCURACY, testAccuracy[t]);
-            values.put(RfmSeries.TEST_MSE, meanSquaredError(testPredictions, task.data().testY()));
+            values.put(
+                    RfmSeries.TEST_MSE,
+                    meanSquaredError(testPredictions, task.data().testY()));
             values.put(RfmSeries.TRACE_M, trace(m));
             if (t > 0) {
                 values.put(RfmSeries.M_REL_CHANGE, Matrices.relativeError(m, history.get(t - 1)));

@@ -23,10 +23,10 @@ public final class RfmSections {
 
     /** The x axis of every RFM chart: iteration t (0 = the plain kernel machine). */
     public static final Axis ITERATION = Axis.steps("iteration");
+
     private static final String FACT_ONLY = "FACT-driven methods only";
 
-    private RfmSections() {
-    }
+    private RfmSections() {}
 
     /**
      * @param keys   the kind's key numbers, shown after the final test accuracy and before Figure 7's fit
@@ -41,30 +41,59 @@ public final class RfmSections {
         numbers.add(KeyNumber.of(RfmSeries.TAU_R2, "R² of τ ≈ c·k′ (through the origin)", Format.DECIMAL));
         numbers.add(KeyNumber.of(RfmSeries.TAU_PEARSON, "Pearson correlation of τ and k′", Format.DECIMAL));
         List<Chart> all = new ArrayList<>();
-        all.add(Chart.of("chart-accuracy", "Accuracy", ITERATION, Axis.fraction("accuracy"),
-                Curve.of(RfmSeries.TRAIN_ACCURACY, "train accuracy"), Curve.of(RfmSeries.TEST_ACCURACY,
-                        "test accuracy")));
+        all.add(Chart.of(
+                "chart-accuracy",
+                "Accuracy",
+                ITERATION,
+                Axis.fraction("accuracy"),
+                Curve.of(RfmSeries.TRAIN_ACCURACY, "train accuracy"),
+                Curve.of(RfmSeries.TEST_ACCURACY, "test accuracy")));
         all.addAll(charts);
-        all.add(Chart.of("chart-mse", "Test mean squared error", ITERATION, Axis.logarithmic("MSE"),
+        all.add(Chart.of(
+                "chart-mse",
+                "Test mean squared error",
+                ITERATION,
+                Axis.logarithmic("MSE"),
                 Curve.of(RfmSeries.TEST_MSE, "test MSE")));
-        all.add(Chart.of("chart-trace", "tr(M_t)", ITERATION, Axis.linear("tr(M)"),
-                Curve.of(RfmSeries.TRACE_M, "tr(M_t)")));
-        all.add(Chart.of("chart-m-change", "‖M_t − M_{t−1}‖_F / ‖M_{t−1}‖_F", ITERATION,
-                Axis.logarithmic("relative change"), Curve.of(RfmSeries.M_REL_CHANGE, "relative change of M")));
-        all.add(Chart.of("chart-fact", "FACT updates: ‖F_t‖_F and cos(F_t, M_t)", ITERATION, Axis.linear("value"),
+        all.add(Chart.of(
+                "chart-trace", "tr(M_t)", ITERATION, Axis.linear("tr(M)"), Curve.of(RfmSeries.TRACE_M, "tr(M_t)")));
+        all.add(Chart.of(
+                "chart-m-change",
+                "‖M_t − M_{t−1}‖_F / ‖M_{t−1}‖_F",
+                ITERATION,
+                Axis.logarithmic("relative change"),
+                Curve.of(RfmSeries.M_REL_CHANGE, "relative change of M")));
+        all.add(Chart.of(
+                "chart-fact",
+                "FACT updates: ‖F_t‖_F and cos(F_t, M_t)",
+                ITERATION,
+                Axis.linear("value"),
                 Curve.of(RfmSeries.FACT_NORM, "‖F_t‖_F").only(FACT_ONLY),
                 Curve.of(RfmSeries.FACT_FIXED_POINT_COSINE, "cos(F_t, M_t)").only(FACT_ONLY)));
-        return List.of(KeyNumbersSection.of(numbers.toArray(KeyNumber[]::new)),
+        return List.of(
+                KeyNumbersSection.of(numbers.toArray(KeyNumber[]::new)),
                 new CurvesSection("curves", "Curves", "", all),
-                new MatricesSection("matrices", "Feature matrices", "M_t beside √AGOP and √(FACT·Mᵀ) (Figures 5, 6).",
-                        List.of(Matrix.of(RfmSeries.MATRIX_M, PaperNotation.matrix(RfmSeries.MATRIX_M)),
+                new MatricesSection(
+                        "matrices",
+                        "Feature matrices",
+                        "M_t beside √AGOP and √(FACT·Mᵀ) (Figures 5, 6).",
+                        List.of(
+                                Matrix.of(RfmSeries.MATRIX_M, PaperNotation.matrix(RfmSeries.MATRIX_M)),
                                 Matrix.of(RfmSeries.MATRIX_SQRT_AGOP, PaperNotation.matrix(RfmSeries.MATRIX_SQRT_AGOP)),
-                                Matrix.of(RfmSeries.MATRIX_SQRT_FACT_MT,
-                                        PaperNotation.matrix(RfmSeries.MATRIX_SQRT_FACT_MT)).only(FACT_ONLY))),
-                new ScatterFitSection("figure7", "τ against k′ (Figure 7)", "τ(xᵢ, xⱼ, M) against k′(xᵢᵀMxⱼ) over "
-                        + "sampled training pairs of the final fit, with the best proportional fit τ ≈ c·k′.",
-                        RfmSeries.MATRIX_TAU_PAIRS, Axis.linear("k′(xᵢᵀMxⱼ)").withOrigin(),
+                                Matrix.of(
+                                                RfmSeries.MATRIX_SQRT_FACT_MT,
+                                                PaperNotation.matrix(RfmSeries.MATRIX_SQRT_FACT_MT))
+                                        .only(FACT_ONLY))),
+                new ScatterFitSection(
+                        "figure7",
+                        "τ against k′ (Figure 7)",
+                        "τ(xᵢ, xⱼ, M) against k′(xᵢᵀMxⱼ) over "
+                                + "sampled training pairs of the final fit, with the best proportional fit τ ≈ c·k′.",
+                        RfmSeries.MATRIX_TAU_PAIRS,
+                        Axis.linear("k′(xᵢᵀMxⱼ)").withOrigin(),
                         Axis.linear("τ(xᵢ, xⱼ, M)").withOrigin(),
-                        RfmSeries.TAU_SLOPE, RfmSeries.TAU_R2, RfmSeries.TAU_PEARSON));
+                        RfmSeries.TAU_SLOPE,
+                        RfmSeries.TAU_R2,
+                        RfmSeries.TAU_PEARSON));
     }
 }

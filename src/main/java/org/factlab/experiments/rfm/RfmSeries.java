@@ -50,6 +50,5 @@ public final class RfmSeries {
     /** Figure 7's scatter at the last step: 1000 rows (k′, τ), one per sampled training pair. */
     public static final String MATRIX_TAU_PAIRS = "tau_kprime_pairs";
 
-    private RfmSeries() {
-    }
+    private RfmSeries() {}
 }

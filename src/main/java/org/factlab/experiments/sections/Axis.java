@@ -4,8 +4,8 @@ package org.factlab.experiments.sections;
  * One axis of a declared chart: its name and unit, a fixed range (NaN ends follow the data), a logarithmic scale,
  * whole-number ticks (steps, iterations, epochs) and whether the origin must be in view (e.g. a fit through it).
  */
-public record Axis(String name, String unit, double min, double max, boolean log, boolean wholeNumbers,
-                   boolean includeOrigin) {
+public record Axis(
+        String name, String unit, double min, double max, boolean log, boolean wholeNumbers, boolean includeOrigin) {
 
     public Axis {
         if (name == null || unit == null) {

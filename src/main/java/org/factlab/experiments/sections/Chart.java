@@ -18,7 +18,9 @@ public record Chart(String id, String title, Axis x, Axis y, List<Curve> curves)
 
     /** The y axis of the first of {@code charts} with a curve of {@code series}. */
     static Optional<Axis> axisOf(List<Chart> charts, String series) {
-        return charts.stream().filter(c -> c.curves().stream().anyMatch(v -> v.series().equals(series)))
-                .map(Chart::y).findFirst();
+        return charts.stream()
+                .filter(c -> c.curves().stream().anyMatch(v -> v.series().equals(series)))
+                .map(Chart::y)
+                .findFirst();
     }
 }

@@ -12,8 +12,10 @@ public record CurvesSection(String id, String title, String description, List<Ch
 
     @Override
     public List<Declared> declared() {
-        return charts.stream().flatMap(c -> c.curves().stream())
-                .map(c -> new Declared(c.series(), Declared.Source.SERIES, c.onlyWhen())).toList();
+        return charts.stream()
+                .flatMap(c -> c.curves().stream())
+                .map(c -> new Declared(c.series(), Declared.Source.SERIES, c.onlyWhen()))
+                .toList();
     }
 
     @Override

@@ -9,7 +9,11 @@ package org.factlab.experiments.sections;
 public record Declared(String pattern, Source source, String onlyWhen) {
 
     /** Where a declared name is recorded. */
-    public enum Source { SERIES, MATRIX, SUMMARY }
+    public enum Source {
+        SERIES,
+        MATRIX,
+        SUMMARY
+    }
 
     public Declared {
         if (pattern == null || pattern.isBlank()) {

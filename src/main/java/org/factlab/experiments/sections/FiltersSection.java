@@ -8,12 +8,14 @@ import java.util.List;
  * one q×q image; the channels c are {@code reference}'s side (the same layer's cq² × cq² WᵀW, recorded at the same
  * steps) divided by q².
  */
-public record FiltersSection(String id, String title, String description, String matrix, String reference,
-                             String onlyWhen) implements Section {
+public record FiltersSection(
+        String id, String title, String description, String matrix, String reference, String onlyWhen)
+        implements Section {
 
     @Override
     public List<Declared> declared() {
-        return List.of(new Declared(matrix, Declared.Source.MATRIX, onlyWhen),
+        return List.of(
+                new Declared(matrix, Declared.Source.MATRIX, onlyWhen),
                 new Declared(reference, Declared.Source.MATRIX, onlyWhen));
     }
 }

@@ -10,7 +10,11 @@ import java.util.List;
 public record KeyNumbersSection(String id, String title, List<KeyNumber> numbers) implements Section {
 
     /** How a value is written. */
-    public enum Format { PERCENT, WHOLE, DECIMAL }
+    public enum Format {
+        PERCENT,
+        WHOLE,
+        DECIMAL
+    }
 
     /**
      * One row: a summary key (or key pattern), its label as the paper writes it (a pattern's placeholders may appear
@@ -37,6 +41,8 @@ public record KeyNumbersSection(String id, String title, List<KeyNumber> numbers
 
     @Override
     public List<Declared> declared() {
-        return numbers.stream().map(n -> new Declared(n.key(), Declared.Source.SUMMARY, n.onlyWhen())).toList();
+        return numbers.stream()
+                .map(n -> new Declared(n.key(), Declared.Source.SUMMARY, n.onlyWhen()))
+                .toList();
     }
 }

@@ -31,8 +31,8 @@ public final class ResultsTable {
      * {@link ResultsTableSection#SECONDS}), the cells by method, the
      * best methods, and the dataset-level failure reason (null unless the whole dataset failed).
      */
-    public record Row(String dataset, Map<String, Double> info, Map<String, Cell> cells, List<String> best,
-                      String failure) {
+    public record Row(
+            String dataset, Map<String, Double> info, Map<String, Cell> cells, List<String> best, String failure) {
 
         public Double info(String what) {
             return info.get(what);
@@ -55,8 +55,11 @@ public final class ResultsTable {
      * @param summary the run's summary so far ({@code seconds/<name>} gives a dataset's time); may be empty
      * @param notes   the run's notes; lines {@code dataset/<name>[/<method>]: reason} give failure reasons
      */
-    public static ResultsTable of(ResultsTableSection section, Map<String, ? extends SortedMap<Long, Double>> series,
-                                  Map<String, Double> summary, List<String> notes) {
+    public static ResultsTable of(
+            ResultsTableSection section,
+            Map<String, ? extends SortedMap<Long, Double>> series,
+            Map<String, Double> summary,
+            List<String> notes) {
         String prefix = section.prefix();
         List<String> ids = section.methodIds();
         Map<String, Map<String, Double>> info = new TreeMap<>();
@@ -72,8 +75,10 @@ public final class ResultsTable {
             } else if (parts.length == 3 && ids.contains(parts[1])) {
                 methodOrder.add(ids.indexOf(parts[1]));
                 info.computeIfAbsent(parts[0], k -> new LinkedHashMap<>());
-                perMethod.computeIfAbsent(parts[0], k -> new TreeMap<>())
-                        .computeIfAbsent(parts[1], k -> new TreeMap<>()).put(parts[2], points);
+                perMethod
+                        .computeIfAbsent(parts[0], k -> new TreeMap<>())
+                        .computeIfAbsent(parts[1], k -> new TreeMap<>())
+                        .put(parts[2], points);
             }
         });
         summary.forEach((key, value) -> {
@@ -89,12 +94,16 @@ public final class ResultsTable {
             Map<String, Cell> cells = new LinkedHashMap<>();
             Map<String, Map<String, SortedMap<Long, Double>>> byMethod = perMethod.getOrDefault(dataset, Map.of());
             for (String method : methods) {
-                cells.put(method, cell(byMethod.getOrDefault(method, Map.of()),
-                        reasons.get(section.series(dataset, method, "")),
-                        values.containsKey(ResultsTableSection.FAILED)));
+                cells.put(
+                        method,
+                        cell(
+                                byMethod.getOrDefault(method, Map.of()),
+                                reasons.get(section.series(dataset, method, "")),
+                                values.containsKey(ResultsTableSection.FAILED)));
             }
             String failure = values.containsKey(ResultsTableSection.FAILED)
-                    ? reasons.getOrDefault(section.series(dataset, ""), "failed") : null;
+                    ? reasons.getOrDefault(section.series(dataset, ""), "failed")
+                    : null;
             rows.add(new Row(dataset, values, cells, best(cells), failure));
         });
         return new ResultsTable(section, methods, rows);
@@ -115,7 +124,9 @@ public final class ResultsTable {
 
     /** The rows on which every method has an accuracy: the ones the means and best counts are over. */
     public List<Row> compared() {
-        return rows.stream().filter(r -> r.cells().values().stream().allMatch(c -> c.accuracy() != null)).toList();
+        return rows.stream()
+                .filter(r -> r.cells().values().stream().allMatch(c -> c.accuracy() != null))
+                .toList();
     }
 
     /** Mean test accuracy per method over {@link #compared()} (NaN when none). */
@@ -123,8 +134,12 @@ public final class ResultsTable {
         Map<String, Double> out = new LinkedHashMap<>();
         List<Row> compared = compared();
         for (String method : methods) {
-            out.put(method, compared.stream().mapToDouble(r -> r.cells().get(method).accuracy()).average()
-                    .orElse(Double.NaN));
+            out.put(
+                    method,
+                    compared.stream()
+                            .mapToDouble(r -> r.cells().get(method).accuracy())
+                            .average()
+                            .orElse(Double.NaN));
         }
         return out;
     }
@@ -132,13 +147,15 @@ public final class ResultsTable {
     /** On how many rows of {@link #compared()} each method is best (ties count for each tied method). */
     public Map<String, Integer> wins() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        methods.forEach(m -> out.put(m, (int) compared().stream().filter(r -> r.best().contains(m)).count()));
+        methods.forEach(m -> out.put(
+                m, (int) compared().stream().filter(r -> r.best().contains(m)).count()));
         return out;
     }
 
     /** Datasets that failed as a whole or for at least one method. */
     public long failedCount() {
-        return rows.stream().filter(r -> r.failure() != null || r.cells().values().stream().anyMatch(Cell::failed))
+        return rows.stream()
+                .filter(r -> r.failure() != null || r.cells().values().stream().anyMatch(Cell::failed))
                 .count();
     }
 
@@ -176,17 +193,25 @@ public final class ResultsTable {
     private static Cell cell(Map<String, SortedMap<Long, Double>> values, String reason, boolean datasetFailed) {
         SortedMap<Long, Double> accuracy = values.get(ResultsTableSection.TEST_ACCURACY);
         boolean failed = values.containsKey(ResultsTableSection.FAILED) || datasetFailed;
-        return new Cell(failed || accuracy == null ? null : accuracy.get(accuracy.firstKey()),
+        return new Cell(
+                failed || accuracy == null ? null : accuracy.get(accuracy.firstKey()),
                 failed ? (reason == null ? "failed" : reason) : null,
-                List.copyOf(values.getOrDefault(ResultsTableSection.REG, new TreeMap<>()).values()),
-                List.copyOf(values.getOrDefault(ResultsTableSection.ITERATIONS, new TreeMap<>()).values()));
+                List.copyOf(values.getOrDefault(ResultsTableSection.REG, new TreeMap<>())
+                        .values()),
+                List.copyOf(values.getOrDefault(ResultsTableSection.ITERATIONS, new TreeMap<>())
+                        .values()));
     }
 
     private static List<String> best(Map<String, Cell> cells) {
-        double top = cells.values().stream().filter(c -> c.accuracy() != null).mapToDouble(Cell::accuracy).max()
+        double top = cells.values().stream()
+                .filter(c -> c.accuracy() != null)
+                .mapToDouble(Cell::accuracy)
+                .max()
                 .orElse(Double.NaN);
-        return cells.entrySet().stream().filter(e -> e.getValue().accuracy() != null
-                && e.getValue().accuracy() >= top - TIE).map(Map.Entry::getKey).toList();
+        return cells.entrySet().stream()
+                .filter(e -> e.getValue().accuracy() != null && e.getValue().accuracy() >= top - TIE)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /**

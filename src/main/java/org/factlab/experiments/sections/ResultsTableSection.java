@@ -15,8 +15,15 @@ import java.util.Map;
  * @param paperMeans   the paper's average accuracy per method id
  * @param paperSource  what the paper's averages are over, e.g. "paper (120 UCI datasets)"
  */
-public record ResultsTableSection(String id, String title, String description, String prefix, List<Method> methods,
-                                  Scatter scatter, Map<String, Double> paperMeans, String paperSource)
+public record ResultsTableSection(
+        String id,
+        String title,
+        String description,
+        String prefix,
+        List<Method> methods,
+        Scatter scatter,
+        Map<String, Double> paperMeans,
+        String paperSource)
         implements Section {
 
     /** Per dataset and method: the mean test accuracy over the folds (step 0). */
@@ -25,9 +32,11 @@ public record ResultsTableSection(String id, String title, String description, S
     public static final String FAILED = "failed";
     /** Per dataset and method, per fold f at step f: the chosen ridge and iteration count. */
     public static final String REG = "reg";
+
     public static final String ITERATIONS = "iterations";
     /** Per dataset (step 0): its size as used and the majority-class accuracy. */
     public static final String ROWS = "rows";
+
     public static final String FEATURES = "features";
     public static final String CLASSES = "classes";
     public static final String MAJORITY_ACCURACY = "majority_accuracy";
@@ -43,8 +52,7 @@ public record ResultsTableSection(String id, String title, String description, S
     public static final String DATASETS_FAILED = "datasets_failed";
 
     /** A method of the table: its id in series names and the paper's title of it. */
-    public record Method(String id, String title) {
-    }
+    public record Method(String id, String title) {}
 
     /** The scatter: method {@code x}'s accuracy on the horizontal axis against each of {@code y}'s. */
     public record Scatter(String x, List<String> y) {
@@ -65,7 +73,11 @@ public record ResultsTableSection(String id, String title, String description, S
 
     /** The paper's title of a method id (the id itself when the table does not list it). */
     public String methodTitle(String method) {
-        return methods.stream().filter(m -> m.id().equals(method)).map(Method::title).findFirst().orElse(method);
+        return methods.stream()
+                .filter(m -> m.id().equals(method))
+                .map(Method::title)
+                .findFirst()
+                .orElse(method);
     }
 
     /** {@code <prefix><dataset>/<method>/<what>}. */

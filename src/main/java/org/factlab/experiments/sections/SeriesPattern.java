@@ -12,8 +12,7 @@ public final class SeriesPattern {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
-    private SeriesPattern() {
-    }
+    private SeriesPattern() {}
 
     public static boolean matches(String pattern, String name) {
         return regex(pattern).matcher(name).matches();
@@ -41,7 +40,9 @@ public final class SeriesPattern {
         int last = 0;
         while (m.find()) {
             regex.append(Pattern.quote(pattern.substring(last, m.start())))
-                    .append("(?<").append(m.group(1)).append(">[^/]+)");
+                    .append("(?<")
+                    .append(m.group(1))
+                    .append(">[^/]+)");
             last = m.end();
         }
         regex.append(Pattern.quote(pattern.substring(last)));

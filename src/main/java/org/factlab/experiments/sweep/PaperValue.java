@@ -13,7 +13,8 @@ public record PaperValue(Map<String, Object> setting, String key, double value) 
     }
 
     public boolean matches(Map<String, Object> candidate) {
-        return setting.entrySet().stream().allMatch(e -> candidate.containsKey(e.getKey())
-                && String.valueOf(candidate.get(e.getKey())).equals(String.valueOf(e.getValue())));
+        return setting.entrySet().stream()
+                .allMatch(e -> candidate.containsKey(e.getKey())
+                        && String.valueOf(candidate.get(e.getKey())).equals(String.valueOf(e.getValue())));
     }
 }

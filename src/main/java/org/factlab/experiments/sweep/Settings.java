@@ -12,15 +12,15 @@ import java.util.Map;
  */
 public final class Settings {
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** Every combination, each a map axis → value in axis order; an empty sweep has one empty setting. */
     public static List<Map<String, Object>> product(Map<String, List<Object>> axes) {
         List<Map<String, Object>> settings = new ArrayList<>();
         settings.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<Object>> axis : axes.entrySet()) {
-            List<Map<String, Object>> next = new ArrayList<>(settings.size() * axis.getValue().size());
+            List<Map<String, Object>> next =
+                    new ArrayList<>(settings.size() * axis.getValue().size());
             for (Map<String, Object> partial : settings) {
                 for (Object value : axis.getValue()) {
                     Map<String, Object> setting = new LinkedHashMap<>(partial);

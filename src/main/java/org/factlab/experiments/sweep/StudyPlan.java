@@ -10,8 +10,13 @@ import java.util.Map;
  *
  * @param preset the base run preset (null when none); a {@code preset} axis overrides it per setting
  */
-public record StudyPlan(String kind, String preset, Map<String, List<Object>> sweep, int seeds,
-                        List<Map<String, Object>> settings, List<PlannedRun> runs) {
+public record StudyPlan(
+        String kind,
+        String preset,
+        Map<String, List<Object>> sweep,
+        int seeds,
+        List<Map<String, Object>> settings,
+        List<PlannedRun> runs) {
 
     /**
      * One run to queue.
@@ -21,6 +26,5 @@ public record StudyPlan(String kind, String preset, Map<String, List<Object>> sw
      * @param preset    the run preset its spec starts from (null when none)
      * @param spec      the full, validated spec
      */
-    public record PlannedRun(int setting, int seedIndex, String preset, Map<String, Object> spec) {
-    }
+    public record PlannedRun(int setting, int seedIndex, String preset, Map<String, Object> spec) {}
 }

@@ -14,14 +14,24 @@ import java.util.Optional;
  * @param tableKeys     summary keys shown by default (empty: every key)
  * @param pivot         the axis whose values become the table's column groups, or null for one row per setting
  */
-public record StudyPreset(String id, String title, String description, String kind, String preset,
-                          Map<String, Object> spec, Map<String, List<Object>> sweep,
-                          Map<String, List<Object>> gpuScaleSweep, int seeds, List<String> tableKeys, String pivot,
-                          List<PaperValue> paper) {
+public record StudyPreset(
+        String id,
+        String title,
+        String description,
+        String kind,
+        String preset,
+        Map<String, Object> spec,
+        Map<String, List<Object>> sweep,
+        Map<String, List<Object>> gpuScaleSweep,
+        int seeds,
+        List<String> tableKeys,
+        String pivot,
+        List<PaperValue> paper) {
 
     /** Why this preset cannot be launched here (its kind is not installed), or empty when it can. */
     public Optional<String> unavailableReason(Collection<String> installedKinds) {
-        return installedKinds.contains(kind) ? Optional.empty()
+        return installedKinds.contains(kind)
+                ? Optional.empty()
                 : Optional.of("needs the experiment kind '" + kind + "', which this server does not have");
     }
 }

@@ -19,12 +19,10 @@ import org.factlab.experiments.SpecValidationException;
 public final class StudyTable {
 
     /** The summary of one succeeded run of setting {@code setting}. */
-    public record Result(int setting, Map<String, Double> summary) {
-    }
+    public record Result(int setting, Map<String, Double> summary) {}
 
     /** One setting: its axis values, the statistics per summary key, the paper's values per key. */
-    public record Row(Map<String, Object> setting, Map<String, SeedStats> stats, Map<String, Double> paper) {
-    }
+    public record Row(Map<String, Object> setting, Map<String, SeedStats> stats, Map<String, Double> paper) {}
 
     private final List<String> axes;
     private final List<Row> rows;
@@ -42,8 +40,8 @@ public final class StudyTable {
      * @param settings the study's settings in order ({@link Settings#product})
      * @param results  the summaries of its succeeded runs (others are left out of every statistic)
      */
-    public static StudyTable of(List<String> axes, List<Map<String, Object>> settings, List<Result> results,
-                                List<PaperValue> paper) {
+    public static StudyTable of(
+            List<String> axes, List<Map<String, Object>> settings, List<Result> results, List<PaperValue> paper) {
         Set<String> keys = new TreeSet<>();
         List<Map<String, List<Double>>> values = new ArrayList<>();
         settings.forEach(s -> values.add(new TreeMap<>()));
@@ -51,7 +49,9 @@ public final class StudyTable {
             r.summary().forEach((k, v) -> {
                 keys.add(k);
                 if (v != null && Double.isFinite(v)) {
-                    values.get(r.setting()).computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+                    values.get(r.setting())
+                            .computeIfAbsent(k, x -> new ArrayList<>())
+                            .add(v);
                 }
             });
         }
@@ -91,8 +91,9 @@ public final class StudyTable {
      */
     public void requireAxis(String parameter, String field) {
         if (!axes.contains(field)) {
-            throw new SpecValidationException(parameter, "'" + field + "' is not a swept field of this study; allowed: "
-                    + String.join(", ", axes));
+            throw new SpecValidationException(
+                    parameter,
+                    "'" + field + "' is not a swept field of this study; allowed: " + String.join(", ", axes));
         }
     }
 
@@ -142,7 +143,8 @@ public final class StudyTable {
         }
         List<String> header = new ArrayList<>(others);
         header.add("key");
-        List<String> headerKeysForPaper = chosenKeys.stream().filter(paperKeys::contains).toList();
+        List<String> headerKeysForPaper =
+                chosenKeys.stream().filter(paperKeys::contains).toList();
         for (Object v : columns) {
             String column = field + "=" + v;
             header.addAll(List.of(column + " mean", column + " std", column + " n"));
@@ -156,7 +158,8 @@ public final class StudyTable {
             line.add(k);
             for (Object v : columns) {
                 Row row = byValue.get(v);
-                List<Object> stats = row == null ? emptyStats() : statCells(row, k).subList(0, 3);
+                List<Object> stats =
+                        row == null ? emptyStats() : statCells(row, k).subList(0, 3);
                 line.addAll(stats);
                 if (!headerKeysForPaper.isEmpty()) {
                     line.add(row == null ? null : row.paper().get(k));

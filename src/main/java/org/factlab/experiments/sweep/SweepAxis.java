@@ -15,8 +15,7 @@ import org.factlab.experiments.SpecValidationException;
  */
 public final class SweepAxis {
 
-    private SweepAxis() {
-    }
+    private SweepAxis() {}
 
     /** The values of one axis; {@code field} is null for the {@code preset} axis (a list of preset ids). */
     public static List<Object> values(String name, FieldInfo field, Object raw, int maxValues) {
@@ -36,23 +35,26 @@ public final class SweepAxis {
             }
             return range(key, field, range, maxValues);
         }
-        throw new SpecValidationException(key, "must be a list of values or a range {\"from\", \"to\", \"steps\", "
-                + "\"scale\": \"linear\" | \"log\"}, got " + raw);
+        throw new SpecValidationException(
+                key,
+                "must be a list of values or a range {\"from\", \"to\", \"steps\", "
+                        + "\"scale\": \"linear\" | \"log\"}, got " + raw);
     }
 
     private static List<Object> range(String key, FieldInfo field, Map<?, ?> range, int maxValues) {
         for (Object k : range.keySet()) {
             if (!List.of("from", "to", "steps", "scale").contains(String.valueOf(k))) {
-                throw new SpecValidationException(key, "unknown range key '" + k
-                        + "'; allowed: from, to, steps, scale");
+                throw new SpecValidationException(
+                        key, "unknown range key '" + k + "'; allowed: from, to, steps, scale");
             }
         }
         double from = number(key, "from", range.get("from"));
         double to = number(key, "to", range.get("to"));
         double stepsValue = number(key, "steps", range.get("steps"));
         if (stepsValue != Math.rint(stepsValue) || stepsValue < 1 || stepsValue > maxValues) {
-            throw new SpecValidationException(key, "steps " + range.get("steps")
-                    + " is out of range; allowed: integer in [1, " + maxValues + "]");
+            throw new SpecValidationException(
+                    key,
+                    "steps " + range.get("steps") + " is out of range; allowed: integer in [1, " + maxValues + "]");
         }
         int steps = (int) stepsValue;
         Object scale = range.get("scale") == null ? "linear" : range.get("scale");
@@ -70,8 +72,8 @@ public final class SweepAxis {
             values.add("integer".equals(field.type()) ? (Object) Math.round(v) : (Object) v);
         }
         if (values.stream().distinct().count() < values.size()) {
-            throw new SpecValidationException(key, "the range repeats values after rounding to integers " + values
-                    + "; use fewer steps");
+            throw new SpecValidationException(
+                    key, "the range repeats values after rounding to integers " + values + "; use fewer steps");
         }
         return values;
     }

@@ -26,10 +26,10 @@ public final class SweepExpansion {
 
     /** The pseudo-axis whose values are run preset ids of the kind. */
     public static final String PRESET_AXIS = "preset";
+
     private static final String SEED = "seed";
 
-    private SweepExpansion() {
-    }
+    private SweepExpansion() {}
 
     /**
      * @param presetId the base run preset of the kind, or null
@@ -37,8 +37,13 @@ public final class SweepExpansion {
      * @param sweep    axis name → list of values or range (see {@link SweepAxis}), or null
      * @param maxRuns  the cap on settings × seeds
      */
-    public static <S extends Record> StudyPlan expand(ExperimentKind<S> kind, String presetId, Map<String, ?> spec,
-                                                      Map<String, ?> sweep, int seeds, int maxRuns) {
+    public static <S extends Record> StudyPlan expand(
+            ExperimentKind<S> kind,
+            String presetId,
+            Map<String, ?> spec,
+            Map<String, ?> sweep,
+            int seeds,
+            int maxRuns) {
         List<FieldError> errors = new ArrayList<>();
         if (presetId != null && preset(kind, presetId).isEmpty()) {
             errors.add(new FieldError("preset", unknownPreset(kind, presetId)));
@@ -51,35 +56,44 @@ public final class SweepExpansion {
         long settings = Settings.count(axes);
         long total = settings > Long.MAX_VALUE / seeds ? Long.MAX_VALUE : settings * seeds;
         if (total > maxRuns) {
-            throw new SpecValidationException("sweep", "expands to " + (total == Long.MAX_VALUE ? "too many" : total)
-                    + " runs (" + sizes(axes) + " settings × " + seeds + " seeds); allowed: at most " + maxRuns
-                    + " runs (factlab.studies.max-runs)");
+            throw new SpecValidationException(
+                    "sweep",
+                    "expands to " + (total == Long.MAX_VALUE ? "too many" : total)
+                            + " runs (" + sizes(axes) + " settings × " + seeds + " seeds); allowed: at most " + maxRuns
+                            + " runs (factlab.studies.max-runs)");
         }
         return plan(kind, presetId, spec == null ? Map.of() : spec, axes, seeds);
     }
 
-    private static Map<String, List<Object>> axes(ExperimentKind<?> kind, Map<String, ?> sweep, int maxRuns,
-                                                  List<FieldError> errors) {
+    private static Map<String, List<Object>> axes(
+            ExperimentKind<?> kind, Map<String, ?> sweep, int maxRuns, List<FieldError> errors) {
         Map<String, FieldInfo> fields = new LinkedHashMap<>();
         SpecCodec.fields(kind).forEach(f -> fields.put(f.name(), f));
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         sweep.forEach((name, raw) -> {
             try {
                 if (SEED.equals(name)) {
-                    throw new SpecValidationException("sweep.seed", "the seed is not swept: give \"seeds\": N instead "
-                            + "(seed = base seed + 0 … N − 1)");
+                    throw new SpecValidationException(
+                            "sweep.seed",
+                            "the seed is not swept: give \"seeds\": N instead " + "(seed = base seed + 0 … N − 1)");
                 }
                 if (PRESET_AXIS.equals(name)) {
                     List<Object> ids = SweepAxis.values(name, null, raw, maxRuns);
-                    ids.stream().filter(id -> preset(kind, String.valueOf(id)).isEmpty()).findFirst()
+                    ids.stream()
+                            .filter(id -> preset(kind, String.valueOf(id)).isEmpty())
+                            .findFirst()
                             .ifPresent(id -> {
-                                throw new SpecValidationException("sweep.preset", unknownPreset(kind,
-                                        String.valueOf(id)));
+                                throw new SpecValidationException(
+                                        "sweep.preset", unknownPreset(kind, String.valueOf(id)));
                             });
-                    axes.put(name, ids.stream().map(id -> (Object) String.valueOf(id)).toList());
+                    axes.put(
+                            name,
+                            ids.stream().map(id -> (Object) String.valueOf(id)).toList());
                 } else if (!fields.containsKey(name)) {
-                    throw new SpecValidationException("sweep." + name, "unknown field; allowed fields: "
-                            + String.join(", ", fields.keySet()) + ", or " + PRESET_AXIS);
+                    throw new SpecValidationException(
+                            "sweep." + name,
+                            "unknown field; allowed fields: " + String.join(", ", fields.keySet()) + ", or "
+                                    + PRESET_AXIS);
                 } else {
                     axes.put(name, SweepAxis.values(name, fields.get(name), raw, maxRuns));
                 }
@@ -90,8 +104,8 @@ public final class SweepExpansion {
         return axes;
     }
 
-    private static <S extends Record> StudyPlan plan(ExperimentKind<S> kind, String presetId, Map<String, ?> spec,
-                                                     Map<String, List<Object>> axes, int seeds) {
+    private static <S extends Record> StudyPlan plan(
+            ExperimentKind<S> kind, String presetId, Map<String, ?> spec, Map<String, List<Object>> axes, int seeds) {
         Set<FieldError> errors = new LinkedHashSet<>();
         List<Map<String, Object>> settings = new ArrayList<>();
         List<StudyPlan.PlannedRun> runs = new ArrayList<>();
@@ -99,7 +113,8 @@ public final class SweepExpansion {
         for (int i = 0; i < raw.size(); i++) {
             Map<String, Object> setting = raw.get(i);
             String runPreset = setting.containsKey(PRESET_AXIS) ? (String) setting.get(PRESET_AXIS) : presetId;
-            Map<String, Object> base = preset(kind, runPreset).map(p -> SpecCodec.toMap(p.spec())).orElse(null);
+            Map<String, Object> base =
+                    preset(kind, runPreset).map(p -> SpecCodec.toMap(p.spec())).orElse(null);
             Map<String, Object> overrides = new LinkedHashMap<>(spec);
             setting.forEach((k, v) -> {
                 if (!PRESET_AXIS.equals(k)) {
@@ -119,8 +134,10 @@ public final class SweepExpansion {
                 }
             } catch (SpecValidationException e) {
                 String where = axes.isEmpty() ? "" : " (setting " + Settings.label(setting) + ")";
-                e.errors().forEach(err -> errors.add(new FieldError(
-                        axes.containsKey(err.field()) ? "sweep." + err.field() : err.field(), err.message() + where)));
+                e.errors()
+                        .forEach(err -> errors.add(new FieldError(
+                                axes.containsKey(err.field()) ? "sweep." + err.field() : err.field(),
+                                err.message() + where)));
             }
         }
         throwIfAny(new ArrayList<>(errors));
@@ -129,22 +146,24 @@ public final class SweepExpansion {
         return new StudyPlan(kind.id(), presetId, resolved, seeds, settings, runs);
     }
 
-    private static <S extends Record> Map<String, Object> bindSeed(ExperimentKind<S> kind, Map<String, Object> base,
-                                                                   Map<String, Object> overrides) {
+    private static <S extends Record> Map<String, Object> bindSeed(
+            ExperimentKind<S> kind, Map<String, Object> base, Map<String, Object> overrides) {
         try {
             return SpecCodec.toMap(SpecCodec.bind(kind, base, overrides));
         } catch (SpecValidationException e) {
-            throw new SpecValidationException(e.errors().stream().map(err -> SEED.equals(err.field())
-                    ? new FieldError("seeds", "seed " + err.message()) : err).toList());
+            throw new SpecValidationException(e.errors().stream()
+                    .map(err -> SEED.equals(err.field()) ? new FieldError("seeds", "seed " + err.message()) : err)
+                    .toList());
         }
     }
 
     /** The axes with their values as the runs received them (e.g. "1000" → 1000); repeated values are refused. */
-    private static Map<String, List<Object>> resolvedAxes(Map<String, List<Object>> axes,
-                                                          List<Map<String, Object>> settings, Set<FieldError> errors) {
+    private static Map<String, List<Object>> resolvedAxes(
+            Map<String, List<Object>> axes, List<Map<String, Object>> settings, Set<FieldError> errors) {
         Map<String, List<Object>> resolved = new LinkedHashMap<>();
         axes.forEach((name, values) -> {
-            List<Object> distinct = settings.stream().map(s -> s.get(name)).distinct().toList();
+            List<Object> distinct =
+                    settings.stream().map(s -> s.get(name)).distinct().toList();
             if (distinct.size() < values.size()) {
                 errors.add(new FieldError("sweep." + name, "repeats a value: " + values));
             }
@@ -154,7 +173,9 @@ public final class SweepExpansion {
     }
 
     private static Optional<? extends Preset<?>> preset(ExperimentKind<?> kind, String id) {
-        return id == null ? Optional.empty() : kind.presets().stream().filter(p -> p.id().equals(id)).findFirst();
+        return id == null
+                ? Optional.empty()
+                : kind.presets().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     private static String unknownPreset(ExperimentKind<?> kind, String id) {
@@ -163,8 +184,13 @@ public final class SweepExpansion {
     }
 
     private static String sizes(Map<String, List<Object>> axes) {
-        return axes.isEmpty() ? "1" : String.join(" × ", axes.values().stream().map(v -> String.valueOf(v.size()))
-                .toList());
+        return axes.isEmpty()
+                ? "1"
+                : String.join(
+                        " × ",
+                        axes.values().stream()
+                                .map(v -> String.valueOf(v.size()))
+                                .toList());
     }
 
     private static void throwIfAny(List<FieldError> errors) {

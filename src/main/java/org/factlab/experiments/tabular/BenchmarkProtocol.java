@@ -31,8 +31,7 @@ import org.factlab.kernels.RecursiveFeatureMachine;
 record BenchmarkProtocol(Table table, double[][] features, int[] selectionValidation, int[] fold, int k) {
 
     /** The choice on the selection split, and the M it goes with. */
-    record Choice(double reg, boolean rowNormalized, int iterations, double validationAccuracy, double[][] m) {
-    }
+    record Choice(double reg, boolean rowNormalized, int iterations, double validationAccuracy, double[][] m) {}
 
     /** Draws the selection split (seed) and the k folds (seed + 1), stratified, and preprocesses the features. */
     static BenchmarkProtocol of(Table table, int k, long seed, boolean standardize) {
@@ -47,9 +46,11 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
             }
         }
         Table train = table.subset(StratifiedSplits.complement(table.rows(), validationHalf));
-        if (train.rows() < 2 || validationHalf.length < 1 || Arrays.stream(parts).anyMatch(p -> p.length < 1)) {
-            throw new IllegalArgumentException(table.rows() + " rows: too few for a selection split and " + k
-                    + " folds");
+        if (train.rows() < 2
+                || validationHalf.length < 1
+                || Arrays.stream(parts).anyMatch(p -> p.length < 1)) {
+            throw new IllegalArgumentException(
+                    table.rows() + " rows: too few for a selection split and " + k + " folds");
         }
         double[][] features = Standardizer.fit(train.features(), standardize).apply(table.features());
         return new BenchmarkProtocol(table, features, selectionValidation, fold, k);
@@ -73,8 +74,8 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
             for (boolean rowNormalized : new boolean[] {true, false}) {
                 double[][] trainX = inputs(train, rowNormalized);
                 double[][] validationX = inputs(validation, rowNormalized);
-                try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(trainX, targets(train),
-                        candidate.options())) {
+                try (RecursiveFeatureMachine rfm =
+                        new RecursiveFeatureMachine(trainX, targets(train), candidate.options())) {
                     for (int t = 0; t <= last; t++) {
                         if (cancelled.getAsBoolean()) {
                             return null;
@@ -108,8 +109,8 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
     double foldAccuracy(Choice choice, int f, RfmSettings refit) {
         int[] test = rows(fold, f);
         int[] train = Arrays.stream(rows(fold, -1)).filter(i -> fold[i] != f).toArray();
-        try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(inputs(train, choice.rowNormalized()),
-                targets(train), refit.options())) {
+        try (RecursiveFeatureMachine rfm =
+                new RecursiveFeatureMachine(inputs(train, choice.rowNormalized()), targets(train), refit.options())) {
             rfm.useFeatureMatrix(choice.m());
             rfm.fit();
             return Fold.accuracy(rfm.predict(inputs(test, choice.rowNormalized())), labels(test));
@@ -129,7 +130,10 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
             }
             int mostFrequent = majority;
             int[] test = rows(fold, f);
-            sum += Arrays.stream(test).filter(i -> table.labels()[i] == mostFrequent).count() / (double) test.length;
+            sum += Arrays.stream(test)
+                            .filter(i -> table.labels()[i] == mostFrequent)
+                            .count()
+                    / (double) test.length;
         }
         return sum / k;
     }
@@ -150,7 +154,8 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
     /** Indices i with {@code assignment[i] == value}; every index for value −1. */
     private static int[] rows(int[] assignment, int value) {
         return java.util.stream.IntStream.range(0, assignment.length)
-                .filter(i -> value < 0 || assignment[i] == value).toArray();
+                .filter(i -> value < 0 || assignment[i] == value)
+                .toArray();
     }
 
     /** The preprocessed features of {@code rows}, each scaled to unit L2 norm when {@code rowNormalized}. */
@@ -158,7 +163,8 @@ record BenchmarkProtocol(Table table, double[][] features, int[] selectionValida
         double[][] out = new double[rows.length][];
         for (int r = 0; r < rows.length; r++) {
             double[] x = features[rows[r]];
-            double norm = rowNormalized ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 0;
+            double norm =
+                    rowNormalized ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 0;
             out[r] = norm > 0 ? Arrays.stream(x).map(v -> v / norm).toArray() : x.clone();
         }
         return out;

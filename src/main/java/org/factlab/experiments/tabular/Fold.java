@@ -9,8 +9,14 @@ import org.factlab.data.tabular.Table;
  * One fold of the protocol: training rows (features preprocessed with statistics of these rows only, classes
  * one-hot), validation rows (choose the hyper-parameters) and test rows (report), all class-stratified.
  */
-record Fold(double[][] trainX, double[][] trainY, double[][] validationX, int[] validationLabels,
-            double[][] testX, int[] testLabels, double majorityAccuracy) {
+record Fold(
+        double[][] trainX,
+        double[][] trainY,
+        double[][] validationX,
+        int[] validationLabels,
+        double[][] testX,
+        int[] testLabels,
+        double majorityAccuracy) {
 
     /** The share of the non-test rows held out for validation: one of four stratified parts. */
     static final int VALIDATION_PARTS = 4;
@@ -46,10 +52,15 @@ record Fold(double[][] trainX, double[][] trainY, double[][] validationX, int[] 
             majority = counts[c] > counts[majority] ? c : majority;
         }
         int mostFrequent = majority;
-        double majorityAccuracy = Arrays.stream(test.labels()).filter(y -> y == mostFrequent).count()
-                / (double) test.rows();
-        return new Fold(s.apply(train.features()), oneHot(train.labels(), train.classCount()),
-                s.apply(validation.features()), validation.labels(), s.apply(test.features()), test.labels(),
+        double majorityAccuracy =
+                Arrays.stream(test.labels()).filter(y -> y == mostFrequent).count() / (double) test.rows();
+        return new Fold(
+                s.apply(train.features()),
+                oneHot(train.labels(), train.classCount()),
+                s.apply(validation.features()),
+                validation.labels(),
+                s.apply(test.features()),
+                test.labels(),
                 majorityAccuracy);
     }
 

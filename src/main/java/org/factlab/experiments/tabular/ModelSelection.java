@@ -19,11 +19,9 @@ import org.factlab.kernels.RecursiveFeatureMachine;
 final class ModelSelection {
 
     /** The chosen fit and its accuracies. */
-    record Choice(double reg, int iterations, double validationAccuracy, double testAccuracy) {
-    }
+    record Choice(double reg, int iterations, double validationAccuracy, double testAccuracy) {}
 
-    private ModelSelection() {
-    }
+    private ModelSelection() {}
 
     /**
      * @param candidates one method's settings, one per ridge value ({@link TabularSpec#candidates})
@@ -36,18 +34,19 @@ final class ModelSelection {
         for (RfmSettings candidate : candidates) {
             double reg = candidate.reg();
             int last = candidate.method() == FeatureUpdate.KERNEL ? 0 : candidate.iterations();
-            try (RecursiveFeatureMachine rfm = new RecursiveFeatureMachine(fold.trainX(), fold.trainY(),
-                    candidate.options())) {
+            try (RecursiveFeatureMachine rfm =
+                    new RecursiveFeatureMachine(fold.trainX(), fold.trainY(), candidate.options())) {
                 for (int t = 0; t <= last; t++) {
                     if (cancelled.getAsBoolean()) {
                         return null;
                     }
                     rfm.fit();
                     double validation = Fold.accuracy(rfm.predict(fold.validationX()), fold.validationLabels());
-                    if (best == null || validation > best.validationAccuracy()
+                    if (best == null
+                            || validation > best.validationAccuracy()
                             || validation == best.validationAccuracy() && t < best.iterations()) {
-                        best = new Choice(reg, t, validation, Fold.accuracy(rfm.predict(fold.testX()),
-                                fold.testLabels()));
+                        best = new Choice(
+                                reg, t, validation, Fold.accuracy(rfm.predict(fold.testX()), fold.testLabels()));
                     }
                     if (t < last) {
                         rfm.update(rfm.featuresForUpdate());

@@ -2,12 +2,12 @@ package org.factlab.experiments.tabular;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.factlab.experiments.sections.Section;
 import org.factlab.data.tabular.DatasetRoots;
 import org.factlab.experiments.ExperimentKind;
 import org.factlab.experiments.FieldError;
 import org.factlab.experiments.Preset;
 import org.factlab.experiments.RunContext;
+import org.factlab.experiments.sections.Section;
 
 /**
  * Paper Table 3: Laplace kernel regression, NFA-RFM and FACT-RFM (with and without geometric averaging) on real
@@ -64,7 +64,9 @@ public final class TabularKind implements ExperimentKind<TabularSpec> {
 
     @Override
     public List<String> headlineSeries() {
-        return TabularSeries.METHODS.stream().map(m -> TabularSeries.MEAN_TEST_ACCURACY + m).toList();
+        return TabularSeries.METHODS.stream()
+                .map(m -> TabularSeries.MEAN_TEST_ACCURACY + m)
+                .toList();
     }
 
     /**
@@ -73,7 +75,8 @@ public final class TabularKind implements ExperimentKind<TabularSpec> {
      */
     @Override
     public long estimateMemoryBytes(TabularSpec spec) {
-        return spec.maxRows() == 0 ? 0
+        return spec.maxRows() == 0
+                ? 0
                 : TabularSuite.estimateBytes((long) Math.ceil(spec.maxRows() * TabularSuite.trainShare(spec)), 0, 1, 1);
     }
 

@@ -15,8 +15,15 @@ import org.factlab.experiments.sections.Section;
 final class TabularSections {
 
     /** Table 3 of the paper: average test accuracy over 120 UCI datasets, by method id. */
-    static final Map<String, Double> PAPER = Map.of(TabularSeries.KERNEL, 0.8371, TabularSeries.NFA, 0.8510,
-            TabularSeries.FACT, 0.8522, TabularSeries.FACT_GEOMETRIC, 0.8499);
+    static final Map<String, Double> PAPER = Map.of(
+            TabularSeries.KERNEL,
+            0.8371,
+            TabularSeries.NFA,
+            0.8510,
+            TabularSeries.FACT,
+            0.8522,
+            TabularSeries.FACT_GEOMETRIC,
+            0.8499);
 
     /** How a dataset's accuracy is obtained, shown above the table. */
     private static final String PROTOCOL = "Protocol: per dataset, stratified k-fold cross-validation (k = folds; the "
@@ -29,19 +36,27 @@ final class TabularSections {
             + "accuracy is the mean over its folds. Large tables can be capped by a stratified subsample (maxRows).";
 
     /** The dataset × method table (Table 3), with FACT-RFM and its geometric variant against NFA-RFM per dataset. */
-    static final ResultsTableSection TABLE = new ResultsTableSection("tabular", "Results (paper Table 3)", PROTOCOL,
-            TabularSeries.PREFIX, TabularSeries.METHODS.stream().map(m -> new Method(m, TabularSeries.title(m)))
-            .toList(), new Scatter(TabularSeries.NFA, List.of(TabularSeries.FACT, TabularSeries.FACT_GEOMETRIC)),
-            PAPER, "paper (120 UCI datasets)");
+    static final ResultsTableSection TABLE = new ResultsTableSection(
+            "tabular",
+            "Results (paper Table 3)",
+            PROTOCOL,
+            TabularSeries.PREFIX,
+            TabularSeries.METHODS.stream()
+                    .map(m -> new Method(m, TabularSeries.title(m)))
+                    .toList(),
+            new Scatter(TabularSeries.NFA, List.of(TabularSeries.FACT, TabularSeries.FACT_GEOMETRIC)),
+            PAPER,
+            "paper (120 UCI datasets)");
 
-    private TabularSections() {
-    }
+    private TabularSections() {}
 
     static List<Section> all() {
         List<KeyNumber> keys = new ArrayList<>();
         for (String method : TabularSeries.METHODS) {
-            keys.add(KeyNumber.of(TabularSeries.MEAN_TEST_ACCURACY + method,
-                    "Mean test accuracy, " + TabularSeries.title(method), Format.PERCENT));
+            keys.add(KeyNumber.of(
+                    TabularSeries.MEAN_TEST_ACCURACY + method,
+                    "Mean test accuracy, " + TabularSeries.title(method),
+                    Format.PERCENT));
         }
         keys.add(KeyNumber.of(TabularSeries.DATASETS_COMPARED, "Datasets in the means", Format.WHOLE));
         keys.add(KeyNumber.of(TabularSeries.DATASETS_FAILED, "Datasets with a failure", Format.WHOLE));

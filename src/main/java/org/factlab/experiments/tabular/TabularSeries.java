@@ -53,16 +53,17 @@ public final class TabularSeries {
 
     /** Method ids (the RFM updates' ids), for pages that may not see {@link FeatureUpdate} itself. */
     public static final String KERNEL = FeatureUpdate.KERNEL.id();
+
     public static final String NFA = FeatureUpdate.NFA.id();
     public static final String FACT = FeatureUpdate.FACT.id();
     public static final String FACT_GEOMETRIC = FeatureUpdate.FACT_GEOMETRIC.id();
     /** The method ids in table order; {@link #METHOD_TITLES} has the names the paper's Table 3 uses. */
     public static final List<String> METHODS = Choice.ids(FeatureUpdate.class);
-    public static final List<String> METHOD_TITLES = List.of("Laplace kernel regression", "NFA-RFM",
-            "FACT-RFM (no averaging)", "FACT-RFM (geometric averaging)");
 
-    private TabularSeries() {
-    }
+    public static final List<String> METHOD_TITLES = List.of(
+            "Laplace kernel regression", "NFA-RFM", "FACT-RFM (no averaging)", "FACT-RFM (geometric averaging)");
+
+    private TabularSeries() {}
 
     /** {@code dataset/<name>/<method>/<what>}. */
     public static String of(String dataset, String method, String what) {

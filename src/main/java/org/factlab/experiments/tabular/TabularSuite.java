@@ -49,7 +49,9 @@ final class TabularSuite {
                 return;
             }
         }
-        ResultsTable.of(TabularSections.TABLE, recorded, Map.of(), notes).summary().forEach(ctx::summary);
+        ResultsTable.of(TabularSections.TABLE, recorded, Map.of(), notes)
+                .summary()
+                .forEach(ctx::summary);
     }
 
     /** Runs one dataset; false when the run was cancelled. */
@@ -79,9 +81,14 @@ final class TabularSuite {
         info.put(TabularSeries.of(name, TabularSeries.ROWS), (double) table.rows());
         info.put(TabularSeries.of(name, TabularSeries.FEATURES), (double) table.featureCount());
         info.put(TabularSeries.of(name, TabularSeries.CLASSES), (double) table.classCount());
-        info.put(TabularSeries.of(name, TabularSeries.MAJORITY_ACCURACY), benchmark != null
-                ? benchmark.majorityAccuracy()
-                : java.util.Arrays.stream(folds).mapToDouble(Fold::majorityAccuracy).average().orElseThrow());
+        info.put(
+                TabularSeries.of(name, TabularSeries.MAJORITY_ACCURACY),
+                benchmark != null
+                        ? benchmark.majorityAccuracy()
+                        : java.util.Arrays.stream(folds)
+                                .mapToDouble(Fold::majorityAccuracy)
+                                .average()
+                                .orElseThrow());
         if (benchmark != null) {
             ctx.matrix(TabularSeries.of(name, TabularSeries.SPLIT), 0, 2, table.rows(), benchmark.splitMatrix());
         }
@@ -139,8 +146,8 @@ final class TabularSuite {
         long methodStart = done;
         double sum = 0;
         try {
-            BenchmarkProtocol.Choice choice = protocol.select(
-                    spec.candidates(Choice.fromId(FeatureUpdate.class, method)), ctx::cancelled);
+            BenchmarkProtocol.Choice choice =
+                    protocol.select(spec.candidates(Choice.fromId(FeatureUpdate.class, method)), ctx::cancelled);
             if (choice == null) {
                 return false;
             }
@@ -152,11 +159,12 @@ final class TabularSuite {
                 sum += accuracy;
                 Map<String, Double> values = new LinkedHashMap<>();
                 values.put(TabularSeries.of(name, method, TabularSeries.FOLD_TEST_ACCURACY), accuracy);
-                values.put(TabularSeries.of(name, method, TabularSeries.VALIDATION_ACCURACY),
-                        choice.validationAccuracy());
+                values.put(
+                        TabularSeries.of(name, method, TabularSeries.VALIDATION_ACCURACY), choice.validationAccuracy());
                 values.put(TabularSeries.of(name, method, TabularSeries.REG), choice.reg());
                 values.put(TabularSeries.of(name, method, TabularSeries.ITERATIONS), (double) choice.iterations());
-                values.put(TabularSeries.of(name, method, TabularSeries.ROW_NORMALIZED),
+                values.put(
+                        TabularSeries.of(name, method, TabularSeries.ROW_NORMALIZED),
                         choice.rowNormalized() ? 1.0 : 0.0);
                 done++;
                 ctx.progress(done, total);
@@ -177,7 +185,8 @@ final class TabularSuite {
     /** Records one step of values; false when the run was cancelled meanwhile. */
     private boolean record(long step, Map<String, Double> values) {
         ctx.metrics(step, values);
-        values.forEach((k, v) -> recorded.computeIfAbsent(k, x -> new TreeMap<>()).put(step, v));
+        values.forEach(
+                (k, v) -> recorded.computeIfAbsent(k, x -> new TreeMap<>()).put(step, v));
         return !ctx.cancelled();
     }
 
@@ -206,11 +215,14 @@ final class TabularSuite {
 
     private void checkMemory(Table table) {
         long trainRows = (long) Math.ceil(table.rows() * trainShare(spec));
-        long bytes = estimateBytes(trainRows, table.rows() / Math.max(spec.folds(), 4) + 1, table.featureCount(),
-                table.classCount());
+        long bytes = estimateBytes(
+                trainRows, table.rows() / Math.max(spec.folds(), 4) + 1, table.featureCount(), table.classCount());
         if (bytes > ctx.memoryBudgetBytes()) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d rows need about %.1f MiB, more "
-                    + "than the run's memory budget of %.1f MiB; set maxRows", table.rows(), bytes / 1048576.0,
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "%d rows need about %.1f MiB, more " + "than the run's memory budget of %.1f MiB; set maxRows",
+                    table.rows(),
+                    bytes / 1048576.0,
                     ctx.memoryBudgetBytes() / 1048576.0));
         }
     }
@@ -226,8 +238,16 @@ final class TabularSuite {
 
     /** Peak bytes of the RFM on {@code trainRows} training rows (the largest of the methods' options). */
     static long estimateBytes(long trainRows, long testRows, long features, long classes) {
-        RfmOptions options = new RfmOptions(KernelFunction.LAPLACE, 1, 1, FeatureUpdate.NFA, 1, false,
-                Normalization.NONE, false, Precision.FLOAT64);
+        RfmOptions options = new RfmOptions(
+                KernelFunction.LAPLACE,
+                1,
+                1,
+                FeatureUpdate.NFA,
+                1,
+                false,
+                Normalization.NONE,
+                false,
+                Precision.FLOAT64);
         return RecursiveFeatureMachine.estimateBytes(trainRows, testRows, features, classes, options);
     }
 

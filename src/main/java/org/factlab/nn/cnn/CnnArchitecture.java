@@ -19,21 +19,33 @@ import org.nd4j.linalg.factory.Nd4j;
  * [channel][dy][dx] entries, PyTorch's {@code weight[j].flatten()}), a dense layer's out×in. The flat parameter
  * vector holds, layer by layer, W row-major and then b (PyTorch's {@code state_dict} order).
  */
-public record CnnArchitecture(int channels, int height, int width, List<ConvLayer> convolutions, List<Integer> hidden,
-                              int outputs, Activation activation) {
+public record CnnArchitecture(
+        int channels,
+        int height,
+        int width,
+        List<ConvLayer> convolutions,
+        List<Integer> hidden,
+        int outputs,
+        Activation activation) {
 
     public CnnArchitecture {
         convolutions = List.copyOf(convolutions);
         hidden = List.copyOf(hidden);
-        if (channels < 1 || height < 1 || width < 1 || outputs < 1 || convolutions.isEmpty()
+        if (channels < 1
+                || height < 1
+                || width < 1
+                || outputs < 1
+                || convolutions.isEmpty()
                 || hidden.stream().anyMatch(h -> h < 1)) {
-            throw new IllegalArgumentException("need a positive image shape, at least one convolution, positive "
-                    + "widths and outputs");
+            throw new IllegalArgumentException(
+                    "need a positive image shape, at least one convolution, positive " + "widths and outputs");
         }
         int h = height;
         int w = width;
         for (ConvLayer conv : convolutions) {
-            if (conv.convolvedSide(h) < 1 || conv.convolvedSide(w) < 1 || conv.outputSide(h) < 1
+            if (conv.convolvedSide(h) < 1
+                    || conv.convolvedSide(w) < 1
+                    || conv.outputSide(h) < 1
                     || conv.outputSide(w) < 1) {
                 throw new IllegalArgumentException(conv + " does not fit a " + h + "×" + w + " input");
             }

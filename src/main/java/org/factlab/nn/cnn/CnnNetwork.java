@@ -29,6 +29,7 @@ public final class CnnNetwork {
     private final NativeBuffer targets;
     /** Each layer's input: a convolution's patch matrix, a dense layer's h (the previous layer's output). */
     private final NativeBuffer[] layerInputs;
+
     private final NativeBuffer[] activations;
     private final NativeBuffer[] deltas;
     private final NativeBuffer[] pooled;
@@ -40,8 +41,8 @@ public final class CnnNetwork {
     /** Buffers for up to {@code maxExamples} images; {@code parameters} (the flat θ) is read at every pass. */
     public CnnNetwork(CnnArchitecture arch, NativeBuffer parameters, int maxExamples) {
         if (parameters.length() != arch.parameterCount()) {
-            throw new IllegalArgumentException("θ has " + parameters.length() + " entries, the architecture "
-                    + arch.parameterCount());
+            throw new IllegalArgumentException(
+                    "θ has " + parameters.length() + " entries, the architecture " + arch.parameterCount());
         }
         this.arch = arch;
         this.activation = arch.activation();
@@ -99,8 +100,7 @@ public final class CnnNetwork {
      * Where a backward pass writes ∇θ: {@code into ← β·into + ∇θ} over the flat parameter layout, with the BLAS views
      * of every W made once (β = 0: the gradient; β = 1: a running sum; β = μ: heavy ball's b ← μb + ∇θ).
      */
-    public record Accumulator(NativeBuffer into, NativeMatrix[] weights, double beta) {
-    }
+    public record Accumulator(NativeBuffer into, NativeMatrix[] weights, double beta) {}
 
     public Accumulator accumulator(NativeBuffer into, double beta) {
         NativeMatrix[] views = new NativeMatrix[depth];
@@ -255,7 +255,8 @@ public final class CnnNetwork {
                 for (int k = 0; k < delta.cols; k++) {
                     sum += delta.buffer.get(delta.offset + j * delta.cols + k);
                 }
-                double previous = target.beta() == 0 ? 0 : target.beta() * target.into().get(bias + j);
+                double previous =
+                        target.beta() == 0 ? 0 : target.beta() * target.into().get(bias + j);
                 target.into().set(bias + j, previous + sum);
             }
         }

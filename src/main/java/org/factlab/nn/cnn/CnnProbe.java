@@ -32,10 +32,12 @@ public final class CnnProbe {
     private final Loss loss;
     /** θ of the probe under way, read by the network's passes. */
     private final NativeBuffer parameters;
+
     private final CnnNetwork.Pass full;
     private final CnnNetwork.Pass tail;
     /** Σ δ xᵀ of every layer in the flat parameter layout, and the accumulator (β = 1) that adds to it. */
     private final NativeBuffer gradientSums;
+
     private final CnnNetwork.Accumulator gradientSum;
     private final NativeMatrix[] deltaGrams;
     private final NativeMatrix[] jacobianGrams;
@@ -113,8 +115,15 @@ public final class CnnProbe {
         for (int l = 0; l < depth; l++) {
             gradients.add(matrix(gradientSums, arch.weightOffset(l), arch.rows(l), arch.cols(l)));
         }
-        return new ProbeResult(arch.weights(theta), lambda, n, lossSum / n, correct / (double) n, gradients,
-                matrices(deltaGrams), matrices(jacobianGrams));
+        return new ProbeResult(
+                arch.weights(theta),
+                lambda,
+                n,
+                lossSum / n,
+                correct / (double) n,
+                gradients,
+                matrices(deltaGrams),
+                matrices(jacobianGrams));
     }
 
     /** Loss L = (1/n) Σᵢ ℓᵢ and argmax accuracy for θ, from forward passes only. */

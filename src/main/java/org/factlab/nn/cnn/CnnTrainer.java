@@ -85,8 +85,8 @@ public final class CnnTrainer {
             pass.load(x, y, j -> order[first + j]);
             pass.forward();
             int b = pass.examples();
-            lastLoss = OutputLoss.lossAndSeed(options.loss(), pass.output(), pass.targets(), pass.outputGradient(),
-                    b) / b;
+            lastLoss =
+                    OutputLoss.lossAndSeed(options.loss(), pass.output(), pass.targets(), pass.outputGradient(), b) / b;
             pass.backward(gradient);
             descend(rate);
         }

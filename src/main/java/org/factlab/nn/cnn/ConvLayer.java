@@ -9,8 +9,8 @@ public record ConvLayer(int filters, int kernel, int stride, int padding, boolea
 
     public ConvLayer {
         if (filters < 1 || kernel < 1 || stride < 1 || padding < 0 || padding >= kernel) {
-            throw new IllegalArgumentException("need filters, kernel, stride ≥ 1 and 0 ≤ padding < kernel, got "
-                    + this);
+            throw new IllegalArgumentException(
+                    "need filters, kernel, stride ≥ 1 and 0 ≤ padding < kernel, got " + this);
         }
     }
 

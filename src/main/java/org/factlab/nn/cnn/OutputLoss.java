@@ -11,8 +11,7 @@ import org.factlab.nn.mlp.NativeMatrix;
  */
 final class OutputLoss {
 
-    private OutputLoss() {
-    }
+    private OutputLoss() {}
 
     /** Writes ∂ℓᵢ/∂fᵢ / divisor into every column of {@code seed} and returns Σᵢ ℓᵢ. */
     static double lossAndSeed(Loss loss, NativeMatrix f, NativeMatrix y, NativeMatrix seed, double divisor) {

@@ -6,8 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** The checks every imported network passes: consecutive layers fit, and every number is finite. */
 final class DenseChecks {
 
-    private DenseChecks() {
-    }
+    private DenseChecks() {}
 
     static void chain(List<String> names, List<INDArray> weights, List<INDArray> biases) throws ModelFileException {
         if (weights.isEmpty()) {
@@ -15,9 +14,11 @@ final class DenseChecks {
         }
         for (int l = 0; l < weights.size(); l++) {
             if (l > 0 && weights.get(l).columns() != weights.get(l - 1).rows()) {
-                throw new ModelFileException("layer '" + names.get(l) + "' takes " + weights.get(l).columns()
-                        + " inputs but layer '" + names.get(l - 1) + "' gives " + weights.get(l - 1).rows()
-                        + " outputs: not a chain of dense layers in this order");
+                throw new ModelFileException(
+                        "layer '" + names.get(l) + "' takes " + weights.get(l).columns()
+                                + " inputs but layer '" + names.get(l - 1) + "' gives "
+                                + weights.get(l - 1).rows()
+                                + " outputs: not a chain of dense layers in this order");
             }
         }
         finite(names, weights, biases);

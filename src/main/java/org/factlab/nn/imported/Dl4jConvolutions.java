@@ -25,12 +25,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class Dl4jConvolutions {
 
     /** What was read: per convolution its name, shape, W (k×cq²), b (1×k or null) and σ; the layers it took. */
-    record Read(List<String> names, List<ImportedNetwork.ConvShape> shapes, List<INDArray> weights,
-                List<INDArray> biases, List<IActivation> activations, int layers) {
-    }
+    record Read(
+            List<String> names,
+            List<ImportedNetwork.ConvShape> shapes,
+            List<INDArray> weights,
+            List<INDArray> biases,
+            List<IActivation> activations,
+            int layers) {}
 
-    private Dl4jConvolutions() {
-    }
+    private Dl4jConvolutions() {}
 
     /** The convolutions (and their pooling) at the start of {@code layers}; none when it starts otherwise. */
     static Read read(Layer[] layers) throws ModelFileException {
@@ -47,21 +50,34 @@ final class Dl4jConvolutions {
                 INDArray w = layers[used].getParam("W");
                 shapes.add(shape(name, conv, (int) w.size(1)));
                 names.add(name);
-                weights.add(w.castTo(DataType.DOUBLE).reshape('c', w.size(0), w.length() / w.size(0)).dup('c'));
+                weights.add(w.castTo(DataType.DOUBLE)
+                        .reshape('c', w.size(0), w.length() / w.size(0))
+                        .dup('c'));
                 INDArray b = layers[used].paramTable().get("b");
-                biases.add(b == null ? null : b.castTo(DataType.DOUBLE).reshape(1, b.length()).dup('c'));
+                biases.add(
+                        b == null
+                                ? null
+                                : b.castTo(DataType.DOUBLE)
+                                        .reshape(1, b.length())
+                                        .dup('c'));
                 activations.add(conv.getActivationFn());
             } else if (conf instanceof SubsamplingLayer pool && !shapes.isEmpty()) {
                 ImportedNetwork.ConvShape last = shapes.get(shapes.size() - 1);
-                if (pool.getPoolingType() != PoolingType.MAX || !all(pool.getKernelSize(), 2)
-                        || !all(pool.getStride(), 2) || !all(pool.getPadding(), 0) || !all(pool.getDilation(), 1)
-                        || pool.getConvolutionMode() == ConvolutionMode.Same || last.pool() != 0) {
+                if (pool.getPoolingType() != PoolingType.MAX
+                        || !all(pool.getKernelSize(), 2)
+                        || !all(pool.getStride(), 2)
+                        || !all(pool.getPadding(), 0)
+                        || !all(pool.getDilation(), 1)
+                        || pool.getConvolutionMode() == ConvolutionMode.Same
+                        || last.pool() != 0) {
                     throw new ModelFileException("layer '" + name + "' is " + pool.getPoolingType() + " pooling "
                             + "of " + text(pool.getKernelSize()) + " windows and stride " + text(pool.getStride())
                             + "; supported after a convolution: one max-pooling of 2×2 windows and stride 2");
                 }
-                shapes.set(shapes.size() - 1, new ImportedNetwork.ConvShape(last.channels(), last.filters(),
-                        last.kernel(), last.stride(), last.padding(), 2));
+                shapes.set(
+                        shapes.size() - 1,
+                        new ImportedNetwork.ConvShape(
+                                last.channels(), last.filters(), last.kernel(), last.stride(), last.padding(), 2));
             } else {
                 break;
             }

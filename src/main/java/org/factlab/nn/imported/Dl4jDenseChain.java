@@ -32,8 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Dl4jDenseChain {
 
-    private Dl4jDenseChain() {
-    }
+    private Dl4jDenseChain() {}
 
     static ImportedNetwork of(MultiLayerNetwork net) throws ModelFileException {
         Layer[] all = net.getLayers();
@@ -50,28 +49,39 @@ final class Dl4jDenseChain {
             String name = conf.getLayerName() == null ? "layer " + i : conf.getLayerName();
             if (conf instanceof DenseLayer || conf instanceof OutputLayer) {
                 names.add(name);
-                INDArray w = layer.getParam("W").transpose().castTo(DataType.DOUBLE).dup('c');
+                INDArray w =
+                        layer.getParam("W").transpose().castTo(DataType.DOUBLE).dup('c');
                 weights.add(i == first && flatten != null ? Dl4jConvolutions.channelsFirst(w, flatten) : w);
                 INDArray b = layer.paramTable().get("b");
-                biases.add(b == null ? null : b.castTo(DataType.DOUBLE).reshape(1, b.length()).dup('c'));
+                biases.add(
+                        b == null
+                                ? null
+                                : b.castTo(DataType.DOUBLE)
+                                        .reshape(1, b.length())
+                                        .dup('c'));
                 activations.add(((BaseLayer) conf).getActivationFn());
             } else if ((conf instanceof ActivationLayer || conf instanceof LossLayer) && i > first) {
-                IActivation fn = conf instanceof ActivationLayer a ? a.getActivationFn()
-                        : ((LossLayer) conf).getActivationFn();
+                IActivation fn =
+                        conf instanceof ActivationLayer a ? a.getActivationFn() : ((LossLayer) conf).getActivationFn();
                 if (!(activations.get(activations.size() - 1) instanceof ActivationIdentity)) {
-                    throw new ModelFileException("layer '" + name + "' (" + conf.getClass().getSimpleName()
-                            + ") must follow a dense layer without its own activation");
+                    throw new ModelFileException(
+                            "layer '" + name + "' (" + conf.getClass().getSimpleName()
+                                    + ") must follow a dense layer without its own activation");
                 }
                 activations.set(activations.size() - 1, fn);
             } else {
-                throw new ModelFileException("layer '" + name + "' is a " + conf.getClass().getSimpleName()
-                        + "; supported: a chain of dense layers with ReLU, tanh or identity between them, optionally "
-                        + "after convolutions (each optionally followed by 2×2 max-pooling)");
+                throw new ModelFileException(
+                        "layer '" + name + "' is a " + conf.getClass().getSimpleName()
+                                + "; supported: a chain of dense layers with ReLU, tanh or identity between them, "
+                                + "optionally "
+                                + "after convolutions (each optionally followed by 2×2 max-pooling)");
             }
         }
         int convs = convolutions.shapes().size();
         DenseChecks.finite(names.subList(0, convs), weights.subList(0, convs), biases.subList(0, convs));
-        DenseChecks.chain(names.subList(convs, names.size()), weights.subList(convs, weights.size()),
+        DenseChecks.chain(
+                names.subList(convs, names.size()),
+                weights.subList(convs, weights.size()),
                 biases.subList(convs, biases.size()));
         Activation hidden = null;
         for (int l = 0; l + 1 < activations.size(); l++) {
@@ -87,8 +97,12 @@ final class Dl4jDenseChain {
             throw new ModelFileException("the last layer '" + names.get(names.size() - 1) + "' applies " + last
                     + "; supported there: identity (linear) or softmax");
         }
-        return new ImportedNetwork(new MlpWeights(weights, biases), hidden == null ? Activation.IDENTITY : hidden,
-                last instanceof ActivationSoftmax, names, convolutions.shapes());
+        return new ImportedNetwork(
+                new MlpWeights(weights, biases),
+                hidden == null ? Activation.IDENTITY : hidden,
+                last instanceof ActivationSoftmax,
+                names,
+                convolutions.shapes());
     }
 
     /**
@@ -97,11 +111,13 @@ final class Dl4jDenseChain {
      */
     private static CnnToFeedForwardPreProcessor flatten(MultiLayerNetwork net, Dl4jConvolutions.Read convolutions)
             throws ModelFileException {
-        Map<Integer, InputPreProcessor> preprocessors = net.getLayerWiseConfigurations().getInputPreProcessors();
+        Map<Integer, InputPreProcessor> preprocessors =
+                net.getLayerWiseConfigurations().getInputPreProcessors();
         CnnToFeedForwardPreProcessor flatten = null;
-        for (Map.Entry<Integer, InputPreProcessor> e : preprocessors == null ? Map.<Integer, InputPreProcessor>of()
-                .entrySet() : preprocessors.entrySet()) {
-            if (!convolutions.shapes().isEmpty() && e.getKey() == convolutions.layers()
+        for (Map.Entry<Integer, InputPreProcessor> e :
+                preprocessors == null ? Map.<Integer, InputPreProcessor>of().entrySet() : preprocessors.entrySet()) {
+            if (!convolutions.shapes().isEmpty()
+                    && e.getKey() == convolutions.layers()
                     && e.getValue() instanceof CnnToFeedForwardPreProcessor f) {
                 flatten = f;
             } else {
@@ -121,7 +137,9 @@ final class Dl4jDenseChain {
     }
 
     private static Activation hiddenActivation(String name, IActivation fn) throws ModelFileException {
-        if (fn instanceof ActivationReLU relu && relu.getMax() == null && zeroOrUnset(relu.getThreshold())
+        if (fn instanceof ActivationReLU relu
+                && relu.getMax() == null
+                && zeroOrUnset(relu.getThreshold())
                 && zeroOrUnset(relu.getNegativeSlope())) {
             return Activation.RELU;
         }
@@ -131,7 +149,7 @@ final class Dl4jDenseChain {
         if (fn instanceof ActivationIdentity) {
             return Activation.IDENTITY;
         }
-        throw new ModelFileException("layer '" + name + "' applies " + fn + "; supported between layers: ReLU, tanh "
-                + "or identity");
+        throw new ModelFileException(
+                "layer '" + name + "' applies " + fn + "; supported between layers: ReLU, tanh " + "or identity");
     }
 }

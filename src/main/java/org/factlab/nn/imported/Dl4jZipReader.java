@@ -27,8 +27,7 @@ final class Dl4jZipReader {
     /** Wider layers are refused outright, so that sizes multiplied together cannot overflow. */
     private static final long MAX_WIDTH = 1L << 31;
 
-    private Dl4jZipReader() {
-    }
+    private Dl4jZipReader() {}
 
     static ImportedNetwork read(Path file, ValueLimit limit) throws ModelFileException, IOException {
         MultiLayerNetwork net;
@@ -38,8 +37,10 @@ final class Dl4jZipReader {
             try {
                 conf = MultiLayerConfiguration.fromJson(json);
             } catch (RuntimeException e) {
-                throw new ModelFileException("configuration.json is not a Deeplearning4j MultiLayerNetwork "
-                        + "configuration (a ComputationGraph is not supported): " + firstLine(e), e);
+                throw new ModelFileException(
+                        "configuration.json is not a Deeplearning4j MultiLayerNetwork "
+                                + "configuration (a ComputationGraph is not supported): " + firstLine(e),
+                        e);
             }
             checkParameters(conf, limit);
             net = new MultiLayerNetwork(conf);
@@ -83,14 +84,15 @@ final class Dl4jZipReader {
                     count = layer.initializer().numParams(layerConf);
                 }
             } catch (RuntimeException e) {
-                throw new ModelFileException("layer '" + layer.getLayerName() + "' cannot be "
-                        + "sized: " + firstLine(e), e);
+                throw new ModelFileException(
+                        "layer '" + layer.getLayerName() + "' cannot be " + "sized: " + firstLine(e), e);
             }
             total = count < 0 || total > Long.MAX_VALUE - count ? Long.MAX_VALUE : total + count;
         }
         if (!limit.allows(total)) {
-            throw new ModelFileException("the network declares " + (total == Long.MAX_VALUE ? "more than "
-                    + Long.MAX_VALUE : total) + " parameters; " + limit.allowed());
+            throw new ModelFileException(
+                    "the network declares " + (total == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : total)
+                            + " parameters; " + limit.allowed());
         }
     }
 

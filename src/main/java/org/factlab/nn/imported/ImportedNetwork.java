@@ -13,8 +13,12 @@ import org.factlab.nn.mlp.MlpWeights;
  * [channel][dy][dx] entries (PyTorch's {@code weight[j].flatten()}); the first dense layer after them reads their
  * output flattened in (C, H, W) order.
  */
-public record ImportedNetwork(MlpWeights weights, Activation activation, boolean softmaxOutput,
-                              List<String> layerNames, List<ConvShape> convolutions) {
+public record ImportedNetwork(
+        MlpWeights weights,
+        Activation activation,
+        boolean softmaxOutput,
+        List<String> layerNames,
+        List<ConvShape> convolutions) {
 
     public ImportedNetwork {
         layerNames = List.copyOf(layerNames);
@@ -36,15 +40,14 @@ public record ImportedNetwork(MlpWeights weights, Activation activation, boolean
     public List<LayerShape> layers() {
         List<LayerShape> out = new ArrayList<>();
         for (int l = 0; l < weights.depth(); l++) {
-            out.add(new LayerShape((int) weights.weight(l).columns(), (int) weights.weight(l).rows(),
-                    weights.bias(l) != null));
+            out.add(new LayerShape(
+                    (int) weights.weight(l).columns(), (int) weights.weight(l).rows(), weights.bias(l) != null));
         }
         return out;
     }
 
     /** One dense layer u = W h (+ b) with W {@code out}×{@code in}, or a convolution with W out×cq². */
-    public record LayerShape(int in, int out, boolean bias) {
-    }
+    public record LayerShape(int in, int out, boolean bias) {}
 
     /**
      * A convolution ({@code Conv2d(channels, filters, kernel)}): q×q windows over {@code channels} channels; its

@@ -31,6 +31,7 @@ public final class IsolatedKerasReader {
     static final Duration TIME = Duration.ofSeconds(120);
     /** Children reading at the same time, at most. */
     static final int CHILDREN = 2;
+
     private static final Semaphore RUNNING = new Semaphore(CHILDREN, true);
     private static final String RESULT = "FACTLAB-RESULT ";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +40,13 @@ public final class IsolatedKerasReader {
      * What the child read: the weight layers, the hidden activation (null when unsaid), the final softmax and the
      * leading convolutions.
      */
-    public record Summary(List<ImportedNetwork.LayerShape> layers, Activation activation, boolean softmaxOutput,
-                          List<ImportedNetwork.ConvShape> convolutions) {
-    }
+    public record Summary(
+            List<ImportedNetwork.LayerShape> layers,
+            Activation activation,
+            boolean softmaxOutput,
+            List<ImportedNetwork.ConvShape> convolutions) {}
 
-    private IsolatedKerasReader() {
-    }
+    private IsolatedKerasReader() {}
 
     /**
      * Reads {@code file} in a child JVM; refuses it, with the reason, when the child refuses it or dies. A file that
@@ -70,13 +72,19 @@ public final class IsolatedKerasReader {
     }
 
     private static Summary readInChild(Path file, ValueLimit limit) throws ModelFileException, IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + HEAP, "-XX:MaxDirectMemorySize=" + OFF_HEAP,
-                "-Dorg.bytedeco.javacpp.maxbytes=" + OFF_HEAP, "-Dorg.bytedeco.javacpp.maxphysicalbytes=1g",
-                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + HEAP,
+                "-XX:MaxDirectMemorySize=" + OFF_HEAP,
+                "-Dorg.bytedeco.javacpp.maxbytes=" + OFF_HEAP,
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=1g",
+                "-XX:-CreateCoredumpOnCrash",
+                "-XX:ErrorFile=/dev/null"));
         command.addAll(mainClassArguments());
         command.addAll(List.of(file.toAbsolutePath().toString(), Long.toString(limit.values()), limit.setting()));
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String result = null;
         boolean finished;
         try {
@@ -89,9 +97,11 @@ public final class IsolatedKerasReader {
             child.destroyForcibly();
         }
         if (!finished || result == null) {
-            throw new ModelFileException("the Keras HDF5 reader " + (finished ? "crashed (exit code "
-                    + child.exitValue()
-                    + ")" : "did not finish within " + TIME.toSeconds() + " s") + " on this file, so it is refused: "
+            throw new ModelFileException("the Keras HDF5 reader "
+                    + (finished
+                            ? "crashed (exit code " + child.exitValue() + ")"
+                            : "did not finish within " + TIME.toSeconds() + " s")
+                    + " on this file, so it is refused: "
                     + "it is malformed, or too large for " + HEAP + " of heap (safetensors is the recommended format)");
         }
         return summary(JSON.readTree(result));
@@ -102,20 +112,22 @@ public final class IsolatedKerasReader {
      * {@link #TIME}.
      */
     private static String resultLine(Process child) throws IOException {
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!child.waitFor(TIME.toMillis(), TimeUnit.MILLISECONDS)) {
-                    child.destroyForcibly();
-                }
-            } catch (InterruptedException finishedInTime) {
-                // the output ended: the child is ending on its own
-            }
-        }, "keras-reader-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        if (!child.waitFor(TIME.toMillis(), TimeUnit.MILLISECONDS)) {
+                            child.destroyForcibly();
+                        }
+                    } catch (InterruptedException finishedInTime) {
+                        // the output ended: the child is ending on its own
+                    }
+                },
+                "keras-reader-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         String result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(RESULT)) {
                     result = line.substring(RESULT.length());
@@ -133,14 +145,16 @@ public final class IsolatedKerasReader {
         }
         List<ImportedNetwork.LayerShape> layers = new ArrayList<>();
         for (JsonNode l : result.path("layers")) {
-            layers.add(new ImportedNetwork.LayerShape(l.get("in").asInt(), l.get("out").asInt(),
-                    l.get("bias").asBoolean()));
+            layers.add(new ImportedNetwork.LayerShape(
+                    l.get("in").asInt(), l.get("out").asInt(), l.get("bias").asBoolean()));
         }
         if (layers.isEmpty()) {
             throw new ModelFileException("the HDF5 reader gave no layers for this file");
         }
         Activation activation = result.hasNonNull("activation")
-                ? org.factlab.choice.Choice.fromId(Activation.class, result.get("activation").asText()) : null;
+                ? org.factlab.choice.Choice.fromId(
+                        Activation.class, result.get("activation").asText())
+                : null;
         List<ImportedNetwork.ConvShape> convolutions = new ArrayList<>();
         for (JsonNode c : result.path("convolutions")) {
             convolutions.add(JSON.treeToValue(c, ImportedNetwork.ConvShape.class));
@@ -154,10 +168,14 @@ public final class IsolatedKerasReader {
      * class, as for {@code PasswordHashCommand} (docs/operations.md).
      */
     private static List<String> mainClassArguments() {
-        URL location = IsolatedKerasReader.class.getProtectionDomain().getCodeSource().getLocation();
+        URL location =
+                IsolatedKerasReader.class.getProtectionDomain().getCodeSource().getLocation();
         String classPath = System.getProperty("java.class.path");
         if (location == null || !"file".equals(location.getProtocol())) {
-            return List.of("-cp", classPath, "-Dloader.main=" + IsolatedKerasReader.class.getName(),
+            return List.of(
+                    "-cp",
+                    classPath,
+                    "-Dloader.main=" + IsolatedKerasReader.class.getName(),
                     "org.springframework.boot.loader.launch.PropertiesLauncher");
         }
         return List.of("-cp", classPath, IsolatedKerasReader.class.getName());
@@ -172,9 +190,15 @@ public final class IsolatedKerasReader {
         try {
             ImportedNetwork net = KerasReader.read(Path.of(args[0]), new ValueLimit(Long.parseLong(args[1]), args[2]));
             for (ImportedNetwork.LayerShape l : net.layers()) {
-                result.withArray("layers").addObject().put("in", l.in()).put("out", l.out()).put("bias", l.bias());
+                result.withArray("layers")
+                        .addObject()
+                        .put("in", l.in())
+                        .put("out", l.out())
+                        .put("bias", l.bias());
             }
-            result.put("activation", net.activation() == null ? null : net.activation().id());
+            result.put(
+                    "activation",
+                    net.activation() == null ? null : net.activation().id());
             result.put("softmaxOutput", net.softmaxOutput());
             result.set("convolutions", JSON.valueToTree(net.convolutions()));
         } catch (ModelFileException e) {

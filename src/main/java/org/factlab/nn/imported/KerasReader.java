@@ -19,8 +19,7 @@ final class KerasReader {
 
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
-    private KerasReader() {
-    }
+    private KerasReader() {}
 
     static ImportedNetwork read(Path file, ValueLimit limit) throws ModelFileException, IOException {
         checkSignature(file);
@@ -28,8 +27,11 @@ final class KerasReader {
         try {
             net = KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
         } catch (Exception | UnsatisfiedLinkError e) {
-            throw new ModelFileException("Deeplearning4j's Keras import cannot read this file as a Sequential model "
-                    + "(truncated, a functional Model, or layers it does not know): " + Dl4jZipReader.firstLine(e), e);
+            throw new ModelFileException(
+                    "Deeplearning4j's Keras import cannot read this file as a Sequential model "
+                            + "(truncated, a functional Model, or layers it does not know): "
+                            + Dl4jZipReader.firstLine(e),
+                    e);
         }
         Dl4jZipReader.checkParameters(net.getLayerWiseConfigurations(), limit);
         return Dl4jDenseChain.of(net);

@@ -37,7 +37,9 @@ public enum ModelFormat {
     }
 
     public static ModelFormat fromId(String id) {
-        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst()
+        return Arrays.stream(values())
+                .filter(f -> f.id.equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown model format '" + id + "'"));
     }
 

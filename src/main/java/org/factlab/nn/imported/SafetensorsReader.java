@@ -37,20 +37,21 @@ final class SafetensorsReader {
 
     /** The safetensors library refuses headers above 100 MB as well. */
     private static final long MAX_HEADER_BYTES = 100L << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SafetensorsReader() {
-    }
+    private SafetensorsReader() {}
 
     static ImportedNetwork read(Path file, List<String> order, ValueLimit limit)
             throws ModelFileException, IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < 8) {
-                throw new ModelFileException("not a safetensors file: " + size + " bytes, shorter than its 8-byte "
-                        + "header length");
+                throw new ModelFileException(
+                        "not a safetensors file: " + size + " bytes, shorter than its 8-byte " + "header length");
             }
-            long headerLength = readFully(channel, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            long headerLength =
+                    readFully(channel, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
             if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
                 throw new ModelFileException("not a safetensors file (or truncated): the header length "
                         + Long.toUnsignedString(headerLength) + " does not fit the file's " + size + " bytes");
@@ -67,11 +68,16 @@ final class SafetensorsReader {
                 Tensor[] wb = layers.get(name);
                 INDArray w = wb[0].read(channel, 8 + headerLength);
                 weights.add(w.rank() == 2 ? w : w.reshape('c', wb[0].shape[0], w.length() / wb[0].shape[0]));
-                biases.add(wb[1] == null ? null : wb[1].read(channel, 8 + headerLength).reshape(1, wb[1].shape[0]));
+                biases.add(
+                        wb[1] == null
+                                ? null
+                                : wb[1].read(channel, 8 + headerLength).reshape(1, wb[1].shape[0]));
             }
             int convs = convolutions.size();
             DenseChecks.finite(names.subList(0, convs), weights.subList(0, convs), biases.subList(0, convs));
-            DenseChecks.chain(names.subList(convs, names.size()), weights.subList(convs, names.size()),
+            DenseChecks.chain(
+                    names.subList(convs, names.size()),
+                    weights.subList(convs, names.size()),
                     biases.subList(convs, names.size()));
             return new ImportedNetwork(new MlpWeights(weights, biases), null, false, names, convolutions);
         }
@@ -94,11 +100,12 @@ final class SafetensorsReader {
                 throw new ModelFileException("layer '" + names.get(l) + "' is a convolution after the dense layer '"
                         + names.get(l - 1) + "'; supported: convolutions first, then dense layers");
             }
-            ImportedNetwork.ConvShape conv = new ImportedNetwork.ConvShape((int) shape[1], (int) shape[0],
-                    (int) shape[2]);
+            ImportedNetwork.ConvShape conv =
+                    new ImportedNetwork.ConvShape((int) shape[1], (int) shape[0], (int) shape[2]);
             if (l > 0 && conv.channels() != out.get(l - 1).filters()) {
                 throw new ModelFileException("layer '" + names.get(l) + "' takes " + conv.channels() + " channels "
-                        + "but layer '" + names.get(l - 1) + "' gives " + out.get(l - 1).filters() + ": not a chain "
+                        + "but layer '" + names.get(l - 1) + "' gives "
+                        + out.get(l - 1).filters() + ": not a chain "
                         + "of convolutions in this order");
             }
             out.add(conv);
@@ -118,8 +125,8 @@ final class SafetensorsReader {
             }
             return header;
         } catch (IOException e) {
-            throw new ModelFileException("not a safetensors file: the header is not JSON (" + Dl4jZipReader.firstLine(e)
-                    + ")");
+            throw new ModelFileException(
+                    "not a safetensors file: the header is not JSON (" + Dl4jZipReader.firstLine(e) + ")");
         }
     }
 
@@ -152,8 +159,11 @@ final class SafetensorsReader {
         for (Tensor t : byOffset) {
             if (t.begin() != next) {
                 throw new ModelFileException("tensor '" + t.name() + "': data_offsets [" + t.begin() + ", " + t.end()
-                        + "] " + (t.begin() < next ? "overlap the previous tensor's bytes, which end at " + next
-                        : "leave a gap after byte " + next) + "; tensors must follow each other without gaps or "
+                        + "] "
+                        + (t.begin() < next
+                                ? "overlap the previous tensor's bytes, which end at " + next
+                                : "leave a gap after byte " + next)
+                        + "; tensors must follow each other without gaps or "
                         + "overlaps");
             }
             next = t.end();
@@ -271,8 +281,12 @@ final class SafetensorsReader {
             JsonNode dtype = entry.path("dtype");
             JsonNode shape = entry.path("shape");
             JsonNode offsets = entry.path("data_offsets");
-            if (!dtype.isTextual() || !shape.isArray() || !offsets.isArray() || offsets.size() != 2
-                    || !offsets.get(0).canConvertToLong() || !offsets.get(1).canConvertToLong()) {
+            if (!dtype.isTextual()
+                    || !shape.isArray()
+                    || !offsets.isArray()
+                    || offsets.size() != 2
+                    || !offsets.get(0).canConvertToLong()
+                    || !offsets.get(1).canConvertToLong()) {
                 throw new ModelFileException("tensor '" + name + "': the header entry needs dtype, shape and "
                         + "data_offsets [begin, end]");
             }
@@ -280,13 +294,16 @@ final class SafetensorsReader {
                 case "F64" -> 8;
                 case "F32" -> 4;
                 case "F16", "BF16" -> 2;
-                default -> throw new ModelFileException("tensor '" + name + "' has dtype " + dtype.asText()
-                        + "; allowed: F32, F64, F16, BF16");
+                default ->
+                    throw new ModelFileException(
+                            "tensor '" + name + "' has dtype " + dtype.asText() + "; allowed: F32, F64, F16, BF16");
             };
             long[] dims = new long[shape.size()];
             long count = 1;
             for (int k = 0; k < dims.length; k++) {
-                if (!shape.get(k).canConvertToLong() || shape.get(k).asLong() < 1 || shape.get(k).asLong() > 1L << 31) {
+                if (!shape.get(k).canConvertToLong()
+                        || shape.get(k).asLong() < 1
+                        || shape.get(k).asLong() > 1L << 31) {
                     throw new ModelFileException("tensor '" + name + "' has an invalid shape " + shape);
                 }
                 dims[k] = shape.get(k).asLong();

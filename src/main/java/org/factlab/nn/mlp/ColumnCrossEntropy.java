@@ -7,8 +7,7 @@ package org.factlab.nn.mlp;
  */
 public final class ColumnCrossEntropy {
 
-    private ColumnCrossEntropy() {
-    }
+    private ColumnCrossEntropy() {}
 
     /**
      * Writes (softmax(fᵢ) − yᵢ) / divisor into every column of {@code gradient} and returns Σᵢ ℓᵢ.

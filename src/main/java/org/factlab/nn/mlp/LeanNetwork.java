@@ -30,6 +30,7 @@ final class LeanNetwork {
     private final int[] weightOffsets;
     /** Offset of layer l's bias in the flat buffers, −1 without bias. */
     private final int[] biasOffsets;
+
     private final NativeBuffer[] outputBuffers;
     private final NativeBuffer[] deltaBuffers;
     /**
@@ -38,6 +39,7 @@ final class LeanNetwork {
      * elements it does not).
      */
     private final float[] rowScratch;
+
     private final float[] activationScratch;
 
     /** Buffers for minibatches of up to {@code maxRows} examples; the parameters start as the network's. */
@@ -87,8 +89,7 @@ final class LeanNetwork {
      * gradient itself; heavy ball passes its momentum buffer and β = μ, so that GEMM's own β-scaling of its output
      * makes b ← μb + ∇L without passes of its own. Made once per run (it holds the BLAS views).
      */
-    record Accumulator(NativeBuffer into, NativeMatrix[] weights, double beta) {
-    }
+    record Accumulator(NativeBuffer into, NativeMatrix[] weights, double beta) {}
 
     Accumulator accumulator(NativeBuffer into, double beta) {
         NativeMatrix[] views = new NativeMatrix[depth];
@@ -172,11 +173,13 @@ final class LeanNetwork {
             int start = z.offset + j * z.cols;
             for (int k = 0; k < z.cols; k++) {
                 double v = values.get(start + k) + b;
-                values.set(start + k, switch (sigma) {
-                    case RELU -> Math.max(v, 0);
-                    case TANH -> Math.tanh(v);
-                    case IDENTITY -> v;
-                });
+                values.set(
+                        start + k,
+                        switch (sigma) {
+                            case RELU -> Math.max(v, 0);
+                            case TANH -> Math.tanh(v);
+                            case IDENTITY -> v;
+                        });
             }
         }
     }
@@ -219,7 +222,7 @@ final class LeanNetwork {
                 switch (activation) {
                     case RELU -> reluBackward(row, activations, count);
                     case TANH -> tanhBackward(row, activations, count);
-                    case IDENTITY -> { }
+                    case IDENTITY -> {}
                 }
                 delta.buffer.floats.put(start, row, 0, count);
                 if (bias >= 0) {
@@ -233,11 +236,12 @@ final class LeanNetwork {
             for (int k = 0; k < count; k++) {
                 int i = j * count + k;
                 double a = h.buffer.get(h.offset + i);
-                double v = delta.buffer.get(delta.offset + i) * switch (activation) {
-                    case RELU -> a > 0 ? 1 : 0;
-                    case TANH -> 1 - a * a;
-                    case IDENTITY -> 1;
-                };
+                double v = delta.buffer.get(delta.offset + i)
+                        * switch (activation) {
+                            case RELU -> a > 0 ? 1 : 0;
+                            case TANH -> 1 - a * a;
+                            case IDENTITY -> 1;
+                        };
                 delta.buffer.set(delta.offset + i, v);
                 sum += v;
             }
@@ -249,7 +253,12 @@ final class LeanNetwork {
 
     /** into[i] ← β·into[i] + value (just value for β = 0, whatever into[i] held). */
     private static void accumulate(Accumulator target, int i, double value) {
-        target.into().set(i, target.beta() == 0 ? value : target.beta() * target.into().get(i) + value);
+        target.into()
+                .set(
+                        i,
+                        target.beta() == 0
+                                ? value
+                                : target.beta() * target.into().get(i) + value);
     }
 
     /**
@@ -294,8 +303,8 @@ final class LeanNetwork {
      * sums into the bias gradient; returns the mean loss (1/(Bc)) Σ (f − y)² (or (1/B) Σᵢ ℓᵢ). f, y and Δ are c×B.
      */
     private double lossAndDelta(NativeMatrix f, NativeMatrix y, NativeMatrix delta, int bias, Accumulator target) {
-        double mean = loss == Loss.CROSS_ENTROPY ? crossEntropyAndDelta(f, y, delta) : squaredErrorAndDelta(f, y,
-                delta);
+        double mean =
+                loss == Loss.CROSS_ENTROPY ? crossEntropyAndDelta(f, y, delta) : squaredErrorAndDelta(f, y, delta);
         if (bias >= 0) {
             for (int j = 0; j < f.rows; j++) {
                 double sum = 0;

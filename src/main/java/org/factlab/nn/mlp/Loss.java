@@ -32,7 +32,8 @@ public enum Loss implements Choice {
                 INDArray r = f.sub(y);
                 yield r.mul(r).sumNumber().doubleValue() / f.columns();
             }
-            case CROSS_ENTROPY -> logSumExp(f).sumNumber().doubleValue() - f.mul(y).sumNumber().doubleValue();
+            case CROSS_ENTROPY ->
+                logSumExp(f).sumNumber().doubleValue() - f.mul(y).sumNumber().doubleValue();
         };
     }
 

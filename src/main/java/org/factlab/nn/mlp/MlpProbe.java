@@ -84,13 +84,27 @@ public final class MlpProbe {
                 addChunk(x, y, start, Math.min(n, start + chunkRows), totals, gradientSums, deltaGrams, jacobianGrams);
             }
         }
-        return new ProbeResult(weights, lambda, n, totals.loss / n, totals.correct / (double) n, gradientSums,
-                deltaGrams, jacobianGrams);
+        return new ProbeResult(
+                weights,
+                lambda,
+                n,
+                totals.loss / n,
+                totals.correct / (double) n,
+                gradientSums,
+                deltaGrams,
+                jacobianGrams);
     }
 
     /** One chunk's passes, added to the totals and to every layer's three sums. */
-    private void addChunk(INDArray x, INDArray y, long start, long end, Totals totals, List<INDArray> gradientSums,
-                          List<INDArray> deltaGrams, List<INDArray> jacobianGrams) {
+    private void addChunk(
+            INDArray x,
+            INDArray y,
+            long start,
+            long end,
+            Totals totals,
+            List<INDArray> gradientSums,
+            List<INDArray> deltaGrams,
+            List<INDArray> jacobianGrams) {
         int depth = weights.depth();
         int c = (int) y.columns();
         INDArray xc = rows(x, start, end);
@@ -144,7 +158,9 @@ public final class MlpProbe {
     }
 
     private static INDArray rows(INDArray a, long start, long end) {
-        return a.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).castTo(DataType.DOUBLE).dup('c');
+        return a.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())
+                .castTo(DataType.DOUBLE)
+                .dup('c');
     }
 
     /** Σᵢ ℓᵢ and the count of rows whose largest output is at the target's largest entry. */

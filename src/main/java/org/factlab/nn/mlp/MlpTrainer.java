@@ -35,11 +35,13 @@ public final class MlpTrainer {
     private final NativeBuffer y;
     /** x and y in this epoch's order, refilled every epoch. */
     private final NativeBuffer shuffledX;
+
     private final NativeBuffer shuffledY;
     private final int[] order;
     private final Batch[] batches;
     /** Where the gradient passes write (heavy ball: straight into its momentum buffer). */
     private final LeanNetwork.Accumulator gradientTarget;
+
     private final SplittableRandom shuffle;
     private int epoch;
     private long steps;
@@ -51,16 +53,15 @@ public final class MlpTrainer {
      * Examples [start, start + B) of the shuffled data, feature-major (x d×B, y c×B: an example per column), with
      * the pass buffers for B examples.
      */
-    private record Batch(int start, NativeMatrix x, NativeMatrix y, LeanNetwork.Pass pass) {
-    }
+    private record Batch(int start, NativeMatrix x, NativeMatrix y, LeanNetwork.Pass pass) {}
 
     /**
      * @param x        training inputs n×d
      * @param y        training targets n×c (one-hot for classification)
      * @param dataType parameters and training arithmetic (FLOAT for runs, DOUBLE for exact tests)
      */
-    public MlpTrainer(MlpArchitecture architecture, TrainingOptions options, INDArray x, INDArray y,
-            DataType dataType) {
+    public MlpTrainer(
+            MlpArchitecture architecture, TrainingOptions options, INDArray x, INDArray y, DataType dataType) {
         if (x.rows() != y.rows() || x.columns() != architecture.inputDim() || y.columns() != architecture.outputDim()) {
             throw new IllegalArgumentException("data " + x.rows() + "×" + x.columns() + " → " + y.rows() + "×"
                     + y.columns() + " does not fit the architecture " + architecture);
@@ -92,13 +93,16 @@ public final class MlpTrainer {
         for (int b = 0; b < batches.length; b++) {
             LeanNetwork.Pass pass = (b + 1) * batch <= n ? full : last;
             int start = b * batch;
-            batches[b] = new Batch(start, new NativeMatrix(shuffledX, start * d, d, pass.examples()),
-                    new NativeMatrix(shuffledY, start * c, c, pass.examples()), pass);
+            batches[b] = new Batch(
+                    start,
+                    new NativeMatrix(shuffledX, start * d, d, pass.examples()),
+                    new NativeMatrix(shuffledY, start * c, c, pass.examples()),
+                    pass);
         }
     }
 
-    private static org.deeplearning4j.nn.conf.MultiLayerConfiguration configuration(MlpArchitecture a,
-                                                                                    TrainingOptions o, DataType type) {
+    private static org.deeplearning4j.nn.conf.MultiLayerConfiguration configuration(
+            MlpArchitecture a, TrainingOptions o, DataType type) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(o.seed())
                 .dataType(type)
@@ -108,14 +112,24 @@ public final class MlpTrainer {
                 .weightInit(WeightInit.ZERO)
                 .list();
         for (int l = 0; l < a.depth() - 1; l++) {
-            list.layer(new DenseLayer.Builder().nIn(a.layerInputs(l)).nOut(a.width())
-                    .activation(a.activation().dl4j()).hasBias(a.bias()).build());
+            list.layer(new DenseLayer.Builder()
+                    .nIn(a.layerInputs(l))
+                    .nOut(a.width())
+                    .activation(a.activation().dl4j())
+                    .hasBias(a.bias())
+                    .build());
         }
         boolean crossEntropy = o.loss() == Loss.CROSS_ENTROPY;
-        list.layer(new OutputLayer.Builder(crossEntropy ? LossFunctions.LossFunction.MCXENT
-                : LossFunctions.LossFunction.MSE).nIn(a.layerInputs(a.depth() - 1)).nOut(a.outputDim())
-                .activation(crossEntropy ? org.nd4j.linalg.activations.Activation.SOFTMAX
-                        : org.nd4j.linalg.activations.Activation.IDENTITY).hasBias(a.bias()).build());
+        list.layer(new OutputLayer.Builder(
+                        crossEntropy ? LossFunctions.LossFunction.MCXENT : LossFunctions.LossFunction.MSE)
+                .nIn(a.layerInputs(a.depth() - 1))
+                .nOut(a.outputDim())
+                .activation(
+                        crossEntropy
+                                ? org.nd4j.linalg.activations.Activation.SOFTMAX
+                                : org.nd4j.linalg.activations.Activation.IDENTITY)
+                .hasBias(a.bias())
+                .build());
         return list.build();
     }
 
@@ -126,7 +140,8 @@ public final class MlpTrainer {
             int in = (int) w.rows();
             int out = (int) w.columns();
             double bound = 1 / Math.sqrt(in);
-            layer.setParam("W", uniform(random, bound, out, in, type).transpose().dup('f'));
+            layer.setParam(
+                    "W", uniform(random, bound, out, in, type).transpose().dup('f'));
             if (layer.paramTable().containsKey("b")) {
                 layer.setParam("b", uniform(random, bound, 1, out, type));
             }

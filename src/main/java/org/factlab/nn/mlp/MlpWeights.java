@@ -29,7 +29,12 @@ public record MlpWeights(List<INDArray> weights, List<INDArray> biases) {
         for (Layer layer : net.getLayers()) {
             w.add(layer.getParam("W").transpose().castTo(DataType.DOUBLE).dup('c'));
             INDArray bias = layer.paramTable().get("b");
-            b.add(bias == null ? null : bias.castTo(DataType.DOUBLE).reshape(1, bias.length()).dup('c'));
+            b.add(
+                    bias == null
+                            ? null
+                            : bias.castTo(DataType.DOUBLE)
+                                    .reshape(1, bias.length())
+                                    .dup('c'));
         }
         return new MlpWeights(w, b);
     }

@@ -22,6 +22,7 @@ public final class NativeBuffer {
     final FloatPointer floatMemory;
     /** The float32 memory as a direct buffer, for loops specialised to float32; null in a float64 buffer. */
     final FloatBuffer floats;
+
     private final DoublePointer doubleMemory;
     private final DoubleBuffer doubles;
     private final int length;
@@ -84,7 +85,8 @@ public final class NativeBuffer {
 
     /** A pointer to entry {@code offset}, for BLAS. */
     Pointer pointer(int offset) {
-        return isFloat() ? new FloatPointer(floatMemory).position(offset)
+        return isFloat()
+                ? new FloatPointer(floatMemory).position(offset)
                 : new DoublePointer(doubleMemory).position(offset);
     }
 

@@ -26,8 +26,8 @@ public final class NativeMatrix {
 
     public NativeMatrix(NativeBuffer buffer, int offset, int rows, int cols) {
         if (offset < 0 || (long) offset + (long) rows * cols > buffer.length()) {
-            throw new IllegalArgumentException(rows + "×" + cols + " at " + offset + " exceeds a buffer of "
-                    + buffer.length());
+            throw new IllegalArgumentException(
+                    rows + "×" + cols + " at " + offset + " exceeds a buffer of " + buffer.length());
         }
         this.buffer = buffer;
         this.offset = offset;
@@ -41,8 +41,8 @@ public final class NativeMatrix {
     }
 
     /** this ← α op(A) op(B) + β this, op = transpose where the flag is set. */
-    public void gemm(NativeMatrix a, boolean transposeA, NativeMatrix b, boolean transposeB, double alpha,
-            double beta) {
+    public void gemm(
+            NativeMatrix a, boolean transposeA, NativeMatrix b, boolean transposeB, double alpha, double beta) {
         int m = transposeA ? a.cols : a.rows;
         int k = transposeA ? a.rows : a.cols;
         int n = transposeB ? b.rows : b.cols;
@@ -53,11 +53,37 @@ public final class NativeMatrix {
         int ta = transposeA ? CblasTrans : CblasNoTrans;
         int tb = transposeB ? CblasTrans : CblasNoTrans;
         if (pointer instanceof FloatPointer c) {
-            cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha, (FloatPointer) a.pointer, a.cols,
-                    (FloatPointer) b.pointer, b.cols, (float) beta, c, cols);
+            cblas_sgemm(
+                    CblasRowMajor,
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    (float) alpha,
+                    (FloatPointer) a.pointer,
+                    a.cols,
+                    (FloatPointer) b.pointer,
+                    b.cols,
+                    (float) beta,
+                    c,
+                    cols);
         } else {
-            cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, (DoublePointer) a.pointer, a.cols,
-                    (DoublePointer) b.pointer, b.cols, beta, (DoublePointer) pointer, cols);
+            cblas_dgemm(
+                    CblasRowMajor,
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    alpha,
+                    (DoublePointer) a.pointer,
+                    a.cols,
+                    (DoublePointer) b.pointer,
+                    b.cols,
+                    beta,
+                    (DoublePointer) pointer,
+                    cols);
         }
     }
 }

@@ -108,8 +108,8 @@ final class ParameterUpdate {
     }
 
     /** θ ← (1 − ηλ)θ − ηg: two vectorised BLAS passes. */
-    private static double sgd(FloatPointer theta, FloatPointer g, int n, double rate, double lambda,
-                              boolean squaredNorm) {
+    private static double sgd(
+            FloatPointer theta, FloatPointer g, int n, double rate, double lambda, boolean squaredNorm) {
         double squares = squaredNorm ? cblas_dsdot(n, theta, 1, theta, 1) : Double.NaN;
         cblas_sscal(n, (float) (1 - rate * lambda), theta, 1);
         cblas_saxpy(n, (float) -rate, g, 1, theta, 1);
@@ -117,8 +117,8 @@ final class ParameterUpdate {
     }
 
     /** b ← b + λθ, θ ← θ − ηb: two vectorised BLAS passes (b holds μb + ∇L). */
-    private static double heavyBall(FloatPointer theta, FloatPointer buffer, int n, double rate, double lambda,
-                                    boolean squaredNorm) {
+    private static double heavyBall(
+            FloatPointer theta, FloatPointer buffer, int n, double rate, double lambda, boolean squaredNorm) {
         double squares = squaredNorm ? cblas_dsdot(n, theta, 1, theta, 1) : Double.NaN;
         cblas_saxpy(n, (float) lambda, theta, 1, buffer, 1);
         cblas_saxpy(n, (float) -rate, buffer, 1, theta, 1);

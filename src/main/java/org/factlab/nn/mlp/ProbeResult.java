@@ -2,9 +2,9 @@ package org.factlab.nn.mlp;
 
 import java.util.List;
 import java.util.Set;
-import org.factlab.math.NativeLinearAlgebra;
 import org.factlab.math.FeatureMatrices;
 import org.factlab.math.FeatureSet;
+import org.factlab.math.NativeLinearAlgebra;
 import org.factlab.math.Prediction;
 import org.factlab.math.Products;
 import org.factlab.math.ScratchWorkspaces;
@@ -34,9 +34,15 @@ public final class ProbeResult {
      * @param deltaGrams     per layer Σᵢ δᵢδᵢᵀ = n beNFA (out×out); kept, not modified
      * @param jacobianGrams  per layer Σᵢ Σ_k (∂f_k/∂uᵢ)(∂f_k/∂uᵢ)ᵀ = n bAGOP (out×out); kept, not modified
      */
-    public ProbeResult(MlpWeights weights, double lambda, long n, double loss, double accuracy,
+    public ProbeResult(
+            MlpWeights weights,
+            double lambda,
+            long n,
+            double loss,
+            double accuracy,
             List<INDArray> gradientSums,
-                List<INDArray> deltaGrams, List<INDArray> jacobianGrams) {
+            List<INDArray> deltaGrams,
+            List<INDArray> jacobianGrams) {
         this.weights = weights;
         this.lambda = lambda;
         this.n = n;
@@ -81,11 +87,18 @@ public final class ProbeResult {
         INDArray gradient = dataGradient(l);
         INDArray bAgop = jacobianGrams.get(l).div(n);
         INDArray bEnfa = deltaGrams.get(l).div(n);
-        FeatureSet forward = new FeatureSet(Products.transposeTimes(w, w), FeatureMatrices.factFromGradient(w, gradient,
-                lambda),
-                FeatureMatrices.pullBack(w, bAgop), FeatureMatrices.pullBack(w, bEnfa), rowSpace(w));
-        FeatureSet backward = new FeatureSet(Products.timesTranspose(w, w),
-                FeatureMatrices.backwardFactFromGradient(w, gradient, lambda), bAgop, bEnfa, null);
+        FeatureSet forward = new FeatureSet(
+                Products.transposeTimes(w, w),
+                FeatureMatrices.factFromGradient(w, gradient, lambda),
+                FeatureMatrices.pullBack(w, bAgop),
+                FeatureMatrices.pullBack(w, bEnfa),
+                rowSpace(w));
+        FeatureSet backward = new FeatureSet(
+                Products.timesTranspose(w, w),
+                FeatureMatrices.backwardFactFromGradient(w, gradient, lambda),
+                bAgop,
+                bEnfa,
+                null);
         return new LayerFeatures(forward, backward);
     }
 
@@ -108,14 +121,15 @@ public final class ProbeResult {
     public LayerComparison compare(int l, boolean backward, Set<Prediction> keep) {
         try (MemoryWorkspace cycle = ScratchWorkspaces.cycle(ScratchWorkspaces.FEATURES)) {
             LayerFeatures features = layer(l);
-            return new LayerComparison(gradientNorm(l), features.forward().compare(agopRoot(l), keep),
+            return new LayerComparison(
+                    gradientNorm(l),
+                    features.forward().compare(agopRoot(l), keep),
                     backward ? features.backward().compare(0, Set.of()) : null);
         }
     }
 
     /** What {@link #compare} measured of one layer; {@code backward} is null when it was not asked for. */
-    public record LayerComparison(double gradientNorm, FeatureSet.Comparison forward, FeatureSet.Comparison backward) {
-    }
+    public record LayerComparison(double gradientNorm, FeatureSet.Comparison forward, FeatureSet.Comparison backward) {}
 
     /**
      * For a layer with fewer outputs than inputs, orthonormal columns V spanning the row space of W (from its thin
@@ -126,6 +140,5 @@ public final class ProbeResult {
     }
 
     /** The two sides of one layer's feature matrices. */
-    public record LayerFeatures(FeatureSet forward, FeatureSet backward) {
-    }
+    public record LayerFeatures(FeatureSet forward, FeatureSet backward) {}
 }

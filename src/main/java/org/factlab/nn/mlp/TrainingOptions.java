@@ -7,12 +7,27 @@ import org.factlab.nn.quadratic.LearningRateSchedule;
  * batch may be smaller), coupled weight decay λ on all parameters, the learning rate stepped per epoch, the
  * per-sample loss {@code loss} (mean squared error unless given).
  */
-public record TrainingOptions(Optimizer optimizer, double lr, double momentum, double lambda,
-                              LearningRateSchedule schedule, int epochs, int batchSize, long seed, Loss loss) {
+public record TrainingOptions(
+        Optimizer optimizer,
+        double lr,
+        double momentum,
+        double lambda,
+        LearningRateSchedule schedule,
+        int epochs,
+        int batchSize,
+        long seed,
+        Loss loss) {
 
     /** Options of a mean-squared-error objective. */
-    public TrainingOptions(Optimizer optimizer, double lr, double momentum, double lambda,
-                           LearningRateSchedule schedule, int epochs, int batchSize, long seed) {
+    public TrainingOptions(
+            Optimizer optimizer,
+            double lr,
+            double momentum,
+            double lambda,
+            LearningRateSchedule schedule,
+            int epochs,
+            int batchSize,
+            long seed) {
         this(optimizer, lr, momentum, lambda, schedule, epochs, batchSize, seed, Loss.MSE);
     }
 

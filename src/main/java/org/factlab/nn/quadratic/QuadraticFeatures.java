@@ -10,8 +10,8 @@ import org.factlab.math.PsdMatrices;
  * AGOP = Σᵢ wᵢ ∇ₓf ∇ₓfᵀ and its PSD square root (NFA with s = 1/2); eNFA = Σᵢ wᵢ gᵢ gᵢᵀ.
  * All are d × d (4 × 4 in Figure 4), computed atom by atom in double precision.
  */
-public record QuadraticFeatures(double[][] wtw, double[][] fact, double[][] agop, double[][] sqrtAgop,
-                                double[][] enfa) {
+public record QuadraticFeatures(
+        double[][] wtw, double[][] fact, double[][] agop, double[][] sqrtAgop, double[][] enfa) {
 
     /** The five matrices at the network's current parameters, with the objective's λ and loss scale. */
     public static QuadraticFeatures at(QuadraticNetwork net, QuadraticObjective objective) {
@@ -23,7 +23,8 @@ public record QuadraticFeatures(double[][] wtw, double[][] fact, double[][] agop
         for (int i = 0; i < n; i++) {
             double[] x = inputs[i];
             net.inputGradient(x, modelGradients[i]);
-            double dLoss = 2 * objective.lossScale() * (net.output(x) - objective.targets()[i]);
+            double dLoss =
+                    2 * objective.lossScale() * (net.output(x) - objective.targets()[i]);
             for (int k = 0; k < d; k++) {
                 lossGradients[i][k] = dLoss * modelGradients[i][k];
             }

@@ -22,8 +22,8 @@ public final class QuadraticNetwork {
             throw new IllegalArgumentException("width and input dimension must be ≥ 1");
         }
         if (theta.length != width * inputDim + width) {
-            throw new IllegalArgumentException("expected " + (width * inputDim + width) + " parameters, got "
-                    + theta.length);
+            throw new IllegalArgumentException(
+                    "expected " + (width * inputDim + width) + " parameters, got " + theta.length);
         }
         this.width = width;
         this.inputDim = inputDim;

@@ -20,6 +20,7 @@ public final class QuadraticObjective {
     private final int d;
     /** Per atom, the products x_k x_l for k ≤ l (upper triangle, row by row). */
     private final double[][] monomials;
+
     private final double[] q;
     private final double[] qUpper;
     private final double[] gUpper;

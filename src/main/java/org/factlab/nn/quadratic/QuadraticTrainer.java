@@ -16,8 +16,13 @@ public final class QuadraticTrainer {
     private final double[] gradient;
     private long done;
 
-    public QuadraticTrainer(QuadraticNetwork network, QuadraticObjective objective, Adam adam,
-                            LearningRateSchedule schedule, double baseRate, long totalSteps) {
+    public QuadraticTrainer(
+            QuadraticNetwork network,
+            QuadraticObjective objective,
+            Adam adam,
+            LearningRateSchedule schedule,
+            double baseRate,
+            long totalSteps) {
         this.network = network;
         this.objective = objective;
         this.adam = adam;

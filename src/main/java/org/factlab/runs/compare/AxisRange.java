@@ -15,12 +15,14 @@ public final class AxisRange {
 
     private static final double SLACK = 1e-9;
 
-    private AxisRange() {
-    }
+    private AxisRange() {}
 
     /** The y axis the first of {@code sections} that charts {@code series} declares for it. */
     public static Optional<Axis> declared(List<Section> sections, String series) {
-        return sections.stream().map(s -> s.valueAxis(series)).flatMap(Optional::stream).findFirst();
+        return sections.stream()
+                .map(s -> s.valueAxis(series))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** [low, high] for {@code series} whose values span [min, max], or null when its range follows its values. */

@@ -26,11 +26,9 @@ public final class CompareGroups {
     private static final String SEED = FieldText.SEED;
 
     /** One curve: a single run, or several averaged into a mean ± std band. */
-    public record Group(String label, List<Run> runs) {
-    }
+    public record Group(String label, List<Run> runs) {}
 
-    private CompareGroups() {
-    }
+    private CompareGroups() {}
 
     /**
      * @param groupBy {@link #GROUP_SPEC}, {@link #GROUP_NONE}, or comma-separated field names (runs sharing those
@@ -45,8 +43,9 @@ public final class CompareGroups {
             byKey.computeIfAbsent(key(r, groupBy), k -> new ArrayList<>()).add(r);
         }
         List<Group> groups = new ArrayList<>();
-        byKey.values().forEach(members -> groups.add(new Group(label(members, groupBy, varying, colour, kindsDiffer),
-                members)));
+        byKey.values()
+                .forEach(members ->
+                        groups.add(new Group(label(members, groupBy, varying, colour, kindsDiffer), members)));
         if (colour != null) {
             groups.sort(Comparator.comparing(g -> g.runs().get(0).spec().get(colour), CompareGroups::compareValues));
         }
@@ -65,7 +64,8 @@ public final class CompareGroups {
             }
             return colours;
         }
-        List<Object> values = groups.stream().map(g -> g.runs().get(0).spec().get(colour)).toList();
+        List<Object> values =
+                groups.stream().map(g -> g.runs().get(0).spec().get(colour)).toList();
         Map<Object, String> byValue = CurveColours.of(values);
         return values.stream().map(byValue::get).toList();
     }
@@ -74,9 +74,19 @@ public final class CompareGroups {
     public static List<String> varyingFields(List<Run> runs) {
         Set<String> fields = new LinkedHashSet<>();
         runs.forEach(r -> fields.addAll(r.spec().keySet()));
-        List<String> varying = new ArrayList<>(fields.stream().filter(f -> !SEED.equals(f))
-                .filter(f -> runs.stream().map(r -> String.valueOf(r.spec().get(f))).distinct().count() > 1).toList());
-        if (runs.stream().map(r -> String.valueOf(r.spec().get(SEED))).distinct().count() > 1) {
+        List<String> varying = new ArrayList<>(fields.stream()
+                .filter(f -> !SEED.equals(f))
+                .filter(f -> runs.stream()
+                                .map(r -> String.valueOf(r.spec().get(f)))
+                                .distinct()
+                                .count()
+                        > 1)
+                .toList());
+        if (runs.stream()
+                        .map(r -> String.valueOf(r.spec().get(SEED)))
+                        .distinct()
+                        .count()
+                > 1) {
             varying.add(SEED);
         }
         return varying;
@@ -101,8 +111,8 @@ public final class CompareGroups {
      * {@link #GROUP_SPEC} and {@link #GROUP_NONE}: every differing field, the seed only for a single run). Runs
      * whose specs are equal are told apart by name and id; a group of several runs says how many.
      */
-    private static String label(List<Run> members, String groupBy, List<String> varying, String colour,
-                                boolean kindsDiffer) {
+    private static String label(
+            List<Run> members, String groupBy, List<String> varying, String colour, boolean kindsDiffer) {
         Run first = members.get(0);
         boolean byFields = !GROUP_SPEC.equals(groupBy) && !GROUP_NONE.equals(groupBy);
         List<String> fields = new ArrayList<>();
@@ -132,12 +142,18 @@ public final class CompareGroups {
     private static List<Group> unique(List<Group> groups) {
         Map<String, Integer> counts = new HashMap<>();
         groups.forEach(g -> counts.merge(g.label(), 1, Integer::sum));
-        return groups.stream().map(g -> counts.get(g.label()) == 1 ? g
-                : new Group(g.label() + " [" + g.runs().get(0).id() + "]", g.runs())).toList();
+        return groups.stream()
+                .map(g -> counts.get(g.label()) == 1
+                        ? g
+                        : new Group(g.label() + " [" + g.runs().get(0).id() + "]", g.runs()))
+                .toList();
     }
 
     private static List<String> fieldsOf(String groupBy) {
-        return Arrays.stream(groupBy.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(groupBy.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Numbers by value, everything else by text; missing values last. */

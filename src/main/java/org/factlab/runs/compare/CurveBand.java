@@ -14,7 +14,8 @@ import org.factlab.experiments.sweep.SeedStats;
 public record CurveBand(double[] steps, double[] mean, double[] std) {
 
     public static CurveBand of(List<NavigableMap<Long, Double>> curves) {
-        Set<Long> common = curves.isEmpty() ? Set.of() : new TreeSet<>(curves.get(0).keySet());
+        Set<Long> common =
+                curves.isEmpty() ? Set.of() : new TreeSet<>(curves.get(0).keySet());
         curves.forEach(c -> common.retainAll(c.keySet()));
         double[] steps = new double[common.size()];
         double[] mean = new double[common.size()];

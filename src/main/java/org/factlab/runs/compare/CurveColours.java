@@ -18,20 +18,21 @@ import java.util.Set;
 public final class CurveColours {
 
     /** Twelve distinguishable colours (the line chart's own palette), for text and choice values. */
-    static final List<String> CATEGORICAL = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-            "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#ad494a");
+    static final List<String> CATEGORICAL = List.of(
+            "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+            "#17becf", "#393b79", "#ad494a");
 
     static final String MISSING = "#b0b0b0";
 
     /** Viridis sampled at 0, 1/8, …, 1 (matplotlib); its lightness rises monotonically along the ramp. */
-    private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3e4a89, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779,
-        0x6ece58, 0xfde725};
+    private static final int[] VIRIDIS = {
+        0x440154, 0x482878, 0x3e4a89, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xfde725
+    };
 
     /** The ramp's last stretch (bright yellow) is unreadable on white: numeric values stop short of it. */
     private static final double RAMP_END = 0.85;
 
-    private CurveColours() {
-    }
+    private CurveColours() {}
 
     /** One colour per distinct value, keyed by the value itself (equal values share one entry). */
     public static Map<Object, String> of(Collection<?> values) {

@@ -17,11 +17,10 @@ public final class FieldText {
     public static final String SEED = "seed";
 
     /** Spec field names the paper writes as a symbol. */
-    private static final Map<String, String> SYMBOLS = Map.of("tau", "τ", "lambda", "λ", "eps", "ε", "lr", "η",
-            "agopPower", "AGOP power");
+    private static final Map<String, String> SYMBOLS =
+            Map.of("tau", "τ", "lambda", "λ", "eps", "ε", "lr", "η", "agopPower", "AGOP power");
 
-    private FieldText() {
-    }
+    private FieldText() {}
 
     /** The field's name in labels: its paper symbol, or the name itself. */
     public static String name(String field) {

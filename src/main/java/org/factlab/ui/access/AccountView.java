@@ -43,7 +43,9 @@ public class AccountView extends VerticalLayout {
                     + "API without a token."));
             return;
         }
-        add(new Paragraph(owner + " · " + user.role().name().toLowerCase(Locale.ROOT)), new H3("API tokens"),
+        add(
+                new Paragraph(owner + " · " + user.role().name().toLowerCase(Locale.ROOT)),
+                new H3("API tokens"),
                 new Paragraph("Scripts (e.g. clients/python/factlab_client.py, FACTLAB_TOKEN) send a token as "
                         + "Authorization: Bearer <token> and act with your role. The token is shown once."));
         TextField name = new TextField();
@@ -72,7 +74,8 @@ public class AccountView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(ApiToken::name).setHeader("name").setFlexGrow(1);
         grid.addColumn(t -> text(t.created())).setHeader("created").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsed() == null ? "never" : text(t.lastUsed())).setHeader("last used")
+        grid.addColumn(t -> t.lastUsed() == null ? "never" : text(t.lastUsed()))
+                .setHeader("last used")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);

@@ -1,7 +1,7 @@
 package org.factlab.ui.access;
 
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.factlab.access.LoginThrottle;
 import org.factlab.access.LoginThrottleFilter;
@@ -35,11 +35,14 @@ class UiSecurity {
     @Order(2)
     SecurityFilterChain vaadinChain(HttpSecurity http, RequestUtil vaadinRequests, LoginThrottle throttle)
             throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/s/**"))
-                .permitAll());
+        http.authorizeHttpRequests(
+                a -> a.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/s/**"))
+                        .permitAll());
         http.csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.addFilterBefore(new LoginThrottleFilter(throttle, "/login"), CsrfFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                .enableCsrfConfiguration(false)).build();
+        return http.with(
+                        VaadinSecurityConfigurer.vaadin(),
+                        vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
+                .build();
     }
 }

@@ -13,7 +13,7 @@ public final class ConfirmBar extends HorizontalLayout {
 
     private final Span question = new Span();
     private final Button confirm = new Button();
-    private Runnable action = () -> { };
+    private Runnable action = () -> {};
 
     public ConfirmBar(String id) {
         setId(id);

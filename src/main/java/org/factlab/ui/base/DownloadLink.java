@@ -5,8 +5,7 @@ import com.vaadin.flow.component.html.Anchor;
 /** A link that downloads what it points to (CSV, PNG) instead of navigating. */
 public final class DownloadLink {
 
-    private DownloadLink() {
-    }
+    private DownloadLink() {}
 
     public static Anchor to(String href, String text) {
         Anchor a = new Anchor(href, text);

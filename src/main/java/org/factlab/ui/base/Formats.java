@@ -9,11 +9,10 @@ import java.util.Locale;
 /** Display formats shared by the views. */
 public final class Formats {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String time(Instant t) {
         return t == null ? "" : TIME.format(t);
@@ -24,8 +23,9 @@ public final class Formats {
             return "";
         }
         long s = d.toSeconds();
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h "
-                + (s % 3600) / 60 + " min";
+        return s < 60
+                ? s + " s"
+                : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600) / 60 + " min";
     }
 
     /**

@@ -57,8 +57,7 @@ public class LiveFollow {
      * @param reader given the events of the last tick (never empty), off the UI thread; returns what to do in
      *               {@code ui.access}, or null for nothing
      */
-    public Handle follow(UI ui, Component view, Collection<String> runIds,
-                         Function<List<RunEvent>, Runnable> reader) {
+    public Handle follow(UI ui, Component view, Collection<String> runIds, Function<List<RunEvent>, Runnable> reader) {
         Follow follow = new Follow();
         if (runIds == null) {
             follow.subscriptions.add(bus.subscribeAll(follow.queue::add));

@@ -45,8 +45,8 @@ public class MainLayout extends AppLayout {
         bar.setWidthFull();
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
         user.name().ifPresent(name -> {
-            RouterLink account = new RouterLink(name + " · " + user.role().name().toLowerCase(Locale.ROOT),
-                    AccountView.class);
+            RouterLink account =
+                    new RouterLink(name + " · " + user.role().name().toLowerCase(Locale.ROOT), AccountView.class);
             account.setId("account");
             account.getStyle().set("margin-left", "auto");
             Button signOut = new Button("Sign out", e -> authentication.logout());

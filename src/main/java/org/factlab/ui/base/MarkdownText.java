@@ -26,8 +26,7 @@ public final class MarkdownText {
     private static final Pattern ITALIC = Pattern.compile("(?<![\\w*])[*_](?![\\s*_])(.+?)(?<![\\s*_])[*_](?![\\w*])");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)\\s]+)\\)");
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     /** Sanitised HTML of {@code markdown}, one {@code <div>} (empty for null). */
     public static String toHtml(String markdown) {
@@ -60,14 +59,21 @@ public final class MarkdownText {
             }
             if (heading.matches()) {
                 int level = heading.group(1).length() + 2;
-                html.append("<h").append(level).append('>').append(inline(heading.group(2))).append("</h")
-                        .append(level).append('>');
+                html.append("<h")
+                        .append(level)
+                        .append('>')
+                        .append(inline(heading.group(2)))
+                        .append("</h")
+                        .append(level)
+                        .append('>');
             } else if (itemList != null) {
                 if (list == null) {
                     list = itemList;
                     html.append('<').append(list).append('>');
                 }
-                html.append("<li>").append(inline((bullet.matches() ? bullet : numbered).group(1))).append("</li>");
+                html.append("<li>")
+                        .append(inline((bullet.matches() ? bullet : numbered).group(1)))
+                        .append("</li>");
             } else if (!text.isEmpty()) {
                 paragraph.add(text);
             }
@@ -104,6 +110,9 @@ public final class MarkdownText {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -9,7 +9,10 @@ import org.factlab.runs.RunStatus;
 public final class StatusBadge extends Span {
 
     public StatusBadge(Run r) {
-        super(r.status() == RunStatus.RUNNING ? "RUNNING " + Math.round(100 * r.progress()) + "%" : r.status().name());
+        super(
+                r.status() == RunStatus.RUNNING
+                        ? "RUNNING " + Math.round(100 * r.progress()) + "%"
+                        : r.status().name());
         addClassNames("status-badge", "status-" + r.status().name().toLowerCase(Locale.ROOT));
         getElement().setAttribute("data-status", r.status().name());
     }

@@ -35,7 +35,8 @@ public class UiErrorHandler extends DefaultErrorHandler implements VaadinService
         if (!shouldHandle(findRelevantThrowable(event.getThrowable()))) {
             return;
         }
-        String reference = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String reference =
+                HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         LOG.error("Unhandled error in the UI (reference {})", reference, event.getThrowable());
         show(message(reference));
     }

@@ -1,10 +1,10 @@
 package org.factlab.ui.base;
 
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /** One shared background clock for the views' coalesced live updates (≤ 4 pushes per second per view). */

@@ -11,8 +11,7 @@ final class ChartJson {
     /** Integral values up to this magnitude are written without a fraction ("1200", not "1200.0"). */
     private static final double MAX_EXACT_INTEGER = 0x1p53;
 
-    private ChartJson() {
-    }
+    private ChartJson() {}
 
     static void appendDouble(StringBuilder out, double value) {
         if (!Double.isFinite(value)) {

@@ -9,11 +9,9 @@ import java.util.Arrays;
 public final class Downsampler {
 
     /** A curve: y[i] at x[i]. */
-    public record Points(double[] x, double[] y) {
-    }
+    public record Points(double[] x, double[] y) {}
 
-    private Downsampler() {
-    }
+    private Downsampler() {}
 
     /**
      * Min/max bucket downsampling. Keeps the first and the last point and splits the points between them

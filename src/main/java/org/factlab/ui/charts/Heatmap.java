@@ -47,20 +47,21 @@ public class Heatmap extends Component implements HasSize, HasStyle {
     private boolean inView = true;
 
     /** A matrix as given, with the colour range to use (NaN: its own): reduced and written to JSON only when sent. */
-    private record Shown(String title, int rows, int cols, float[] data, float low, float high) {
-    }
+    private record Shown(String title, int rows, int cols, float[] data, float low, float high) {}
 
     public Heatmap() {
         addAttachListener(event -> {
             unsent = true;
             sendState();
         });
-        getElement().addEventListener("factlab-visibility", event -> {
-            inView = event.getEventData().getBoolean("event.detail.visible");
-            if (inView && unsent) {
-                sendState();
-            }
-        }).addEventData("event.detail.visible");
+        getElement()
+                .addEventListener("factlab-visibility", event -> {
+                    inView = event.getEventData().getBoolean("event.detail.visible");
+                    if (inView && unsent) {
+                        sendState();
+                    }
+                })
+                .addEventData("event.detail.visible");
     }
 
     /**
@@ -80,8 +81,8 @@ public class Heatmap extends Component implements HasSize, HasStyle {
      */
     public void setMatrixInRange(String title, int rows, int cols, float[] rowMajor, float low, float high) {
         if (rowMajor.length != (long) rows * cols) {
-            throw new IllegalArgumentException(rows + "×" + cols + " matrix needs " + (long) rows * cols
-                    + " values, got " + rowMajor.length);
+            throw new IllegalArgumentException(
+                    rows + "×" + cols + " matrix needs " + (long) rows * cols + " values, got " + rowMajor.length);
         }
         shown = new Shown(TexText.of(Objects.requireNonNullElse(title, "")), rows, cols, rowMajor, low, high);
         unsent = true;
@@ -110,9 +111,18 @@ public class Heatmap extends Component implements HasSize, HasStyle {
             getElement().callJsFunction("clear");
         } else {
             MatrixPreview own = MatrixPreview.blockReduce(shown.rows(), shown.cols(), shown.data(), MAX_SIDE);
-            MatrixPreview preview = Float.isNaN(shown.low()) ? own
-                    : new MatrixPreview(own.sourceRows(), own.sourceCols(), own.rowBlock(), own.colBlock(), own.rows(),
-                            own.cols(), own.values(), shown.low(), shown.high());
+            MatrixPreview preview = Float.isNaN(shown.low())
+                    ? own
+                    : new MatrixPreview(
+                            own.sourceRows(),
+                            own.sourceCols(),
+                            own.rowBlock(),
+                            own.colBlock(),
+                            own.rows(),
+                            own.cols(),
+                            own.values(),
+                            shown.low(),
+                            shown.high());
             byte[] values = valueBytes(preview);
             getElement().setAttribute(VALUES_ATTRIBUTE, (DownloadHandler) event -> {
                 event.setContentType("application/octet-stream");
@@ -126,7 +136,8 @@ public class Heatmap extends Component implements HasSize, HasStyle {
 
     /** The preview's values as the element reads them: float32, little-endian, row-major, NaN where missing. */
     static byte[] valueBytes(MatrixPreview preview) {
-        ByteBuffer bytes = ByteBuffer.allocate(preview.values().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes =
+                ByteBuffer.allocate(preview.values().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(preview.values());
         return bytes.array();
     }
@@ -139,12 +150,18 @@ public class Heatmap extends Component implements HasSize, HasStyle {
         StringBuilder json = new StringBuilder(200);
         json.append("{\"title\":");
         ChartJson.appendString(json, title);
-        json.append(",\"sourceRows\":").append(preview.sourceRows())
-                .append(",\"sourceCols\":").append(preview.sourceCols())
-                .append(",\"rowBlock\":").append(preview.rowBlock())
-                .append(",\"colBlock\":").append(preview.colBlock())
-                .append(",\"rows\":").append(preview.rows())
-                .append(",\"cols\":").append(preview.cols())
+        json.append(",\"sourceRows\":")
+                .append(preview.sourceRows())
+                .append(",\"sourceCols\":")
+                .append(preview.sourceCols())
+                .append(",\"rowBlock\":")
+                .append(preview.rowBlock())
+                .append(",\"colBlock\":")
+                .append(preview.colBlock())
+                .append(",\"rows\":")
+                .append(preview.rows())
+                .append(",\"cols\":")
+                .append(preview.cols())
                 .append(",\"min\":");
         ChartJson.appendFloat(json, preview.min());
         json.append(",\"max\":");

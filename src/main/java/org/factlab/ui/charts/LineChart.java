@@ -152,7 +152,11 @@ public class LineChart extends Component implements HasSize, HasStyle {
         ChartJson.appendDouble(json, min);
         json.append(",\"max\":");
         ChartJson.appendDouble(json, max);
-        json.append(",\"integer\":").append(integer).append(",\"origin\":").append(includeOrigin).append('}');
+        json.append(",\"integer\":")
+                .append(integer)
+                .append(",\"origin\":")
+                .append(includeOrigin)
+                .append('}');
     }
 
     public void setTitle(String title) {
@@ -239,7 +243,8 @@ public class LineChart extends Component implements HasSize, HasStyle {
             }
             if (i < previous.size()) {
                 Series p = previous.get(i);
-                if (!p.name().equals(n.name()) || p.x().length > n.x().length
+                if (!p.name().equals(n.name())
+                        || p.x().length > n.x().length
                         || !java.util.Arrays.equals(p.x(), 0, p.x().length, n.x(), 0, p.x().length)
                         || !java.util.Arrays.equals(p.y(), 0, p.y().length, n.y(), 0, p.y().length)) {
                     return false;
@@ -256,7 +261,9 @@ public class LineChart extends Component implements HasSize, HasStyle {
             Series n = next.get(i);
             int from = i < previous.size() ? previous.get(i).x().length : 0;
             if (from < n.x().length || i >= previous.size()) {
-                tails.add(new Series(n.name(), java.util.Arrays.copyOfRange(n.x(), from, n.x().length),
+                tails.add(new Series(
+                        n.name(),
+                        java.util.Arrays.copyOfRange(n.x(), from, n.x().length),
                         java.util.Arrays.copyOfRange(n.y(), from, n.y().length)));
             }
         }

@@ -12,8 +12,16 @@ import java.util.Arrays;
  * @param min    the least finite value of the preview, NaN when there is none
  * @param max    the greatest finite value of the preview, NaN when there is none
  */
-public record MatrixPreview(int sourceRows, int sourceCols, int rowBlock, int colBlock, int rows, int cols,
-                            float[] values, float min, float max) {
+public record MatrixPreview(
+        int sourceRows,
+        int sourceCols,
+        int rowBlock,
+        int colBlock,
+        int rows,
+        int cols,
+        float[] values,
+        float min,
+        float max) {
 
     /**
      * Block-reduces a row-major matrix so that neither side of the result exceeds maxSide: each side's block
@@ -25,8 +33,8 @@ public record MatrixPreview(int sourceRows, int sourceCols, int rowBlock, int co
             throw new IllegalArgumentException("a matrix needs a row and a column, was " + rows + "×" + cols);
         }
         if (data.length != (long) rows * cols) {
-            throw new IllegalArgumentException(rows + "×" + cols + " matrix needs " + (long) rows * cols
-                    + " values, got " + data.length);
+            throw new IllegalArgumentException(
+                    rows + "×" + cols + " matrix needs " + (long) rows * cols + " values, got " + data.length);
         }
         if (maxSide < 1) {
             throw new IllegalArgumentException("maxSide must be positive, was " + maxSide);

@@ -34,12 +34,10 @@ final class CompareCharts extends Div {
     private final Map<String, CompareChart> chartsBySeries = new LinkedHashMap<>();
 
     /** A chart of the comparison with its figure downloads beneath it. */
-    private record CompareChart(Div cell, LineChart chart, Anchor svg, Anchor png) {
-    }
+    private record CompareChart(Div cell, LineChart chart, Anchor svg, Anchor png) {}
 
     /** One group's drawn curves and their styles. */
-    private record Drawn(List<LineChart.Series> data, Map<String, LineChart.SeriesStyle> styles, double[] means) {
-    }
+    private record Drawn(List<LineChart.Series> data, Map<String, LineChart.SeriesStyle> styles, double[] means) {}
 
     CompareCharts() {
         addClassName("chart-grid");
@@ -53,9 +51,13 @@ final class CompareCharts extends Div {
      * @param label  a series' label as the paper writes it
      * @param axes   a series' declared y axis, if a section of the runs' kind charts it
      */
-    void render(CompareState state, List<CompareGroups.Group> groups, List<String> colours,
-                Map<String, Map<String, NavigableMap<Long, Double>>> curves, UnaryOperator<String> label,
-                Function<String, Optional<Axis>> axes) {
+    void render(
+            CompareState state,
+            List<CompareGroups.Group> groups,
+            List<String> colours,
+            Map<String, Map<String, NavigableMap<Long, Double>>> curves,
+            UnaryOperator<String> label,
+            Function<String, Optional<Axis>> axes) {
         Map<String, CompareChart> previous = new LinkedHashMap<>(chartsBySeries);
         chartsBySeries.clear();
         previous.forEach((series, cell) -> {
@@ -73,9 +75,14 @@ final class CompareCharts extends Div {
             LineChart chart = cell.chart();
             chart.setLogScale(state.log());
             Optional<Axis> axis = axes.apply(series);
-            chart.setYRange(axis.filter(AxisRange::isSimilarity).isPresent() ? similarityRange : axis.map(a -> AxisRange
-                    .fixed(a, Arrays.stream(d.means()).min().orElse(0), Arrays.stream(d.means()).max().orElse(0)))
-                    .orElse(null));
+            chart.setYRange(
+                    axis.filter(AxisRange::isSimilarity).isPresent()
+                            ? similarityRange
+                            : axis.map(a -> AxisRange.fixed(
+                                            a,
+                                            Arrays.stream(d.means()).min().orElse(0),
+                                            Arrays.stream(d.means()).max().orElse(0)))
+                                    .orElse(null));
             chart.setSeriesStyles(d.styles());
             chart.setData(d.data());
             String query = "?" + state.figureQuery(series);
@@ -87,8 +94,11 @@ final class CompareCharts extends Div {
         }
     }
 
-    private static Drawn draw(String series, List<CompareGroups.Group> groups, List<String> colours,
-                              Map<String, Map<String, NavigableMap<Long, Double>>> curves) {
+    private static Drawn draw(
+            String series,
+            List<CompareGroups.Group> groups,
+            List<String> colours,
+            Map<String, Map<String, NavigableMap<Long, Double>>> curves) {
         List<LineChart.Series> data = new ArrayList<>();
         Map<String, LineChart.SeriesStyle> styles = new LinkedHashMap<>();
         List<double[]> means = new ArrayList<>();
@@ -97,7 +107,8 @@ final class CompareCharts extends Div {
             String colour = colours.get(i);
             List<NavigableMap<Long, Double>> members = g.runs().stream()
                     .map(r -> curves.getOrDefault(r.id(), Map.of()).getOrDefault(series, new TreeMap<>()))
-                    .filter(c -> !c.isEmpty()).toList();
+                    .filter(c -> !c.isEmpty())
+                    .toList();
             if (members.isEmpty()) {
                 continue;
             }
@@ -113,16 +124,23 @@ final class CompareCharts extends Div {
                 }
             }
         }
-        double[] finite = means.stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).toArray();
+        double[] finite = means.stream()
+                .flatMapToDouble(Arrays::stream)
+                .filter(Double::isFinite)
+                .toArray();
         return new Drawn(data, styles, finite);
     }
 
     /** [0, 1] for every similarity chart, or [−1, 1] for all of them when any of their means is negative. */
     private static double[] sharedSimilarityRange(Map<String, Drawn> drawn, Function<String, Optional<Axis>> axes) {
         double[] values = drawn.entrySet().stream()
-                .filter(e -> axes.apply(e.getKey()).filter(AxisRange::isSimilarity).isPresent())
-                .flatMapToDouble(e -> Arrays.stream(e.getValue().means())).toArray();
-        return AxisRange.fixed(Axis.similarity(""), Arrays.stream(values).min().orElse(0),
+                .filter(e ->
+                        axes.apply(e.getKey()).filter(AxisRange::isSimilarity).isPresent())
+                .flatMapToDouble(e -> Arrays.stream(e.getValue().means()))
+                .toArray();
+        return AxisRange.fixed(
+                Axis.similarity(""),
+                Arrays.stream(values).min().orElse(0),
                 Arrays.stream(values).max().orElse(0));
     }
 

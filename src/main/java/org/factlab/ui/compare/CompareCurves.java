@@ -30,8 +30,9 @@ final class CompareCurves {
     /** Reads one run's points again (those recorded before a live subscription began included). */
     void reload(String runId) {
         Map<String, NavigableMap<Long, Double>> curves = new TreeMap<>();
-        metrics.points(runId).forEach(p -> curves.computeIfAbsent(p.series(), k -> new TreeMap<>())
-                .put(p.step(), p.value()));
+        metrics.points(runId)
+                .forEach(p ->
+                        curves.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
         byRun.put(runId, curves);
     }
 

@@ -50,8 +50,9 @@ final class CompareHeatmaps extends VerticalLayout {
         });
         stepChoice.addValueChangeListener(e -> {
             if (!filling) {
-                chosen.accept(matrix(), e.getValue() == null || LATEST.equals(e.getValue()) ? null
-                        : Long.parseLong(e.getValue()));
+                chosen.accept(
+                        matrix(),
+                        e.getValue() == null || LATEST.equals(e.getValue()) ? null : Long.parseLong(e.getValue()));
             }
         });
         grid.addClassName("heatmap-grid");
@@ -97,28 +98,33 @@ final class CompareHeatmaps extends VerticalLayout {
         }
         Map<Run, MatrixSnapshot> shown = new LinkedHashMap<>();
         for (Run r : runs) {
-            Optional<MatrixSnapshot> m = step == null ? matrices.find(r.id(), matrix, null)
-                    : matrices.findAtOrBefore(r.id(), matrix, step);
+            Optional<MatrixSnapshot> m =
+                    step == null ? matrices.find(r.id(), matrix, null) : matrices.findAtOrBefore(r.id(), matrix, step);
             m.ifPresent(snapshot -> shown.put(r, snapshot));
         }
         float low = Float.NaN;
         float high = Float.NaN;
         for (MatrixSnapshot snapshot : shown.values()) {
-            MatrixPreview preview = MatrixPreview.blockReduce(snapshot.rows(), snapshot.cols(), snapshot.data(),
-                    Heatmap.MAX_SIDE);
+            MatrixPreview preview =
+                    MatrixPreview.blockReduce(snapshot.rows(), snapshot.cols(), snapshot.data(), Heatmap.MAX_SIDE);
             if (!Float.isNaN(preview.min())) {
                 low = Float.isNaN(low) ? preview.min() : Math.min(low, preview.min());
                 high = Float.isNaN(high) ? preview.max() : Math.max(high, preview.max());
             }
         }
         Map<String, String> labelById = new LinkedHashMap<>();
-        CompareGroups.of(runs, CompareGroups.GROUP_NONE, null).forEach(g -> labelById.put(g.runs().get(0).id(),
-                g.label()));
+        CompareGroups.of(runs, CompareGroups.GROUP_NONE, null)
+                .forEach(g -> labelById.put(g.runs().get(0).id(), g.label()));
         for (Map.Entry<Run, MatrixSnapshot> e : shown.entrySet()) {
             MatrixSnapshot snapshot = e.getValue();
             Heatmap h = new Heatmap();
-            h.setMatrixInRange(labelById.get(e.getKey().id()) + " (step " + snapshot.step() + ")", snapshot.rows(),
-                    snapshot.cols(), snapshot.data(), low, high);
+            h.setMatrixInRange(
+                    labelById.get(e.getKey().id()) + " (step " + snapshot.step() + ")",
+                    snapshot.rows(),
+                    snapshot.cols(),
+                    snapshot.data(),
+                    low,
+                    high);
             grid.add(h);
         }
     }

@@ -19,8 +19,8 @@ import org.factlab.runs.compare.CompareGroups;
  * @param step    the heatmaps' step (null: each run's latest)
  * @param log     the curves' y axes are logarithmic
  */
-public record CompareState(List<String> runs, List<String> series, String groupBy, String colour, String matrix,
-                           Long step, boolean log) {
+public record CompareState(
+        List<String> runs, List<String> series, String groupBy, String colour, String matrix, Long step, boolean log) {
 
     static final String GROUP_SPEC = CompareGroups.GROUP_SPEC;
     static final String GROUP_NONE = CompareGroups.GROUP_NONE;
@@ -42,8 +42,14 @@ public record CompareState(List<String> runs, List<String> series, String groupB
         if (stepText != null && stepText.matches("\\d{1,18}")) {
             step = Long.parseLong(stepText);
         }
-        return new CompareState(list(first(p, "runs")), list(first(p, "series")), first(p, "groupBy"),
-                first(p, "colour"), first(p, "matrix"), step, "true".equals(first(p, "log")));
+        return new CompareState(
+                list(first(p, "runs")),
+                list(first(p, "series")),
+                first(p, "groupBy"),
+                first(p, "colour"),
+                first(p, "matrix"),
+                step,
+                "true".equals(first(p, "log")));
     }
 
     public QueryParameters toQuery() {
@@ -68,7 +74,9 @@ public record CompareState(List<String> runs, List<String> series, String groupB
      * grouping, the colour field and the scale.
      */
     String figureQuery(String oneSeries) {
-        return new CompareState(runs, List.of(oneSeries), groupBy, colour, null, null, log).toQuery().getQueryString();
+        return new CompareState(runs, List.of(oneSeries), groupBy, colour, null, null, log)
+                .toQuery()
+                .getQueryString();
     }
 
     CompareState withSeries(List<String> s) {
@@ -103,7 +111,11 @@ public record CompareState(List<String> runs, List<String> series, String groupB
     }
 
     private static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -68,8 +68,12 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private CompareState state = CompareState.of(List.of());
     private boolean updating;
 
-    public CompareView(RunService service, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
-                       LiveFollow live) {
+    public CompareView(
+            RunService service,
+            KindRegistry kinds,
+            MetricRepository metrics,
+            MatrixRepository matrices,
+            LiveFollow live) {
         this.service = service;
         this.kinds = kinds;
         this.live = live;
@@ -83,11 +87,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         colourChoice.setLabel("Colour by");
         colourChoice.setId("compare-colour");
         logChoice.setId("compare-log");
-        seriesChoice.addValueChangeListener(e -> changed(state.withSeries(
-                new ArrayList<>(new TreeSet<>(e.getValue())))));
+        seriesChoice.addValueChangeListener(
+                e -> changed(state.withSeries(new ArrayList<>(new TreeSet<>(e.getValue())))));
         groupChoice.addValueChangeListener(e -> changed(state.withGroupBy(e.getValue())));
-        colourChoice.addValueChangeListener(e -> changed(state.withColour(NO_COLOUR.equals(e.getValue()) ? null
-                : e.getValue())));
+        colourChoice.addValueChangeListener(
+                e -> changed(state.withColour(NO_COLOUR.equals(e.getValue()) ? null : e.getValue())));
         logChoice.addValueChangeListener(e -> changed(state.withLog(e.getValue())));
         HorizontalLayout controls = new HorizontalLayout(seriesChoice, groupChoice, colourChoice, logChoice);
         controls.setAlignItems(Alignment.BASELINE);
@@ -97,7 +101,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         state = CompareState.from(event.getLocation().getQueryParameters());
-        runs = state.runs().stream().map(service::find).flatMap(Optional::stream).toList();
+        runs = state.runs().stream()
+                .map(service::find)
+                .flatMap(Optional::stream)
+                .toList();
         curves.load(runs);
         if (state.series().isEmpty()) {
             state = state.withSeries(defaultSeries());
@@ -125,7 +132,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
      */
     private void follow(UI ui) {
         unfollow();
-        List<Run> inProgress = runs.stream().filter(r -> !r.status().isTerminal()).toList();
+        List<Run> inProgress =
+                runs.stream().filter(r -> !r.status().isTerminal()).toList();
         if (inProgress.isEmpty()) {
             return;
         }
@@ -182,7 +190,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             groups.add(state.groupBy());
         }
         groupChoice.setItems(groups);
-        groupChoice.setItemLabelGenerator(g -> CompareState.GROUP_SPEC.equals(g) ? "runs differing only in seed"
+        groupChoice.setItemLabelGenerator(g -> CompareState.GROUP_SPEC.equals(g)
+                ? "runs differing only in seed"
                 : CompareState.GROUP_NONE.equals(g) ? "no grouping" : "by " + FieldText.name(g));
         groupChoice.setValue(state.groupBy());
         List<String> colours = new ArrayList<>(List.of(NO_COLOUR));
@@ -215,9 +224,18 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private void renderCharts() {
         List<CompareGroups.Group> groups = CompareGroups.of(runs, state.groupBy(), state.colour());
-        List<Section> sections = runs.stream().map(Run::kind).distinct().flatMap(k -> kinds.find(k).stream())
-                .flatMap(k -> k.sections().stream()).toList();
-        charts.render(state, groups, CompareGroups.colours(groups, state.colour()), curves.byRun(), this::label,
+        List<Section> sections = runs.stream()
+                .map(Run::kind)
+                .distinct()
+                .flatMap(k -> kinds.find(k).stream())
+                .flatMap(k -> k.sections().stream())
+                .toList();
+        charts.render(
+                state,
+                groups,
+                CompareGroups.colours(groups, state.colour()),
+                curves.byRun(),
+                this::label,
                 series -> AxisRange.declared(sections, series));
     }
 
@@ -227,14 +245,16 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     /** A series' label as the paper writes it, by the first run's kind. */
     private String label(String series) {
-        return SeriesLabels.label(runs.isEmpty() ? Optional.empty() : kinds.find(runs.get(0).kind()), series);
+        return SeriesLabels.label(
+                runs.isEmpty() ? Optional.empty() : kinds.find(runs.get(0).kind()), series);
     }
 
     /** The kinds' headline series that were recorded, else the first two series. */
     private List<String> defaultSeries() {
         Set<String> recorded = curves.series();
         Set<String> headline = new LinkedHashSet<>();
-        runs.forEach(r -> kinds.find(r.kind()).map(ExperimentKind::headlineSeries).ifPresent(headline::addAll));
+        runs.forEach(
+                r -> kinds.find(r.kind()).map(ExperimentKind::headlineSeries).ifPresent(headline::addAll));
         List<String> chosen = headline.stream().filter(recorded::contains).toList();
         return chosen.isEmpty() ? recorded.stream().limit(2).toList() : chosen;
     }

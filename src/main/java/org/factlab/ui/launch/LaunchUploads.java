@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.factlab.access.CurrentUser;
-import org.factlab.experiments.ExperimentKind;
 import org.factlab.access.RunPermissions;
+import org.factlab.experiments.ExperimentKind;
 import org.factlab.runs.UploadLibraries;
 import org.factlab.runs.UploadQuota;
 import org.factlab.uploads.DatasetInfo;
@@ -42,7 +42,7 @@ class LaunchUploads extends VerticalLayout {
     private final Span available = new Span();
     private final Upload model;
     private final Upload table;
-    private BiConsumer<String, String> fill = (field, value) -> { };
+    private BiConsumer<String, String> fill = (field, value) -> {};
     private Map<UploadSort, String> fields = Map.of();
 
     LaunchUploads(UploadLibraries libraries, CurrentUser user, RunPermissions permissions, UploadQuota quota) {
@@ -54,10 +54,22 @@ class LaunchUploads extends VerticalLayout {
         setId("inspect-uploads");
         status.setId("upload-status");
         int max = (int) Math.min(Integer.MAX_VALUE, libraries.maxBytes());
-        model = upload("upload-model", "Upload a model (.safetensors, .h5, .keras, .zip)", max,
-                this::addModel, ".safetensors", ".h5", ".keras", ".zip");
-        table = upload("upload-dataset", "Upload a table (.csv with the label last, .npz with X and y)", max,
-                this::addTable, ".csv", ".npz");
+        model = upload(
+                "upload-model",
+                "Upload a model (.safetensors, .h5, .keras, .zip)",
+                max,
+                this::addModel,
+                ".safetensors",
+                ".h5",
+                ".keras",
+                ".zip");
+        table = upload(
+                "upload-dataset",
+                "Upload a table (.csv with the label last, .npz with X and y)",
+                max,
+                this::addTable,
+                ".csv",
+                ".npz");
         available.setId("available-uploads");
         add(new HorizontalLayout(model, table), status, available);
         addAttachListener(e -> listAvailable());
@@ -97,8 +109,8 @@ class LaunchUploads extends VerticalLayout {
     }
 
     private Upload upload(String id, String label, int maxBytes, Adder adder, String... types) {
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> keep(adder, metadata.fileName(),
-                file)));
+        Upload upload =
+                new Upload(UploadHandler.toTempFile((metadata, file) -> keep(adder, metadata.fileName(), file)));
         upload.setId(id);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(maxBytes);
@@ -111,9 +123,9 @@ class LaunchUploads extends VerticalLayout {
     private void keep(Adder adder, String fileName, File file) {
         String message;
         try (UploadQuota.Lease lease = quota.acquire(user.name().orElse(null), file.length());
-             InputStream in = Files.newInputStream(file.toPath())) {
-            message = permissions.mayLaunch() ? adder.add(in, fileName)
-                    : "Not uploaded: your role may not upload files";
+                InputStream in = Files.newInputStream(file.toPath())) {
+            message =
+                    permissions.mayLaunch() ? adder.add(in, fileName) : "Not uploaded: your role may not upload files";
         } catch (UploadException | UploadQuota.Refusal e) {
             message = "Not uploaded: " + e.getMessage();
         } catch (IOException e) {

@@ -68,11 +68,15 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         this.kinds = kinds;
         this.studies = studies;
         List<String> installed = kinds.all().stream().map(ExperimentKind::id).toList();
-        String unavailable = StudyPresets.all().stream().filter(p -> p.unavailableReason(installed).isPresent())
+        String unavailable = StudyPresets.all().stream()
+                .filter(p -> p.unavailableReason(installed).isPresent())
                 .map(p -> p.id() + " (" + p.unavailableReason(installed).orElseThrow() + ")")
                 .collect(Collectors.joining("; "));
-        sweep = new SweepEditor(studies.availablePresets(), unavailable.isEmpty() ? "" : "Not available here: "
-                + unavailable + ".", this::applyStudyPreset, this::updateSize);
+        sweep = new SweepEditor(
+                studies.availablePresets(),
+                unavailable.isEmpty() ? "" : "Not available here: " + unavailable + ".",
+                this::applyStudyPreset,
+                this::updateSize);
         setMaxWidth("1100px");
         kindSelect.setLabel("Experiment kind");
         kindSelect.setId("kind");
@@ -92,9 +96,21 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         kindSelect.addValueChangeListener(e -> onKind(e.getValue(), null));
         presetSelect.addValueChangeListener(e -> onPreset(e.getValue()));
-        add(new H2("Launch a run"), kindSelect, kindDescription, presetSelect, presetDescription, runName,
-                uploads, form, sweep, formError, launch);
-        kindSelect.setValue(kinds.all().stream().filter(ExperimentKind::opensLaunchPage).findFirst()
+        add(
+                new H2("Launch a run"),
+                kindSelect,
+                kindDescription,
+                presetSelect,
+                presetDescription,
+                runName,
+                uploads,
+                form,
+                sweep,
+                formError,
+                launch);
+        kindSelect.setValue(kinds.all().stream()
+                .filter(ExperimentKind::opensLaunchPage)
+                .findFirst()
                 .orElse(kinds.all().get(0)));
     }
 
@@ -102,9 +118,14 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
         String preset = q.getOrDefault("preset", List.of()).stream().findFirst().orElse(null);
-        q.getOrDefault("kind", List.of()).stream().findFirst().flatMap(kinds::find)
+        q.getOrDefault("kind", List.of()).stream()
+                .findFirst()
+                .flatMap(kinds::find)
                 .ifPresent(k -> onKindSelected(k, preset));
-        q.getOrDefault("from", List.of()).stream().findFirst().flatMap(service::find).ifPresent(this::fillFrom);
+        q.getOrDefault("from", List.of()).stream()
+                .findFirst()
+                .flatMap(service::find)
+                .ifPresent(this::fillFrom);
         if (q.containsKey(SweepEditor.OPEN_PARAMETER)) {
             sweep.setOpened(true);
         }
@@ -132,11 +153,15 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         uploads.showFor(kind);
         form.setKind(kind);
         sweep.setKind(kind.id(), form.fieldNames());
-        List<String> presets = new ArrayList<>(kind.presets().stream().map(Preset::id).toList());
+        List<String> presets =
+                new ArrayList<>(kind.presets().stream().map(Preset::id).toList());
         presets.add(NO_PRESET);
         presetSelect.setItems(presets);
-        presetSelect.setItemLabelGenerator(id -> kind.presets().stream().filter(p -> p.id().equals(id)).findFirst()
-                .map(p -> p.title() + " [" + p.id() + "]").orElse(id));
+        presetSelect.setItemLabelGenerator(id -> kind.presets().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .map(p -> p.title() + " [" + p.id() + "]")
+                .orElse(id));
         presetSelect.setValue(preset != null && presets.contains(preset) ? preset : presets.get(0));
     }
 
@@ -145,11 +170,17 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         if (kind == null || presetId == null) {
             return;
         }
-        Preset<?> preset = kind.presets().stream().filter(p -> p.id().equals(presetId)).findFirst().orElse(null);
+        Preset<?> preset = kind.presets().stream()
+                .filter(p -> p.id().equals(presetId))
+                .findFirst()
+                .orElse(null);
         Record spec = preset == null ? kind.defaultSpec() : preset.spec();
-        presetDescription.setText(preset == null ? "The kind's default values." : preset.description()
-                + (preset.expected().isEmpty() ? "" : " Expected: " + expectedText(preset.expected()))
-                + measured(kind, presetId));
+        presetDescription.setText(
+                preset == null
+                        ? "The kind's default values."
+                        : preset.description()
+                                + (preset.expected().isEmpty() ? "" : " Expected: " + expectedText(preset.expected()))
+                                + measured(kind, presetId));
         form.fillPreset(spec);
         formError.setText("");
         updateSize();
@@ -157,10 +188,15 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
 
     /** How long this preset's latest succeeded run took on this server, if it ran here (issue #30 item 4). */
     private String measured(ExperimentKind<?> kind, String presetId) {
-        return service.list(service.filter(Map.of("kind", List.of(kind.id()), "preset", List.of(presetId), "status",
-                        List.of("SUCCEEDED")))).stream().filter(r -> r.startedAt() != null && r.finishedAt() != null)
-                .max(java.util.Comparator.comparing(Run::finishedAt)).map(r -> " Its latest run here took "
-                        + Formats.duration(java.time.Duration.between(r.startedAt(), r.finishedAt())) + ".").orElse("");
+        return service
+                .list(service.filter(Map.of(
+                        "kind", List.of(kind.id()), "preset", List.of(presetId), "status", List.of("SUCCEEDED"))))
+                .stream()
+                .filter(r -> r.startedAt() != null && r.finishedAt() != null)
+                .max(java.util.Comparator.comparing(Run::finishedAt))
+                .map(r -> " Its latest run here took "
+                        + Formats.duration(java.time.Duration.between(r.startedAt(), r.finishedAt())) + ".")
+                .orElse("");
     }
 
     /** Sets the form to a study preset's kind and run preset (its fields then show that preset's values). */
@@ -171,9 +207,14 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
     private StudyRequest studyRequest() {
         String preset = NO_PRESET.equals(presetSelect.getValue()) ? null : presetSelect.getValue();
         String studyPreset = sweep.studyPresetId();
-        return new StudyRequest(kindSelect.getValue().id(), studyPreset != null ? studyPreset : preset,
+        return new StudyRequest(
+                kindSelect.getValue().id(),
+                studyPreset != null ? studyPreset : preset,
                 form.changedSincePreset(),
-                sweep.sweep(), sweep.seeds(), runName.getValue(), sweep.notes());
+                sweep.sweep(),
+                sweep.seeds(),
+                runName.getValue(),
+                sweep.notes());
     }
 
     /** The expansion size of the sweep as it stands, or why it would be refused. */
@@ -184,17 +225,21 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
         }
         try {
             StudyPlan plan = studies.plan(studyRequest());
-            sweep.showSize(plan.settings().size() + " settings × " + plan.seeds() + " seeds = " + plan.runs().size()
-                    + " runs (at most " + studies.maxRuns() + ")", true);
+            sweep.showSize(
+                    plan.settings().size() + " settings × " + plan.seeds() + " seeds = "
+                            + plan.runs().size() + " runs (at most " + studies.maxRuns() + ")",
+                    true);
         } catch (SpecValidationException e) {
             sweep.showSize("Not launchable: " + e.getMessage(), false);
         }
     }
 
     private static String expectedText(Map<String, Double> expected) {
-        return expected.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " ≈ " + Formats.number(e.getValue()))
-                .collect(Collectors.joining(", ")) + ".";
+        return expected.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> e.getKey() + " ≈ " + Formats.number(e.getValue()))
+                        .collect(Collectors.joining(", "))
+                + ".";
     }
 
     private void launch() {

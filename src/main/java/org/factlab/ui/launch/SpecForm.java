@@ -25,6 +25,7 @@ final class SpecForm extends FormLayout {
     private final Map<String, HasValue<?, ?>> inputs = new LinkedHashMap<>();
     /** Each input's value as the chosen preset filled it in. */
     private final Map<String, String> presetValues = new LinkedHashMap<>();
+
     private final Runnable onChange;
 
     /** @param onChange called after any input changed (the page recounts its sweep) */

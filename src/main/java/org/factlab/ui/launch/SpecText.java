@@ -3,8 +3,7 @@ package org.factlab.ui.launch;
 /** How spec numbers are written into form fields: exact, and readable for tiny rates like 1e-7. */
 final class SpecText {
 
-    private SpecText() {
-    }
+    private SpecText() {}
 
     /** A spec value as form text: numbers as {@link #number}, lists comma-separated. */
     static String value(Object v) {

@@ -64,7 +64,8 @@ public final class SweepEditor extends Details {
         List<String> ids = new ArrayList<>(List.of(NONE));
         presets.forEach(p -> ids.add(p.id()));
         studyPreset.setItems(ids);
-        studyPreset.setItemLabelGenerator(id -> find(id).map(p -> p.title() + " [" + p.id() + "]").orElse(id));
+        studyPreset.setItemLabelGenerator(
+                id -> find(id).map(p -> p.title() + " [" + p.id() + "]").orElse(id));
         studyPreset.setValue(NONE);
         studyPreset.addValueChangeListener(e -> find(e.getValue()).ifPresent(p -> {
             onStudyPreset.accept(p);
@@ -87,8 +88,8 @@ public final class SweepEditor extends Details {
         });
         add.setId("add-sweep-field");
         rows.setPadding(false);
-        VerticalLayout content = new VerticalLayout(studyPreset, new Paragraph(unavailable), rows, add,
-                new HorizontalLayout(seeds, gpuScale), notes, size);
+        VerticalLayout content = new VerticalLayout(
+                studyPreset, new Paragraph(unavailable), rows, add, new HorizontalLayout(seeds, gpuScale), notes, size);
         content.setPadding(false);
         add(content);
     }
@@ -122,8 +123,9 @@ public final class SweepEditor extends Details {
     Map<String, Object> sweep() {
         Map<String, Object> sweep = new LinkedHashMap<>();
         axes.forEach(a -> sweep.put(a.field.getValue(), a.value()));
-        find(studyPreset.getValue()).filter(p -> gpuScale.getValue()).ifPresent(p -> p.gpuScaleSweep()
-                .forEach((field, extra) -> {
+        find(studyPreset.getValue())
+                .filter(p -> gpuScale.getValue())
+                .ifPresent(p -> p.gpuScaleSweep().forEach((field, extra) -> {
                     if (sweep.get(field) instanceof List<?> values) {
                         List<Object> all = new ArrayList<>(values);
                         all.addAll(extra);
@@ -140,8 +142,11 @@ public final class SweepEditor extends Details {
 
     private void apply(StudyPreset p) {
         clearRows();
-        p.sweep().forEach((field, values) -> addRow(field, LIST, String.join(", ", values.stream().map(String::valueOf)
-                .toList())));
+        p.sweep()
+                .forEach((field, values) -> addRow(
+                        field,
+                        LIST,
+                        String.join(", ", values.stream().map(String::valueOf).toList())));
         seeds.setValue(p.seeds());
         gpuScale.setVisible(!p.gpuScaleSweep().isEmpty());
         gpuScale.setValue(false);
@@ -211,8 +216,11 @@ public final class SweepEditor extends Details {
 
         Object value() {
             if (LIST.equals(mode.getValue())) {
-                return Arrays.stream(values.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .map(s -> (Object) s).toList();
+                return Arrays.stream(values.getValue().split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(s -> (Object) s)
+                        .toList();
             }
             Map<String, Object> range = new LinkedHashMap<>();
             range.put("from", number(from.getValue()));

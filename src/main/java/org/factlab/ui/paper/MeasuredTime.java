@@ -16,23 +16,25 @@ import org.factlab.studies.StudyService;
  */
 final class MeasuredTime {
 
-    private MeasuredTime() {
-    }
+    private MeasuredTime() {}
 
     static Optional<Duration> of(Optional<PaperResults.Latest> latest, RunService runs, StudyService studies) {
         if (latest.isEmpty()) {
             return Optional.empty();
         }
         PaperResults.Latest l = latest.get();
-        List<Run> measured = l.runId() != null ? runs.find(l.runId()).stream().toList()
+        List<Run> measured = l.runId() != null
+                ? runs.find(l.runId()).stream().toList()
                 : studies.find(l.studyId()).map(StudyRuns::runs).orElse(List.of()).stream()
-                        .map(StudyRuns.StudyRun::run).toList();
-        Optional<java.time.Instant> start = measured.stream().map(Run::startedAt).filter(Objects::nonNull)
-                .min(java.time.Instant::compareTo);
-        Optional<java.time.Instant> end = measured.stream().map(Run::finishedAt).filter(Objects::nonNull)
-                .max(java.time.Instant::compareTo);
+                        .map(StudyRuns.StudyRun::run)
+                        .toList();
+        Optional<java.time.Instant> start =
+                measured.stream().map(Run::startedAt).filter(Objects::nonNull).min(java.time.Instant::compareTo);
+        Optional<java.time.Instant> end =
+                measured.stream().map(Run::finishedAt).filter(Objects::nonNull).max(java.time.Instant::compareTo);
         boolean allFinished = !measured.isEmpty() && measured.stream().allMatch(r -> r.finishedAt() != null);
         return start.isPresent() && end.isPresent() && allFinished
-                ? Optional.of(Duration.between(start.get(), end.get())) : Optional.empty();
+                ? Optional.of(Duration.between(start.get(), end.get()))
+                : Optional.empty();
     }
 }

@@ -44,9 +44,11 @@ final class PaperCard extends Div {
     PaperCard(PaperFigure figure, Runnable launch, UnaryOperator<String> label) {
         this.figure = figure;
         setId("card-" + figure.id());
-        getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius",
-                "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-m)").set("box-sizing", "border-box");
+        getStyle()
+                .set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)")
+                .set("padding", "var(--lumo-space-m)")
+                .set("box-sizing", "border-box");
         badge = new VerdictBadge("verdict-" + figure.id());
         H3 title = new H3(TexText.of(figure.title()));
         title.getStyle().set("margin", "0");
@@ -66,16 +68,22 @@ final class PaperCard extends Div {
         actions.add(result);
         values.setId("values-" + figure.id());
         // labels wrap in full ("Final test accuracy, NFA-RFM"); the numbers' columns fit their numbers
-        values.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER,
-                GridVariant.LUMO_WRAP_CELL_CONTENT);
+        values.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         values.setAllRowsVisible(true);
         values.addColumn(r -> label.apply(r.series())).setHeader("value").setFlexGrow(3);
-        values.addColumn(r -> r.paper() == null ? "—" : r.printed(Formats::printed)).setHeader("paper")
-                .setAutoWidth(true).setFlexGrow(0);
-        values.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab")
-                .setAutoWidth(true).setFlexGrow(0);
+        values.addColumn(r -> r.paper() == null ? "—" : r.printed(Formats::printed))
+                .setHeader("paper")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        values.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference()))
+                .setHeader("lab")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         values.addColumn(r -> latest.containsKey(r.series()) ? Formats.number(latest.get(r.series())) : "—")
-                .setHeader("latest").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("latest")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         values.setItems(figure.values());
         values.setVisible(!figure.values().isEmpty());
         reason.addClassName("run-meta");
@@ -97,15 +105,22 @@ final class PaperCard extends Div {
         values.getDataProvider().refreshAll();
         values.recalculateColumnWidths(); // the latest values' column fits them
         result.removeAll();
-        newest.ifPresent(l -> result.add(l.runId() != null ? new Anchor("runs/" + l.runId(), "latest run " + l.runId())
-                : new Anchor("studies/" + l.studyId(), "latest study " + l.studyId())));
-        inFlight.ifPresent(r -> result.add(new Span(" · "), new Anchor("runs/" + r.id(), r.status().name().toLowerCase(
-                java.util.Locale.ROOT) + " " + Math.round(100 * r.progress()) + "%: " + r.id())));
+        newest.ifPresent(l -> result.add(
+                l.runId() != null
+                        ? new Anchor("runs/" + l.runId(), "latest run " + l.runId())
+                        : new Anchor("studies/" + l.studyId(), "latest study " + l.studyId())));
+        inFlight.ifPresent(r -> result.add(
+                new Span(" · "),
+                new Anchor(
+                        "runs/" + r.id(),
+                        r.status().name().toLowerCase(java.util.Locale.ROOT) + " " + Math.round(100 * r.progress())
+                                + "%: " + r.id())));
         reason.setText((verdict == Verdict.DIFFERS ? "Why it differs: " : "Note: ") + TexText.of(figure.reason()));
     }
 
     private Button button(Runnable launch) {
-        String text = figure.launchesStudy() ? "Launch study " + figure.studyPreset()
+        String text = figure.launchesStudy()
+                ? "Launch study " + figure.studyPreset()
                 : figure.gpuScale() ? "Open " + figure.preset() + " on the launch page" : "Launch " + figure.preset();
         Button button = new Button(text, e -> launch.run());
         button.setId("launch-" + figure.id());
@@ -118,9 +133,15 @@ final class PaperCard extends Div {
     /** Kind, preset, and the measured time of the latest result here, else the stated estimate before any. */
     private static String meta(PaperFigure f, Optional<Duration> took) {
         String what = f.kind() + " · " + f.preset() + (f.studyPreset() == null ? "" : " · study " + f.studyPreset());
-        String time = took.isPresent() ? " · took " + Formats.duration(took.get()) + " here (latest result)"
-                : f.cpuSeconds() == null ? "" : " · ≈ " + (f.cpuSeconds() < 60 ? Math.round(f.cpuSeconds()) + " s"
-                : Math.round(f.cpuSeconds() / 60) + " min") + " on the CPU here (estimate, not run yet)";
+        String time = took.isPresent()
+                ? " · took " + Formats.duration(took.get()) + " here (latest result)"
+                : f.cpuSeconds() == null
+                        ? ""
+                        : " · ≈ "
+                                + (f.cpuSeconds() < 60
+                                        ? Math.round(f.cpuSeconds()) + " s"
+                                        : Math.round(f.cpuSeconds() / 60) + " min")
+                                + " on the CPU here (estimate, not run yet)";
         return what + time + (f.gpuScale() ? " · GPU scale" : "");
     }
 }

@@ -48,8 +48,13 @@ public class PaperView extends VerticalLayout {
     private final List<PaperCard> cards = new ArrayList<>();
     private final Map<String, PaperFigure> figures = new LinkedHashMap<>();
 
-    public PaperView(PaperResults results, RunService runs, StudyService studies, KindRegistry kinds, LiveFollow live,
-                     RunPermissions permissions) {
+    public PaperView(
+            PaperResults results,
+            RunService runs,
+            StudyService studies,
+            KindRegistry kinds,
+            LiveFollow live,
+            RunPermissions permissions) {
         this.results = results;
         this.runs = runs;
         this.studies = studies;
@@ -60,16 +65,20 @@ public class PaperView extends VerticalLayout {
         grid.setId("paper-cards");
         for (PaperFigure f : results.figures()) {
             figures.put(f.id(), f);
-            PaperCard card = new PaperCard(f, permissions.mayLaunch() ? () -> launch(f) : null,
+            PaperCard card = new PaperCard(
+                    f,
+                    permissions.mayLaunch() ? () -> launch(f) : null,
                     s -> SeriesLabels.legend(kinds.find(f.kind()), s));
             cards.add(card);
             grid.add(card);
         }
-        add(new H2("FACT: the Features At Convergence Theorem — what reproduces here"),
+        add(
+                new H2("FACT: the Features At Convergence Theorem — what reproduces here"),
                 new Paragraph("Each card is a figure or table of the paper (Boix-Adsera, Mallinar, Simon, Belkin, "
                         + "2025): the preset that reproduces it, how long it takes on this lab's CPU, and the latest "
                         + "result beside the numbers the paper prints. Matches means within the stated tolerance of "
-                        + "the paper's number (of the lab's reference where the paper prints none)."), grid);
+                        + "the paper's number (of the lab's reference where the paper prints none)."),
+                grid);
         showAll(load());
     }
 
@@ -85,8 +94,7 @@ public class PaperView extends VerticalLayout {
         });
     }
 
-    private record Shown(Optional<PaperResults.Latest> latest, Optional<Run> inFlight, Optional<Duration> took) {
-    }
+    private record Shown(Optional<PaperResults.Latest> latest, Optional<Run> inFlight, Optional<Duration> took) {}
 
     /** Every card's latest result and run in flight, read outside the UI lock. */
     private Map<String, Shown> load() {
@@ -111,15 +119,14 @@ public class PaperView extends VerticalLayout {
             if (f.launchesStudy()) {
                 studies.create(new StudyRequest(null, f.studyPreset(), null, null, null, null, null));
             } else if (f.gpuScale()) {
-                UI.getCurrent().navigate("launch", QueryParameters.simple(Map.of("kind", f.kind(), "preset",
-                        f.preset())));
+                UI.getCurrent()
+                        .navigate("launch", QueryParameters.simple(Map.of("kind", f.kind(), "preset", f.preset())));
                 return;
             } else {
                 runs.submit(f.kind(), f.preset(), Map.of(), f.title() + " · paper page");
             }
         } catch (SpecValidationException e) {
-            Notification.show(f.title() + " was not launched: " + e.getMessage(), 8000,
-                    Notification.Position.MIDDLE);
+            Notification.show(f.title() + " was not launched: " + e.getMessage(), 8000, Notification.Position.MIDDLE);
         }
     }
 }

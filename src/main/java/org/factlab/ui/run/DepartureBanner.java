@@ -16,9 +16,11 @@ final class DepartureBanner extends Div {
     DepartureBanner() {
         setId("departure");
         setVisible(false);
-        getStyle().set("background", "var(--lumo-warning-color-10pct, #fff4d6)")
+        getStyle()
+                .set("background", "var(--lumo-warning-color-10pct, #fff4d6)")
                 .set("border-left", "4px solid var(--lumo-warning-color, #e0a800)")
-                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("width", "100%")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("width", "100%")
                 .set("box-sizing", "border-box");
     }
 

@@ -28,7 +28,9 @@ final class FigureDownloads extends HorizontalLayout {
         for (String group : ChartGroups.all(series)) {
             if (shown.add(group)) {
                 Span entry = new Span(group + " ");
-                entry.add(DownloadLink.to(base + group + ".svg", "SVG"), new Span(" "),
+                entry.add(
+                        DownloadLink.to(base + group + ".svg", "SVG"),
+                        new Span(" "),
                         DownloadLink.to(base + group + ".png", "PNG"));
                 entry.setId("figure-" + group);
                 add(entry);

@@ -42,15 +42,24 @@ final class PaperComparison extends VerticalLayout {
         setVisible(!rows.isEmpty());
         actual = summary;
         grid.removeAllColumns();
-        grid.addColumn(r -> label.apply(r.series())).setHeader("value").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.paper() == null ? "not printed" : r.printed(Formats::printed)).setHeader("paper")
+        grid.addColumn(r -> label.apply(r.series()))
+                .setHeader("value")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.paper() == null ? "not printed" : r.printed(Formats::printed))
+                .setHeader("paper")
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference())).setHeader("lab reference")
+        grid.addColumn(r -> r.reference() == null ? "—" : Formats.printed(r.reference()))
+                .setHeader("lab reference")
                 .setAutoWidth(true);
         grid.addColumn(r -> actual.containsKey(r.series()) ? Formats.number(actual.get(r.series())) : "—")
-                .setHeader("this run").setAutoWidth(true);
+                .setHeader("this run")
+                .setAutoWidth(true);
         grid.addColumn(r -> r.paper() != null && !"=".equals(r.relation()) && !"≈".equals(r.relation())
-                ? "the bound itself" : "± " + Formats.printed(r.tolerance())).setHeader("tolerance").setAutoWidth(true);
+                        ? "the bound itself"
+                        : "± " + Formats.printed(r.tolerance()))
+                .setHeader("tolerance")
+                .setAutoWidth(true);
         grid.addColumn(PaperRow::note).setHeader("note").setWidth("24em").setFlexGrow(2);
         grid.setItems(rows);
         badge.setVisible(finished);

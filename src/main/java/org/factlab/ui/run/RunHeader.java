@@ -68,8 +68,11 @@ final class RunHeader extends VerticalLayout {
                 + " · created " + Formats.time(run.createdAt())
                 + (run.backend() == null ? "" : " · " + run.backend()) + " · " + run.versions());
         error.setText(run.error() == null ? "" : run.error());
-        spec.setText(run.spec().entrySet().stream().map(e -> e.getKey() + " = " + (uploads.containsKey(e.getKey())
-                ? uploads.get(e.getKey()) + " (" + e.getValue() + ")" : e.getValue()))
+        spec.setText(run.spec().entrySet().stream()
+                .map(e -> e.getKey() + " = "
+                        + (uploads.containsKey(e.getKey())
+                                ? uploads.get(e.getKey()) + " (" + e.getValue() + ")"
+                                : e.getValue()))
                 .collect(Collectors.joining("\n")));
     }
 
@@ -85,8 +88,8 @@ final class RunHeader extends VerticalLayout {
         List<String> rest = edited.stream().filter(f -> !uploads.containsKey(f)).toList();
         String edits = rest.isEmpty() ? "" : ", edited: " + String.join(", ", rest);
         if (!uploaded.isEmpty()) {
-            return " · uploaded " + uploaded.stream().map(f -> f + " " + uploads.get(f))
-                    .collect(Collectors.joining(", ")) + edits;
+            return " · uploaded "
+                    + uploaded.stream().map(f -> f + " " + uploads.get(f)).collect(Collectors.joining(", ")) + edits;
         }
         return edited.isEmpty() ? " · preset " + run.preset() : " · from preset " + run.preset() + edits;
     }

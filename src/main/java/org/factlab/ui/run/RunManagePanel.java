@@ -62,14 +62,23 @@ final class RunManagePanel extends VerticalLayout {
         if (permissions.mayLaunch() && !readOnly) {
             Button again = new Button("Launch again", e -> launchAgain());
             again.setId("launch-again");
-            Button edit = new Button("Edit and launch", e -> UI.getCurrent().navigate(LaunchView.class,
-                    new QueryParameters(Map.of("from", java.util.List.of(this.run.id())))));
+            Button edit = new Button(
+                    "Edit and launch",
+                    e -> UI.getCurrent()
+                            .navigate(
+                                    LaunchView.class,
+                                    new QueryParameters(Map.of("from", java.util.List.of(this.run.id())))));
             edit.setId("edit-and-launch");
             actions.add(again, edit);
         }
         if (permissions.mayControl(run) && !readOnly) {
-            Button delete = new Button("Delete run", e -> confirm.ask("Delete this run? Its metrics, matrices, notes "
-                    + "and share links go too; this cannot be undone.", "Delete 1 run", this::delete));
+            Button delete = new Button(
+                    "Delete run",
+                    e -> confirm.ask(
+                            "Delete this run? Its metrics, matrices, notes "
+                                    + "and share links go too; this cannot be undone.",
+                            "Delete 1 run",
+                            this::delete));
             delete.setId("delete-run");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(delete);
@@ -95,8 +104,8 @@ final class RunManagePanel extends VerticalLayout {
         Button save = new Button("Save", e -> save());
         save.setId("save-run-labels");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        Details details = new Details("Edit name, tags and notes", new VerticalLayout(name, tagsField, notesField,
-                save));
+        Details details =
+                new Details("Edit name, tags and notes", new VerticalLayout(name, tagsField, notesField, save));
         details.setId("edit-run");
         return details;
     }

@@ -34,8 +34,12 @@ public class RunPageReads {
     private final MatrixRepository matrices;
     private final UploadLibraries uploads;
 
-    public RunPageReads(RunService runs, KindRegistry kinds, MetricRepository metrics, MatrixRepository matrices,
-                        UploadLibraries uploads) {
+    public RunPageReads(
+            RunService runs,
+            KindRegistry kinds,
+            MetricRepository metrics,
+            MatrixRepository matrices,
+            UploadLibraries uploads) {
         this.runs = runs;
         this.kinds = kinds;
         this.metrics = metrics;
@@ -46,18 +50,20 @@ public class RunPageReads {
     /** The uploads a run reads, by spec field, named as uploaded ("mse-tanh.safetensors"); empty for other kinds. */
     public Map<String, String> uploadNames(Run run) {
         Map<String, String> names = new LinkedHashMap<>();
-        kind(run.kind()).ifPresent(k -> k.uploadFields().forEach((sort, field) -> {
-            Object id = run.spec().get(field);
-            if (id != null) {
-                uploadName(sort, id.toString()).ifPresent(name -> names.put(field, name));
-            }
-        }));
+        kind(run.kind())
+                .ifPresent(k -> k.uploadFields().forEach((sort, field) -> {
+                    Object id = run.spec().get(field);
+                    if (id != null) {
+                        uploadName(sort, id.toString()).ifPresent(name -> names.put(field, name));
+                    }
+                }));
         return names;
     }
 
     private Optional<String> uploadName(UploadSort sort, String id) {
         try {
-            return sort == UploadSort.MODEL ? uploads.models().find(id).map(ModelInfo::name)
+            return sort == UploadSort.MODEL
+                    ? uploads.models().find(id).map(ModelInfo::name)
                     : uploads.datasets().find(id).map(DatasetInfo::name);
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty(); // gone or unreadable: the spec keeps showing its id
@@ -92,13 +98,19 @@ public class RunPageReads {
 
     /** The steps at which any of {@code names} has a snapshot. */
     public List<Long> matrixSteps(String id, Collection<String> names) {
-        return matrices.list(id).stream().filter(m -> names.contains(m.name())).map(MatrixSnapshot.Info::step)
-                .distinct().toList();
+        return matrices.list(id).stream()
+                .filter(m -> names.contains(m.name()))
+                .map(MatrixSnapshot.Info::step)
+                .distinct()
+                .toList();
     }
 
     /** Each of {@code names} at {@code step}, or at its last step before. */
     public List<MatrixSnapshot> matricesAt(String id, Collection<String> names, long step) {
-        return names.stream().map(name -> matrices.findAtOrBefore(id, name, step)).flatMap(Optional::stream).toList();
+        return names.stream()
+                .map(name -> matrices.findAtOrBefore(id, name, step))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The latest snapshot of one matrix. */
@@ -108,6 +120,8 @@ public class RunPageReads {
 
     /** The other runs of the run's kind, newest first as the service lists them. */
     public List<Run> others(Run run) {
-        return runs.list(run.kind(), null).stream().filter(r -> !r.id().equals(run.id())).toList();
+        return runs.list(run.kind(), null).stream()
+                .filter(r -> !r.id().equals(run.id()))
+                .toList();
     }
 }

@@ -66,9 +66,11 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private final MultiSelectComboBox<Run> overlay = new MultiSelectComboBox<>("Overlay other runs of this kind");
     /** The overlaid runs' curves: run label → series → {steps, values}. */
     private volatile Map<String, Map<String, double[][]>> overlays = Map.of();
+
     private SectionPanels sections;
     /** True once the sections are on the page (they join it in a second response: {@link #attachSections()}). */
     private boolean sectionsAttached;
+
     private FigureDownloads figures;
     private volatile Run run;
     private volatile List<String> notes = List.of();
@@ -95,7 +97,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         Optional<Run> found = reads.run(id);
         if (found.isEmpty()) {
             removeAll();
-            add(new H3("No run " + id), new Paragraph("The link may be mistyped, or the run was deleted."),
+            add(
+                    new H3("No run " + id),
+                    new Paragraph("The link may be mistyped, or the run was deleted."),
                     new RouterLink("Back to all runs", RunsView.class));
             return;
         }
@@ -132,13 +136,14 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         this.readOnly = readOnly;
         boolean controls = !readOnly && permissions.mayControl(found);
         header.setCancellable(controls);
-        header.setEdited(reads.kind(found.kind()).map(k -> PresetEdits.of(k, found.preset(), found.spec()))
+        header.setEdited(reads.kind(found.kind())
+                .map(k -> PresetEdits.of(k, found.preset(), found.spec()))
                 .orElse(List.of()));
         header.setUploads(reads.uploadNames(found));
         departure.show(found, reads.kind(found.kind()));
         sections = new SectionPanels(reads.sections(found.kind()), downloadBase, this::showStep);
-        HorizontalLayout downloads = new HorizontalLayout(
-                DownloadLink.to(downloadBase + "/metrics.csv", "Download metrics CSV"));
+        HorizontalLayout downloads =
+                new HorizontalLayout(DownloadLink.to(downloadBase + "/metrics.csv", "Download metrics CSV"));
         downloads.setId("downloads");
         figures = new FigureDownloads(downloadBase);
         overlay.setId("overlay");
@@ -146,8 +151,10 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         overlay.setItemLabelGenerator(r -> r.name() + " [" + r.id() + ", " + r.status() + "]");
         // offered only where a section draws curves over steps (inspect's one probe has none to overlay)
         List<Section> declared = reads.sections(found.kind());
-        overlay.setVisible(!readOnly && (declared.isEmpty() || declared.stream()
-                .anyMatch(s -> s instanceof CurvesSection || s instanceof LayerAlignmentSection)));
+        overlay.setVisible(!readOnly
+                && (declared.isEmpty()
+                        || declared.stream()
+                                .anyMatch(s -> s instanceof CurvesSection || s instanceof LayerAlignmentSection)));
         add(departure, header, downloads, expected);
         add(new RunManagePanel(reads.service(), permissions, found, header::show, readOnly));
         if (controls) {
@@ -253,7 +260,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         Map<MatrixPanel, List<Long>> stepsByPanel = new LinkedHashMap<>();
         Map<MatrixPanel, List<MatrixSnapshot>> newest = new LinkedHashMap<>();
         for (MatrixPanel panel : sections.matrices()) {
-            List<Long> steps = panel.names().stream().flatMap(n -> newSteps.getOrDefault(n, List.of()).stream())
+            List<Long> steps = panel.names().stream()
+                    .flatMap(n -> newSteps.getOrDefault(n, List.of()).stream())
                     .toList();
             if (!steps.isEmpty()) {
                 stepsByPanel.put(panel, steps);
@@ -265,7 +273,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         }
         Map<Figure7Panel, MatrixSnapshot> pairs = new LinkedHashMap<>();
         for (Figure7Panel panel : sections.scatters()) {
-            if (newSteps.containsKey(panel.pairsMatrix()) || (statusChanged && current.status().isTerminal())) {
+            if (newSteps.containsKey(panel.pairsMatrix())
+                    || (statusChanged && current.status().isTerminal())) {
                 reads.latestMatrix(current.id(), panel.pairsMatrix()).ifPresent(p -> pairs.put(panel, p));
             }
         }
@@ -316,9 +325,15 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
     private void showExpected() {
         Optional<ExperimentKind<?>> kind = reads.kind(run.kind());
         Map<String, Double> reference = kind.flatMap(k -> k.presets().stream()
-                .filter(p -> p.id().equals(run.preset())).findFirst()).map(Preset::expected).orElse(Map.of());
-        expected.show(run.preset() == null ? List.of() : PresetRows.of(run.kind(), run.preset(), reference),
-                summary(run), run.status().isTerminal(), s -> SeriesLabels.label(kind, s));
+                        .filter(p -> p.id().equals(run.preset()))
+                        .findFirst())
+                .map(Preset::expected)
+                .orElse(Map.of());
+        expected.show(
+                run.preset() == null ? List.of() : PresetRows.of(run.kind(), run.preset(), reference),
+                summary(run),
+                run.status().isTerminal(),
+                s -> SeriesLabels.label(kind, s));
     }
 
     /**
@@ -330,7 +345,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<String>, 
         List<Run> all = new java.util.ArrayList<>(List.of(run));
         all.addAll(runs);
         Map<String, String> labels = new java.util.HashMap<>();
-        CompareGroups.of(all, CompareGroups.GROUP_NONE, null).forEach(g -> labels.put(g.runs().get(0).id(), g.label()));
+        CompareGroups.of(all, CompareGroups.GROUP_NONE, null)
+                .forEach(g -> labels.put(g.runs().get(0).id(), g.label()));
         runs.forEach(r -> {
             SeriesStore s = new SeriesStore();
             s.addAll(reads.points(r.id()));

@@ -12,11 +12,13 @@ final class SeriesStore {
     private final Map<String, NavigableMap<Long, Double>> series = new TreeMap<>();
 
     synchronized void addAll(List<MetricPoint> points) {
-        points.forEach(p -> series.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
+        points.forEach(
+                p -> series.computeIfAbsent(p.series(), k -> new TreeMap<>()).put(p.step(), p.value()));
     }
 
     synchronized void add(long step, Map<String, Double> values) {
-        values.forEach((name, v) -> series.computeIfAbsent(name, k -> new TreeMap<>()).put(step, v));
+        values.forEach(
+                (name, v) -> series.computeIfAbsent(name, k -> new TreeMap<>()).put(step, v));
     }
 
     /** A copy of every series: name → {steps, values}, steps ascending. */

@@ -18,8 +18,7 @@ final class FilterConditions {
 
     private static final Pattern CONDITION = Pattern.compile("([^=<>\\s]+)\\s*(>=|<=|=)\\s*(\\S+)");
 
-    private FilterConditions() {
-    }
+    private FilterConditions() {}
 
     /** The query parameters of {@code text}; a piece that is no condition is refused naming it. */
     static Map<String, List<String>> params(String text) {
@@ -30,8 +29,9 @@ final class FilterConditions {
         while (at < rest.length()) {
             if (!m.find(at) || !rest.substring(at, m.start()).isBlank()) {
                 String bad = rest.substring(at).strip().split("\\s+")[0];
-                throw new SpecValidationException("conditions", "'" + bad + "' is not a condition; write field=value, "
-                        + "key>=number or key<=number");
+                throw new SpecValidationException(
+                        "conditions",
+                        "'" + bad + "' is not a condition; write field=value, " + "key>=number or key<=number");
             }
             String key = switch (m.group(2)) {
                 case ">=" -> "summary." + m.group(1) + ".min";

@@ -12,10 +12,16 @@ final class FirstVisit extends Div {
         setId("first-visit");
         RouterLink paper = new RouterLink("Reproduce a figure of the paper", PaperView.class);
         paper.setId("first-visit-paper");
-        add(new Span("No runs yet. "), paper, new Span(" — Figure 4 takes a few seconds; every card shows the "
-                + "paper's numbers beside the lab's."));
-        getStyle().set("padding", "var(--lumo-space-m)").set("background", "var(--lumo-primary-color-10pct)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("width", "100%").set("box-sizing",
-                        "border-box");
+        add(
+                new Span("No runs yet. "),
+                paper,
+                new Span(" — Figure 4 takes a few seconds; every card shows the "
+                        + "paper's numbers beside the lab's."));
+        getStyle()
+                .set("padding", "var(--lumo-space-m)")
+                .set("background", "var(--lumo-primary-color-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("width", "100%")
+                .set("box-sizing", "border-box");
     }
 }

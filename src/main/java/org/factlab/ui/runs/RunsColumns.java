@@ -39,6 +39,7 @@ final class RunsColumns {
     private final Map<Grid.Column<Run>, Integer> hideBelow = new LinkedHashMap<>();
     /** The visitor's own choices from the Columns menu. */
     private final Map<Grid.Column<Run>, Boolean> chosen = new LinkedHashMap<>();
+
     private final Map<Grid.Column<Run>, MenuItem> items = new LinkedHashMap<>();
     private Map<String, Study> studyOfRun = Map.of();
     private int windowWidth = Integer.MAX_VALUE;
@@ -47,22 +48,46 @@ final class RunsColumns {
     RunsColumns(Grid<Run> grid, KindRegistry kinds, Function<Run, Component> actions) {
         this.grid = grid;
         this.kinds = kinds;
-        named(grid.addComponentColumn(r -> new RouterLink(r.name(), RunView.class, r.id())).setHeader("Name")
-                .setComparator(Comparator.comparing(Run::name, String.CASE_INSENSITIVE_ORDER)).setAutoWidth(true)
-                .setFlexGrow(1), "runs-col-name");
+        named(
+                grid.addComponentColumn(r -> new RouterLink(r.name(), RunView.class, r.id()))
+                        .setHeader("Name")
+                        .setComparator(Comparator.comparing(Run::name, String.CASE_INSENSITIVE_ORDER))
+                        .setAutoWidth(true)
+                        .setFlexGrow(1),
+                "runs-col-name");
         hideable(grid.addColumn(Run::kind).setHeader("Kind").setSortable(true), "runs-col-kind", 1000);
-        named(grid.addComponentColumn(StatusBadge::new).setHeader("Status")
-                .setComparator(Comparator.comparing(Run::status)).setAutoWidth(true), "runs-col-status");
-        hideable(grid.addColumn(r -> r.preset() == null ? "—" : r.preset()).setHeader("Preset").setSortable(true),
-                "runs-col-preset", 1100);
+        named(
+                grid.addComponentColumn(StatusBadge::new)
+                        .setHeader("Status")
+                        .setComparator(Comparator.comparing(Run::status))
+                        .setAutoWidth(true),
+                "runs-col-status");
+        hideable(
+                grid.addColumn(r -> r.preset() == null ? "—" : r.preset())
+                        .setHeader("Preset")
+                        .setSortable(true),
+                "runs-col-preset",
+                1100);
         hideable(grid.addComponentColumn(this::study).setHeader("Study"), "runs-col-study", 1150);
         hideable(grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags"), "runs-col-tags", 1300);
-        hideable(grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("Created")
-                .setComparator(Comparator.comparing(Run::createdAt)), "runs-col-created", 900);
-        hideable(grid.addColumn(r -> Formats.duration(RunsView.duration(r))).setHeader("Duration")
-                .setComparator(Comparator.comparing(r -> orZero(RunsView.duration(r)))), "runs-col-duration", 1000);
-        named(grid.addComponentColumn(this::headlineCell).setHeader("Headline results").setFlexGrow(3)
-                .setTooltipGenerator(this::headline), "runs-col-headline");
+        hideable(
+                grid.addColumn(r -> Formats.time(r.createdAt()))
+                        .setHeader("Created")
+                        .setComparator(Comparator.comparing(Run::createdAt)),
+                "runs-col-created",
+                900);
+        hideable(
+                grid.addColumn(r -> Formats.duration(RunsView.duration(r)))
+                        .setHeader("Duration")
+                        .setComparator(Comparator.comparing(r -> orZero(RunsView.duration(r)))),
+                "runs-col-duration",
+                1000);
+        named(
+                grid.addComponentColumn(this::headlineCell)
+                        .setHeader("Headline results")
+                        .setFlexGrow(3)
+                        .setTooltipGenerator(this::headline),
+                "runs-col-headline");
         named(grid.addComponentColumn(actions::apply).setHeader("").setAutoWidth(true), "runs-col-links");
     }
 

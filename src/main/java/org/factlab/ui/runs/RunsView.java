@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.factlab.access.RunPermissions;
 import org.factlab.experiments.ExperimentKind;
@@ -64,21 +63,26 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final RunsColumns columns;
     /** Shown when a filter matches no run: says so and offers to clear it. */
     private final HorizontalLayout noMatch = new HorizontalLayout();
+
     private final RunsFilterBar filterBar;
     private final ConfirmBar confirmDelete = new ConfirmBar("confirm-delete-runs");
     private final Anchor allCsv = DownloadLink.to("/api/runs.csv", "Download runs CSV");
     private volatile RunFilter filter = RunFilter.NONE;
     /** Ids of the runs ticked for comparison or deletion; kept across the live reloads of the grid. */
     private final Set<String> chosen = new LinkedHashSet<>();
-    private final Button compare = new Button("Compare", e -> UI.getCurrent().navigate("compare",
-            CompareState.of(List.copyOf(chosen)).toQuery()));
+
+    private final Button compare = new Button(
+            "Compare",
+            e -> UI.getCurrent()
+                    .navigate("compare", CompareState.of(List.copyOf(chosen)).toQuery()));
     /** Shown while the list is empty: the paper page, where one click reproduces a figure. */
     private final FirstVisit firstVisit = new FirstVisit();
+
     private final Button delete = new Button("Delete", e -> confirmDeletion());
     private com.vaadin.flow.shared.Registration resize;
 
-    public RunsView(RunService service, KindRegistry kinds, LiveFollow live, RunPermissions permissions,
-                    StudyService studies) {
+    public RunsView(
+            RunService service, KindRegistry kinds, LiveFollow live, RunPermissions permissions, StudyService studies) {
         this.service = service;
         this.studies = studies;
         this.kinds = kinds;
@@ -86,7 +90,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         this.permissions = permissions;
         setSizeFull();
 
-        filterBar = new RunsFilterBar(service, kinds.all().stream().map(ExperimentKind::id).toList(), this::filterBy);
+        filterBar = new RunsFilterBar(
+                service, kinds.all().stream().map(ExperimentKind::id).toList(), this::filterBy);
         Button launch = new Button("Launch a run", e -> UI.getCurrent().navigate(LaunchView.class));
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compare.setId("compare-runs");
@@ -145,8 +150,10 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void filterBy(RunFilter chosenFilter) {
         filter = chosenFilter;
-        UI.getCurrent().getPage().getHistory().replaceState(null,
-                new Location("", new QueryParameters(filter.toQuery())));
+        UI.getCurrent()
+                .getPage()
+                .getHistory()
+                .replaceState(null, new Location("", new QueryParameters(filter.toQuery())));
         showFilterLinks();
         refresh();
     }
@@ -158,15 +165,21 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void confirmDeletion() {
-        List<Run> runs = chosen.stream().map(service::find).flatMap(java.util.Optional::stream)
-                .filter(filter::matches).toList();
+        List<Run> runs = chosen.stream()
+                .map(service::find)
+                .flatMap(java.util.Optional::stream)
+                .filter(filter::matches)
+                .toList();
         if (!runs.stream().allMatch(permissions::mayControl)) {
             filterBar.showError("You may delete only your own runs.");
             return;
         }
         String count = runs.size() == 1 ? "1 run" : runs.size() + " runs";
-        confirmDelete.ask("Delete " + count + "? Their metrics, matrices, notes and share links go too; this cannot "
-                + "be undone.", "Delete " + count, () -> {
+        confirmDelete.ask(
+                "Delete " + count + "? Their metrics, matrices, notes and share links go too; this cannot "
+                        + "be undone.",
+                "Delete " + count,
+                () -> {
                     runs.forEach(r -> {
                         permissions.require(permissions.mayControl(r), "delete run " + r.id());
                         service.delete(r);
@@ -206,8 +219,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** The listed runs and the studies they belong to, read together (outside the UI lock when live). */
-    private record Listed(List<Run> runs, Map<String, Study> studyOfRun) {
-    }
+    private record Listed(List<Run> runs, Map<String, Study> studyOfRun) {}
 
     /** Replaces the grid's rows and ticks again the runs chosen for comparison. */
     private void show(Listed listed) {
@@ -216,7 +228,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setItems(runs);
         firstVisit.setVisible(runs.isEmpty() && filter.toQuery().isEmpty());
         noMatch.setVisible(runs.isEmpty() && !filter.toQuery().isEmpty());
-        grid.asMultiSelect().select(runs.stream().filter(r -> chosen.contains(r.id())).toList());
+        grid.asMultiSelect()
+                .select(runs.stream().filter(r -> chosen.contains(r.id())).toList());
     }
 
     private Listed load() {

@@ -13,8 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class ShareNotFoundView extends Div implements HasErrorParameter<ShareNotFoundView.NotShared> {
 
     /** Raised by {@link SharedRunView} and {@link SharedStudyView} when their token opens nothing. */
-    public static class NotShared extends RuntimeException {
-    }
+    public static class NotShared extends RuntimeException {}
 
     public ShareNotFoundView() {
         H3 text = new H3("Nothing is shared at this link.");

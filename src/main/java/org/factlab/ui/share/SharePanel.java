@@ -24,8 +24,13 @@ public final class SharePanel extends VerticalLayout {
     private final String targetId;
     private final VerticalLayout links = new VerticalLayout();
 
-    private SharePanel(ShareService shares, RunPermissions permissions, String targetType, String targetId,
-                       boolean mayShare, Supplier<Share> create) {
+    private SharePanel(
+            ShareService shares,
+            RunPermissions permissions,
+            String targetType,
+            String targetId,
+            boolean mayShare,
+            Supplier<Share> create) {
         this.shares = shares;
         this.permissions = permissions;
         this.targetType = targetType;
@@ -47,12 +52,16 @@ public final class SharePanel extends VerticalLayout {
     }
 
     public static SharePanel of(ShareService shares, RunPermissions permissions, Run run) {
-        return new SharePanel(shares, permissions, Share.RUN, run.id(), permissions.mayControl(run),
-                () -> shares.shareRun(run));
+        return new SharePanel(
+                shares, permissions, Share.RUN, run.id(), permissions.mayControl(run), () -> shares.shareRun(run));
     }
 
     public static SharePanel of(ShareService shares, RunPermissions permissions, StudyRuns study) {
-        return new SharePanel(shares, permissions, Share.STUDY, study.study().id(),
+        return new SharePanel(
+                shares,
+                permissions,
+                Share.STUDY,
+                study.study().id(),
                 permissions.mayControl(study.study()),
                 () -> shares.shareStudy(study));
     }

@@ -24,8 +24,12 @@ public class SharedStudyView extends StudyView {
 
     private final ShareService shares;
 
-    public SharedStudyView(StudyService service, LiveFollow live, RunPermissions permissions,
-                           ShareService shares, KindRegistry kinds) {
+    public SharedStudyView(
+            StudyService service,
+            LiveFollow live,
+            RunPermissions permissions,
+            ShareService shares,
+            KindRegistry kinds) {
         super(service, live, permissions, shares, kinds);
         this.shares = shares;
     }

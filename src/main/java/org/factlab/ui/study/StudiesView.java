@@ -31,17 +31,29 @@ public class StudiesView extends VerticalLayout {
         Grid<StudyRuns> grid = new Grid<>();
         grid.setId("studies-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(s -> new RouterLink(s.study().name(), StudyView.class, s.study().id()))
-                .setHeader("Name").setFlexGrow(1);
-        grid.addColumn(s -> s.study().kind()).setHeader("Kind").setSortable(true).setAutoWidth(true);
-        grid.addColumn(s -> s.status().name()).setHeader("Status").setSortable(true).setAutoWidth(true);
+        grid.addComponentColumn(s -> new RouterLink(
+                        s.study().name(), StudyView.class, s.study().id()))
+                .setHeader("Name")
+                .setFlexGrow(1);
+        grid.addColumn(s -> s.study().kind())
+                .setHeader("Kind")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(s -> s.status().name())
+                .setHeader("Status")
+                .setSortable(true)
+                .setAutoWidth(true);
         grid.addColumn(s -> s.done() + " / " + s.total()).setHeader("Runs done").setAutoWidth(true);
-        grid.addColumn(s -> Formats.time(s.study().createdAt())).setHeader("Created")
-                .setComparator(Comparator.comparing(s -> s.study().createdAt())).setAutoWidth(true);
+        grid.addColumn(s -> Formats.time(s.study().createdAt()))
+                .setHeader("Created")
+                .setComparator(Comparator.comparing(s -> s.study().createdAt()))
+                .setAutoWidth(true);
         grid.setItems(service.list());
         grid.setSizeFull();
-        Button launch = new Button("Launch a study", e -> UI.getCurrent().navigate(LaunchView.class,
-                QueryParameters.of(SweepEditor.OPEN_PARAMETER, "open")));
+        Button launch = new Button(
+                "Launch a study",
+                e -> UI.getCurrent()
+                        .navigate(LaunchView.class, QueryParameters.of(SweepEditor.OPEN_PARAMETER, "open")));
         launch.setId("launch-study");
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H2("Studies"), launch, grid);

@@ -19,8 +19,7 @@ public final class StudyCells {
     private static final int MEAN_DIGITS = 4;
     private static final int STD_DIGITS = 2;
 
-    private StudyCells() {
-    }
+    private StudyCells() {}
 
     /**
      * "0.9912 ± 0.0031 (3)": the mean to four significant digits, the sample std to two, the number of seeds; without
@@ -68,16 +67,23 @@ public final class StudyCells {
             }
             String h = header.get(i);
             String paperBase = paperBase(h);
-            mergedHeader.add(paperBase != null ? name(paperBase, pivotField) + " (paper)"
-                    : axes.contains(h) ? FieldText.name(h) : h);
+            mergedHeader.add(
+                    paperBase != null
+                            ? name(paperBase, pivotField) + " (paper)"
+                            : axes.contains(h) ? FieldText.name(h) : h);
             columns.add(new int[] {i});
         }
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : grid.rows()) {
             List<Object> cells = new ArrayList<>();
             for (int[] c : columns) {
-                cells.add(c.length == 3 ? format((Double) row.get(c[0]), (Double) row.get(c[1]),
-                        ((Number) row.get(c[2])).intValue()) : text(row.get(c[0])));
+                cells.add(
+                        c.length == 3
+                                ? format(
+                                        (Double) row.get(c[0]),
+                                        (Double) row.get(c[1]),
+                                        ((Number) row.get(c[2])).intValue())
+                                : text(row.get(c[0])));
             }
             rows.add(cells);
         }

@@ -37,9 +37,15 @@ final class StudyManagePanel extends VerticalLayout {
         rename.addThemeVariants(ButtonVariant.LUMO_SMALL);
         ConfirmBar confirm = new ConfirmBar("confirm-delete-study");
         int runs = study.runs().size();
-        Button delete = new Button("Delete study", e -> confirm.ask("Delete this study and its " + runs
-                + (runs == 1 ? " run" : " runs") + "? Their metrics, matrices, notes and share links go too; this "
-                + "cannot be undone.", "Delete the study and " + runs + (runs == 1 ? " run" : " runs"), this::delete));
+        Button delete = new Button(
+                "Delete study",
+                e -> confirm.ask(
+                        "Delete this study and its " + runs
+                                + (runs == 1 ? " run" : " runs")
+                                + "? Their metrics, matrices, notes and share links go too; this "
+                                + "cannot be undone.",
+                        "Delete the study and " + runs + (runs == 1 ? " run" : " runs"),
+                        this::delete));
         delete.setId("delete-study");
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         error.setId("study-manage-error");

@@ -45,6 +45,7 @@ final class StudyTablePanel extends VerticalLayout {
     private final Checkbox fullRange = new Checkbox("y over the full range");
     /** The field whose default scale the log box shows (null: none yet). */
     private String logField;
+
     private final Div plotDownloads = new Div();
     private final Map<String, StudyPlot> plotsByKey = new LinkedHashMap<>();
     private final Div table = new Div();
@@ -60,8 +61,13 @@ final class StudyTablePanel extends VerticalLayout {
      * @param seriesLabel how the paper writes a summary key, for the plots' titles and axes
      * @param sections    the kind's run-page sections: a key's declared axis fixes its plot's y range
      */
-    StudyTablePanel(String downloadBase, List<String> axes, String defaultPivot, List<String> defaultKeys,
-                    Function<String, String> seriesLabel, List<Section> sections) {
+    StudyTablePanel(
+            String downloadBase,
+            List<String> axes,
+            String defaultPivot,
+            List<String> defaultKeys,
+            Function<String, String> seriesLabel,
+            List<Section> sections) {
         this.downloadBase = downloadBase;
         this.sections = sections;
         this.axes = axes;
@@ -125,11 +131,12 @@ final class StudyTablePanel extends VerticalLayout {
             return;
         }
         String field = BY_SETTING.equals(pivot.getValue()) ? null : pivot.getValue();
-        List<String> chosen = keyOrder.stream().filter(keys.getValue()::contains).toList();
+        List<String> chosen =
+                keyOrder.stream().filter(keys.getValue()::contains).toList();
         redrawPlots(chosen);
         TableGrid grid = StudyCells.merge(shown.layout(field, chosen), axes, field);
-        csv.setHref(downloadBase + "/table.csv?" + (field == null ? "" : "pivot=" + encode(field) + "&")
-                + "keys=" + encode(String.join(",", chosen.isEmpty() ? shown.keys() : chosen)));
+        csv.setHref(downloadBase + "/table.csv?" + (field == null ? "" : "pivot=" + encode(field) + "&") + "keys="
+                + encode(String.join(",", chosen.isEmpty() ? shown.keys() : chosen)));
         table.getElement().removeAllChildren();
         Element html = new Element("table");
         html.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
@@ -155,8 +162,11 @@ final class StudyTablePanel extends VerticalLayout {
 
     private static Element cell(String tag, String text) {
         Element e = new Element(tag).setText(text);
-        e.getStyle().set("padding", "2px 10px").set("border-bottom", "1px solid var(--lumo-contrast-10pct)")
-                .set("text-align", "left").set("white-space", "nowrap");
+        e.getStyle()
+                .set("padding", "2px 10px")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)")
+                .set("text-align", "left")
+                .set("white-space", "nowrap");
         return e;
     }
 
@@ -164,8 +174,8 @@ final class StudyTablePanel extends VerticalLayout {
     private void redrawPlots(List<String> chosen) {
         String field = plotField.getValue();
         List<String> plotted = field == null || shown.rows().isEmpty() ? List.of() : chosen;
-        new ArrayList<>(plotsByKey.keySet()).stream().filter(k -> !plotted.contains(k))
-                .forEach(k -> plots.remove(plotsByKey.remove(k)));
+        new ArrayList<>(plotsByKey.keySet())
+                .stream().filter(k -> !plotted.contains(k)).forEach(k -> plots.remove(plotsByKey.remove(k)));
         for (String key : plotted) {
             StudyPlot plot = plotsByKey.computeIfAbsent(key, k -> {
                 StudyPlot p = new StudyPlot();
@@ -180,17 +190,24 @@ final class StudyTablePanel extends VerticalLayout {
                 updating = false;
             }
             logX.setEnabled(data.categories() == null);
-            plot.setPlot(data, seriesLabel.apply(key) + " against " + FieldText.name(field), FieldText.name(field),
-                    logX.getValue(), fullRange.getValue());
+            plot.setPlot(
+                    data,
+                    seriesLabel.apply(key) + " against " + FieldText.name(field),
+                    FieldText.name(field),
+                    logX.getValue(),
+                    fullRange.getValue());
         }
         logX.setVisible(!plotted.isEmpty());
         fullRange.setVisible(!plotted.isEmpty());
         plotDownloads.removeAll();
         for (String key : plotted) {
             String query = "?value=" + encode(key) + "&field=" + encode(field);
-            plotDownloads.add(new Span(seriesLabel.apply(key) + ": "),
-                    DownloadLink.to(downloadBase + "/plot.svg" + query, "SVG"), new Span(" · "),
-                    DownloadLink.to(downloadBase + "/plot.png" + query, "PNG (2×)"), new Span("   "));
+            plotDownloads.add(
+                    new Span(seriesLabel.apply(key) + ": "),
+                    DownloadLink.to(downloadBase + "/plot.svg" + query, "SVG"),
+                    new Span(" · "),
+                    DownloadLink.to(downloadBase + "/plot.png" + query, "PNG (2×)"),
+                    new Span("   "));
         }
         List<String> onPage = plots.getChildren().map(c -> c.getId().orElse("")).toList();
         if (!onPage.equals(plotted.stream().map(k -> "study-plot-" + k).toList())) {

@@ -1,7 +1,6 @@
 package org.factlab.ui.study;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -80,8 +79,12 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
     private Anchor compare;
     private volatile StudyRuns study;
 
-    public StudyView(StudyService service, LiveFollow live, RunPermissions permissions,
-                     ShareService shares, KindRegistry kinds) {
+    public StudyView(
+            StudyService service,
+            LiveFollow live,
+            RunPermissions permissions,
+            ShareService shares,
+            KindRegistry kinds) {
         this.service = service;
         this.kinds = kinds;
         this.live = live;
@@ -95,7 +98,9 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         removeAll();
         study = service.find(id).orElse(null);
         if (study == null) {
-            add(new H3("No study " + id), new Paragraph("The link may be mistyped, or the study was deleted."),
+            add(
+                    new H3("No study " + id),
+                    new Paragraph("The link may be mistyped, or the study was deleted."),
                     new RouterLink("Back to all studies", StudiesView.class));
             return;
         }
@@ -138,10 +143,14 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         notesLine.setAlignItems(Alignment.BASELINE);
         configureGrid();
         Optional<ExperimentKind<?>> kind = kinds.find(found.study().kind());
-        List<String> defaultKeys = preset != null && !preset.tableKeys().isEmpty() ? preset.tableKeys()
+        List<String> defaultKeys = preset != null && !preset.tableKeys().isEmpty()
+                ? preset.tableKeys()
                 : kind.map(ExperimentKind::headlineSeries).orElse(List.of());
-        tablePanel = new StudyTablePanel(downloadBase, List.copyOf(study.study().sweep().keySet()),
-                preset == null ? null : preset.pivot(), defaultKeys,
+        tablePanel = new StudyTablePanel(
+                downloadBase,
+                List.copyOf(study.study().sweep().keySet()),
+                preset == null ? null : preset.pivot(),
+                defaultKeys,
                 key -> SeriesLabels.label(kind, key),
                 kind.map(ExperimentKind::sections).orElse(List.of()));
         add(title, line, meta, notesLine);
@@ -183,21 +192,36 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
             return;
         }
         String id = study.study().id();
-        live.follow(event.getUI(), this, null, events -> events.stream().anyMatch(e -> runIds.contains(e.runId()))
-                ? service.find(id).<Runnable>map(fresh -> () -> show(fresh)).orElse(null) : null);
+        live.follow(
+                event.getUI(),
+                this,
+                null,
+                events -> events.stream().anyMatch(e -> runIds.contains(e.runId()))
+                        ? service.find(id)
+                                .<Runnable>map(fresh -> () -> show(fresh))
+                                .orElse(null)
+                        : null);
     }
 
     private void configureGrid() {
         grid.setId("study-runs");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(r -> readOnly ? new Span(r.run().name())
-                : new RouterLink(r.run().name(), RunView.class, r.run().id())).setHeader("Run")
-                .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(r -> settingText(study.study().settings().get(r.setting()))).setHeader("Setting")
+        grid.addComponentColumn(r -> readOnly
+                        ? new Span(r.run().name())
+                        : new RouterLink(r.run().name(), RunView.class, r.run().id()))
+                .setHeader("Run")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(r -> settingText(study.study().settings().get(r.setting())))
+                .setHeader("Setting")
                 .setAutoWidth(true);
         grid.addColumn(r -> r.run().seed()).setHeader("Seed").setAutoWidth(true);
-        grid.addComponentColumn(r -> new StatusBadge(r.run())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> Formats.duration(RunsView.duration(r.run()))).setHeader("Duration").setAutoWidth(true);
+        grid.addComponentColumn(r -> new StatusBadge(r.run()))
+                .setHeader("Status")
+                .setAutoWidth(true);
+        grid.addColumn(r -> Formats.duration(RunsView.duration(r.run())))
+                .setHeader("Duration")
+                .setAutoWidth(true);
         grid.setAllRowsVisible(true);
     }
 
@@ -210,19 +234,27 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         status.getElement().setAttribute("data-status", st.name());
         bar.setValue(s.progress());
         Duration eta = s.eta(Instant.now());
-        timing.setText(s.done() + " / " + s.total() + " runs done" + (eta == null ? "" : " · ETA "
-                + Formats.duration(eta)));
+        timing.setText(
+                s.done() + " / " + s.total() + " runs done" + (eta == null ? "" : " · ETA " + Formats.duration(eta)));
         cancel.setVisible(mayCancel && st == StudyStatus.RUNNING);
         Map<String, List<Object>> sweep = s.study().sweep();
-        meta.setText(s.study().kind() + (s.study().studyPreset() == null ? "" : " · study preset " + s.study()
-                .studyPreset())
+        meta.setText(s.study().kind()
+                + (s.study().studyPreset() == null
+                        ? ""
+                        : " · study preset " + s.study().studyPreset())
                 + (s.study().preset() == null ? "" : " · preset " + s.study().preset())
-                + (sweep.isEmpty() ? "" : " · sweep " + sweepText(sweep)) + " · " + s.study().seeds() + " seed(s)"
+                + (sweep.isEmpty() ? "" : " · sweep " + sweepText(sweep)) + " · "
+                + s.study().seeds() + " seed(s)"
                 + " · created " + Formats.time(s.study().createdAt()));
         grid.setItems(s.runs());
-        deleted.setText(s.deleted().isEmpty() ? "" : "Deleted: " + s.deleted().stream().map(d -> d.name() + " ("
-                + Formats.time(d.deletedAt()) + (d.deletedBy() == null ? "" : " by " + d.deletedBy()) + ")")
-                .collect(java.util.stream.Collectors.joining("; ")));
+        deleted.setText(
+                s.deleted().isEmpty()
+                        ? ""
+                        : "Deleted: "
+                                + s.deleted().stream()
+                                        .map(d -> d.name() + " (" + Formats.time(d.deletedAt())
+                                                + (d.deletedBy() == null ? "" : " by " + d.deletedBy()) + ")")
+                                        .collect(java.util.stream.Collectors.joining("; ")));
         tablePanel.show(s.table());
     }
 
@@ -233,8 +265,9 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
 
     /** "τ ∈ {0.01, 0.02} × width ∈ {5, 10}": each swept field with its values, never a Java map string. */
     public static String sweepText(Map<String, List<Object>> sweep) {
-        return sweep.entrySet().stream().map(e -> FieldText.name(e.getKey()) + " ∈ {" + FieldText.value(e.getValue())
-                + "}").collect(java.util.stream.Collectors.joining(" × "));
+        return sweep.entrySet().stream()
+                .map(e -> FieldText.name(e.getKey()) + " ∈ {" + FieldText.value(e.getValue()) + "}")
+                .collect(java.util.stream.Collectors.joining(" × "));
     }
 
     private void cancel() {

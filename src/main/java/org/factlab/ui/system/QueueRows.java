@@ -16,15 +16,21 @@ import org.factlab.runs.RunStatus;
  */
 final class QueueRows {
 
-    private QueueRows() {
-    }
+    private QueueRows() {}
 
     /** "runs waiting for a worker", "runs running", then "running on worker w1" per worker. */
     static List<SystemRows.Row> queue(List<QueueCount> counts) {
-        long queued = counts.stream().filter(c -> c.status() == RunStatus.QUEUED).mapToLong(QueueCount::count).sum();
-        long running = counts.stream().filter(c -> c.status() == RunStatus.RUNNING).mapToLong(QueueCount::count).sum();
+        long queued = counts.stream()
+                .filter(c -> c.status() == RunStatus.QUEUED)
+                .mapToLong(QueueCount::count)
+                .sum();
+        long running = counts.stream()
+                .filter(c -> c.status() == RunStatus.RUNNING)
+                .mapToLong(QueueCount::count)
+                .sum();
         Map<String, Long> perWorker = new TreeMap<>();
-        counts.stream().filter(c -> c.status() == RunStatus.RUNNING && c.worker() != null)
+        counts.stream()
+                .filter(c -> c.status() == RunStatus.RUNNING && c.worker() != null)
                 .forEach(c -> perWorker.merge(c.worker(), c.count(), Long::sum));
         List<SystemRows.Row> rows = new ArrayList<>();
         rows.add(new SystemRows.Row("runs waiting for a worker", Long.toString(queued)));
@@ -42,7 +48,9 @@ final class QueueRows {
             while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }
-            free = existing == null ? "unknown" : SystemRows.bytes(Files.getFileStore(existing).getUsableSpace());
+            free = existing == null
+                    ? "unknown"
+                    : SystemRows.bytes(Files.getFileStore(existing).getUsableSpace());
         } catch (IOException | SecurityException e) {
             free = "unknown";
         }

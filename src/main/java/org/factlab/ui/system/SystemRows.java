@@ -15,8 +15,7 @@ import org.factlab.ui.study.StudyCells;
 final class SystemRows {
 
     /** One row: what it is and its value as shown. */
-    record Row(String property, String value) {
-    }
+    record Row(String property, String value) {}
 
     private static final Map<String, String> NAMES = new LinkedHashMap<>();
 
@@ -44,8 +43,7 @@ final class SystemRows {
     private static final String FREE_MEMORY = "freeMemoryBytes";
     private static final long KIB = 1024;
 
-    private SystemRows() {
-    }
+    private SystemRows() {}
 
     /**
      * The properties in a fixed order (unknown keys after them), each value shown in words or human units; the
@@ -102,9 +100,13 @@ final class SystemRows {
         if (!present(value) || key.endsWith("Bytes") && value instanceof Number n && n.longValue() <= 0) {
             return;
         }
-        String shown = key.endsWith("Bytes") && value instanceof Number n ? bytes(n.longValue())
-                : value instanceof Number n ? FieldText.number(n.doubleValue())
-                : value instanceof Map<?, ?> || value instanceof List<?> ? FieldText.value(value) : value.toString();
+        String shown = key.endsWith("Bytes") && value instanceof Number n
+                ? bytes(n.longValue())
+                : value instanceof Number n
+                        ? FieldText.number(n.doubleValue())
+                        : value instanceof Map<?, ?> || value instanceof List<?>
+                                ? FieldText.value(value)
+                                : value.toString();
         rows.add(new Row(name, shown));
     }
 
@@ -117,14 +119,15 @@ final class SystemRows {
 
     /** e.g. {@code passed (38 checks in 2.1 s)} or {@code FAILED — runs that use it are refused: dsyevd n=300: …}. */
     static String selfCheck(Map<?, ?> check) {
-        String counted = " (" + check.get("checks") + " checks in " + (check.get("seconds") instanceof Number s
-                ? StudyCells.significant(s.doubleValue(), 2) : "?") + " s)";
+        String counted = " (" + check.get("checks") + " checks in "
+                + (check.get("seconds") instanceof Number s ? StudyCells.significant(s.doubleValue(), 2) : "?") + " s)";
         if ("passed".equals(check.get("status"))) {
             return "passed" + counted;
         }
         return "FAILED" + counted + " — runs of kinds that use native linear algebra are refused: "
-                + (check.get("failures") instanceof List<?> f ? String.join("; ", f.stream().map(String::valueOf)
-                        .toList()) : "");
+                + (check.get("failures") instanceof List<?> f
+                        ? String.join("; ", f.stream().map(String::valueOf).toList())
+                        : "");
     }
 
     private static boolean present(Object value) {

@@ -30,13 +30,19 @@ public class SystemView extends VerticalLayout {
     public SystemView(ComputeBackend backend, RunService runs, FactlabProperties properties) {
         Map<String, Object> system = backend.system();
         setMaxWidth("1000px");
-        List<SystemRows.Row> storage = new ArrayList<>(QueueRows.folder("data folder (database)",
-                Path.of(properties.dataDir() == null ? "./data" : properties.dataDir())));
-        storage.addAll(QueueRows.folder("datasets folder (uploads)", properties.datasetRoots().get(0)));
-        add(new H2("Compute backend"), grid("system", "property", SystemRows.properties(system)),
-                new H3("Queue"), grid("system-queue", "property", QueueRows.queue(runs.queue())),
-                new H3("Storage"), grid("system-storage", "property", storage),
-                new H3("Versions"), grid("system-versions", "component", SystemRows.versions(system)));
+        List<SystemRows.Row> storage = new ArrayList<>(QueueRows.folder(
+                "data folder (database)", Path.of(properties.dataDir() == null ? "./data" : properties.dataDir())));
+        storage.addAll(QueueRows.folder(
+                "datasets folder (uploads)", properties.datasetRoots().get(0)));
+        add(
+                new H2("Compute backend"),
+                grid("system", "property", SystemRows.properties(system)),
+                new H3("Queue"),
+                grid("system-queue", "property", QueueRows.queue(runs.queue())),
+                new H3("Storage"),
+                grid("system-storage", "property", storage),
+                new H3("Versions"),
+                grid("system-versions", "component", SystemRows.versions(system)));
     }
 
     private static Grid<SystemRows.Row> grid(String id, String header, List<SystemRows.Row> rows) {
@@ -44,7 +50,8 @@ public class SystemView extends VerticalLayout {
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(SystemRows.Row::property).setHeader(header).setAutoWidth(true);
-        grid.addColumn(SystemRows.Row::value).setHeader("component".equals(header) ? "version" : "value")
+        grid.addColumn(SystemRows.Row::value)
+                .setHeader("component".equals(header) ? "version" : "value")
                 .setFlexGrow(1);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);

@@ -6,7 +6,11 @@ package org.factlab.web.figures;
  */
 interface Canvas {
 
-    enum Anchor { START, MIDDLE, END }
+    enum Anchor {
+        START,
+        MIDDLE,
+        END
+    }
 
     void rect(double x, double y, double width, double height, int rgb);
 

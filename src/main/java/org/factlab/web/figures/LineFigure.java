@@ -12,7 +12,11 @@ import java.util.List;
 public final class LineFigure {
 
     /** How a curve is drawn. */
-    public enum Style { LINE, DASHED, POINTS }
+    public enum Style {
+        LINE,
+        DASHED,
+        POINTS
+    }
 
     /**
      * One curve: y[i] at x[i]; NaN and infinite y are gaps.
@@ -51,8 +55,11 @@ public final class LineFigure {
     }
 
     /** The run page's palette (frontend/charts/factlab-line-chart.js), in the same order. */
-    private static final int[] PALETTE = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2,
-        0x7f7f7f, 0xbcbd22, 0x17becf, 0x393b79, 0xad494a};
+    private static final int[] PALETTE = {
+        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf, 0x393b79,
+        0xad494a
+    };
+
     private static final int MIN_WIDTH = 760;
     private static final int HEIGHT = 440;
     private static final double LEFT = 78;
@@ -62,6 +69,7 @@ public final class LineFigure {
     private static final double LEGEND_GAP = 22;
     /** A generous width per legend character at 12 px, so that long labels never run off the figure. */
     private static final double CHAR_WIDTH = 7.2;
+
     private static final double POINT_RADIUS = 2.8;
     private static final int AXIS = 0x333333;
     private static final int GRID = 0xe6e6e6;
@@ -75,7 +83,8 @@ public final class LineFigure {
         this.title = title;
         this.axes = axes;
         this.curves = List.copyOf(curves);
-        this.log = axes.log() && axes.yRange() == null
+        this.log = axes.log()
+                && axes.yRange() == null
                 && curves.stream().anyMatch(c -> Arrays.stream(c.y()).anyMatch(v -> v > 0));
     }
 
@@ -106,7 +115,11 @@ public final class LineFigure {
 
     /** At least {@link #MIN_WIDTH}, wider when the legend's longest label needs it. */
     private int width() {
-        int longest = curves.stream().filter(c -> c.label() != null).mapToInt(c -> c.label().length()).max().orElse(0);
+        int longest = curves.stream()
+                .filter(c -> c.label() != null)
+                .mapToInt(c -> c.label().length())
+                .max()
+                .orElse(0);
         return (int) Math.max(MIN_WIDTH, Math.ceil(LEFT + PLOT_WIDTH + LEGEND_GAP + 28 + longest * CHAR_WIDTH + 12));
     }
 
@@ -114,8 +127,8 @@ public final class LineFigure {
         c.text(16, 26, title, 15, Canvas.Anchor.START, false);
         double[] xRange = range(true);
         double[] yRange = axes.yRange() != null ? axes.yRange() : range(false);
-        List<Double> xTicks = axes.wholeX() ? Ticks.whole(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1],
-                6);
+        List<Double> xTicks =
+                axes.wholeX() ? Ticks.whole(xRange[0], xRange[1], 6) : Ticks.linear(xRange[0], xRange[1], 6);
         List<Double> yTicks = log ? Ticks.log(yRange[0], yRange[1]) : Ticks.linear(yRange[0], yRange[1], 5);
         c.beginGroup("axes");
         for (double t : xTicks) {
@@ -132,7 +145,12 @@ public final class LineFigure {
         }
         c.frame(LEFT, TOP, PLOT_WIDTH, PLOT_HEIGHT, AXIS);
         c.text(LEFT + PLOT_WIDTH / 2, TOP + PLOT_HEIGHT + 38, axes.x(), 12, Canvas.Anchor.MIDDLE, false);
-        c.text(LEFT - 56, TOP + PLOT_HEIGHT / 2, axes.y() + (log ? " (log scale)" : ""), 12, Canvas.Anchor.MIDDLE,
+        c.text(
+                LEFT - 56,
+                TOP + PLOT_HEIGHT / 2,
+                axes.y() + (log ? " (log scale)" : ""),
+                12,
+                Canvas.Anchor.MIDDLE,
                 true);
         c.endGroup();
         c.beginGroup("curves");
@@ -173,7 +191,8 @@ public final class LineFigure {
         double[] ys = new double[curve.y().length];
         for (int k = 0; k < ys.length; k++) {
             double v = curve.y()[k];
-            boolean drawable = Double.isFinite(v) && (!log || v > 0)
+            boolean drawable = Double.isFinite(v)
+                    && (!log || v > 0)
                     && (axes.yRange() == null || v >= yRange[0] - 1e-9 && v <= yRange[1] + 1e-9);
             ys[k] = drawable ? py(v, yRange) : Double.NaN;
         }
@@ -203,7 +222,11 @@ public final class LineFigure {
             if (curve.style() == Style.POINTS) {
                 c.circle(x + 11, y - 4, POINT_RADIUS + 1, colour(i));
             } else {
-                c.polyline(new double[] {x, x + 22}, new double[] {y - 4, y - 4}, colour(i), 2.5,
+                c.polyline(
+                        new double[] {x, x + 22},
+                        new double[] {y - 4, y - 4},
+                        colour(i),
+                        2.5,
                         curve.style() == Style.DASHED);
             }
             c.text(x + 28, y, curve.label(), 12, Canvas.Anchor.START, false);
@@ -232,12 +255,14 @@ public final class LineFigure {
         }
         boolean scatter = curves.stream().anyMatch(c -> c.style() == Style.POINTS);
         if (x && !scatter || !x && log) {
-            return low == high ? (log ? new double[] {low / 10, high * 10} : new double[] {low - 1, high + 1})
+            return low == high
+                    ? (log ? new double[] {low / 10, high * 10} : new double[] {low - 1, high + 1})
                     : new double[] {low, high};
         }
         double margin = low == high ? Math.max(1e-12, Math.abs(low) * 0.1) : 0.05 * (high - low);
-        return new double[] {axes.origin() && low == 0 ? 0 : low - margin, axes.origin() && high == 0 ? 0 : high
-                + margin};
+        return new double[] {
+            axes.origin() && low == 0 ? 0 : low - margin, axes.origin() && high == 0 ? 0 : high + margin
+        };
     }
 
     private double px(double x, double[] range) {
@@ -245,7 +270,8 @@ public final class LineFigure {
     }
 
     private double py(double y, double[] range) {
-        double t = log ? (Math.log10(y) - Math.log10(range[0])) / (Math.log10(range[1]) - Math.log10(range[0]))
+        double t = log
+                ? (Math.log10(y) - Math.log10(range[0])) / (Math.log10(range[1]) - Math.log10(range[0]))
                 : (y - range[0]) / (range[1] - range[0]);
         return TOP + (1 - t) * PLOT_HEIGHT;
     }

@@ -9,6 +9,7 @@ public final class MatrixFigure {
 
     /** The page's preview size (ui.charts.Heatmap.MAX_SIDE): the colour range is the one of this preview. */
     static final int SVG_MAX_SIDE = 200;
+
     static final int PNG_MAX_SIDE = 680;
     private static final int WIDTH = 540;
     private static final int HEIGHT = 450;
@@ -77,7 +78,12 @@ public final class MatrixFigure {
             c.line(LEFT - 4, y, LEFT, y, AXIS, 1);
             c.text(LEFT - 7, y + 4, Integer.toString(r * cells.rowBlock()), 11, Canvas.Anchor.END, false);
         }
-        c.text(LEFT + width / 2, TOP + height + 34, "column" + blockNote(cells.colBlock()), 12, Canvas.Anchor.MIDDLE,
+        c.text(
+                LEFT + width / 2,
+                TOP + height + 34,
+                "column" + blockNote(cells.colBlock()),
+                12,
+                Canvas.Anchor.MIDDLE,
                 false);
         c.text(LEFT - 40, TOP + height / 2, "row" + blockNote(cells.rowBlock()), 12, Canvas.Anchor.MIDDLE, true);
         c.endGroup();
@@ -95,8 +101,7 @@ public final class MatrixFigure {
             double value = scale.high() - i / 4.0 * (scale.high() - scale.low());
             double y = TOP + i / 4.0 * height;
             c.line(x + 16, y, x + 20, y, AXIS, 1);
-            c.text(x + 23, y + 4, Ticks.label(scale.diverging() && i == 2 ? 0 : value), 11, Canvas.Anchor.START,
-                    false);
+            c.text(x + 23, y + 4, Ticks.label(scale.diverging() && i == 2 ? 0 : value), 11, Canvas.Anchor.START, false);
         }
         c.endGroup();
     }

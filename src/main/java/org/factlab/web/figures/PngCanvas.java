@@ -56,9 +56,16 @@ final class PngCanvas implements Canvas {
     @Override
     public void polyline(double[] xs, double[] ys, int rgb, double width, boolean dashed) {
         g.setColor(new Color(rgb));
-        g.setStroke(dashed ? new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                new float[] {6f, 4f}, 0f) : new BasicStroke((float) width, BasicStroke.CAP_ROUND,
-                        BasicStroke.JOIN_ROUND));
+        g.setStroke(
+                dashed
+                        ? new BasicStroke(
+                                (float) width,
+                                BasicStroke.CAP_BUTT,
+                                BasicStroke.JOIN_ROUND,
+                                10f,
+                                new float[] {6f, 4f},
+                                0f)
+                        : new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         Path2D.Double path = new Path2D.Double();
         boolean open = false;
         for (int i = 0; i < xs.length; i++) {

@@ -12,8 +12,7 @@ import org.factlab.studies.StudyPlotData;
  */
 public final class StudyPlotFigure {
 
-    private StudyPlotFigure() {
-    }
+    private StudyPlotFigure() {}
 
     /**
      * @param title  e.g. "cosine similarity of FACT with WᵀW against τ"
@@ -35,15 +34,16 @@ public final class StudyPlotFigure {
                 double m = line.mean()[k];
                 double s = line.std()[k];
                 if (Double.isFinite(m) && Double.isFinite(s)) {
-                    curves.add(new LineFigure.Curve(null, new double[] {x[k], x[k]}, new double[] {m - s, m + s}, rgb,
-                            LineFigure.Style.LINE));
+                    curves.add(new LineFigure.Curve(
+                            null, new double[] {x[k], x[k]}, new double[] {m - s, m + s}, rgb, LineFigure.Style.LINE));
                 }
             }
         }
-        String xAxis = plot.categories() != null ? xName + " (0, 1, … = " + String.join(", ", plot.categories()) + ")"
+        String xAxis = plot.categories() != null
+                ? xName + " (0, 1, … = " + String.join(", ", plot.categories()) + ")"
                 : plot.logX() ? "log₁₀ " + xName : xName;
-        LineFigure.Axes axes = new LineFigure.Axes(xAxis, yName, false, plot.categories() != null, false,
-                plot.yRange());
+        LineFigure.Axes axes =
+                new LineFigure.Axes(xAxis, yName, false, plot.categories() != null, false, plot.yRange());
         return new Figure(title, axes, curves);
     }
 }

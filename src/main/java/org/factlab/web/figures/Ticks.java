@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Axis ticks at round numbers, and their labels. */
 final class Ticks {
 
-    private Ticks() {
-    }
+    private Ticks() {}
 
     /** About {@code count} ticks at multiples of 1, 2 or 5 × 10ᵏ within [low, high]. */
     static List<Double> linear(double low, double high, int count) {
@@ -18,8 +17,8 @@ final class Ticks {
         }
         double raw = span / count;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = magnitude * (raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5
-                : 10);
+        double step =
+                magnitude * (raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5 : 10);
         List<Double> ticks = new ArrayList<>();
         for (long k = (long) Math.ceil(low / step - 1e-9); k * step <= high + step * 1e-9; k++) {
             ticks.add(Double.parseDouble(String.format(Locale.ROOT, "%.12g", k * step))); // 3 × 0.2 is 0.6
@@ -58,7 +57,9 @@ final class Ticks {
             return "0";
         }
         if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5) {
-            return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+            return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return String.format(Locale.ROOT, "%.2e", v);
     }

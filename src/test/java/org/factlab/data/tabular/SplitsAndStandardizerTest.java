@@ -1,7 +1,6 @@
 package org.factlab.data.tabular;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -11,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Stratified folds and subsamples; standardisation fitted on training rows with missing values. */
 class SplitsAndStandardizerTest {
 
-    private static final int[] LABELS = IntStream.range(0, 103).map(i -> i % 10 < 7 ? 0 : i % 10 < 9 ? 1 : 2).toArray();
+    private static final int[] LABELS = IntStream.range(0, 103)
+            .map(i -> i % 10 < 7 ? 0 : i % 10 < 9 ? 1 : 2)
+            .toArray();
 
     @Test
     void foldsPartitionTheRowsWithEveryClassSpreadEvenly() {
@@ -27,7 +28,8 @@ class SplitsAndStandardizerTest {
             }
         }
         assertTrue(Arrays.stream(folds).mapToInt(f -> f.length).max().getAsInt()
-                - Arrays.stream(folds).mapToInt(f -> f.length).min().getAsInt() <= 1);
+                        - Arrays.stream(folds).mapToInt(f -> f.length).min().getAsInt()
+                <= 1);
         assertArrayEquals(folds, StratifiedSplits.folds(LABELS, 4, 7), "same seed, same folds");
         assertTrue(!Arrays.deepEquals(folds, StratifiedSplits.folds(LABELS, 4, 8)), "another seed, other folds");
     }

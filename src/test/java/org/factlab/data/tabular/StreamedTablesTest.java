@@ -53,9 +53,11 @@ class StreamedTablesTest {
                 w.write("1,2,3,4,5,6,7,8,9," + (i % 2) + "\n");
             }
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TableFolder.open(dir).load("wide", 0, 0L, 100_000));
-        assertTrue(e.getMessage().contains("reading 2000 of its 2000 rows") && e.getMessage().contains("maxRows"),
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> TableFolder.open(dir).load("wide", 0, 0L, 100_000));
+        assertTrue(
+                e.getMessage().contains("reading 2000 of its 2000 rows")
+                        && e.getMessage().contains("maxRows"),
                 e.getMessage());
         assertEquals(500, TableFolder.open(dir).load("wide", 500, 0L, 1_000_000).rows(), "a cap makes it fit");
     }
@@ -67,10 +69,10 @@ class StreamedTablesTest {
                 w.write(i + "," + i + ".5\n");
             }
         }
-        TableFormatException e = assertThrows(TableFormatException.class,
-                () -> TableFolder.open(dir).load("regression", 100, 0L, Long.MAX_VALUE));
-        assertTrue(e.getMessage().contains("more than " + TableFolder.MAX_CLASSES + " distinct values"),
-                e.getMessage());
+        TableFormatException e = assertThrows(
+                TableFormatException.class, () -> TableFolder.open(dir).load("regression", 100, 0L, Long.MAX_VALUE));
+        assertTrue(
+                e.getMessage().contains("more than " + TableFolder.MAX_CLASSES + " distinct values"), e.getMessage());
     }
 
     @Test
@@ -85,15 +87,23 @@ class StreamedTablesTest {
         Files.createSymbolicLink(root.resolve("gone"), dir.resolve("missing"));
         Files.createSymbolicLink(root.resolve("inner"), root.resolve("mine"));
         DatasetRoots roots = new DatasetRoots(List.of(root));
-        for (String bad : List.of(outside.toString(), "/etc", "../outside", "mine/../../outside", "out", "out/x",
-                "gone", "C:\\data", "a\u0000b")) {
+        for (String bad : List.of(
+                outside.toString(),
+                "/etc",
+                "../outside",
+                "mine/../../outside",
+                "out",
+                "out/x",
+                "gone",
+                "C:\\data",
+                "a\u0000b")) {
             assertThrows(DatasetRoots.Refused.class, () -> roots.resolve(bad), bad);
         }
-        assertEquals(List.of("ok"), TableFolder.open(roots, "mine").names(),
-                "a file linked from outside is not listed");
+        assertEquals(
+                List.of("ok"), TableFolder.open(roots, "mine").names(), "a file linked from outside is not listed");
         assertEquals(List.of("ok"), TableFolder.open(roots, "inner").names(), "a link that stays inside is fine");
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> TableFolder.open(roots, "nothing-here"));
+        IllegalArgumentException missing =
+                assertThrows(IllegalArgumentException.class, () -> TableFolder.open(roots, "nothing-here"));
         assertFalse(missing.getMessage().contains(dir.toString()), missing.getMessage());
     }
 
@@ -115,7 +125,9 @@ class StreamedTablesTest {
         Files.writeString(root.resolve("t/value.csv"), "1,2,a\n3,4,b\nTOPSECRET,b\n");
         Files.writeString(root.resolve("t/broken.csv.gz"), "TOPSECRET, not gzip");
         TableFolder folder = TableFolder.open(new DatasetRoots(List.of(root)), "t");
-        for (String[] c : List.of(new String[] {"first", "t/first.arff:1"}, new String[] {"value", "t/value.csv:3"},
+        for (String[] c : List.of(
+                new String[] {"first", "t/first.arff:1"},
+                new String[] {"value", "t/value.csv:3"},
                 new String[] {"broken", "t/broken.csv.gz"})) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> folder.load(c[0]));
             assertTrue(e.getMessage().startsWith(c[1]), e.getMessage());

@@ -31,8 +31,8 @@ class TableFolderTest {
                 25,"white, spotted",3,dog
                 """);
         Table t = load("pets");
-        assertEquals(List.of("weight", "colour=black", "colour=brown", "colour=white, spotted", "age"),
-                t.featureNames());
+        assertEquals(
+                List.of("weight", "colour=black", "colour=brown", "colour=white, spotted", "age"), t.featureNames());
         assertEquals(List.of("cat", "dog"), t.classes());
         assertArrayEquals(new int[] {0, 1, 0, 1}, t.labels());
         assertArrayEquals(new double[] {4, 1, 0, 0, 2}, t.features()[0]);
@@ -126,16 +126,31 @@ class TableFolderTest {
     @Test
     void unknownDatasetListsTheAvailableOnes() throws IOException {
         write("a.csv", "1,x\n2,y\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableFolder.open(dir)
-                .load("b"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> TableFolder.open(dir).load("b"));
         assertTrue(e.getMessage().contains("found: a"), e.getMessage());
     }
 
     @Test
     void bundledUciTablesHaveTheirPublishedShapes() {
         TableFolder uci = TableFolder.open(Path.of("data/uci"));
-        assertEquals(List.of("breast-cancer", "breast-cancer-wdbc", "german-credit", "glass", "ionosphere", "iris",
-                "labor", "letter", "optdigits", "pima-diabetes", "segment", "soybean", "statlog-heart", "vote", "wine"),
+        assertEquals(
+                List.of(
+                        "breast-cancer",
+                        "breast-cancer-wdbc",
+                        "german-credit",
+                        "glass",
+                        "ionosphere",
+                        "iris",
+                        "labor",
+                        "letter",
+                        "optdigits",
+                        "pima-diabetes",
+                        "segment",
+                        "soybean",
+                        "statlog-heart",
+                        "vote",
+                        "wine"),
                 uci.names());
         assertShape(uci.load("iris"), 150, 4, 3);
         assertShape(uci.load("wine"), 178, 13, 3);

@@ -35,8 +35,10 @@ class ImageNpzTest {
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = i;
         }
-        UploadedTable table = UploadedTable.read(npz(npy("(3, 2, 2, 2)", false, pixels),
-                npy("(3,)", false, new double[] {1, 0, 1})), "images.npz", ValueLimit.NONE);
+        UploadedTable table = UploadedTable.read(
+                npz(npy("(3, 2, 2, 2)", false, pixels), npy("(3,)", false, new double[] {1, 0, 1})),
+                "images.npz",
+                ValueLimit.NONE);
         assertEquals(3, table.n());
         assertEquals(8, table.d());
         assertEquals(List.of(2, 2, 2), table.imageShape());
@@ -47,23 +49,32 @@ class ImageNpzTest {
     @Test
     void aTableHasNoImageShapeAndOtherShapesAreRefused() throws IOException {
         double[] values = new double[8];
-        UploadedTable flat = UploadedTable.read(npz(npy("(2, 4)", false, values), npy("(2,)", false, new double[2])),
-                "flat.npz", ValueLimit.NONE);
+        UploadedTable flat = UploadedTable.read(
+                npz(npy("(2, 4)", false, values), npy("(2,)", false, new double[2])), "flat.npz", ValueLimit.NONE);
         assertEquals(List.of(), flat.imageShape());
-        TableFormatException fortran = assertThrows(TableFormatException.class, () -> UploadedTable.read(
-                npz(npy("(1, 2, 2, 2)", true, values), npy("(1,)", false, new double[1])), "f.npz", ValueLimit.NONE));
-        assertTrue(fortran.getMessage().startsWith("X: is a Fortran-ordered array of 4 dimensions"),
-                fortran.getMessage());
-        TableFormatException rank3 = assertThrows(TableFormatException.class, () -> UploadedTable.read(
-                npz(npy("(2, 2, 2)", false, values), npy("(2,)", false, new double[2])), "r.npz", ValueLimit.NONE));
-        assertTrue(rank3.getMessage().startsWith("X: must be a 2-D array n×d or a 4-D array of n images C×H×W"),
+        TableFormatException fortran = assertThrows(
+                TableFormatException.class,
+                () -> UploadedTable.read(
+                        npz(npy("(1, 2, 2, 2)", true, values), npy("(1,)", false, new double[1])),
+                        "f.npz",
+                        ValueLimit.NONE));
+        assertTrue(
+                fortran.getMessage().startsWith("X: is a Fortran-ordered array of 4 dimensions"), fortran.getMessage());
+        TableFormatException rank3 = assertThrows(
+                TableFormatException.class,
+                () -> UploadedTable.read(
+                        npz(npy("(2, 2, 2)", false, values), npy("(2,)", false, new double[2])),
+                        "r.npz",
+                        ValueLimit.NONE));
+        assertTrue(
+                rank3.getMessage().startsWith("X: must be a 2-D array n×d or a 4-D array of n images C×H×W"),
                 rank3.getMessage());
     }
 
     /** A version-1 .npy of little-endian float64 values with this shape. */
     private static byte[] npy(String shape, boolean fortran, double[] values) throws IOException {
-        String header = "{'descr': '<f8', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape
-                + ", }";
+        String header =
+                "{'descr': '<f8', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape + ", }";
         header = header + " ".repeat(63 - (10 + header.length()) % 64) + "\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});

@@ -29,17 +29,18 @@ class UploadedTableLimitsTest {
     @Test
     void anNpzDeclaringMoreNumbersThanTheLimitIsRefusedFromItsHeader() throws IOException {
         Path file = npz(npy("(46340, 46340)", 0), npy("(46340,)", 0));
-        TableFormatException e = assertThrows(TableFormatException.class,
-                () -> UploadedTable.read(file, "x.npz", LIMIT));
-        assertEquals("X: declares shape [46340, 46340], 2147395600 values; allowed: at most 1000 numbers "
-                + "(test.limit)", e.getMessage());
+        TableFormatException e =
+                assertThrows(TableFormatException.class, () -> UploadedTable.read(file, "x.npz", LIMIT));
+        assertEquals(
+                "X: declares shape [46340, 46340], 2147395600 values; allowed: at most 1000 numbers " + "(test.limit)",
+                e.getMessage());
     }
 
     @Test
     void aShortNpzDeclaringAHugeArrayEndsAsTruncatedWithoutReservingIt() throws IOException {
         Path file = npz(npy("(46340, 46340)", 16), npy("(46340,)", 0));
-        TableFormatException e = assertThrows(TableFormatException.class,
-                () -> UploadedTable.read(file, "x.npz", ValueLimit.NONE));
+        TableFormatException e =
+                assertThrows(TableFormatException.class, () -> UploadedTable.read(file, "x.npz", ValueLimit.NONE));
         assertEquals("X: ends before all its values (truncated)", e.getMessage());
     }
 
@@ -47,9 +48,10 @@ class UploadedTableLimitsTest {
     void aCsvHeaderOfMoreColumnsThanTheLimitIsRefusedAtLineOne() throws IOException {
         Path file = dir.resolve("wide.csv");
         Files.writeString(file, ",".repeat(1_000_000) + "\n");
-        TableFormatException e = assertThrows(TableFormatException.class,
-                () -> UploadedTable.read(file, "wide.csv", LIMIT));
-        assertEquals("file:1: the header names 1000000 features; allowed: at most 1000 numbers (test.limit)",
+        TableFormatException e =
+                assertThrows(TableFormatException.class, () -> UploadedTable.read(file, "wide.csv", LIMIT));
+        assertEquals(
+                "file:1: the header names 1000000 features; allowed: at most 1000 numbers (test.limit)",
                 e.getMessage());
     }
 
@@ -68,22 +70,27 @@ class UploadedTableLimitsTest {
     void csvRowsPastTheLimitAreRefusedAtTheFirstRowThatPassesIt() throws IOException {
         Path file = dir.resolve("long.csv");
         Files.writeString(file, "a,b,c,label\n" + "1,2,3,x\n".repeat(400));
-        TableFormatException e = assertThrows(TableFormatException.class,
-                () -> UploadedTable.read(file, "long.csv", LIMIT));
-        assertEquals("file:335: the table passes 1000 numbers at this row (3 features per row); allowed: at most "
-                + "1000 numbers (test.limit)", e.getMessage());
+        TableFormatException e =
+                assertThrows(TableFormatException.class, () -> UploadedTable.read(file, "long.csv", LIMIT));
+        assertEquals(
+                "file:335: the table passes 1000 numbers at this row (3 features per row); allowed: at most "
+                        + "1000 numbers (test.limit)",
+                e.getMessage());
     }
 
     @Test
     void aLineLongerThanTheLimitIsRefusedBeforeItIsHeldWhole() throws IOException {
         Path file = dir.resolve("long-line.csv");
         Files.writeString(file, "a,label\r\n1,x\r\n" + "7".repeat(CsvUpload.MAX_LINE_CHARS + 1));
-        TableFormatException e = assertThrows(TableFormatException.class,
-                () -> UploadedTable.read(file, "long-line.csv", ValueLimit.NONE));
-        assertEquals("file:3: the line is longer than " + CsvUpload.MAX_LINE_CHARS + " characters; allowed: at most "
-                + CsvUpload.MAX_LINE_CHARS, e.getMessage());
+        TableFormatException e = assertThrows(
+                TableFormatException.class, () -> UploadedTable.read(file, "long-line.csv", ValueLimit.NONE));
+        assertEquals(
+                "file:3: the line is longer than " + CsvUpload.MAX_LINE_CHARS + " characters; allowed: at most "
+                        + CsvUpload.MAX_LINE_CHARS,
+                e.getMessage());
         Files.writeString(file, "a,label\r\n1,x\r\n2,y");
-        assertEquals(2, UploadedTable.read(file, "long-line.csv", ValueLimit.NONE).n());
+        assertEquals(
+                2, UploadedTable.read(file, "long-line.csv", ValueLimit.NONE).n());
     }
 
     /** A version-1 .npy of float64 with this shape and {@code dataBytes} zero bytes of data. */

@@ -47,8 +47,11 @@ class CnnKindTest {
         }
         double relerr = ctx.series(MlpSeries.factRelativeError(1, false)).get(lastEpoch);
         assertEquals(Math.sqrt(difference / norm), relerr, 1e-4 * relerr);
-        assertEquals(pearson(fact, wtw), ctx.series(MlpSeries.similarity(1, false, Prediction.FACT,
-                MlpSeries.PEARSON)).get(lastEpoch), 1e-5);
+        assertEquals(
+                pearson(fact, wtw),
+                ctx.series(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON))
+                        .get(lastEpoch),
+                1e-5);
         double bound = Math.sqrt(trace) * ctx.series(MlpSeries.gradNorm(1)).get(lastEpoch) / spec.lambda();
         assertTrue(relerr * Math.sqrt(norm) <= bound * (1 + 1e-5), relerr + " vs bound " + bound / Math.sqrt(norm));
         assertTrue(ctx.series().containsKey(MlpSeries.factRelativeError(2, false)), "the output layer is probed too");
@@ -58,21 +61,23 @@ class CnnKindTest {
     @Test
     void cifarWithoutItsFilesIsRefusedNamingTheFolder(@TempDir Path empty) {
         RecordingRunContext ctx = new RecordingRunContext().withDatasetsDirectory(empty);
-        DatasetMissingException e = assertThrows(DatasetMissingException.class,
-                () -> KIND.run(CnnPresets.CIFAR10.spec(), ctx));
+        DatasetMissingException e =
+                assertThrows(DatasetMissingException.class, () -> KIND.run(CnnPresets.CIFAR10.spec(), ctx));
         assertTrue(e.getMessage().contains("cifar-10-batches-bin"), e.getMessage());
     }
 
     @Test
     void windowsThatLeaveNoOutputAreRejected() {
-        SpecValidationException e = assertThrows(SpecValidationException.class, () -> SpecCodec.override(
-                CnnPresets.DEFAULTS, Map.of("kernel", 7, "stride", 4, "filters2", 8)));
+        SpecValidationException e = assertThrows(
+                SpecValidationException.class,
+                () -> SpecCodec.override(CnnPresets.DEFAULTS, Map.of("kernel", 7, "stride", 4, "filters2", 8)));
         assertEquals("kernel", e.errors().get(0).field());
     }
 
     private static float[] matrix(RecordingRunContext ctx, String name, long step) {
         List<RecordingRunContext.Snapshot> found = ctx.matrices().stream()
-                .filter(s -> s.name().equals(name) && s.step() == step).toList();
+                .filter(s -> s.name().equals(name) && s.step() == step)
+                .toList();
         assertEquals(1, found.size(), name);
         return found.get(0).rowMajor();
     }

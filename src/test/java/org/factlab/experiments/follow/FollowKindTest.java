@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.factlab.experiments.RecordingRunContext;
-import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.SpecCodec;
+import org.factlab.experiments.SpecValidationException;
 import org.factlab.experiments.sections.Declared;
 import org.factlab.experiments.sections.Section;
 import org.junit.jupiter.api.Test;
@@ -32,9 +32,12 @@ class FollowKindTest {
         assertEquals(steps, ctx.series("train/accuracy").keySet());
         assertEquals(Map.of(50L, 5.0), ctx.series(FollowLoop.SKIPPED));
         assertEquals(50, ctx.series("log/train/loss").size());
-        assertTrue(ctx.series("train/accuracy").get(50L) > ctx.series("train/accuracy").get(1L),
+        assertTrue(
+                ctx.series("train/accuracy").get(50L)
+                        > ctx.series("train/accuracy").get(1L),
                 "the network learns: " + ctx.series("train/accuracy"));
-        assertTrue(ctx.notes().stream().anyMatch(n -> n.contains("step 50 analysed before steps 1, 2, 5, 10, 20")),
+        assertTrue(
+                ctx.notes().stream().anyMatch(n -> n.contains("step 50 analysed before steps 1, 2, 5, 10, 20")),
                 ctx.notes().toString());
         List<Section> sections = kind.sections();
         for (String series : ctx.series().keySet()) {
@@ -52,10 +55,12 @@ class FollowKindTest {
 
     @Test
     void badFieldsAreNamed() {
-        SpecValidationException e = org.junit.jupiter.api.Assertions.assertThrows(SpecValidationException.class,
+        SpecValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                SpecValidationException.class,
                 () -> SpecCodec.override(FollowPresets.DEFAULTS, Map.of("idleTimeout", 1)));
         assertTrue(e.toString().contains("idleTimeout"), e.toString());
-        e = org.junit.jupiter.api.Assertions.assertThrows(SpecValidationException.class,
+        e = org.junit.jupiter.api.Assertions.assertThrows(
+                SpecValidationException.class,
                 () -> SpecCodec.override(FollowPresets.DEFAULTS, Map.of("dataset", "../etc")));
         assertTrue(e.toString().contains("dataset"), e.toString());
     }

@@ -44,14 +44,19 @@ class FollowLoopTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Long> order = new CopyOnWriteArrayList<>();
         RecordingRunContext ctx = new RecordingRunContext();
-        FollowLoop loop = new FollowLoop(inbox, (step, file) -> {
-            assertEquals(step, Files.readAllBytes(file)[0], "the checkpoint of its own step");
-            order.add(step);
-            if (step == 1) {
-                analysing.countDown();
-                assertTrue(release.await(60, TimeUnit.SECONDS));
-            }
-        }, ctx, Duration.ofHours(1), Duration.ofMillis(10));
+        FollowLoop loop = new FollowLoop(
+                inbox,
+                (step, file) -> {
+                    assertEquals(step, Files.readAllBytes(file)[0], "the checkpoint of its own step");
+                    order.add(step);
+                    if (step == 1) {
+                        analysing.countDown();
+                        assertTrue(release.await(60, TimeUnit.SECONDS));
+                    }
+                },
+                ctx,
+                Duration.ofHours(1),
+                Duration.ofMillis(10));
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<?> running = thread.submit(() -> {
@@ -64,7 +69,9 @@ class FollowLoopTest {
             put(inbox, 4);
             inbox.appendScalars(3, Map.of("train/loss", 0.25));
             inbox.finish();
-            assertEquals(false, inbox.commit(inbox.stage(new ByteArrayInputStream(new byte[] {9}), 100), 4),
+            assertEquals(
+                    false,
+                    inbox.commit(inbox.stage(new ByteArrayInputStream(new byte[] {9}), 100), 4),
                     "a step is kept once");
             release.countDown();
             running.get(60, TimeUnit.SECONDS);
@@ -74,8 +81,9 @@ class FollowLoopTest {
         assertEquals(List.of(1L, 4L, 2L, 3L), order);
         assertEquals(Map.of(1L, 0.0, 4L, 2.0), ctx.series(FollowLoop.SKIPPED));
         assertEquals(0.25, ctx.series("log/train/loss").get(3L));
-        assertTrue(ctx.notes().stream().anyMatch(n -> n.contains("step 4 analysed before steps 2, 3")), ctx.notes()
-                .toString());
+        assertTrue(
+                ctx.notes().stream().anyMatch(n -> n.contains("step 4 analysed before steps 2, 3")),
+                ctx.notes().toString());
         assertEquals(List.of(), List.copyOf(inbox.pending()));
         assertTrue(inbox.has(2) && inbox.has(4), "analysed steps stay known, so a resent one is not analysed twice");
     }
@@ -83,8 +91,8 @@ class FollowLoopTest {
     @Test
     void nothingArrivingForTheIdleTimeoutInterruptsTheRun() throws Exception {
         Inbox inbox = new Inbox(dir);
-        FollowLoop loop = new FollowLoop(inbox, (step, file) -> { }, new RecordingRunContext(), Duration.ofMillis(50),
-                Duration.ofMillis(10));
+        FollowLoop loop = new FollowLoop(
+                inbox, (step, file) -> {}, new RecordingRunContext(), Duration.ofMillis(50), Duration.ofMillis(10));
         RunInterruptedException e = assertThrows(RunInterruptedException.class, loop::run);
         assertTrue(e.getMessage().contains("idleTimeout"), e.getMessage());
     }

@@ -58,19 +58,30 @@ class InspectCnnTest {
         kind.run(spec, ctx);
 
         assertEquals(expected.get("fact_relerr").asDouble(), ctx.last(MlpSeries.factRelativeError(1, false)), 1e-6);
-        assertEquals(expected.get("fact_pearson").asDouble(),
-                ctx.last(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON)), 1e-6);
-        assertEquals(expected.get("agop_cosine").asDouble(),
-                ctx.last(MlpSeries.similarity(1, false, Prediction.AGOP, MlpSeries.COSINE)), 1e-6);
-        assertEquals(expected.get("enfa_cosine").asDouble(),
-                ctx.last(MlpSeries.similarity(1, false, Prediction.ENFA, MlpSeries.COSINE)), 1e-6);
+        assertEquals(
+                expected.get("fact_pearson").asDouble(),
+                ctx.last(MlpSeries.similarity(1, false, Prediction.FACT, MlpSeries.PEARSON)),
+                1e-6);
+        assertEquals(
+                expected.get("agop_cosine").asDouble(),
+                ctx.last(MlpSeries.similarity(1, false, Prediction.AGOP, MlpSeries.COSINE)),
+                1e-6);
+        assertEquals(
+                expected.get("enfa_cosine").asDouble(),
+                ctx.last(MlpSeries.similarity(1, false, Prediction.ENFA, MlpSeries.COSINE)),
+                1e-6);
         assertEquals(expected.get("grad_norm").asDouble(), ctx.last(MlpSeries.gradNorm(1)), 1e-9);
         assertEquals(expected.get("loss").asDouble(), ctx.last(MlpSeries.TRAIN_LOSS), 1e-9);
         assertTrue(ctx.series().containsKey(MlpSeries.factRelativeError(3, false)), "the dense layer is layer 3");
-        assertTrue(ctx.matrices().stream().filter(m -> m.name().equals(MlpSeries.MATRIX_WTW))
-                .allMatch(m -> m.rows() == 9 && m.cols() == 9), "layer 1's WᵀW is cq² × cq² = 9 × 9, whole");
+        assertTrue(
+                ctx.matrices().stream()
+                        .filter(m -> m.name().equals(MlpSeries.MATRIX_WTW))
+                        .allMatch(m -> m.rows() == 9 && m.cols() == 9),
+                "layer 1's WᵀW is cq² × cq² = 9 × 9, whole");
         RecordingRunContext.Snapshot filters = ctx.matrices().stream()
-                .filter(m -> m.name().equals(MlpSeries.MATRIX_FILTERS)).findFirst().orElseThrow();
+                .filter(m -> m.name().equals(MlpSeries.MATRIX_FILTERS))
+                .findFirst()
+                .orElseThrow();
         assertEquals(4, filters.rows(), "k·c = 4 filters of one channel");
         assertEquals(9, filters.cols(), "each a 3×3 window");
     }
@@ -84,20 +95,30 @@ class InspectCnnTest {
         assertEquals(List.of("paddings"), fields(spec(model, data, "1,2", "3,1", "2,0")));
         List<FieldError> mnist = kind.launchProblems(spec(model, "mnist", "1,2", "1,1", "2,0"), List.of(dir));
         assertEquals(List.of("dataset"), mnist.stream().map(FieldError::field).toList(), mnist.toString());
-        SpecValidationException range = assertThrows(SpecValidationException.class,
-                () -> spec(model, data, "1,9", "", ""));
+        SpecValidationException range =
+                assertThrows(SpecValidationException.class, () -> spec(model, data, "1,9", "", ""));
         assertEquals("strides", range.errors().get(0).field());
         assertTrue(range.getMessage().contains("allowed: integers in [1, 8]"), range.getMessage());
-        assertEquals("pools", assertThrows(SpecValidationException.class, () -> spec(model, data, "", "", "3"))
-                .errors().get(0).field());
-        assertEquals("paddings", assertThrows(SpecValidationException.class, () -> spec(model, data, "", "a", ""))
-                .errors().get(0).field());
+        assertEquals(
+                "pools",
+                assertThrows(SpecValidationException.class, () -> spec(model, data, "", "", "3"))
+                        .errors()
+                        .get(0)
+                        .field());
+        assertEquals(
+                "paddings",
+                assertThrows(SpecValidationException.class, () -> spec(model, data, "", "a", ""))
+                        .errors()
+                        .get(0)
+                        .field());
     }
 
     @Test
     void aKerasFileOfTheSameWeightsGivesTheSameSeriesWithItsOwnStridesPaddingsAndPools() throws Exception {
         ModelInfo keras = upload("tiny-cnn-keras.h5");
-        assertEquals(List.of(new ConvShape(1, 4, 3, 1, 1, 2), new ConvShape(4, 6, 3, 1, 0, 0)), keras.convolutions(),
+        assertEquals(
+                List.of(new ConvShape(1, 4, 3, 1, 1, 2), new ConvShape(4, 6, 3, 1, 0, 0)),
+                keras.convolutions(),
                 "Conv2D(padding='same'), MaxPooling2D(2), Conv2D(padding='valid')");
         String torch = upload("tiny-cnn-keras.safetensors").id();
         String data = table().id();
@@ -118,12 +139,27 @@ class InspectCnnTest {
     }
 
     private List<String> fields(InspectSpec spec) {
-        return kind.launchProblems(spec, List.of(dir)).stream().map(FieldError::field).toList();
+        return kind.launchProblems(spec, List.of(dir)).stream()
+                .map(FieldError::field)
+                .toList();
     }
 
     private static InspectSpec spec(String model, String dataset, String strides, String paddings, String pools) {
-        return new InspectSpec(model, dataset, 1000, 0L, false, 1e-3, Loss.CROSS_ENTROPY, "relu", "", false,
-                InspectSpec.STRATIFIED, strides, paddings, pools);
+        return new InspectSpec(
+                model,
+                dataset,
+                1000,
+                0L,
+                false,
+                1e-3,
+                Loss.CROSS_ENTROPY,
+                "relu",
+                "",
+                false,
+                InspectSpec.STRATIFIED,
+                strides,
+                paddings,
+                pools);
     }
 
     private static JsonNode expected() throws IOException {
@@ -141,8 +177,8 @@ class InspectCnnTest {
     /** probe.npz: X (72 × 1 × 8 × 8), y (72 labels) and Y (the one-hot targets, not read by the upload). */
     private DatasetInfo table() throws Exception {
         try (InputStream in = open("probe.npz")) {
-            return new DatasetLibrary(dir).add(new ByteArrayInputStream(in.readAllBytes()), "probe.npz", null, null,
-                    MAX_BYTES);
+            return new DatasetLibrary(dir)
+                    .add(new ByteArrayInputStream(in.readAllBytes()), "probe.npz", null, null, MAX_BYTES);
         }
     }
 

@@ -21,8 +21,7 @@ final class InspectFixtures {
     /** Relative tolerance of the comparison with the script's float64 values. */
     static final double TOLERANCE = 1e-6;
 
-    private InspectFixtures() {
-    }
+    private InspectFixtures() {}
 
     static InputStream open(String name) {
         InputStream in = InspectFixtures.class.getResourceAsStream("/inspect/" + name);
@@ -52,7 +51,8 @@ final class InspectFixtures {
             double expected = e.getValue().asDouble();
             assertTrue(ctx.series().containsKey(e.getKey()), "recorded " + e.getKey());
             double actual = ctx.series(e.getKey()).get(0L);
-            assertTrue(Math.abs(actual - expected) <= TOLERANCE * Math.abs(expected) + 1e-15,
+            assertTrue(
+                    Math.abs(actual - expected) <= TOLERANCE * Math.abs(expected) + 1e-15,
                     e.getKey() + ": " + actual + " vs PyTorch's " + expected);
             compared++;
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.ByteBuffer;
@@ -55,15 +54,24 @@ class InspectKindTest {
         String data = table("train.csv");
         RecordingRunContext ctx = run(spec(model, data, 1e-3, "mse", "tanh", ""));
         InspectFixtures.assertMatches(InspectFixtures.reference("mse-tanh"), ctx);
-        assertEquals(4, MlpSeries.MATRICES.stream().filter(m -> ctx.matrices().stream()
-                .anyMatch(s -> s.name().equals(m) && s.rows() == 6)).count(), "the first layer's 6×6 matrices");
+        assertEquals(
+                4,
+                MlpSeries.MATRICES.stream()
+                        .filter(m ->
+                                ctx.matrices().stream().anyMatch(s -> s.name().equals(m) && s.rows() == 6))
+                        .count(),
+                "the first layer's 6×6 matrices");
     }
 
     @Test
     void safetensorsCrossEntropyReluNetworkWithoutSomeBiasesMatchesPyTorch() throws Exception {
         ModelInfo info = upload("ce-relu.safetensors");
-        assertEquals(List.of(new ModelInfo.Layer(6, 16, true), new ModelInfo.Layer(16, 16, false),
-                new ModelInfo.Layer(16, 3, true)), info.layers());
+        assertEquals(
+                List.of(
+                        new ModelInfo.Layer(6, 16, true),
+                        new ModelInfo.Layer(16, 16, false),
+                        new ModelInfo.Layer(16, 3, true)),
+                info.layers());
         String data = table("train.npz");
         RecordingRunContext ctx = run(spec(info.id(), data, 5e-4, "cross-entropy", "relu", "fc1, fc2, fc3"));
         InspectFixtures.assertMatches(InspectFixtures.reference("ce-relu"), ctx);
@@ -82,8 +90,8 @@ class InspectKindTest {
     void deeplearning4jZipOfTheSameWeightsMatchesPyTorch() throws Exception {
         Path safetensors = dir.resolve("weights.safetensors");
         Files.write(safetensors, InspectFixtures.bytes("mse-tanh.safetensors"));
-        ImportedNetwork torch = org.factlab.nn.imported.ModelFormat.SAFETENSORS.read(safetensors, List.of(),
-                org.factlab.math.ValueLimit.NONE);
+        ImportedNetwork torch = org.factlab.nn.imported.ModelFormat.SAFETENSORS.read(
+                safetensors, List.of(), org.factlab.math.ValueLimit.NONE);
         File zip = dir.resolve("mse-tanh.zip").toFile();
         ModelSerializer.writeModel(dl4jNetwork(torch.weights()), zip, false);
         ModelInfo info;
@@ -98,13 +106,19 @@ class InspectKindTest {
     @Test
     void launchNamesAMissingModelDatasetOrActivation() throws Exception {
         String model = upload("mse-tanh.safetensors").id();
-        List<FieldError> problems = kind.launchProblems(spec(model, "abcdefghij012345", 1e-3, "mse", "file", ""),
-                List.of(dir));
-        assertEquals(List.of("activation", "dataset"), problems.stream().map(FieldError::field).toList());
-        assertEquals("model", kind.launchProblems(spec("nosuchmodel00000", "mnist", 1e-3, "mse", "tanh", ""),
-                List.of(dir)).get(0).field());
+        List<FieldError> problems =
+                kind.launchProblems(spec(model, "abcdefghij012345", 1e-3, "mse", "file", ""), List.of(dir));
+        assertEquals(
+                List.of("activation", "dataset"),
+                problems.stream().map(FieldError::field).toList());
+        assertEquals(
+                "model",
+                kind.launchProblems(spec("nosuchmodel00000", "mnist", 1e-3, "mse", "tanh", ""), List.of(dir))
+                        .get(0)
+                        .field());
         List<FieldError> mnist = kind.launchProblems(spec(model, "mnist", 1e-3, "mse", "tanh", ""), List.of(dir));
-        assertEquals("the model maps 6 inputs to 3 outputs; mnist has 784 features and 10 classes",
+        assertEquals(
+                "the model maps 6 inputs to 3 outputs; mnist has 784 features and 10 classes",
                 mnist.get(0).message());
         assertTrue(kind.launchProblems(spec(model, table("train.csv"), 1e-3, "mse", "tanh", ""), List.of(dir))
                 .isEmpty());
@@ -116,11 +130,18 @@ class InspectKindTest {
         String data = table("train.csv");
         Exception order = assertThrows(Exception.class, () -> run(spec(model, data, 1e-3, "mse", "tanh", "2,0,4")));
         assertTrue(order.getMessage().contains("layer '0' takes 6 inputs"), order.getMessage());
-        String narrow = new DatasetLibrary(dir).add(new ByteArrayInputStream("a,b,label\n1,2,x\n3,4,y\n".getBytes(
-                StandardCharsets.UTF_8)), "narrow.csv", null, null, MAX_BYTES).id();
-        Exception mismatch = assertThrows(IllegalArgumentException.class,
-                () -> run(spec(model, narrow, 1e-3, "mse", "tanh", "")));
-        assertTrue(mismatch.getMessage().contains("maps 6 inputs to 3 outputs, the data has 2 features and 2 classes"),
+        String narrow = new DatasetLibrary(dir)
+                .add(
+                        new ByteArrayInputStream("a,b,label\n1,2,x\n3,4,y\n".getBytes(StandardCharsets.UTF_8)),
+                        "narrow.csv",
+                        null,
+                        null,
+                        MAX_BYTES)
+                .id();
+        Exception mismatch =
+                assertThrows(IllegalArgumentException.class, () -> run(spec(model, narrow, 1e-3, "mse", "tanh", "")));
+        assertTrue(
+                mismatch.getMessage().contains("maps 6 inputs to 3 outputs, the data has 2 features and 2 classes"),
                 mismatch.getMessage());
     }
 
@@ -129,26 +150,40 @@ class InspectKindTest {
         ModelLibrary library = new ModelLibrary(dir);
         ModelInfo example = library.list().get(0);
         assertEquals(ModelLibrary.EXAMPLE, example.id());
-        assertEquals(List.of(784, 32, 32), example.layers().stream().map(ModelInfo.Layer::in).toList());
+        assertEquals(
+                List.of(784, 32, 32),
+                example.layers().stream().map(ModelInfo.Layer::in).toList());
         assertFalse(library.delete(ModelLibrary.EXAMPLE));
     }
 
     @Test
     void theMemoryEstimateUsesTheRealWidthsAndRows() throws Exception {
         String small = upload("mse-tanh.safetensors").id();
-        long estimate = kind.estimateMemoryBytes(spec(small, table("train.csv"), 1e-3, "mse", "tanh", ""),
-                List.of(dir));
+        long estimate =
+                kind.estimateMemoryBytes(spec(small, table("train.csv"), 1e-3, "mse", "tanh", ""), List.of(dir));
         assertTrue(estimate > 0 && estimate < 4L << 20, "120 rows of 6 features: " + estimate);
         int d = 20_000;
-        byte[] header = ("{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1," + d + "],\"data_offsets\":[0,"
-                + 4 * d + "]}}").getBytes(StandardCharsets.UTF_8);
+        byte[] header = ("{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1," + d + "],\"data_offsets\":[0," + 4 * d
+                        + "]}}")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] wide = new byte[8 + header.length + 4 * d];
-        ByteBuffer.wrap(wide).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).put(header);
-        String model = new ModelLibrary(dir).add(new ByteArrayInputStream(wide), "wide.safetensors", null, null,
-                MAX_BYTES).id();
+        ByteBuffer.wrap(wide)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(header.length)
+                .put(header);
+        String model = new ModelLibrary(dir)
+                .add(new ByteArrayInputStream(wide), "wide.safetensors", null, null, MAX_BYTES)
+                .id();
         String row = "0,".repeat(d) + "a\n";
-        String data = new DatasetLibrary(dir).add(new ByteArrayInputStream(("x,".repeat(d) + "label\n" + row + row)
-                .getBytes(StandardCharsets.UTF_8)), "wide.csv", null, null, MAX_BYTES).id();
+        String data = new DatasetLibrary(dir)
+                .add(
+                        new ByteArrayInputStream(
+                                ("x,".repeat(d) + "label\n" + row + row).getBytes(StandardCharsets.UTF_8)),
+                        "wide.csv",
+                        null,
+                        null,
+                        MAX_BYTES)
+                .id();
         long wideEstimate = kind.estimateMemoryBytes(spec(model, data, 1e-3, "mse", "identity", ""), List.of(dir));
         assertTrue(wideEstimate > 16L * d * d * 8, "the d×d matrices of a " + d + "-wide input: " + wideEstimate);
     }
@@ -160,7 +195,8 @@ class InspectKindTest {
         ctx.cancel();
         kind.run(spec(model, table("train.csv"), 1e-3, "mse", "tanh", ""), ctx);
         assertEquals(0, ctx.metricCalls());
-        assertTrue(ctx.notes().stream().anyMatch(n -> n.equals("the probe was stopped after 0 of 120 samples")),
+        assertTrue(
+                ctx.notes().stream().anyMatch(n -> n.equals("the probe was stopped after 0 of 120 samples")),
                 ctx.notes().toString());
     }
 
@@ -170,35 +206,62 @@ class InspectKindTest {
         return ctx;
     }
 
-    static InspectSpec spec(String model, String dataset, double lambda, String loss, String activation,
-                            String layers) {
-        return new InspectSpec(model, dataset, 1000, 0L, false, lambda, Choice.fromId(Loss.class, loss), activation,
+    static InspectSpec spec(
+            String model, String dataset, double lambda, String loss, String activation, String layers) {
+        return new InspectSpec(
+                model,
+                dataset,
+                1000,
+                0L,
+                false,
+                lambda,
+                Choice.fromId(Loss.class, loss),
+                activation,
                 layers,
-                false, InspectSpec.STRATIFIED, "", "", "");
+                false,
+                InspectSpec.STRATIFIED,
+                "",
+                "",
+                "");
     }
 
     private ModelInfo upload(String resource) throws Exception {
-        return new ModelLibrary(dir).add(new ByteArrayInputStream(InspectFixtures.bytes(resource)), resource, null,
-                null, MAX_BYTES);
+        return new ModelLibrary(dir)
+                .add(new ByteArrayInputStream(InspectFixtures.bytes(resource)), resource, null, null, MAX_BYTES);
     }
 
     private String table(String resource) throws Exception {
-        return new DatasetLibrary(dir).add(new ByteArrayInputStream(InspectFixtures.bytes(resource)), resource, null,
-                null, MAX_BYTES).id();
+        return new DatasetLibrary(dir)
+                .add(new ByteArrayInputStream(InspectFixtures.bytes(resource)), resource, null, null, MAX_BYTES)
+                .id();
     }
 
     /** The PyTorch network as a float32 Deeplearning4j network: tanh dense layers, a linear MSE output layer. */
     private static MultiLayerNetwork dl4jNetwork(MlpWeights w) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT)
                 .list()
-                .layer(new DenseLayer.Builder().nIn(6).nOut(16).activation(Activation.TANH).build())
-                .layer(new DenseLayer.Builder().nIn(16).nOut(16).activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(16).nOut(3)
-                        .activation(Activation.IDENTITY).build())
+                .layer(new DenseLayer.Builder()
+                        .nIn(6)
+                        .nOut(16)
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .nIn(16)
+                        .nOut(16)
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(16)
+                        .nOut(3)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .build());
         net.init();
         for (int l = 0; l < 3; l++) {
-            net.getLayer(l).setParam("W", w.weight(l).transpose().castTo(DataType.FLOAT).dup('f'));
+            net.getLayer(l)
+                    .setParam(
+                            "W", w.weight(l).transpose().castTo(DataType.FLOAT).dup('f'));
             net.getLayer(l).setParam("b", w.bias(l).castTo(DataType.FLOAT));
         }
         return net;

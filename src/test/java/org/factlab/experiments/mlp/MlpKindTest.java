@@ -32,24 +32,57 @@ class MlpKindTest {
     @Test
     void describesItselfWithTheIssuesPresetIds() {
         assertEquals("mlp", kind.id());
-        assertEquals(List.of("table2-mnist-1k", "table2-mnist-1k-converged", "table2-mnist-2k", "table2-mnist-5k",
-                "table2-mnist-60k", "fig3-deep", "fig11-linear-L2", "fig11-linear-L3", "fig11-linear-L4", "cifar10",
-                "quick"), kind.presets().stream().map(Preset::id).toList());
+        assertEquals(
+                List.of(
+                        "table2-mnist-1k",
+                        "table2-mnist-1k-converged",
+                        "table2-mnist-2k",
+                        "table2-mnist-5k",
+                        "table2-mnist-60k",
+                        "fig3-deep",
+                        "fig11-linear-L2",
+                        "fig11-linear-L3",
+                        "fig11-linear-L4",
+                        "cifar10",
+                        "quick"),
+                kind.presets().stream().map(Preset::id).toList());
         for (Preset<MlpSpec> preset : kind.presets()) {
             SpecCodec.validate(kind, preset.spec());
             assertFalse(preset.description().isBlank(), preset.id());
         }
         MlpSpec table2 = kind.presets().get(0).spec();
-        assertEquals(List.of(1_000, 3, 1024, 200, 64), List.of(table2.n(), table2.depth(), table2.width(),
-                table2.epochs(), table2.batchSize()));
+        assertEquals(
+                List.of(1_000, 3, 1024, 200, 64),
+                List.of(table2.n(), table2.depth(), table2.width(), table2.epochs(), table2.batchSize()));
         assertEquals(List.of(0.1, 0.9, 1e-4), List.of(table2.lr(), table2.momentum(), table2.lambda()));
     }
 
     @Test
     void specFieldNamesAreTheContract() {
-        assertEquals(List.of("dataset", "n", "testSize", "depth", "width", "activation", "bias", "optimizer", "lr",
-                "momentum", "lambda", "batchSize", "epochs", "evalEvery", "backward", "seed", "standardise", "inputDim",
-                "outputDim", "lrSchedule", "loss"), List.copyOf(SpecCodec.toMap(MlpPresets.QUICK.spec()).keySet()));
+        assertEquals(
+                List.of(
+                        "dataset",
+                        "n",
+                        "testSize",
+                        "depth",
+                        "width",
+                        "activation",
+                        "bias",
+                        "optimizer",
+                        "lr",
+                        "momentum",
+                        "lambda",
+                        "batchSize",
+                        "epochs",
+                        "evalEvery",
+                        "backward",
+                        "seed",
+                        "standardise",
+                        "inputDim",
+                        "outputDim",
+                        "lrSchedule",
+                        "loss"),
+                List.copyOf(SpecCodec.toMap(MlpPresets.QUICK.spec()).keySet()));
     }
 
     /**
@@ -59,8 +92,10 @@ class MlpKindTest {
      */
     @Test
     void crossEntropyNeedsClasses() {
-        SpecValidationException e = assertThrows(SpecValidationException.class, () -> SpecCodec.bind(kind,
-                SpecCodec.toMap(MlpPresets.FIG11_LINEAR_L2.spec()), Map.of("loss", "cross-entropy")));
+        SpecValidationException e = assertThrows(
+                SpecValidationException.class,
+                () -> SpecCodec.bind(
+                        kind, SpecCodec.toMap(MlpPresets.FIG11_LINEAR_L2.spec()), Map.of("loss", "cross-entropy")));
         assertEquals("loss", e.errors().get(0).field());
     }
 
@@ -70,47 +105,70 @@ class MlpKindTest {
         RecordingRunContext ctx = new RecordingRunContext();
         kind.run(spec, ctx);
         Set<Long> probes = Set.of(0L, 1L, 2L);
-        for (String name : List.of(MlpSeries.TRAIN_LOSS, MlpSeries.TRAIN_ACCURACY, MlpSeries.TEST_LOSS,
-                MlpSeries.TEST_ACCURACY, MlpSeries.LEARNING_RATE)) {
+        for (String name : List.of(
+                MlpSeries.TRAIN_LOSS,
+                MlpSeries.TRAIN_ACCURACY,
+                MlpSeries.TEST_LOSS,
+                MlpSeries.TEST_ACCURACY,
+                MlpSeries.LEARNING_RATE)) {
             assertEquals(probes, ctx.series(name).keySet(), name);
         }
         for (int l = 1; l <= spec.depth(); l++) {
             assertEquals(probes, ctx.series(MlpSeries.gradNorm(l)).keySet());
-            assertEquals(probes, ctx.series(MlpSeries.factRelativeError(l, false)).keySet());
+            assertEquals(
+                    probes, ctx.series(MlpSeries.factRelativeError(l, false)).keySet());
             for (Prediction p : Prediction.values()) {
                 for (String similarity : MlpSeries.SIMILARITIES) {
-                    assertEquals(probes, ctx.series(MlpSeries.similarity(l, false, p, similarity)).keySet(), p.id());
+                    assertEquals(
+                            probes,
+                            ctx.series(MlpSeries.similarity(l, false, p, similarity))
+                                    .keySet(),
+                            p.id());
                     boolean backward = p != Prediction.AGOP_1_OVER_L;
                     assertEquals(backward, ctx.series().containsKey(MlpSeries.similarity(l, true, p, similarity)));
                 }
             }
-            assertEquals(probes, ctx.series(MlpSeries.factRelativeError(l, true)).keySet());
+            assertEquals(
+                    probes, ctx.series(MlpSeries.factRelativeError(l, true)).keySet());
         }
-        ctx.series(MlpSeries.similarity(3, false, Prediction.AGOP, MlpSeries.PEARSON)).values()
+        ctx.series(MlpSeries.similarity(3, false, Prediction.AGOP, MlpSeries.PEARSON))
+                .values()
                 .forEach(v -> assertEquals(1.0, v, 1e-10));
         for (String name : MlpSeries.MATRICES) {
-            assertEquals(3, ctx.matrices().stream().filter(m -> m.name().equals(name) && m.rows() == 784
-                    && m.cols() == 784).count(), name);
+            assertEquals(
+                    3,
+                    ctx.matrices().stream()
+                            .filter(m -> m.name().equals(name) && m.rows() == 784 && m.cols() == 784)
+                            .count(),
+                    name);
         }
         long[] progress = ctx.progress().get(ctx.progress().size() - 1);
         assertEquals(2, progress[0]);
         assertEquals(2, progress[1]);
         assertEquals(0.1, ctx.series(MlpSeries.LEARNING_RATE).get(0L), 1e-15);
-        assertEquals(0.1 * (1 + Math.cos(Math.PI / 2)) / 2, ctx.series(MlpSeries.LEARNING_RATE).get(2L), 1e-15);
+        assertEquals(
+                0.1 * (1 + Math.cos(Math.PI / 2)) / 2,
+                ctx.series(MlpSeries.LEARNING_RATE).get(2L),
+                1e-15);
     }
 
     @Test
     void deepLinearRunRecordsAgopPowersWithoutAccuracy() throws Exception {
-        MlpSpec spec = SpecCodec.bind(kind, SpecCodec.toMap(MlpPresets.FIG11_LINEAR_L3.spec()),
+        MlpSpec spec = SpecCodec.bind(
+                kind,
+                SpecCodec.toMap(MlpPresets.FIG11_LINEAR_L3.spec()),
                 Map.of("n", 300, "testSize", 50, "width", 16, "epochs", 3, "evalEvery", 3));
         RecordingRunContext ctx = new RecordingRunContext();
         kind.run(spec, ctx);
         assertFalse(ctx.series().containsKey(MlpSeries.TRAIN_ACCURACY));
         assertFalse(ctx.series().containsKey(MlpSeries.TEST_ACCURACY));
         assertEquals(Set.of(0L, 3L), ctx.series(MlpSeries.TEST_LOSS).keySet());
-        assertTrue(ctx.last(MlpSeries.TRAIN_LOSS) < ctx.series(MlpSeries.TRAIN_LOSS).get(0L), "training fits y = W*x");
-        assertTrue(ctx.series().containsKey(MlpSeries.similarity(1, false, Prediction.AGOP_1_OVER_L,
-                MlpSeries.COSINE)));
+        assertTrue(
+                ctx.last(MlpSeries.TRAIN_LOSS)
+                        < ctx.series(MlpSeries.TRAIN_LOSS).get(0L),
+                "training fits y = W*x");
+        assertTrue(
+                ctx.series().containsKey(MlpSeries.similarity(1, false, Prediction.AGOP_1_OVER_L, MlpSeries.COSINE)));
         assertEquals(10, ctx.matrices().get(0).rows());
     }
 
@@ -146,9 +204,28 @@ class MlpKindTest {
     @Test
     void hugeLearningRateDivergesNamingTheEpoch() {
         MlpSpec s = small(Map.of());
-        MlpSpec spec = new MlpSpec(s.dataset(), s.n(), s.testSize(), s.depth(), s.width(), s.activation(), s.bias(),
-                s.optimizer(), 1e30, s.momentum(), s.lambda(), s.batchSize(), s.epochs(), s.evalEvery(), s.backward(),
-                s.seed(), s.standardise(), s.inputDim(), s.outputDim(), s.lrSchedule(), s.loss());
+        MlpSpec spec = new MlpSpec(
+                s.dataset(),
+                s.n(),
+                s.testSize(),
+                s.depth(),
+                s.width(),
+                s.activation(),
+                s.bias(),
+                s.optimizer(),
+                1e30,
+                s.momentum(),
+                s.lambda(),
+                s.batchSize(),
+                s.epochs(),
+                s.evalEvery(),
+                s.backward(),
+                s.seed(),
+                s.standardise(),
+                s.inputDim(),
+                s.outputDim(),
+                s.lrSchedule(),
+                s.loss());
         RecordingRunContext ctx = new RecordingRunContext();
         RunDivergedException e = assertThrows(RunDivergedException.class, () -> kind.run(spec, ctx));
         assertTrue(e.getMessage().contains("epoch 1"), e.getMessage());
@@ -169,9 +246,13 @@ class MlpKindTest {
     @Test
     void cpuPresetsFitTheDefaultMemoryBudget() {
         long budget = 4L << 30;
-        for (String id : List.of("quick", "table2-mnist-1k", "table2-mnist-1k-converged", "fig11-linear-L4",
-                "cifar10")) {
-            MlpSpec spec = kind.presets().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().spec();
+        for (String id :
+                List.of("quick", "table2-mnist-1k", "table2-mnist-1k-converged", "fig11-linear-L4", "cifar10")) {
+            MlpSpec spec = kind.presets().stream()
+                    .filter(p -> p.id().equals(id))
+                    .findFirst()
+                    .orElseThrow()
+                    .spec();
             assertTrue(kind.estimateMemoryBytes(spec) < budget, id + ": " + kind.estimateMemoryBytes(spec));
         }
         MlpSpec wide = small(Map.of("width", 8192, "depth", 16));

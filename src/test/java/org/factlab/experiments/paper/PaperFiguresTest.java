@@ -1,10 +1,10 @@
 package org.factlab.experiments.paper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -23,14 +23,20 @@ class PaperFiguresTest {
     }
 
     private static Optional<? extends Preset<?>> presetOf(String kind, String preset) {
-        return ExperimentKinds.all().stream().filter(k -> k.id().equals(kind)).findFirst()
-                .flatMap(k -> k.presets().stream().filter(p -> p.id().equals(preset)).findFirst());
+        return ExperimentKinds.all().stream()
+                .filter(k -> k.id().equals(kind))
+                .findFirst()
+                .flatMap(k ->
+                        k.presets().stream().filter(p -> p.id().equals(preset)).findFirst());
     }
 
     @Test
     void everyReproducedFigureAndTableHasACardInThePapersOrder() {
-        assertEquals(List.of("fig1", "fig3", "fig4", "fig5", "fig6", "fig7", "fig8", "fig9-10", "fig11", "table1",
-                "table2", "table3"), PaperFigures.ids());
+        assertEquals(
+                List.of(
+                        "fig1", "fig3", "fig4", "fig5", "fig6", "fig7", "fig8", "fig9-10", "fig11", "table1", "table2",
+                        "table3"),
+                PaperFigures.ids());
     }
 
     @Test
@@ -64,9 +70,13 @@ class PaperFiguresTest {
         for (ExperimentKind<?> kind : ExperimentKinds.all()) {
             for (Preset<?> preset : kind.presets()) {
                 List<PaperRow> rows = PresetRows.of(kind.id(), preset.id(), preset.expected());
-                preset.expected().forEach((series, value) -> assertEquals(value, row(rows, series).reference(),
-                        kind.id() + " · " + preset.id() + " · " + series));
-                rows.stream().filter(r -> r.paper() == null || "=".equals(r.relation()) || "≈".equals(r.relation()))
+                preset.expected()
+                        .forEach((series, value) -> assertEquals(
+                                value,
+                                row(rows, series).reference(),
+                                kind.id() + " · " + preset.id() + " · " + series));
+                rows.stream()
+                        .filter(r -> r.paper() == null || "=".equals(r.relation()) || "≈".equals(r.relation()))
                         .forEach(r -> assertTrue(r.tolerance() > 0, r.series()));
             }
         }
@@ -74,15 +84,19 @@ class PaperFiguresTest {
 
     @Test
     void aResultMatchesWithinTheToleranceOfThePapersNumberAndOtherwiseOfTheReference() {
-        List<PaperRow> rows = List.of(new PaperRow("a", 0.994, 1.0, 0.01, ""), new PaperRow("b", null, 1.0, 0.01, ""),
+        List<PaperRow> rows = List.of(
+                new PaperRow("a", 0.994, 1.0, 0.01, ""),
+                new PaperRow("b", null, 1.0, 0.01, ""),
                 new PaperRow("c", null, null, 0.01, ""));
         assertEquals(Verdict.MATCHES, Verdict.of(rows, Map.of("a", 1.0, "b", 0.995)));
         assertEquals(Verdict.DIFFERS, Verdict.of(rows, Map.of("a", 0.98, "b", 1.0)));
         assertEquals(Verdict.DIFFERS, Verdict.of(rows, Map.of("a", 1.0, "b", 0.9)));
         assertEquals(Verdict.NOTHING_TO_COMPARE, Verdict.of(rows, Map.of("c", 0.5)));
         PaperFigure fig4 = PaperFigures.find("fig4", PaperFiguresTest::expected).orElseThrow();
-        assertEquals(Verdict.DIFFERS, Verdict.of(fig4.values(), Map.of("fact/cosine", 1.0, "agop/cosine", 0.082,
-                "sqrt_agop/cosine", 0.240)), "cos(AGOP) 0.082 is outside the band of the printed < 0.068");
+        assertEquals(
+                Verdict.DIFFERS,
+                Verdict.of(fig4.values(), Map.of("fact/cosine", 1.0, "agop/cosine", 0.082, "sqrt_agop/cosine", 0.240)),
+                "cos(AGOP) 0.082 is outside the band of the printed < 0.068");
     }
 
     @Test
@@ -127,14 +141,18 @@ class PaperFiguresTest {
         assertEquals("cosine similarity with WᵀW", ChartGroups.title("cosine"));
         assertEquals("layer1-backward-cosine", ChartGroups.of("layer1/backward/sqrt_agop/cosine"));
         assertEquals("training", ChartGroups.of("loss"));
-        ExperimentKind<?> quadratic = ExperimentKinds.all().stream().filter(k -> k.id().equals("quadratic"))
-                .findFirst().orElseThrow();
+        ExperimentKind<?> quadratic = ExperimentKinds.all().stream()
+                .filter(k -> k.id().equals("quadratic"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("FACT", quadratic.curveLabel("fact/cosine"));
         assertNotNull(quadratic.seriesLabel("agop/cosine"));
     }
 
     private static PaperRow row(List<PaperRow> rows, String series) {
-        return rows.stream().filter(r -> r.series().equals(series)).findFirst().orElseThrow(() -> new AssertionError(
-                "no row " + series + " in " + rows));
+        return rows.stream()
+                .filter(r -> r.series().equals(series))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + series + " in " + rows));
     }
 }

@@ -31,23 +31,60 @@ class ReproductionReportTest {
 
     /** The measured numbers of the summary table, by paper name: kind, preset and the values of its series. */
     private static final Map<String, Measured> MEASURED = Map.of(
-            "Table 2", new Measured(new MlpKind(), "table2-mnist-1k", Map.of("layer1/fact/pearson", 0.286,
-                    "layer1/sym_fact/pearson", 0.643, "layer1/sqrt_agop/pearson", 0.653, "layer1/sqrt_enfa/pearson",
-                    0.569)),
-            "Table 3", new Measured(new TabularKind(), "table3-bundled", Map.of("mean_test_accuracy/kernel", 0.8886,
-                    "mean_test_accuracy/nfa", 0.8990, "mean_test_accuracy/fact", 0.8984,
-                    "mean_test_accuracy/fact-geometric", 0.8964)),
-            "Figure 4", new Measured(new QuadraticKind(), "fig4", Map.of("fact/cosine", 1.000, "agop/cosine", 0.082,
-                    "sqrt_agop/cosine", 0.240)),
-            "Figure 6", new Measured(new ModularKind(), "fig6-fact", Map.of("train/accuracy", 1.0, "test/accuracy",
-                    1859.0 / 1860)),
-            "Figure 11", new Measured(new MlpKind(), "fig11-linear-L2", Map.of("layer1/fact/cosine", 0.9999,
-                    "layer1/agop_1_over_L/cosine", 1.0000, "layer1/sqrt_agop/cosine", 1.0000)));
+            "Table 2",
+                    new Measured(
+                            new MlpKind(),
+                            "table2-mnist-1k",
+                            Map.of(
+                                    "layer1/fact/pearson",
+                                    0.286,
+                                    "layer1/sym_fact/pearson",
+                                    0.643,
+                                    "layer1/sqrt_agop/pearson",
+                                    0.653,
+                                    "layer1/sqrt_enfa/pearson",
+                                    0.569)),
+            "Table 3",
+                    new Measured(
+                            new TabularKind(),
+                            "table3-bundled",
+                            Map.of(
+                                    "mean_test_accuracy/kernel",
+                                    0.8886,
+                                    "mean_test_accuracy/nfa",
+                                    0.8990,
+                                    "mean_test_accuracy/fact",
+                                    0.8984,
+                                    "mean_test_accuracy/fact-geometric",
+                                    0.8964)),
+            "Figure 4",
+                    new Measured(
+                            new QuadraticKind(),
+                            "fig4",
+                            Map.of("fact/cosine", 1.000, "agop/cosine", 0.082, "sqrt_agop/cosine", 0.240)),
+            "Figure 6",
+                    new Measured(
+                            new ModularKind(),
+                            "fig6-fact",
+                            Map.of("train/accuracy", 1.0, "test/accuracy", 1859.0 / 1860)),
+            "Figure 11",
+                    new Measured(
+                            new MlpKind(),
+                            "fig11-linear-L2",
+                            Map.of(
+                                    "layer1/fact/cosine",
+                                    0.9999,
+                                    "layer1/agop_1_over_L/cosine",
+                                    1.0000,
+                                    "layer1/sqrt_agop/cosine",
+                                    1.0000)));
 
     private record Measured(ExperimentKind<?> kind, String preset, Map<String, Double> values) {
 
         Verdict verdict() {
-            Preset<?> preset = kind.presets().stream().filter(p -> p.id().equals(this.preset)).findFirst()
+            Preset<?> preset = kind.presets().stream()
+                    .filter(p -> p.id().equals(this.preset))
+                    .findFirst()
                     .orElseThrow();
             return Verdict.of(PresetRows.of(kind.id(), this.preset, preset.expected()), values);
         }
@@ -57,8 +94,8 @@ class ReproductionReportTest {
     void theSummaryBadgesAreThePaperPagesVerdicts() throws IOException {
         Map<String, String[]> rows = summaryRows();
         assertTrue(rows.keySet().containsAll(MEASURED.keySet()), "summary rows: " + rows.keySet());
-        MEASURED.forEach((paper, measured) -> assertEquals(measured.verdict().label(), badge(rows.get(paper)),
-                paper + " (" + measured.preset() + ")"));
+        MEASURED.forEach((paper, measured) -> assertEquals(
+                measured.verdict().label(), badge(rows.get(paper)), paper + " (" + measured.preset() + ")"));
         rows.forEach((paper, cells) -> {
             if (cells[3].startsWith("not measured")) {
                 assertEquals(Verdict.NOT_RUN_YET.label(), badge(cells), paper);
@@ -79,7 +116,10 @@ class ReproductionReportTest {
     /** The label among {@link Verdict}'s that the row's last cell starts with. */
     private static String badge(String[] cells) {
         String last = cells[cells.length - 1];
-        return Arrays.stream(Verdict.values()).map(Verdict::label).filter(last::startsWith).findFirst()
+        return Arrays.stream(Verdict.values())
+                .map(Verdict::label)
+                .filter(last::startsWith)
+                .findFirst()
                 .orElse(last);
     }
 
@@ -93,8 +133,10 @@ class ReproductionReportTest {
                 break;
             }
             if (line.startsWith("| ") && !line.startsWith("| paper |")) {
-                String[] cells = Arrays.stream(line.substring(2, line.length() - 2).split(" \\| "))
-                        .map(String::strip).toArray(String[]::new);
+                String[] cells = Arrays.stream(
+                                line.substring(2, line.length() - 2).split(" \\| "))
+                        .map(String::strip)
+                        .toArray(String[]::new);
                 rows.put(cells[0], cells);
             }
         }

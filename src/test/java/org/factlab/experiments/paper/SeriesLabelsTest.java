@@ -17,7 +17,8 @@ class SeriesLabelsTest {
         assertThat(SeriesLabels.label(mlp, "layer1/fact/pearson")).isEqualTo("Pearson correlation of FACT with W₁ᵀW₁");
         assertThat(SeriesLabels.label(mlp, "layer1/agop_1_over_L/cosine"))
                 .isEqualTo("cosine similarity of AGOP¹ᐟᴸ with W₁ᵀW₁");
-        assertThat(SeriesLabels.legend(Optional.of(mlp), "layer2/agop_1_over_L/pearson")).isEqualTo("AGOP¹ᐟᴸ");
+        assertThat(SeriesLabels.legend(Optional.of(mlp), "layer2/agop_1_over_L/pearson"))
+                .isEqualTo("AGOP¹ᐟᴸ");
     }
 
     @Test
@@ -26,7 +27,9 @@ class SeriesLabelsTest {
                 .isEqualTo("Mean test accuracy, NFA-RFM");
         QuadraticKind quadratic = new QuadraticKind();
         assertThat(SeriesLabels.label(quadratic, "objective")).isEqualTo("Objective Lλ");
-        assertThat(SeriesLabels.label(quadratic, "fact/relerr")).doesNotContain("_F").contains("‖FACT − WᵀW‖F");
+        assertThat(SeriesLabels.label(quadratic, "fact/relerr"))
+                .doesNotContain("_F")
+                .contains("‖FACT − WᵀW‖F");
     }
 
     @Test

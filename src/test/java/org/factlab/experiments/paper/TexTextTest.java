@@ -26,8 +26,8 @@ class TexTextTest {
         assertThat(TexText.of("test_accuracy")).isEqualTo("test_accuracy");
         assertThat(TexText.of("layer1/sqrt_agop/pearson")).isEqualTo("layer1/sqrt_agop/pearson");
         assertThat(TexText.of("grad_x")).isEqualTo("grad_x");
-        assertThat(TexText.of("Pearson correlation of FACT with W₁ᵀW₁")).isEqualTo(
-                "Pearson correlation of FACT with W₁ᵀW₁");
+        assertThat(TexText.of("Pearson correlation of FACT with W₁ᵀW₁"))
+                .isEqualTo("Pearson correlation of FACT with W₁ᵀW₁");
         assertThat(TexText.of(null)).isNull();
     }
 }

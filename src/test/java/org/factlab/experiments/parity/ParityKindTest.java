@@ -28,7 +28,8 @@ class ParityKindTest {
     @Test
     void describesItself() {
         assertEquals("parity", kind.id());
-        assertEquals(List.of("fig5-k2", "fig5-k3", "fig5-k4", "fig1-k4", "quick"),
+        assertEquals(
+                List.of("fig5-k2", "fig5-k3", "fig5-k4", "fig1-k4", "quick"),
                 kind.presets().stream().map(Preset::id).toList());
     }
 
@@ -43,17 +44,30 @@ class ParityKindTest {
         }
         assertEquals(steps - 1, ctx.series(RfmSeries.M_REL_CHANGE).size());
         for (String name : RfmSeries.FIGURE7) {
-            assertEquals(List.of((long) spec.iterations()), List.copyOf(ctx.series(name).keySet()), name);
+            assertEquals(
+                    List.of((long) spec.iterations()),
+                    List.copyOf(ctx.series(name).keySet()),
+                    name);
             assertTrue(ctx.summary().containsKey(name), name);
         }
         for (String name : List.of(RfmSeries.MATRIX_M, RfmSeries.MATRIX_SQRT_AGOP, RfmSeries.MATRIX_SQRT_FACT_MT)) {
-            assertEquals(steps, ctx.matrices().stream()
-                    .filter(m -> m.name().equals(name) && m.rows() == 50 && m.cols() == 50).count(), name);
+            assertEquals(
+                    steps,
+                    ctx.matrices().stream()
+                            .filter(m -> m.name().equals(name) && m.rows() == 50 && m.cols() == 50)
+                            .count(),
+                    name);
         }
-        assertEquals(1, ctx.matrices().stream().filter(m -> m.name().equals(RfmSeries.MATRIX_TAU_PAIRS)
-                && m.rows() == TauKPrime.FIGURE7_PAIRS && m.cols() == 2).count());
+        assertEquals(
+                1,
+                ctx.matrices().stream()
+                        .filter(m -> m.name().equals(RfmSeries.MATRIX_TAU_PAIRS)
+                                && m.rows() == TauKPrime.FIGURE7_PAIRS
+                                && m.cols() == 2)
+                        .count());
         ParityPresets.QUICK.expected().forEach((series, value) -> assertEquals(value, ctx.last(series), series));
-        assertEquals(0.0, ctx.series(ParitySeries.SUPPORT_RECOVERED).firstEntry().getValue());
+        assertEquals(
+                0.0, ctx.series(ParitySeries.SUPPORT_RECOVERED).firstEntry().getValue());
         assertEquals(1.0, ctx.series(RfmSeries.TEST_ACCURACY).get(1L));
         assertEquals(50, ctx.last(RfmSeries.TRACE_M), 1e-9, "trace normalisation");
     }
@@ -86,20 +100,32 @@ class ParityKindTest {
 
     @Test
     void invalidSpecsNameTheirField() {
-        assertEquals("k", assertThrows(SpecValidationException.class,
-                () -> quickWith(Map.of("d", 3, "k", 4))).errors().get(0).field());
-        assertEquals("support", assertThrows(SpecValidationException.class,
-                () -> quickWith(Map.of("support", "3,3"))).errors().get(0).field());
-        assertEquals("support", assertThrows(SpecValidationException.class,
-                () -> quickWith(Map.of("support", "1,x"))).errors().get(0).field());
+        assertEquals(
+                "k",
+                assertThrows(SpecValidationException.class, () -> quickWith(Map.of("d", 3, "k", 4)))
+                        .errors()
+                        .get(0)
+                        .field());
+        assertEquals(
+                "support",
+                assertThrows(SpecValidationException.class, () -> quickWith(Map.of("support", "3,3")))
+                        .errors()
+                        .get(0)
+                        .field());
+        assertEquals(
+                "support",
+                assertThrows(SpecValidationException.class, () -> quickWith(Map.of("support", "1,x")))
+                        .errors()
+                        .get(0)
+                        .field());
     }
 
     /** d = 2 has four distinct points: duplicated rows make K singular without a ridge. */
     @Test
     void singularKernelSystemsEndTheRunDiverged() {
         ParitySpec spec = quickWith(Map.of("d", 2, "k", 1, "n", 40, "nTest", 10));
-        RunDivergedException e = assertThrows(RunDivergedException.class,
-                () -> kind.run(spec, new RecordingRunContext()));
+        RunDivergedException e =
+                assertThrows(RunDivergedException.class, () -> kind.run(spec, new RecordingRunContext()));
         assertTrue(e.getMessage().contains("iteration 0") && e.getMessage().contains("singular"), e.getMessage());
     }
 

@@ -35,9 +35,13 @@ class QuadraticKindTest {
         assertEquals("quadratic", kind.id());
         assertEquals(ExperimentKind.Engine.PLAIN_JAVA, kind.engine());
         assertTrue(kind.description().contains("Theorem 3.4"));
-        assertEquals(List.of("fig4", "fig4-as-printed", "quick"), kind.presets().stream().map(Preset::id).toList());
+        assertEquals(
+                List.of("fig4", "fig4-as-printed", "quick"),
+                kind.presets().stream().map(Preset::id).toList());
         assertEquals("Figure 4 (λ = 1e-7, 3·10⁵ steps)", kind.presets().get(0).title());
-        assertEquals("Figure 4 as printed (λ = 1e-5, 10⁶ steps)", kind.presets().get(1).title());
+        assertEquals(
+                "Figure 4 as printed (λ = 1e-5, 10⁶ steps)",
+                kind.presets().get(1).title());
     }
 
     @Test
@@ -53,8 +57,12 @@ class QuadraticKindTest {
             assertEquals(iterations, ctx.series(name).lastKey(), name);
         }
         for (String name : QuadraticSeries.MATRICES) {
-            assertEquals(evaluations, ctx.matrices().stream().filter(m -> m.name().equals(name)
-                    && m.rows() == 4 && m.cols() == 4).count(), name);
+            assertEquals(
+                    evaluations,
+                    ctx.matrices().stream()
+                            .filter(m -> m.name().equals(name) && m.rows() == 4 && m.cols() == 4)
+                            .count(),
+                    name);
         }
         long[] lastProgress = ctx.progress().get(ctx.progress().size() - 1);
         assertEquals(iterations, lastProgress[0]);
@@ -75,8 +83,9 @@ class QuadraticKindTest {
         for (Preset<QuadraticSpec> preset : kind.presets()) {
             RecordingRunContext ctx = new RecordingRunContext();
             kind.run(preset.spec(), ctx);
-            preset.expected().forEach((series, expected) ->
-                    assertEquals(expected, ctx.last(series), 0.005, preset.id() + " " + series));
+            preset.expected()
+                    .forEach((series, expected) ->
+                            assertEquals(expected, ctx.last(series), 0.005, preset.id() + " " + series));
         }
     }
 
@@ -118,8 +127,20 @@ class QuadraticKindTest {
     @Test
     void hugeLearningRateDivergesNamingTheStep() {
         QuadraticSpec q = quick();
-        QuadraticSpec spec = new QuadraticSpec(q.width(), q.tau(), q.p(), q.lambda(), 1e300, q.beta1(), q.beta2(),
-                q.eps(), q.iterations(), q.evalEvery(), q.initScale(), q.seed(), q.lossScale(),
+        QuadraticSpec spec = new QuadraticSpec(
+                q.width(),
+                q.tau(),
+                q.p(),
+                q.lambda(),
+                1e300,
+                q.beta1(),
+                q.beta2(),
+                q.eps(),
+                q.iterations(),
+                q.evalEvery(),
+                q.initScale(),
+                q.seed(),
+                q.lossScale(),
                 LearningRateSchedule.CONSTANT);
         RecordingRunContext ctx = new RecordingRunContext();
         RunDivergedException e = assertThrows(RunDivergedException.class, () -> kind.run(spec, ctx));
@@ -151,9 +172,23 @@ class QuadraticKindTest {
 
     @Test
     void specFieldNamesAreTheContract() {
-        assertEquals(List.of("width", "tau", "p", "lambda", "lr", "beta1", "beta2", "eps", "iterations",
-                "evalEvery", "initScale", "seed", "lossScale", "lrSchedule"), List.copyOf(SpecCodec.toMap(quick())
-                        .keySet()));
+        assertEquals(
+                List.of(
+                        "width",
+                        "tau",
+                        "p",
+                        "lambda",
+                        "lr",
+                        "beta1",
+                        "beta2",
+                        "eps",
+                        "iterations",
+                        "evalEvery",
+                        "initScale",
+                        "seed",
+                        "lossScale",
+                        "lrSchedule"),
+                List.copyOf(SpecCodec.toMap(quick()).keySet()));
         QuadraticSpec bound = SpecCodec.bind(kind, null, Map.of("width", "12", "lambda", "1e-6"));
         assertEquals(12, bound.width());
         assertEquals(1e-6, bound.lambda());

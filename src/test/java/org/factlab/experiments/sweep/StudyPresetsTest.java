@@ -21,8 +21,8 @@ class StudyPresetsTest {
 
     @Test
     void idsAreTheIssuesAndDistinctFromRunPresets() {
-        assertEquals(List.of("table2-mnist", "fig3-layers-5-seeds", "fig1-parity-phase", "fig6-methods",
-                "fig11-depths"),
+        assertEquals(
+                List.of("table2-mnist", "fig3-layers-5-seeds", "fig1-parity-phase", "fig6-methods", "fig11-depths"),
                 StudyPresets.all().stream().map(StudyPreset::id).toList());
         Set<String> runPresets = new HashSet<>();
         ExperimentKinds.all().forEach(k -> k.presets().forEach(p -> runPresets.add(p.id())));
@@ -33,7 +33,9 @@ class StudyPresetsTest {
     void presetsOfInstalledKindsExpandWithTheirGpuScaleValues() {
         int checked = 0;
         for (StudyPreset p : StudyPresets.all()) {
-            ExperimentKind<?> kind = ExperimentKinds.all().stream().filter(k -> k.id().equals(p.kind())).findFirst()
+            ExperimentKind<?> kind = ExperimentKinds.all().stream()
+                    .filter(k -> k.id().equals(p.kind()))
+                    .findFirst()
                     .orElse(null);
             if (kind == null) {
                 continue;
@@ -46,15 +48,24 @@ class StudyPresetsTest {
         }
         assertEquals(StudyPresets.all().size(), checked, "every study preset's kind is installed and expands");
         StudyPreset fig1 = StudyPresets.find("fig1-parity-phase").orElseThrow();
-        ExperimentKind<?> parity = ExperimentKinds.all().stream().filter(k -> k.id().equals("parity")).findFirst()
+        ExperimentKind<?> parity = ExperimentKinds.all().stream()
+                .filter(k -> k.id().equals("parity"))
+                .findFirst()
                 .orElseThrow();
-        assertEquals(4, parity.presets().stream().filter(x -> x.id().equals(fig1.preset())).map(Preset::spec)
-                .map(s -> org.factlab.experiments.SpecCodec.toMap(s).get("k")).findFirst().orElseThrow());
+        assertEquals(
+                4,
+                parity.presets().stream()
+                        .filter(x -> x.id().equals(fig1.preset()))
+                        .map(Preset::spec)
+                        .map(s -> org.factlab.experiments.SpecCodec.toMap(s).get("k"))
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
     void mlpPresetsNameTheMissingKind() {
-        List<String> installed = ExperimentKinds.all().stream().map(ExperimentKind::id).toList();
+        List<String> installed =
+                ExperimentKinds.all().stream().map(ExperimentKind::id).toList();
         StudyPreset table2 = StudyPresets.find("table2-mnist").orElseThrow();
         assertEquals("mlp", table2.kind());
         if (!installed.contains("mlp")) {
@@ -62,7 +73,8 @@ class StudyPresetsTest {
         }
         assertTrue(table2.unavailableReason(List.of("mlp")).isEmpty());
         assertEquals(16, table2.paper().size(), "Table 2's MNIST block: 4 rows × 4 columns");
-        assertTrue(table2.paper().stream().anyMatch(v -> v.key().equals("layer1/fact/pearson")
-                && v.matches(Map.of("n", 60000)) && v.value() == 0.999));
+        assertTrue(table2.paper().stream()
+                .anyMatch(v ->
+                        v.key().equals("layer1/fact/pearson") && v.matches(Map.of("n", 60000)) && v.value() == 0.999));
     }
 }

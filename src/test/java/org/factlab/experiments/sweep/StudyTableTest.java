@@ -1,7 +1,6 @@
 package org.factlab.experiments.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -46,27 +45,50 @@ class StudyTableTest {
         StudyTable table = StudyTable.of(List.copyOf(axes.keySet()), settings, results, List.of());
         TableGrid grid = table.bySetting(table.keys());
 
-        assertEquals(List.of("method", "n", "acc.mean", "acc.std", "acc.n", "loss.mean", "loss.std", "loss.n"),
+        assertEquals(
+                List.of("method", "n", "acc.mean", "acc.std", "acc.n", "loss.mean", "loss.std", "loss.n"),
                 grid.header());
         assertEquals(4, grid.rows().size());
-        assertEquals(round(Arrays.asList("nfa", 1000, 0.6, Math.sqrt(0.02), 2, 3.0, Math.sqrt(2.0), 2)),
+        assertEquals(
+                round(Arrays.asList("nfa", 1000, 0.6, Math.sqrt(0.02), 2, 3.0, Math.sqrt(2.0), 2)),
                 round(grid.rows().get(0)));
-        assertEquals(Arrays.asList("nfa", 2000, null, null, 0, null, null, 0), grid.rows().get(1));
-        assertEquals(Arrays.asList("fact", 2000, 1.0, null, 1, null, null, 0), grid.rows().get(3));
+        assertEquals(
+                Arrays.asList("nfa", 2000, null, null, 0, null, null, 0),
+                grid.rows().get(1));
+        assertEquals(
+                Arrays.asList("fact", 2000, 1.0, null, 1, null, null, 0),
+                grid.rows().get(3));
     }
 
     @Test
     void pivotPutsOneColumnGroupPerValueWithPaperValuesBeside() {
-        List<StudyTable.Result> results = List.of(new StudyTable.Result(0, Map.of("acc", 0.5)),
-                new StudyTable.Result(1, Map.of("acc", 0.8)), new StudyTable.Result(2, Map.of("acc", 0.9)));
+        List<StudyTable.Result> results = List.of(
+                new StudyTable.Result(0, Map.of("acc", 0.5)),
+                new StudyTable.Result(1, Map.of("acc", 0.8)),
+                new StudyTable.Result(2, Map.of("acc", 0.9)));
         List<PaperValue> paper = List.of(new PaperValue(Map.of("n", 2000L), "acc", 0.95));
         StudyTable table = StudyTable.of(List.copyOf(axes.keySet()), settings, results, paper);
         TableGrid grid = table.pivot("n", List.of("acc"));
 
-        assertEquals(List.of("method", "key", "n=1000 mean", "n=1000 std", "n=1000 n", "n=1000 paper",
-                "n=2000 mean", "n=2000 std", "n=2000 n", "n=2000 paper"), grid.header());
-        assertEquals(Arrays.asList("nfa", "acc", 0.5, null, 1, null, 0.8, null, 1, 0.95), grid.rows().get(0));
-        assertEquals(Arrays.asList("fact", "acc", 0.9, null, 1, null, null, null, 0, 0.95), grid.rows().get(1));
+        assertEquals(
+                List.of(
+                        "method",
+                        "key",
+                        "n=1000 mean",
+                        "n=1000 std",
+                        "n=1000 n",
+                        "n=1000 paper",
+                        "n=2000 mean",
+                        "n=2000 std",
+                        "n=2000 n",
+                        "n=2000 paper"),
+                grid.header());
+        assertEquals(
+                Arrays.asList("nfa", "acc", 0.5, null, 1, null, 0.8, null, 1, 0.95),
+                grid.rows().get(0));
+        assertEquals(
+                Arrays.asList("fact", "acc", 0.9, null, 1, null, null, null, 0, 0.95),
+                grid.rows().get(1));
     }
 
     /** Rounds doubles to 12 digits so that hand-computed square roots compare. */
@@ -83,10 +105,11 @@ class StudyTableTest {
         StudyTable table = StudyTable.of(List.copyOf(axes.keySet()), settings, List.of(), List.of());
         table.requireAxis("field", "n");
         SpecValidationException e = assertThrows(SpecValidationException.class, () -> table.requireAxis("field", "lr"));
-        assertEquals(List.of(new FieldError("field", "'lr' is not a swept field of this study; allowed: method, n")),
+        assertEquals(
+                List.of(new FieldError("field", "'lr' is not a swept field of this study; allowed: method, n")),
                 e.errors());
-        SpecValidationException pivot = assertThrows(SpecValidationException.class,
-                () -> table.pivot("colour", table.keys()));
+        SpecValidationException pivot =
+                assertThrows(SpecValidationException.class, () -> table.pivot("colour", table.keys()));
         assertEquals("pivot", pivot.errors().get(0).field());
     }
 }

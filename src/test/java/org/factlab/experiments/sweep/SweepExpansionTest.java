@@ -49,21 +49,33 @@ class SweepExpansionTest {
     void seedsStartAtTheBaseSeed() {
         StudyPlan plan = SweepExpansion.expand(parity, "quick", Map.of("seed", 40), Map.of(), 3, 200);
         assertEquals(List.of(Map.of()), plan.settings(), "no sweep: one setting");
-        assertEquals(List.of(40L, 41L, 42L), plan.runs().stream().map(r -> r.spec().get("seed")).toList());
+        assertEquals(
+                List.of(40L, 41L, 42L),
+                plan.runs().stream().map(r -> r.spec().get("seed")).toList());
     }
 
     @Test
     void linearAndLogRangesIncludeBothEnds() {
-        StudyPlan linear = SweepExpansion.expand(parity, "quick", null,
-                Map.of("bandwidth", Map.of("from", 1, "to", 2, "steps", 5)), 1, 200);
+        StudyPlan linear = SweepExpansion.expand(
+                parity, "quick", null, Map.of("bandwidth", Map.of("from", 1, "to", 2, "steps", 5)), 1, 200);
         assertEquals(List.of(1.0, 1.25, 1.5, 1.75, 2.0), linear.sweep().get("bandwidth"));
 
-        StudyPlan log = SweepExpansion.expand(parity, "quick", null,
-                Map.of("n", Map.of("from", 100, "to", 10000, "steps", 3, "scale", "log")), 1, 200);
+        StudyPlan log = SweepExpansion.expand(
+                parity,
+                "quick",
+                null,
+                Map.of("n", Map.of("from", 100, "to", 10000, "steps", 3, "scale", "log")),
+                1,
+                200);
         assertEquals(List.of(100, 1000, 10000), log.sweep().get("n"), "integer field: 100·100^{i/2} rounded");
 
-        StudyPlan logReal = SweepExpansion.expand(parity, "quick", null,
-                Map.of("reg", Map.of("from", 1e-4, "to", 1e-1, "steps", 4, "scale", "log")), 1, 200);
+        StudyPlan logReal = SweepExpansion.expand(
+                parity,
+                "quick",
+                null,
+                Map.of("reg", Map.of("from", 1e-4, "to", 1e-1, "steps", 4, "scale", "log")),
+                1,
+                200);
         List<Object> regs = logReal.sweep().get("reg");
         double[] expected = {1e-4, 1e-3, 1e-2, 1e-1};
         for (int i = 0; i < expected.length; i++) {
@@ -73,8 +85,13 @@ class SweepExpansionTest {
 
     @Test
     void presetAxisTakesEachPresetAsBase() {
-        StudyPlan plan = SweepExpansion.expand(new ModularKind(), null, Map.of("iterations", 2),
-                Map.of("preset", List.of("fig6-nfa", "fig6-fact")), 1, 200);
+        StudyPlan plan = SweepExpansion.expand(
+                new ModularKind(),
+                null,
+                Map.of("iterations", 2),
+                Map.of("preset", List.of("fig6-nfa", "fig6-fact")),
+                1,
+                200);
         assertEquals("fig6-nfa", plan.runs().get(0).preset());
         assertEquals("nfa", plan.runs().get(0).spec().get("method"));
         assertEquals("fact-geometric", plan.runs().get(1).spec().get("method"));
@@ -85,9 +102,13 @@ class SweepExpansionTest {
     @Test
     void theCapCountsSettingsTimesSeeds() {
         Map<String, Object> sweep = Map.of("n", Map.of("from", 100, "to", 1000, "steps", 10));
-        assertEquals(200, SweepExpansion.expand(parity, "quick", null, sweep, 20, 200).runs().size());
-        SpecValidationException e = assertThrows(SpecValidationException.class,
-                () -> SweepExpansion.expand(parity, "quick", null, sweep, 21, 200));
+        assertEquals(
+                200,
+                SweepExpansion.expand(parity, "quick", null, sweep, 20, 200)
+                        .runs()
+                        .size());
+        SpecValidationException e = assertThrows(
+                SpecValidationException.class, () -> SweepExpansion.expand(parity, "quick", null, sweep, 21, 200));
         assertError(e, "sweep", "expands to 210 runs (10 settings × 21 seeds); allowed: at most 200 runs");
     }
 
@@ -99,8 +120,8 @@ class SweepExpansionTest {
         sweep.put("kernel", Map.of("from", 1, "to", 2, "steps", 2));
         sweep.put("bandwidth", List.of());
         sweep.put("preset", List.of("nope"));
-        SpecValidationException e = assertThrows(SpecValidationException.class,
-                () -> SweepExpansion.expand(parity, "quick", null, sweep, 0, 200));
+        SpecValidationException e = assertThrows(
+                SpecValidationException.class, () -> SweepExpansion.expand(parity, "quick", null, sweep, 0, 200));
         assertError(e, "sweep.colour", "unknown field; allowed fields: method");
         assertError(e, "sweep.seed", "\"seeds\": N");
         assertError(e, "sweep.kernel", "a range needs a numeric field");
@@ -112,33 +133,41 @@ class SweepExpansionTest {
 
     @Test
     void valuesAreValidatedThroughTheSpecWithTheSettingNamed() {
-        SpecValidationException range = assertThrows(SpecValidationException.class,
+        SpecValidationException range = assertThrows(
+                SpecValidationException.class,
                 () -> SweepExpansion.expand(parity, "quick", null, Map.of("n", List.of(500, 1)), 1, 200));
         assertError(range, "sweep.n", "1 is out of range; allowed: integer in [2, 200000] (setting n=1)");
 
-        SpecValidationException cross = assertThrows(SpecValidationException.class,
+        SpecValidationException cross = assertThrows(
+                SpecValidationException.class,
                 () -> SweepExpansion.expand(parity, "quick", Map.of("d", 30), Map.of("k", List.of(2, 31)), 1, 200));
         assertError(cross, "sweep.k", "d = 30");
 
-        SpecValidationException repeated = assertThrows(SpecValidationException.class,
+        SpecValidationException repeated = assertThrows(
+                SpecValidationException.class,
                 () -> SweepExpansion.expand(parity, "quick", null, Map.of("n", List.of(500, "500")), 1, 200));
         assertError(repeated, "sweep.n", "repeats a value");
 
-        SpecValidationException rounding = assertThrows(SpecValidationException.class, () -> SweepExpansion.expand(
-                parity, "quick", null, Map.of("k", Map.of("from", 1, "to", 2, "steps", 3)), 1, 200));
+        SpecValidationException rounding = assertThrows(
+                SpecValidationException.class,
+                () -> SweepExpansion.expand(
+                        parity, "quick", null, Map.of("k", Map.of("from", 1, "to", 2, "steps", 3)), 1, 200));
         assertError(rounding, "sweep.k", "use fewer steps");
     }
 
     @Test
     void seedsBeyondTheSeedRangeAreRefused() {
-        SpecValidationException e = assertThrows(SpecValidationException.class, () -> SweepExpansion.expand(parity,
-                "quick", Map.of("seed", 9_007_199_254_740_991L), Map.of(), 4, 200));
+        SpecValidationException e = assertThrows(
+                SpecValidationException.class,
+                () -> SweepExpansion.expand(parity, "quick", Map.of("seed", 9_007_199_254_740_991L), Map.of(), 4, 200));
         assertError(e, "seeds", "out of range");
     }
 
     static void assertError(SpecValidationException e, String field, String fragment) {
-        List<FieldError> matching = e.errors().stream().filter(err -> err.field().equals(field)).toList();
-        assertTrue(matching.stream().anyMatch(err -> err.message().contains(fragment)),
+        List<FieldError> matching =
+                e.errors().stream().filter(err -> err.field().equals(field)).toList();
+        assertTrue(
+                matching.stream().anyMatch(err -> err.message().contains(fragment)),
                 field + " should say '" + fragment + "': " + e.errors());
     }
 }

@@ -35,33 +35,56 @@ class BenchmarkProtocolTest {
         BenchmarkProtocol protocol = BenchmarkProtocol.of(iris, 4, 5L, true);
         for (int c = 0; c < 3; c++) {
             int klass = c;
-            int[] rows = java.util.stream.IntStream.range(0, iris.rows()).filter(i -> iris.labels()[i] == klass)
+            int[] rows = java.util.stream.IntStream.range(0, iris.rows())
+                    .filter(i -> iris.labels()[i] == klass)
                     .toArray();
-            long validation = Arrays.stream(rows).filter(i -> protocol.selectionValidation()[i] == 1).count();
+            long validation = Arrays.stream(rows)
+                    .filter(i -> protocol.selectionValidation()[i] == 1)
+                    .count();
             assertEquals(rows.length / 2.0, validation, 0.5, "class " + c + " split in halves");
             for (int f = 0; f < 4; f++) {
                 int fold = f;
-                assertEquals(rows.length / 4.0, Arrays.stream(rows).filter(i -> protocol.fold()[i] == fold).count(), 1,
+                assertEquals(
+                        rows.length / 4.0,
+                        Arrays.stream(rows)
+                                .filter(i -> protocol.fold()[i] == fold)
+                                .count(),
+                        1,
                         "class " + c + " spread over the folds");
             }
         }
         BenchmarkProtocol again = BenchmarkProtocol.of(iris, 4, 5L, true);
         assertTrue(Arrays.equals(protocol.splitMatrix(), again.splitMatrix()), "drawn from the seed");
-        assertFalse(Arrays.equals(protocol.splitMatrix(), BenchmarkProtocol.of(iris, 4, 6L, true).splitMatrix()));
+        assertFalse(Arrays.equals(
+                protocol.splitMatrix(), BenchmarkProtocol.of(iris, 4, 6L, true).splitMatrix()));
     }
 
     @Test
     void foldsRefitOnlyAlphaWithTheSelectedM() {
         Table iris = TableFolder.open(Path.of("data", "uci")).load("iris");
         BenchmarkProtocol protocol = BenchmarkProtocol.of(iris, 4, 1L, true);
-        TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("bandwidth", BANDWIDTH,
-                "regs", REGS, "iterations", 2, "agopPower", 1, "normalize", Normalization.NONE));
+        TabularSpec spec = SpecCodec.override(
+                new TabularKind().defaultSpec(),
+                Map.of(
+                        "bandwidth",
+                        BANDWIDTH,
+                        "regs",
+                        REGS,
+                        "iterations",
+                        2,
+                        "agopPower",
+                        1,
+                        "normalize",
+                        Normalization.NONE));
         BenchmarkProtocol.Choice choice = protocol.select(spec.candidates(FeatureUpdate.NFA), () -> false);
         assertNotNull(choice);
         assertTrue(REGS.contains(choice.reg()));
         for (int f = 0; f < 4; f++) {
-            assertEquals(literalFoldAccuracy(protocol, choice, f),
-                    protocol.foldAccuracy(choice, f, spec.rfm(FeatureUpdate.KERNEL, choice.reg())), 1e-12, "fold " + f);
+            assertEquals(
+                    literalFoldAccuracy(protocol, choice, f),
+                    protocol.foldAccuracy(choice, f, spec.rfm(FeatureUpdate.KERNEL, choice.reg())),
+                    1e-12,
+                    "fold " + f);
         }
         BenchmarkProtocol.Choice blind = new BenchmarkProtocol.Choice(choice.reg(), false, 0, 0, new double[4][4]);
         double constant = protocol.foldAccuracy(blind, 0, spec.rfm(FeatureUpdate.KERNEL, blind.reg()));
@@ -77,8 +100,12 @@ class BenchmarkProtocolTest {
      */
     @Test
     void selectionFollowsTheReferenceLoopOrderAndMaxIter() {
-        TabularSpec preset = new TabularKind().presets().stream().filter(p -> p.id().equals("table3-bundled"))
-                .findFirst().orElseThrow().spec();
+        TabularSpec preset = new TabularKind()
+                .presets().stream()
+                        .filter(p -> p.id().equals("table3-bundled"))
+                        .findFirst()
+                        .orElseThrow()
+                        .spec();
         Table iris = TableFolder.open(Path.of("data", "uci")).load("iris");
         BenchmarkProtocol protocol = BenchmarkProtocol.of(iris, 4, 2L, true);
         int[] fits = {0};
@@ -86,9 +113,11 @@ class BenchmarkProtocolTest {
         assertEquals(preset.regs().size() * 2 * 5, fits[0], "M_0…M_4 for every reg and normalisation");
 
         int[] train = java.util.stream.IntStream.range(0, iris.rows())
-                .filter(i -> protocol.selectionValidation()[i] == 0).toArray();
+                .filter(i -> protocol.selectionValidation()[i] == 0)
+                .toArray();
         int[] validation = java.util.stream.IntStream.range(0, iris.rows())
-                .filter(i -> protocol.selectionValidation()[i] == 1).toArray();
+                .filter(i -> protocol.selectionValidation()[i] == 1)
+                .toArray();
         double bestAccuracy = -1;
         double[] expected = null;
         java.util.Set<Double> accuracies = new java.util.HashSet<>();
@@ -100,9 +129,18 @@ class BenchmarkProtocolTest {
                     y[r][iris.labels()[train[r]]] = 1;
                 }
                 try (org.factlab.kernels.RecursiveFeatureMachine rfm = new org.factlab.kernels.RecursiveFeatureMachine(
-                        rows(protocol, train, normalised), y, new org.factlab.kernels.RfmOptions(
-                        org.factlab.kernels.KernelFunction.LAPLACE, 10, reg, FeatureUpdate.NFA, 1, false,
-                        Normalization.NONE, false, org.factlab.kernels.Precision.FLOAT64))) {
+                        rows(protocol, train, normalised),
+                        y,
+                        new org.factlab.kernels.RfmOptions(
+                                org.factlab.kernels.KernelFunction.LAPLACE,
+                                10,
+                                reg,
+                                FeatureUpdate.NFA,
+                                1,
+                                false,
+                                Normalization.NONE,
+                                false,
+                                org.factlab.kernels.Precision.FLOAT64))) {
                     for (int t = 0; t < 5; t++) {
                         rfm.fit();
                         double[][] out = rfm.predict(rows(protocol, validation, normalised));
@@ -137,7 +175,8 @@ class BenchmarkProtocolTest {
         double[][] out = new double[rows.length][];
         for (int r = 0; r < rows.length; r++) {
             double[] x = p.features()[rows[r]];
-            double norm = normalised ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
+            double norm =
+                    normalised ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
             out[r] = Arrays.stream(x).map(v -> v / norm).toArray();
         }
         return out;
@@ -151,31 +190,50 @@ class BenchmarkProtocolTest {
         stored.put("folds", 4);
         stored.remove("protocol");
         assertEquals(TabularSpec.NESTED, SpecCodec.bind(kind, stored, null).protocol());
-        assertEquals(TabularSpec.BENCHMARK, kind.presets().stream().filter(p -> p.id().equals("table3-bundled"))
-                .findFirst().orElseThrow().spec().protocol());
+        assertEquals(
+                TabularSpec.BENCHMARK,
+                kind.presets().stream()
+                        .filter(p -> p.id().equals("table3-bundled"))
+                        .findFirst()
+                        .orElseThrow()
+                        .spec()
+                        .protocol());
     }
 
     @Test
     void bothProtocolsRunTheSuite() {
         for (String protocol : List.of(TabularSpec.NESTED, TabularSpec.BENCHMARK)) {
-            TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("datasets", List.of("iris"),
-                    "folds", 4, "bandwidth", BANDWIDTH, "regs", REGS, "protocol", protocol));
+            TabularSpec spec = SpecCodec.override(
+                    new TabularKind().defaultSpec(),
+                    Map.of(
+                            "datasets",
+                            List.of("iris"),
+                            "folds",
+                            4,
+                            "bandwidth",
+                            BANDWIDTH,
+                            "regs",
+                            REGS,
+                            "protocol",
+                            protocol));
             RecordingRunContext ctx = new RecordingRunContext();
             new TabularKind().run(spec, ctx);
             for (String method : TabularSeries.METHODS) {
                 double accuracy = ctx.last(TabularSeries.of("iris", method, TabularSeries.TEST_ACCURACY));
                 assertTrue(accuracy > 0.85, protocol + "/" + method + ": " + accuracy);
-                var regs = ctx.series(TabularSeries.of("iris", method, TabularSeries.REG)).values();
+                var regs = ctx.series(TabularSeries.of("iris", method, TabularSeries.REG))
+                        .values();
                 assertEquals(4, regs.size());
-                boolean rowNormalizedRecorded = ctx.series().containsKey(TabularSeries.of("iris", method,
-                        TabularSeries.ROW_NORMALIZED));
+                boolean rowNormalizedRecorded =
+                        ctx.series().containsKey(TabularSeries.of("iris", method, TabularSeries.ROW_NORMALIZED));
                 assertEquals(spec.benchmark(), rowNormalizedRecorded, protocol);
                 if (spec.benchmark()) {
                     assertEquals(1, regs.stream().distinct().count(), "benchmark: one choice for every fold");
                 }
             }
             boolean splitRecorded = ctx.matrices().stream()
-                    .anyMatch(m -> m.name().equals(TabularSeries.of("iris", TabularSeries.SPLIT)) && m.rows() == 2
+                    .anyMatch(m -> m.name().equals(TabularSeries.of("iris", TabularSeries.SPLIT))
+                            && m.rows() == 2
                             && m.cols() == 150);
             assertEquals(spec.benchmark(), splitRecorded, protocol);
         }
@@ -186,8 +244,12 @@ class BenchmarkProtocolTest {
      * definitions (Gauss–Jordan solve), on the protocol's preprocessed rows (unit rows when chosen).
      */
     private static double literalFoldAccuracy(BenchmarkProtocol p, BenchmarkProtocol.Choice choice, int f) {
-        int[] train = java.util.stream.IntStream.range(0, p.fold().length).filter(i -> p.fold()[i] != f).toArray();
-        int[] test = java.util.stream.IntStream.range(0, p.fold().length).filter(i -> p.fold()[i] == f).toArray();
+        int[] train = java.util.stream.IntStream.range(0, p.fold().length)
+                .filter(i -> p.fold()[i] != f)
+                .toArray();
+        int[] test = java.util.stream.IntStream.range(0, p.fold().length)
+                .filter(i -> p.fold()[i] == f)
+                .toArray();
         int n = train.length;
         int c = p.table().classCount();
         double[][] system = new double[n][n + c];
@@ -230,7 +292,9 @@ class BenchmarkProtocolTest {
 
     private static double[] row(BenchmarkProtocol p, BenchmarkProtocol.Choice choice, int i) {
         double[] x = p.features()[i];
-        double norm = choice.rowNormalized() ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()) : 1;
+        double norm = choice.rowNormalized()
+                ? Math.sqrt(Arrays.stream(x).map(v -> v * v).sum())
+                : 1;
         return Arrays.stream(x).map(v -> v / norm).toArray();
     }
 }

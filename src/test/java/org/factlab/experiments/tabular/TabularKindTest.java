@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.factlab.experiments.RecordingRunContext;
 import org.factlab.experiments.SpecCodec;
@@ -34,16 +34,21 @@ class TabularKindTest {
         StringBuilder blobs = new StringBuilder("x,y,class\n");
         for (int i = 0; i < 45; i++) {
             int c = i % 3;
-            blobs.append(String.format(Locale.ROOT, "%.4f,%.4f,c%d%n", 4 * c + 0.5 * random.nextGaussian(),
-                    (c == 1 ? 4 : 0) + 0.5 * random.nextGaussian(), c));
+            blobs.append(String.format(
+                    Locale.ROOT,
+                    "%.4f,%.4f,c%d%n",
+                    4 * c + 0.5 * random.nextGaussian(),
+                    (c == 1 ? 4 : 0) + 0.5 * random.nextGaussian(),
+                    c));
         }
         Files.writeString(folder.resolve("blobs.csv"), blobs);
         StringBuilder arff = new StringBuilder("@relation mixed\n@attribute shape {round, square}\n"
                 + "@attribute noise numeric\n@attribute class {yes, no}\n@data\n");
         for (int i = 0; i < 40; i++) {
             boolean round = i % 2 == 0;
-            arff.append(round ? "round," : "square,").append(i % 7 == 0 ? "?" : String.format(Locale.ROOT, "%.3f",
-                    random.nextGaussian())).append(round ? ",yes\n" : ",no\n");
+            arff.append(round ? "round," : "square,")
+                    .append(i % 7 == 0 ? "?" : String.format(Locale.ROOT, "%.3f", random.nextGaussian()))
+                    .append(round ? ",yes\n" : ",no\n");
         }
         Files.writeString(folder.resolve("mixed.arff"), arff);
         Files.writeString(folder.resolve("broken.csv"), "1,2,a\n3,4,b\n5,b\n");
@@ -51,33 +56,56 @@ class TabularKindTest {
 
     @Test
     void suiteIsDeterministicRecordsFailuresAndGoesOn() {
-        TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("datasets", List.of(),
-                "seed", 3, "regs", REGS, "folder", folder.getFileName().toString(), "protocol", TabularSpec.NESTED));
+        TabularSpec spec = SpecCodec.override(
+                new TabularKind().defaultSpec(),
+                Map.of(
+                        "datasets",
+                        List.of(),
+                        "seed",
+                        3,
+                        "regs",
+                        REGS,
+                        "folder",
+                        folder.getFileName().toString(),
+                        "protocol",
+                        TabularSpec.NESTED));
         RecordingRunContext first = runWithTempRoot(spec);
         RecordingRunContext second = runWithTempRoot(spec);
         assertEquals(first.series(), second.series(), "same spec and seed, same numbers");
 
         assertEquals(1.0, first.last(TabularSeries.of("broken", TabularSeries.FAILED)));
         assertEquals(1, first.notes().size());
-        assertTrue(first.notes().get(0).startsWith("dataset/broken: ") && first.notes().get(0).contains("broken.csv:3"),
+        assertTrue(
+                first.notes().get(0).startsWith("dataset/broken: ")
+                        && first.notes().get(0).contains("broken.csv:3"),
                 first.notes().get(0));
         for (String dataset : List.of("blobs", "mixed")) {
             for (String method : TabularSeries.METHODS) {
                 double accuracy = first.last(TabularSeries.of(dataset, method, TabularSeries.TEST_ACCURACY));
                 assertTrue(accuracy >= 0.9, dataset + "/" + method + ": " + accuracy);
-                assertEquals(2, first.series(TabularSeries.of(dataset, method, TabularSeries.REG)).size(),
+                assertEquals(
+                        2,
+                        first.series(TabularSeries.of(dataset, method, TabularSeries.REG))
+                                .size(),
                         "one chosen reg per fold");
                 assertTrue(REGS.containsAll(first.series(TabularSeries.of(dataset, method, TabularSeries.REG))
                         .values()));
             }
-            double folds = first.series(TabularSeries.of(dataset, "nfa", TabularSeries.FOLD_TEST_ACCURACY)).values()
-                    .stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            assertEquals(folds, first.last(TabularSeries.of(dataset, "nfa", TabularSeries.TEST_ACCURACY)), 1e-12,
+            double folds =
+                    first.series(TabularSeries.of(dataset, "nfa", TabularSeries.FOLD_TEST_ACCURACY)).values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .average()
+                            .orElseThrow();
+            assertEquals(
+                    folds,
+                    first.last(TabularSeries.of(dataset, "nfa", TabularSeries.TEST_ACCURACY)),
+                    1e-12,
                     "a dataset's accuracy is the mean over its folds");
         }
         for (String method : TabularSeries.METHODS) {
             double mean = (first.last(TabularSeries.of("blobs", method, TabularSeries.TEST_ACCURACY))
-                    + first.last(TabularSeries.of("mixed", method, TabularSeries.TEST_ACCURACY))) / 2;
+                            + first.last(TabularSeries.of("mixed", method, TabularSeries.TEST_ACCURACY)))
+                    / 2;
             assertEquals(mean, first.summary().get(TabularSeries.MEAN_TEST_ACCURACY + method), 1e-12);
         }
         assertEquals(2.0, first.summary().get(TabularSeries.DATASETS_COMPARED));
@@ -90,8 +118,9 @@ class TabularKindTest {
 
     @Test
     void everyMethodBeatsMajorityGuessingOnIris() {
-        TabularSpec spec = SpecCodec.override(new TabularKind().defaultSpec(), Map.of("datasets", List.of("iris"),
-                "regs", REGS, "iterations", 1, "protocol", TabularSpec.NESTED));
+        TabularSpec spec = SpecCodec.override(
+                new TabularKind().defaultSpec(),
+                Map.of("datasets", List.of("iris"), "regs", REGS, "iterations", 1, "protocol", TabularSpec.NESTED));
         RecordingRunContext ctx = run(spec);
         double majority = ctx.last(TabularSeries.of("iris", TabularSeries.MAJORITY_ACCURACY));
         assertEquals(1 / 3.0, majority, 0.02, "iris has three equal classes");

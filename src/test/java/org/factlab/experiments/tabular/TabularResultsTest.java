@@ -26,12 +26,19 @@ class TabularResultsTest {
         put(series, TabularSeries.of("d", TabularSeries.FAILED), 1.0);
         put(series, TabularSeries.of("a", TabularSeries.ROWS), 150.0);
         series.get(TabularSeries.of("a", "nfa", TabularSeries.TEST_ACCURACY)).put(0L, 0.9);
-        ResultsTable r = ResultsTable.of(TabularSections.TABLE, series, Map.of(TabularSeries.SECONDS + "a", 2.5),
-                List.of("dataset/c/fact: fold 1 of 4: singular",
-                "dataset/d: d.csv:3: expected 3 values, found 2", "an unrelated line"));
+        ResultsTable r = ResultsTable.of(
+                TabularSections.TABLE,
+                series,
+                Map.of(TabularSeries.SECONDS + "a", 2.5),
+                List.of(
+                        "dataset/c/fact: fold 1 of 4: singular",
+                        "dataset/d: d.csv:3: expected 3 values, found 2",
+                        "an unrelated line"));
 
         assertEquals(List.of("nfa", "fact"), r.methods(), "table order, only the run's methods");
-        assertEquals(List.of("a", "b", "c", "d"), r.rows().stream().map(ResultsTable.Row::dataset).toList());
+        assertEquals(
+                List.of("a", "b", "c", "d"),
+                r.rows().stream().map(ResultsTable.Row::dataset).toList());
         assertEquals(List.of("nfa", "fact"), r.rows().get(0).best(), "a tie: both best");
         assertEquals(List.of("fact"), r.rows().get(1).best());
         assertEquals(150.0, r.rows().get(0).info(TabularSeries.ROWS));
@@ -43,7 +50,9 @@ class TabularResultsTest {
         assertEquals("d.csv:3: expected 3 values, found 2", r.rows().get(3).failure());
         assertFalse(r.rows().get(0).cells().get("nfa").failed());
 
-        assertEquals(List.of("a", "b"), r.compared().stream().map(ResultsTable.Row::dataset).toList());
+        assertEquals(
+                List.of("a", "b"),
+                r.compared().stream().map(ResultsTable.Row::dataset).toList());
         assertEquals(0.75, r.means().get("nfa"), 1e-12);
         assertEquals(0.85, r.means().get("fact"), 1e-12);
         assertEquals(Map.of("nfa", 1, "fact", 2), r.wins());

@@ -26,8 +26,14 @@ class CnnGradientTest {
     private static final int N = 5;
 
     private static CnnArchitecture architecture(Activation activation) {
-        return new CnnArchitecture(2, 7, 6, List.of(new ConvLayer(3, 3, 1, 1, true), new ConvLayer(4, 2, 2, 1, false)),
-                List.of(5), 3, activation);
+        return new CnnArchitecture(
+                2,
+                7,
+                6,
+                List.of(new ConvLayer(3, 3, 1, 1, true), new ConvLayer(4, 2, 2, 1, false)),
+                List.of(5),
+                3,
+                activation);
     }
 
     @Test
@@ -79,8 +85,13 @@ class CnnGradientTest {
         double momentum = 0.9;
         double lambda = 0.01;
         long seed = 9;
-        CnnTrainer trainer = new CnnTrainer(arch, new TrainingOptions(Optimizer.SGD, lr, momentum, lambda,
-                LearningRateSchedule.CONSTANT, 2, N, seed, Loss.MSE), matrix(images), matrix(targets), DataType.DOUBLE);
+        CnnTrainer trainer = new CnnTrainer(
+                arch,
+                new TrainingOptions(
+                        Optimizer.SGD, lr, momentum, lambda, LearningRateSchedule.CONSTANT, 2, N, seed, Loss.MSE),
+                matrix(images),
+                matrix(targets),
+                DataType.DOUBLE);
         double[] theta = arch.initialParameters(new SplittableRandom(seed).split());
         DirectCnn direct = new DirectCnn(arch);
         double[] b = new double[theta.length];

@@ -38,14 +38,22 @@ import org.nd4j.linalg.factory.Nd4j;
 class CnnTorchFixtureTest {
 
     private static final Path DIR = Path.of("src/test/resources/cnn");
-    private static final CnnArchitecture ARCH = new CnnArchitecture(1, 8, 8,
-            List.of(new ConvLayer(4, 3, 1, 1, true), new ConvLayer(6, 3, 2, 1, false)), List.of(), 3, Activation.RELU);
+    private static final CnnArchitecture ARCH = new CnnArchitecture(
+            1,
+            8,
+            8,
+            List.of(new ConvLayer(4, 3, 1, 1, true), new ConvLayer(6, 3, 2, 1, false)),
+            List.of(),
+            3,
+            Activation.RELU);
 
     @Test
     void firstConvolutionMatchesTorch() throws IOException {
-        JsonNode expected = new ObjectMapper().readTree(DIR.resolve("expected.json").toFile());
+        JsonNode expected =
+                new ObjectMapper().readTree(DIR.resolve("expected.json").toFile());
         double lambda = expected.get("lambda").asDouble();
-        double[] theta = parameters(DIR.resolve("tiny-cnn.safetensors"),
+        double[] theta = parameters(
+                DIR.resolve("tiny-cnn.safetensors"),
                 List.of("0.weight", "0.bias", "3.weight", "3.bias", "6.weight", "6.bias"));
         Map<String, double[]> arrays = npz(DIR.resolve("probe.npz"));
         double[] x = arrays.get("X");
@@ -69,8 +77,8 @@ class CnnTorchFixtureTest {
     private static double[] parameters(Path file, List<String> order) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength = Math.toIntExact(bytes.getLong(0));
-        JsonNode header = new ObjectMapper().readTree(new String(bytes.array(), 8, headerLength,
-                StandardCharsets.UTF_8));
+        JsonNode header =
+                new ObjectMapper().readTree(new String(bytes.array(), 8, headerLength, StandardCharsets.UTF_8));
         int dataStart = 8 + headerLength;
         double[] theta = new double[ARCH.parameterCount()];
         int at = 0;

@@ -21,8 +21,8 @@ class ConvergedCnnFactTest {
 
     @Test
     void patchFactEqualsWtwAtACriticalPoint() {
-        CnnArchitecture arch = new CnnArchitecture(1, 6, 6, List.of(new ConvLayer(3, 3, 2, 1, false)), List.of(), 2,
-                Activation.TANH);
+        CnnArchitecture arch =
+                new CnnArchitecture(1, 6, 6, List.of(new ConvLayer(3, 3, 2, 1, false)), List.of(), 2, Activation.TANH);
         double lambda = 1e-2;
         double[][] images = images(12, arch.inputDim(), 3);
         double[][] targets = new double[12][2];
@@ -30,12 +30,12 @@ class ConvergedCnnFactTest {
             targets[i][i % 2] = 1;
         }
         double[] theta = arch.initialParameters(new SplittableRandom(5));
-        CnnProbe probe = new CnnProbe(arch, CnnGradientTest.matrix(images), CnnGradientTest.matrix(targets), 5,
-                Loss.MSE);
+        CnnProbe probe =
+                new CnnProbe(arch, CnnGradientTest.matrix(images), CnnGradientTest.matrix(targets), 5, Loss.MSE);
         double initialError = probe.probe(theta, lambda).layer(0).forward().factRelativeError();
 
-        FullBatchCnnObjective objective = new FullBatchCnnObjective(arch, CnnGradientTest.matrix(images),
-                CnnGradientTest.matrix(targets), Loss.MSE, lambda);
+        FullBatchCnnObjective objective = new FullBatchCnnObjective(
+                arch, CnnGradientTest.matrix(images), CnnGradientTest.matrix(targets), Loss.MSE, lambda);
         double gradientNorm = Lbfgs.minimise(objective, theta, 1e-11, 20_000);
         ProbeResult result = probe.probe(theta, lambda);
         var convolution = result.layer(0).forward();

@@ -22,8 +22,7 @@ final class DirectCnn {
     }
 
     /** A value added to u[filter, position] of the first convolution (position = oy·width + ox), before σ. */
-    record Shift(int filter, int position, double by) {
-    }
+    record Shift(int filter, int position, double by) {}
 
     /** f(x) with the first convolution's pre-activation shifted at one filter and position. */
     double[] output(double[] theta, double[] image, Shift shift) {
@@ -99,7 +98,8 @@ final class DirectCnn {
         for (int c = 0; c < in.length; c++) {
             for (int y = 0; y < out[c].length; y++) {
                 for (int x = 0; x < out[c][y].length; x++) {
-                    out[c][y][x] = Math.max(Math.max(in[c][2 * y][2 * x], in[c][2 * y][2 * x + 1]),
+                    out[c][y][x] = Math.max(
+                            Math.max(in[c][2 * y][2 * x], in[c][2 * y][2 * x + 1]),
                             Math.max(in[c][2 * y + 1][2 * x], in[c][2 * y + 1][2 * x + 1]));
                 }
             }

@@ -24,8 +24,14 @@ class PatchMatricesFiniteDifferenceTest {
 
     @Test
     void probeMatchesThePatchDefinitions() {
-        CnnArchitecture arch = new CnnArchitecture(2, 5, 5, List.of(new ConvLayer(2, 3, 2, 1, false),
-                new ConvLayer(3, 2, 1, 0, false)), List.of(4), 3, Activation.TANH);
+        CnnArchitecture arch = new CnnArchitecture(
+                2,
+                5,
+                5,
+                List.of(new ConvLayer(2, 3, 2, 1, false), new ConvLayer(3, 2, 1, 0, false)),
+                List.of(4),
+                3,
+                Activation.TANH);
         int n = 4;
         double lambda = 0.1;
         Loss loss = Loss.CROSS_ENTROPY;
@@ -52,8 +58,9 @@ class PatchMatricesFiniteDifferenceTest {
                 for (int filter = 0; filter < k; filter++) {
                     double[] plus = direct.output(theta, x[i], new DirectCnn.Shift(filter, p, STEP));
                     double[] minus = direct.output(theta, x[i], new DirectCnn.Shift(filter, p, -STEP));
-                    lossGradient[filter] = (DirectCnn.sampleLoss(plus, y[i], loss)
-                            - DirectCnn.sampleLoss(minus, y[i], loss)) / (2 * STEP);
+                    lossGradient[filter] =
+                            (DirectCnn.sampleLoss(plus, y[i], loss) - DirectCnn.sampleLoss(minus, y[i], loss))
+                                    / (2 * STEP);
                     for (int c = 0; c < arch.outputs(); c++) {
                         modelGradients[c][filter] = (plus[c] - minus[c]) / (2 * STEP);
                     }
@@ -68,7 +75,9 @@ class PatchMatricesFiniteDifferenceTest {
             }
         }
         FeatureSet probed = new CnnProbe(arch, CnnGradientTest.matrix(x), CnnGradientTest.matrix(y), 3, loss)
-                .probe(theta, lambda).layer(0).forward();
+                .probe(theta, lambda)
+                .layer(0)
+                .forward();
         assertClose(fact, probed.fact(), "FACT");
         assertClose(enfa, probed.enfa(), "eNFA");
         assertClose(agop, probed.agop(), "AGOP");

@@ -46,50 +46,71 @@ class ConvolutionReadersTest {
         ImportedNetwork net = ModelFormat.SAFETENSORS.read(safetensors(shapes), List.of(), ValueLimit.NONE);
 
         assertEquals(List.of(new ImportedNetwork.ConvShape(3, 2, 2)), net.convolutions());
-        assertEquals(List.of(new ImportedNetwork.LayerShape(12, 2, true), new ImportedNetwork.LayerShape(8, 4, false)),
+        assertEquals(
+                List.of(new ImportedNetwork.LayerShape(12, 2, true), new ImportedNetwork.LayerShape(8, 4, false)),
                 net.layers());
         double[] row1 = new double[12];
         for (int i = 0; i < 12; i++) {
             row1[i] = 12 + i + 1;
         }
-        assertArrayEquals(row1, net.weights().weight(0).getRow(1).toDoubleVector(), 0,
+        assertArrayEquals(
+                row1,
+                net.weights().weight(0).getRow(1).toDoubleVector(),
+                0,
                 "filter 1's [channel][dy][dx] entries, as Conv2d.weight[1].flatten()");
     }
 
     @Test
     void convolutionsOutOfPlaceOrOutOfStepAreRefusedNamingTheLayer() throws Exception {
-        assertRefused("layer '1' is a convolution after the dense layer '0'",
-                Map.of("0.weight", new long[] {4, 4}, "1.weight", new long[] {2, 1, 3, 3}, "2.weight",
+        assertRefused(
+                "layer '1' is a convolution after the dense layer '0'",
+                Map.of("0.weight", new long[] {4, 4}, "1.weight", new long[] {2, 1, 3, 3}, "2.weight", new long[] {3, 4
+                }));
+        assertRefused(
+                "layer '1' takes 3 channels but layer '0' gives 2",
+                Map.of(
+                        "0.weight",
+                        new long[] {2, 1, 3, 3},
+                        "1.weight",
+                        new long[] {4, 3, 3, 3},
+                        "2.weight",
                         new long[] {3, 4}));
-        assertRefused("layer '1' takes 3 channels but layer '0' gives 2",
-                Map.of("0.weight", new long[] {2, 1, 3, 3}, "1.weight", new long[] {4, 3, 3, 3}, "2.weight",
-                        new long[] {3, 4}));
-        assertRefused("the last layer '1' is a convolution",
+        assertRefused(
+                "the last layer '1' is a convolution",
                 Map.of("0.weight", new long[] {2, 1, 3, 3}, "1.weight", new long[] {4, 2, 3, 3}));
-        assertRefused("layer '0': weight of shape [2, 1, 3, 2] is neither",
+        assertRefused(
+                "layer '0': weight of shape [2, 1, 3, 2] is neither",
                 Map.of("0.weight", new long[] {2, 1, 3, 2}, "1.weight", new long[] {3, 4}));
     }
 
     @Test
     void deeplearning4jPoolingOtherThanTwoByTwoMaxIsRefusedNamingTheLayer() throws Exception {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT)
                 .list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(2).name("conv").build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).name("avg").build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(3).build())
-                .setInputType(InputType.convolutional(8, 8, 1)).build());
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .name("avg")
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nOut(3)
+                        .build())
+                .setInputType(InputType.convolutional(8, 8, 1))
+                .build());
         net.init();
         Path zip = dir.resolve("cnn.zip");
         ModelSerializer.writeModel(net, zip.toFile(), false);
-        ModelFileException e = assertThrows(ModelFileException.class,
-                () -> ModelFormat.DL4J.read(zip, List.of(), ValueLimit.NONE));
+        ModelFileException e =
+                assertThrows(ModelFileException.class, () -> ModelFormat.DL4J.read(zip, List.of(), ValueLimit.NONE));
         assertTrue(e.getMessage().startsWith("layer 'avg' is AVG pooling of 2×2 windows"), e.getMessage());
     }
 
     private void assertRefused(String start, Map<String, long[]> shapes) throws Exception {
         Path file = safetensors(new LinkedHashMap<>(shapes));
-        ModelFileException e = assertThrows(ModelFileException.class,
-                () -> ModelFormat.SAFETENSORS.read(file, List.of(), ValueLimit.NONE));
+        ModelFileException e = assertThrows(
+                ModelFileException.class, () -> ModelFormat.SAFETENSORS.read(file, List.of(), ValueLimit.NONE));
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
     }
 
@@ -104,9 +125,16 @@ class ConvolutionReadersTest {
                 count *= d;
                 dims.append(dims.isEmpty() ? "" : ",").append(d);
             }
-            header.append(header.length() > 1 ? "," : "").append('"').append(e.getKey()).append("\":{\"dtype\":\"F32\","
-                    + "\"shape\":[").append(dims).append("],\"data_offsets\":[").append(offset).append(',')
-                    .append(offset + 4 * count).append("]}");
+            header.append(header.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(e.getKey())
+                    .append("\":{\"dtype\":\"F32\"," + "\"shape\":[")
+                    .append(dims)
+                    .append("],\"data_offsets\":[")
+                    .append(offset)
+                    .append(',')
+                    .append(offset + 4 * count)
+                    .append("]}");
             offset += 4 * count;
         }
         byte[] text = header.append('}').toString().getBytes(StandardCharsets.UTF_8);

@@ -40,40 +40,67 @@ class ModelReadersTest {
 
     @Test
     void aDeeplearning4jNetworkEndingInSoftmaxIsReadWithItsActivation() throws Exception {
-        MultiLayerNetwork net = network(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list()
-                .layer(new DenseLayer.Builder().nIn(4).nOut(5).activation(
-                        org.nd4j.linalg.activations.Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(5).nOut(3).activation(
-                        org.nd4j.linalg.activations.Activation.SOFTMAX).hasBias(false).build()));
+        MultiLayerNetwork net = network(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .nIn(4)
+                        .nOut(5)
+                        .activation(org.nd4j.linalg.activations.Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(5)
+                        .nOut(3)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX)
+                        .hasBias(false)
+                        .build()));
         ImportedNetwork read = ModelFormat.DL4J.read(zip(net), List.of(), ValueLimit.NONE);
         assertEquals(Activation.RELU, read.activation());
         assertTrue(read.softmaxOutput());
-        assertEquals(List.of(new ImportedNetwork.LayerShape(4, 5, true), new ImportedNetwork.LayerShape(5, 3, false)),
+        assertEquals(
+                List.of(new ImportedNetwork.LayerShape(4, 5, true), new ImportedNetwork.LayerShape(5, 3, false)),
                 read.layers());
-        assertEquals(net.getLayer(0).getParam("W").getDouble(1, 2), read.weights().weight(0).getDouble(2, 1), 0);
+        assertEquals(
+                net.getLayer(0).getParam("W").getDouble(1, 2),
+                read.weights().weight(0).getDouble(2, 1),
+                0);
     }
 
     @Test
     void dropoutAndOtherLayersAreRefusedByName() throws Exception {
-        MultiLayerNetwork net = network(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list()
+        MultiLayerNetwork net = network(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT)
+                .list()
                 .layer(new DenseLayer.Builder().nIn(4).nOut(5).build())
                 .layer(new DropoutLayer.Builder(0.5).name("drop").build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(5).nOut(3).activation(
-                        org.nd4j.linalg.activations.Activation.IDENTITY).build()));
-        ModelFileException e = assertThrows(ModelFileException.class,
-                () -> ModelFormat.DL4J.read(zip(net), List.of(), ValueLimit.NONE));
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(5)
+                        .nOut(3)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
+                        .build()));
+        ModelFileException e = assertThrows(
+                ModelFileException.class, () -> ModelFormat.DL4J.read(zip(net), List.of(), ValueLimit.NONE));
         assertTrue(e.getMessage().contains("layer 'drop' is a DropoutLayer"), e.getMessage());
     }
 
     @Test
     void hiddenLayersMustShareOneSupportedActivation() throws Exception {
-        MultiLayerNetwork net = network(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list()
-                .layer(new DenseLayer.Builder().nIn(4).nOut(5).name("a").activation(
-                        org.nd4j.linalg.activations.Activation.SIGMOID).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(5).nOut(3).activation(
-                        org.nd4j.linalg.activations.Activation.IDENTITY).build()));
-        ModelFileException e = assertThrows(ModelFileException.class,
-                () -> ModelFormat.DL4J.read(zip(net), List.of(), ValueLimit.NONE));
+        MultiLayerNetwork net = network(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .nIn(4)
+                        .nOut(5)
+                        .name("a")
+                        .activation(org.nd4j.linalg.activations.Activation.SIGMOID)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(5)
+                        .nOut(3)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
+                        .build()));
+        ModelFileException e = assertThrows(
+                ModelFileException.class, () -> ModelFormat.DL4J.read(zip(net), List.of(), ValueLimit.NONE));
         assertTrue(e.getMessage().startsWith("layer 'a' applies sigmoid"), e.getMessage());
     }
 
@@ -81,8 +108,8 @@ class ModelReadersTest {
     void kerasThreeZipsAndPicklesAreRefusedWithWhatToDoInstead() throws Exception {
         Path keras3 = dir.resolve("model.keras");
         Files.write(keras3, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
-        ModelFileException zip = assertThrows(ModelFileException.class,
-                () -> ModelFormat.KERAS.read(keras3, List.of(), ValueLimit.NONE));
+        ModelFileException zip = assertThrows(
+                ModelFileException.class, () -> ModelFormat.KERAS.read(keras3, List.of(), ValueLimit.NONE));
         assertTrue(zip.getMessage().contains("model.save('model.h5')"), zip.getMessage());
         ModelFileException pickle = assertThrows(ModelFileException.class, () -> ModelFormat.ofFileName("net.pth"));
         assertTrue(pickle.getMessage().contains("safetensors"), pickle.getMessage());
@@ -93,15 +120,18 @@ class ModelReadersTest {
         String aliased = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[4,4],\"data_offsets\":[0,64]},"
                 + "\"1.weight\":{\"dtype\":\"F32\",\"shape\":[4,4],\"data_offsets\":[0,64]},"
                 + "\"2.weight\":{\"dtype\":\"F32\",\"shape\":[4,4],\"data_offsets\":[0,64]}}";
-        ModelFileException overlap = assertThrows(ModelFileException.class,
+        ModelFileException overlap = assertThrows(
+                ModelFileException.class,
                 () -> ModelFormat.SAFETENSORS.read(safetensors(aliased, 64), List.of(), ValueLimit.NONE));
         assertTrue(overlap.getMessage().contains("overlap the previous tensor's bytes"), overlap.getMessage());
         String gap = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[4,4],\"data_offsets\":[8,72]}}";
-        ModelFileException hole = assertThrows(ModelFileException.class,
+        ModelFileException hole = assertThrows(
+                ModelFileException.class,
                 () -> ModelFormat.SAFETENSORS.read(safetensors(gap, 72), List.of(), ValueLimit.NONE));
         assertTrue(hole.getMessage().contains("leave a gap after byte 0"), hole.getMessage());
         String one = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[4,4],\"data_offsets\":[0,64]}}";
-        ModelFileException padded = assertThrows(ModelFileException.class,
+        ModelFileException padded = assertThrows(
+                ModelFileException.class,
                 () -> ModelFormat.SAFETENSORS.read(safetensors(one, 64 + 4096), List.of(), ValueLimit.NONE));
         assertTrue(padded.getMessage().contains("fill 64 of the file's 4160 data bytes"), padded.getMessage());
     }
@@ -109,27 +139,39 @@ class ModelReadersTest {
     @Test
     void safetensorsOverTheParameterLimitAreRefusedNamingIt() throws Exception {
         String one = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[4,4],\"data_offsets\":[0,64]}}";
-        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFormat.SAFETENSORS.read(
-                safetensors(one, 64), List.of(), new ValueLimit(15, "test.limit")));
+        ModelFileException e = assertThrows(
+                ModelFileException.class,
+                () -> ModelFormat.SAFETENSORS.read(safetensors(one, 64), List.of(), new ValueLimit(15, "test.limit")));
         assertEquals("the file holds 16 parameters; allowed: at most 15 numbers (test.limit)", e.getMessage());
-        assertEquals(1, ModelFormat.SAFETENSORS.read(safetensors(one, 64), List.of(), new ValueLimit(16, "t"))
-                .layers().size());
+        assertEquals(
+                1,
+                ModelFormat.SAFETENSORS
+                        .read(safetensors(one, 64), List.of(), new ValueLimit(16, "t"))
+                        .layers()
+                        .size());
     }
 
     @Test
     void aDeeplearning4jZipDeclaringHugeLayersIsRefusedBeforeItIsBuilt() throws Exception {
-        MultiLayerConfiguration huge = new NeuralNetConfiguration.Builder().list()
+        MultiLayerConfiguration huge = new NeuralNetConfiguration.Builder()
+                .list()
                 .layer(new DenseLayer.Builder().nIn(30_000).nOut(30_000).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(30_000).nOut(3).build()).build();
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(30_000)
+                        .nOut(3)
+                        .build())
+                .build();
         Path file = dir.resolve("huge.zip");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.putNextEntry(new ZipEntry("configuration.json"));
             zip.write(huge.toJson().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        ModelFileException e = assertThrows(ModelFileException.class,
+        ModelFileException e = assertThrows(
+                ModelFileException.class,
                 () -> ModelFormat.DL4J.read(file, List.of(), new ValueLimit(1_000_000, "test.limit")));
-        assertEquals("the network declares 900120003 parameters; allowed: at most 1000000 numbers (test.limit)",
+        assertEquals(
+                "the network declares 900120003 parameters; allowed: at most 1000000 numbers (test.limit)",
                 e.getMessage());
     }
 
@@ -139,8 +181,8 @@ class ModelReadersTest {
         try (var in = ModelReadersTest.class.getResourceAsStream("/inspect/mse-tanh-mutant.h5")) {
             Files.copy(in, mutant);
         }
-        ModelFileException e = assertThrows(ModelFileException.class,
-                () -> IsolatedKerasReader.read(mutant, ValueLimit.NONE));
+        ModelFileException e =
+                assertThrows(ModelFileException.class, () -> IsolatedKerasReader.read(mutant, ValueLimit.NONE));
         assertTrue(e.getMessage().startsWith("the Keras HDF5 reader crashed (exit code "), e.getMessage());
         Path good = dir.resolve("good.h5");
         try (var in = ModelReadersTest.class.getResourceAsStream("/inspect/mse-tanh.h5")) {
@@ -148,11 +190,16 @@ class ModelReadersTest {
         }
         IsolatedKerasReader.Summary read = IsolatedKerasReader.read(good, ValueLimit.NONE);
         assertEquals(Activation.TANH, read.activation());
-        assertEquals(List.of(new ImportedNetwork.LayerShape(6, 16, true), new ImportedNetwork.LayerShape(16, 16, true),
-                new ImportedNetwork.LayerShape(16, 3, true)), read.layers());
-        ModelFileException limited = assertThrows(ModelFileException.class,
-                () -> IsolatedKerasReader.read(good, new ValueLimit(100, "test.limit")));
-        assertTrue(limited.getMessage().endsWith("parameters; allowed: at most 100 numbers (test.limit)"),
+        assertEquals(
+                List.of(
+                        new ImportedNetwork.LayerShape(6, 16, true),
+                        new ImportedNetwork.LayerShape(16, 16, true),
+                        new ImportedNetwork.LayerShape(16, 3, true)),
+                read.layers());
+        ModelFileException limited = assertThrows(
+                ModelFileException.class, () -> IsolatedKerasReader.read(good, new ValueLimit(100, "test.limit")));
+        assertTrue(
+                limited.getMessage().endsWith("parameters; allowed: at most 100 numbers (test.limit)"),
                 limited.getMessage());
     }
 

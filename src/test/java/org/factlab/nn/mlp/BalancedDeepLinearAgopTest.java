@@ -52,8 +52,8 @@ class BalancedDeepLinearAgopTest {
         double[][] x = gaussian(N, D, random);
         INDArray probeX = matrix(x);
         INDArray probeY = matrix(stationaryTargets(w, u, x));
-        MlpWeights weights = new MlpWeights(w.stream().map(BalancedDeepLinearAgopTest::matrix).toList(),
-                Arrays.asList(new INDArray[DEPTH]));
+        MlpWeights weights = new MlpWeights(
+                w.stream().map(BalancedDeepLinearAgopTest::matrix).toList(), Arrays.asList(new INDArray[DEPTH]));
         ProbeResult result = new MlpProbe(weights, Activation.IDENTITY, N).probe(probeX, probeY, LAMBDA);
 
         for (int l = 0; l < DEPTH; l++) {
@@ -62,7 +62,8 @@ class BalancedDeepLinearAgopTest {
             assertTrue(layer.forward().factRelativeError() < 1e-10, "FACT holds at layer " + (l + 1));
             assertEquals(1.0, layer.forward().cosine().get(Prediction.AGOP_1_OVER_L), 1e-9, "layer " + (l + 1));
         }
-        double sqrtAtLayer1 = result.compare(0, false, Set.of()).forward().cosine().get(Prediction.SQRT_AGOP);
+        double sqrtAtLayer1 =
+                result.compare(0, false, Set.of()).forward().cosine().get(Prediction.SQRT_AGOP);
         assertTrue(sqrtAtLayer1 < 0.99, "√AGOP is not the root at layer 1 of 3: " + sqrtAtLayer1);
     }
 

@@ -27,8 +27,8 @@ class CrossEntropyTrainingTest {
         MlpArchitecture arch = new MlpArchitecture(6, 8, 3, 3, Activation.TANH, true);
         INDArray x = gaussian(N, 6, 1, 51);
         INDArray y = oneHot(N, 3);
-        TrainingOptions options = new TrainingOptions(Optimizer.SGD, LR, 0, LAMBDA, LearningRateSchedule.CONSTANT, 1, N,
-                5L, Loss.CROSS_ENTROPY);
+        TrainingOptions options = new TrainingOptions(
+                Optimizer.SGD, LR, 0, LAMBDA, LearningRateSchedule.CONSTANT, 1, N, 5L, Loss.CROSS_ENTROPY);
         MlpTrainer trainer = new MlpTrainer(arch, options, x, y, DataType.DOUBLE);
         MlpWeights before = trainer.weights();
         MultiLayerNetwork net = trainer.network();
@@ -40,12 +40,14 @@ class CrossEntropyTrainingTest {
         assertEquals(net.score() - 0.5 * LAMBDA * squaredNorm, probeLoss, 1e-12);
         INDArray[] gradients = new INDArray[arch.depth()];
         for (int l = 0; l < arch.depth(); l++) {
-            gradients[l] = net.gradient().getGradientFor(l + "_W").transpose().div(N).dup();
+            gradients[l] =
+                    net.gradient().getGradientFor(l + "_W").transpose().div(N).dup();
         }
         trainer.trainEpoch(() -> false);
         MlpWeights after = trainer.weights();
         for (int l = 0; l < arch.depth(); l++) {
-            INDArray expected = before.weight(l).sub(gradients[l].add(before.weight(l).mul(LAMBDA)).mul(LR));
+            INDArray expected = before.weight(l)
+                    .sub(gradients[l].add(before.weight(l).mul(LAMBDA)).mul(LR));
             double error = after.weight(l).sub(expected).norm2Number().doubleValue()
                     / expected.norm2Number().doubleValue();
             assertTrue(error < 1e-12, "layer " + l + ": relative difference " + error);

@@ -10,13 +10,13 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.junit.jupiter.api.Test;
 
 /**
  * Test (5): what {@link MlpTrainer} really optimises, in float64, against an independent gradient (our own
@@ -56,8 +56,10 @@ class Dl4jSemanticsTest {
         trainer.trainEpoch(() -> false);
         MlpWeights after = trainer.weights();
         for (int l = 0; l < ARCH.depth(); l++) {
-            INDArray expectedW = before.weight(l).sub(probe.dataGradient(l).add(before.weight(l).mul(LAMBDA)).mul(LR));
-            INDArray expectedB = before.bias(l).sub(biasGradients.get(l).add(before.bias(l).mul(LAMBDA)).mul(LR));
+            INDArray expectedW = before.weight(l)
+                    .sub(probe.dataGradient(l).add(before.weight(l).mul(LAMBDA)).mul(LR));
+            INDArray expectedB = before.bias(l)
+                    .sub(biasGradients.get(l).add(before.bias(l).mul(LAMBDA)).mul(LR));
             assertTrue(maxAbsDifference(expectedW, after.weight(l)) < 1e-14, "W of layer " + l);
             assertTrue(maxAbsDifference(expectedB, after.bias(l)) < 1e-14, "b of layer " + l);
         }
@@ -67,8 +69,8 @@ class Dl4jSemanticsTest {
     @Test
     void heavyBallIsPyTorchMomentum() {
         double mu = 0.9;
-        TrainingOptions options = new TrainingOptions(Optimizer.SGD, LR, mu, LAMBDA,
-                org.factlab.nn.quadratic.LearningRateSchedule.CONSTANT, 2, 5, 3L);
+        TrainingOptions options = new TrainingOptions(
+                Optimizer.SGD, LR, mu, LAMBDA, org.factlab.nn.quadratic.LearningRateSchedule.CONSTANT, 2, 5, 3L);
         MlpTrainer trainer = new MlpTrainer(ARCH, options, X, Y, DataType.DOUBLE);
         MlpWeights theta0 = trainer.weights();
         INDArray g0 = regularizedGradient(theta0, 0);
@@ -128,12 +130,18 @@ class Dl4jSemanticsTest {
     }
 
     private static MultiLayerNetwork linearAdam(double lambda, boolean coupled) {
-        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.DOUBLE)
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .dataType(DataType.DOUBLE)
                 .updater(new Adam(ADAM_LR));
         builder = coupled ? builder.l2(lambda) : builder.weightDecay(lambda);
         MultiLayerNetwork net = new MultiLayerNetwork(builder.list()
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(3).nOut(2)
-                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).hasBias(false).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(3)
+                        .nOut(2)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
+                        .hasBias(false)
+                        .build())
                 .build());
         net.init();
         return net;

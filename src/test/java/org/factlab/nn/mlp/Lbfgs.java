@@ -17,8 +17,7 @@ public final class Lbfgs {
 
     private static final int MEMORY = 10;
 
-    private Lbfgs() {
-    }
+    private Lbfgs() {}
 
     /** Minimises from θ (updated in place) until ‖∇f‖ ≤ tolerance or maxIterations; returns the final ‖∇f‖. */
     public static double minimise(Objective f, double[] theta, double tolerance, int maxIterations) {

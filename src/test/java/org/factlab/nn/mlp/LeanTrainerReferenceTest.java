@@ -40,25 +40,31 @@ class LeanTrainerReferenceTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void float64StepsEqualTheReference(Activation activation, boolean bias, Optimizer optimizer, double momentum,
-                                       double lr) {
+    void float64StepsEqualTheReference(
+            Activation activation, boolean bias, Optimizer optimizer, double momentum, double lr) {
         compare(activation, bias, optimizer, momentum, lr, DataType.DOUBLE, 1e-12);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
-    void float32StepsEqualTheReferenceToFloatAccuracy(Activation activation, boolean bias, Optimizer optimizer,
-                                                      double momentum, double lr) {
+    void float32StepsEqualTheReferenceToFloatAccuracy(
+            Activation activation, boolean bias, Optimizer optimizer, double momentum, double lr) {
         compare(activation, bias, optimizer, momentum, lr, DataType.FLOAT, 2e-5);
     }
 
-    private static void compare(Activation activation, boolean bias, Optimizer optimizer, double momentum, double lr,
-                                DataType type, double tolerance) {
+    private static void compare(
+            Activation activation,
+            boolean bias,
+            Optimizer optimizer,
+            double momentum,
+            double lr,
+            DataType type,
+            double tolerance) {
         MlpArchitecture arch = new MlpArchitecture(5, 7, 3, 3, activation, bias);
         INDArray x = gaussian(N, 5, 1, 51);
         INDArray y = gaussian(N, 3, 1, 52);
-        TrainingOptions options = new TrainingOptions(optimizer, lr, momentum, LAMBDA, LearningRateSchedule.COSINE,
-                EPOCHS, 8, 13L);
+        TrainingOptions options =
+                new TrainingOptions(optimizer, lr, momentum, LAMBDA, LearningRateSchedule.COSINE, EPOCHS, 8, 13L);
         MlpTrainer trainer = new MlpTrainer(arch, options, x, y, type);
         Reference reference = new Reference(trainer.weights(), options, activation, x, y);
         for (int e = 0; e < EPOCHS; e++) {

@@ -11,8 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Small random networks and data sets in float64 for the MLP tests. */
 final class MlpFixtures {
 
-    private MlpFixtures() {
-    }
+    private MlpFixtures() {}
 
     /** rows×cols float64 with N(0, scale²) entries. */
     static INDArray gaussian(int rows, int cols, double scale, long seed) {
@@ -38,8 +37,8 @@ final class MlpFixtures {
 
     /** Plain SGD (no momentum) at a constant rate, one epoch of one full batch of n samples. */
     static TrainingOptions sgd(double lr, double momentum, double lambda, int batchSize) {
-        return new TrainingOptions(Optimizer.SGD, lr, momentum, lambda, LearningRateSchedule.CONSTANT, 1, batchSize,
-                7L);
+        return new TrainingOptions(
+                Optimizer.SGD, lr, momentum, lambda, LearningRateSchedule.CONSTANT, 1, batchSize, 7L);
     }
 
     /** Largest |aᵢⱼ − bᵢⱼ|. */

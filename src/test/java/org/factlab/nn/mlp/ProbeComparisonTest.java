@@ -62,8 +62,13 @@ class ProbeComparisonTest {
         Map<Prediction, INDArray> predictions = direct.predictions(agopRoot);
         assertEquals(predictions.keySet(), measured.pearson().keySet());
         predictions.forEach((p, m) -> {
-            assertEquals(Similarity.pearson(m, direct.reference()), measured.pearson().get(p), 1e-12, p.id());
-            assertEquals(Similarity.cosine(m, direct.reference()), measured.cosine().get(p), 1e-12, p.id());
+            assertEquals(
+                    Similarity.pearson(m, direct.reference()),
+                    measured.pearson().get(p),
+                    1e-12,
+                    p.id());
+            assertEquals(
+                    Similarity.cosine(m, direct.reference()), measured.cosine().get(p), 1e-12, p.id());
         });
         assertEquals(direct.factRelativeError(), measured.factRelativeError(), 1e-12);
         if (kept) {

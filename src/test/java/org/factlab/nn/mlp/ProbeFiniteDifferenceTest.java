@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.factlab.math.FeatureMatrices;
 import org.factlab.math.FeatureSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -31,7 +31,9 @@ class ProbeFiniteDifferenceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "IDENTITY"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"TANH", "IDENTITY"})
     void perSampleGradientsAndJacobiansMatchFiniteDifferences(Activation activation) {
         MlpWeights weights = MlpFixtures.randomWeights(architecture(activation), 5);
         ForwardPass pass = new ForwardPass(weights, activation, X);
@@ -44,14 +46,17 @@ class ProbeFiniteDifferenceTest {
             UnaryOperator<INDArray> fromInput = hi -> outputFromLayer(weights, activation, layer, hi);
             UnaryOperator<INDArray> fromOutput = ui -> outputFromPreActivation(weights, activation, layer, ui);
             assertTrue(maxAbsDifference(lossGradientByDifferences(fromInput, h), g) < 1e-8, "g, layer " + l);
-            assertTrue(maxAbsDifference(lossGradientByDifferences(fromOutput, u), deltas.get(l)) < 1e-8, "δ, layer "
-                    + l);
+            assertTrue(
+                    maxAbsDifference(lossGradientByDifferences(fromOutput, u), deltas.get(l)) < 1e-8, "δ, layer " + l);
             for (int k = 0; k < 2; k++) {
-                INDArray jacobianU = pass.backward(MlpProbe.outputSeed(X.rows(), 2, k)).get(l);
+                INDArray jacobianU =
+                        pass.backward(MlpProbe.outputSeed(X.rows(), 2, k)).get(l);
                 INDArray jacobianH = pass.inputGradient(l, jacobianU);
-                assertTrue(maxAbsDifference(outputGradientByDifferences(fromInput, h, k), jacobianH) < 1e-8,
+                assertTrue(
+                        maxAbsDifference(outputGradientByDifferences(fromInput, h, k), jacobianH) < 1e-8,
                         "∂f_" + k + "/∂h, layer " + l);
-                assertTrue(maxAbsDifference(outputGradientByDifferences(fromOutput, u, k), jacobianU) < 1e-8,
+                assertTrue(
+                        maxAbsDifference(outputGradientByDifferences(fromOutput, u, k), jacobianU) < 1e-8,
                         "∂f_" + k + "/∂u, layer " + l);
             }
         }
@@ -73,7 +78,8 @@ class ProbeFiniteDifferenceTest {
             INDArray agop = h.transpose().mmul(h).muli(0);
             INDArray bAgop = u.transpose().mmul(u).muli(0);
             for (int k = 0; k < 2; k++) {
-                INDArray jacobianU = pass.backward(MlpProbe.outputSeed(X.rows(), 2, k)).get(l);
+                INDArray jacobianU =
+                        pass.backward(MlpProbe.outputSeed(X.rows(), 2, k)).get(l);
                 INDArray jacobianH = pass.inputGradient(l, jacobianU);
                 agop.addi(FeatureMatrices.meanGram(jacobianH, X.rows()));
                 bAgop.addi(FeatureMatrices.meanGram(jacobianU, X.rows()));
@@ -119,7 +125,8 @@ class ProbeFiniteDifferenceTest {
             INDArray minus = a.dup();
             plus.getColumn(j).addi(EPS);
             minus.getColumn(j).subi(EPS);
-            INDArray slope = perRowScalar.apply(plus).sub(perRowScalar.apply(minus)).divi(2 * EPS);
+            INDArray slope =
+                    perRowScalar.apply(plus).sub(perRowScalar.apply(minus)).divi(2 * EPS);
             result.getColumn(j).assign(slope.reshape(a.rows()));
         }
         return result;

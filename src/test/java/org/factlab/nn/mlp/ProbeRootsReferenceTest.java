@@ -32,7 +32,9 @@ class ProbeRootsReferenceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"RELU", "TANH"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"RELU", "TANH"})
     void everyRootSeriesMatchesTheJacobiReference(Activation activation) {
         MlpArchitecture a = new MlpArchitecture(12, 8, 3, 3, activation, true);
         INDArray x = MlpFixtures.gaussian(40, 12, 1, 41);
@@ -50,8 +52,12 @@ class ProbeRootsReferenceTest {
         double[][] reference = side.reference().toDoubleMatrix();
         double[][] fact = side.fact().toDoubleMatrix();
         double[][] agop = side.agop().toDoubleMatrix();
-        assertSimilar(root(Matrices.multiply(fact, Matrices.transpose(fact)), 0.5), reference, Prediction.SYM_FACT,
-                measured, where);
+        assertSimilar(
+                root(Matrices.multiply(fact, Matrices.transpose(fact)), 0.5),
+                reference,
+                Prediction.SYM_FACT,
+                measured,
+                where);
         assertSimilar(root(agop, 0.5), reference, Prediction.SQRT_AGOP, measured, where);
         if (agopRoot > 0) {
             assertSimilar(root(agop, 1.0 / agopRoot), reference, Prediction.AGOP_1_OVER_L, measured, where);
@@ -59,8 +65,8 @@ class ProbeRootsReferenceTest {
         assertSimilar(root(side.enfa().toDoubleMatrix(), 0.5), reference, Prediction.SQRT_ENFA, measured, where);
     }
 
-    private static void assertSimilar(double[][] root, double[][] reference, Prediction p,
-                                      FeatureSet.Comparison measured, String where) {
+    private static void assertSimilar(
+            double[][] root, double[][] reference, Prediction p, FeatureSet.Comparison measured, String where) {
         assertEquals(Similarity.pearson(root, reference), measured.pearson().get(p), 1e-7, where + " pearson " + p);
         assertEquals(Similarity.cosine(root, reference), measured.cosine().get(p), 1e-7, where + " cosine " + p);
     }

@@ -27,7 +27,8 @@ class RidgeClosedFormTest {
         double lambda = 0.05;
         INDArray x = gaussian(n, d, 1, 31);
         INDArray y = gaussian(n, c, 1, 32);
-        INDArray regularized = x.transpose().mmul(x).addi(Nd4j.eye(d).castTo(DataType.DOUBLE).muli(n * c * lambda / 2));
+        INDArray regularized =
+                x.transpose().mmul(x).addi(Nd4j.eye(d).castTo(DataType.DOUBLE).muli(n * c * lambda / 2));
         INDArray w = y.transpose().mmul(x).mmul(InvertMatrix.invert(regularized, false));
         MlpWeights weights = new MlpWeights(List.of(w), Arrays.asList((INDArray) null));
 

@@ -22,15 +22,17 @@ class TrainerGradientTest {
 
     /** tanh as well as ReLU: ReLU's derivative is the same at z and at relu(z), tanh's is not. */
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"RELU", "TANH"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"RELU", "TANH"})
     void factFromPerSampleGradientsEqualsTheTrainersParameterGradient(Activation activation) {
         MlpArchitecture arch = new MlpArchitecture(6, 8, 3, 3, activation, true);
         int n = 50;
         double lambda = 1e-3;
         INDArray x = gaussian(n, 6, 1, 41);
         INDArray y = gaussian(n, 3, 1, 42);
-        TrainingOptions options = new TrainingOptions(Optimizer.SGD, 0.05, 0.9, lambda, LearningRateSchedule.COSINE, 5,
-                16, 9L);
+        TrainingOptions options =
+                new TrainingOptions(Optimizer.SGD, 0.05, 0.9, lambda, LearningRateSchedule.COSINE, 5, 16, 9L);
         MlpTrainer trainer = new MlpTrainer(arch, options, x, y, DataType.DOUBLE);
         for (int e = 0; e < 5; e++) {
             trainer.trainEpoch(() -> false);
@@ -44,11 +46,12 @@ class TrainerGradientTest {
         List<INDArray> deltas = pass.backward(MlpProbe.lossDelta(pass.output(), y));
         for (int l = 0; l < arch.depth(); l++) {
             INDArray w = weights.weight(l);
-            INDArray trainerGradient = net.gradient().getGradientFor(l + "_W").transpose().div(n);
+            INDArray trainerGradient =
+                    net.gradient().getGradientFor(l + "_W").transpose().div(n);
             INDArray fromTrainer = FeatureMatrices.factFromGradient(w, trainerGradient, lambda);
             INDArray perSample = FeatureMatrices.fact(pass.inputGradient(l, deltas.get(l)), pass.input(l), lambda);
-            double error = perSample.sub(fromTrainer).norm2Number().doubleValue() / fromTrainer.norm2Number()
-                    .doubleValue();
+            double error = perSample.sub(fromTrainer).norm2Number().doubleValue()
+                    / fromTrainer.norm2Number().doubleValue();
             assertTrue(error < 1e-12, "layer " + l + ": relative difference " + error);
         }
     }

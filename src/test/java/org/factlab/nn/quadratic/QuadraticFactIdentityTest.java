@@ -23,7 +23,8 @@ class QuadraticFactIdentityTest {
             objective.dataGradient(net, grad);
             double[][] fromParameterGradient = Matrices.scale(-1 / lambda, wTransposeTimesGradW(net, grad));
             double[][] fact = QuadraticFeatures.at(net, objective).fact();
-            assertTrue(Matrices.relativeError(fact, fromParameterGradient) < 1e-12,
+            assertTrue(
+                    Matrices.relativeError(fact, fromParameterGradient) < 1e-12,
                     "seed " + seed + ": " + Matrices.relativeError(fact, fromParameterGradient));
 
             objective.objectiveGradient(net, grad);

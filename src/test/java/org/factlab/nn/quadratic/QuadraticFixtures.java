@@ -6,8 +6,7 @@ import org.factlab.data.QuadraticSeparationData;
 /** Objectives on D(p, τ) and random networks for the quadratic-network tests. */
 final class QuadraticFixtures {
 
-    private QuadraticFixtures() {
-    }
+    private QuadraticFixtures() {}
 
     /** L_λ on the 82 atoms of D(p, τ). */
     static QuadraticObjective objective(double p, double tau, double lossScale, double lambda) {

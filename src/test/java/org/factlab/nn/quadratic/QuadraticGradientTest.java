@@ -12,8 +12,7 @@ class QuadraticGradientTest {
     private static final double H = 1e-5;
 
     /** p = 0.3 so that the grid atoms matter; λ and s away from 1 so that mistakes in them show. */
-    private final QuadraticObjective objective =
-            QuadraticFixtures.objective(0.3, 0.7, 2.5, 0.03);
+    private final QuadraticObjective objective = QuadraticFixtures.objective(0.3, 0.7, 2.5, 0.03);
 
     @Test
     void parameterGradientOfTheObjectiveMatchesFiniteDifferences() {
@@ -99,7 +98,8 @@ class QuadraticGradientTest {
             }
         }
         double[][] fact = QuadraticFeatures.at(net, objective).fact();
-        assertTrue(Matrices.relativeError(fact, expected) < 1e-7, "relative error "
-                + Matrices.relativeError(fact, expected));
+        assertTrue(
+                Matrices.relativeError(fact, expected) < 1e-7,
+                "relative error " + Matrices.relativeError(fact, expected));
     }
 }

@@ -20,9 +20,13 @@ class QuadraticOptimumTest {
         long steps = 100_000;
         QuadraticObjective objective = QuadraticFixtures.objective(1e-5, 0.02, 1, 1e-7);
         QuadraticNetwork net = QuadraticNetwork.initialised(10, 4, 1, new SplittableRandom(42));
-        QuadraticTrainer trainer = new QuadraticTrainer(net, objective, new Adam(net.parameters().length, 0.9, 0.999,
-                1e-8),
-                LearningRateSchedule.COSINE, 0.01, steps);
+        QuadraticTrainer trainer = new QuadraticTrainer(
+                net,
+                objective,
+                new Adam(net.parameters().length, 0.9, 0.999, 1e-8),
+                LearningRateSchedule.COSINE,
+                0.01,
+                steps);
         for (long t = 0; t < steps; t++) {
             assertTrue(trainer.step(), "finite at step " + t);
         }
@@ -46,9 +50,13 @@ class QuadraticOptimumTest {
         long steps = 200_000;
         QuadraticObjective objective = QuadraticFixtures.objective(1e-5, 0.02, 1, 1e-5);
         QuadraticNetwork net = QuadraticNetwork.initialised(10, 4, 1, new SplittableRandom(7));
-        QuadraticTrainer trainer = new QuadraticTrainer(net, objective, new Adam(net.parameters().length, 0.9, 0.999,
-                1e-8),
-                LearningRateSchedule.COSINE, 0.01, steps);
+        QuadraticTrainer trainer = new QuadraticTrainer(
+                net,
+                objective,
+                new Adam(net.parameters().length, 0.9, 0.999, 1e-8),
+                LearningRateSchedule.COSINE,
+                0.01,
+                steps);
         for (long t = 0; t < steps; t++) {
             trainer.step();
         }

@@ -21,34 +21,43 @@ class CompareGroupsTest {
 
     @Test
     void eachRunIsLabelledByTheFieldsInWhichTheRunsDifferOnly() {
-        List<Run> runs = List.of(quadratic("a", 0.02, 1e-7, 1), quadratic("b", 0.02, 1e-7, 2),
-                quadratic("c", 0.05, 1e-7, 1));
+        List<Run> runs =
+                List.of(quadratic("a", 0.02, 1e-7, 1), quadratic("b", 0.02, 1e-7, 2), quadratic("c", 0.05, 1e-7, 1));
         List<String> labels = CompareGroups.of(runs, CompareGroups.GROUP_NONE, null).stream()
-                .map(CompareGroups.Group::label).toList();
-        assertEquals(List.of("τ = 0.02, seed 1", "τ = 0.02, seed 2", "τ = 0.05, seed 1"), labels,
+                .map(CompareGroups.Group::label)
+                .toList();
+        assertEquals(
+                List.of("τ = 0.02, seed 1", "τ = 0.02, seed 2", "τ = 0.05, seed 1"),
+                labels,
                 "λ, width and the rest are equal in every run and left out");
         assertEquals(List.of("tau", "seed"), CompareGroups.varyingFields(runs), "the seed comes last");
     }
 
     @Test
     void runsDifferingOnlyInSeedAreOneMeanCurveLabelledWithoutTheSeed() {
-        List<Run> runs = List.of(quadratic("a", 0.02, 1e-7, 1), quadratic("b", 0.02, 1e-7, 2),
-                quadratic("c", 0.02, 1e-6, 1));
+        List<Run> runs =
+                List.of(quadratic("a", 0.02, 1e-7, 1), quadratic("b", 0.02, 1e-7, 2), quadratic("c", 0.02, 1e-6, 1));
         List<CompareGroups.Group> groups = CompareGroups.of(runs, CompareGroups.GROUP_SPEC, null);
-        assertEquals(List.of("λ = 1e-7 (mean of 2 runs)", "λ = 1e-6, seed 1"),
+        assertEquals(
+                List.of("λ = 1e-7 (mean of 2 runs)", "λ = 1e-6, seed 1"),
                 groups.stream().map(CompareGroups.Group::label).toList());
-        assertEquals(List.of("a", "b"), groups.get(0).runs().stream().map(Run::id).toList());
+        assertEquals(
+                List.of("a", "b"), groups.get(0).runs().stream().map(Run::id).toList());
     }
 
     @Test
     void aColourFieldLeadsTheLabelAndOrdersTheGroupsByValue() {
         List<Run> runs = List.of(parity("a", 1000, 0), parity("b", 1000, 1), parity("c", 2000, 0), parity("d", 500, 0));
         List<CompareGroups.Group> bySpec = CompareGroups.of(runs, CompareGroups.GROUP_SPEC, "n");
-        assertEquals(List.of("n = 500, seed 0", "n = 1000 (mean of 2 runs)", "n = 2000, seed 0"),
+        assertEquals(
+                List.of("n = 500, seed 0", "n = 1000 (mean of 2 runs)", "n = 2000, seed 0"),
                 bySpec.stream().map(CompareGroups.Group::label).toList());
-        assertEquals(List.of("n = 1000 (mean of 2 runs)", "n = 2000", "n = 500"), CompareGroups.of(runs, "n", null)
-                .stream().map(CompareGroups.Group::label).toList(),
-                        "grouped by a field: that field only, in run order");
+        assertEquals(
+                List.of("n = 1000 (mean of 2 runs)", "n = 2000", "n = 500"),
+                CompareGroups.of(runs, "n", null).stream()
+                        .map(CompareGroups.Group::label)
+                        .toList(),
+                "grouped by a field: that field only, in run order");
         List<String> colours = CompareGroups.colours(bySpec, "n");
         Map<Object, String> byValue = CurveColours.of(List.of(500, 1000, 2000));
         assertEquals(List.of(byValue.get(500), byValue.get(1000), byValue.get(2000)), colours);
@@ -57,14 +66,40 @@ class CompareGroupsTest {
     @Test
     void runsWithEqualSpecsAreToldApartByNameAndThenId() {
         List<Run> runs = List.of(parity("a", 1000, 0), parity("b", 1000, 0));
-        assertEquals(List.of("run a", "run b"), CompareGroups.of(runs, CompareGroups.GROUP_NONE, null).stream()
-                .map(CompareGroups.Group::label).toList());
+        assertEquals(
+                List.of("run a", "run b"),
+                CompareGroups.of(runs, CompareGroups.GROUP_NONE, null).stream()
+                        .map(CompareGroups.Group::label)
+                        .toList());
         Map<String, Object> spec = Map.of("n", 1000, "seed", 0L);
-        List<Run> sameName = List.of(run("a", "parity", spec, 0), run("b", "parity", spec, 0),
-                new Run("c", "run a", "parity", "quick", spec, 0, RunStatus.SUCCEEDED, null, Instant.EPOCH, null, null,
-                        null, null, Map.of(), 0, 0, null, List.of(), null));
-        assertEquals(List.of("run a [a]", "run b", "run a [c]"), CompareGroups.of(sameName, CompareGroups.GROUP_NONE,
-                null).stream().map(CompareGroups.Group::label).toList());
+        List<Run> sameName = List.of(
+                run("a", "parity", spec, 0),
+                run("b", "parity", spec, 0),
+                new Run(
+                        "c",
+                        "run a",
+                        "parity",
+                        "quick",
+                        spec,
+                        0,
+                        RunStatus.SUCCEEDED,
+                        null,
+                        Instant.EPOCH,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of(),
+                        0,
+                        0,
+                        null,
+                        List.of(),
+                        null));
+        assertEquals(
+                List.of("run a [a]", "run b", "run a [c]"),
+                CompareGroups.of(sameName, CompareGroups.GROUP_NONE, null).stream()
+                        .map(CompareGroups.Group::label)
+                        .toList());
     }
 
     @Test
@@ -99,9 +134,13 @@ class CompareGroupsTest {
     void chartsTakeTheFixedRangeTheirKindDeclares() {
         List<Section> quadratic = new QuadraticKind().sections();
         List<Section> mlp = new MlpKind().sections();
-        assertArrayEquals(new double[] {0, 1}, AxisRange.fixed(quadratic, "fact/cosine", 0.1, 0.99),
+        assertArrayEquals(
+                new double[] {0, 1},
+                AxisRange.fixed(quadratic, "fact/cosine", 0.1, 0.99),
                 "a similarity axis without negative values");
-        assertArrayEquals(new double[] {-1, 1}, AxisRange.fixed(mlp, "layer2/fact/pearson", -0.2, 0.9),
+        assertArrayEquals(
+                new double[] {-1, 1},
+                AxisRange.fixed(mlp, "layer2/fact/pearson", -0.2, 0.9),
                 "a layer chart's pattern, any layer");
         assertArrayEquals(new double[] {0, 1}, AxisRange.fixed(mlp, "test/accuracy", 0.5, 0.9));
         assertNull(AxisRange.fixed(mlp, "test/accuracy", 50, 90), "values outside the declared range");
@@ -123,7 +162,25 @@ class CompareGroupsTest {
     }
 
     private static Run run(String id, String kind, Map<String, Object> spec, long seed) {
-        return new Run(id, "run " + id, kind, "quick", spec, seed, RunStatus.SUCCEEDED, null, Instant.EPOCH, null, null,
-                null, null, Map.of(), 0, 0, null, List.of(), null);
+        return new Run(
+                id,
+                "run " + id,
+                kind,
+                "quick",
+                spec,
+                seed,
+                RunStatus.SUCCEEDED,
+                null,
+                Instant.EPOCH,
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                0,
+                0,
+                null,
+                List.of(),
+                null);
     }
 }

@@ -64,7 +64,8 @@ class CurveColoursTest {
         assertEquals(CurveColours.MISSING, colours.get(null));
         assertNotEquals(colours.get(1), colours.get("one"));
         assertEquals(CurveColours.CATEGORICAL.get(0), colours.get(1));
-        assertEquals(CurveColours.viridis(0), CurveColours.of(Arrays.asList(7, null)).get(7), "numbers beside null");
+        assertEquals(
+                CurveColours.viridis(0), CurveColours.of(Arrays.asList(7, null)).get(7), "numbers beside null");
     }
 
     /** WCAG relative luminance of "#rrggbb" (sRGB linearised), an independent measure of lightness. */

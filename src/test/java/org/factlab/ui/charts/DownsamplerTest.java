@@ -72,8 +72,12 @@ class DownsamplerTest {
     void keepsGlobalExtremesOfNoisyCurve() {
         double[] y = noise(50_000, 5);
         Downsampler.Points points = Downsampler.minMax(steps(50_000), y, 500);
-        assertEquals(Arrays.stream(y).max().orElseThrow(), Arrays.stream(points.y()).max().orElseThrow());
-        assertEquals(Arrays.stream(y).min().orElseThrow(), Arrays.stream(points.y()).min().orElseThrow());
+        assertEquals(
+                Arrays.stream(y).max().orElseThrow(),
+                Arrays.stream(points.y()).max().orElseThrow());
+        assertEquals(
+                Arrays.stream(y).min().orElseThrow(),
+                Arrays.stream(points.y()).min().orElseThrow());
     }
 
     @Test

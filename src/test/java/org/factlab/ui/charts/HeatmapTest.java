@@ -41,7 +41,8 @@ class HeatmapTest {
         assertEquals(-1, json.get("min").asDouble());
         assertEquals(4, json.get("max").asDouble());
 
-        FloatBuffer values = ByteBuffer.wrap(Heatmap.valueBytes(preview)).order(ByteOrder.LITTLE_ENDIAN)
+        FloatBuffer values = ByteBuffer.wrap(Heatmap.valueBytes(preview))
+                .order(ByteOrder.LITTLE_ENDIAN)
                 .asFloatBuffer();
         assertEquals(300, values.remaining());
         assertEquals(-1f, values.get(0), "mean of −1.5 and −0.5");
@@ -57,15 +58,17 @@ class HeatmapTest {
         UI.setCurrent(ui); // the values' download URL is registered for the current UI
         try {
             ui.add(heatmap);
-            assertEquals(List.of("setMatrix({\"title\":\"m\",\"sourceRows\":1,\"sourceCols\":2,\"rowBlock\":1,"
-                    + "\"colBlock\":1,\"rows\":1,\"cols\":2,\"min\":0.5,\"max\":2})"), JsCalls.sent(ui));
+            assertEquals(
+                    List.of("setMatrix({\"title\":\"m\",\"sourceRows\":1,\"sourceCols\":2,\"rowBlock\":1,"
+                            + "\"colBlock\":1,\"rows\":1,\"cols\":2,\"min\":0.5,\"max\":2})"),
+                    JsCalls.sent(ui));
             String first = heatmap.getElement().getAttribute(Heatmap.VALUES_ATTRIBUTE);
             assertNotNull(first, "the values' download URL");
 
             heatmap.setMatrix("m", 1, 2, new float[] {1, 3});
             JsCalls.sent(ui);
-            assertNotEquals(first, heatmap.getElement().getAttribute(Heatmap.VALUES_ATTRIBUTE),
-                    "a new matrix, a new URL");
+            assertNotEquals(
+                    first, heatmap.getElement().getAttribute(Heatmap.VALUES_ATTRIBUTE), "a new matrix, a new URL");
 
             heatmap.clear();
             assertEquals(List.of("clear()"), JsCalls.sent(ui));

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 /** A UI to attach components to in tests, and the element function calls it would send to the browser. */
 final class JsCalls {
 
-    private JsCalls() {
-    }
+    private JsCalls() {}
 
     /** A UI in a session whose lock counts as held, as inside {@code ui.access}. */
     static UI ui() {
@@ -30,10 +29,11 @@ final class JsCalls {
         ui.getInternals().getStateTree().runExecutionsBeforeClientResponse();
         return ui.getInternals().dumpPendingJavaScriptInvocations().stream()
                 .map(pending -> pending.getInvocation())
-                .map(call -> functionName(call.getExpression()) + call.getParameters().stream()
-                        .skip(1)
-                        .map(String::valueOf)
-                        .collect(Collectors.joining(", ", "(", ")")))
+                .map(call -> functionName(call.getExpression())
+                        + call.getParameters().stream()
+                                .skip(1)
+                                .map(String::valueOf)
+                                .collect(Collectors.joining(", ", "(", ")")))
                 .toList();
     }
 

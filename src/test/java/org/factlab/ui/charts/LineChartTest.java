@@ -71,9 +71,17 @@ class LineChartTest {
         assertEquals(List.of(), JsCalls.sent(ui));
 
         ui.add(chart);
-        assertEquals(List.of("setTitle(loss)", "setYAxisName()", "setXAxisName(step)", "setScatterSeries([])",
-                "setSeriesStyles({})", "setLogScale(true)", "setAxes(" + NO_RANGES + ")",
-                "setData([{\"name\":\"train\",\"x\":[0,1,2],\"y\":[null,0.1,0.2]}])"), JsCalls.sent(ui));
+        assertEquals(
+                List.of(
+                        "setTitle(loss)",
+                        "setYAxisName()",
+                        "setXAxisName(step)",
+                        "setScatterSeries([])",
+                        "setSeriesStyles({})",
+                        "setLogScale(true)",
+                        "setAxes(" + NO_RANGES + ")",
+                        "setData([{\"name\":\"train\",\"x\":[0,1,2],\"y\":[null,0.1,0.2]}])"),
+                JsCalls.sent(ui));
 
         chart.setData(List.of());
         chart.setLogScale(false);
@@ -91,22 +99,28 @@ class LineChartTest {
         ui.add(chart);
         JsCalls.sent(ui);
         chart.setData(List.of(new LineChart.Series("a", steps(2), ramp(2))));
-        assertEquals(List.of("appendData([{\"name\":\"a\",\"x\":[0,1],\"y\":[0,0.1]}])"), JsCalls.sent(ui),
+        assertEquals(
+                List.of("appendData([{\"name\":\"a\",\"x\":[0,1],\"y\":[0,0.1]}])"),
+                JsCalls.sent(ui),
                 "the attached chart held no series: the new one is all appended");
 
-        chart.setData(List.of(new LineChart.Series("a", steps(4), ramp(4)), new LineChart.Series("b", steps(1),
-                ramp(1))));
-        assertEquals(List.of("appendData([{\"name\":\"a\",\"x\":[2,3],\"y\":[0.2,0.3]},"
-                + "{\"name\":\"b\",\"x\":[0],\"y\":[0]}])"), JsCalls.sent(ui));
+        chart.setData(
+                List.of(new LineChart.Series("a", steps(4), ramp(4)), new LineChart.Series("b", steps(1), ramp(1))));
+        assertEquals(
+                List.of("appendData([{\"name\":\"a\",\"x\":[2,3],\"y\":[0.2,0.3]},"
+                        + "{\"name\":\"b\",\"x\":[0],\"y\":[0]}])"),
+                JsCalls.sent(ui));
 
-        chart.setData(List.of(new LineChart.Series("a", steps(4), ramp(4)), new LineChart.Series("b", steps(1),
-                ramp(1))));
+        chart.setData(
+                List.of(new LineChart.Series("a", steps(4), ramp(4)), new LineChart.Series("b", steps(1), ramp(1))));
         assertEquals(List.of(), JsCalls.sent(ui), "nothing new, nothing sent");
 
         double[] changed = ramp(4);
         changed[0] = 5;
         chart.setData(List.of(new LineChart.Series("a", steps(4), changed)));
-        assertEquals(1, JsCalls.sent(ui).stream().filter(c -> c.startsWith("setData(")).count(),
+        assertEquals(
+                1,
+                JsCalls.sent(ui).stream().filter(c -> c.startsWith("setData(")).count(),
                 "a changed point or a removed series resends everything");
     }
 
@@ -120,8 +134,10 @@ class LineChartTest {
         chart.setWholeNumberX(true);
         chart.setIncludeOrigin(true);
         List<String> sent = JsCalls.sent(ui);
-        assertEquals("setAxes({\"x\":{\"min\":null,\"max\":null,\"integer\":true,\"origin\":true},"
-                + "\"y\":{\"min\":-1,\"max\":1,\"integer\":false,\"origin\":true}})", sent.get(sent.size() - 1));
+        assertEquals(
+                "setAxes({\"x\":{\"min\":null,\"max\":null,\"integer\":true,\"origin\":true},"
+                        + "\"y\":{\"min\":-1,\"max\":1,\"integer\":false,\"origin\":true}})",
+                sent.get(sent.size() - 1));
     }
 
     @Test

@@ -65,10 +65,9 @@ class MatrixPreviewTest {
 
     @Test
     void nonFiniteValuesAreLeftOutOfMeans() {
-        float[] data = {1, Float.NaN, Float.NaN, Float.NaN,
-                        3, Float.POSITIVE_INFINITY, Float.NaN, Float.NaN,
-                        0, 0, 0, 0,
-                        0, 0, 0, 0};
+        float[] data = {
+            1, Float.NaN, Float.NaN, Float.NaN, 3, Float.POSITIVE_INFINITY, Float.NaN, Float.NaN, 0, 0, 0, 0, 0, 0, 0, 0
+        };
         MatrixPreview preview = MatrixPreview.blockReduce(4, 4, data, 2);
         assertArrayEquals(new float[] {2f, Float.NaN, 0f, 0f}, preview.values());
         assertEquals(0f, preview.min());

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class PaperCardTest {
 
-    private final PaperFigure figure4 = PaperFigures.find("fig4", (kind, preset) -> Map.of()).orElseThrow();
+    private final PaperFigure figure4 =
+            PaperFigures.find("fig4", (kind, preset) -> Map.of()).orElseThrow();
 
     @Test
     void aCardStatesItsEstimateOnlyBeforeAnyRunThenTheMeasuredTime() {
@@ -24,8 +25,11 @@ class PaperCardTest {
     }
 
     private static String meta(PaperCard card) {
-        return card.getChildren().flatMap(c -> c instanceof Span s ? java.util.stream.Stream.of(s)
-                : java.util.stream.Stream.empty()).filter(s -> s.getId().orElse("").startsWith("meta-"))
-                .findFirst().orElseThrow().getText();
+        return card.getChildren()
+                .flatMap(c -> c instanceof Span s ? java.util.stream.Stream.of(s) : java.util.stream.Stream.empty())
+                .filter(s -> s.getId().orElse("").startsWith("meta-"))
+                .findFirst()
+                .orElseThrow()
+                .getText();
     }
 }

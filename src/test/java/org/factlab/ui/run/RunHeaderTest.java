@@ -20,26 +20,45 @@ class RunHeaderTest {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("model", "k3j9a0c1d2e3f4g5");
         spec.put("lambda", 0.001);
-        RunHeader header = new RunHeader(() -> { });
+        RunHeader header = new RunHeader(() -> {});
         header.setEdited(List.of("model", "lambda"));
         header.setUploads(Map.of("model", "mse-tanh.safetensors"));
         header.show(run(spec));
 
-        assertThat(text(header, Span.class)).contains("inspect · uploaded model mse-tanh.safetensors, edited: lambda")
+        assertThat(text(header, Span.class))
+                .contains("inspect · uploaded model mse-tanh.safetensors, edited: lambda")
                 .doesNotContain("preset quick");
         assertThat(text(header, Pre.class)).contains("model = mse-tanh.safetensors (k3j9a0c1d2e3f4g5)");
     }
 
     @Test
     void aPresetRunKeepsItsPreset() {
-        RunHeader header = new RunHeader(() -> { });
+        RunHeader header = new RunHeader(() -> {});
         header.show(run(Map.of("lambda", 0.01)));
         assertThat(text(header, Span.class)).contains("inspect · preset quick · seed 0");
     }
 
     private static Run run(Map<String, Object> spec) {
-        return new Run("r1", "inspect run", "inspect", "quick", spec, 0, RunStatus.SUCCEEDED, null, Instant.EPOCH,
-                null, null, null, "factlab", Map.of(), 0, 0, null, List.of(), null);
+        return new Run(
+                "r1",
+                "inspect run",
+                "inspect",
+                "quick",
+                spec,
+                0,
+                RunStatus.SUCCEEDED,
+                null,
+                Instant.EPOCH,
+                null,
+                null,
+                null,
+                "factlab",
+                Map.of(),
+                0,
+                0,
+                null,
+                List.of(),
+                null);
     }
 
     /** The text of every component of that type in the header, in page order. */
@@ -50,7 +69,9 @@ class RunHeaderTest {
     }
 
     private static void collect(com.vaadin.flow.dom.Element e, Class<?> type, StringBuilder out) {
-        e.getComponent().filter(type::isInstance).ifPresent(c -> out.append(e.getText()).append('\n'));
+        e.getComponent()
+                .filter(type::isInstance)
+                .ifPresent(c -> out.append(e.getText()).append('\n'));
         e.getChildren().forEach(child -> collect(child, type, out));
     }
 }

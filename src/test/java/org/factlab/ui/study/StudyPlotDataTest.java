@@ -45,7 +45,9 @@ class StudyPlotDataTest {
     void oneLinePerValueOfTheOtherFieldWithMeanAndSampleStdPerPoint() {
         StudyPlotData plot = StudyPlotData.of(table(), "tau", "fact/cosine", QUADRATIC);
         assertNull(plot.categories(), "τ is numeric");
-        assertEquals(List.of("width = 5", "width = 10"), plot.lines().stream().map(StudyPlotData.Line::label).toList());
+        assertEquals(
+                List.of("width = 5", "width = 10"),
+                plot.lines().stream().map(StudyPlotData.Line::label).toList());
         StudyPlotData.Line width5 = plot.lines().get(0);
         assertArrayEquals(new double[] {0.01, 0.05}, width5.x(), "ascending τ, whatever the sweep's order");
         // τ = 0.01, width 5 is setting 2 (0.70, 0.71, 0.75); τ = 0.05, width 5 is setting 0 (0.91, 0.93, 0.95)
@@ -56,20 +58,28 @@ class StudyPlotDataTest {
         assertEquals(Math.sqrt(0.0008), width10.std()[1], 1e-15, "0.80, 0.84: mean 0.82, Σ(x − m)² / (n − 1) = 0.0008");
         assertTrue(Double.isNaN(width10.std()[0]), "one seed: no error bar");
         assertEquals(0.60, width10.mean()[0], 1e-15);
-        assertArrayEquals(new double[] {0, 1}, plot.yRange(), "a cosine similarity is plotted on [0, 1]");
+        assertArrayEquals(
+                new double[] {0, 1},
+                plot.yRange(),
+                "a cosine similarity, declared on [−1, 1], is plotted on " + "[0, 1]");
         assertEquals(false, plot.logX(), "0.01 … 0.05 spans less than a decade");
-        assertNull(StudyPlotData.of(table(), "width", "grad_norm", QUADRATIC).yRange(), "other values are fitted");
+        assertNull(
+                StudyPlotData.of(table(), "width", "grad_norm", QUADRATIC).yRange(),
+                "values on an axis that " + "follows the data are fitted");
     }
 
     @Test
     void theOnlySweptFieldGivesOneLineAndPayloadNullsForMissingBars() {
         Map<String, List<Object>> sweep = Map.of("n", List.of(1000, 60000));
-        List<StudyTable.Result> results = List.of(new StudyTable.Result(0, Map.of("test_accuracy", 0.9)),
-                new StudyTable.Result(0, Map.of("test_accuracy", 0.8)), new StudyTable.Result(1, Map.of("test_accuracy",
-                        0.95)));
+        List<StudyTable.Result> results = List.of(
+                new StudyTable.Result(0, Map.of("test_accuracy", 0.9)),
+                new StudyTable.Result(0, Map.of("test_accuracy", 0.8)),
+                new StudyTable.Result(1, Map.of("test_accuracy", 0.95)));
         StudyTable t = StudyTable.of(List.of("n"), Settings.product(sweep), results, List.of());
         StudyPlotData plot = StudyPlotData.of(t, "n", "test_accuracy", new MlpKind().sections());
-        assertEquals(List.of(StudyPlotData.ONLY_LINE), plot.lines().stream().map(StudyPlotData.Line::label).toList());
+        assertEquals(
+                List.of(StudyPlotData.ONLY_LINE),
+                plot.lines().stream().map(StudyPlotData.Line::label).toList());
         assertTrue(plot.logX(), "n = 1000 … 60000 spans a factor of 60");
         String json = StudyPlot.json(plot, "title", "n", plot.logX(), false);
         assertTrue(json.contains("\"std\":[" + sampleStd(new double[] {0.9, 0.8}) + ",null]"), json);
@@ -79,7 +89,8 @@ class StudyPlotDataTest {
     @Test
     void aDecadeIsLogByDefaultAndTheYAxisFitsTheValuesUnlessTheFullRangeIsAsked() {
         Map<String, List<Object>> sweep = Map.of("lambda", List.of(1e-4, 1e-3));
-        List<StudyTable.Result> results = List.of(new StudyTable.Result(0, Map.of("layer1/fact/pearson", 0.92)),
+        List<StudyTable.Result> results = List.of(
+                new StudyTable.Result(0, Map.of("layer1/fact/pearson", 0.92)),
                 new StudyTable.Result(1, Map.of("layer1/fact/pearson", 0.95)));
         StudyTable t = StudyTable.of(List.of("lambda"), Settings.product(sweep), results, List.of());
         StudyPlotData plot = StudyPlotData.of(t, "lambda", "layer1/fact/pearson", new MlpKind().sections());
@@ -99,10 +110,14 @@ class StudyPlotDataTest {
         assertEquals("1.235e-9 ± 3.4e-11 (2)", StudyCells.format(1.23456e-9, 3.4e-11, 2));
         TableGrid grid = StudyCells.merge(table().layout(null, List.of("fact/cosine")), List.of("tau", "width"), null);
         assertEquals(List.of("τ", "width", "fact/cosine"), grid.header());
-        assertEquals(List.of("0.05", "5", StudyCells.format(mean(VALUES[0]), sampleStd(VALUES[0]), 3)), grid.rows().get(0));
-        TableGrid pivoted = StudyCells.merge(table().layout("tau", List.of("fact/cosine")), List.of("tau", "width"), "tau");
+        assertEquals(
+                List.of("0.05", "5", StudyCells.format(mean(VALUES[0]), sampleStd(VALUES[0]), 3)),
+                grid.rows().get(0));
+        TableGrid pivoted =
+                StudyCells.merge(table().layout("tau", List.of("fact/cosine")), List.of("tau", "width"), "tau");
         assertEquals(List.of("width", "key", "τ = 0.05", "τ = 0.01"), pivoted.header());
-        assertEquals(List.of("10", "fact/cosine", StudyCells.format(0.82, Math.sqrt(0.0008), 2), "0.6 (1)"),
+        assertEquals(
+                List.of("10", "fact/cosine", StudyCells.format(0.82, Math.sqrt(0.0008), 2), "0.6 (1)"),
                 pivoted.rows().get(1));
     }
 

@@ -35,11 +35,21 @@ class SystemRowsTest {
         assertEquals("1.5 GiB", byName.get("Java heap in use"));
         assertEquals("1.4 GiB", byName.get("memory budget per run"), "1.5e9 bytes = 1.397 GiB");
         assertEquals("2", byName.get("compute threads"));
-        assertEquals(List.of("compute backend", "compute threads", "Java heap limit", "Java heap in use",
-                "memory budget per run"), List.copyOf(byName.keySet()), "no device, no null, no 0-byte memory");
-        assertTrue(rows.stream().noneMatch(r -> r.value().contains("null") || r.value().contains("{")),
+        assertEquals(
+                List.of(
+                        "compute backend",
+                        "compute threads",
+                        "Java heap limit",
+                        "Java heap in use",
+                        "memory budget per run"),
+                List.copyOf(byName.keySet()),
+                "no device, no null, no 0-byte memory");
+        assertTrue(
+                rows.stream()
+                        .noneMatch(r -> r.value().contains("null") || r.value().contains("{")),
                 rows.toString());
-        assertEquals(List.of(new SystemRows.Row("java", "17.0.15"), new SystemRows.Row("nd4j", "1.0.0-M2.1")),
+        assertEquals(
+                List.of(new SystemRows.Row("java", "17.0.15"), new SystemRows.Row("nd4j", "1.0.0-M2.1")),
                 SystemRows.versions(system));
         assertEquals("512 bytes", SystemRows.bytes(512));
         assertEquals("12 KiB", SystemRows.bytes(12 * 1024));

@@ -20,8 +20,8 @@ class FiguresSvgTest {
     static Document parse(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)));
+        return factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     static Element group(Document doc, String id) {
@@ -75,8 +75,12 @@ class FiguresSvgTest {
             data[i] = i % 7 - 3;
         }
         Document doc = parse(MatrixFigure.svg("big", side, side, data));
-        assertEquals(150 * 150, group(doc, "cells").getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect")
-                .getLength(), "blocks of 3 keep the side within 200");
+        assertEquals(
+                150 * 150,
+                group(doc, "cells")
+                        .getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect")
+                        .getLength(),
+                "blocks of 3 keep the side within 200");
         assertTrue(texts(group(doc, "axes")).contains("row (means of 3)"));
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(MatrixFigure.png("big", side, side, data)));
         assertEquals(2 * 540, png.getWidth());
@@ -88,14 +92,18 @@ class FiguresSvgTest {
         List<LineFigure.Curve> curves = List.of(
                 new LineFigure.Curve("FACT", new double[] {0, 1000, 2000}, new double[] {0.2, 0.9, 1.0}),
                 new LineFigure.Curve("√AGOP", new double[] {0, 1000, 2000}, new double[] {0.3, Double.NaN, 0.24}));
-        String svg = LineFigure.svg("cosine similarity with WᵀW · run r1 · step 2000", "step", "cosine similarity",
-                curves, false);
+        String svg = LineFigure.svg(
+                "cosine similarity with WᵀW · run r1 · step 2000", "step", "cosine similarity", curves, false);
         Document doc = parse(svg);
         assertEquals(List.of("FACT", "√AGOP"), texts(group(doc, "legend")));
         List<String> axes = texts(group(doc, "axes"));
         assertTrue(axes.containsAll(List.of("step", "cosine similarity", "0", "1000", "2000")), axes.toString());
-        assertEquals(3, group(doc, "curves").getElementsByTagNameNS("http://www.w3.org/2000/svg", "polyline")
-                .getLength(), "the NaN breaks the second curve in two");
+        assertEquals(
+                3,
+                group(doc, "curves")
+                        .getElementsByTagNameNS("http://www.w3.org/2000/svg", "polyline")
+                        .getLength(),
+                "the NaN breaks the second curve in two");
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(LineFigure.png("t", "step", "loss", curves, true)));
         assertEquals(2 * 760, png.getWidth());
     }

@@ -39,7 +39,8 @@ class ScatterFiguresTest {
         ScatterFitSection figure7 = declared(new ParityKind(), ScatterFitSection.class);
         Figure figure = ScatterFigures.scatterFit("r1", figure7, 4, pairs, 0.5, 0.98);
         Document doc = parse(figure.svg());
-        assertEquals(4, group(doc, "points").getElementsByTagNameNS(SVG, "circle").getLength(), "one dot per pair");
+        assertEquals(
+                4, group(doc, "points").getElementsByTagNameNS(SVG, "circle").getLength(), "one dot per pair");
         NodeList fit = group(doc, "curves").getElementsByTagNameNS(SVG, "polyline");
         assertEquals(1, fit.getLength(), "the fit line");
         List<String> axes = texts(group(doc, "axes"));
@@ -65,39 +66,61 @@ class ScatterFiguresTest {
         for (int d = 0; d < datasets.length; d++) {
             String[] methods = {"nfa", "fact", "fact-geometric"};
             for (int m = 0; m < methods.length; m++) {
-                series.put("dataset/" + datasets[d] + "/" + methods[m] + "/" + TabularSeries.TEST_ACCURACY,
+                series.put(
+                        "dataset/" + datasets[d] + "/" + methods[m] + "/" + TabularSeries.TEST_ACCURACY,
                         new TreeMap<>(Map.of(0L, accuracies[d][m])));
             }
         }
-        ResultsTable results = ResultsTable.of(declared(new TabularKind(), ResultsTableSection.class), series, Map.of(),
-                List.of());
+        ResultsTable results =
+                ResultsTable.of(declared(new TabularKind(), ResultsTableSection.class), series, Map.of(), List.of());
         Figure figure = ScatterFigures.resultsScatter("r2", results);
         Document doc = parse(figure.svg());
-        assertEquals(3 * 2, group(doc, "points").getElementsByTagNameNS(SVG, "circle").getLength());
-        Element diagonal = (Element) group(doc, "curves").getElementsByTagNameNS(SVG, "polyline").item(0);
+        assertEquals(
+                3 * 2,
+                group(doc, "points").getElementsByTagNameNS(SVG, "circle").getLength());
+        Element diagonal = (Element)
+                group(doc, "curves").getElementsByTagNameNS(SVG, "polyline").item(0);
         assertEquals("6 4", diagonal.getAttribute("stroke-dasharray"), "the diagonal is dashed");
-        assertEquals(List.of(TabularSeries.title("fact"), TabularSeries.title("fact-geometric"),
-                "diagonal (equal accuracy)"), texts(group(doc, "legend")));
-        assertTrue(texts(group(doc, "axes")).containsAll(List.of(TabularSeries.title("nfa") + " test accuracy",
-                TabularSeries.title("fact") + " test accuracy")));
-        assertEquals(2 * Integer.parseInt(doc.getDocumentElement().getAttribute("width")),
+        assertEquals(
+                List.of(
+                        TabularSeries.title("fact"),
+                        TabularSeries.title("fact-geometric"),
+                        "diagonal (equal accuracy)"),
+                texts(group(doc, "legend")));
+        assertTrue(texts(group(doc, "axes"))
+                .containsAll(List.of(
+                        TabularSeries.title("nfa") + " test accuracy",
+                        TabularSeries.title("fact") + " test accuracy")));
+        assertEquals(
+                2 * Integer.parseInt(doc.getDocumentElement().getAttribute("width")),
                 ImageIO.read(new ByteArrayInputStream(figure.png())).getWidth());
     }
 
     private static <T extends Section> T declared(ExperimentKind<?> kind, Class<T> type) {
-        return kind.sections().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return kind.sections().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void styledCurvesKeepTheirColoursUnlabelledOnesStayOutOfTheLegendAndStepsAreWhole() throws Exception {
         List<LineFigure.Curve> curves = List.of(
-                new LineFigure.Curve("τ = 0.02 (mean of 2 runs)", new double[] {0, 1, 2, 3}, new double[] {0.5, 0.6,
-                        0.7,
-                        0.8}, 0x440154, LineFigure.Style.LINE),
-                new LineFigure.Curve(null, new double[] {0, 1, 2, 3}, new double[] {0.6, 0.7, 0.8, 0.9}, 0x440154,
+                new LineFigure.Curve(
+                        "τ = 0.02 (mean of 2 runs)",
+                        new double[] {0, 1, 2, 3},
+                        new double[] {0.5, 0.6, 0.7, 0.8},
+                        0x440154,
+                        LineFigure.Style.LINE),
+                new LineFigure.Curve(
+                        null,
+                        new double[] {0, 1, 2, 3},
+                        new double[] {0.6, 0.7, 0.8, 0.9},
+                        0x440154,
                         LineFigure.Style.DASHED));
-        Document doc = parse(LineFigure.svg("t", LineFigure.Axes.steps("cosine similarity", false, new double[] {0, 1}),
-                curves));
+        Document doc = parse(
+                LineFigure.svg("t", LineFigure.Axes.steps("cosine similarity", false, new double[] {0, 1}), curves));
         assertEquals(List.of("τ = 0.02 (mean of 2 runs)"), texts(group(doc, "legend")));
         NodeList lines = group(doc, "curves").getElementsByTagNameNS(SVG, "polyline");
         assertEquals("#440154", ((Element) lines.item(0)).getAttribute("stroke"));

@@ -40,8 +40,7 @@ final class AlignmentCharts {
         }
     }
 
-    private AlignmentCharts() {
-    }
+    private AlignmentCharts() {}
 
     /** The layers that have a series of any layer chart, ascending. */
     static SortedSet<Integer> layers(LayerAlignmentSection section, Map<String, double[][]> curves) {
@@ -49,9 +48,10 @@ final class AlignmentCharts {
         for (LayerChart chart : section.layerCharts()) {
             for (String name : curves.keySet()) {
                 String layer = SeriesPattern.part(chart.pattern(), "layer", name);
-                if (layer != null && layer.matches("[1-9][0-9]{0,5}")
-                        && (!chart.perMethod() || isMethod(section, SeriesPattern.part(chart.pattern(), "method",
-                                name)))) {
+                if (layer != null
+                        && layer.matches("[1-9][0-9]{0,5}")
+                        && (!chart.perMethod()
+                                || isMethod(section, SeriesPattern.part(chart.pattern(), "method", name)))) {
                     layers.add(Integer.parseInt(layer));
                 }
             }
@@ -60,8 +60,8 @@ final class AlignmentCharts {
     }
 
     /** The declared methods that have a similarity series at some layer, in the declared order. */
-    static List<String> methods(LayerAlignmentSection section, Map<String, double[][]> curves,
-            Iterable<Integer> layers) {
+    static List<String> methods(
+            LayerAlignmentSection section, Map<String, double[][]> curves, Iterable<Integer> layers) {
         List<String> methods = new ArrayList<>();
         for (Method m : section.methods()) {
             boolean has = false;
@@ -78,8 +78,8 @@ final class AlignmentCharts {
     }
 
     /** Every chart's curves (by chart id) for the selection; a chart without curves maps to an empty list. */
-    static Map<String, List<LineChart.Series>> curves(LayerAlignmentSection section, Map<String, double[][]> curves,
-                                                      Selection selection) {
+    static Map<String, List<LineChart.Series>> curves(
+            LayerAlignmentSection section, Map<String, double[][]> curves, Selection selection) {
         SortedSet<Integer> layers = layers(section, curves);
         Map<String, List<LineChart.Series>> out = new LinkedHashMap<>();
         for (LayerChart chart : section.layerCharts()) {
@@ -91,8 +91,11 @@ final class AlignmentCharts {
                 }
             } else {
                 for (int layer : layers) {
-                    add(series, layerLabel(layer), curves.get(LayerAlignmentSection.series(chart, layer,
-                            chart.perMethod() ? selection.method() : null)));
+                    add(
+                            series,
+                            layerLabel(layer),
+                            curves.get(LayerAlignmentSection.series(
+                                    chart, layer, chart.perMethod() ? selection.method() : null)));
                 }
             }
             out.put(chart.id(), series);
@@ -114,7 +117,10 @@ final class AlignmentCharts {
 
     /** The forward label of a declared method; its id when it is not declared. */
     static String methodLabel(LayerAlignmentSection section, String method) {
-        return section.methods().stream().filter(m -> m.id().equals(method)).map(Method::label).findFirst()
+        return section.methods().stream()
+                .filter(m -> m.id().equals(method))
+                .map(Method::label)
+                .findFirst()
                 .orElse(method);
     }
 

@@ -35,6 +35,7 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
     private Map<String, double[][]> latest = Map.of();
     /** The overlaid runs' curves: run label → series → {steps, values}. */
     private Map<String, Map<String, double[][]>> overlays = Map.of();
+
     private List<Integer> layerChoices = List.of();
     private List<String> methodChoices = List.of();
     /** True while the selectors' items are replaced, so that their listeners do not redraw half-way. */
@@ -59,15 +60,21 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
         similarities.addClassName("chart-grid");
         Div others = new Div();
         others.addClassName("chart-grid");
-        Axis steps = section.charts().isEmpty() ? Axis.steps("step") : section.charts().get(0).x();
+        Axis steps = section.charts().isEmpty()
+                ? Axis.steps("step")
+                : section.charts().get(0).x();
         for (LayerChart chart : section.layerCharts()) {
             (chart.perMethod() ? similarities : others).add(cell(chart.id(), chart.title(), steps, chart.y()));
         }
         for (Chart chart : section.charts()) {
             others.add(cell(chart.id(), chart.title(), chart.x(), chart.y()));
         }
-        add(new H3(TexText.of(section.title())), new Paragraph(TexText.of(section.description())),
-                new HorizontalLayout(layer, method), similarities, others);
+        add(
+                new H3(TexText.of(section.title())),
+                new Paragraph(TexText.of(section.description())),
+                new HorizontalLayout(layer, method),
+                similarities,
+                others);
         setVisible(false);
     }
 
@@ -98,8 +105,10 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
             String chosen = method.getValue();
             methodChoices = methods;
             method.setItems(methods);
-            method.setValue(chosen != null && methods.contains(chosen) ? chosen
-                    : methods.contains(DEFAULT_METHOD) ? DEFAULT_METHOD : methods.get(0));
+            method.setValue(
+                    chosen != null && methods.contains(chosen)
+                            ? chosen
+                            : methods.contains(DEFAULT_METHOD) ? DEFAULT_METHOD : methods.get(0));
         }
         refreshing = false;
     }
@@ -111,16 +120,18 @@ final class AlignmentPanel extends VerticalLayout implements SectionPanel {
         boolean allLayers = layer.getValue() == Selection.ALL_LAYERS;
         method.setVisible(allLayers);
         Selection selection = allLayers ? Selection.allLayers(method.getValue()) : Selection.layer(layer.getValue());
-        String chosen = allLayers ? AlignmentCharts.methodLabel(section, selection.method()) + ", all layers"
+        String chosen = allLayers
+                ? AlignmentCharts.methodLabel(section, selection.method()) + ", all layers"
                 : AlignmentCharts.layerLabel(selection.layer());
         boolean retitle = !chosen.equals(titled);
         titled = chosen;
         Map<String, List<LineChart.Series>> drawn = AlignmentCharts.curves(section, latest, selection);
-        overlays.forEach((run, curves) -> AlignmentCharts.curves(section, curves, selection).forEach((id, series) -> {
-            List<LineChart.Series> all = new ArrayList<>(drawn.getOrDefault(id, List.of()));
-            series.forEach(c -> all.add(new LineChart.Series(ChartCell.overlaid(run, c.name()), c.x(), c.y())));
-            drawn.put(id, all);
-        }));
+        overlays.forEach((run, curves) -> AlignmentCharts.curves(section, curves, selection)
+                .forEach((id, series) -> {
+                    List<LineChart.Series> all = new ArrayList<>(drawn.getOrDefault(id, List.of()));
+                    series.forEach(c -> all.add(new LineChart.Series(ChartCell.overlaid(run, c.name()), c.x(), c.y())));
+                    drawn.put(id, all);
+                }));
         drawn.forEach((id, series) -> {
             ChartCell cell = cells.get(id);
             if (retitle && section.layerCharts().stream().anyMatch(c -> c.id().equals(id) && c.perMethod())) {

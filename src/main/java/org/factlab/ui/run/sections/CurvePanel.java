@@ -68,12 +68,13 @@ final class CurvePanel extends VerticalLayout implements SectionPanel {
                 out.add(new LineChart.Series(TexText.of(c.label()), xy[0], xy[1]));
             }
         }
-        data.overlays().forEach((run, curves) -> chart.curves().forEach(c -> {
-            double[][] xy = curves.get(c.series());
-            if (xy != null) {
-                out.add(new LineChart.Series(ChartCell.overlaid(run, TexText.of(c.label())), xy[0], xy[1]));
-            }
-        }));
+        data.overlays()
+                .forEach((run, curves) -> chart.curves().forEach(c -> {
+                    double[][] xy = curves.get(c.series());
+                    if (xy != null) {
+                        out.add(new LineChart.Series(ChartCell.overlaid(run, TexText.of(c.label())), xy[0], xy[1]));
+                    }
+                }));
         return out;
     }
 }

@@ -37,10 +37,16 @@ public final class Figure7Panel extends VerticalLayout {
         chart = cell.chart();
         chart.setScatterSeries(List.of(POINTS));
         chart.setMaxWidth("760px");
-        add(new H3(TexText.of(section.title())), new Paragraph(TexText.of(section.description())), fit, chart,
+        add(
+                new H3(TexText.of(section.title())),
+                new Paragraph(TexText.of(section.description())),
+                fit,
+                chart,
                 FigureLinks.of(downloadBase, section.id()),
-                DownloadLink.to(downloadBase + "/matrices/" + section.pairsMatrix() + ".csv",
-                        "Download the pairs (CSV: " + section.x().name() + ", " + section.y().name() + ")"));
+                DownloadLink.to(
+                        downloadBase + "/matrices/" + section.pairsMatrix() + ".csv",
+                        "Download the pairs (CSV: " + section.x().name() + ", "
+                                + section.y().name() + ")"));
         setVisible(false);
     }
 
@@ -68,12 +74,20 @@ public final class Figure7Panel extends VerticalLayout {
         double end = Math.max(0, x[n - 1]);
         String xName = section.x().name();
         String yName = section.y().name();
-        chart.setData(List.of(new LineChart.Series(POINTS + " (" + xName + ", " + yName + ")", x, y),
-                new LineChart.Series(FIT + ": " + yName + " = " + Formats.number(slope) + "·" + xName,
-                        new double[] {0, end}, new double[] {0, slope * end})));
+        chart.setData(List.of(
+                new LineChart.Series(POINTS + " (" + xName + ", " + yName + ")", x, y),
+                new LineChart.Series(
+                        FIT + ": " + yName + " = " + Formats.number(slope) + "·" + xName,
+                        new double[] {0, end},
+                        new double[] {0, slope * end})));
         chart.setScatterSeries(List.of(POINTS + " (" + xName + ", " + yName + ")"));
-        fit.setText(String.format(Locale.ROOT, "%d sampled pairs; best proportional fit %s ≈ %s·%s, R² = %s "
-                        + "(through the origin), Pearson = %s.", n, yName, Formats.number(slope), xName,
+        fit.setText(String.format(
+                Locale.ROOT,
+                "%d sampled pairs; best proportional fit %s ≈ %s·%s, R² = %s " + "(through the origin), Pearson = %s.",
+                n,
+                yName,
+                Formats.number(slope),
+                xName,
                 Formats.number(value(data, section.r2Key())),
                 Formats.number(value(data, section.pearsonKey()))));
         setVisible(true);

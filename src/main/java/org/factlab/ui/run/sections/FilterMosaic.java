@@ -14,16 +14,19 @@ import org.factlab.runs.MatrixSnapshot;
  */
 final class FilterMosaic {
 
-    private FilterMosaic() {
-    }
+    private FilterMosaic() {}
 
     /** The step's snapshots: the filters' mosaic (same name and step), the reference left out. */
     static List<MatrixSnapshot> arrange(FiltersSection section, List<MatrixSnapshot> snapshots) {
-        Optional<MatrixSnapshot> filters = snapshots.stream().filter(m -> m.name().equals(section.matrix()))
+        Optional<MatrixSnapshot> filters = snapshots.stream()
+                .filter(m -> m.name().equals(section.matrix()))
                 .findFirst();
-        Optional<MatrixSnapshot> reference = snapshots.stream().filter(m -> m.name().equals(section.reference()))
+        Optional<MatrixSnapshot> reference = snapshots.stream()
+                .filter(m -> m.name().equals(section.reference()))
                 .findFirst();
-        return filters.map(f -> List.of(mosaic(f, reference.map(MatrixSnapshot::rows).orElse(0)))).orElse(List.of());
+        return filters.map(f ->
+                        List.of(mosaic(f, reference.map(MatrixSnapshot::rows).orElse(0))))
+                .orElse(List.of());
     }
 
     /** The mosaic of a (k·c) × q² filter matrix; {@code referenceSide} = cq² (0 or a non-multiple: c = 1). */
@@ -34,7 +37,8 @@ final class FilterMosaic {
         }
         int tile = q * q;
         int c = referenceSide > 0 && referenceSide % tile == 0 && filters.rows() % (referenceSide / tile) == 0
-                ? referenceSide / tile : 1;
+                ? referenceSide / tile
+                : 1;
         int k = filters.rows() / c;
         int across = (int) Math.ceil(Math.sqrt(k));
         int down = (k + across - 1) / across;

@@ -87,14 +87,18 @@ final class KeyNumbersPanel extends VerticalLayout implements SectionPanel {
         TreeSet<String> keys = new TreeSet<>(data.summary().keySet());
         keys.addAll(data.curves().keySet());
         for (KeyNumber n : section.numbers()) {
-            List<String> matching = n.key().contains("{") ? new ArrayList<>(keys.stream()
-                    .filter(k -> SeriesPattern.matches(n.key(), k)).toList()) : List.of(n.key());
+            List<String> matching = n.key().contains("{")
+                    ? new ArrayList<>(keys.stream()
+                            .filter(k -> SeriesPattern.matches(n.key(), k))
+                            .toList())
+                    : List.of(n.key());
             for (String key : matching) {
                 Double v = data.value(key);
                 if (v != null && Double.isFinite(v)) {
                     String label = SeriesLabels.keyNumber(n, key);
                     // a value read off the live series (no summary yet) is not final while the run goes on
-                    rows.put(data.summary().containsKey(key) ? label : label.replaceFirst("^Final ", "Latest "),
+                    rows.put(
+                            data.summary().containsKey(key) ? label : label.replaceFirst("^Final ", "Latest "),
                             format(n.format(), v));
                 }
             }

@@ -23,13 +23,15 @@ record LayerTable(List<Integer> layers, Map<String, List<String>> rows) {
 
     /** The table of a section whose every number is per layer; null for any other section or before any value. */
     static LayerTable of(KeyNumbersSection section, RunPageData data) {
-        if (!section.numbers().stream().allMatch(n -> n.key().contains("{layer}") && n.label().endsWith(PER_LAYER))) {
+        if (!section.numbers().stream()
+                .allMatch(n -> n.key().contains("{layer}") && n.label().endsWith(PER_LAYER))) {
             return null;
         }
         TreeSet<String> keys = new TreeSet<>(data.summary().keySet());
         keys.addAll(data.curves().keySet());
         TreeSet<Integer> layers = new TreeSet<>();
-        keys.forEach(k -> section.numbers().stream().filter(n -> SeriesPattern.matches(n.key(), k))
+        keys.forEach(k -> section.numbers().stream()
+                .filter(n -> SeriesPattern.matches(n.key(), k))
                 .forEach(n -> layers.add(Integer.parseInt(SeriesPattern.part(n.key(), "layer", k)))));
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (KeyNumber n : section.numbers()) {

@@ -49,8 +49,11 @@ public final class MatrixPanel extends VerticalLayout {
     }
 
     /** @param arrange turns a step's snapshots of the declared matrices into the heatmaps drawn */
-    MatrixPanel(MatricesSection section, String downloadBase, LongConsumer onStepChosen,
-                UnaryOperator<List<MatrixSnapshot>> arrange) {
+    MatrixPanel(
+            MatricesSection section,
+            String downloadBase,
+            LongConsumer onStepChosen,
+            UnaryOperator<List<MatrixSnapshot>> arrange) {
         this.arrange = arrange;
         this.section = section;
         this.downloadBase = downloadBase;
@@ -114,15 +117,18 @@ public final class MatrixPanel extends VerticalLayout {
         stepLabel.setText(Long.toString(step));
         slider.setValue(Integer.toString(steps.headSet(step, true).size() - 1));
         List<String> order = names();
-        for (MatrixSnapshot m : snapshots.stream().filter(m -> order.contains(m.name()))
-                .sorted(Comparator.comparingInt(m -> order.indexOf(m.name()))).toList()) {
+        for (MatrixSnapshot m : snapshots.stream()
+                .filter(m -> order.contains(m.name()))
+                .sorted(Comparator.comparingInt(m -> order.indexOf(m.name())))
+                .toList()) {
             Heatmap h = heatmaps.computeIfAbsent(m.name(), this::addHeatmap);
             h.setMatrix(label(m.name()) + " (step " + m.step() + ")", m.rows(), m.cols(), m.data());
             h.getElement().setAttribute("data-step", Long.toString(m.step()));
             HorizontalLayout links = downloads.get(m.name());
             links.removeAll();
             String base = downloadBase + "/matrices/" + m.name();
-            links.add(DownloadLink.to(base + ".csv?step=" + m.step(), "CSV"),
+            links.add(
+                    DownloadLink.to(base + ".csv?step=" + m.step(), "CSV"),
                     DownloadLink.to(base + ".png?step=" + m.step(), "PNG"),
                     DownloadLink.to(base + ".svg?step=" + m.step(), "SVG"));
         }
@@ -133,8 +139,11 @@ public final class MatrixPanel extends VerticalLayout {
     }
 
     private String label(String name) {
-        return section.matrices().stream().filter(m -> m.name().equals(name)).map(MatricesSection.Matrix::label)
-                .findFirst().orElse(name);
+        return section.matrices().stream()
+                .filter(m -> m.name().equals(name))
+                .map(MatricesSection.Matrix::label)
+                .findFirst()
+                .orElse(name);
     }
 
     private Heatmap addHeatmap(String name) {

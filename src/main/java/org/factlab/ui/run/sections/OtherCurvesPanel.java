@@ -40,14 +40,16 @@ final class OtherCurvesPanel extends VerticalLayout implements SectionPanel {
         Map<String, Map<String, double[][]>> groups = new TreeMap<>();
         new TreeMap<>(data.curves()).forEach((name, xy) -> { // by key: the order of the chart's figure file
             if (!claimed.test(name)) {
-                groups.computeIfAbsent(ChartGroups.of(name), k -> new LinkedHashMap<>()).put(legend(name), xy);
+                groups.computeIfAbsent(ChartGroups.of(name), k -> new LinkedHashMap<>())
+                        .put(legend(name), xy);
             }
         });
-        data.overlays().forEach((run, curves) -> curves.forEach((name, xy) -> {
-            if (groups.containsKey(ChartGroups.of(name))) {
-                groups.get(ChartGroups.of(name)).put(ChartCell.overlaid(run, legend(name)), xy);
-            }
-        }));
+        data.overlays()
+                .forEach((run, curves) -> curves.forEach((name, xy) -> {
+                    if (groups.containsKey(ChartGroups.of(name))) {
+                        groups.get(ChartGroups.of(name)).put(ChartCell.overlaid(run, legend(name)), xy);
+                    }
+                }));
         groups.forEach((group, series) -> {
             ChartCell cell = charts.computeIfAbsent(group, this::addChart);
             List<LineChart.Series> list = new ArrayList<>();
@@ -64,8 +66,8 @@ final class OtherCurvesPanel extends VerticalLayout implements SectionPanel {
     }
 
     private ChartCell addChart(String group) {
-        ChartCell cell = new ChartCell("chart-" + group, ChartGroups.title(group), ChartGroups.yAxis(group),
-                ChartGroups.logByDefault(group));
+        ChartCell cell = new ChartCell(
+                "chart-" + group, ChartGroups.title(group), ChartGroups.yAxis(group), ChartGroups.logByDefault(group));
         cell.chart().setWholeNumberX(true);
         grid.add(cell);
         return cell;

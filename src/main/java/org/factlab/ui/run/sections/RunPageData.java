@@ -7,8 +7,11 @@ import java.util.Map;
  * What the run page's sections draw from, read outside the UI lock: the run's curves (series → {steps, values}),
  * its summary so far, its notes, and the curves of the runs overlaid on it (run label → its curves).
  */
-public record RunPageData(Map<String, double[][]> curves, Map<String, Double> summary, List<String> notes,
-                   Map<String, Map<String, double[][]>> overlays) {
+public record RunPageData(
+        Map<String, double[][]> curves,
+        Map<String, Double> summary,
+        List<String> notes,
+        Map<String, Map<String, double[][]>> overlays) {
 
     /** A summary value, or the last value of the series of that name while the summary does not have it yet. */
     Double value(String key) {

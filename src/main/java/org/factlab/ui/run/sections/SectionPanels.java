@@ -45,17 +45,23 @@ public final class SectionPanels {
             } else if (section instanceof MatricesSection s) {
                 addMatrices(s, downloadBase, onStepChosen, UnaryOperator.identity());
             } else if (section instanceof FiltersSection s) {
-                MatricesSection both = new MatricesSection(s.id(), s.title(), s.description(), List.of(
-                        MatricesSection.Matrix.of(s.matrix(), "Filters: each row of W as a q×q image per channel"),
-                        MatricesSection.Matrix.of(s.reference(), s.reference())));
+                MatricesSection both = new MatricesSection(
+                        s.id(),
+                        s.title(),
+                        s.description(),
+                        List.of(
+                                MatricesSection.Matrix.of(
+                                        s.matrix(), "Filters: each row of W as a q×q image per channel"),
+                                MatricesSection.Matrix.of(s.reference(), s.reference())));
                 addMatrices(both, downloadBase, onStepChosen, snapshots -> FilterMosaic.arrange(s, snapshots));
             } else if (section instanceof ScatterFitSection s) {
                 Figure7Panel panel = new Figure7Panel(s, downloadBase);
                 scatters.add(panel);
                 components.add(panel);
             } else {
-                throw new IllegalArgumentException("no renderer for section type " + section.getClass().getSimpleName()
-                        + " (section " + section.id() + "): add one to SectionPanels");
+                throw new IllegalArgumentException(
+                        "no renderer for section type " + section.getClass().getSimpleName() + " (section "
+                                + section.id() + "): add one to SectionPanels");
             }
         }
         add(new OtherCurvesPanel(series -> sections.stream().anyMatch(s -> s.claims(series))));
@@ -84,8 +90,11 @@ public final class SectionPanels {
         return panels.stream().anyMatch(TabularPanel.class::isInstance);
     }
 
-    private void addMatrices(MatricesSection section, String downloadBase,
-                             BiConsumer<MatrixPanel, Long> onStepChosen, UnaryOperator<List<MatrixSnapshot>> arrange) {
+    private void addMatrices(
+            MatricesSection section,
+            String downloadBase,
+            BiConsumer<MatrixPanel, Long> onStepChosen,
+            UnaryOperator<List<MatrixSnapshot>> arrange) {
         MatrixPanel[] panel = new MatrixPanel[1];
         panel[0] = new MatrixPanel(section, downloadBase, step -> onStepChosen.accept(panel[0], step), arrange);
         matrices.add(panel[0]);

@@ -29,12 +29,10 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
     private static final String BEST_STYLE = "var(--lumo-success-color-10pct)";
 
     /** A table line: a dataset, or the mean row (row null). */
-    private record Line(String label, ResultsTable.Row row, Map<String, Double> means) {
-    }
+    private record Line(String label, ResultsTable.Row row, Map<String, Double> means) {}
 
     /** One method's average in the paper and in this run. */
-    private record Comparison(String method, double paper, Double ours) {
-    }
+    private record Comparison(String method, double paper, Double ours) {}
 
     private final Grid<Line> table = new Grid<>();
     private final Grid<Comparison> comparison = new Grid<>();
@@ -54,7 +52,10 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         table.setAllRowsVisible(true);
         comparison.setId("tabular-paper");
         comparison.addThemeVariants(GridVariant.LUMO_COMPACT);
-        comparison.addColumn(c -> section.methodTitle(c.method())).setHeader("method").setAutoWidth(true);
+        comparison
+                .addColumn(c -> section.methodTitle(c.method()))
+                .setHeader("method")
+                .setAutoWidth(true);
         comparison.addColumn(c -> percent(c.paper())).setHeader(section.paperSource());
         comparison.addColumn(c -> c.ours() == null ? "—" : percent(c.ours())).setHeader("this run");
         comparison.setAllRowsVisible(true);
@@ -66,10 +67,17 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         scatter.setTitle(y + " vs " + x + ", one point per dataset");
         scatter.setXAxisName(x + " test accuracy");
         scatter.setYAxisName(y + " test accuracy");
-        scatter.setScatterSeries(section.scatter().y().stream().map(section::methodTitle).toList());
+        scatter.setScatterSeries(
+                section.scatter().y().stream().map(section::methodTitle).toList());
         scatter.setMaxWidth("760px");
-        add(new H3(TexText.of(section.title())), new Paragraph(section.description()), table, failures, compared,
-                comparison, scatter,
+        add(
+                new H3(TexText.of(section.title())),
+                new Paragraph(section.description()),
+                table,
+                failures,
+                compared,
+                comparison,
+                scatter,
                 FigureLinks.of(downloadBase, FigureLinks.TABULAR_SCATTER),
                 DownloadLink.to(downloadBase + "/tabular.csv", "Download the table (CSV)"));
         setVisible(false);
@@ -101,8 +109,10 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         lines.add(new Line("mean over " + results.compared().size() + " datasets", null, results.means()));
         table.setItems(lines);
         Map<String, Double> paper = section.paperMeans();
-        comparison.setItems(results.methods().stream().filter(paper::containsKey)
-                .map(m -> new Comparison(m, paper.get(m), finite(results.means().get(m)))).toList());
+        comparison.setItems(results.methods().stream()
+                .filter(paper::containsKey)
+                .map(m -> new Comparison(m, paper.get(m), finite(results.means().get(m))))
+                .toList());
         compared.setText("The " + section.paperSource() + " averages beside this run's over the "
                 + results.compared().size() + " datasets on which every method succeeded: the dataset sets differ, "
                 + "so compare the ranking of the methods rather than the numbers. Best of a row is highlighted; "
@@ -131,13 +141,19 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         table.addColumn(l -> count(l, ResultsTableSection.ROWS)).setHeader("n");
         table.addColumn(l -> count(l, ResultsTableSection.FEATURES)).setHeader("d");
         table.addColumn(l -> count(l, ResultsTableSection.CLASSES)).setHeader("classes");
-        table.addColumn(l -> l.row() == null || l.row().info(ResultsTableSection.MAJORITY_ACCURACY) == null ? ""
-                : percent(l.row().info(ResultsTableSection.MAJORITY_ACCURACY))).setHeader("majority class");
+        table.addColumn(l -> l.row() == null || l.row().info(ResultsTableSection.MAJORITY_ACCURACY) == null
+                        ? ""
+                        : percent(l.row().info(ResultsTableSection.MAJORITY_ACCURACY)))
+                .setHeader("majority class");
         for (String m : methods) {
-            table.addComponentColumn(l -> cell(l, m)).setHeader(section.methodTitle(m)).setAutoWidth(true);
+            table.addComponentColumn(l -> cell(l, m))
+                    .setHeader(section.methodTitle(m))
+                    .setAutoWidth(true);
         }
-        table.addColumn(l -> l.row() == null || l.row().info(ResultsTableSection.SECONDS) == null ? ""
-                : String.format(Locale.ROOT, "%.1f s", l.row().info(ResultsTableSection.SECONDS))).setHeader("time");
+        table.addColumn(l -> l.row() == null || l.row().info(ResultsTableSection.SECONDS) == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%.1f s", l.row().info(ResultsTableSection.SECONDS)))
+                .setHeader("time");
         shownMethods = methods;
     }
 
@@ -146,8 +162,11 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
         if (line.row() == null) {
             Double mean = finite(line.means().get(method));
             span.setText(mean == null ? "—" : percent(mean));
-            double top = line.means().values().stream().filter(Double::isFinite).mapToDouble(Double::doubleValue)
-                    .max().orElse(Double.NaN);
+            double top = line.means().values().stream()
+                    .filter(Double::isFinite)
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(Double.NaN);
             highlight(span, mean != null && mean >= top);
             span.getStyle().set("font-weight", "bold");
             return span;
@@ -169,7 +188,10 @@ final class TabularPanel extends VerticalLayout implements SectionPanel {
 
     private static void highlight(Span span, boolean best) {
         if (best) {
-            span.getStyle().set("background", BEST_STYLE).set("font-weight", "bold").set("padding", "0 0.3em");
+            span.getStyle()
+                    .set("background", BEST_STYLE)
+                    .set("font-weight", "bold")
+                    .set("padding", "0 0.3em");
             span.getElement().setAttribute("best", "");
         }
     }

@@ -1,8 +1,5 @@
 package org.factlab.ui.run.sections;
 
-import org.factlab.experiments.mlp.MlpSections;
-import org.factlab.experiments.sections.LayerAlignmentSection;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.factlab.ui.run.sections.AlignmentCharts.Selection;
+import org.factlab.experiments.mlp.MlpSections;
+import org.factlab.experiments.sections.LayerAlignmentSection;
 import org.factlab.ui.charts.LineChart;
+import org.factlab.ui.run.sections.AlignmentCharts.Selection;
 import org.junit.jupiter.api.Test;
 
 /** Which curve goes to which alignment chart, under which label, for a layer or for all layers of one method. */
@@ -55,15 +54,24 @@ class AlignmentChartsTest {
         Map<String, double[][]> curves = mlpCurves(2, true);
         Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves, Selection.layer(2));
 
-        assertCurves(charts.get("alignment-pearson"), curves, List.of("FACT", "√(FACT·FACTᵀ)", "AGOP", "√AGOP",
-                "AGOP¹ᐟᴸ",
-                "eNFA", "√eNFA"), FORWARD.stream().map(m -> "layer2/" + m + "/pearson").toList());
-        assertCurves(charts.get("alignment-cosine"), curves, labelsOf(charts.get("alignment-pearson")),
+        assertCurves(
+                charts.get("alignment-pearson"),
+                curves,
+                List.of("FACT", "√(FACT·FACTᵀ)", "AGOP", "√AGOP", "AGOP¹ᐟᴸ", "eNFA", "√eNFA"),
+                FORWARD.stream().map(m -> "layer2/" + m + "/pearson").toList());
+        assertCurves(
+                charts.get("alignment-cosine"),
+                curves,
+                labelsOf(charts.get("alignment-pearson")),
                 FORWARD.stream().map(m -> "layer2/" + m + "/cosine").toList());
-        assertCurves(charts.get("alignment-backward-pearson"), curves, List.of("bFACT", "√(bFACT·bFACTᵀ)", "bAGOP",
-                "√bAGOP",
-                "beNFA", "√beNFA"), BACKWARD.stream().map(m -> "layer2/backward/" + m + "/pearson").toList());
-        assertCurves(charts.get("alignment-backward-cosine"), curves,
+        assertCurves(
+                charts.get("alignment-backward-pearson"),
+                curves,
+                List.of("bFACT", "√(bFACT·bFACTᵀ)", "bAGOP", "√bAGOP", "beNFA", "√beNFA"),
+                BACKWARD.stream().map(m -> "layer2/backward/" + m + "/pearson").toList());
+        assertCurves(
+                charts.get("alignment-backward-cosine"),
+                curves,
                 labelsOf(charts.get("alignment-backward-pearson")),
                 BACKWARD.stream().map(m -> "layer2/backward/" + m + "/cosine").toList());
         assertStationarityAndTraining(charts, curves);
@@ -72,22 +80,34 @@ class AlignmentChartsTest {
     @Test
     void allLayersGiveACurvePerLayerOfTheChosenMethod() {
         Map<String, double[][]> curves = mlpCurves(2, true);
-        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves,
-                Selection.allLayers("sqrt_agop"));
+        Map<String, List<LineChart.Series>> charts =
+                AlignmentCharts.curves(SECTION, curves, Selection.allLayers("sqrt_agop"));
 
         List<String> layers = List.of("layer 1", "layer 2");
-        assertCurves(charts.get("alignment-pearson"), curves, layers, List.of("layer1/sqrt_agop/pearson",
-                "layer2/sqrt_agop/pearson"));
-        assertCurves(charts.get("alignment-cosine"), curves, layers, List.of("layer1/sqrt_agop/cosine",
-                "layer2/sqrt_agop/cosine"));
-        assertCurves(charts.get("alignment-backward-pearson"), curves, layers,
+        assertCurves(
+                charts.get("alignment-pearson"),
+                curves,
+                layers,
+                List.of("layer1/sqrt_agop/pearson", "layer2/sqrt_agop/pearson"));
+        assertCurves(
+                charts.get("alignment-cosine"),
+                curves,
+                layers,
+                List.of("layer1/sqrt_agop/cosine", "layer2/sqrt_agop/cosine"));
+        assertCurves(
+                charts.get("alignment-backward-pearson"),
+                curves,
+                layers,
                 List.of("layer1/backward/sqrt_agop/pearson", "layer2/backward/sqrt_agop/pearson"));
-        assertCurves(charts.get("alignment-backward-cosine"), curves, layers,
+        assertCurves(
+                charts.get("alignment-backward-cosine"),
+                curves,
+                layers,
                 List.of("layer1/backward/sqrt_agop/cosine", "layer2/backward/sqrt_agop/cosine"));
         assertStationarityAndTraining(charts, curves);
 
-        Map<String, List<LineChart.Series>> onlyForward = AlignmentCharts.curves(SECTION, curves,
-                Selection.allLayers("agop_1_over_L"));
+        Map<String, List<LineChart.Series>> onlyForward =
+                AlignmentCharts.curves(SECTION, curves, Selection.allLayers("agop_1_over_L"));
         assertEquals(layers, labelsOf(onlyForward.get("alignment-pearson")));
         assertTrue(onlyForward.get("alignment-backward-pearson").isEmpty(), "AGOP^{1/L} has no backward form");
     }
@@ -97,9 +117,10 @@ class AlignmentChartsTest {
         Map<String, double[][]> curves = mlpCurves(11, false);
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), List.copyOf(AlignmentCharts.layers(SECTION, curves)));
         assertEquals(FORWARD, AlignmentCharts.methods(SECTION, curves, AlignmentCharts.layers(SECTION, curves)));
-        Map<String, List<LineChart.Series>> charts = AlignmentCharts.curves(SECTION, curves,
-                Selection.allLayers("fact"));
-        List<String> expected = AlignmentCharts.layers(SECTION, curves).stream().map(AlignmentCharts::layerLabel)
+        Map<String, List<LineChart.Series>> charts =
+                AlignmentCharts.curves(SECTION, curves, Selection.allLayers("fact"));
+        List<String> expected = AlignmentCharts.layers(SECTION, curves).stream()
+                .map(AlignmentCharts::layerLabel)
                 .toList();
         assertEquals(expected, labelsOf(charts.get("alignment-pearson")));
         assertEquals(expected, labelsOf(charts.get("stationarity-grad_norm")));
@@ -111,25 +132,36 @@ class AlignmentChartsTest {
     void aRunWithoutLayerSeriesHasNoLayersAndEmptyCharts() {
         Map<String, double[][]> curves = curves("fact/cosine", "loss", "grad_norm");
         assertTrue(AlignmentCharts.layers(SECTION, curves).isEmpty());
-        assertTrue(AlignmentCharts.methods(SECTION, curves, AlignmentCharts.layers(SECTION, curves)).isEmpty());
-        AlignmentCharts.curves(SECTION, curves, Selection.layer(1)).values().forEach(list
-                -> assertTrue(list.isEmpty()));
+        assertTrue(AlignmentCharts.methods(SECTION, curves, AlignmentCharts.layers(SECTION, curves))
+                .isEmpty());
+        AlignmentCharts.curves(SECTION, curves, Selection.layer(1))
+                .values()
+                .forEach(list -> assertTrue(list.isEmpty()));
     }
 
-    private static void assertStationarityAndTraining(Map<String, List<LineChart.Series>> charts,
-                                                      Map<String, double[][]> curves) {
-        assertCurves(charts.get("stationarity-grad_norm"), curves, List.of("layer 1", "layer 2"),
+    private static void assertStationarityAndTraining(
+            Map<String, List<LineChart.Series>> charts, Map<String, double[][]> curves) {
+        assertCurves(
+                charts.get("stationarity-grad_norm"),
+                curves,
+                List.of("layer 1", "layer 2"),
                 List.of("layer1/grad_norm", "layer2/grad_norm"));
-        assertCurves(charts.get("stationarity-relerr"), curves, List.of("layer 1", "layer 2"),
+        assertCurves(
+                charts.get("stationarity-relerr"),
+                curves,
+                List.of("layer 1", "layer 2"),
                 List.of("layer1/fact/relerr", "layer2/fact/relerr"));
         assertCurves(charts.get("training-loss"), curves, List.of("train loss"), List.of("train/loss"));
-        assertCurves(charts.get("training-accuracy"), curves, List.of("train accuracy", "test accuracy"),
+        assertCurves(
+                charts.get("training-accuracy"),
+                curves,
+                List.of("train accuracy", "test accuracy"),
                 List.of("train/accuracy", "test/accuracy"));
     }
 
     /** The chart has exactly these labels, in order, each drawing the arrays of the named series. */
-    private static void assertCurves(List<LineChart.Series> chart, Map<String, double[][]> curves, List<String> labels,
-                                     List<String> names) {
+    private static void assertCurves(
+            List<LineChart.Series> chart, Map<String, double[][]> curves, List<String> labels, List<String> names) {
         assertEquals(labels, labelsOf(chart));
         for (int i = 0; i < names.size(); i++) {
             assertSame(curves.get(names.get(i))[0], chart.get(i).x(), names.get(i));

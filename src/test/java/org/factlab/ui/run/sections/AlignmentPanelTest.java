@@ -54,13 +54,15 @@ class AlignmentPanelTest {
         panel.show(new RunPageData(forwardOnly(2), Map.of(), List.of(), Map.of("λ = 1e-3 [abc]", forwardOnly(2))));
         LineChart chart = find(panel, "alignment-pearson");
         List<String> names = chart.series().stream().map(LineChart.Series::name).toList();
-        long own = names.stream().filter(n -> !n.startsWith("λ = 1e-3 [abc] · ")).count();
+        long own =
+                names.stream().filter(n -> !n.startsWith("λ = 1e-3 [abc] · ")).count();
         assertTrue(own > 0, names.toString());
         assertEquals(own, names.size() - own, "each of this run's curves has the overlaid run's beside it: " + names);
 
         Select<Integer> layer = find(panel, "alignment-layer");
         layer.setValue(AlignmentCharts.Selection.ALL_LAYERS);
-        assertTrue(chart.series().stream().anyMatch(s -> s.name().startsWith("λ = 1e-3 [abc] · ")),
+        assertTrue(
+                chart.series().stream().anyMatch(s -> s.name().startsWith("λ = 1e-3 [abc] · ")),
                 "all layers of one method too");
     }
 
@@ -86,8 +88,10 @@ class AlignmentPanelTest {
 
     @SuppressWarnings("unchecked")
     private static <C extends Component> C find(Component root, String id) {
-        return (C) descendants(root).filter(c -> Optional.of(id).equals(c.getId())).findFirst().orElseThrow(
-                () -> new AssertionError("no component " + id));
+        return (C) descendants(root)
+                .filter(c -> Optional.of(id).equals(c.getId()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no component " + id));
     }
 
     private static Stream<Component> descendants(Component root) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class FilterMosaicTest {
 
-    private static final FiltersSection SECTION = new FiltersSection("filters", "Filters", "", "layer1/filters",
-            "layer1/WtW", null);
+    private static final FiltersSection SECTION =
+            new FiltersSection("filters", "Filters", "", "layer1/filters", "layer1/WtW", null);
 
     @Test
     void threeFiltersOfTwoChannelsAreTilesInAGridWithBlankLinesBetween() {
@@ -27,8 +27,8 @@ class FilterMosaicTest {
             values[i] = i + 1;
         }
         MatrixSnapshot filters = new MatrixSnapshot("layer1/filters", 7, k * c, q * q, 1, values.length, values);
-        MatrixSnapshot wtw = new MatrixSnapshot("layer1/WtW", 7, c * q * q, c * q * q, 0, 1,
-                new float[c * q * q * c * q * q]);
+        MatrixSnapshot wtw =
+                new MatrixSnapshot("layer1/WtW", 7, c * q * q, c * q * q, 0, 1, new float[c * q * q * c * q * q]);
 
         List<MatrixSnapshot> shown = FilterMosaic.arrange(SECTION, List.of(wtw, filters));
 
@@ -47,7 +47,9 @@ class FilterMosaicTest {
                         int row = j / across * (q + 1) + dy;
                         int col = j % across * (blockWidth + 2) + ch * (q + 1) + dx;
                         float expected = values[((j * c + ch) * q + dy) * q + dx];
-                        assertEquals(expected, mosaic.data()[row * mosaic.cols() + col],
+                        assertEquals(
+                                expected,
+                                mosaic.data()[row * mosaic.cols() + col],
                                 "filter " + j + ", channel " + ch + ", (" + dy + ", " + dx + ")");
                         filled++;
                     }

@@ -25,8 +25,12 @@ class LayerTableTest {
         }
         summary.put("train/loss", 0.1);
         RunPageData data = new RunPageData(Map.of(), summary, List.of(), Map.of());
-        List<LayerTable> tables = new InspectKind().sections().stream().filter(KeyNumbersSection.class::isInstance)
-                .map(s -> LayerTable.of((KeyNumbersSection) s, data)).filter(t -> t != null).toList();
+        List<LayerTable> tables = new InspectKind()
+                .sections().stream()
+                        .filter(KeyNumbersSection.class::isInstance)
+                        .map(s -> LayerTable.of((KeyNumbersSection) s, data))
+                        .filter(t -> t != null)
+                        .toList();
 
         assertThat(tables).hasSize(1);
         LayerTable pearson = tables.get(0);
@@ -38,8 +42,11 @@ class LayerTableTest {
 
     @Test
     void aSectionWithNumbersNotPerLayerStaysAList() {
-        Section fit = new InspectKind().sections().stream().filter(s -> s.id().equals("key-numbers")).findFirst()
-                .orElseThrow();
+        Section fit = new InspectKind()
+                .sections().stream()
+                        .filter(s -> s.id().equals("key-numbers"))
+                        .findFirst()
+                        .orElseThrow();
         RunPageData data = new RunPageData(Map.of(), Map.of("train/loss", 0.1), List.of(), Map.of());
         assertThat(LayerTable.of((KeyNumbersSection) fit, data)).isNull();
     }

@@ -24,15 +24,16 @@ class SectionPanelsTest {
 
     @Test
     void aSectionTypeWithoutARendererIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SectionPanels(List.of(new Unknown("mystery", "Mystery")), "/api/runs/r1", (p, s) -> { }));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new SectionPanels(List.of(new Unknown("mystery", "Mystery")), "/api/runs/r1", (p, s) -> {}));
         assertTrue(e.getMessage().contains("Unknown") && e.getMessage().contains("mystery"), e.getMessage());
     }
 
     @Test
     void everySectionOfEveryKindHasAComponentInPageOrderThenTheOtherSeries() {
         for (ExperimentKind<?> kind : ExperimentKinds.all()) {
-            SectionPanels panels = new SectionPanels(kind.sections(), "/api/runs/r1", (p, s) -> { });
+            SectionPanels panels = new SectionPanels(kind.sections(), "/api/runs/r1", (p, s) -> {});
             assertEquals(kind.sections().size() + 1, panels.components().size(), kind.id());
         }
     }
