@@ -230,7 +230,7 @@ class RunManagementIntegrationTest {
         JsonNode row = after.get("deletedRuns").get(0);
         assertEquals(runs.get(1), row.get("id").asText());
         assertEquals(1, row.get("setting").asInt());
-        assertTrue(row.get("name").asText().startsWith("three · steps=4"), row.toString());
+        assertTrue(row.get("name").asText().startsWith("three · steps = 4"), row.toString());
         List<List<String>> table = api.get("/api/studies/" + id + "/table.csv")
                 .body()
                 .lines()
