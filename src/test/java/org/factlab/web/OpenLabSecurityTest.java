@@ -38,11 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Login off (the default), over HTTP: the server listens on the loopback interface only, refuses foreign
  * {@code Host} names and cross-site form posts; tabular folders stay inside the datasets directory and never leak
  * file content or absolute paths; launch bodies refuse unknown keys and cap their error lists; names and notes
- * refuse control and bidi-override characters; answers carry a Content-Security-Policy; a run that passes
- * {@code factlab.quota.max-run-time} ends CANCELLED with the reason; a run that exhausts the heap ends FAILED saying
- * so.
+ * refuse control and bidi-override characters; answers carry a Content-Security-Policy; a run that exhausts the heap
+ * ends FAILED saying so ({@link RunTimeLimitTest}: a run past {@code factlab.quota.max-run-time}).
  */
-@LabIntegrationTest(properties = "factlab.quota.max-run-time=30s")
+@LabIntegrationTest
 class OpenLabSecurityTest {
 
     private static final String SECRET = "TOPSECRET-4711";
@@ -250,13 +249,6 @@ class OpenLabSecurityTest {
                     .orElse("");
             assertTrue(csp.contains("default-src 'self'") && csp.contains("object-src 'none'"), path + ": " + csp);
         }
-    }
-
-    @Test
-    void aRunPastTheLongestRunTimeEndsCancelledWithTheReason() throws Exception {
-        String id = api.launch(LONG_RUN);
-        JsonNode run = api.awaitStatus(id, "CANCELLED");
-        assertTrue(run.get("error").asText().contains("factlab.quota.max-run-time"), run.toString());
     }
 
     @Test
