@@ -44,36 +44,16 @@ class FollowClientTest {
 
     @Test
     void everyCheckpointOfAPytorchLoopMatchesItsFloat64Reference() throws Exception {
-        String python = PythonTorch.findOrSkip();
         FollowedLab lab = new FollowedLab(port);
-        Path out = work.resolve("out.json");
-        Path log = work.resolve("python.log");
-        PythonTorch.Result result = PythonTorch.await(
-                PythonTorch.start(
-                        python, log, Map.of(), "src/test/python/follow_loop.py", lab.url(), out.toString(), "4"),
-                log);
-        assertEquals(0, result.exit(), result.output());
-        JsonNode sent = FollowedLab.json(Files.readString(out));
-        String id = sent.get("id").asText();
-        JsonNode run = lab.awaitEnd(id);
-        assertEquals("SUCCEEDED", run.get("status").asText(), run.toString());
-        assertEquals("follow", run.get("kind").asText());
-        Map<String, TreeMap<Long, Double>> metrics = lab.metrics(id);
-        for (long step = 1; step <= 4; step++) {
-            JsonNode expected = sent.get("reference").get(Long.toString(step));
-            assertEquals(
-                    expected.get("relerr").asDouble(),
-                    metrics.get("layer1/fact/relerr").get(step),
-                    1e-6,
-                    "layer-1 FACT relative error at step " + step);
-            assertEquals(
-                    expected.get("pearson").asDouble(),
-                    metrics.get("layer1/fact/pearson").get(step),
-                    1e-6,
-                    "layer-1 Pearson(FACT, W1ᵀW1) at step " + step);
-        }
+        Followed followed = follow(lab, "src/test/python/follow_loop.py", 4);
+        assertEquals("follow", followed.run().get("kind").asText());
+        followed.assertMatchesReference(Map.of(
+                "relerr", "layer1/fact/relerr",
+                "pearson", "layer1/fact/pearson"));
+        Map<String, TreeMap<Long, Double>> metrics = followed.metrics();
         assertEquals(4, metrics.get("log/train/loss").size(), "the logged loss of every step");
         assertEquals(4, metrics.get("layer2/sqrt_agop/cosine").size(), "every layer at every checkpoint");
+        String id = followed.id();
         HttpResponse<String> matrices = lab.send("GET", "/api/runs/" + id + "/matrices", null, null);
         assertTrue(matrices.body().contains("\"step\":4"), matrices.body());
         HttpResponse<String> late =
@@ -83,13 +63,42 @@ class FollowClientTest {
 
     @Test
     void aPytorchCnnFollowedLiveGetsItsConvolutionInPatchForm() throws Exception {
+        Followed followed = follow(new FollowedLab(port), "src/test/python/follow_cnn_loop.py", 3);
+        followed.assertMatchesReference(Map.of(
+                "relerr", "layer1/fact/relerr",
+                "pearson", "layer1/fact/pearson",
+                "agop_cosine", "layer1/agop/cosine"));
+        assertEquals(3, followed.metrics().get("layer2/fact/relerr").size(), "the dense layer after the convolution");
+    }
+
+    /** A followed run that succeeded: what the Python loop sent (with its float64 reference) and what was recorded. */
+    private record Followed(String id, JsonNode run, JsonNode sent, Map<String, TreeMap<Long, Double>> metrics) {
+
+        /**
+         * Every checkpoint's recorded series equal the loop's own float64 values (1e-6).
+         *
+         * @param seriesByReference the reference's key → the recorded series key
+         */
+        void assertMatchesReference(Map<String, String> seriesByReference) {
+            JsonNode reference = sent.get("reference");
+            for (var checkpoint : (Iterable<Map.Entry<String, JsonNode>>) reference::fields) {
+                long step = Long.parseLong(checkpoint.getKey());
+                seriesByReference.forEach((key, series) -> assertEquals(
+                        checkpoint.getValue().get(key).asDouble(),
+                        metrics.get(series).get(step),
+                        1e-6,
+                        series + " at step " + step));
+            }
+        }
+    }
+
+    /** Runs a Python training loop that follows itself in the lab for {@code steps} checkpoints, to its end. */
+    private Followed follow(FollowedLab lab, String script, int steps) throws Exception {
         String python = PythonTorch.findOrSkip();
-        FollowedLab lab = new FollowedLab(port);
-        Path out = work.resolve("cnn.json");
-        Path log = work.resolve("cnn.log");
+        Path out = work.resolve("out.json");
+        Path log = work.resolve("python.log");
         PythonTorch.Result result = PythonTorch.await(
-                PythonTorch.start(
-                        python, log, Map.of(), "src/test/python/follow_cnn_loop.py", lab.url(), out.toString(), "3"),
+                PythonTorch.start(python, log, Map.of(), script, lab.url(), out.toString(), Integer.toString(steps)),
                 log);
         assertEquals(0, result.exit(), result.output());
         JsonNode sent = FollowedLab.json(Files.readString(out));
@@ -97,25 +106,8 @@ class FollowClientTest {
         JsonNode run = lab.awaitEnd(id);
         assertEquals("SUCCEEDED", run.get("status").asText(), run.toString());
         Map<String, TreeMap<Long, Double>> metrics = lab.metrics(id);
-        for (long step = 1; step <= 3; step++) {
-            JsonNode expected = sent.get("reference").get(Long.toString(step));
-            assertEquals(
-                    expected.get("relerr").asDouble(),
-                    metrics.get("layer1/fact/relerr").get(step),
-                    1e-6,
-                    "layer-1 patch-FACT relative error at step " + step);
-            assertEquals(
-                    expected.get("pearson").asDouble(),
-                    metrics.get("layer1/fact/pearson").get(step),
-                    1e-6,
-                    "layer-1 Pearson(patch FACT, WᵀW) at step " + step);
-            assertEquals(
-                    expected.get("agop_cosine").asDouble(),
-                    metrics.get("layer1/agop/cosine").get(step),
-                    1e-6,
-                    "layer-1 cosine(patch AGOP, WᵀW) at step " + step);
-        }
-        assertEquals(3, metrics.get("layer2/fact/relerr").size(), "the dense layer after the convolution");
+        assertEquals(steps, sent.get("reference").size(), "a reference for every checkpoint");
+        return new Followed(id, run, sent, metrics);
     }
 
     @Test
