@@ -144,6 +144,26 @@ class FactlabLineChart extends EChartsElement {
   }
 
   /**
+   * Read-only test hook: the x axis' tick labels as drawn — text and box {x, y, width, height} in the element —
+   * leaving out those ECharts hid because they would overlap (hideOverlap). Browser tests read it.
+   */
+  xTickLabels() {
+    const model = this.#chart && this.#chart.getModel().getComponent('xAxis', 0);
+    const view = model && this.#chart.getViewOfComponentModel(model);
+    const labels = [];
+    if (view) {
+      view.group.traverse(el => {
+        if (el.type === 'text' && !el.ignore && !el.invisible && String(el.anid || '').startsWith('label_')) {
+          const rect = el.getBoundingRect().clone();
+          rect.applyTransform(el.getComputedTransform());
+          labels.push({ text: el.style.text, x: rect.x, y: rect.y, width: rect.width, height: rect.height });
+        }
+      });
+    }
+    return labels;
+  }
+
+  /**
    * Read-only test hook: the number of points over all series, as last given to setData. Browser tests
    * (BrowserTest) poll it to see live updates arrive; the application never calls it.
    */

@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Narrow windows (issue #30 items 10, 12 and 13): at 800 px the runs grid keeps Name, Status, Headline results and
  * the CSV link, the others come back from the Columns menu, a filter that matches nothing says so and clears; the run
  * page's paper table scrolls inside itself; the system page shows the queue and the data folders. At 400 px the run
- * page does not scroll sideways (its progress bar included) and no number breaks inside itself.
+ * page does not scroll sideways (its progress bar included), no number breaks inside itself and a chart's x tick
+ * labels thin out instead of overlapping.
  */
 class NarrowWindowBrowserTest extends BrowserTestBase {
 
@@ -95,6 +96,17 @@ class NarrowWindowBrowserTest extends BrowserTestBase {
                     return {cells: cells.length, broken: broken.map(td => td.textContent)};""");
             assertTrue(((Number) numbers.get("cells")).intValue() > 0, "key numbers shown: " + numbers);
             assertEquals(List.of(), numbers.get("broken"), "numbers on one line at 400 px");
+            List<Map<String, Object>> ticks = waitFor(driver, PAGE_TIMEOUT, d -> {
+                List<Map<String, Object>> drawn = xTickLabels(d, "chart-cosine");
+                return drawn.size() >= 2 ? drawn : null;
+            });
+            for (int i = 1; i < ticks.size(); i++) {
+                Map<String, Object> left = ticks.get(i - 1);
+                Map<String, Object> right = ticks.get(i);
+                assertTrue(
+                        number(left, "x") + number(left, "width") <= number(right, "x"),
+                        "x tick labels thinned out, none overlapping at 400 px: " + ticks);
+            }
 
             driver.get(url("/launch?kind=quadratic&preset=fig4"));
             waitFor(
@@ -109,6 +121,19 @@ class NarrowWindowBrowserTest extends BrowserTestBase {
         } finally {
             driver.quit();
         }
+    }
+
+    /** A line chart's drawn x tick labels, left to right, through its xTickLabels() test hook. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> xTickLabels(WebDriver driver, String chartId) {
+        return (List<Map<String, Object>>) js(driver).executeScript("""
+                const chart = document.getElementById(arguments[0]);
+                return chart && typeof chart.xTickLabels === 'function'
+                    ? chart.xTickLabels().sort((a, b) => a.x - b.x) : [];""", chartId);
+    }
+
+    private static double number(Map<String, Object> box, String key) {
+        return ((Number) box.get(key)).doubleValue();
     }
 
     /** The ids of the runs grid's visible columns (the selection column left out). */
