@@ -114,6 +114,31 @@ class RunPageBrowserTest extends BrowserTestBase {
         }
     }
 
+    @Test
+    void aCnnRunShowsItsFirstConvolutionsFiltersAsImages() throws Exception {
+        Run run = runs.submit("cnn", "quick", Map.of(), "filters page");
+        WebDriver driver = newBrowser(tempDir, "filters");
+        try {
+            driver.get(url("/runs/" + run.id()));
+            waitFor(driver, RUN_TIMEOUT, d -> "SUCCEEDED".equals(status(d)) ? true : null);
+            Number height = waitFor(driver, PAGE_TIMEOUT, d -> (Number) js(d).executeScript("""
+                    const section = document.getElementById('filters');
+                    const map = section && section.querySelector('factlab-heatmap');
+                    const h = map ? map.getBoundingClientRect().height : 0;
+                    return h > 0 ? h : null;"""));
+            assertTrue(height.doubleValue() > 0, "the filters' mosaic is drawn");
+            assertTrue(
+                    driver.findElement(By.id("filters")).getText().contains("Filters of the first convolution"),
+                    driver.findElement(By.id("filters")).getText());
+            assertEquals(List.of(), emptySections(driver), "every shown section has content");
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(driver, "filters");
+            throw e;
+        } finally {
+            driver.quit();
+        }
+    }
+
     /** The first layer's Pearson chart of a layer-wise run has 7 methods: all 7 in the legend, on unpaged lines. */
     @Test
     void aLegendOfSevenSeriesShowsAllSevenNames() throws Exception {
