@@ -59,8 +59,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             unauthorized.commence(
                     request,
                     response,
-                    new BadCredentialsException("the API token is unknown or "
-                            + "revoked: create one on the Account page or with POST /api/tokens"));
+                    new BadCredentialsException("the API token is unknown or revoked: create one on the Account page "
+                            + "or with POST /api/tokens"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

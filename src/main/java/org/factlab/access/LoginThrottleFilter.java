@@ -55,8 +55,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             response.getOutputStream()
                     .write(("{\"errors\":[{\"field\":\"\",\"message\":\"too many failed logins for "
                                     + "this account from this address; try again in " + seconds
-                                    + " seconds (each further failure "
-                                    + "doubles the wait)\"}]}")
+                                    + " seconds (each further failure doubles the wait)\"}]}")
                             .getBytes(StandardCharsets.UTF_8));
             return;
         }

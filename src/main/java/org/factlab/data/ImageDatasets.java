@@ -55,10 +55,9 @@ public final class ImageDatasets {
                 : new IdxImageFolder(
                         "Fashion-MNIST",
                         datasetsDir.resolve("fashion-mnist"),
-                        "Run data/fetch-fashion-mnist.sh (it extracts the Debian package dataset-fashion-mnist),"
-                                + " or copy the four *-ubyte.gz files of "
-                                + "https://github.com/zalandoresearch/fashion-mnist"
-                                + " there.");
+                        "Run data/fetch-fashion-mnist.sh (it extracts the Debian package dataset-fashion-mnist), or "
+                                + "copy the four *-ubyte.gz files of https://github.com/zalandoresearch/fashion-mnist "
+                                + "there.");
     }
 
     /**

@@ -22,10 +22,8 @@ public final class DisplayText {
                 throw new SpecValidationException(
                         field,
                         String.format(
-                                "has the character U+%04X at position %d; "
-                                        + "allowed: text without control characters%s or bidirectional overrides "
-                                        + "(U+202A–U+202E, "
-                                        + "U+2066–U+2069)",
+                                "has the character U+%04X at position %d; allowed: text without control characters%s "
+                                        + "or bidirectional overrides (U+202A–U+202E, U+2066–U+2069)",
                                 (int) c, i + 1, multiLine ? " (newline and tab are fine)" : ""));
             }
         }

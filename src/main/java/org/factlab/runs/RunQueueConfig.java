@@ -33,10 +33,8 @@ public class RunQueueConfig {
                     if (runs.interrupt(
                             runId,
                             Instant.now(),
-                            "worker " + deadWorker + " stopped sending heartbeats "
-                                    + "while this run was running (killed, or cut off from the database); its recorded "
-                                    + "steps "
-                                    + "are kept")) {
+                            "worker " + deadWorker + " stopped sending heartbeats while this run was running (killed, "
+                                    + "or cut off from the database); its recorded steps are kept")) {
                         log.warn("run {} interrupted: its worker {} is dead", runId, deadWorker);
                         bus.publish(new RunEvent.Status(runId, RunStatus.INTERRUPTED));
                     }

@@ -160,9 +160,7 @@ public class RunService {
                         "spec",
                         String.format(
                                 "estimated memory %.1f MiB exceeds the budget of %.1f MiB (%s); make n smaller or "
-                                        + "raise "
-                                        + ""
-                                        + "the budget",
+                                        + "raise the budget",
                                 estimate / 1048576.0, budget.bytes() / 1048576.0, budget.source()))));
             }
         }

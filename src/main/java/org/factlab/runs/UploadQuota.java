@@ -86,8 +86,8 @@ public class UploadQuota {
             if (kept + bytes > maxBytes) {
                 throw new Refusal(
                         PAYLOAD_TOO_LARGE,
-                        account + " keeps " + kept + " bytes of uploads; this "
-                                + "file of " + bytes + " bytes would pass the limit of " + maxBytes + " bytes "
+                        account + " keeps " + kept + " bytes of uploads; this file of " + bytes
+                                + " bytes would pass the limit of " + maxBytes + " bytes "
                                 + "(factlab.quota.upload-bytes); delete some first");
             }
         } catch (Refusal | IOException | RuntimeException e) {

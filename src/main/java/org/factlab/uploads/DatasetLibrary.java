@@ -50,10 +50,8 @@ public final class DatasetLibrary implements UploadLibrary<DatasetInfo> {
         if (ending == null) {
             throw new UploadException(
                     "file",
-                    "'" + fileName + "' is not a supported table; allowed: .csv (a header "
-                            + "row, the class label in the last column) or .npz (arrays X, n×d or n×C×H×W images, and "
-                            + "y, n "
-                            + "labels)");
+                    "'" + fileName + "' is not a supported table; allowed: .csv (a header row, the class label in the "
+                            + "last column) or .npz (arrays X, n×d or n×C×H×W images, and y, n labels)");
         }
         String shownName = ModelLibrary.displayName(name, fileName);
         UploadStore.Staged staged = store.stage(content, ending, maxBytes);

@@ -141,9 +141,8 @@ class FollowController {
         if (!kinds.find(run.kind()).map(ExperimentKind::followsOutsideTraining).orElse(false)) {
             throw new ResponseStatusException(
                     HttpStatus.CONFLICT,
-                    "run " + id + " is a " + run.kind() + " run; "
-                            + "checkpoints, scalars and finish go to runs that follow a training elsewhere (follow "
-                            + "runs)");
+                    "run " + id + " is a " + run.kind() + " run; checkpoints, scalars and finish go to runs that "
+                            + "follow a training elsewhere (follow runs)");
         }
         permissions.require(permissions.mayControl(run), "feed run " + id + ": only its owner or an admin may");
         if (run.status().isTerminal() && run.status() != RunStatus.INTERRUPTED) {

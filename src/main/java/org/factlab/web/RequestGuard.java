@@ -67,8 +67,8 @@ class RequestGuard extends OncePerRequestFilter {
                     request,
                     response,
                     "Host",
-                    "'" + printable(host) + "' is not a name of this server; an "
-                            + "administrator adds it to factlab.allowed-hosts");
+                    "'" + printable(host) + "' is not a name of this server; an administrator adds it to "
+                            + "factlab.allowed-hosts");
             return;
         }
         if (!loginEnabled
@@ -81,10 +81,9 @@ class RequestGuard extends OncePerRequestFilter {
                     request,
                     response,
                     "Content-Type",
-                    "a call that changes something needs a JSON body "
-                            + "(Content-Type: application/json), a header X-Requested-With (e.g. for multipart uploads "
-                            + "from "
-                            + "scripts) or must come from a page of this server");
+                    "a call that changes something needs a JSON body (Content-Type: application/json), a header "
+                            + "X-Requested-With (e.g. for multipart uploads from scripts) or must come from a page of "
+                            + "this server");
             return;
         }
         chain.doFilter(request, response);

@@ -80,8 +80,7 @@ class TokensController {
         return user.name()
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND,
-                        "login is off "
-                                + "(factlab.auth.enabled=false): there are no accounts and no API tokens; "
-                                + "scripts need none"));
+                        "login is off (factlab.auth.enabled=false): there are no accounts and no API tokens; scripts "
+                                + "need none"));
     }
 }

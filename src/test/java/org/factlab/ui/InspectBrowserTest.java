@@ -87,9 +87,8 @@ class InspectBrowserTest extends BrowserTestBase {
                     d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                                     .executeScript(
                                             "return [...document.querySelectorAll('#departure')].some(b => !b.hidden "
-                                                    + "&& "
-                                                    + "b.offsetHeight > 0"
-                                                    + " && b.textContent.includes('critical point'));"))
+                                                    + "&& b.offsetHeight > 0 && b.textContent.includes('critical "
+                                                    + "point'));"))
                             ? true
                             : null);
             saveEvidence(driver, "inspect");

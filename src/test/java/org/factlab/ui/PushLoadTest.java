@@ -72,10 +72,9 @@ class PushLoadTest {
             long errors = viewers.stream().mapToLong(PushViewer::errors).sum();
             double kibPerSecond = viewers.stream().mapToLong(PushViewer::bytes).sum() / 1024.0 / elapsed / viewerCount;
             System.out.printf(
-                    "PushLoadTest: %d viewers, %.0f s, run recorded %d steps (%.1f/s); updates per viewer "
-                            + "per second min %.2f, median %.2f, max %.2f; longest silence %d ms; "
-                            + "%.1f KiB/s per viewer; "
-                            + "errors %d; server heap max %d MiB, after full GC %d → %d MiB (-Xmx1g)%n",
+                    "PushLoadTest: %d viewers, %.0f s, run recorded %d steps (%.1f/s); updates per viewer per second "
+                            + "min %.2f, median %.2f, max %.2f; longest silence %d ms; %.1f KiB/s per viewer; errors "
+                            + "%d; server heap max %d MiB, after full GC %d → %d MiB (-Xmx1g)%n",
                     viewerCount,
                     elapsed,
                     stepsDuring,

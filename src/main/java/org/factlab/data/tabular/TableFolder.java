@@ -129,8 +129,7 @@ public final class TableFolder {
                                         line,
                                         "the label column has more than " + MAX_CLASSES
                                                 + " distinct values; allowed: at most " + MAX_CLASSES
-                                                + " classes (is the label column"
-                                                + " right? see " + OPTIONS_FILE + ")");
+                                                + " classes (is the label column right? see " + OPTIONS_FILE + ")");
                     }
                     for (String t : tokens) {
                         characters[0] += t == null ? 0 : t.length();

@@ -38,8 +38,7 @@ final class CsvUpload {
                 throw new TableFormatException(
                         ORIGIN,
                         1,
-                        "the header names " + columns + " column; a table needs at "
-                                + "least one feature and the label");
+                        "the header names " + columns + " column; a table needs at least one feature and the label");
             }
             int d = columns - 1;
             if (!limit.allows(d)) {

@@ -66,8 +66,8 @@ record NpyArray(long[] shape, double[] values) {
             if (fortran.group(1).equals("True") && shape.length > 2) {
                 throw new TableFormatException(
                         name,
-                        "is a Fortran-ordered array of " + shape.length + " dimensions; "
-                                + "allowed: C order (numpy.ascontiguousarray) for more than 2");
+                        "is a Fortran-ordered array of " + shape.length + " dimensions; allowed: C order "
+                                + "(numpy.ascontiguousarray) for more than 2");
             }
             long count = 1;
             for (long s : shape) {

@@ -41,14 +41,11 @@ public final class CnnKind implements PaperLabelledKind<CnnSpec> {
     public String description() {
         return "Trains a small convolutional network (one or two convolutions with ReLU or tanh and optional 2×2 "
                 + "max-pooling, then dense layers) with MSE or cross-entropy, SGD with momentum and coupled weight "
-                + "decay "
-                + "λ, on MNIST, Fashion-MNIST or CIFAR-10. A convolution with k filters of c channels and q×q windows "
-                + "is "
-                + "W ∈ ℝ^{k×cq²} applied to every patch x_i[p]; at a critical point patch FACT = −(1/(nλ)) Σᵢ Σ_p "
-                + "(∂ℓᵢ/∂x_i[p]) x_i[p]ᵀ equals WᵀW (Theorem 3.1's argument). Every probe compares WᵀW of each "
+                + "decay λ, on MNIST, Fashion-MNIST or CIFAR-10. A convolution with k filters of c channels and q×q "
+                + "windows is W ∈ ℝ^{k×cq²} applied to every patch x_i[p]; at a critical point patch FACT = −(1/(nλ)) "
+                + "Σᵢ Σ_p (∂ℓᵢ/∂x_i[p]) x_i[p]ᵀ equals WᵀW (Theorem 3.1's argument). Every probe compares WᵀW of each "
                 + "convolution with patch FACT, √(FACT·FACTᵀ), the patch AGOP (the convolutional NFA), √AGOP, patch "
-                + "eNFA "
-                + "and √eNFA, and records ‖∇_W L_λ‖ and FACT's relative error; dense layers as in the mlp kind.";
+                + "eNFA and √eNFA, and records ‖∇_W L_λ‖ and FACT's relative error; dense layers as in the mlp kind.";
     }
 
     @Override

@@ -59,8 +59,7 @@ final class CnnPresets {
                     + "coupled weight decay λ = 1e-3, batch 32, 40 epochs, a probe every 4. Layer 1 is the first "
                     + "convolution (W₁ ∈ ℝ^{8×25}): does patch FACT reach W₁ᵀW₁, and does it track it better than the "
                     + "patch AGOP? Measured (seed 0): Pearson with W₁ᵀW₁ 0.962 (patch FACT), 0.987 (√(FACT·FACTᵀ)), "
-                    + "0.970 "
-                    + "(√AGOP), relerr 0.39, test accuracy 0.973; ≈ 4 min on the 2-core CPU here "
+                    + "0.970 (√AGOP), relerr 0.39, test accuracy 0.973; ≈ 4 min on the 2-core CPU here "
                     + "(docs/reproduction.md).",
             SpecCodec.override(
                     DEFAULTS,

@@ -127,8 +127,7 @@ public record CnnSpec(
                         "kernel",
                         "kernel = " + kernel + ", stride = " + stride
                                 + ", padding = " + padding + (pool ? " and pooling" : "")
-                                + " leave no output pixel after "
-                                + "convolution " + (conv + 1)
+                                + " leave no output pixel after convolution " + (conv + 1)
                                 + "; allowed: windows, strides and pooling that leave at least "
                                 + "one");
             }

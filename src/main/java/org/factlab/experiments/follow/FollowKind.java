@@ -94,8 +94,8 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
             if (InspectProbe.dataShape(spec.dataset(), datasetRoots.get(0)).isEmpty()) {
                 problems.add(new FieldError(
                         "dataset",
-                        "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
-                                + "fashion-mnist, cifar10 or an id from /api/datasets"));
+                        "there is no dataset '" + spec.dataset() + "'; allowed: mnist, fashion-mnist, cifar10 or an id "
+                                + "from /api/datasets"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -122,8 +122,7 @@ public final class FollowKind implements PaperLabelledKind<FollowSpec> {
                     "body",
                     "not a checkpoint the lab can read: " + e.getMessage()
                             + "; allowed: a safetensors state_dict of Linear layers (<prefix>.weight out×in, "
-                            + "<prefix>.bias), "
-                            + "optionally after Conv2d layers (<prefix>.weight out×in×q×q)"));
+                            + "<prefix>.bias), optionally after Conv2d layers (<prefix>.weight out×in×q×q)"));
         }
         Optional<int[]> shape = InspectProbe.dataShape(spec.dataset(), datasetsDir);
         List<ImportedNetwork.LayerShape> layers = net.layers();

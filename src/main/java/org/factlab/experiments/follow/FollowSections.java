@@ -40,17 +40,16 @@ final class FollowSections {
         LayerAlignmentSection alignment = new LayerAlignmentSection(
                 mlp.id(),
                 mlp.title(),
-                "How well each method "
-                        + "predicts the layer's neural feature matrix WᵀW over the followed training, checkpoint by "
-                        + "checkpoint, then stationarity and the loss and accuracy on the probe set.",
+                "How well each method predicts the layer's neural feature matrix WᵀW over the followed training, "
+                        + "checkpoint by checkpoint, then stationarity and the loss and accuracy on the probe set.",
                 mlp.methods(),
                 mlp.layerCharts(),
                 probe);
         CurvesSection client = new CurvesSection(
                 "client",
                 "From the training loop",
-                "What the training loop logged, "
-                        + "and how many checkpoints the lab analysed later than newer ones to stay current.",
+                "What the training loop logged, and how many checkpoints the lab analysed later than newer ones to "
+                        + "stay current.",
                 List.of(
                         Chart.of(
                                 "logged-loss",

@@ -13,8 +13,7 @@ public record FollowSpec(
         @SpecField(
                 description = "Where the checkpoints come from: client = a training loop sends them (PUT "
                         + "/api/runs/{id}/checkpoints/{step}); demo = the lab replays the bundled checkpoints of a "
-                        + "small "
-                        + "MNIST MLP to itself",
+                        + "small MNIST MLP to itself",
                 choices = {"client", "demo"})
         String source,
 

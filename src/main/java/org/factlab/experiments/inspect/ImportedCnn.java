@@ -79,8 +79,8 @@ final class ImportedCnn {
             if (h < 1 || w < 1) {
                 throw new SpecValidationException(
                         "strides",
-                        "convolution " + (l + 1) + " leaves no output pixel "
-                                + "with these strides, paddings and pools; allowed: values as in training");
+                        "convolution " + (l + 1) + " leaves no output pixel with these strides, paddings and pools; "
+                                + "allowed: values as in training");
             }
             layers.add(layer);
         }
@@ -89,8 +89,8 @@ final class ImportedCnn {
             throw new SpecValidationException(
                     "strides",
                     "with strides " + strides + ", paddings " + paddings
-                            + " and pools " + pools + " the last convolution gives " + flat + " values, but "
-                            + "the first dense layer takes " + flatInputs
+                            + " and pools " + pools + " the last convolution gives " + flat + " values, but the first "
+                            + "dense layer takes " + flatInputs
                             + "; allowed: the strides, paddings and pools the "
                             + "network was trained with");
         }

@@ -74,13 +74,12 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
                 + "Deeplearning4j zip; dense layers with ReLU, tanh or identity between them, after Conv2d "
                 + "convolutions in a safetensors file, their strides, paddings and 2×2 max-pooling given in the spec, "
                 + "on images: a bundled dataset or an .npz of n×C×H×W; convolutions are probed in patch form, layer 1 "
-                + "being the first) and, with "
-                + "the weight decay λ and the loss it was trained with, computes per layer in double precision on "
-                + "the given data everything a probe of the mlp kind reports: FACT = −(1/(nλ)) Σ ∇_hℓ hᵀ (Theorem "
-                + "3.1), √(FACT·FACTᵀ), AGOP, √AGOP, eNFA, √eNFA and their Pearson and cosine similarity with WᵀW, "
-                + "the stationarity ‖∇_W L_λ‖ and FACT's relative error, the loss and the accuracy. FACT holds only "
-                + "at a critical point of L + (λ/2)‖θ‖²: the relative error measures how far the network is from "
-                + "one.";
+                + "being the first) and, with the weight decay λ and the loss it was trained with, computes per layer "
+                + "in double precision on the given data everything a probe of the mlp kind reports: FACT = −(1/(nλ)) "
+                + "Σ ∇_hℓ hᵀ (Theorem 3.1), √(FACT·FACTᵀ), AGOP, √AGOP, eNFA, √eNFA and their Pearson and cosine "
+                + "similarity with WᵀW, the stationarity ‖∇_W L_λ‖ and FACT's relative error, the loss and the "
+                + "accuracy. FACT holds only at a critical point of L + (λ/2)‖θ‖²: the relative error measures how far "
+                + "the network is from one.";
     }
 
     @Override
@@ -161,8 +160,8 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
             if (shape.isEmpty()) {
                 problems.add(new FieldError(
                         "dataset",
-                        "there is no dataset '" + spec.dataset() + "'; allowed: mnist, "
-                                + "fashion-mnist, cifar10 or an id from /api/datasets"));
+                        "there is no dataset '" + spec.dataset() + "'; allowed: mnist, fashion-mnist, cifar10 or an id "
+                                + "from /api/datasets"));
             } else if (model.isPresent()
                     && (model.get().convolutions().isEmpty() && model.get().inputs() != shape.get()[0]
                             || model.get().outputs() != shape.get()[1])) {
@@ -206,8 +205,8 @@ public final class InspectKind implements PaperLabelledKind<InspectSpec> {
         if ("file".equals(spec.activation()) && model.activation() == null) {
             return Optional.of(new FieldError(
                     "activation",
-                    "the " + model.format() + " file does not say which "
-                            + "activation the network uses; allowed: relu, tanh or identity"));
+                    "the " + model.format() + " file does not say which activation the network uses; allowed: relu, "
+                            + "tanh or identity"));
         }
         if (!"file".equals(spec.activation())
                 && model.activation() != null

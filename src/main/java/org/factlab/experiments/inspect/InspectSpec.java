@@ -72,35 +72,28 @@ public record InspectSpec(
                 description = "Which n images of a bundled dataset's training set: training = the first n in file "
                         + "order (x_train[:n], all of them for n = its size), the data a network trained on them saw; "
                         + "stratified = a stratified, seeded subset. FACT's relative error measures the distance from "
-                        + "a "
-                        + ""
-                        + "critical point of the objective on exactly the data probed, so state the data the network "
-                        + "was "
-                        + "trained on (ignored for an uploaded table, used as given)",
+                        + "a critical point of the objective on exactly the data probed, so state the data the network "
+                        + "was trained on (ignored for an uploaded table, used as given)",
                 choices = {"training", "stratified"})
         String subset,
 
         @SpecField(
                 description = "Stride of each convolution of the model, comma-separated in layer order (PyTorch's "
                         + "Conv2d stride, which a safetensors file does not hold); empty = as a Keras or "
-                        + "Deeplearning4j "
-                        + "file "
-                        + "says, else 1 for every convolution")
+                        + "Deeplearning4j file says, else 1 for every convolution")
         String strides,
 
         @SpecField(
-                description = "Zero padding of each convolution on every side, comma-separated in layer order "
-                        + "(Conv2d padding, less than the window side); empty = as a Keras or Deeplearning4j file "
-                        + "says, "
-                        + "else 0 "
+                description = "Zero padding of each convolution on every side, comma-separated in layer order (Conv2d "
+                        + "padding, less than the window side); empty = as a Keras or Deeplearning4j file says, else 0 "
                         + "for every convolution")
         String paddings,
 
         @SpecField(
-                description = "Max-pooling after each convolution's activation, comma-separated in layer order: "
-                        + "2 = MaxPool2d(2) (2×2 windows of stride 2, passed through exactly with the forward pass's "
-                        + "mask), "
-                        + "0 = none; empty = as a Keras or Deeplearning4j file says, else none after any convolution")
+                description = "Max-pooling after each convolution's activation, comma-separated in layer order: 2 = "
+                        + "MaxPool2d(2) (2×2 windows of stride 2, passed through exactly with the forward pass's "
+                        + "mask), 0 = none; empty = as a Keras or Deeplearning4j file says, else none after any "
+                        + "convolution")
         String pools) {
 
     /** {@link #subset}: the first n images of the training set, in file order. */
@@ -127,8 +120,8 @@ public record InspectSpec(
         if (dataset == null || !NAME.matcher(dataset).matches()) {
             throw new SpecValidationException(
                     "dataset",
-                    "'" + dataset + "' is not a dataset; allowed: mnist, "
-                            + "fashion-mnist, cifar10 or an id from /api/datasets");
+                    "'" + dataset + "' is not a dataset; allowed: mnist, fashion-mnist, cifar10 or an id from "
+                            + "/api/datasets");
         }
         if ("cifar10".equals(dataset) && n > CIFAR_TRAINING_SIZE) {
             throw new SpecValidationException(

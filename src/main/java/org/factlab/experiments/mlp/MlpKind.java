@@ -36,14 +36,13 @@ public final class MlpKind implements PaperLabelledKind<MlpSpec> {
     public String description() {
         return "Trains a fully connected network (ReLU, tanh, or identity = the deep linear networks of Appendix C) "
                 + "with MSE (or softmax cross-entropy), SGD with momentum (or Adam), coupled weight decay λ and a "
-                + "cosine learning-rate decay, on "
-                + "MNIST, Fashion-MNIST, CIFAR-10 or Gaussian-linear data. Every probe computes, for every layer and "
-                + "in double precision on the whole training subset, the neural feature matrix WᵀW and its "
-                + "predictions FACT = −(1/(nλ)) Σ ∇_hℓ hᵀ (Theorem 3.1), √(FACT·FACTᵀ), AGOP, √AGOP, AGOP^{1/L} "
-                + "(AGOP^{1/(L−ℓ+1)} at layer ℓ, the balanced deep linear network's root) and eNFA, √eNFA, with their "
-                + "Pearson and cosine similarity to WᵀW, plus the backward forms against "
-                + "WWᵀ (Appendix A). FACT − WᵀW = −(1/λ) Wᵀ∇_W L_λ, so the run also records ‖∇_W L_λ‖ and the "
-                + "relative error of FACT: FACT is as good as training has converged.";
+                + "cosine learning-rate decay, on MNIST, Fashion-MNIST, CIFAR-10 or Gaussian-linear data. Every probe "
+                + "computes, for every layer and in double precision on the whole training subset, the neural feature "
+                + "matrix WᵀW and its predictions FACT = −(1/(nλ)) Σ ∇_hℓ hᵀ (Theorem 3.1), √(FACT·FACTᵀ), AGOP, "
+                + "√AGOP, AGOP^{1/L} (AGOP^{1/(L−ℓ+1)} at layer ℓ, the balanced deep linear network's root) and eNFA, "
+                + "√eNFA, with their Pearson and cosine similarity to WᵀW, plus the backward forms against WWᵀ "
+                + "(Appendix A). FACT − WᵀW = −(1/λ) Wᵀ∇_W L_λ, so the run also records ‖∇_W L_λ‖ and the relative "
+                + "error of FACT: FACT is as good as training has converged.";
     }
 
     @Override

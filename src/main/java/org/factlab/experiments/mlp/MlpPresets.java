@@ -54,15 +54,12 @@ final class MlpPresets {
     static final Preset<MlpSpec> TABLE2_MNIST_1K = new Preset<>(
             "table2-mnist-1k",
             "Table 2, MNIST n = 1000 (App. B recipe: width 1024, 200 epochs)",
-            "Exactly Appendix B: depth 3, width 1024, ReLU, MSE, SGD with momentum 0.9, lr 0.1 with cosine decay, "
-                    + "λ = 1e-4, batch 64, 200 epochs, PyTorch initialisation, on a stratified 1000-image MNIST "
-                    + "subset. "
+            "Exactly Appendix B: depth 3, width 1024, ReLU, MSE, SGD with momentum 0.9, lr 0.1 with cosine decay, λ = "
+                    + "1e-4, batch 64, 200 epochs, PyTorch initialisation, on a stratified 1000-image MNIST subset. "
                     + "3,200 SGD steps do not decay the random initial weights, so Pearson(FACT, W₁ᵀW₁) ends near 0.3 "
                     + "(docs/reproduction.md), not the paper's 0.890 (√(FACT·FACTᵀ) 0.956, √AGOP 0.899, √eNFA 0.903); "
-                    + "watch "
-                    + "layer1/grad_norm and layer1/fact/relerr. Measured here (seed 0): Pearson with W₁ᵀW₁ 0.285 "
-                    + "(FACT), "
-                    + "0.643 (√(FACT·FACTᵀ)), 0.653 (√AGOP), 0.569 (√eNFA); relerr 0.96; test accuracy 0.928. "
+                    + "watch layer1/grad_norm and layer1/fact/relerr. Measured here (seed 0): Pearson with W₁ᵀW₁ 0.285 "
+                    + "(FACT), 0.643 (√(FACT·FACTᵀ)), 0.653 (√AGOP), 0.569 (√eNFA); relerr 0.96; test accuracy 0.928. "
                     + CPU_TIMES,
             table2("mnist", 1_000, 1024, 200, 10),
             Map.of(FACT, 0.3));
@@ -70,11 +67,10 @@ final class MlpPresets {
     static final Preset<MlpSpec> TABLE2_MNIST_1K_CONVERGED = new Preset<>(
             "table2-mnist-1k-converged",
             "Table 2, MNIST n = 1000, trained longer (width 256, 1000 epochs)",
-            "The Appendix B recipe with width 256 and 1000 epochs, long enough for weight decay to remove the "
-                    + "initial weights: Pearson(FACT, W₁ᵀW₁) ≈ 0.84 (docs/reproduction.md), close to the paper's "
-                    + "0.890. Measured "
-                    + "here (seed 0): 0.815 (FACT), 0.944 (√(FACT·FACTᵀ)), 0.858 (√AGOP), 0.860 (√eNFA); test accuracy "
-                    + "0.922. " + CPU_TIMES,
+            "The Appendix B recipe with width 256 and 1000 epochs, long enough for weight decay to remove the initial "
+                    + "weights: Pearson(FACT, W₁ᵀW₁) ≈ 0.84 (docs/reproduction.md), close to the paper's 0.890. "
+                    + "Measured here (seed 0): 0.815 (FACT), 0.944 (√(FACT·FACTᵀ)), 0.858 (√AGOP), 0.860 (√eNFA); test "
+                    + "accuracy 0.922. " + CPU_TIMES,
             table2("mnist", 1_000, 256, 1_000, 50),
             Map.of(FACT, 0.84));
 
@@ -163,9 +159,9 @@ final class MlpPresets {
         return new Preset<>(
                 id,
                 "Table 2, MNIST n = " + n + " (App. B recipe)",
-                "Appendix B's recipe (depth 3, width 1024, 200 epochs) on " + n + " MNIST images; expected values "
-                        + "are the paper's Table 2 (Pearson with W₁ᵀW₁). One epoch is n/64 SGD steps and each of the "
-                        + "21 probes runs over all n samples: roughly " + Math.max(1, n / 1000) + "× the ≈ 5 min of "
+                "Appendix B's recipe (depth 3, width 1024, 200 epochs) on " + n + " MNIST images; expected values are "
+                        + "the paper's Table 2 (Pearson with W₁ᵀW₁). One epoch is n/64 SGD steps and each of the 21 "
+                        + "probes runs over all n samples: roughly " + Math.max(1, n / 1000) + "× the ≈ 5 min of "
                         + "table2-mnist-1k on the 2-core CPU here; GPU scale from n = 5000 on.",
                 table2("mnist", n, 1024, 200, 10),
                 paper);
@@ -181,8 +177,7 @@ final class MlpPresets {
                 "Figure 11, deep linear network, L = " + depth,
                 "Appendix C: f(x) = W_L ⋯ W₁x with width 512, no bias, on x ~ N(0, I₁₀), y = W*x (W* ∈ ℝ^{5×10} "
                         + "standard Gaussian), n = 5000, plain SGD (batch 128, lr 5e-3 constant), λ = 1e-2, 5000 "
-                        + "epochs. "
-                        + "docs/reproduction.md: cos(FACT, W₁ᵀW₁) ≈ " + fact
+                        + "epochs. docs/reproduction.md: cos(FACT, W₁ᵀW₁) ≈ " + fact
                         + ", cos(AGOP^{1/L}, W₁ᵀW₁) ≈ 1.0000, cos(√AGOP, "
                         + "W₁ᵀW₁) ≈ " + sqrtAgop + ". 200,000 SGD steps. " + CPU_TIMES,
                 SpecCodec.override(

@@ -131,10 +131,8 @@ public final class MlpSections {
         return new LayerAlignmentSection(
                 "alignment",
                 "Feature alignment",
-                "How well each method predicts the "
-                        + "layer's neural feature matrix WᵀW (forward) or WWᵀ (backward) over training, then "
-                        + "stationarity "
-                        + "and training curves.",
+                "How well each method predicts the layer's neural feature matrix WᵀW (forward) or WWᵀ (backward) over "
+                        + "training, then stationarity and training curves.",
                 methods,
                 layerCharts,
                 charts);
@@ -171,8 +169,8 @@ public final class MlpSections {
         return new FiltersSection(
                 "filters",
                 "Filters of the first convolution",
-                "Each row of W as a q×q image per "
-                        + "input channel: what the first convolution looks for, beside its cq² × cq² WᵀW above.",
+                "Each row of W as a q×q image per input channel: what the first convolution looks for, beside its cq² "
+                        + "× cq² WᵀW above.",
                 MlpSeries.MATRIX_FILTERS,
                 MlpSeries.MATRIX_WTW,
                 onlyWhen);

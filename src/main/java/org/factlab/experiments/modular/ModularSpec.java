@@ -34,8 +34,8 @@ public record ModularSpec(
         if (trainFraction >= 1) {
             throw new SpecValidationException(
                     "trainFraction",
-                    trainFraction + " is out of range; allowed: number in "
-                            + "(0, 1) (some pairs must be left for testing)");
+                    trainFraction
+                            + " is out of range; allowed: number in (0, 1) (some pairs must be left for testing)");
         }
         if (operation == Operation.DIV && !ModularArithmeticData.isPrime(p)) {
             throw new SpecValidationException(

@@ -40,10 +40,9 @@ public final class PaperFigures {
                     null,
                     true,
                     true,
-                    "The figure's n = 25000 needs ≈ 11 GB (GPU scale); the card launches the study at n = 2000, "
-                            + "5000, 10000 (about a minute of CPU at 1–5 s per iteration), where the transition shows "
-                            + "as "
-                            + "the test accuracy against n. The paper prints no number."),
+                    "The figure's n = 25000 needs ≈ 11 GB (GPU scale); the card launches the study at n = 2000, 5000, "
+                            + "10000 (about a minute of CPU at 1–5 s per iteration), where the transition shows as the "
+                            + "test accuracy against n. The paper prints no number."),
             new Card(
                     "fig3",
                     "Figure 3",
@@ -69,14 +68,10 @@ public final class PaperFigures {
                     false,
                     "λ as printed (1e-5) with ℓ = (f − y)² gives a one-neuron optimum where every prediction is ∝ WᵀW "
                             + "(preset fig4-as-printed: every cosine 1.000); the lab uses λ = 1e-7, where the "
-                            + "separating "
-                            + "optimum of Theorem 3.4 appears. There FACT = WᵀW (cosine 1.000, paper 0.994) and AGOP "
-                            + "is "
-                            + ""
-                            + "nearly orthogonal to WᵀW, but its cosine 0.082 is not below the printed bound < 0.068, "
-                            + "so the "
-                            + "figure differs. What was measured: at the printed λ the optimum Adam finds does not "
-                            + "separate."),
+                            + "separating optimum of Theorem 3.4 appears. There FACT = WᵀW (cosine 1.000, paper 0.994) "
+                            + "and AGOP is nearly orthogonal to WᵀW, but its cosine 0.082 is not below the printed "
+                            + "bound < 0.068, so the figure differs. What was measured: at the printed λ the optimum "
+                            + "Adam finds does not separate."),
             new Card(
                     "fig5",
                     "Figure 5",
@@ -102,11 +97,10 @@ public final class PaperFigures {
                     60.0,
                     false,
                     false,
-                    "FACT-RFM (geometric averaging) ends at 1859 of the 1860 test pairs "
-                            + "(99.95%, not 100%), within the 1-point band of the paper's 100%, and only with a trace "
-                            + "normalisation of M the paper does not state: without it the test accuracy freezes at "
-                            + "46.8% "
-                            + "(fig6-fact-unnormalised). It groks later than NFA-RFM (≈ 45–57 against 24 iterations)."),
+                    "FACT-RFM (geometric averaging) ends at 1859 of the 1860 test pairs (99.95%, not 100%), within the "
+                            + "1-point band of the paper's 100%, and only with a trace normalisation of M the paper "
+                            + "does not state: without it the test accuracy freezes at 46.8% (fig6-fact-unnormalised). "
+                            + "It groks later than NFA-RFM (≈ 45–57 against 24 iterations)."),
             new Card(
                     "fig7",
                     "Figure 7",
@@ -118,15 +112,11 @@ public final class PaperFigures {
                     60.0,
                     false,
                     false,
-                    "Computed at the end of every modular run (tau_vs_kprime/slope, r2, pearson and the "
-                            + "scatter); the paper shows the fit without a number, so the lab compares the run's "
-                            + "accuracy "
-                            + "with Figure 6's. Proposition 5.1 holds for inner-product kernels k(xᵀMz); the lab's "
-                            + "kernels "
+                    "Computed at the end of every modular run (tau_vs_kprime/slope, r2, pearson and the scatter); the "
+                            + "paper shows the fit without a number, so the lab compares the run's accuracy with "
+                            + "Figure 6's. Proposition 5.1 holds for inner-product kernels k(xᵀMz); the lab's kernels "
                             + "are radial (Gaussian, Laplace) and use their gradient factor κ as k′, so here the fit "
-                            + "is "
-                            + "an "
-                            + "analogy, not a test of the proposition (docs/science.md)."),
+                            + "is an analogy, not a test of the proposition (docs/science.md)."),
             new Card(
                     "fig8",
                     "Figure 8",
@@ -177,8 +167,7 @@ public final class PaperFigures {
                     false,
                     "Table 1 is Table 2's n = 60K MNIST column (and its CIFAR-10 λ = 1e-4 column, preset cifar10): "
                             + "60000 images through Appendix B's recipe take roughly 60 × the 5 min of n = 1000 on the "
-                            + "2-core "
-                            + "CPU here, so the reference is the paper's own number until a GPU run exists."),
+                            + "2-core CPU here, so the reference is the paper's own number until a GPU run exists."),
             new Card(
                     "table2",
                     "Table 2",
@@ -190,9 +179,8 @@ public final class PaperFigures {
                     300.0,
                     false,
                     false,
-                    "200 epochs at n = 1000 (3,200 SGD steps) leave the first layer far from stationary, so the "
-                            + "weight decay has not removed the random initial weights: Pearson(FACT, W₁ᵀW₁) ends near "
-                            + "0.29, "
+                    "200 epochs at n = 1000 (3,200 SGD steps) leave the first layer far from stationary, so the weight "
+                            + "decay has not removed the random initial weights: Pearson(FACT, W₁ᵀW₁) ends near 0.29, "
                             + "not the paper's 0.890. Trained for 1000 epochs (table2-mnist-1k-converged) it reaches "
                             + "0.82."),
             new Card(
@@ -206,11 +194,9 @@ public final class PaperFigures {
                     1440.0,
                     false,
                     false,
-                    "The lab bundles 15 of the 120 UCI datasets, on which every method is "
-                            + "2–4 points more accurate than the paper's averages; the methods lie within 0.6 points "
-                            + "of "
-                            + "each "
-                            + "other (the paper's within 1.5), with kernel regression last in both."));
+                    "The lab bundles 15 of the 120 UCI datasets, on which every method is 2–4 points more accurate "
+                            + "than the paper's averages; the methods lie within 0.6 points of each other (the paper's "
+                            + "within 1.5), with kernel regression last in both."));
 
     private PaperFigures() {}
 

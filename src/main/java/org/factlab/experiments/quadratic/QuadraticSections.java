@@ -31,8 +31,7 @@ final class QuadraticSections {
         CurvesSection curves = new CurvesSection(
                 "curves",
                 "Curves",
-                "Figure 4: how well each feature matrix "
-                        + "matches WᵀW over training, and how stationary the weights are.",
+                "Figure 4: how well each feature matrix matches WᵀW over training, and how stationary the weights are.",
                 List.of(
                         Chart.of(
                                 "chart-cosine",

@@ -49,12 +49,10 @@ public record QuadraticSpec(
         int iterations,
 
         @SpecField(
-                description = "Evaluate the feature matrices every this many steps (also at step 0 and at "
-                        + "the last step). A run stores at most 10 000 evaluations and 200 snapshots of each matrix by "
-                        + "default (factlab.quota.points-per-run, factlab.quota.snapshots-per-matrix): more are "
-                        + "thinned "
-                        + ""
-                        + "evenly over the run, and the last evaluation is always kept",
+                description = "Evaluate the feature matrices every this many steps (also at step 0 and at the last "
+                        + "step). A run stores at most 10 000 evaluations and 200 snapshots of each matrix by default "
+                        + "(factlab.quota.points-per-run, factlab.quota.snapshots-per-matrix): more are thinned evenly "
+                        + "over the run, and the last evaluation is always kept",
                 min = 1,
                 max = 100_000_000)
         int evalEvery,

@@ -87,8 +87,8 @@ public final class RfmSections {
                 new ScatterFitSection(
                         "figure7",
                         "τ against k′ (Figure 7)",
-                        "τ(xᵢ, xⱼ, M) against k′(xᵢᵀMxⱼ) over "
-                                + "sampled training pairs of the final fit, with the best proportional fit τ ≈ c·k′.",
+                        "τ(xᵢ, xⱼ, M) against k′(xᵢᵀMxⱼ) over sampled training pairs of the final fit, with the best "
+                                + "proportional fit τ ≈ c·k′.",
                         RfmSeries.MATRIX_TAU_PAIRS,
                         Axis.linear("k′(xᵢᵀMxⱼ)").withOrigin(),
                         Axis.linear("τ(xᵢ, xⱼ, M)").withOrigin(),

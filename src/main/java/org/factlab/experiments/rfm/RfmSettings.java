@@ -20,9 +20,8 @@ public record RfmSettings(
         FeatureUpdate method,
 
         @SpecField(
-                description = "Kernel: on the Mahalanobis distance laplace exp(−‖x − z‖_M/L) or gaussian "
-                        + "exp(−‖x − z‖²_M/(2L²)) (Figures 5 and 6: gaussian); or the inner-product kernel "
-                        + "exp-inner-product "
+                description = "Kernel: on the Mahalanobis distance laplace exp(−‖x − z‖_M/L) or gaussian exp(−‖x − "
+                        + "z‖²_M/(2L²)) (Figures 5 and 6: gaussian); or the inner-product kernel exp-inner-product "
                         + "exp(xᵀMz/L²), for which Proposition 5.1 (Figure 7's τ against k′) holds as stated")
         KernelFunction kernel,
 

@@ -21,9 +21,8 @@ public record TabularSpec(
         List<String> datasets,
 
         @SpecField(
-                description = "Methods: kernel = Laplace kernel regression (M = I), nfa = NFA-RFM (M ← AGOPˢ), "
-                        + "fact = FACT-RFM without averaging (M ← (F Fᵀ)^{1/2}), fact-geometric = FACT-RFM with "
-                        + "geometric "
+                description = "Methods: kernel = Laplace kernel regression (M = I), nfa = NFA-RFM (M ← AGOPˢ), fact = "
+                        + "FACT-RFM without averaging (M ← (F Fᵀ)^{1/2}), fact-geometric = FACT-RFM with geometric "
                         + "averaging (M ← ((F M)(F M)ᵀ)^{1/4})")
         List<FeatureUpdate> methods,
 
@@ -96,13 +95,11 @@ public record TabularSpec(
         String folder,
 
         @SpecField(
-                description = "nested = per fold, reg and the iteration chosen on validation rows carved from "
-                        + "that fold's training rows and M learned there (test rows never seen); benchmark = the RFM "
+                description = "nested = per fold, reg and the iteration chosen on validation rows carved from that "
+                        + "fold's training rows and M learned there (test rows never seen); benchmark = the RFM "
                         + "paper's procedure: reg, row L2-normalisation and the iteration chosen once on a stratified "
                         + "half/half selection split, then k-fold cross-validation refits only α with that M (the "
-                        + "split "
-                        + "and "
-                        + "folds are recorded with the run)",
+                        + "split and folds are recorded with the run)",
                 choices = {"nested", "benchmark"})
         String protocol) {
 

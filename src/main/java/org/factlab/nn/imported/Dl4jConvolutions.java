@@ -70,8 +70,8 @@ final class Dl4jConvolutions {
                         || !all(pool.getDilation(), 1)
                         || pool.getConvolutionMode() == ConvolutionMode.Same
                         || last.pool() != 0) {
-                    throw new ModelFileException("layer '" + name + "' is " + pool.getPoolingType() + " pooling "
-                            + "of " + text(pool.getKernelSize()) + " windows and stride " + text(pool.getStride())
+                    throw new ModelFileException("layer '" + name + "' is " + pool.getPoolingType() + " pooling of "
+                            + text(pool.getKernelSize()) + " windows and stride " + text(pool.getStride())
                             + "; supported after a convolution: one max-pooling of 2×2 windows and stride 2");
                 }
                 shapes.set(

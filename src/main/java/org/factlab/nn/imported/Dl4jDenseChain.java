@@ -73,8 +73,7 @@ final class Dl4jDenseChain {
                 throw new ModelFileException(
                         "layer '" + name + "' is a " + conf.getClass().getSimpleName()
                                 + "; supported: a chain of dense layers with ReLU, tanh or identity between them, "
-                                + "optionally "
-                                + "after convolutions (each optionally followed by 2×2 max-pooling)");
+                                + "optionally after convolutions (each optionally followed by 2×2 max-pooling)");
             }
         }
         int convs = convolutions.shapes().size();

@@ -58,8 +58,8 @@ final class Dl4jZipReader {
                 throw new ModelFileException("coefficients.bin is not readable (truncated?): " + firstLine(e), e);
             }
             if (params.length() != net.numParams()) {
-                throw new ModelFileException("coefficients.bin holds " + params.length() + " numbers; the network "
-                        + "of configuration.json has " + net.numParams() + " parameters");
+                throw new ModelFileException("coefficients.bin holds " + params.length() + " numbers; the network of "
+                        + "configuration.json has " + net.numParams() + " parameters");
             }
             net.setParams(params.reshape(1, params.length()).castTo(net.params().dataType()));
         } catch (java.util.zip.ZipException e) {

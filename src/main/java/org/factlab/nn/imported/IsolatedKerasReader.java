@@ -101,8 +101,8 @@ public final class IsolatedKerasReader {
                     + (finished
                             ? "crashed (exit code " + child.exitValue() + ")"
                             : "did not finish within " + TIME.toSeconds() + " s")
-                    + " on this file, so it is refused: "
-                    + "it is malformed, or too large for " + HEAP + " of heap (safetensors is the recommended format)");
+                    + " on this file, so it is refused: it is malformed, or too large for " + HEAP
+                    + " of heap (safetensors is the recommended format)");
         }
         return summary(JSON.readTree(result));
     }

@@ -103,10 +103,9 @@ final class SafetensorsReader {
             ImportedNetwork.ConvShape conv =
                     new ImportedNetwork.ConvShape((int) shape[1], (int) shape[0], (int) shape[2]);
             if (l > 0 && conv.channels() != out.get(l - 1).filters()) {
-                throw new ModelFileException("layer '" + names.get(l) + "' takes " + conv.channels() + " channels "
-                        + "but layer '" + names.get(l - 1) + "' gives "
-                        + out.get(l - 1).filters() + ": not a chain "
-                        + "of convolutions in this order");
+                throw new ModelFileException("layer '" + names.get(l) + "' takes " + conv.channels() + " channels but "
+                        + "layer '" + names.get(l - 1) + "' gives "
+                        + out.get(l - 1).filters() + ": not a chain of convolutions in this order");
             }
             out.add(conv);
         }

@@ -244,8 +244,8 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
                         : " · study preset " + s.study().studyPreset())
                 + (s.study().preset() == null ? "" : " · preset " + s.study().preset())
                 + (sweep.isEmpty() ? "" : " · sweep " + sweepText(sweep)) + " · "
-                + s.study().seeds() + " seed(s)"
-                + " · created " + Formats.time(s.study().createdAt()));
+                + s.study().seeds() + " seed(s) · created "
+                + Formats.time(s.study().createdAt()));
         grid.setItems(s.runs());
         deleted.setText(
                 s.deleted().isEmpty()

@@ -26,8 +26,7 @@ class MarkdownTextTest {
         assertFalse(html.contains("<script") || html.contains("<img") || html.contains("javascript:"), html);
         assertEquals(
                 "<div><p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; <a "
-                        + "rel=\"nofollow\">"
-                        + "click</a></p></div>",
+                        + "rel=\"nofollow\">click</a></p></div>",
                 html);
     }
 
