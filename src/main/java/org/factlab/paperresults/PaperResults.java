@@ -1,5 +1,6 @@
 package org.factlab.paperresults;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,12 @@ public class PaperResults {
 
     /**
      * A card's latest result: exactly one of {@code runId} and {@code studyId} is set; {@code values} holds the
-     * result's value of each of the card's series it has (a study's: the seed mean of the setting the paper prints).
+     * result's value of each of the card's series it has (a study's: the seed mean of the setting the paper prints);
+     * {@code took} is how long it took on this server (a run from start to finish, a study from its first run's start
+     * to its last run's finish), null while a study's runs are not all finished.
      */
-    public record Latest(String runId, String studyId, Map<String, Double> values, Verdict verdict, Instant at) {}
+    public record Latest(
+            String runId, String studyId, Map<String, Double> values, Verdict verdict, Instant at, Duration took) {}
 
     private final KindRegistry kinds;
     private final RunService runs;
@@ -102,7 +106,7 @@ public class PaperResults {
             }
         });
         Instant at = run.finishedAt() != null ? run.finishedAt() : run.createdAt();
-        return new Latest(run.id(), null, values, Verdict.of(figure.values(), values), at);
+        return new Latest(run.id(), null, values, Verdict.of(figure.values(), values), at, took(List.of(run)));
     }
 
     /**
@@ -128,7 +132,20 @@ public class PaperResults {
                 study.study().id(),
                 values,
                 Verdict.of(figure.values(), values),
-                study.study().createdAt());
+                study.study().createdAt(),
+                took(study.runs().stream().map(StudyRuns.StudyRun::run).toList()));
+    }
+
+    /** From the first start to the last finish of {@code measured}; null unless every one of them has finished. */
+    private static Duration took(List<Run> measured) {
+        if (measured.isEmpty() || measured.stream().anyMatch(r -> r.startedAt() == null || r.finishedAt() == null)) {
+            return null;
+        }
+        Instant start =
+                measured.stream().map(Run::startedAt).min(Instant::compareTo).orElseThrow();
+        Instant end =
+                measured.stream().map(Run::finishedAt).max(Instant::compareTo).orElseThrow();
+        return Duration.between(start, end);
     }
 
     private Map<String, Double> expected(String kind, String preset) {

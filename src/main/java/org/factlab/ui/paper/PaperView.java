@@ -11,7 +11,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,14 +93,14 @@ public class PaperView extends VerticalLayout {
         });
     }
 
-    private record Shown(Optional<PaperResults.Latest> latest, Optional<Run> inFlight, Optional<Duration> took) {}
+    private record Shown(Optional<PaperResults.Latest> latest, Optional<Run> inFlight) {}
 
     /** Every card's latest result and run in flight, read outside the UI lock. */
     private Map<String, Shown> load() {
         Map<String, Shown> shown = new HashMap<>();
         figures.values().forEach(f -> {
             Optional<PaperResults.Latest> latest = results.latest(f);
-            shown.put(f.id(), new Shown(latest, results.inFlight(f), MeasuredTime.of(latest, runs, studies)));
+            shown.put(f.id(), new Shown(latest, results.inFlight(f)));
         });
         return shown;
     }
@@ -109,7 +108,7 @@ public class PaperView extends VerticalLayout {
     private void showAll(Map<String, Shown> shown) {
         cards.forEach(c -> {
             Shown s = shown.get(c.figureId());
-            c.show(s.latest(), s.inFlight(), s.took());
+            c.show(s.latest(), s.inFlight(), s.latest().map(PaperResults.Latest::took));
         });
     }
 
