@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.factlab.runs.Run;
 
 /** Display formats shared by the views. */
 public final class Formats {
@@ -16,6 +17,14 @@ public final class Formats {
 
     public static String time(Instant t) {
         return t == null ? "" : TIME.format(t);
+    }
+
+    /** A run's running time: from its start to its finish, or to now while it runs; null before it started. */
+    public static Duration runTime(Run r) {
+        if (r.startedAt() == null) {
+            return null;
+        }
+        return Duration.between(r.startedAt(), r.finishedAt() == null ? Instant.now() : r.finishedAt());
     }
 
     public static String duration(Duration d) {

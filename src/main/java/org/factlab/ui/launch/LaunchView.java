@@ -194,8 +194,7 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver {
                 .stream()
                 .filter(r -> r.startedAt() != null && r.finishedAt() != null)
                 .max(java.util.Comparator.comparing(Run::finishedAt))
-                .map(r -> " Its latest run here took "
-                        + Formats.duration(java.time.Duration.between(r.startedAt(), r.finishedAt())) + ".")
+                .map(r -> " Its latest run here took " + Formats.duration(Formats.runTime(r)) + ".")
                 .orElse("");
     }
 

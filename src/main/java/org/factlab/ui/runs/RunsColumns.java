@@ -77,9 +77,9 @@ final class RunsColumns {
                 "runs-col-created",
                 900);
         hideable(
-                grid.addColumn(r -> Formats.duration(RunsView.duration(r)))
+                grid.addColumn(r -> Formats.duration(Formats.runTime(r)))
                         .setHeader("Duration")
-                        .setComparator(Comparator.comparing(r -> orZero(RunsView.duration(r)))),
+                        .setComparator(Comparator.comparing(r -> orZero(Formats.runTime(r)))),
                 "runs-col-duration",
                 1000);
         named(

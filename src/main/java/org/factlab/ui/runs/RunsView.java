@@ -20,8 +20,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -250,12 +248,5 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         }
         actions.setAlignItems(Alignment.BASELINE);
         return actions;
-    }
-
-    public static Duration duration(Run r) {
-        if (r.startedAt() == null) {
-            return null;
-        }
-        return Duration.between(r.startedAt(), r.finishedAt() == null ? Instant.now() : r.finishedAt());
     }
 }

@@ -46,7 +46,6 @@ import org.factlab.ui.base.MainLayout;
 import org.factlab.ui.base.StatusBadge;
 import org.factlab.ui.compare.CompareState;
 import org.factlab.ui.run.RunView;
-import org.factlab.ui.runs.RunsView;
 import org.factlab.ui.share.SharePanel;
 
 /**
@@ -219,7 +218,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<String>
         grid.addComponentColumn(r -> new StatusBadge(r.run()))
                 .setHeader("Status")
                 .setAutoWidth(true);
-        grid.addColumn(r -> Formats.duration(RunsView.duration(r.run())))
+        grid.addColumn(r -> Formats.duration(Formats.runTime(r.run())))
                 .setHeader("Duration")
                 .setAutoWidth(true);
         grid.setAllRowsVisible(true);
