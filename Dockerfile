@@ -44,7 +44,7 @@ ENV FACTLAB_DATA_DIR=/app/data \
     SERVER_ADDRESS=0.0.0.0 \
     FACTLAB_DATASETS_DIR=/app/datasets \
     PORT=8080 \
-    JAVA_OPTS="-XX:MaxRAMPercentage=50"
+    JAVA_OPTS="-XX:MaxRAMPercentage=50 --add-modules jdk.incubator.vector"
 VOLUME ["/app/data"]
 EXPOSE 8080
 # bash's /dev/tcp: the JRE image needs no curl or wget for this.

@@ -18,7 +18,7 @@ run() { # $1 = cpu|gpu
     local cpu_priority=100 gpu_priority=0
     [ "$1" = gpu ] && cpu_priority=0 && gpu_priority=100
     BACKEND_PRIORITY_CPU=$cpu_priority BACKEND_PRIORITY_GPU=$gpu_priority \
-        java -Xmx8g -cp "$cp" org.factlab.bench.DeviceCheck "${@:2}" 2>/dev/null | grep -E '^(BACKEND|RESULT) ' \
+        java --add-modules jdk.incubator.vector -Xmx8g -cp "$cp" org.factlab.bench.DeviceCheck "${@:2}" 2>/dev/null | grep -E '^(BACKEND|RESULT) ' \
         > "$build/$1.txt"
 }
 run cpu "$@"

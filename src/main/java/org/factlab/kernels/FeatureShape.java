@@ -1,5 +1,6 @@
 package org.factlab.kernels;
 
+import org.factlab.math.Products;
 import org.factlab.math.PsdMatrices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +30,7 @@ enum FeatureShape {
      * @param b not modified
      */
     INDArray gram(INDArray a, INDArray b) {
-        return this == FULL ? a.transpose().mmul(b) : a.mul(b).sum(true, 0);
+        return this == FULL ? Products.transposeTimes(a, b) : a.mul(b).sum(true, 0);
     }
 
     /**
@@ -47,7 +48,9 @@ enum FeatureShape {
      * @param u not modified
      */
     INDArray outerSum(INDArray u) {
-        return this == FULL ? u.mmul(u.transpose()) : u.mul(u).sum(true, 1).reshape(1, u.rows());
+        return this == FULL
+                ? Products.timesTranspose(u, u)
+                : u.mul(u).sum(true, 1).reshape(1, u.rows());
     }
 
     /**
@@ -66,7 +69,7 @@ enum FeatureShape {
      * @param m not modified
      */
     INDArray times(INDArray a, INDArray m) {
-        return this == FULL ? a.mmul(m) : a.mul(form(m));
+        return this == FULL ? Products.times(a, m) : a.mul(form(m));
     }
 
     /**
@@ -77,7 +80,7 @@ enum FeatureShape {
      */
     INDArray sandwich(INDArray m, INDArray s) {
         if (this == FULL) {
-            return m.mmul(s).mmul(m);
+            return Products.times(Products.times(m, s), m);
         }
         INDArray diagonal = form(m);
         return s.mul(diagonal).muli(diagonal);

@@ -1,5 +1,6 @@
 package org.factlab.kernels;
 
+import org.factlab.math.NativeLinearAlgebra;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -8,7 +9,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * matrix with scale 1); for an inner-product kernel K = k(xᵀMz), ∇ₓK(xᵢ, zⱼ) = κᵢⱼ M zⱼ with κ = k′(xᵢᵀMzⱼ)
  * (Proposition 5.1's k′; for exp(xᵀMz/L²), κ = K/L²).
  *
- * @param matrix kept, not copied; not modified here
+ * @param matrix kept, not copied; not modified here except by {@link #full()}
  * @param radial whether ∇ₓK has the radial form (else the inner-product form)
+ * @param upperOnly whether only the upper triangle of the (symmetric, training-set) matrix is written
+ *                  ({@link MahalanobisKernel#symmetric}); {@link #times} reads only it, {@link #full()} completes it
  */
-record GradientFactors(INDArray matrix, double scale, boolean radial) {}
+record GradientFactors(INDArray matrix, double scale, boolean radial, boolean upperOnly) {
+
+    GradientFactors(INDArray matrix, double scale, boolean radial) {
+        this(matrix, scale, radial, false);
+    }
+
+    /**
+     * matrix · right, n×c (times {@link #scale()} for κ itself).
+     *
+     * @param right not modified
+     */
+    INDArray times(INDArray right) {
+        return upperOnly ? NativeLinearAlgebra.symmetricProduct(matrix, right) : matrix.mmul(right);
+    }
+
+    /** The whole matrix, for element-wise use: when only the upper triangle is written, the lower is filled first. */
+    INDArray full() {
+        if (upperOnly) {
+            NativeLinearAlgebra.mirrorUpper(matrix);
+        }
+        return matrix;
+    }
+}

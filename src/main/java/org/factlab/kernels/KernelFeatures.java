@@ -1,5 +1,6 @@
 package org.factlab.kernels;
 
+import org.factlab.math.Products;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -65,25 +66,25 @@ final class KernelFeatures {
             INDArray workspace,
             INDArray second,
             FeatureShape shape) {
-        INDArray k = kappa.matrix();
         boolean radial = kappa.radial();
         long n = x.rows();
         long outputs = alpha.columns();
         INDArray sum;
         if (agopUsesKappaSquared(n, outputs, x.columns())) {
+            INDArray k = kappa.full();
             Nd4j.gemm(k, k, workspace, false, false, 1.0, 0.0);
             Nd4j.gemm(alpha, alpha, second, false, true, 1.0, 0.0);
-            sum = shape.gram(x, workspace.muli(second).mmul(x));
-            INDArray s = k.mmul(alpha);
+            sum = shape.gram(x, Products.times(workspace.muli(second), x));
+            INDArray s = Products.times(k, alpha);
             if (radial) {
                 sum.addi(shape.gram(x, x.mulColumnVector(s.mul(s).sum(true, 1))));
                 Nd4j.gemm(s, alpha, workspace, false, true, 1.0, 0.0);
-                sum.subi(shape.plusTranspose(shape.gram(x, workspace.muli(k).mmul(x))));
+                sum.subi(shape.plusTranspose(shape.gram(x, Products.times(workspace.muli(k), x))));
             }
             if (center) {
                 INDArray notSelf = alpha.mulColumnVector(k.sum(true, 1));
-                INDArray mean =
-                        x.transpose().mmul(radial ? s.subi(notSelf) : notSelf).divi(n);
+                INDArray mean = Products.transposeTimes(x, radial ? s.subi(notSelf) : notSelf)
+                        .divi(n);
                 sum.subi(shape.outerSum(mean).muli(n));
             }
         } else {
@@ -126,7 +127,6 @@ final class KernelFeatures {
             OutputContractions products,
             INDArray workspace,
             FeatureShape shape) {
-        INDArray k = kappa.matrix();
         INDArray laplacianTimesX;
         if (factOutputByOutput(alpha.columns(), x.columns())) {
             laplacianTimesX =
@@ -137,14 +137,14 @@ final class KernelFeatures {
         } else {
             INDArray cMatrix = workspace;
             Nd4j.gemm(alpha, alpha, cMatrix, false, true, 1.0, 0.0);
-            cMatrix.muli(k);
+            cMatrix.muli(kappa.full());
             laplacianTimesX = kappa.radial()
-                    ? x.mulColumnVector(cMatrix.sum(true, 1)).subi(cMatrix.mmul(x))
-                    : cMatrix.mmul(x).negi();
+                    ? x.mulColumnVector(cMatrix.sum(true, 1)).subi(Products.times(cMatrix, x))
+                    : Products.times(cMatrix, x).negi();
         }
         INDArray inner = shape.gram(x, laplacianTimesX).castTo(DataType.DOUBLE);
         return shape == FeatureShape.FULL
-                ? m.mmul(inner).muli(-kappa.scale())
+                ? Products.times(m, inner).muli(-kappa.scale())
                 : inner.muli(shape.form(m)).muli(-kappa.scale());
     }
 }

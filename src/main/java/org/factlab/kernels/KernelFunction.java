@@ -53,7 +53,7 @@ public enum KernelFunction implements Choice {
         @Override
         GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth) {
             Transforms.exp(d2, false);
-            return new GradientFactors(d2, 1 / (bandwidth * bandwidth), true);
+            return new GradientFactors(d2, kappaScale(bandwidth), true);
         }
     },
 
@@ -70,7 +70,7 @@ public enum KernelFunction implements Choice {
         @Override
         GradientFactors fromScaledSquaredDistances(INDArray products, INDArray kappa, double bandwidth) {
             Transforms.exp(products, false);
-            return new GradientFactors(products, 1 / (bandwidth * bandwidth), false);
+            return new GradientFactors(products, kappaScale(bandwidth), false);
         }
     };
 
@@ -90,6 +90,19 @@ public enum KernelFunction implements Choice {
     /** Whether κ needs its own n×n buffer (it does not when it is a multiple of K). */
     boolean needsKappaBuffer() {
         return this == LAPLACE;
+    }
+
+    /**
+     * Whether K is e^(·) of the scaled GEMM alone and κ = K/L² (Gaussian, exponential inner product), so that the
+     * training-set kernel can be computed by {@link MahalanobisKernel#symmetric}.
+     */
+    boolean exponentOfProduct() {
+        return this != LAPLACE;
+    }
+
+    /** κ / K for the kernels whose κ is a multiple of K ({@link #exponentOfProduct()}): 1/L². */
+    double kappaScale(double bandwidth) {
+        return 1 / (bandwidth * bandwidth);
     }
 
     /** The factor the squared distances (inner products) are computed with, folded into the GEMM. */

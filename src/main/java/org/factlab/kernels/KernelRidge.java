@@ -28,7 +28,7 @@ public final class KernelRidge {
     /**
      * Solves into a new column-major n×c array.
      *
-     * @param k         the symmetric kernel matrix; not modified
+     * @param k         the symmetric kernel matrix, row-major; not modified (only its upper triangle is read)
      * @param workspace an n×n buffer of K's data type; modified: overwritten (scratch)
      * @param y not modified
      * @return the coefficients and the factorization that produced them
@@ -62,10 +62,11 @@ public final class KernelRidge {
 
     /**
      * @param k not modified
-     * @param workspace modified: overwritten with K + reg·I, and returned
+     * @param workspace modified: its upper triangle (all the solvers read) overwritten with that of K + reg·I, and
+     *                  returned
      */
     private static INDArray regularized(INDArray k, double reg, INDArray workspace) {
-        workspace.assign(k);
+        NativeLinearAlgebra.copyUpper(k, workspace);
         if (reg != 0) {
             SquareMatrices.diagonal(workspace).addi(reg);
         }

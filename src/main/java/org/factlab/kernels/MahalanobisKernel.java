@@ -1,5 +1,7 @@
 package org.factlab.kernels;
 
+import org.factlab.math.NativeLinearAlgebra;
+import org.factlab.math.Products;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,9 +50,56 @@ public final class MahalanobisKernel {
             scaledSquaredDistances(
                     x, z, m, kernel.distanceScale(bandwidth), sameSet, kernel.singularAtZeroDistance(), kOut);
         } else {
-            Nd4j.gemm(x.mmul(m), z, kOut, false, true, kernel.distanceScale(bandwidth), 0.0);
+            Nd4j.gemm(Products.times(x, m), z, kOut, false, true, kernel.distanceScale(bandwidth), 0.0);
         }
         return kernel.fromScaledSquaredDistances(kOut, kappaOut, bandwidth);
+    }
+
+    /** Rows per strip of the symmetric training-set kernel ({@link #symmetric}). */
+    private static final int STRIP = 512;
+
+    /**
+     * K(X, X) of a kernel whose κ is a multiple of K and K = exp(scaled distance GEMM) ({@link
+     * KernelFunction#exponentOfProduct()}: Gaussian, exponential inner product), written into the upper triangle of
+     * {@code kOut} only, as K is symmetric: the GEMM in row strips from each strip's diagonal on, then distance 0
+     * on the diagonal for a radial kernel and e^(·) over the strip while it is in cache ({@link
+     * NativeLinearAlgebra#expOfUpperProduct}): half the GEMM flops and half the exponentials of {@link #compute},
+     * and one pass over memory instead of three. The factors returned say so ({@link GradientFactors#upperOnly()}).
+     *
+     * @param x not modified
+     * @param m symmetric d×d, in X's data type; not modified
+     * @param kOut n×n row-major, X's data type; modified: upper triangle overwritten with K (and the lower triangle of
+     *             each diagonal block of {@value #STRIP} rows); the rest is not written
+     */
+    static GradientFactors symmetric(INDArray x, INDArray m, KernelFunction kernel, double bandwidth, INDArray kOut) {
+        if (!kernel.exponentOfProduct()) {
+            throw new IllegalArgumentException("the " + kernel + " kernel is not exp of a product: use compute");
+        }
+        double scale = kernel.distanceScale(bandwidth);
+        INDArray[] factors = kernel.radial()
+                ? distanceFactors(x, x, m, scale, true)
+                : new INDArray[] {Products.times(x, m).muli(scale), x};
+        NativeLinearAlgebra.expOfUpperProduct(factors[0], factors[1], kernel.radial() ? 0 : Double.NaN, STRIP, kOut);
+        return new GradientFactors(kOut, kernel.kappaScale(bandwidth), kernel.radial(), true);
+    }
+
+    /**
+     * The augmented factors [−2·scale·XM | scale·xᵀMx | scale·𝟙] and [Z | 𝟙 | zᵀMz], whose product
+     * is scale · ‖xᵢ − zⱼ‖²_M.
+     *
+     * @param x not modified
+     * @param z not modified
+     * @param m not modified
+     */
+    private static INDArray[] distanceFactors(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet) {
+        INDArray xm = Products.times(x, m);
+        INDArray xNorms = xm.mul(x).sum(true, 1);
+        INDArray zNorms = sameSet ? xNorms : Products.times(z, m).muli(z).sum(true, 1);
+        INDArray ones = Nd4j.ones(x.dataType(), x.rows(), 1);
+        return new INDArray[] {
+            Nd4j.hstack(xm.muli(-2 * scale), xNorms.mul(scale), ones.muli(scale)),
+            Nd4j.hstack(z, Nd4j.onesLike(zNorms), zNorms)
+        };
     }
 
     /**
@@ -64,13 +113,8 @@ public final class MahalanobisKernel {
      */
     static void scaledSquaredDistances(
             INDArray x, INDArray z, INDArray m, double scale, boolean sameSet, boolean exactZeros, INDArray out) {
-        INDArray xm = x.mmul(m);
-        INDArray xNorms = xm.mul(x).sum(true, 1);
-        INDArray zNorms = sameSet ? xNorms : z.mmul(m).muli(z).sum(true, 1);
-        INDArray ones = Nd4j.ones(x.dataType(), x.rows(), 1);
-        INDArray left = Nd4j.hstack(xm.muli(-2 * scale), xNorms.mul(scale), ones.muli(scale));
-        INDArray right = Nd4j.hstack(z, Nd4j.onesLike(zNorms), zNorms);
-        Nd4j.gemm(left, right, out, false, true, 1.0, 0.0);
+        INDArray[] factors = distanceFactors(x, z, m, scale, sameSet);
+        Nd4j.gemm(factors[0], factors[1], out, false, true, 1.0, 0.0);
         if (exactZeros) {
             ZeroDistances.apply(x, z, m, scale, sameSet, out);
         }

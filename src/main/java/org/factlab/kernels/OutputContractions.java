@@ -37,7 +37,7 @@ final class OutputContractions {
             blocks.add(x.mulColumnVector(alpha.getColumn(c, true)));
         }
         INDArray right = Nd4j.hstack(blocks.toArray(INDArray[]::new));
-        return new OutputContractions(kappa.matrix().mmul(right), alpha.columns(), x.columns());
+        return new OutputContractions(kappa.times(right), alpha.columns(), x.columns());
     }
 
     /** S = κA (n×c). */

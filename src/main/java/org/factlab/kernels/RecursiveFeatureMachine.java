@@ -1,5 +1,6 @@
 package org.factlab.kernels;
 
+import org.factlab.math.NativeLinearAlgebra;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -70,10 +71,16 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         return (long) (1.1 * elements * precision.bytes()) + dataAsJavaArrays;
     }
 
-    /** K(X, X) and κ for the current M. */
+    /**
+     * K(X, X) and κ for the current M: K's upper triangle only when κ is a multiple of K ({@link
+     * MahalanobisKernel#symmetric}), else the whole of both.
+     */
     public void computeKernel() {
-        kappa = MahalanobisKernel.compute(
-                x, x, mInPrecision(), options.kernel(), options.bandwidth(), true, kernel, kappaBuffer);
+        KernelFunction function = options.kernel();
+        kappa = function.exponentOfProduct()
+                ? MahalanobisKernel.symmetric(x, mInPrecision(), function, options.bandwidth(), kernel)
+                : MahalanobisKernel.compute(
+                        x, x, mInPrecision(), function, options.bandwidth(), true, kernel, kappaBuffer);
     }
 
     /** α = (K + reg·I)⁻¹ Y (Algorithm 1, line 4); throws {@link KernelMachineException} if singular. */
@@ -96,7 +103,7 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
 
     /** f(xᵢ) = K(xᵢ, X) α at the training points (n×c). */
     public double[][] trainPredictions() {
-        return Rows.of(kernel.mmul(alpha));
+        return Rows.of(NativeLinearAlgebra.symmetricProduct(kernel, alpha));
     }
 
     /**

@@ -81,10 +81,11 @@ public final class DecompositionCheck {
 
     /**
      * Checks that X solves (K + reg·I) X = B, by its backward error on random combinations r of the right-hand
-     * sides: ‖(K + reg·I) X r − B r‖ / ((‖K‖_F + |reg|√n) ‖X r‖ + ‖B r‖).
+     * sides: ‖(K + reg·I) X r − B r‖ / ((‖K‖_F + |reg|√n) ‖X r‖ + ‖B r‖). K is symmetric: only its upper triangle is
+     * read (one symmetric product and one norm, each half a pass over K), as the solvers do.
      *
      * @param operation the routine, e.g. {@code dposv}
-     * @param k         n×n, float32 or float64; not modified
+     * @param k         n×n symmetric, float32 or float64; not modified
      * @param x         n×c in K's data type; not modified
      * @param b         n×c; not modified
      * @throws WrongArithmeticException when the backward error exceeds {@link #solveBound}
@@ -103,16 +104,20 @@ public final class DecompositionCheck {
     static double solveResidual(INDArray k, double reg, INDArray x, INDArray b) {
         DataType type = k.dataType();
         INDArray r = probes(x.columns(), type);
-        INDArray xr = x.castTo(type).mmul(r);
-        INDArray br = b.castTo(type).mmul(r);
-        INDArray residual = k.mmul(xr).addi(xr.mul(reg)).subi(br);
-        double scale = (k.norm2Number().doubleValue() + Math.abs(reg) * Math.sqrt(k.rows()))
-                        * xr.norm2Number().doubleValue()
-                + br.norm2Number().doubleValue();
-        if (!Double.isFinite(scale) && isFinite(k) && isFinite(b)) {
+        INDArray xr = Products.times(x.castTo(type), r);
+        INDArray br = Products.times(b.castTo(type), r);
+        INDArray residual =
+                NativeLinearAlgebra.symmetricProduct(k, xr).addi(xr.mul(reg)).subi(br);
+        double kNorm = NativeLinearAlgebra.upperFrobeniusNorm(k);
+        // a finite norm needs finite entries; only an infinite or NaN norm needs the entries looked at
+        boolean kFinite = Double.isFinite(kNorm) || NativeLinearAlgebra.upperFinite(k);
+        double scale =
+                (kNorm + Math.abs(reg) * Math.sqrt(k.rows())) * xr.norm2Number().doubleValue()
+                        + br.norm2Number().doubleValue();
+        if (!Double.isFinite(scale) && kFinite && isFinite(b)) {
             return Double.POSITIVE_INFINITY;
         }
-        return ratio(residual.norm2Number().doubleValue(), scale, isFinite(k) && isFinite(b));
+        return ratio(residual.norm2Number().doubleValue(), scale, kFinite && isFinite(b));
     }
 
     /** Bound on the relative residual of a float64 decomposition of an n×n matrix: 1000·n·ε, at least 1e-11. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.factlab.experiments.ComputeBackendProbe;
 import org.factlab.kernels.FeatureUpdate;
 import org.factlab.kernels.Features;
 import org.factlab.kernels.KernelFunction;
@@ -38,6 +39,10 @@ public final class RfmIterationBenchmark {
         int[] sizes = args.length == 0
                 ? new int[] {1000, 5000, 10000}
                 : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int threads = Integer.getInteger("factlab.cpu-threads", 1);
+        ComputeBackendProbe.useCpuThreads(threads);
+        System.out.println(
+                "ND4J: " + ComputeBackendProbe.describe().summary() + " (factlab.cpu-threads=" + threads + ")");
         BenchMachine.printLoad("before");
         System.out.printf(
                 Locale.ROOT,

@@ -4,6 +4,8 @@ import static org.factlab.kernels.KernelFixtures.gaussianMatrix;
 import static org.factlab.kernels.KernelFixtures.matrix;
 import static org.factlab.kernels.KernelFixtures.spd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,5 +96,51 @@ class MahalanobisKernelTest {
         MahalanobisKernel.compute(
                 x32, x32, matrix(m).castTo(DataType.FLOAT), KernelFunction.GAUSSIAN, 3, true, k32, null);
         assertEquals(0.0, k64.sub(k32.castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-5);
+    }
+
+    /**
+     * The training-set kernel written by strips into its upper triangle equals the whole-matrix computation there, and
+     * its completed matrix is symmetric and equal to it, across a strip boundary (n = 600 > 512 rows per strip).
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = KernelFunction.class,
+            names = {"GAUSSIAN", "EXP_INNER_PRODUCT"})
+    void symmetricKernelEqualsTheWholeComputation(KernelFunction kernel) {
+        int n = 600;
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            INDArray x = matrix(gaussianMatrix(n, 6, 11)).muli(0.4).castTo(type);
+            INDArray m = matrix(spd(6, 12)).castTo(type);
+            INDArray whole = Nd4j.create(type, n, n);
+            GradientFactors reference = MahalanobisKernel.compute(x, x, m, kernel, L, true, whole, null);
+            INDArray upper = Nd4j.valueArrayOf(new long[] {n, n}, Double.NaN, type);
+            GradientFactors strips = MahalanobisKernel.symmetric(x, m, kernel, L, upper);
+            double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
+            for (int i = 0; i < n; i += 7) {
+                for (int j = i; j < n; j += 3) {
+                    assertEquals(
+                            whole.getDouble(i, j), upper.getDouble(i, j), tolerance * Math.abs(whole.getDouble(i, j)));
+                }
+            }
+            assertTrue(strips.upperOnly());
+            assertEquals(reference.scale(), strips.scale(), 0.0);
+            assertEquals(reference.radial(), strips.radial());
+            INDArray full = strips.full();
+            assertEquals(0.0, full.distance2(full.transpose()), 0.0);
+            assertEquals(0.0, whole.distance2(full) / whole.norm2Number().doubleValue(), tolerance);
+        }
+    }
+
+    @Test
+    void laplaceKernelIsNotComputedByStrips() {
+        INDArray x = matrix(gaussianMatrix(4, 2, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MahalanobisKernel.symmetric(
+                        x,
+                        Nd4j.eye(2).castTo(DataType.DOUBLE),
+                        KernelFunction.LAPLACE,
+                        L,
+                        Nd4j.create(DataType.DOUBLE, 4, 4)));
     }
 }
