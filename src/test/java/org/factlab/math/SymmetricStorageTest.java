@@ -101,15 +101,14 @@ class SymmetricStorageTest {
         int n = 70;
         INDArray symmetric = symmetric(n, 3, p.type);
         INDArray upper = withNanBelowDiagonal(symmetric);
-        INDArray b = random(n, 3, 4, p.type);
-
-        INDArray product = NativeLinearAlgebra.symmetricProduct(upper, b);
-        INDArray expected = symmetric.castTo(DataType.DOUBLE).mmul(b.castTo(DataType.DOUBLE));
-        assertEquals(
-                0,
-                expected.distance2(product.castTo(DataType.DOUBLE))
-                        / expected.norm2Number().doubleValue(),
-                p.tolerance);
+        for (int columns : new int[] {1, 3, 9}) { // one ?symv per column up to 4, ?symm beyond
+            INDArray b = random(n, columns, 4, p.type);
+            INDArray product = NativeLinearAlgebra.symmetricProduct(upper, b);
+            INDArray expected = symmetric.castTo(DataType.DOUBLE).mmul(b.castTo(DataType.DOUBLE));
+            double error = expected.distance2(product.castTo(DataType.DOUBLE))
+                    / expected.norm2Number().doubleValue();
+            assertEquals(0, error, p.tolerance, columns + " columns");
+        }
 
         double norm = symmetric.castTo(DataType.DOUBLE).norm2Number().doubleValue();
         assertEquals(norm, NativeLinearAlgebra.upperFrobeniusNorm(upper), norm * p.tolerance);
