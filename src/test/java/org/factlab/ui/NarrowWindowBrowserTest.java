@@ -100,13 +100,15 @@ class NarrowWindowBrowserTest extends BrowserTestBase {
                 List<Map<String, Object>> drawn = xTickLabels(d, "chart-cosine");
                 return drawn.size() >= 2 ? drawn : null;
             });
-            for (int i = 1; i < ticks.size(); i++) {
-                Map<String, Object> left = ticks.get(i - 1);
-                Map<String, Object> right = ticks.get(i);
-                assertTrue(
-                        number(left, "x") + number(left, "width") <= number(right, "x"),
-                        "x tick labels thinned out, none overlapping at 400 px: " + ticks);
-            }
+            assertNoOverlap(ticks, "at 400 px");
+            // at 400 px this chart's labels fit anyway; squeezed to 180 px, the six or so labels of its step axis would
+            // collide unless the chart thins them out (hideOverlap), so this is where the thinning shows
+            js(driver).executeScript("document.getElementById('chart-cosine').style.width = '180px';");
+            List<Map<String, Object>> squeezed = waitFor(driver, PAGE_TIMEOUT, d -> {
+                List<Map<String, Object>> drawn = xTickLabels(d, "chart-cosine");
+                return !drawn.isEmpty() && number(drawn.get(drawn.size() - 1), "x") < 180 ? drawn : null;
+            });
+            assertNoOverlap(squeezed, "on a chart squeezed to 180 px");
 
             driver.get(url("/launch?kind=quadratic&preset=fig4"));
             waitFor(
@@ -130,6 +132,17 @@ class NarrowWindowBrowserTest extends BrowserTestBase {
                 const chart = document.getElementById(arguments[0]);
                 return chart && typeof chart.xTickLabels === 'function'
                     ? chart.xTickLabels().sort((a, b) => a.x - b.x) : [];""", chartId);
+    }
+
+    /** @param ticks drawn labels, left to right */
+    private static void assertNoOverlap(List<Map<String, Object>> ticks, String where) {
+        for (int i = 1; i < ticks.size(); i++) {
+            Map<String, Object> left = ticks.get(i - 1);
+            Map<String, Object> right = ticks.get(i);
+            assertTrue(
+                    number(left, "x") + number(left, "width") <= number(right, "x"),
+                    "x tick labels thinned out, none overlapping " + where + ": " + ticks);
+        }
     }
 
     private static double number(Map<String, Object> box, String key) {
