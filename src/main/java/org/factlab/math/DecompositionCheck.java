@@ -46,11 +46,28 @@ public final class DecompositionCheck {
      * @param vectors   not modified
      */
     static double eigenResidual(INDArray symmetric, INDArray values, INDArray vectors) {
-        INDArray x = probes(symmetric.columns(), DataType.DOUBLE);
-        INDArray left = symmetric.castTo(DataType.DOUBLE).mmul(x);
-        INDArray coordinates = vectors.transpose().mmul(x).muliColumnVector(values.reshape(values.length(), 1));
-        INDArray right = vectors.mmul(coordinates);
-        return relative(left.subi(right), symmetric, x);
+        int n = Math.toIntExact(symmetric.rows());
+        double[] a = Entries.of(symmetric);
+        double[] lambda = Entries.of(values);
+        // row k of Vᵀ is eigenvector k
+        double[] vT = Entries.of(vectors.transpose());
+        double[][] x = probeColumns(n);
+        double squared = 0;
+        for (double[] probe : x) {
+            double[] coordinates = new double[n];
+            for (int k = 0; k < n; k++) {
+                coordinates[k] = lambda[k] * dot(vT, k * n, probe);
+            }
+            double[] right = new double[n];
+            for (int k = 0; k < n; k++) {
+                axpy(coordinates[k], vT, k * n, right);
+            }
+            for (int i = 0; i < n; i++) {
+                double difference = dot(a, i * n, probe) - right[i];
+                squared += difference * difference;
+            }
+        }
+        return ratio(Math.sqrt(squared), norm(a) * norm(x), finite(a));
     }
 
     /**
@@ -73,10 +90,73 @@ public final class DecompositionCheck {
      * @param vt    not modified
      */
     static double svdResidual(INDArray a, INDArray u, INDArray sigma, INDArray vt) {
-        INDArray x = probes(a.columns(), DataType.DOUBLE);
-        INDArray left = a.castTo(DataType.DOUBLE).mmul(x);
-        INDArray right = u.mmul(vt.mmul(x).muliColumnVector(sigma.reshape(sigma.length(), 1)));
-        return relative(left.subi(right), a, x);
+        int m = Math.toIntExact(a.rows());
+        int n = Math.toIntExact(a.columns());
+        int k = Math.toIntExact(sigma.length());
+        double[] entries = Entries.of(a);
+        double[] sigmas = Entries.of(sigma);
+        // row j of (Vᵀ)ᵀ is column j of Vᵀ; row r of Uᵀ is left singular vector r
+        double[] v = Entries.of(vt.transpose());
+        double[] uT = Entries.of(u.transpose());
+        double[][] x = probeColumns(n);
+        double squared = 0;
+        for (double[] probe : x) {
+            double[] coordinates = new double[k];
+            for (int j = 0; j < n; j++) {
+                axpy(probe[j], v, j * k, coordinates);
+            }
+            double[] right = new double[m];
+            for (int r = 0; r < k; r++) {
+                axpy(sigmas[r] * coordinates[r], uT, r * m, right);
+            }
+            for (int i = 0; i < m; i++) {
+                double difference = dot(entries, i * n, probe) - right[i];
+                squared += difference * difference;
+            }
+        }
+        return ratio(Math.sqrt(squared), norm(entries) * norm(x), finite(entries));
+    }
+
+    /** Σⱼ a[from + j] x[j] over x's length. */
+    private static double dot(double[] a, int from, double[] x) {
+        double sum = 0;
+        for (int j = 0; j < x.length; j++) {
+            sum += a[from + j] * x[j];
+        }
+        return sum;
+    }
+
+    /** y += c · a[from … from + y.length). */
+    private static void axpy(double c, double[] a, int from, double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] += c * a[from + i];
+        }
+    }
+
+    private static double norm(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double norm(double[][] columns) {
+        double sum = 0;
+        for (double[] column : columns) {
+            double n = norm(column);
+            sum += n * n;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -140,20 +220,6 @@ public final class DecompositionCheck {
                 operation, String.format("relative residual %.3g on random vectors, " + "bound %.3g", residual, bound));
     }
 
-    /**
-     * ‖difference‖_F / (‖A‖_F ‖x‖_F), NaN when A is not finite, +∞ when A is finite but the difference is not.
-     *
-     * @param difference not modified
-     * @param a          not modified
-     * @param x          not modified
-     */
-    private static double relative(INDArray difference, INDArray a, INDArray x) {
-        return ratio(
-                difference.norm2Number().doubleValue(),
-                a.norm2Number().doubleValue() * x.norm2Number().doubleValue(),
-                isFinite(a));
-    }
-
     private static double ratio(double residual, double scale, boolean inputFinite) {
         if (!inputFinite) {
             return Double.NaN;
@@ -170,6 +236,18 @@ public final class DecompositionCheck {
     private static boolean isFinite(INDArray a) {
         return Double.isFinite(a.sumNumber().doubleValue())
                 || !BooleanIndexing.or(a, Conditions.isNan()) && !BooleanIndexing.or(a, Conditions.isInfinite());
+    }
+
+    /** The columns of {@link #probes}(n) as Java arrays: the same numbers. */
+    private static double[][] probeColumns(int n) {
+        Random random = new Random(SEED + n);
+        double[][] columns = new double[PROBES][n];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < PROBES; p++) {
+                columns[p][i] = random.nextGaussian();
+            }
+        }
+        return columns;
     }
 
     /** n×PROBES standard normal entries from a fixed seed, in the given data type. */
