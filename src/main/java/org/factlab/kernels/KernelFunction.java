@@ -1,6 +1,7 @@
 package org.factlab.kernels;
 
 import org.factlab.choice.Choice;
+import org.factlab.math.ExpInPlace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -38,6 +39,20 @@ public enum KernelFunction implements Choice {
             BooleanIndexing.replaceWhere(kappa, 0.0, Conditions.isInfinite());
             return new GradientFactors(kappa, 1, true);
         }
+
+        @Override
+        void rowFromScaled(double[] values, double[] kappa, int width, double bandwidth) {
+            for (int j = 0; j < width; j++) {
+                double distance = Math.sqrt(Math.max(values[j], 0));
+                kappa[j] = distance;
+                values[j] = -distance / bandwidth;
+            }
+            ExpInPlace.apply(values, width);
+            for (int j = 0; j < width; j++) {
+                // the subgradient 0 where the distance is exactly 0; a NaN distance stays NaN
+                kappa[j] = kappa[j] == 0 ? 0 : values[j] / (bandwidth * kappa[j]);
+            }
+        }
     },
 
     /**
@@ -55,6 +70,11 @@ public enum KernelFunction implements Choice {
             Transforms.exp(d2, false);
             return new GradientFactors(d2, kappaScale(bandwidth), true);
         }
+
+        @Override
+        void rowFromScaled(double[] values, double[] kappa, int width, double bandwidth) {
+            ExpInPlace.apply(values, width);
+        }
     },
 
     /**
@@ -71,6 +91,11 @@ public enum KernelFunction implements Choice {
         GradientFactors fromScaledSquaredDistances(INDArray products, INDArray kappa, double bandwidth) {
             Transforms.exp(products, false);
             return new GradientFactors(products, kappaScale(bandwidth), false);
+        }
+
+        @Override
+        void rowFromScaled(double[] values, double[] kappa, int width, double bandwidth) {
+            ExpInPlace.apply(values, width);
         }
     };
 
@@ -92,15 +117,7 @@ public enum KernelFunction implements Choice {
         return this == LAPLACE;
     }
 
-    /**
-     * Whether K is e^(·) of the scaled GEMM alone and κ = K/L² (Gaussian, exponential inner product), so that the
-     * training-set kernel can be computed by {@link MahalanobisKernel#symmetric}.
-     */
-    boolean exponentOfProduct() {
-        return this != LAPLACE;
-    }
-
-    /** κ / K for the kernels whose κ is a multiple of K ({@link #exponentOfProduct()}): 1/L². */
+    /** κ / K for the kernels whose κ is a multiple of K (not {@link #needsKappaBuffer()}): 1/L². */
     double kappaScale(double bandwidth) {
         return 1 / (bandwidth * bandwidth);
     }
@@ -118,4 +135,13 @@ public enum KernelFunction implements Choice {
      * @param kappa modified: overwritten with κ when the kernel needs a buffer for it; may be null
      */
     abstract GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth);
+
+    /**
+     * {@link #fromScaledSquaredDistances} for one row segment in Java arrays ({@link MahalanobisKernel#symmetric}):
+     * overwrites {@code values} with K and, for a kernel that {@link #needsKappaBuffer()}, writes κ into {@code kappa}.
+     *
+     * @param values modified: entries [0, width) replaced by K
+     * @param kappa modified: entries [0, width) overwritten with κ when the kernel needs a buffer for it
+     */
+    abstract void rowFromScaled(double[] values, double[] kappa, int width, double bandwidth);
 }

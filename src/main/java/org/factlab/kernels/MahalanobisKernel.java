@@ -59,28 +59,45 @@ public final class MahalanobisKernel {
     private static final int STRIP = 512;
 
     /**
-     * K(X, X) of a kernel whose κ is a multiple of K and K = exp(scaled distance GEMM) ({@link
-     * KernelFunction#exponentOfProduct()}: Gaussian, exponential inner product), written into the upper triangle of
-     * {@code kOut} only, as K is symmetric: the GEMM in row strips from each strip's diagonal on, then distance 0
-     * on the diagonal for a radial kernel and e^(·) over the strip while it is in cache ({@link
-     * NativeLinearAlgebra#expOfUpperProduct}): half the GEMM flops and half the exponentials of {@link #compute},
-     * and one pass over memory instead of three. The factors returned say so ({@link GradientFactors#upperOnly()}).
+     * K(X, X) and κ of the training set, written into the upper triangles of {@code kOut} (and of {@code kappaOut}
+     * for a kernel whose κ needs its own matrix) only, as both are symmetric: the distance GEMM in row strips from each
+     * strip's diagonal on, then, per row while the strip is in cache ({@link NativeLinearAlgebra#upperProductByRows}),
+     * the zero distances for a kernel singular at 0 ({@link ZeroDistances}), distance 0 on the diagonal for a radial
+     * kernel, and the kernel's function of the row ({@link KernelFunction#rowFromScaled}: e^(·) vectorised): half
+     * the GEMM flops and half the exponentials of {@link #compute}, and one pass over memory instead of several. The
+     * factors returned say so ({@link GradientFactors#upperOnly()}).
      *
      * @param x not modified
      * @param m symmetric d×d, in X's data type; not modified
      * @param kOut n×n row-major, X's data type; modified: upper triangle overwritten with K (and the lower triangle of
      *             each diagonal block of {@value #STRIP} rows); the rest is not written
+     * @param kappaOut n×n row-major, X's data type, when the kernel {@link KernelFunction#needsKappaBuffer()}, else
+     *                 null; modified: as {@code kOut}, with κ
      */
-    static GradientFactors symmetric(INDArray x, INDArray m, KernelFunction kernel, double bandwidth, INDArray kOut) {
-        if (!kernel.exponentOfProduct()) {
-            throw new IllegalArgumentException("the " + kernel + " kernel is not exp of a product: use compute");
-        }
+    static GradientFactors symmetric(
+            INDArray x, INDArray m, KernelFunction kernel, double bandwidth, INDArray kOut, INDArray kappaOut) {
         double scale = kernel.distanceScale(bandwidth);
-        INDArray[] factors = kernel.radial()
+        boolean radial = kernel.radial();
+        INDArray[] factors = radial
                 ? distanceFactors(x, x, m, scale, true)
                 : new INDArray[] {Products.times(x, m).muli(scale), x};
-        NativeLinearAlgebra.expOfUpperProduct(factors[0], factors[1], kernel.radial() ? 0 : Double.NaN, STRIP, kOut);
-        return new GradientFactors(kOut, kernel.kappaScale(bandwidth), kernel.radial(), true);
+        ZeroDistances.Rule zeros =
+                kernel.singularAtZeroDistance() ? ZeroDistances.rule(x, x, m, scale, true, x.dataType()) : null;
+        NativeLinearAlgebra.RowTransform row = (i, from, values, kappa, width) -> {
+            if (zeros != null) {
+                zeros.apply(i, from, values, width);
+            }
+            if (radial) {
+                values[i - from] = 0;
+            }
+            kernel.rowFromScaled(values, kappa, width, bandwidth);
+        };
+        if (kernel.needsKappaBuffer()) {
+            NativeLinearAlgebra.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, kappaOut);
+            return new GradientFactors(kappaOut, 1, radial, true);
+        }
+        NativeLinearAlgebra.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, null);
+        return new GradientFactors(kOut, kernel.kappaScale(bandwidth), radial, true);
     }
 
     /**

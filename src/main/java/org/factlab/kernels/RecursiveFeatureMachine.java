@@ -71,16 +71,10 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
         return (long) (1.1 * elements * precision.bytes()) + dataAsJavaArrays;
     }
 
-    /**
-     * K(X, X) and κ for the current M: K's upper triangle only when κ is a multiple of K ({@link
-     * MahalanobisKernel#symmetric}), else the whole of both.
-     */
+    /** K(X, X) and κ for the current M: their upper triangles ({@link MahalanobisKernel#symmetric}). */
     public void computeKernel() {
-        KernelFunction function = options.kernel();
-        kappa = function.exponentOfProduct()
-                ? MahalanobisKernel.symmetric(x, mInPrecision(), function, options.bandwidth(), kernel)
-                : MahalanobisKernel.compute(
-                        x, x, mInPrecision(), function, options.bandwidth(), true, kernel, kappaBuffer);
+        kappa = MahalanobisKernel.symmetric(
+                x, mInPrecision(), options.kernel(), options.bandwidth(), kernel, kappaBuffer);
     }
 
     /** α = (K + reg·I)⁻¹ Y (Algorithm 1, line 4); throws {@link KernelMachineException} if singular. */

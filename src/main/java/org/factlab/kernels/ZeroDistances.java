@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.factlab.math.NativeLinearAlgebra;
+import org.factlab.math.Products;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -40,65 +41,95 @@ final class ZeroDistances {
      * @param out modified: zero distances set to exactly 0
      */
     static void apply(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet, INDArray out) {
-        INDArray absM = Transforms.abs(m, true);
-        double[][] xRows = Rows.of(x);
-        double[][] zRows = sameSet ? xRows : Rows.of(z);
-        double[][] xWeighted = Rows.of(Transforms.abs(x, true).mmul(absM));
-        double[] a = magnitudes(xWeighted, xRows);
-        double[] b = sameSet ? a : magnitudes(Rows.of(Transforms.abs(z, true).mmul(absM)), zRows);
-        double[] weightedNorms =
-                Arrays.stream(xWeighted).mapToDouble(ZeroDistances::norm).toArray();
-        double[] zNorms = Arrays.stream(zRows).mapToDouble(ZeroDistances::norm).toArray();
-        double tolerance = ZERO_ULPS * MahalanobisKernel.machineEpsilon(out.dataType()) * Math.abs(scale);
-        Map<Row, List<Integer>> zIndex = index(zRows);
-        Edit edit = (i, entries) -> {
-            for (int j = 0; j < b.length; j++) {
-                double value = Math.abs(entries.get(j));
-                if (value <= tolerance * (a[i] + b[j] + 2 * weightedNorms[i] * zNorms[j])
-                        && value <= tolerance * (a[i] + b[j] + 2 * dotAbs(xWeighted[i], zRows[j]))) {
-                    entries.zero(j);
-                }
-            }
-            for (int j : zIndex.getOrDefault(Row.of(xRows[i]), List.of())) {
-                entries.zero(j);
-            }
-        };
+        Rule rule = rule(x, z, m, scale, sameSet, out.dataType());
+        int columns = Math.toIntExact(out.columns());
+        double[] values = new double[columns];
         if (out.dataType() == DataType.FLOAT) {
-            NativeLinearAlgebra.editFloatRows(
-                    out,
-                    (i, row) -> edit.row(i, new Entries() {
-                        public double get(int j) {
-                            return row.get(j);
-                        }
-
-                        public void zero(int j) {
-                            row.put(j, 0f);
-                        }
-                    }));
+            float[] floats = new float[columns];
+            NativeLinearAlgebra.editFloatRows(out, (i, row) -> {
+                row.get(0, floats);
+                for (int j = 0; j < columns; j++) {
+                    values[j] = floats[j];
+                }
+                if (rule.apply(i, 0, values, columns)) {
+                    for (int j = 0; j < columns; j++) {
+                        floats[j] = (float) values[j];
+                    }
+                    row.put(0, floats);
+                }
+            });
         } else {
-            NativeLinearAlgebra.editRows(
-                    out,
-                    (i, row) -> edit.row(i, new Entries() {
-                        public double get(int j) {
-                            return row.get(j);
-                        }
-
-                        public void zero(int j) {
-                            row.put(j, 0.0);
-                        }
-                    }));
+            NativeLinearAlgebra.editRows(out, (i, row) -> {
+                row.get(0, values);
+                if (rule.apply(i, 0, values, columns)) {
+                    row.put(0, values);
+                }
+            });
         }
     }
 
-    /** One row of the output matrix, whatever its precision. */
-    private interface Entries {
-        double get(int j);
-
-        void zero(int j);
+    /**
+     * The rules for the rows of X against those of Z, in the precision of {@code type}.
+     *
+     * @param x not modified
+     * @param z not modified
+     * @param m not modified
+     */
+    static Rule rule(INDArray x, INDArray z, INDArray m, double scale, boolean sameSet, DataType type) {
+        INDArray absM = Transforms.abs(m, true);
+        double[][] xRows = Rows.of(x);
+        double[][] zRows = sameSet ? xRows : Rows.of(z);
+        double[][] xWeighted = Rows.of(Products.times(Transforms.abs(x, true), absM));
+        double[] a = magnitudes(xWeighted, xRows);
+        double[] b = sameSet ? a : magnitudes(Rows.of(Products.times(Transforms.abs(z, true), absM)), zRows);
+        double[] weightedNorms =
+                Arrays.stream(xWeighted).mapToDouble(ZeroDistances::norm).toArray();
+        double[] zNorms = Arrays.stream(zRows).mapToDouble(ZeroDistances::norm).toArray();
+        double tolerance = ZERO_ULPS * MahalanobisKernel.machineEpsilon(type) * Math.abs(scale);
+        return new Rule(xRows, zRows, xWeighted, a, b, weightedNorms, zNorms, tolerance, index(zRows));
     }
 
-    private interface Edit {
-        void row(int i, Entries entries);
+    /**
+     * Which entries of a row of scale·‖xᵢ − zⱼ‖²_M are zero distances (see the class comment), from the rows'
+     * magnitudes and the index of Z's distinct rows.
+     */
+    record Rule(
+            double[][] xRows,
+            double[][] zRows,
+            double[][] xWeighted,
+            double[] a,
+            double[] b,
+            double[] weightedNorms,
+            double[] zNorms,
+            double tolerance,
+            Map<Row, List<Integer>> zIndex) {
+
+        /**
+         * Sets to 0 the zero distances of row i among columns from … from + width − 1.
+         *
+         * @param values the row's entries of those columns (index j − from); modified: zero distances set to 0
+         * @return whether an entry was set
+         */
+        boolean apply(int i, int from, double[] values, int width) {
+            boolean changed = false;
+            for (int q = 0; q < width; q++) {
+                int j = from + q;
+                double value = Math.abs(values[q]);
+                if (value != 0
+                        && value <= tolerance * (a[i] + b[j] + 2 * weightedNorms[i] * zNorms[j])
+                        && value <= tolerance * (a[i] + b[j] + 2 * dotAbs(xWeighted[i], zRows[j]))) {
+                    values[q] = 0;
+                    changed = true;
+                }
+            }
+            for (int j : zIndex.getOrDefault(Row.of(xRows[i]), List.of())) {
+                if (j >= from && j < from + width && values[j - from] != 0) {
+                    values[j - from] = 0;
+                    changed = true;
+                }
+            }
+            return changed;
+        }
     }
 
     /**
@@ -107,7 +138,7 @@ final class ZeroDistances {
      * @param values a normalised copy
      * @param hash   {@link #hash(double[])} of the values
      */
-    private record Row(double[] values, int hash) {
+    record Row(double[] values, int hash) {
         static Row of(double[] raw) {
             double[] values = Arrays.stream(raw).map(v -> v + 0.0).toArray();
             return new Row(values, ZeroDistances.hash(values));

@@ -1,7 +1,6 @@
 package org.factlab.math;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -32,17 +31,6 @@ public final class ExpInPlace {
     }
 
     /**
-     * @param values modified: entries [0, length) replaced by their exponentials
-     */
-    public static void apply(float[] values, int length) {
-        if (VECTORISED) {
-            Vectorised.apply(values, length);
-        } else {
-            scalar(values, length);
-        }
-    }
-
-    /**
      * The path without the module.
      *
      * @param values modified: entries [0, length) replaced by their exponentials
@@ -53,22 +41,10 @@ public final class ExpInPlace {
         }
     }
 
-    /**
-     * The path without the module.
-     *
-     * @param values modified: entries [0, length) replaced by their exponentials
-     */
-    static void scalar(float[] values, int length) {
-        for (int i = 0; i < length; i++) {
-            values[i] = (float) Math.exp(values[i]);
-        }
-    }
-
     /** Loaded only when the module is present: it links against jdk.incubator.vector. */
     private static final class Vectorised {
 
         private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-        private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
 
         private Vectorised() {}
 
@@ -81,18 +57,6 @@ public final class ExpInPlace {
             }
             for (; i < length; i++) {
                 values[i] = Math.exp(values[i]);
-            }
-        }
-
-        static void apply(float[] values, int length) {
-            int i = 0;
-            for (int bound = FLOATS.loopBound(length); i < bound; i += FLOATS.length()) {
-                FloatVector.fromArray(FLOATS, values, i)
-                        .lanewise(VectorOperators.EXP)
-                        .intoArray(values, i);
-            }
-            for (; i < length; i++) {
-                values[i] = (float) Math.exp(values[i]);
             }
         }
     }

@@ -293,18 +293,21 @@ public final class NativeLinearAlgebra {
     }
 
     /**
-     * The upper triangle of E = exp(L·Rᵀ) (entry by entry; n×n from n×k factors whose product is symmetric) into
-     * {@code out}, in strips of {@code strip} rows: one GEMM per strip from the strip's first diagonal entry to the
-     * last column (about half the flops of the whole product), then, on the calling thread while the strip is still in
-     * cache, {@code diagonal} written on the diagonal (unless NaN) and e^(·) taken over the strip's entries
-     * ({@link ExpInPlace}). Row i of {@code out} is written from column ⌊i/strip⌋·strip on (the upper triangle and the
-     * lower triangle of its diagonal block); the other entries are left as they were.
+     * The upper triangle of the symmetric product C = L·Rᵀ (n×n from n×k factors), transformed row by row, into
+     * {@code out} (and a second matrix the transform fills alongside, e.g. a kernel's κ), in strips of {@code strip}
+     * rows: one GEMM per strip from the strip's first diagonal entry to the last column, written into {@code out}
+     * (about half the flops of the whole product), then, on the calling thread while the strip is still in cache, each
+     * row's segment copied out as float64, handed to {@code transform} and written back (to {@code second} too when
+     * given). Row i is written from column ⌊i/strip⌋·strip on (the upper triangle and the lower triangle of its
+     * diagonal block); the other entries are left as they were.
      *
      * @param left n×k, float32 or float64; not modified
      * @param right n×k, left's data type; not modified
      * @param out n×n row-major, offset 0, left's data type; modified: see above
+     * @param second n×n row-major, offset 0, left's data type, or null; modified: see above
      */
-    public static void expOfUpperProduct(INDArray left, INDArray right, double diagonal, int strip, INDArray out) {
+    public static void upperProductByRows(
+            INDArray left, INDArray right, int strip, RowTransform transform, INDArray out, INDArray second) {
         DataType type = left.dataType();
         int n = Math.toIntExact(left.rows());
         int k = Math.toIntExact(left.columns());
@@ -312,14 +315,14 @@ public final class NativeLinearAlgebra {
             throw new IllegalArgumentException("needs two n×k factors and an n×n matrix of one type, got "
                     + left.shapeInfoToString() + right.shapeInfoToString() + out.shapeInfoToString());
         }
-        INDArray l = plainRowMajor(left);
-        INDArray r = plainRowMajor(right);
-        Pointer lp = host(l);
-        Pointer rp = host(r);
+        Pointer lp = host(plainRowMajor(left));
+        Pointer rp = host(plainRowMajor(right));
         Pointer op = hostRowMajor(out, type);
+        Pointer sp = second == null ? null : hostRowMajor(second, type);
         boolean doubles = type == DataType.DOUBLE;
-        double[] doubleRow = new double[doubles ? n : 0];
-        float[] floatRow = new float[doubles ? 0 : n];
+        double[] values = new double[n];
+        double[] secondValues = new double[second == null ? 0 : n];
+        float[] floats = new float[doubles ? 0 : n];
         for (int i0 = 0; i0 < n; i0 += strip) {
             int rows = Math.min(strip, n - i0);
             int width = n - i0;
@@ -359,26 +362,55 @@ public final class NativeLinearAlgebra {
             }
             for (int q = 0; q < rows; q++) {
                 long from = (long) (i0 + q) * n + i0;
-                if (doubles) {
-                    DoubleBuffer row = doublesAt(op, from).limit(from + width).asBuffer();
-                    row.get(0, doubleRow, 0, width);
-                    if (!Double.isNaN(diagonal)) {
-                        doubleRow[q] = diagonal;
-                    }
-                    ExpInPlace.apply(doubleRow, width);
-                    row.put(0, doubleRow, 0, width);
-                } else {
-                    FloatBuffer row = floatsAt(op, from).limit(from + width).asBuffer();
-                    row.get(0, floatRow, 0, width);
-                    if (!Double.isNaN(diagonal)) {
-                        floatRow[q] = (float) diagonal;
-                    }
-                    ExpInPlace.apply(floatRow, width);
-                    row.put(0, floatRow, 0, width);
+                read(op, from, width, doubles, values, floats);
+                transform.row(i0 + q, i0, values, secondValues, width);
+                write(values, op, from, width, doubles, floats);
+                if (sp != null) {
+                    write(secondValues, sp, from, width, doubles, floats);
                 }
             }
         }
         written(out);
+        if (second != null) {
+            written(second);
+        }
+    }
+
+    /** What {@link #upperProductByRows} does with each row's segment. */
+    @FunctionalInterface
+    public interface RowTransform {
+        /**
+         * @param i the row
+         * @param from the segment's first column
+         * @param values the product's entries of columns from … from + width − 1; modified: replaced by the first
+         *               matrix's entries
+         * @param second modified: the second matrix's entries at the same places (length 0 without a second matrix)
+         */
+        void row(int i, int from, double[] values, double[] second, int width);
+    }
+
+    /** @param values modified: entries [0, width) overwritten with those at entry {@code from} of the host memory */
+    private static void read(Pointer base, long from, int width, boolean doubles, double[] values, float[] floats) {
+        if (doubles) {
+            doublesAt(base, from).limit(from + width).asBuffer().get(0, values, 0, width);
+        } else {
+            floatsAt(base, from).limit(from + width).asBuffer().get(0, floats, 0, width);
+            for (int j = 0; j < width; j++) {
+                values[j] = floats[j];
+            }
+        }
+    }
+
+    /** @param floats modified: scratch for the float32 case */
+    private static void write(double[] values, Pointer base, long from, int width, boolean doubles, float[] floats) {
+        if (doubles) {
+            doublesAt(base, from).limit(from + width).asBuffer().put(0, values, 0, width);
+        } else {
+            for (int j = 0; j < width; j++) {
+                floats[j] = (float) values[j];
+            }
+            floatsAt(base, from).limit(from + width).asBuffer().put(0, floats, 0, width);
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.factlab.kernels.KernelFixtures.gaussianMatrix;
 import static org.factlab.kernels.KernelFixtures.matrix;
 import static org.factlab.kernels.KernelFixtures.spd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -99,48 +98,52 @@ class MahalanobisKernelTest {
     }
 
     /**
-     * The training-set kernel written by strips into its upper triangle equals the whole-matrix computation there, and
-     * its completed matrix is symmetric and equal to it, across a strip boundary (n = 600 > 512 rows per strip).
+     * The training-set kernel and κ written by strips into their upper triangles equal the whole-matrix computation
+     * there, and the completed κ is symmetric and equal to it, across a strip boundary (n = 600 > 512 rows per strip),
+     * with duplicated rows in different strips (the Laplace kernel's zero distances: K = 1, κ = 0).
      */
     @ParameterizedTest
-    @EnumSource(
-            value = KernelFunction.class,
-            names = {"GAUSSIAN", "EXP_INNER_PRODUCT"})
+    @EnumSource(KernelFunction.class)
     void symmetricKernelEqualsTheWholeComputation(KernelFunction kernel) {
         int n = 600;
+        double[][] rows = gaussianMatrix(n, 6, 11);
+        rows[590] = rows[10].clone();
+        rows[599] = rows[598].clone();
         for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
-            INDArray x = matrix(gaussianMatrix(n, 6, 11)).muli(0.4).castTo(type);
+            INDArray x = matrix(rows).muli(0.4).castTo(type);
             INDArray m = matrix(spd(6, 12)).castTo(type);
+            boolean buffer = kernel.needsKappaBuffer();
             INDArray whole = Nd4j.create(type, n, n);
-            GradientFactors reference = MahalanobisKernel.compute(x, x, m, kernel, L, true, whole, null);
+            GradientFactors reference =
+                    MahalanobisKernel.compute(x, x, m, kernel, L, true, whole, buffer ? Nd4j.create(type, n, n) : null);
             INDArray upper = Nd4j.valueArrayOf(new long[] {n, n}, Double.NaN, type);
-            GradientFactors strips = MahalanobisKernel.symmetric(x, m, kernel, L, upper);
+            INDArray kappa = buffer ? Nd4j.valueArrayOf(new long[] {n, n}, Double.NaN, type) : null;
+            GradientFactors strips = MahalanobisKernel.symmetric(x, m, kernel, L, upper, kappa);
             double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
             for (int i = 0; i < n; i += 7) {
                 for (int j = i; j < n; j += 3) {
-                    assertEquals(
-                            whole.getDouble(i, j), upper.getDouble(i, j), tolerance * Math.abs(whole.getDouble(i, j)));
+                    double expected = whole.getDouble(i, j);
+                    assertEquals(expected, upper.getDouble(i, j), tolerance * Math.abs(expected), i + ", " + j);
                 }
+            }
+            if (kernel.radial()) {
+                assertEquals(1.0, upper.getDouble(10, 590), tolerance, "a duplicated row is at distance 0");
             }
             assertTrue(strips.upperOnly());
             assertEquals(reference.scale(), strips.scale(), 0.0);
             assertEquals(reference.radial(), strips.radial());
             INDArray full = strips.full();
+            INDArray referenceKappa = reference.matrix();
             assertEquals(0.0, full.distance2(full.transpose()), 0.0);
-            assertEquals(0.0, whole.distance2(full) / whole.norm2Number().doubleValue(), tolerance);
+            assertEquals(
+                    0.0,
+                    referenceKappa.distance2(full)
+                            / referenceKappa.norm2Number().doubleValue(),
+                    tolerance);
+            if (buffer) {
+                assertEquals(0.0, full.getDouble(10, 590), 0.0, "κ at a zero distance is the subgradient 0");
+                assertEquals(0.0, full.getDouble(599, 598), 0.0);
+            }
         }
-    }
-
-    @Test
-    void laplaceKernelIsNotComputedByStrips() {
-        INDArray x = matrix(gaussianMatrix(4, 2, 1));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> MahalanobisKernel.symmetric(
-                        x,
-                        Nd4j.eye(2).castTo(DataType.DOUBLE),
-                        KernelFunction.LAPLACE,
-                        L,
-                        Nd4j.create(DataType.DOUBLE, 4, 4)));
     }
 }
