@@ -1,6 +1,6 @@
 package org.factlab.kernels;
 
-import org.factlab.math.NativeLinearAlgebra;
+import org.factlab.math.SymmetricStorage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -26,13 +26,13 @@ record GradientFactors(INDArray matrix, double scale, boolean radial, boolean up
      * @param right not modified
      */
     INDArray times(INDArray right) {
-        return upperOnly ? NativeLinearAlgebra.symmetricProduct(matrix, right) : matrix.mmul(right);
+        return upperOnly ? SymmetricStorage.symmetricProduct(matrix, right) : matrix.mmul(right);
     }
 
     /** The whole matrix, for element-wise use: when only the upper triangle is written, the lower is filled first. */
     INDArray full() {
         if (upperOnly) {
-            NativeLinearAlgebra.mirrorUpper(matrix);
+            SymmetricStorage.mirrorUpper(matrix);
         }
         return matrix;
     }

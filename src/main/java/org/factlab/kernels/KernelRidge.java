@@ -2,6 +2,7 @@ package org.factlab.kernels;
 
 import org.factlab.math.DecompositionCheck;
 import org.factlab.math.NativeLinearAlgebra;
+import org.factlab.math.SymmetricStorage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
@@ -66,7 +67,7 @@ public final class KernelRidge {
      *                  returned
      */
     private static INDArray regularized(INDArray k, double reg, INDArray workspace) {
-        NativeLinearAlgebra.copyUpper(k, workspace);
+        SymmetricStorage.copyUpper(k, workspace);
         if (reg != 0) {
             SquareMatrices.diagonal(workspace).addi(reg);
         }

@@ -1,7 +1,7 @@
 package org.factlab.kernels;
 
-import org.factlab.math.NativeLinearAlgebra;
 import org.factlab.math.Products;
+import org.factlab.math.SymmetricStorage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -61,7 +61,7 @@ public final class MahalanobisKernel {
     /**
      * K(X, X) and κ of the training set, written into the upper triangles of {@code kOut} (and of {@code kappaOut}
      * for a kernel whose κ needs its own matrix) only, as both are symmetric: the distance GEMM in row strips from each
-     * strip's diagonal on, then, per row while the strip is in cache ({@link NativeLinearAlgebra#upperProductByRows}),
+     * strip's diagonal on, then, per row while the strip is in cache ({@link SymmetricStorage#upperProductByRows}),
      * the zero distances for a kernel singular at 0 ({@link ZeroDistances}), distance 0 on the diagonal for a radial
      * kernel, and the kernel's function of the row ({@link KernelFunction#rowFromScaled}: e^(·) vectorised): half
      * the GEMM flops and half the exponentials of {@link #compute}, and one pass over memory instead of several. The
@@ -83,7 +83,7 @@ public final class MahalanobisKernel {
                 : new INDArray[] {Products.times(x, m).muli(scale), x};
         ZeroDistances.Rule zeros =
                 kernel.singularAtZeroDistance() ? ZeroDistances.rule(x, x, m, scale, true, x.dataType()) : null;
-        NativeLinearAlgebra.RowTransform row = (i, from, values, kappa, width) -> {
+        SymmetricStorage.RowTransform row = (i, from, values, kappa, width) -> {
             if (zeros != null) {
                 zeros.apply(i, from, values, width);
             }
@@ -93,10 +93,10 @@ public final class MahalanobisKernel {
             kernel.rowFromScaled(values, kappa, width, bandwidth);
         };
         if (kernel.needsKappaBuffer()) {
-            NativeLinearAlgebra.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, kappaOut);
+            SymmetricStorage.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, kappaOut);
             return new GradientFactors(kappaOut, 1, radial, true);
         }
-        NativeLinearAlgebra.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, null);
+        SymmetricStorage.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, null);
         return new GradientFactors(kOut, kernel.kappaScale(bandwidth), radial, true);
     }
 

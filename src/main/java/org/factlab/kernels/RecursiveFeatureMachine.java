@@ -1,6 +1,6 @@
 package org.factlab.kernels;
 
-import org.factlab.math.NativeLinearAlgebra;
+import org.factlab.math.SymmetricStorage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -97,7 +97,7 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
 
     /** f(xᵢ) = K(xᵢ, X) α at the training points (n×c). */
     public double[][] trainPredictions() {
-        return Rows.of(NativeLinearAlgebra.symmetricProduct(kernel, alpha));
+        return Rows.of(SymmetricStorage.symmetricProduct(kernel, alpha));
     }
 
     /**

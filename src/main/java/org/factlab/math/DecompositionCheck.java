@@ -187,10 +187,10 @@ public final class DecompositionCheck {
         INDArray xr = Products.times(x.castTo(type), r);
         INDArray br = Products.times(b.castTo(type), r);
         INDArray residual =
-                NativeLinearAlgebra.symmetricProduct(k, xr).addi(xr.mul(reg)).subi(br);
-        double kNorm = NativeLinearAlgebra.upperFrobeniusNorm(k);
+                SymmetricStorage.symmetricProduct(k, xr).addi(xr.mul(reg)).subi(br);
+        double kNorm = SymmetricStorage.upperFrobeniusNorm(k);
         // a finite norm needs finite entries; only an infinite or NaN norm needs the entries looked at
-        boolean kFinite = Double.isFinite(kNorm) || NativeLinearAlgebra.upperFinite(k);
+        boolean kFinite = Double.isFinite(kNorm) || SymmetricStorage.upperFinite(k);
         double scale =
                 (kNorm + Math.abs(reg) * Math.sqrt(k.rows())) * xr.norm2Number().doubleValue()
                         + br.norm2Number().doubleValue();

@@ -42,7 +42,7 @@ class SymmetricStorageTest {
         INDArray out = Nd4j.valueArrayOf(new long[] {n, n}, Double.NaN, p.type);
         INDArray second = Nd4j.valueArrayOf(new long[] {n, n}, Double.NaN, p.type);
         // out: exp of the entry, −3 on the diagonal; second: the column index
-        NativeLinearAlgebra.upperProductByRows(
+        SymmetricStorage.upperProductByRows(
                 left,
                 right,
                 strip,
@@ -106,7 +106,7 @@ class SymmetricStorageTest {
         INDArray upper = withNanBelowDiagonal(symmetric);
         for (int columns : new int[] {1, 3, 9}) { // one ?symv per column up to 4, ?symm beyond
             INDArray b = random(n, columns, 4, p.type);
-            INDArray product = NativeLinearAlgebra.symmetricProduct(upper, b);
+            INDArray product = SymmetricStorage.symmetricProduct(upper, b);
             INDArray expected = symmetric.castTo(DataType.DOUBLE).mmul(b.castTo(DataType.DOUBLE));
             double error = expected.distance2(product.castTo(DataType.DOUBLE))
                     / expected.norm2Number().doubleValue();
@@ -114,11 +114,11 @@ class SymmetricStorageTest {
         }
 
         double norm = symmetric.castTo(DataType.DOUBLE).norm2Number().doubleValue();
-        assertEquals(norm, NativeLinearAlgebra.upperFrobeniusNorm(upper), norm * p.tolerance);
-        assertTrue(NativeLinearAlgebra.upperFinite(upper));
+        assertEquals(norm, SymmetricStorage.upperFrobeniusNorm(upper), norm * p.tolerance);
+        assertTrue(SymmetricStorage.upperFinite(upper));
 
         INDArray target = Nd4j.valueArrayOf(new long[] {n, n}, 7.0, p.type);
-        NativeLinearAlgebra.copyUpper(upper, target);
+        SymmetricStorage.copyUpper(upper, target);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 assertEquals(j >= i ? symmetric.getDouble(i, j) : 7.0, target.getDouble(i, j), 0.0);
@@ -131,15 +131,15 @@ class SymmetricStorageTest {
     void upperFiniteFindsANonFiniteEntryInTheUpperTriangle(Precision p) {
         INDArray upper = withNanBelowDiagonal(symmetric(20, 5, p.type));
         upper.putScalar(3, 17, Double.POSITIVE_INFINITY);
-        assertFalse(NativeLinearAlgebra.upperFinite(upper));
-        assertEquals(Double.POSITIVE_INFINITY, NativeLinearAlgebra.upperFrobeniusNorm(upper));
+        assertFalse(SymmetricStorage.upperFinite(upper));
+        assertEquals(Double.POSITIVE_INFINITY, SymmetricStorage.upperFrobeniusNorm(upper));
     }
 
     @org.junit.jupiter.api.Test
     void upperNormDoesNotOverflowBeforeTheNormDoes() {
         INDArray huge = symmetric(30, 6, DataType.DOUBLE).muli(1e200);
         double expected = huge.div(1e200).norm2Number().doubleValue() * 1e200;
-        assertEquals(expected, NativeLinearAlgebra.upperFrobeniusNorm(withNanBelowDiagonal(huge)), expected * 1e-12);
+        assertEquals(expected, SymmetricStorage.upperFrobeniusNorm(withNanBelowDiagonal(huge)), expected * 1e-12);
     }
 
     @ParameterizedTest
@@ -148,7 +148,7 @@ class SymmetricStorageTest {
         int n = 150; // not a multiple of the tile size
         INDArray symmetric = symmetric(n, 7, p.type);
         INDArray a = withNanBelowDiagonal(symmetric);
-        NativeLinearAlgebra.mirrorUpper(a);
+        SymmetricStorage.mirrorUpper(a);
         assertEquals(0.0, a.distance2(symmetric), 0.0);
     }
 
