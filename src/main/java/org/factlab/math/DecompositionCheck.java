@@ -238,7 +238,7 @@ public final class DecompositionCheck {
                 || !BooleanIndexing.or(a, Conditions.isNan()) && !BooleanIndexing.or(a, Conditions.isInfinite());
     }
 
-    /** The columns of {@link #probes}(n) as Java arrays: the same numbers. */
+    /** PROBES standard normal vectors of length n from a fixed seed, as Java arrays. */
     private static double[][] probeColumns(int n) {
         Random random = new Random(SEED + n);
         double[][] columns = new double[PROBES][n];
@@ -250,13 +250,8 @@ public final class DecompositionCheck {
         return columns;
     }
 
-    /** n×PROBES standard normal entries from a fixed seed, in the given data type. */
+    /** The vectors of {@link #probeColumns} as the columns of an n×PROBES matrix of the given data type. */
     private static INDArray probes(long n, DataType type) {
-        Random random = new Random(SEED + n);
-        double[] entries = new double[Math.toIntExact(n * PROBES)];
-        for (int i = 0; i < entries.length; i++) {
-            entries[i] = random.nextGaussian();
-        }
-        return Nd4j.create(entries, new long[] {n, PROBES}, DataType.DOUBLE).castTo(type);
+        return Nd4j.create(probeColumns(Math.toIntExact(n))).transpose().castTo(type);
     }
 }

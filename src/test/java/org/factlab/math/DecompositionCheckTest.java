@@ -19,7 +19,7 @@ class DecompositionCheckTest {
     @Test
     void eigenResidualIsRoundOffForTheRightFactorsAndLargeForAWrongEntry() {
         int n = 40;
-        double[][] v = orthonormalColumns(n, n, 1);
+        double[][] v = OrthonormalColumns.of(n, n, new Random(1));
         double[] lambda = new double[n];
         for (int k = 0; k < n; k++) {
             lambda[k] = k - 10.5;
@@ -47,8 +47,8 @@ class DecompositionCheckTest {
             int m = shape[0];
             int n = shape[1];
             int k = Math.min(m, n);
-            double[][] u = orthonormalColumns(m, k, 2);
-            double[][] v = orthonormalColumns(n, k, 3);
+            double[][] u = OrthonormalColumns.of(m, k, new Random(2));
+            double[][] v = OrthonormalColumns.of(n, k, new Random(3));
             double[] sigma = new double[k];
             for (int r = 0; r < k; r++) {
                 sigma[r] = 5.0 / (r + 1);
@@ -62,36 +62,6 @@ class DecompositionCheckTest {
             double wrong = DecompositionCheck.svdResidual(Nd4j.create(a), uf, Nd4j.create(sigma), vt);
             assertTrue(wrong > 1e3 * DecompositionCheck.decompositionBound(Math.max(m, n)), m + "×" + n + ": " + wrong);
         }
-    }
-
-    /** rows×cols with orthonormal columns: Gram–Schmidt (twice) on a seeded Gaussian matrix. */
-    private static double[][] orthonormalColumns(int rows, int cols, long seed) {
-        Random random = new Random(seed);
-        double[][] q = new double[cols][rows];
-        for (int c = 0; c < cols; c++) {
-            for (int i = 0; i < rows; i++) {
-                q[c][i] = random.nextGaussian();
-            }
-            for (int pass = 0; pass < 2; pass++) {
-                for (int p = 0; p < c; p++) {
-                    double dot = 0;
-                    for (int i = 0; i < rows; i++) {
-                        dot += q[p][i] * q[c][i];
-                    }
-                    for (int i = 0; i < rows; i++) {
-                        q[c][i] -= dot * q[p][i];
-                    }
-                }
-            }
-            double norm = 0;
-            for (int i = 0; i < rows; i++) {
-                norm += q[c][i] * q[c][i];
-            }
-            for (int i = 0; i < rows; i++) {
-                q[c][i] /= Math.sqrt(norm);
-            }
-        }
-        return transpose(q);
     }
 
     /** U diag(s) Vᵀ. */

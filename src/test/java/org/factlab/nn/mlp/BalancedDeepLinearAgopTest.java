@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.factlab.math.GaussJordan;
+import org.factlab.math.OrthonormalColumns;
 import org.factlab.math.Prediction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class BalancedDeepLinearAgopTest {
         int[] dims = {D, WIDTH, WIDTH, C};
         double[][][] u = new double[DEPTH + 1][][];
         for (int l = 0; l <= DEPTH; l++) {
-            u[l] = orthonormalColumns(dims[l], S.length, random);
+            u[l] = OrthonormalColumns.of(dims[l], S.length, random);
         }
         List<double[][]> w = new ArrayList<>();
         for (int l = 0; l < DEPTH; l++) {
@@ -81,29 +82,6 @@ class BalancedDeepLinearAgopTest {
         double[][] e = scale(times(times(u[DEPTH], diagonal(S, 2 - DEPTH)), transpose(u[0])), -C * LAMBDA / 2);
         double[][] pSigmaMinusE = subtract(times(p, sigma), e);
         return times(x, GaussJordan.solve(sigma, transpose(pSigmaMinusE)));
-    }
-
-    private static double[][] orthonormalColumns(int rows, int cols, SplittableRandom random) {
-        double[][] q = gaussian(rows, cols, random);
-        for (int j = 0; j < cols; j++) {
-            for (int k = 0; k < j; k++) {
-                double dot = 0;
-                for (int i = 0; i < rows; i++) {
-                    dot += q[i][j] * q[i][k];
-                }
-                for (int i = 0; i < rows; i++) {
-                    q[i][j] -= dot * q[i][k];
-                }
-            }
-            double norm = 0;
-            for (int i = 0; i < rows; i++) {
-                norm += q[i][j] * q[i][j];
-            }
-            for (int i = 0; i < rows; i++) {
-                q[i][j] /= Math.sqrt(norm);
-            }
-        }
-        return q;
     }
 
     private static double[][] diagonal(double[] s, int power) {
