@@ -2,10 +2,8 @@ package org.factlab.kernels;
 
 import org.factlab.choice.Choice;
 import org.factlab.math.ExpInPlace;
+import org.factlab.math.NativeLinearAlgebra;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.conditions.Conditions;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Kernels with bandwidth L on M = WᵀW (paper §4.1, K_W(x, z) = K(Wx, Wz)): radial kernels on the Mahalanobis
@@ -26,29 +24,17 @@ public enum KernelFunction implements Choice {
         }
 
         @Override
-        GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth) {
-            Transforms.sqrt(Transforms.max(d2, 0.0, false), false);
-            if (kappa == null) {
-                Transforms.exp(d2.muli(-1 / bandwidth), false);
-                return null;
-            }
-            kappa.assign(d2);
-            Transforms.exp(d2.muli(-1 / bandwidth), false);
-            // K / (L·0) = +∞ exactly where the distance is 0; those are the subgradient 0
-            kappa.muli(bandwidth).rdivi(d2);
-            BooleanIndexing.replaceWhere(kappa, 0.0, Conditions.isInfinite());
-            return new GradientFactors(kappa, 1, true);
-        }
-
-        @Override
         void rowFromScaled(double[] values, double[] kappa, int width, double bandwidth) {
+            boolean withKappa = kappa.length > 0;
             for (int j = 0; j < width; j++) {
                 double distance = Math.sqrt(Math.max(values[j], 0));
-                kappa[j] = distance;
+                if (withKappa) {
+                    kappa[j] = distance;
+                }
                 values[j] = -distance / bandwidth;
             }
             ExpInPlace.apply(values, width);
-            for (int j = 0; j < width; j++) {
+            for (int j = 0; withKappa && j < width; j++) {
                 // the subgradient 0 where the distance is exactly 0; a NaN distance stays NaN
                 kappa[j] = kappa[j] == 0 ? 0 : values[j] / (bandwidth * kappa[j]);
             }
@@ -66,12 +52,6 @@ public enum KernelFunction implements Choice {
         }
 
         @Override
-        GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth) {
-            Transforms.exp(d2, false);
-            return new GradientFactors(d2, kappaScale(bandwidth), true);
-        }
-
-        @Override
         void rowFromScaled(double[] values, double[] kappa, int width, double bandwidth) {
             ExpInPlace.apply(values, width);
         }
@@ -85,12 +65,6 @@ public enum KernelFunction implements Choice {
         @Override
         double distanceScale(double bandwidth) {
             return 1 / (bandwidth * bandwidth);
-        }
-
-        @Override
-        GradientFactors fromScaledSquaredDistances(INDArray products, INDArray kappa, double bandwidth) {
-            Transforms.exp(products, false);
-            return new GradientFactors(products, kappaScale(bandwidth), false);
         }
 
         @Override
@@ -127,21 +101,43 @@ public enum KernelFunction implements Choice {
 
     /**
      * Overwrites {@code d2}, holding {@link #distanceScale} · ‖xᵢ − zⱼ‖²_M (for the inner-product kernel
-     * {@link #distanceScale} · xᵢᵀMzⱼ), with K and returns κ, written into
-     * {@code kappa} (same shape) when the kernel needs a buffer for it; returns null when {@code kappa} is
-     * null and the kernel needs one (a prediction, which needs K only).
+     * {@link #distanceScale} · xᵢᵀMzⱼ), with K row by row ({@link #rowFromScaled}) and returns κ, written into
+     * {@code kappa} (same shape) when the kernel needs a buffer for it; returns null when {@code kappa} is null and
+     * the kernel needs one (a prediction, which needs K only).
      *
-     * @param d2 modified: overwritten with K
-     * @param kappa modified: overwritten with κ when the kernel needs a buffer for it; may be null
+     * @param d2 row-major, offset 0; modified: overwritten with K
+     * @param kappa row-major, offset 0, or null; modified: overwritten with κ when the kernel needs a buffer for it
      */
-    abstract GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth);
+    GradientFactors fromScaledSquaredDistances(INDArray d2, INDArray kappa, double bandwidth) {
+        INDArray second = needsKappaBuffer() ? kappa : null;
+        NativeLinearAlgebra.transformRows(
+                d2, second, (i, from, values, kappaRow, width) -> rowFromScaled(values, kappaRow, width, bandwidth));
+        return factors(d2, second, bandwidth, false);
+    }
 
     /**
-     * {@link #fromScaledSquaredDistances} for one row segment in Java arrays ({@link MahalanobisKernel#symmetric}):
-     * overwrites {@code values} with K and, for a kernel that {@link #needsKappaBuffer()}, writes κ into {@code kappa}.
+     * The gradient factors of K (written in {@code k}) and, for a kernel that {@link #needsKappaBuffer()}, κ (in
+     * {@code kappa}; null gives null: K alone was asked for).
+     *
+     * @param k kept, not copied
+     * @param kappa kept, not copied
+     * @param upperOnly whether only the upper triangles are written ({@link GradientFactors#upperOnly()})
+     */
+    GradientFactors factors(INDArray k, INDArray kappa, double bandwidth, boolean upperOnly) {
+        if (needsKappaBuffer()) {
+            return kappa == null ? null : new GradientFactors(kappa, 1, radial(), upperOnly);
+        }
+        return new GradientFactors(k, kappaScale(bandwidth), radial(), upperOnly);
+    }
+
+    /**
+     * The kernel's function of one row segment in Java arrays ({@link #fromScaledSquaredDistances},
+     * {@link MahalanobisKernel#symmetric}): overwrites {@code values} with K and, for a kernel that
+     * {@link #needsKappaBuffer()} and a non-empty {@code kappa}, writes κ into it.
      *
      * @param values modified: entries [0, width) replaced by K
-     * @param kappa modified: entries [0, width) overwritten with κ when the kernel needs a buffer for it
+     * @param kappa modified: entries [0, width) overwritten with κ when the kernel needs a buffer for it (length 0: K
+     *              alone)
      */
     abstract void rowFromScaled(double[] values, double[] kappa, int width, double bandwidth);
 }

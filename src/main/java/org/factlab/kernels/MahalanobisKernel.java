@@ -1,6 +1,7 @@
 package org.factlab.kernels;
 
 import org.factlab.math.Products;
+import org.factlab.math.RowTransform;
 import org.factlab.math.SymmetricStorage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -83,7 +84,7 @@ public final class MahalanobisKernel {
                 : new INDArray[] {Products.times(x, m).muli(scale), x};
         ZeroDistances.Rule zeros =
                 kernel.singularAtZeroDistance() ? ZeroDistances.rule(x, x, m, scale, true, x.dataType()) : null;
-        SymmetricStorage.RowTransform row = (i, from, values, kappa, width) -> {
+        RowTransform row = (i, from, values, kappa, width) -> {
             if (zeros != null) {
                 zeros.apply(i, from, values, width);
             }
@@ -92,12 +93,9 @@ public final class MahalanobisKernel {
             }
             kernel.rowFromScaled(values, kappa, width, bandwidth);
         };
-        if (kernel.needsKappaBuffer()) {
-            SymmetricStorage.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, kappaOut);
-            return new GradientFactors(kappaOut, 1, radial, true);
-        }
-        SymmetricStorage.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, null);
-        return new GradientFactors(kOut, kernel.kappaScale(bandwidth), radial, true);
+        INDArray second = kernel.needsKappaBuffer() ? kappaOut : null;
+        SymmetricStorage.upperProductByRows(factors[0], factors[1], STRIP, row, kOut, second);
+        return kernel.factors(kOut, second, bandwidth, true);
     }
 
     /**

@@ -302,6 +302,22 @@ public final class NativeLinearAlgebra {
         return new org.bytedeco.javacpp.BytePointer(base).position(offset);
     }
     /**
+     * Hands every row of a row-major matrix (and the same row of a second one) to {@code transform} as float64 arrays
+     * and writes them back ({@link RowSegments}).
+     *
+     * @param a row-major, offset 0, float32 or float64; modified: what {@code transform} leaves in its values
+     * @param second row-major, offset 0, a's shape and data type, or null; modified: what {@code transform} leaves in
+     *               its second array
+     */
+    public static void transformRows(INDArray a, INDArray second, RowTransform transform) {
+        RowSegments segments = new RowSegments(a, second);
+        for (int i = 0; i < a.rows(); i++) {
+            segments.transform(i, 0, transform);
+        }
+        segments.finish();
+    }
+
+    /**
      * Lets {@code edit} read and overwrite the host memory of a contiguous row-major float64 matrix, row by row: it
      * is called with each row index and a buffer over that row's entries (one buffer per row, so that matrices of
      * more than 2³¹ entries work).

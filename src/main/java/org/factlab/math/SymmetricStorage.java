@@ -64,11 +64,8 @@ public final class SymmetricStorage {
         Pointer lp = host(plainRowMajor(left));
         Pointer rp = host(plainRowMajor(right));
         Pointer op = hostRowMajor(out, type);
-        Pointer sp = second == null ? null : hostRowMajor(second, type);
         boolean doubles = type == DataType.DOUBLE;
-        double[] values = new double[n];
-        double[] secondValues = new double[second == null ? 0 : n];
-        float[] floats = new float[doubles ? 0 : n];
+        RowSegments segments = new RowSegments(out, second);
         for (int i0 = 0; i0 < n; i0 += strip) {
             int rows = Math.min(strip, n - i0);
             int width = n - i0;
@@ -107,56 +104,10 @@ public final class SymmetricStorage {
                         n);
             }
             for (int q = 0; q < rows; q++) {
-                long from = (long) (i0 + q) * n + i0;
-                read(op, from, width, doubles, values, floats);
-                transform.row(i0 + q, i0, values, secondValues, width);
-                write(values, op, from, width, doubles, floats);
-                if (sp != null) {
-                    write(secondValues, sp, from, width, doubles, floats);
-                }
+                segments.transform(i0 + q, i0, transform);
             }
         }
-        written(out);
-        if (second != null) {
-            written(second);
-        }
-    }
-
-    /** What {@link #upperProductByRows} does with each row's segment. */
-    @FunctionalInterface
-    public interface RowTransform {
-        /**
-         * @param i the row
-         * @param from the segment's first column
-         * @param values the product's entries of columns from … from + width − 1; modified: replaced by the first
-         *               matrix's entries
-         * @param second modified: the second matrix's entries at the same places (length 0 without a second matrix)
-         */
-        void row(int i, int from, double[] values, double[] second, int width);
-    }
-
-    /** @param values modified: entries [0, width) overwritten with those at entry {@code from} of the host memory */
-    private static void read(Pointer base, long from, int width, boolean doubles, double[] values, float[] floats) {
-        if (doubles) {
-            doublesAt(base, from).limit(from + width).asBuffer().get(0, values, 0, width);
-        } else {
-            floatsAt(base, from).limit(from + width).asBuffer().get(0, floats, 0, width);
-            for (int j = 0; j < width; j++) {
-                values[j] = floats[j];
-            }
-        }
-    }
-
-    /** @param floats modified: scratch for the float32 case */
-    private static void write(double[] values, Pointer base, long from, int width, boolean doubles, float[] floats) {
-        if (doubles) {
-            doublesAt(base, from).limit(from + width).asBuffer().put(0, values, 0, width);
-        } else {
-            for (int j = 0; j < width; j++) {
-                floats[j] = (float) values[j];
-            }
-            floatsAt(base, from).limit(from + width).asBuffer().put(0, floats, 0, width);
-        }
+        segments.finish();
     }
 
     /**

@@ -7,7 +7,7 @@ public final class OrthonormalColumns {
 
     private OrthonormalColumns() {}
 
-    /** rows×cols (cols ≤ rows) with orthonormal columns, orthogonalised from standard normal draws of {@code random}. */
+    /** rows×cols (cols ≤ rows) with orthonormal columns, from standard normal draws of {@code random}. */
     public static double[][] of(int rows, int cols, RandomGenerator random) {
         double[][] q = new double[rows][cols];
         for (int i = 0; i < rows; i++) {
