@@ -26,49 +26,23 @@ final class SvgCanvas implements Canvas {
 
     @Override
     public void rect(double x, double y, double width, double height, int rgb) {
-        svg.append("<rect x=\"")
-                .append(n(x))
-                .append("\" y=\"")
-                .append(n(y))
-                .append("\" width=\"")
-                .append(n(width))
-                .append("\" height=\"")
-                .append(n(height))
-                .append("\" fill=\"")
-                .append(colour(rgb))
-                .append("\"/>\n");
+        svg.append(format(
+                "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>\n",
+                x, y, width, height, colour(rgb)));
     }
 
     @Override
     public void frame(double x, double y, double width, double height, int rgb) {
-        svg.append("<rect x=\"")
-                .append(n(x))
-                .append("\" y=\"")
-                .append(n(y))
-                .append("\" width=\"")
-                .append(n(width))
-                .append("\" height=\"")
-                .append(n(height))
-                .append("\" fill=\"none\" stroke=\"")
-                .append(colour(rgb))
-                .append("\"/>\n");
+        svg.append(format(
+                "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"none\" stroke=\"%s\"/>\n",
+                x, y, width, height, colour(rgb)));
     }
 
     @Override
     public void line(double x1, double y1, double x2, double y2, int rgb, double width) {
-        svg.append("<line x1=\"")
-                .append(n(x1))
-                .append("\" y1=\"")
-                .append(n(y1))
-                .append("\" x2=\"")
-                .append(n(x2))
-                .append("\" y2=\"")
-                .append(n(y2))
-                .append("\" stroke=\"")
-                .append(colour(rgb))
-                .append("\" stroke-width=\"")
-                .append(n(width))
-                .append("\"/>\n");
+        svg.append(format(
+                "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" stroke-width=\"%.2f\"/>\n",
+                x1, y1, x2, y2, colour(rgb), width));
     }
 
     @Override
@@ -78,14 +52,13 @@ final class SvgCanvas implements Canvas {
             boolean gap = i == xs.length || !Double.isFinite(ys[i]);
             if (gap) {
                 if (!points.isEmpty()) {
-                    svg.append("<polyline fill=\"none\" stroke=\"")
-                            .append(colour(rgb))
-                            .append("\" stroke-width=\"")
-                            .append(n(width))
-                            .append(dashed ? "\" stroke-dasharray=\"6 4" : "")
-                            .append("\" stroke-linejoin=\"round\" points=\"")
-                            .append(points.toString().strip())
-                            .append("\"/>\n");
+                    svg.append(format(
+                            "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%.2f\"%s stroke-linejoin=\"round\""
+                                    + " points=\"%s\"/>\n",
+                            colour(rgb),
+                            width,
+                            dashed ? " stroke-dasharray=\"6 4\"" : "",
+                            points.toString().strip()));
                     points.setLength(0);
                 }
             } else {
@@ -96,36 +69,18 @@ final class SvgCanvas implements Canvas {
 
     @Override
     public void circle(double x, double y, double radius, int rgb) {
-        svg.append("<circle cx=\"")
-                .append(n(x))
-                .append("\" cy=\"")
-                .append(n(y))
-                .append("\" r=\"")
-                .append(n(radius))
-                .append("\" fill=\"")
-                .append(colour(rgb))
-                .append("\" fill-opacity=\"0.75\"/>\n");
+        svg.append(format(
+                "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"%s\" fill-opacity=\"0.75\"/>\n",
+                x, y, radius, colour(rgb)));
     }
 
     @Override
     public void text(double x, double y, String text, double size, Anchor anchor, boolean vertical) {
-        svg.append("<text x=\"")
-                .append(n(x))
-                .append("\" y=\"")
-                .append(n(y))
-                .append("\" font-size=\"")
-                .append(n(size))
-                .append("\" text-anchor=\"")
-                .append(anchor == Anchor.START ? "start" : anchor == Anchor.MIDDLE ? "middle" : "end")
-                .append('"');
-        if (vertical) {
-            svg.append(" transform=\"rotate(-90 ")
-                    .append(n(x))
-                    .append(' ')
-                    .append(n(y))
-                    .append(")\"");
-        }
-        svg.append('>').append(escape(text)).append("</text>\n");
+        String side = anchor == Anchor.START ? "start" : anchor == Anchor.MIDDLE ? "middle" : "end";
+        String rotation = vertical ? format(" transform=\"rotate(-90 %.2f %.2f)\"", x, y) : "";
+        svg.append(format(
+                "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\" text-anchor=\"%s\"%s>%s</text>\n",
+                x, y, size, side, rotation, escape(text)));
     }
 
     @Override
@@ -144,6 +99,10 @@ final class SvgCanvas implements Canvas {
 
     private static String n(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
     }
 
     private static String colour(int rgb) {
