@@ -1,5 +1,6 @@
 package org.factlab.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.factlab.access.RunPermissions;
 import org.factlab.access.ShareService;
-import org.factlab.experiments.sweep.PaperValue;
 import org.factlab.experiments.sweep.StudyPreset;
 import org.factlab.experiments.sweep.StudyPresets;
 import org.factlab.experiments.sweep.StudyTable;
@@ -37,21 +37,8 @@ class StudiesController {
 
     record Launched(String id, String url, int runs) {}
 
-    record StudyPresetJson(
-            String id,
-            String title,
-            String description,
-            String kind,
-            String preset,
-            Map<String, Object> spec,
-            Map<String, List<Object>> sweep,
-            Map<String, List<Object>> gpuScaleSweep,
-            int seeds,
-            List<String> tableKeys,
-            String pivot,
-            List<PaperValue> paper,
-            boolean available,
-            String unavailableReason) {}
+    /** A study preset as the API shows it: its fields, then whether this lab can launch it and why not. */
+    record StudyPresetJson(@JsonUnwrapped StudyPreset preset, boolean available, String unavailableReason) {}
 
     private final StudyService service;
     private final KindRegistry kinds;
@@ -157,21 +144,7 @@ class StudiesController {
 
     private static StudyPresetJson json(StudyPreset p, List<String> installed) {
         String reason = p.unavailableReason(installed).orElse(null);
-        return new StudyPresetJson(
-                p.id(),
-                p.title(),
-                p.description(),
-                p.kind(),
-                p.preset(),
-                p.spec(),
-                p.sweep(),
-                p.gpuScaleSweep(),
-                p.seeds(),
-                p.tableKeys(),
-                p.pivot(),
-                p.paper(),
-                reason == null,
-                reason);
+        return new StudyPresetJson(p, reason == null, reason);
     }
 
     private StudyRuns find(String id) {
