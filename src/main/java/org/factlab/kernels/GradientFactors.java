@@ -9,10 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * matrix with scale 1); for an inner-product kernel K = k(xᵀMz), ∇ₓK(xᵢ, zⱼ) = κᵢⱼ M zⱼ with κ = k′(xᵢᵀMzⱼ)
  * (Proposition 5.1's k′; for exp(xᵀMz/L²), κ = K/L²).
  *
- * @param matrix kept, not copied; not modified here except by {@link #full()}
+ * @param matrix kept, not copied; not modified here except by {@link #whole()}
  * @param radial whether ∇ₓK has the radial form (else the inner-product form)
  * @param upperOnly whether only the upper triangle of the (symmetric, training-set) matrix is written
- *                  ({@link MahalanobisKernel#symmetric}); {@link #times} reads only it, {@link #full()} completes it
+ *                  ({@link MahalanobisKernel#symmetric}); {@link #times} reads only it, {@link #whole()} completes it
  */
 record GradientFactors(INDArray matrix, double scale, boolean radial, boolean upperOnly) {
 
@@ -29,11 +29,15 @@ record GradientFactors(INDArray matrix, double scale, boolean radial, boolean up
         return upperOnly ? SymmetricStorage.symmetricProduct(matrix, right) : matrix.mmul(right);
     }
 
-    /** The whole matrix, for element-wise use: when only the upper triangle is written, the lower is filled first. */
-    INDArray full() {
-        if (upperOnly) {
-            SymmetricStorage.mirrorUpper(matrix);
+    /**
+     * These factors with the whole matrix written, for element-wise use: when only the upper triangle is, the lower
+     * one is filled from it (in place) and factors saying so are returned; otherwise these.
+     */
+    GradientFactors whole() {
+        if (!upperOnly) {
+            return this;
         }
-        return matrix;
+        SymmetricStorage.mirrorUpper(matrix);
+        return new GradientFactors(matrix, scale, radial, false);
     }
 }

@@ -33,6 +33,14 @@ final class KernelFeatures {
         return c * d <= 4 * (c + d);
     }
 
+    /**
+     * Whether {@link #agop} or {@link #fact} (as requested) reads κ entry by entry, and so needs its whole matrix
+     * ({@link GradientFactors#whole()}).
+     */
+    static boolean needsWholeMatrix(long n, long c, long d, boolean agop, boolean fact) {
+        return (agop && agopUsesKappaSquared(n, c, d)) || (fact && !factOutputByOutput(c, d));
+    }
+
     /** Whether {@link #agop} or {@link #fact} (as requested) needs the {@link OutputContractions}. */
     static boolean needsOutputContractions(long n, long c, long d, boolean agop, boolean fact) {
         return (agop && !agopUsesKappaSquared(n, c, d)) || (fact && factOutputByOutput(c, d));
@@ -71,7 +79,7 @@ final class KernelFeatures {
         long outputs = alpha.columns();
         INDArray sum;
         if (agopUsesKappaSquared(n, outputs, x.columns())) {
-            INDArray k = kappa.full();
+            INDArray k = kappa.whole().matrix();
             Nd4j.gemm(k, k, workspace, false, false, 1.0, 0.0);
             Nd4j.gemm(alpha, alpha, second, false, true, 1.0, 0.0);
             sum = shape.gram(x, Products.times(workspace.muli(second), x));
@@ -137,7 +145,7 @@ final class KernelFeatures {
         } else {
             INDArray cMatrix = workspace;
             Nd4j.gemm(alpha, alpha, cMatrix, false, true, 1.0, 0.0);
-            cMatrix.muli(kappa.full());
+            cMatrix.muli(kappa.whole().matrix());
             laplacianTimesX = kappa.radial()
                     ? x.mulColumnVector(cMatrix.sum(true, 1)).subi(Products.times(cMatrix, x))
                     : Products.times(cMatrix, x).negi();

@@ -126,6 +126,9 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
      * diagonals.
      */
     public Features features(boolean withAgop, boolean withFact) {
+        if (KernelFeatures.needsWholeMatrix(x.rows(), y.columns(), x.columns(), withAgop, withFact)) {
+            kappa = kappa.whole(); // once for both feature matrices and Figure 7's pairs
+        }
         OutputContractions products =
                 KernelFeatures.needsOutputContractions(x.rows(), y.columns(), x.columns(), withAgop, withFact)
                         ? OutputContractions.of(kappa, alpha, x)
@@ -180,6 +183,7 @@ public final class RecursiveFeatureMachine implements AutoCloseable {
 
     /** Figure 7's τ against k′ for {@code pairs} seeded training pairs of the current fit. */
     public TauKPrime tauVsKPrime(int pairs, long seed) {
+        kappa = kappa.whole();
         return TauKPrime.sample(kappa, pairs, seed);
     }
 

@@ -64,7 +64,7 @@ public record TauKPrime(double[] kPrime, double[] tau, double slope, double r2, 
 
     /** Samples {@code pairs} pairs i ≠ j (seeded) from the n×n gradient factors κ of the training set. */
     static TauKPrime sample(GradientFactors kappa, int pairs, long seed) {
-        INDArray k = kappa.full();
+        INDArray k = kappa.whole().matrix();
         int n = Math.toIntExact(k.rows());
         SplittableRandom random = new SplittableRandom(seed);
         int[] first = new int[pairs];

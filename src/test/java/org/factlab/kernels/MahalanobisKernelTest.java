@@ -132,7 +132,7 @@ class MahalanobisKernelTest {
             assertTrue(strips.upperOnly());
             assertEquals(reference.scale(), strips.scale(), 0.0);
             assertEquals(reference.radial(), strips.radial());
-            INDArray full = strips.full();
+            INDArray full = strips.whole().matrix();
             INDArray referenceKappa = reference.matrix();
             assertEquals(0.0, full.distance2(full.transpose()), 0.0);
             assertEquals(
