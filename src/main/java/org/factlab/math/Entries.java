@@ -64,9 +64,11 @@ final class Entries {
     }
 
     /**
+     * Whether the array's buffer holds exactly its entries in row-major order (offset 0, default strides).
+     *
      * @param a not modified
      */
-    private static boolean isPlainRowMajor(INDArray a) {
+    static boolean isPlainRowMajor(INDArray a) {
         return a.ordering() == 'c'
                 && a.offset() == 0
                 && Shape.hasDefaultStridesForShape(a)

@@ -281,13 +281,13 @@ public final class NativeLinearAlgebra {
         return Entries.matrix(e, n, n, 'c');
     }
 
-    /** @param a not modified */
+    /**
+     * {@code a} itself when BLAS can read it as it is ({@link Entries#isPlainRowMajor}), else a row-major copy.
+     *
+     * @param a not modified
+     */
     static INDArray plainRowMajor(INDArray a) {
-        boolean plain = a.ordering() == 'c'
-                && a.offset() == 0
-                && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a)
-                && a.length() == a.data().length();
-        return plain ? a : a.dup('c');
+        return Entries.isPlainRowMajor(a) ? a : a.dup('c');
     }
 
     static DoublePointer doublesAt(Pointer base, long entry) {
